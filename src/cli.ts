@@ -1,0 +1,116 @@
+// All commander wiring. Command modules are imported lazily inside actions so that
+// `tam --help` and `tam --version` load neither ajv, inquirer nor simple-git.
+import { Command, CommanderError, Option } from "commander";
+import { readFileSync } from "node:fs";
+import { EXIT_FINDINGS, EXIT_USAGE, GitError, ProjectError, UsageError } from "./errors.js";
+import type { GlobalOptions } from "./commands/context.js";
+
+const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join("\n")}\n`;
+}
+
+const formatOption = (choices: string[], fallback: string) =>
+  new Option("-f, --format <format>", "output format").choices(choices).default(fallback);
+const asOfOption = () => new Option("--as-of <date>", "evaluate as of this date (YYYY-MM-DD) or timestamp, for reproducible output");
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command("tam")
+    .description("Technical Account Manager's toolkit: validate a client project, plan changes across departments, keep docs current, report SLA.")
+    .version(VERSION, "-V, --version")
+    .option("-C, --project <dir>", "project folder (default: nearest folder upward holding tam.yaml)")
+    .option("--no-color", "never colour the output")
+    .option("--debug", "show stack traces of internal errors")
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText("after", examples("tam validate -C examples/northwind", "tam change plan CHG-0003", "tam docs check --as-of 2026-11-20", "tam sla report --period 2026-10"));
+  const globals = () => program.opts<GlobalOptions>();
+
+  program
+    .command("validate")
+    .description("check every file against its schema and the project's cross-file rules (for CI)")
+    .addOption(formatOption(["pretty", "json", "github", "sarif", "junit"], "pretty"))
+    .addOption(new Option("--fail-on <severity>", "lowest severity that makes the exit code 1").choices(["error", "warning", "info"]).default("error"))
+    .addHelpText("after", examples("tam validate", "tam validate -C examples/northwind --format github", "tam validate --format sarif > tam.sarif", "tam validate --fail-on warning"))
+    .action(async (options) => {
+      const { runValidate } = await import("./commands/validate.js");
+      setExit(await runValidate(globals(), options));
+    });
+
+  program
+    .command("init [dir]")
+    .description("create a new client project with schemas, templates, a CI workflow and a first commit")
+    .option("--client <name>", "client's name")
+    .option("--project-id <id>", "project id (default: from the client's name)")
+    .option("--tam <name>", "the TAM's name")
+    .option("--tam-email <email>", "the TAM's e-mail")
+    .option("--timezone <zone>", "default IANA time zone", undefined)
+    .addOption(new Option("--sla <tier>", "SLA tier").choices(["standard", "business", "premium"]))
+    .option("-y, --yes", "accept defaults, never prompt")
+    .option("--no-git", "do not run git init or commit")
+    .addHelpText("after", examples("tam init acme --client 'ACME Corp' --tam 'Irina Petrova' --timezone Europe/Moscow --yes", "tam init   # asks in a terminal"))
+    .action(async (dir, options) => {
+      const { runInit } = await import("./commands/init.js");
+      setExit(await runInit(globals(), dir, options));
+    });
+
+  program
+    .command("schema [kind]")
+    .description("print a JSON Schema (tam, departments, architecture, change, incidents, docs) or write them all")
+    .option("--write <dir>", "write every schema into this folder")
+    .addHelpText("after", examples("tam schema change", "tam schema --write .schemas"))
+    .action(async (kind, options) => {
+      const { runSchema } = await import("./commands/schema.js");
+      setExit(await runSchema(kind, options));
+    });
+
+  // --- change planning (issue 3) ---
+  // --- documentation freshness (issue 4) ---
+  // --- incidents and SLA (issue 5) ---
+
+  return program;
+}
+
+export { formatOption, asOfOption, examples };
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => (code = c));
+  program.exitOverride();
+  program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  const debug = argv.includes("--debug");
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (error) {
+    return reportError(error, debug);
+  }
+}
+
+function reportError(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and version exit with 0; everything else commander rejects is a usage error.
+    return error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version" ? 0 : EXIT_USAGE;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`tam: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof ProjectError) {
+    process.stderr.write(`tam: ${error.message}\n`);
+    for (const issue of error.issues) {
+      const where = [issue.file, issue.line, issue.col].filter((p) => p !== undefined).join(":");
+      process.stderr.write(`  ${where} ${issue.severity} ${issue.code} ${issue.message}\n`);
+    }
+    return EXIT_FINDINGS;
+  }
+  if (error instanceof GitError) {
+    process.stderr.write(`tam: git: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`tam: internal error: ${message}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write("(run again with --debug to see the stack trace)\n");
+  return EXIT_USAGE;
+}

@@ -1,0 +1,59 @@
+// tam init: a new client project from templates, validated, with a first commit.
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../errors.js";
+import { isValidTimeZone } from "../domain/dates.js";
+import { projectIssues } from "../project/check.js";
+import { loadProject } from "../project/load.js";
+import { renderTemplates } from "../project/templates.js";
+import { writeFileAtomic } from "../project/write.js";
+import { processOutput, type GlobalOptions, type Output } from "./context.js";
+import { askInitAnswers, slaBlock, type InitAnswers } from "./init-answers.js";
+
+export interface InitOptions {
+  client?: string;
+  projectId?: string;
+  tam?: string;
+  tamEmail?: string;
+  timezone?: string;
+  sla?: InitAnswers["sla"];
+  yes?: boolean;
+  git?: boolean;
+}
+
+export async function runInit(_globals: GlobalOptions, dir: string | undefined, options: InitOptions, output: Output = processOutput): Promise<number> {
+  const target = resolve(dir ?? ".");
+  if (existsSync(join(target, "tam.yaml"))) throw new UsageError(`${dir ?? "."} already holds a tam project (tam.yaml exists); tam init never overwrites one`);
+  const answers = await askInitAnswers(options, target);
+  if (!isValidTimeZone(answers.timezone)) throw new UsageError(`--timezone: "${answers.timezone}" is not an IANA time zone (e.g. Europe/Moscow)`);
+  const files = renderTemplates({
+    client: yamlString(answers.client),
+    projectId: answers.projectId,
+    tam: yamlString(answers.tam),
+    tamEmailLine: answers.tamEmail ? `  email: ${yamlString(answers.tamEmail)}\n` : "",
+    timezone: answers.timezone,
+    sla: slaBlock(answers.sla),
+    schemaBase: "https://tam.dev/schemas/",
+  });
+  const clashes = files.filter((f) => existsSync(join(target, f.path)));
+  if (clashes.length) throw new UsageError(`refusing to overwrite ${clashes.map((f) => f.path).join(", ")} in ${dir ?? "."}`);
+  mkdirSync(target, { recursive: true });
+  for (const file of files) writeFileAtomic(join(target, file.path), file.text);
+
+  const errors = projectIssues(loadProject(target)).filter((i) => i.severity === "error");
+  for (const issue of errors) output.err(`${issue.file}:${issue.line ?? 1}:${issue.col ?? 1} error ${issue.code} ${issue.message}`);
+  const shown = relative(process.cwd(), target) || ".";
+  if (options.git !== false) {
+    const { commitFiles, initRepository, isRepository } = await import("../project/git.js");
+    if (!(await isRepository(target)) || readdirSync(target).includes(".git") === false) await initRepository(target);
+    const hash = await commitFiles(target, files.map((f) => f.path), `tam init: ${answers.client} project`);
+    output.err(`committed ${files.length} files as ${hash}`);
+  }
+  output.err(`created a tam project for ${answers.client} in ${shown}\nnext: describe the landscape in architecture.yaml, then run \`tam validate -C ${shown}\``);
+  return errors.length ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** A YAML scalar that stays a string whatever the user typed. */
+function yamlString(text: string): string {
+  return /^[\w][\w .@'-]*$/.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text) && !/^[\d.]+$/.test(text) ? text : JSON.stringify(text);
+}

@@ -1,0 +1,20 @@
+// Cross-file validation: everything the schemas cannot say.
+import { compareIssues, type Issue } from "../../issues.js";
+import { checkComponentCycles, checkTaskCycles } from "./cycles.js";
+import { checkPolicy } from "./policy.js";
+import { checkDuplicates, checkReferences } from "./references.js";
+import { checkTimes } from "./times.js";
+import type { ProjectView } from "./view.js";
+
+export type { ProjectView } from "./view.js";
+
+export function validateProject(view: ProjectView): Issue[] {
+  return [
+    ...checkDuplicates(view),
+    ...checkReferences(view),
+    ...checkComponentCycles(view),
+    ...checkTaskCycles(view),
+    ...checkTimes(view),
+    ...checkPolicy(view),
+  ].sort(compareIssues);
+}

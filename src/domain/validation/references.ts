@@ -1,0 +1,115 @@
+// Duplicate ids and references that must resolve.
+import type { Issue } from "../../issues.js";
+import { didYouMean } from "../../util/suggest.js";
+import { ALWAYS_CALENDAR } from "../calendar-days.js";
+import { ownerIndex } from "./owners.js";
+import { issueAt, list, record, type PathSegment, type ProjectView } from "./view.js";
+
+export function checkDuplicates(view: ProjectView): Issue[] {
+  const issues: Issue[] = [];
+  const dup = <T extends { id?: unknown }>(items: readonly T[], what: string) => {
+    const first = new Map<string, T>();
+    for (const item of items) {
+      if (typeof item.id !== "string") continue;
+      const earlier = first.get(item.id);
+      if (earlier) {
+        const at = view.where(earlier as object, "id");
+        issues.push(issueAt(view, "error", "duplicate-id", `${what} id "${item.id}" is already used at ${at.file}:${at.line}`, item as object, "id"));
+      } else first.set(item.id, item);
+    }
+  };
+  dup(view.departments, "department");
+  dup(view.components, "component");
+  dup(view.changes, "change");
+  dup(view.incidents, "incident");
+  dup(view.docs, "doc");
+  for (const change of view.changes) {
+    dup(list(change.tasks), `task of ${change.id}`);
+    const existing = new Set(view.components.map((c) => c.id));
+    for (const [index, component] of list(change.new_components).entries()) {
+      if (existing.has(component.id) && change.status !== "done" && change.status !== "cancelled") {
+        issues.push(issueAt(view, "warning", "duplicate-id", `new component "${component.id}" already exists in architecture.yaml`, change, "new_components", index, "id"));
+      }
+    }
+  }
+  return issues;
+}
+
+export function checkReferences(view: ProjectView): Issue[] {
+  const issues: Issue[] = [];
+  const departmentIds = new Set(view.departments.map((d) => d.id));
+  const componentIds = new Set(view.components.map((c) => c.id));
+  const calendars = new Set([ALWAYS_CALENDAR, ...Object.keys(record(view.manifest?.calendars))]);
+
+  const ref = (known: Set<string>, what: string, value: unknown, entity: object, ...path: PathSegment[]) => {
+    if (typeof value !== "string" || known.has(value) || view.unavailable?.has(what)) return;
+    const hint = didYouMean(value, known);
+    issues.push({ ...issueAt(view, "error", "unknown-reference", `unknown ${what} "${value}"${hint ? `: ${hint}` : ""}`, entity, ...path), hint });
+  };
+  const refs = (known: Set<string>, what: string, values: unknown, entity: object, ...path: PathSegment[]) => {
+    if (Array.isArray(values)) values.forEach((value, i) => ref(known, what, value, entity, ...path, i));
+  };
+
+  const manifest = view.manifest;
+  if (manifest) {
+    for (const [priority, target] of Object.entries(record(manifest.sla))) ref(calendars, "calendar", target?.calendar, manifest, "sla", priority, "calendar");
+    for (const [kind, rule] of Object.entries(record(manifest.followups))) ref(departmentIds, "department", rule?.department, manifest, "followups", kind, "department");
+  }
+  for (const department of view.departments) ref(calendars, "calendar", department.calendar, department, "calendar");
+
+  const byKind = ownerIndex(view.departments);
+  for (const component of view.components) {
+    ref(departmentIds, "department", component.department, component, "department");
+    refs(componentIds, "component", component.depends_on, component, "depends_on");
+    if (component.department === undefined && !view.unavailable?.has("department") && typeof component.kind === "string" && !byKind.has(component.kind)) {
+      issues.push(issueAt(view, "warning", "no-owner", `no department owns components of kind "${component.kind}": add it to a department's "owns" or set "department"`, component, "kind"));
+    }
+  }
+
+  for (const change of view.changes) {
+    const newIds = new Set(list(change.new_components).map((c) => c.id));
+    const known = new Set([...componentIds, ...newIds]);
+    list(change.scope).forEach((item, i) => ref(known, "component", item?.component, change, "scope", i, "component"));
+    list(change.new_components).forEach((component, i) => {
+      ref(departmentIds, "department", component.department, change, "new_components", i, "department");
+      refs(known, "component", component.depends_on, change, "new_components", i, "depends_on");
+    });
+    const taskIds = new Set(list(change.tasks).map((t) => t.id));
+    list(change.tasks).forEach((task, i) => {
+      ref(departmentIds, "department", task.department, change, "tasks", i, "department");
+      refs(known, "component", task.components, change, "tasks", i, "components");
+      refs(taskIds, `task of ${change.id}`, task.after, change, "tasks", i, "after");
+    });
+  }
+
+  for (const incident of view.incidents) {
+    refs(componentIds, "component", incident.components, incident, "components");
+    ref(departmentIds, "department", incident.department, incident, "department");
+  }
+
+  const people = knownPeople(view);
+  for (const doc of view.docs) {
+    refs(componentIds, "component", doc.covers, doc, "covers");
+    if (typeof doc.owner === "string" && !view.unavailable?.has("department") && !departmentIds.has(doc.owner) && !people.has(doc.owner)) {
+      const hint = didYouMean(doc.owner, [...departmentIds, ...people]);
+      issues.push({ ...issueAt(view, "error", "unknown-owner", `owner "${doc.owner}" is neither a department id nor a person named in tam.yaml or departments.yaml${hint ? `: ${hint}` : ""}`, doc, "owner"), hint });
+    }
+  }
+  return issues;
+}
+
+/** Names of the people the project declares: TAM, service manager, client contacts, department leads and contacts. */
+export function knownPeople(view: Pick<ProjectView, "manifest" | "departments">): Set<string> {
+  const names = new Set<string>();
+  const add = (person: unknown) => {
+    if (person && typeof (person as { name?: unknown }).name === "string") names.add((person as { name: string }).name);
+  };
+  add(view.manifest?.tam);
+  add(view.manifest?.service_manager);
+  for (const contact of list(view.manifest?.client?.contacts)) add(contact);
+  for (const department of view.departments) {
+    add(department.lead);
+    for (const contact of list(department.contacts)) add(contact);
+  }
+  return names;
+}

@@ -1,0 +1,36 @@
+// What the validation rules read: the parsed project and a way to locate values.
+import type { Issue, Location, Severity } from "../../issues.js";
+import type { Change, Component, Department, DocEntry, Incident, Manifest } from "../../project/model.js";
+
+export type PathSegment = string | number;
+
+export interface ProjectView {
+  manifest: Manifest | undefined;
+  departments: Department[];
+  components: Component[];
+  changes: Change[];
+  incidents: Incident[];
+  docs: DocEntry[];
+  where(entity: object, ...field: PathSegment[]): Location;
+  /** File an entity was read from (for file-name checks). */
+  fileOf?(entity: object): string | undefined;
+  /**
+   * Kinds of ids ("department", "component", "calendar") whose file could not be read:
+   * references to them are not checked, so one broken file gives one finding, not a cascade.
+   */
+  unavailable?: ReadonlySet<string>;
+}
+
+export function issueAt(view: ProjectView, severity: Severity, code: string, message: string, entity: object, ...field: PathSegment[]): Issue {
+  return { severity, code, message, ...view.where(entity, ...field) };
+}
+
+/** The value when it is a list, else an empty one: rules run on data that may have failed its schema. */
+export function list<T>(value: readonly T[] | undefined | null): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
+/** The value when it is a mapping, else an empty one. */
+export function record<T>(value: Partial<Record<string, T>> | undefined | null): Record<string, T> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, T>) : {};
+}

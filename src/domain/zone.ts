@@ -1,0 +1,60 @@
+// Time-zone arithmetic with Intl only (no dependence on the machine's TZ).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** Wall-clock fields of an instant in a zone. */
+export function wallClock(epochMs: number, zone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of formatter(zone).formatToParts(new Date(epochMs))) {
+    if (part.type in out) (out as Record<string, number>)[part.type] = Number(part.value);
+  }
+  return out;
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (east positive). */
+export function zoneOffsetMs(epochMs: number, zone: string): number {
+  const w = wallClock(epochMs, zone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(epochMs / 1000) * 1000;
+}
+
+/**
+ * The instant at which the zone's wall clock shows `date` `minutes` after midnight.
+ * In a spring-forward gap the later offset is used (the time does not exist; we move past it);
+ * in a fall-back overlap the first occurrence wins.
+ */
+export function zonedToEpoch(date: string, minutesOfDay: number, zone: string): number {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d) + minutesOfDay * 60_000;
+  const first = zoneOffsetMs(guess, zone);
+  let epoch = guess - first;
+  const second = zoneOffsetMs(epoch, zone);
+  if (second !== first) {
+    const alt = guess - second;
+    // Prefer the reading whose wall clock matches; else (a gap) the later instant.
+    epoch = zoneOffsetMs(alt, zone) === second ? Math.min(epoch, alt) : Math.max(epoch, alt);
+  }
+  return epoch;
+}
+
+export function dateInZone(epochMs: number, zone: string): string {
+  const w = wallClock(epochMs, zone);
+  return `${String(w.year).padStart(4, "0")}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}`;
+}

@@ -1,0 +1,42 @@
+// GitHub Actions workflow commands. GitHub shows at most 10 annotations of each level per step;
+// past that we print a summary line instead of letting the rest vanish silently.
+import type { Issue } from "../../issues.js";
+import type { ValidateResult } from "./types.js";
+
+export const GITHUB_ANNOTATIONS_PER_LEVEL = 10;
+
+const LEVEL = { error: "error", warning: "warning", info: "notice" } as const;
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+export function formatGithub(result: ValidateResult, _options?: unknown, fileBase = ""): string {
+  const lines: string[] = [];
+  const shown: Record<string, number> = {};
+  const hidden: Issue[] = [];
+  for (const issue of result.issues) {
+    const level = LEVEL[issue.severity];
+    if ((shown[level] ?? 0) >= GITHUB_ANNOTATIONS_PER_LEVEL) {
+      hidden.push(issue);
+      continue;
+    }
+    shown[level] = (shown[level] ?? 0) + 1;
+    const props = [`file=${escapeProperty(fileBase + issue.file)}`];
+    if (issue.line) props.push(`line=${issue.line}`);
+    if (issue.col) props.push(`col=${issue.col}`);
+    props.push(`title=${escapeProperty(`tam ${issue.code}`)}`);
+    lines.push(`::${level} ${props.join(",")}::${escapeData(issue.message)}`);
+  }
+  if (hidden.length) {
+    lines.push(`::warning title=tam::${hidden.length} more finding(s) not annotated (GitHub shows ${GITHUB_ANNOTATIONS_PER_LEVEL} per level); all of them are listed below`);
+    for (const issue of hidden) lines.push(`${issue.file}:${issue.line ?? 1}:${issue.col ?? 1} ${issue.severity} ${issue.code} ${issue.message.replace(/\n/g, " ")}`);
+  }
+  const { error, warning, info } = result.counts;
+  lines.push(`tam validate: ${error} error(s), ${warning} warning(s), ${info} info in ${result.filesChecked} file(s)`);
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,17 @@
+import type { Formatter } from "../registry.js";
+import { formatGithub } from "./github.js";
+import { formatJson } from "./json.js";
+import { formatJunit } from "./junit.js";
+import { formatPretty } from "./pretty.js";
+import { formatSarif } from "./sarif.js";
+import type { ValidateResult } from "./types.js";
+
+export type { ValidateResult } from "./types.js";
+
+export const validateFormatters: Record<string, Formatter<ValidateResult>> = {
+  pretty: formatPretty,
+  json: formatJson,
+  github: (result) => formatGithub(result),
+  sarif: (result) => formatSarif(result),
+  junit: formatJunit,
+};

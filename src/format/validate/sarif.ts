@@ -1,0 +1,39 @@
+// SARIF 2.1.0 for code scanning (GitHub, GitLab, Azure DevOps).
+import type { ValidateResult } from "./types.js";
+
+const LEVEL = { error: "error", warning: "warning", info: "note" } as const;
+
+export function formatSarif(result: ValidateResult, _options?: unknown, version = "0.0.0"): string {
+  const codes = [...new Set(result.issues.map((i) => i.code))].sort();
+  const sarif = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "tam",
+            version,
+            informationUri: "https://tam.dev",
+            rules: codes.map((code) => ({ id: code, name: code, shortDescription: { text: code.replace(/-/g, " ") } })),
+          },
+        },
+        results: result.issues.map((issue) => ({
+          ruleId: issue.code,
+          ruleIndex: codes.indexOf(issue.code),
+          level: LEVEL[issue.severity],
+          message: { text: issue.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: issue.file },
+                region: { startLine: issue.line ?? 1, startColumn: issue.col ?? 1 },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

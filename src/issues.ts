@@ -1,0 +1,38 @@
+// Located issues: what validators and planners report instead of throwing.
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Location {
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  /** 1-based line and column; absent when the issue is about a whole file. */
+  line?: number;
+  col?: number;
+}
+
+export interface Issue extends Location {
+  severity: Severity;
+  /** Stable kebab-case code, e.g. "unknown-reference". */
+  code: string;
+  message: string;
+  /** A suggestion, such as a "did you mean" correction. */
+  hint?: string;
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export function compareIssues(a: Issue, b: Issue): number {
+  return (
+    a.file.localeCompare(b.file) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.col ?? 0) - (b.col ?? 0) ||
+    a.code.localeCompare(b.code) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+export function countBySeverity(issues: Issue[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const issue of issues) counts[issue.severity]++;
+  return counts;
+}

@@ -1,0 +1,55 @@
+// Git through simple-git: commits of exactly the files tam wrote, and clear words
+// for repository states tam will not commit in.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { simpleGit, type SimpleGit } from "simple-git";
+import { GitError } from "../errors.js";
+
+function git(dir: string): SimpleGit {
+  // No hooks, pagers or editors from repository content: tam never runs what it finds there.
+  return simpleGit({ baseDir: dir, config: ["core.hooksPath=/dev/null", "core.editor=true", "core.pager=cat"] });
+}
+
+export async function isRepository(dir: string): Promise<boolean> {
+  try {
+    return await git(dir).checkIsRepo();
+  } catch {
+    return false;
+  }
+}
+
+export async function initRepository(dir: string): Promise<void> {
+  await git(dir).init(["--initial-branch=main"]);
+}
+
+async function assertCommittable(repo: SimpleGit): Promise<string> {
+  if (!(await repo.checkIsRepo())) throw new GitError("not a git repository: run `git init`, or pass --no-commit");
+  const top = (await repo.revparse(["--show-toplevel"])).trim();
+  const gitDir = (await repo.revparse(["--absolute-git-dir"])).trim();
+  for (const [marker, what] of [
+    ["MERGE_HEAD", "a merge"],
+    ["rebase-merge", "a rebase"],
+    ["rebase-apply", "a rebase"],
+    ["CHERRY_PICK_HEAD", "a cherry-pick"],
+  ] as const) {
+    if (existsSync(join(gitDir, marker))) throw new GitError(`the repository is in the middle of ${what}: finish or abort it first, or pass --no-commit (the file was written)`);
+  }
+  const name = await repo.raw(["config", "--get", "user.name"]).catch(() => "");
+  if (!name.trim()) throw new GitError('git has no user.name: run `git config user.name "Your Name"` (and user.email), or pass --no-commit (the file was written)');
+  return top;
+}
+
+/** Commits exactly `files` (paths relative to `dir`), whatever else is staged or modified. Returns the short hash. */
+export async function commitFiles(dir: string, files: string[], message: string): Promise<string> {
+  const repo = git(dir);
+  await assertCommittable(repo);
+  const branch = await repo.raw(["symbolic-ref", "-q", "HEAD"]).catch(() => "");
+  if (!branch.trim()) {
+    const hasHead = await repo.raw(["rev-parse", "--verify", "-q", "HEAD"]).catch(() => "");
+    if (hasHead.trim()) throw new GitError("HEAD is detached: check out a branch first, or pass --no-commit (the file was written)");
+  }
+  await repo.raw(["add", "--", ...files]);
+  // --only commits these paths alone, leaving the rest of the index and tree as they are.
+  await repo.raw(["commit", "--only", "--no-verify", "-m", message, "--", ...files]);
+  return (await repo.revparse(["--short", "HEAD"])).trim();
+}

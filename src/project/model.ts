@@ -1,0 +1,253 @@
+// The client-project data model: what the YAML files hold once parsed.
+// Field names here are the field names in the files (snake_case), so a value
+// can be located in its file by the same path used to read it.
+// docs/format.md and schemas/*.schema.json describe every field.
+
+/** A duration such as "30m", "4h", "2d", "1w", "1d4h". Working-time semantics depend on the user. */
+export type DurationText = string;
+/** A calendar date, "YYYY-MM-DD". */
+export type DateText = string;
+/** An ISO 8601 timestamp with an offset, "2026-10-05T09:30:00+03:00" or "...Z". */
+export type TimestampText = string;
+
+export interface Person {
+  name: string;
+  email?: string;
+  phone?: string;
+  role?: string;
+}
+
+/** Working hours per weekday: list of "HH:MM-HH:MM" ranges ("00:00-24:00" for the whole day). */
+export type WeekHours = Partial<Record<Weekday, string[]>>;
+export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+export const WEEKDAYS: Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+export interface Holiday {
+  date: DateText;
+  name?: string;
+}
+
+export interface Calendar {
+  description?: string;
+  /** IANA zone; defaults to the manifest's timezone. */
+  timezone?: string;
+  /** Weekly hours. A calendar without `hours` is 24x7. */
+  hours?: WeekHours;
+  holidays?: (DateText | Holiday)[];
+}
+
+export type Priority = "P1" | "P2" | "P3" | "P4";
+export const PRIORITIES: Priority[] = ["P1", "P2", "P3", "P4"];
+
+export interface SlaTarget {
+  response: DurationText;
+  resolution: DurationText;
+  /** Calendar name from `calendars`, or the built-in "24x7". */
+  calendar: string;
+  /** Compliance goal in percent of incidents within target. */
+  goal: number;
+}
+
+export interface Blackout {
+  from: TimestampText;
+  to: TimestampText;
+  reason?: string;
+}
+
+export type FollowupKind = "backup" | "monitoring" | "security" | "documentation";
+
+export interface FollowupRule {
+  enabled?: boolean;
+  /** Department that takes the follow-up task. */
+  department?: string;
+  /** Component kinds the rule applies to (backup: stateful kinds). */
+  kinds?: string[];
+  estimate?: DurationText;
+}
+
+export interface Manifest {
+  format: 1;
+  client: { name: string; contacts?: Person[] };
+  project: { id: string; name: string; description?: string };
+  tam: Person;
+  service_manager?: Person;
+  timezone: string;
+  calendars?: Record<string, Calendar>;
+  sla?: Partial<Record<Priority, SlaTarget>>;
+  estimates?: { internal_factor?: number; client_factor?: number };
+  blackouts?: Blackout[];
+  docs?: { review_interval?: DurationText; warn_within?: DurationText };
+  followups?: Partial<Record<FollowupKind, FollowupRule>>;
+}
+
+export interface Department {
+  id: string;
+  name: string;
+  /** Component kinds the department owns. */
+  owns?: string[];
+  lead?: Person;
+  contacts?: Person[];
+  /** Default estimate of one task. */
+  lead_time?: DurationText;
+  calendar?: string;
+  /** Parallel tasks the department can take across open changes. */
+  capacity?: number;
+}
+
+export interface DepartmentsFile {
+  departments: Department[];
+}
+
+export type Criticality = "critical" | "high" | "medium" | "low";
+export type Environment = "production" | "staging" | "test" | "development" | "shared";
+
+export interface Component {
+  id: string;
+  name: string;
+  kind: string;
+  /** Owning department id; when absent, the department that owns `kind`. */
+  department?: string;
+  depends_on?: string[];
+  instances?: number;
+  criticality?: Criticality;
+  environment?: Environment;
+  internet_facing?: boolean;
+  monitored?: boolean;
+  backed_up?: boolean;
+  notes?: string;
+}
+
+export interface ArchitectureFile {
+  components: Component[];
+}
+
+export type ChangeType = "standard" | "normal" | "emergency";
+export type Risk = "low" | "medium" | "high";
+export type ChangeStatus =
+  | "draft"
+  | "planned"
+  | "approved"
+  | "in-progress"
+  | "done"
+  | "cancelled"
+  | "rejected";
+export const OPEN_CHANGE_STATUSES: ChangeStatus[] = ["draft", "planned", "approved", "in-progress"];
+export type ScopeAction = "add" | "modify" | "remove";
+
+export interface ScopeItem {
+  component: string;
+  action: ScopeAction;
+  note?: string;
+  estimate?: DurationText;
+}
+
+export type TaskStatus = "todo" | "in-progress" | "blocked" | "done" | "cancelled";
+export type TaskKind = "implementation" | "backup" | "monitoring" | "security" | "documentation" | "manual";
+
+export interface TaskEvent {
+  at: TimestampText;
+  status: TaskStatus;
+  by?: string;
+  note?: string;
+}
+
+export interface Task {
+  id: string;
+  title: string;
+  department: string;
+  kind?: TaskKind;
+  components?: string[];
+  /** Task ids this task waits for. */
+  after?: string[];
+  estimate?: DurationText;
+  /** "planner" for tasks written by `tam change plan --write`, "manual" for hand-written ones. */
+  origin?: "planner" | "manual";
+  status: TaskStatus;
+  history?: TaskEvent[];
+}
+
+export interface Change {
+  id: string;
+  title: string;
+  request?: string;
+  requested_by?: string;
+  requested_at?: DateText;
+  type: ChangeType;
+  risk?: Risk;
+  due?: DateText;
+  window?: { start: TimestampText; end?: TimestampText };
+  scope: ScopeItem[];
+  /** Components the change adds, described here until they join architecture.yaml. */
+  new_components?: Component[];
+  rollback?: string;
+  test_plan?: string;
+  status: ChangeStatus;
+  tasks?: Task[];
+}
+
+export type IncidentStatus = "open" | "responded" | "resolved" | "closed";
+export type CauseCategory =
+  | "hardware"
+  | "software"
+  | "network"
+  | "configuration"
+  | "capacity"
+  | "human-error"
+  | "vendor"
+  | "security"
+  | "external"
+  | "unknown";
+
+export interface Pause {
+  from: TimestampText;
+  to?: TimestampText;
+  reason: "client" | "vendor" | "other";
+  note?: string;
+}
+
+export interface Incident {
+  id: string;
+  title: string;
+  priority: Priority;
+  components?: string[];
+  department?: string;
+  opened: TimestampText;
+  responded?: TimestampText;
+  resolved?: TimestampText;
+  closed?: TimestampText;
+  pauses?: Pause[];
+  cause?: { category: CauseCategory; root_cause?: string };
+  status: IncidentStatus;
+  /** Free text: what was done so that it does not recur. */
+  actions?: string;
+  /** Id in the client's or provider's service desk, for idempotent imports. */
+  external_id?: string;
+}
+
+export interface IncidentsFile {
+  incidents: Incident[];
+}
+
+export interface DocReview {
+  date: DateText;
+  by?: string;
+  note?: string;
+}
+
+export interface DocEntry {
+  id: string;
+  title: string;
+  /** Path relative to the project root, or an http(s) URL. */
+  location: string;
+  /** Department id or a person's name. */
+  owner: string;
+  covers?: string[];
+  last_review?: DocReview;
+  review_interval?: DurationText;
+}
+
+export interface DocsFile {
+  docs: DocEntry[];
+}
+
+export type FileKind = "manifest" | "departments" | "architecture" | "change" | "incidents" | "docs";

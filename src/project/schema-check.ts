@@ -1,0 +1,136 @@
+// Schema validation with ajv, turned into located, plain-language issues:
+// one finding per real problem, "did you mean" for misspelt keys and values.
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { Issue } from "../issues.js";
+import { didYouMean } from "../util/suggest.js";
+import type { FileKind } from "./model.js";
+import { readSchema } from "./schemas.js";
+import { locate, type PathSegment, type SourceFile } from "./source.js";
+
+const validators = new Map<FileKind, ValidateFunction>();
+let ajv: Ajv2020 | undefined;
+
+/** Compiled once per run, on first use. */
+function validatorFor(kind: FileKind): ValidateFunction {
+  let validate = validators.get(kind);
+  if (!validate) {
+    ajv ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    validate = ajv.compile(readSchema(kind));
+    validators.set(kind, validate);
+  }
+  return validate;
+}
+
+export function checkSchema(source: SourceFile): Issue[] {
+  if (source.data === undefined) return []; // unparsable: already reported
+  if (source.data === null) {
+    return [{ severity: "error", code: "empty-file", message: `${source.rel} is empty`, file: source.rel, line: 1, col: 1 }];
+  }
+  const validate = validatorFor(source.kind);
+  if (validate(source.data)) return [];
+  return translate(source, validate.errors ?? []);
+}
+
+function pathOf(instancePath: string): PathSegment[] {
+  if (instancePath === "") return [];
+  return instancePath
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function label(path: PathSegment[]): string {
+  let out = "";
+  for (const segment of path) out += typeof segment === "number" ? `[${segment}]` : out ? `.${segment}` : segment;
+  return out || "the file";
+}
+
+const PATTERN_HINTS: [RegExp, string][] = [
+  [/\\d\+w/, 'a duration such as "30m", "4h", "2d", "1w" or "1d4h"'],
+  [/T\\d\{2\}/, "an ISO 8601 timestamp with an offset, e.g. 2026-10-05T09:30:00+03:00"],
+  [/^\^\\d\{4\}-\\d\{2\}-\\d\{2\}\$$/, "a date YYYY-MM-DD"],
+  [/24:00/, 'a range of hours such as "09:00-18:00"'],
+  [/A-Za-z0-9/, "an id of letters, digits, '.', '_' or '-'"],
+];
+
+function patternHint(pattern: string): string {
+  for (const [test, hint] of PATTERN_HINTS) if (test.test(pattern)) return hint;
+  return `text matching ${pattern}`;
+}
+
+function translate(source: SourceFile, errors: ErrorObject[]): Issue[] {
+  // A failed oneOf/anyOf reports every branch's errors; keep one finding for the union instead.
+  const unions = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf").map((e) => e.instancePath);
+  const seen = new Set<string>();
+  const issues: Issue[] = [];
+  for (const error of errors) {
+    const inUnion = unions.some((p) => error.instancePath.startsWith(p) && !(error.keyword === "oneOf" || error.keyword === "anyOf"));
+    if (inUnion) continue;
+    const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(describe(source, error));
+  }
+  return issues;
+}
+
+function describe(source: SourceFile, error: ErrorObject): Issue {
+  const path = pathOf(error.instancePath);
+  const where = label(path);
+  const at = (p: PathSegment[], key = false) => locate(source, p, key);
+  const base = { severity: "error" as const, code: "schema" };
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const name = String(params.additionalProperty);
+      const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+      const hint = didYouMean(name, allowed);
+      return { ...base, code: "unknown-key", message: `unknown key "${name}" in ${where}${hint ? `: ${hint}` : ""}`, hint, ...at([...path, name], true) };
+    }
+    case "required":
+      return { ...base, code: "missing-field", message: `${where} is missing the required field "${String(params.missingProperty)}"`, ...at(path) };
+    case "enum": {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const value = String(error.data);
+      const hint = didYouMean(value, allowed);
+      return { ...base, code: "invalid-value", message: `${where} is "${value}"; allowed: ${allowed.join(", ")}${hint ? ` (${hint})` : ""}`, hint, ...at(path) };
+    }
+    case "const":
+      return { ...base, code: "invalid-value", message: `${where} must be ${JSON.stringify(params.allowedValue)}`, ...at(path) };
+    case "type":
+      return { ...base, code: "wrong-type", message: `${where} should be ${article(String(params.type))}, not ${describeValue(error.data)}`, ...at(path) };
+    case "pattern":
+      return { ...base, code: "invalid-format", message: `${where} is ${JSON.stringify(error.data)}; expected ${patternHint(String(params.pattern))}`, ...at(path) };
+    case "minLength":
+      return { ...base, code: "empty-value", message: `${where} must not be empty`, ...at(path) };
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return { ...base, code: "out-of-range", message: `${where} is ${String(error.data)}; it ${error.message}`, ...at(path) };
+    case "minItems":
+      return { ...base, code: "empty-list", message: `${where} needs at least ${String(params.limit)} item(s)`, ...at(path) };
+    case "uniqueItems":
+      return { ...base, code: "duplicate-item", message: `${where} lists the same item twice`, ...at(path) };
+    case "oneOf":
+    case "anyOf":
+      return { ...base, code: "invalid-value", message: `${where} does not match any allowed form${error.parentSchema?.description ? ` (${String(error.parentSchema.description)})` : ""}`, ...at(path) };
+    default:
+      return { ...base, message: `${where} ${error.message ?? "is invalid"}`, ...at(path) };
+  }
+}
+
+function article(type: string): string {
+  if (type === "object") return "a mapping (key: value)";
+  if (type === "array") return "a list";
+  if (type === "integer") return "a whole number";
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return "empty";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

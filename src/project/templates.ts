@@ -1,0 +1,29 @@
+// Project templates shipped in templates/project, filled with {{placeholders}}.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const TEMPLATE_DIR = fileURLToPath(new URL("../../templates/project/", import.meta.url));
+
+export interface TemplateFile {
+  /** Path in the new project ("gitignore" becomes ".gitignore": npm drops dotfiles named .gitignore from packages). */
+  path: string;
+  text: string;
+}
+
+export function renderTemplates(values: Record<string, string>): TemplateFile[] {
+  const files: TemplateFile[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const abs = join(dir, entry.name);
+      if (entry.isDirectory()) walk(abs);
+      else {
+        const rel = relative(TEMPLATE_DIR, abs).split("\\").join("/");
+        const text = readFileSync(abs, "utf8").replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? "");
+        files.push({ path: rel === "gitignore" ? ".gitignore" : rel, text });
+      }
+    }
+  };
+  walk(TEMPLATE_DIR);
+  return files.sort((a, b) => a.path.localeCompare(b.path));
+}
