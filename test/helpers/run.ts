@@ -1,0 +1,63 @@
+// Spawns the built CLI the way a user or CI would: NO_COLOR, no TTY, a given working directory.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const BIN = join(REPO, "bin/tam.js");
+export const FIXTURES = join(REPO, "test/fixtures");
+export const EXAMPLE = join(REPO, "examples/northwind");
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runTam(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? REPO,
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", TZ: process.env.TZ ?? "UTC", ...options.env },
+    input: options.input ?? "",
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A throwaway copy of a fixture or the example, to modify or commit in. */
+export function copyProject(from: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "tam-test-"));
+  cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+/** Runs git in a folder with a fixed identity and dates, for reproducible histories. */
+export function git(dir: string, args: string[], env: Record<string, string> = {}): string {
+  const result = spawnSync("git", args, {
+    cwd: dir,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "Test Author",
+      GIT_AUTHOR_EMAIL: "author@example.com",
+      GIT_COMMITTER_NAME: "Test Author",
+      GIT_COMMITTER_EMAIL: "author@example.com",
+      GIT_CONFIG_GLOBAL: "/dev/null",
+      GIT_CONFIG_NOSYSTEM: "1",
+      ...env,
+    },
+  });
+  if (result.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** git init with a user configured locally, so tam can commit in it. */
+export function initRepo(dir: string): void {
+  git(dir, ["init", "-q", "--initial-branch=main"]);
+  git(dir, ["config", "user.name", "Test Author"]);
+  git(dir, ["config", "user.email", "author@example.com"]);
+  git(dir, ["config", "commit.gpgsign", "false"]);
+}
