@@ -14,7 +14,7 @@ let ajv: Ajv2020 | undefined;
 function validatorFor(kind: FileKind): ValidateFunction {
   let validate = validators.get(kind);
   if (!validate) {
-    ajv ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    ajv ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
     validate = ajv.compile(readSchema(kind));
     validators.set(kind, validate);
   }
@@ -40,9 +40,17 @@ function pathOf(instancePath: string): PathSegment[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function label(path: PathSegment[]): string {
+/** "components[9] (san).kind": the path, with the id of each list item so people recognise it. */
+function label(path: PathSegment[], data: unknown): string {
   let out = "";
-  for (const segment of path) out += typeof segment === "number" ? `[${segment}]` : out ? `.${segment}` : segment;
+  let node = data;
+  for (const segment of path) {
+    node = node !== null && typeof node === "object" ? (node as Record<string | number, unknown>)[segment] : undefined;
+    if (typeof segment === "number") {
+      const id = node !== null && typeof node === "object" ? (node as { id?: unknown }).id : undefined;
+      out += typeof id === "string" ? `[${segment}] (${id})` : `[${segment}]`;
+    } else out += out ? `.${segment}` : segment;
+  }
   return out || "the file";
 }
 
@@ -77,7 +85,7 @@ function translate(source: SourceFile, errors: ErrorObject[]): Issue[] {
 
 function describe(source: SourceFile, error: ErrorObject): Issue {
   const path = pathOf(error.instancePath);
-  const where = label(path);
+  const where = label(path, source.data);
   const at = (p: PathSegment[], key = false) => locate(source, p, key);
   const base = { severity: "error" as const, code: "schema" };
   const params = error.params as Record<string, unknown>;
