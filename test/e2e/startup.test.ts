@@ -1,0 +1,35 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, EXAMPLE, REPO } from "../helpers/run.js";
+
+/** The modules a tam invocation loads. */
+function modulesLoaded(args: string[]): string[] {
+  const log = join(mkdtempSync(join(tmpdir(), "tam-imports-")), "imports.log");
+  const result = spawnSync(process.execPath, ["--import", join(REPO, "test/helpers/record-imports.mjs"), BIN, ...args], {
+    env: { ...process.env, TAM_IMPORT_LOG: log, NO_COLOR: "1" },
+    encoding: "utf8",
+  });
+  expect(result.status).toBeLessThanOrEqual(1);
+  return readFileSync(log, "utf8").split("\n").filter(Boolean);
+}
+
+const heavy = /node_modules\/(ajv|inquirer|@inquirer|simple-git)\//;
+
+describe("start-up cost", () => {
+  it("--help and --version load neither ajv, inquirer nor simple-git", () => {
+    for (const args of [["--help"], ["--version"], ["validate", "--help"]]) {
+      const loaded = modulesLoaded(args);
+      expect(loaded.some((url) => url.includes("/dist/cli.js")), args.join(" ")).toBe(true);
+      expect(loaded.filter((url) => heavy.test(url)), args.join(" ")).toEqual([]);
+    }
+  });
+
+  it("validate loads ajv (so the check above can fail) but not inquirer or simple-git", () => {
+    const loaded = modulesLoaded(["validate", "-C", EXAMPLE]);
+    expect(loaded.some((url) => /node_modules\/ajv\//.test(url))).toBe(true);
+    expect(loaded.filter((url) => /node_modules\/(inquirer|@inquirer|simple-git)\//.test(url))).toEqual([]);
+  });
+});
