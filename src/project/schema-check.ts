@@ -1,21 +1,32 @@
 // Schema validation with ajv, turned into located, plain-language issues:
 // one finding per real problem, "did you mean" for misspelt keys and values.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { createRequire } from "node:module";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Issue } from "../issues.js";
 import { didYouMean } from "../util/suggest.js";
 import type { FileKind } from "./model.js";
-import { readSchema } from "./schemas.js";
+import { readSchema, SCHEMA_NAMES } from "./schemas.js";
 import { locate, type PathSegment, type SourceFile } from "./source.js";
 
 const validators = new Map<FileKind, ValidateFunction>();
-let ajv: Ajv2020 | undefined;
+const require = createRequire(import.meta.url);
 
-/** Compiled once per run, on first use. */
+/** Options shared with scripts/build-validators.mjs, which precompiles the same validators. */
+const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true };
+
+/**
+ * The validator of a file kind: the one precompiled at build time (dist/validators), else compiled
+ * here once per run (when running from sources).
+ */
 function validatorFor(kind: FileKind): ValidateFunction {
   let validate = validators.get(kind);
   if (!validate) {
-    ajv ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-    validate = ajv.compile(readSchema(kind));
+    try {
+      validate = require(`../validators/${SCHEMA_NAMES[kind]}.cjs`) as ValidateFunction;
+    } catch {
+      const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+      validate = new Ajv2020(AJV_OPTIONS).compile(readSchema(kind));
+    }
     validators.set(kind, validate);
   }
   return validate;
