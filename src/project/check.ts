@@ -2,17 +2,22 @@
 import { compareIssues, type Issue } from "../issues.js";
 import { ProjectError } from "../errors.js";
 import { validateProject } from "../domain/validation/index.js";
-import type { Project } from "./load.js";
+import { FILE_NAMES, isObject, type Project } from "./load.js";
 import { checkSchema } from "./schema-check.js";
 
-/** Which id kinds are missing because their file failed to parse. */
+/** Which id kinds are missing because their file could not be read or parsed (so references to them are not "unknown"). */
 function unavailableKinds(project: Project): Set<string> {
   const unavailable = new Set<string>();
+  const kindOfFile: Record<string, string> = { [FILE_NAMES.departments]: "department", [FILE_NAMES.architecture]: "component", [FILE_NAMES.manifest]: "calendar" };
+  const readable = new Set<string>();
   for (const file of project.files) {
-    if (file.data !== undefined && file.data !== null) continue;
-    if (file.kind === "departments") unavailable.add("department");
-    if (file.kind === "architecture") unavailable.add("component");
-    if (file.kind === "manifest") unavailable.add("calendar");
+    // A file that is not a mapping (unparsable, empty, a list) yields no ids.
+    if (isObject(file.data)) readable.add(file.rel);
+    else if (kindOfFile[file.rel]) unavailable.add(kindOfFile[file.rel]!);
+  }
+  // Files refused before parsing (binary, too large, a folder, a link out of the project) are not in project.files.
+  for (const issue of project.readIssues) {
+    if (issue.severity === "error" && kindOfFile[issue.file] && !readable.has(issue.file)) unavailable.add(kindOfFile[issue.file]!);
   }
   return unavailable;
 }

@@ -1,7 +1,7 @@
 // Reading a client project: every YAML file parsed with source positions,
 // typed data, and a way back from any entity to its file:line:col.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { join, relative, isAbsolute } from "node:path";
 import type { Issue, Location } from "../issues.js";
 import type {
   Change,
@@ -12,6 +12,7 @@ import type {
   Incident,
   Manifest,
 } from "./model.js";
+import { decodeText, MAX_FILE_BYTES } from "./guards.js";
 import { locate, parseSource, type PathSegment, type SourceFile } from "./source.js";
 
 export const FILE_NAMES = {
@@ -49,19 +50,30 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS): Projec
   const readIssues: Issue[] = [];
   const origins = new WeakMap<object, { source: SourceFile; path: PathSegment[] }>();
 
+  const realRoot = realpathSync(root);
   const read = (rel: string, kind: FileKind): SourceFile | undefined => {
     const abs = join(root, rel);
+    const refuse = (code: string, message: string, at: { line?: number; col?: number } = {}) => {
+      readIssues.push({ severity: "error", code, message, file: rel, ...at });
+      return undefined;
+    };
     let text: string;
     try {
-      const stat = statSync(abs);
-      if (stat.isDirectory()) {
-        readIssues.push({ severity: "error", code: "not-a-file", message: `${rel} is a folder; a YAML file is expected here`, file: rel });
-        return undefined;
+      // A link may point anywhere on the machine running tam (a CI runner's secrets, /dev/zero): refuse to follow it out.
+      const real = realpathSync(abs);
+      const inside = relative(realRoot, real);
+      if (inside.startsWith("..") || isAbsolute(inside)) return refuse("outside-project", `${rel} is a link to ${real}, outside the project; tam reads only files inside it`);
+      const stat = statSync(real);
+      if (stat.isDirectory()) return refuse("not-a-file", `${rel} is a folder; a YAML file is expected here`);
+      if (!stat.isFile()) return refuse("not-a-file", `${rel} is not a regular file; a YAML file is expected here`);
+      if (stat.size > MAX_FILE_BYTES) {
+        return refuse("file-too-large", `${rel} is too large (${(stat.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB per file)`);
       }
-      text = readFileSync(abs, "utf8");
+      const decoded = decodeText(readFileSync(real));
+      if ("problem" in decoded) return refuse(decoded.problem.code, decoded.problem.message, { line: decoded.problem.line, col: decoded.problem.col });
+      text = decoded.text;
     } catch (error) {
-      readIssues.push({ severity: "error", code: "unreadable-file", message: `cannot read ${rel}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, file: rel });
-      return undefined;
+      return refuse("unreadable-file", `cannot read ${rel}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     const source = parseSource(abs, rel, kind, text);
     files.push(source);

@@ -1,6 +1,7 @@
 // One parsed YAML file with the means to turn a value's path into file:line:col.
-import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from "yaml";
+import { LineCounter, parseDocument, isAlias, isMap, isSeq, isPair, isScalar, visit, type Document, type Node } from "yaml";
 import type { Issue, Location } from "../issues.js";
+import { conflictMarkers, excessiveNesting, MAX_NESTING } from "./guards.js";
 import type { FileKind } from "./model.js";
 
 export type PathSegment = string | number;
@@ -27,11 +28,26 @@ export function parseSource(abs: string, rel: string, kind: FileKind, text: stri
   const lineCounter = new LineCounter();
   // A BOM is legal at the start of a file; strip it so positions stay right.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Conflict markers and absurd nesting get their own finding instead of a parser error (or a blown stack).
+  const refused = [...conflictMarkers(body), ...[excessiveNesting(body)].filter((f) => f !== undefined)];
+  if (refused.length > 0) {
+    const doc = parseDocument("", { lineCounter: new LineCounter() });
+    lineCounter.addNewLine(0);
+    for (let i = body.indexOf("\n"); i >= 0; i = body.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+    const parseIssues = refused.map((f) => ({ severity: "error" as const, file: rel, ...f }));
+    return { abs, rel, kind, text: body, doc, lineCounter, data: undefined, parseIssues };
+  }
   const doc = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
   const parseIssues: Issue[] = [];
+  const seen = new Set<string>();
   for (const error of doc.errors) {
     let offset = error.pos[0];
     let message = firstLine(error.message);
+    let code = error.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax";
+    if (/Maximum call stack size exceeded/.test(error.message)) {
+      code = "too-deep";
+      message = "the file nests too deeply to be read";
+    }
     // The parser notices a missing closing quote at the end of the file; point at where the string opens.
     const quote = /^Missing closing (["'])quote/.exec(error.message)?.[1];
     if (error.code === "MISSING_CHAR" && quote) {
@@ -42,28 +58,86 @@ export function parseSource(abs: string, rel: string, kind: FileKind, text: stri
       }
     }
     const pos = lineCounter.linePos(offset);
-    parseIssues.push({
-      severity: "error",
-      code: error.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
-      message,
-      file: rel,
-      line: pos.line,
-      col: pos.col,
-    });
+    // A broken structure can make the parser repeat one error hundreds of times; say it once.
+    const key = `${code}|${pos.line}|${pos.col}|${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    parseIssues.push({ severity: "error", code, message, file: rel, line: pos.line, col: pos.col });
   }
   for (const warning of doc.warnings) {
     const pos = lineCounter.linePos(warning.pos[0]);
     parseIssues.push({ severity: "warning", code: "yaml-warning", message: firstLine(warning.message), file: rel, line: pos.line, col: pos.col });
   }
   let data: unknown = undefined;
-  if (doc.errors.length === 0) {
+  const structural = doc.errors.length === 0 ? structureProblem(doc) : undefined;
+  if (structural) {
+    const pos = lineCounter.linePos(structural.offset);
+    parseIssues.push({ severity: "error", code: structural.code, message: structural.message, file: rel, line: pos.line, col: pos.col });
+  } else if (doc.errors.length === 0) {
+    for (const number of unusableNumbers(doc, body)) {
+      const pos = lineCounter.linePos(number.offset);
+      parseIssues.push({ severity: "error", code: "number-out-of-range", message: `${number.text} is not a number tam can hold exactly (too large, infinite or not a number)`, file: rel, line: pos.line, col: pos.col });
+    }
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      parseIssues.push({ severity: "error", code: "yaml-syntax", message: firstLine(String((error as Error).message)), file: rel, line: 1, col: 1 });
+      const message = String((error as Error).message);
+      const alias = /resource exhaustion|alias/i.test(message) ? firstAliasOffset(doc) : undefined;
+      const pos = lineCounter.linePos(alias ?? 0);
+      parseIssues.push(
+        alias !== undefined
+          ? { severity: "error", code: "too-many-aliases", message: "aliases (*name) expand to too much data (an alias bomb?); write the values out instead", file: rel, line: pos.line, col: pos.col }
+          : { severity: "error", code: "yaml-syntax", message: firstLine(message), file: rel, line: pos.line, col: pos.col },
+      );
     }
   }
   return { abs, rel, kind, text: body, doc, lineCounter, data, parseIssues };
+}
+
+/**
+ * What makes a parsed document unsafe to turn into data: nesting deeper than MAX_NESTING, or a
+ * mapping key that is itself a list or mapping (JavaScript objects cannot hold those).
+ */
+function structureProblem(doc: Document.Parsed): { code: string; message: string; offset: number } | undefined {
+  let problem: { code: string; message: string; offset: number } | undefined;
+  visit(doc, (_key, node, path) => {
+    if (path.length > MAX_NESTING * 2 + 2) {
+      const offset = (node as Node).range?.[0] ?? 0;
+      problem = { code: "too-deep", message: `collections nest more than ${MAX_NESTING} levels deep here; tam does not read such files`, offset };
+      return visit.BREAK;
+    }
+    if (isPair(node) && node.key !== null && (isMap(node.key) || isSeq(node.key))) {
+      problem = { code: "complex-key", message: "a key must be plain text, not a list or mapping", offset: node.key.range?.[0] ?? 0 };
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return problem;
+}
+
+/** Numbers that JavaScript cannot hold exactly: 1e400 (Infinity), 99999999999999999999 (rounded), .nan. */
+function unusableNumbers(doc: Document.Parsed, body: string): { offset: number; text: string }[] {
+  const found: { offset: number; text: string }[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      const value = node.value;
+      if (typeof value !== "number" || !node.range) return;
+      if (Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value))) return;
+      found.push({ offset: node.range[0], text: body.slice(node.range[0], node.range[1]) });
+    },
+  });
+  return found;
+}
+
+function firstAliasOffset(doc: Document.Parsed): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node)) offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function firstLine(message: string): string {
