@@ -66,6 +66,37 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   // --- change planning (issue 3) ---
   // --- documentation freshness (issue 4) ---
+  const docs = program
+    .command("docs")
+    .description("documentation freshness: which docs are stale since the architecture changed, record reviews")
+    .addHelpText("after", examples("tam docs check", "tam docs review network --note 'VLAN plan re-exported'"));
+
+  docs
+    .command("check")
+    .description("state of every document in docs.yaml (fresh, due, stale, broken) with reasons, and components no doc covers")
+    .addOption(formatOption(["table", "markdown", "json", "github"], "table"))
+    .addOption(new Option("--fail-on <state>", "exit 1 when a doc is in this state or worse (stale includes broken)").choices(["stale", "due", "never"]).default("stale"))
+    .addOption(asOfOption())
+    .option("--owner <name>", "only docs owned by this person, department id or department name")
+    .addHelpText("after", examples("tam docs check -C examples/northwind --as-of 2026-11-20", "tam docs check --owner 'Anna Volkova'", "tam docs check --format github --fail-on due", "tam docs check --format markdown > docs-status.md"))
+    .action(async (options) => {
+      const { runDocsCheck } = await import("./commands/docs-check.js");
+      setExit(await runDocsCheck(globals(), options));
+    });
+
+  docs
+    .command("review <doc>")
+    .description("record today's review of a document in docs.yaml (keeps comments and formatting) and commit that file")
+    .option("--by <name>", "who reviewed it (default: git user.name, else $USER)")
+    .option("--note <text>", "what was checked or changed")
+    .option("--date <date>", "date of the review, YYYY-MM-DD (default: today)")
+    .addOption(asOfOption())
+    .option("--no-commit", "write docs.yaml but do not commit it")
+    .addHelpText("after", examples("tam docs review network", "tam docs review db-runbook --by 'Victoria Lebedeva' --note 'Failover steps checked'", "tam docs review contacts --no-commit"))
+    .action(async (doc, options) => {
+      const { runDocsReview } = await import("./commands/docs-review.js");
+      setExit(await runDocsReview(globals(), doc, options));
+    });
   // --- incidents and SLA (issue 5) ---
 
   return program;
