@@ -7,8 +7,9 @@ import { terminalSafe } from "../text.js";
 import { criticalityText, reviewedText, summaryLine } from "./summary.js";
 import type { DocsCheckResult } from "./types.js";
 
-/** Below this terminal width the reasons column is not wrapped: a narrow table helps nobody. */
-const MIN_WRAP_WIDTH = 80;
+/** Width assumed when the output is not a terminal (files, CI logs): readable, and the same everywhere. */
+const DEFAULT_WIDTH = 160;
+const MIN_REASONS_WIDTH = 30;
 
 export function formatTable(result: DocsCheckResult, options: FormatOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
@@ -17,22 +18,25 @@ export function formatTable(result: DocsCheckResult, options: FormatOptions): st
   const lines: string[] = [];
 
   if (report.docs.length) {
-    const wrap = options.width !== undefined && options.width >= MIN_WRAP_WIDTH;
+    const head = ["doc", "state", "owner", "last review", "next due", "why"];
+    const rows = report.docs.map((doc) => [
+      terminalSafe(doc.id),
+      doc.state,
+      terminalSafe(doc.owner),
+      terminalSafe(reviewedText(doc)),
+      doc.dueDate ?? "-",
+      doc.reasons.map((reason) => terminalSafe(reason.severity === "note" ? `note: ${reason.message}` : reason.message)).join("\n"),
+    ]);
+    // The first five columns keep their natural width; the reasons wrap in what is left.
+    const fixed = head.slice(0, 5).map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)) + 2);
+    const reasonsWidth = Math.max(MIN_REASONS_WIDTH, (options.width ?? DEFAULT_WIDTH) - fixed.reduce((a, b) => a + b, 0) - head.length - 1);
     const table = new Table({
-      head: ["doc", "state", "owner", "last review", "next due", "why"],
+      head,
       style: { head: options.color ? ["bold"] : [], border: options.color ? ["grey"] : [] },
-      ...(wrap ? { wordWrap: true, colWidths: [null, null, null, null, null, Math.max(30, options.width! - 80)] } : {}),
+      wordWrap: true,
+      colWidths: [...fixed, reasonsWidth],
     });
-    for (const doc of report.docs) {
-      table.push([
-        terminalSafe(doc.id),
-        paint[doc.state](doc.state),
-        terminalSafe(doc.owner),
-        terminalSafe(reviewedText(doc)),
-        doc.dueDate ?? "-",
-        doc.reasons.map((reason) => terminalSafe(reason.severity === "note" ? `note: ${reason.message}` : reason.message)).join("\n"),
-      ]);
-    }
+    report.docs.forEach((doc, index) => table.push(rows[index]!.map((cell, column) => (column === 1 ? paint[doc.state](cell) : cell))));
     lines.push(table.toString());
   } else {
     lines.push(result.owner === null ? "No documents in docs.yaml." : `No documents owned by ${terminalSafe(result.owner)}.`);
