@@ -70,7 +70,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
   // --- documentation freshness (issue 4) ---
   // --- incidents and SLA (issue 5) ---
   // --- architecture graph and risks (issue 6) ---
-  const arch = program.command("arch").description("the architecture: dependency graph by department, and the risk audit for the client");
+  const arch = program
+    .command("arch")
+    .description("the architecture: dependency graph by department, and the risk audit for the client")
+    .addHelpText("after", examples("tam arch graph --format mermaid", "tam arch risks --as-of 2026-11-20"));
   arch
     .command("graph")
     .description("draw the components grouped by owning department, with an edge per dependency")

@@ -38,7 +38,7 @@ export function singlePointsOfFailure(components: readonly Component[]): Risk[] 
     );
     if (relying.length > 0) {
       reasons.push(
-        `${relying.length === 1 ? "1 component depends" : `${relying.length} components depend`} on it directly or indirectly (${listSome(relying)}): one failure of ${c.id} stops ${relying.length === 1 ? "it" : "all of them"} until it is repaired or restored.`,
+        `${relying.length === 1 ? "1 component depends" : `${relying.length} components depend`} on it directly or indirectly (${listSome(relying)}): one failure of ${c.id} stops ${relying.length === 1 ? "it too" : "all of them"} until it is repaired or restored.`,
       );
     } else {
       reasons.push(`If it fails, what it provides is unavailable until it is repaired or restored.`);
