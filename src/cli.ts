@@ -100,6 +100,31 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await runDocsReview(globals(), doc, options));
     });
   // --- incidents and SLA (issue 5) ---
+  // --- architecture graph and risks (issue 6) ---
+  const arch = program
+    .command("arch")
+    .description("the architecture: dependency graph by department, and the risk audit for the client")
+    .addHelpText("after", examples("tam arch graph --format mermaid", "tam arch risks --as-of 2026-11-20"));
+  arch
+    .command("graph")
+    .description("draw the components grouped by owning department, with an edge per dependency")
+    .addOption(formatOption(["mermaid", "dot", "json"], "mermaid"))
+    .addHelpText("after", examples("tam arch graph > architecture.mmd", "tam arch graph --format dot | dot -Tsvg > architecture.svg", "tam arch graph --format json"))
+    .action(async (options) => {
+      const { runArchGraph } = await import("./commands/arch-graph.js");
+      setExit(await runArchGraph(globals(), options));
+    });
+  arch
+    .command("risks")
+    .description("single points of failure, missing monitoring or backup, recurring incidents, undocumented components; each argued, with a proposed change")
+    .addOption(formatOption(["table", "markdown", "json"], "table"))
+    .addOption(asOfOption())
+    .addOption(new Option("--fail-on <severity>", "exit 1 when a risk of this severity is found (default: risks are advice, exit 0)").choices(["high"]))
+    .addHelpText("after", examples("tam arch risks -C examples/northwind --as-of 2026-11-20", "tam arch risks --format markdown > risks.md", "tam arch risks --format json --fail-on high"))
+    .action(async (options) => {
+      const { runArchRisks } = await import("./commands/arch-risks.js");
+      setExit(await runArchRisks(globals(), options));
+    });
 
   return program;
 }
