@@ -132,6 +132,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
 export { formatOption, asOfOption, examples };
 
 export async function main(argv: string[]): Promise<number> {
+  // `tam … | head` closes the pipe early: that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   let code = 0;
   const program = buildProgram((c) => (code = c));
   program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
