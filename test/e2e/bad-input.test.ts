@@ -2,7 +2,7 @@
 // give its exit code and located findings, no stack trace, no hang and no write.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,7 +12,7 @@ interface Expected {
   description: string;
   args: string[];
   exit: number;
-  setup?: "huge-file" | "symlink-outside" | "symlink-folder-outside";
+  setup?: "huge-file" | "symlink-outside" | "symlink-folder-outside" | "symlink-doc-outside";
   findings: { code: string; file: string; line?: number; col?: number; severity?: string }[];
 }
 
@@ -34,6 +34,10 @@ function setUp(dir: string, setup: Expected["setup"]): void {
   } else if (setup === "symlink-folder-outside") {
     cpSync(join(FIXTURES, "minimal/changes"), outside, { recursive: true });
     symlinkSync(outside, join(dir, "changes"));
+  } else if (setup === "symlink-doc-outside") {
+    writeFileSync(join(outside, "secret.md"), "not for tam\n");
+    mkdirSync(join(dir, "docs"), { recursive: true });
+    symlinkSync(join(outside, "secret.md"), join(dir, "docs/network.md"));
   }
 }
 
@@ -48,6 +52,28 @@ function snapshot(dir: string, prefix = ""): Record<string, string> {
     else out[rel] = `${lstatSync(abs).mode}:${createHash("sha256").update(readFileSync(abs)).digest("hex")}`;
   }
   return out;
+}
+
+interface Found {
+  code: string;
+  file?: string;
+  line?: number | null;
+  col?: number | null;
+  severity?: string;
+}
+
+/**
+ * Every object with a "code" in a command's JSON output, with file/line/col/severity inherited from
+ * the objects around it: validate's issues[], and docs check's docs[].reasons[] alike.
+ */
+function findingsIn(value: unknown, context: Omit<Found, "code"> = {}): Found[] {
+  if (Array.isArray(value)) return value.flatMap((item) => findingsIn(item, context));
+  if (value === null || typeof value !== "object") return [];
+  const record = value as Record<string, unknown>;
+  const here = { ...context };
+  for (const key of ["file", "line", "col", "severity"] as const) if (key in record) (here as Record<string, unknown>)[key] = record[key];
+  const own = typeof record.code === "string" ? [{ ...here, code: record.code }] : [];
+  return [...own, ...Object.values(record).flatMap((item) => findingsIn(item, here))];
 }
 
 describe("bad-input corpus", () => {
@@ -76,13 +102,12 @@ describe("bad-input corpus", () => {
     if (expected.exit === 2) {
       expect(result.stderr).toMatch(/^(tam: |error: )/);
     } else {
-      const issues = (JSON.parse(result.stdout) as { issues: { code: string; file: string; line: number | null; col: number | null; severity: string }[] }).issues;
+      const found = findingsIn(JSON.parse(result.stdout));
       for (const finding of expected.findings) {
-        expect(issues, `${finding.code} at ${finding.file}:${finding.line}:${finding.col}`).toContainEqual(
-          expect.objectContaining({ code: finding.code, file: finding.file, line: finding.line ?? null, col: finding.col ?? null, severity: finding.severity ?? "error" }),
-        );
+        const at = (f: Found) => ({ code: f.code, file: f.file, line: f.line ?? null, col: f.col ?? null, severity: f.severity ?? "error" });
+        expect(found.map(at), `${finding.code} at ${finding.file}:${finding.line}:${finding.col}`).toContainEqual(at(finding));
       }
-      if (expected.exit === 0) expect(issues.filter((i) => i.severity === "error")).toEqual([]);
+      if (expected.exit === 0) expect(found.filter((f) => f.severity === "error")).toEqual([]);
       if (expected.exit === 1) expect(expected.findings.length).toBeGreaterThan(0);
     }
     expect(snapshot(dir)).toEqual(before);
