@@ -14,7 +14,8 @@ export function xmlEscape(text: string): string {
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&apos;")
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+    .replace(/\r/g, "&#13;")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, "");
 }
 
 /** Escapes text for a GitHub / GitLab markdown table cell or paragraph: no markup, no HTML, one line. */
@@ -25,4 +26,13 @@ export function markdownEscape(text: string): string {
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/([\\`*_{}[\]()#+\-!|~])/g, "\\$1");
+}
+
+/**
+ * JSON.stringify, with DEL and the C1 controls (U+007F-U+009F, which JSON.stringify leaves raw) written
+ * as \u escapes: the data is unchanged, and `tam … --format json` in a terminal cannot drive it.
+ */
+export function jsonText(value: unknown): string {
+  // eslint-disable-next-line no-control-regex
+  return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
 }

@@ -3,7 +3,7 @@ import type { GraphResult } from "./types.js";
 
 export function dotString(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/[\r\n\t\u0000-\u001f\u007f]+/g, " ")}"`;
+  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/[\r\n\t\u0000-\u001f\u007f-\u009f]+/g, " ")}"`;
 }
 
 export function formatGraphDot(graph: GraphResult): string {

@@ -1,5 +1,6 @@
 // Stable JSON shape: { version: 1, asOf, summary, docStatesChecked, risks[] }. docs/commands/arch.md documents it.
 import type { RisksResult } from "./types.js";
+import { jsonText } from "../text.js";
 
 export function formatRisksJson(result: RisksResult): string {
   const shape = {
@@ -17,5 +18,5 @@ export function formatRisksJson(result: RisksResult): string {
       suggestion: r.suggestion,
     })),
   };
-  return `${JSON.stringify(shape, null, 2)}\n`;
+  return jsonText(shape);
 }

@@ -4,11 +4,13 @@
 import type { DocFreshness } from "../../domain/freshness/types.js";
 import { summaryLine } from "./summary.js";
 import { FAILING_STATES, type DocsCheckResult } from "./types.js";
+import { terminalSafe } from "../text.js";
 
 export const GITHUB_ANNOTATIONS_PER_LEVEL = 10;
 
 function escapeData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  // Control characters from user text become U+FFFD first (CI logs are terminals too); CR and LF stay escapable.
+  return terminalSafe(text.replace(/\r?\n/g, "\n")).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
 function escapeProperty(text: string): string {

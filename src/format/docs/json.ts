@@ -1,5 +1,6 @@
 // Stable JSON shape, documented in docs/commands/docs.md: { version: 1, asOf, failOn, failed, summary, history, warnings, settings, docs[], coverage, meta }.
 import type { DocsCheckResult } from "./types.js";
+import { jsonText } from "../text.js";
 
 export function formatJson(result: DocsCheckResult): string {
   const { report } = result;
@@ -31,5 +32,5 @@ export function formatJson(result: DocsCheckResult): string {
     coverage: report.coverage,
     meta: result.meta,
   };
-  return `${JSON.stringify(shape, null, 2)}\n`;
+  return jsonText(shape);
 }

@@ -2,13 +2,15 @@
 // past that we print a summary line instead of letting the rest vanish silently.
 import type { Issue } from "../../issues.js";
 import type { ValidateResult } from "./types.js";
+import { terminalSafe } from "../text.js";
 
 export const GITHUB_ANNOTATIONS_PER_LEVEL = 10;
 
 const LEVEL = { error: "error", warning: "warning", info: "notice" } as const;
 
 function escapeData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  // Control characters from user text become U+FFFD first (CI logs are terminals too); CR and LF stay escapable.
+  return terminalSafe(text.replace(/\r?\n/g, "\n")).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
 function escapeProperty(text: string): string {

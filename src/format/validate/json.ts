@@ -1,5 +1,6 @@
 // Stable JSON shape: { version, root, filesChecked, summary, failed, issues[] }. docs/commands/validate.md documents it.
 import type { ValidateResult } from "./types.js";
+import { jsonText } from "../text.js";
 
 export function formatJson(result: ValidateResult): string {
   const shape = {
@@ -18,5 +19,5 @@ export function formatJson(result: ValidateResult): string {
       ...(i.hint ? { hint: i.hint } : {}),
     })),
   };
-  return `${JSON.stringify(shape, null, 2)}\n`;
+  return jsonText(shape);
 }

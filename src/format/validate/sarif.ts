@@ -1,5 +1,6 @@
 // SARIF 2.1.0 for code scanning (GitHub, GitLab, Azure DevOps).
 import type { ValidateResult } from "./types.js";
+import { jsonText } from "../text.js";
 
 const LEVEL = { error: "error", warning: "warning", info: "note" } as const;
 
@@ -35,5 +36,5 @@ export function formatSarif(result: ValidateResult, _options?: unknown, version 
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return jsonText(sarif);
 }
