@@ -57,7 +57,8 @@ export function checkTimes(view: ProjectView): Issue[] {
       if (end) order(pause?.to ?? pause?.from, end, `the pause runs past the resolution (${end})`, incident, "pauses", i, pause?.to ? "to" : "from");
     });
     const need = { responded: ["responded"], resolved: ["resolved"], closed: ["resolved", "closed"], open: [] } as Record<string, string[]>;
-    for (const field of need[incident.status] ?? []) {
+    // Own keys only: a status such as "constructor" must not find Object.prototype's members (fuzz run, seed 891).
+    for (const field of Object.hasOwn(need, incident.status) ? need[incident.status]! : []) {
       if (!(incident as unknown as Record<string, unknown>)[field]) {
         issues.push(issueAt(view, "error", "missing-time", `incident is "${incident.status}" but has no "${field}" time`, incident, "status"));
       }
