@@ -65,6 +65,19 @@ export function buildProgram(setExit: (code: number) => void): Command {
     });
 
   // --- change planning (issue 3) ---
+  const change = program.command("change").description("plan and create changes");
+  change
+    .command("plan <id>")
+    .description("decompose a change into ordered department tasks, schedule them on the departments' calendars, check them")
+    .addOption(formatOption(["table", "markdown", "json", "mermaid"], "table"))
+    .addOption(asOfOption())
+    .option("--write", "store the tasks in the change file (keeps comments and formatting of the rest)")
+    .option("--no-commit", "with --write: do not commit the change file")
+    .addHelpText("after", examples("tam change plan CHG-0003 --as-of 2026-11-20", "tam change plan CHG-0003 --format mermaid > plan.md", "tam change plan CHG-0003 --write"))
+    .action(async (id, options) => {
+      const { runChangePlan } = await import("./commands/change-plan.js");
+      setExit(await runChangePlan(globals(), id, options));
+    });
   // --- documentation freshness (issue 4) ---
   // --- incidents and SLA (issue 5) ---
 

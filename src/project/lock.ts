@@ -1,7 +1,7 @@
 // A lock file beside the file being edited, so that two tam processes editing one change
 // take turns: read, edit, write and commit happen under the lock.
 import { closeSync, openSync, rmSync, statSync } from "node:fs";
-import { GitError } from "../errors.js";
+import { UsageError } from "../errors.js";
 
 const RETRY_MS = 50;
 const WAIT_MS = 10_000;
@@ -18,7 +18,7 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>): Pro
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       if (isStale(lock)) rmSync(lock, { force: true });
-      else if (Date.now() > deadline) throw new GitError(`${lock} is held by another tam process; try again, or remove it if no tam is running`);
+      else if (Date.now() > deadline) throw new UsageError(`${lock} is held by another tam process; try again, or remove it if no tam is running`);
       else await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     }
   }
