@@ -80,6 +80,41 @@ export function buildProgram(setExit: (code: number) => void): Command {
       const { runChangePlan } = await import("./commands/change-plan.js");
       setExit(await runChangePlan(globals(), id, options));
     });
+  const task = program.command("task").description("record a department's progress on a change task (one commit per update)");
+  for (const [action, what] of [
+    ["start", "start a task (refused while the tasks it waits for are not done, unless --force with --note)"],
+    ["done", "mark a task done"],
+    ["block", "mark a task blocked; --note says on what"],
+    ["unblock", "take a task out of blocked"],
+    ["cancel", "cancel a task"],
+  ] as const) {
+    task
+      .command(`${action} <ref>`)
+      .description(`${what}; <ref> is CHANGE/TASK, e.g. CHG-0003/T2`)
+      .option("--note <text>", "comment stored in the task's history")
+      .option("--by <name>", "who reports it (default: git user.name, else $USER)")
+      .option("--force", "start although predecessors are not done (needs --note)")
+      .option("--no-commit", "write the file but do not commit it")
+      .addOption(asOfOption())
+      .addHelpText("after", examples(`tam task ${action} CHG-0003/T2${action === "block" ? " --note 'waiting for the VLAN'" : ""}`, `tam task ${action} CHG-0003/T2 --by 'Roman Zaitsev' --no-commit${action === "block" ? " --note 'no licence'" : ""}`))
+      .action(async (ref, options) => {
+        const { runTask } = await import("./commands/task.js");
+        setExit(await runTask(globals(), action, ref, options));
+      });
+  }
+
+  program
+    .command("status")
+    .description("open changes: progress, tasks ready to start per department, in progress, blocked, late")
+    .addOption(formatOption(["table", "json", "markdown"], "table"))
+    .addOption(asOfOption())
+    .option("--department <id>", "only what this department can pick up and has on its plate")
+    .addHelpText("after", examples("tam status --as-of 2026-11-20", "tam status --department unix", "tam status --format json"))
+    .action(async (options) => {
+      const { runStatus } = await import("./commands/status.js");
+      setExit(await runStatus(globals(), options));
+    });
+
   // --- documentation freshness (issue 4) ---
   // --- incidents and SLA (issue 5) ---
 

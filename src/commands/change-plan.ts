@@ -41,7 +41,9 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
 /** Tasks unchanged since they were written are copied as written; the others are rendered anew. */
 function tasksToWrite(plan: Plan, data: unknown): WrittenTask[] {
   const written = ((data as { tasks?: Task[] }).tasks ?? []) as Task[];
-  return plan.tasks.map((task) => {
+  // Written tasks stay where they are in the file; new ones follow in plan order.
+  const order = plan.tasks.map((task, planIndex) => ({ task, planIndex })).sort((a, b) => (a.task.existingIndex ?? Infinity) - (b.task.existingIndex ?? Infinity) || a.planIndex - b.planIndex);
+  return order.map(({ task }) => {
     if (task.unchanged && task.existingIndex !== undefined && written[task.existingIndex]) return { task: written[task.existingIndex]!, keepIndex: task.existingIndex };
     const out: Task = { id: task.id, title: task.title, department: task.department, kind: task.kind, ...(task.components.length ? { components: task.components } : {}), ...(task.after.length ? { after: task.after } : {}), ...(task.estimate ? { estimate: task.estimate } : {}), origin: task.origin, status: task.status, ...(task.history?.length ? { history: task.history } : {}) };
     return { task: out };
