@@ -80,6 +80,27 @@ export function buildProgram(setExit: (code: number) => void): Command {
       const { runChangePlan } = await import("./commands/change-plan.js");
       setExit(await runChangePlan(globals(), id, options));
     });
+  change
+    .command("new")
+    .description("write a new change file with the next free id (asks in a terminal; flags for scripts)")
+    .option("--title <text>", "short title")
+    .option("--request <text>", "the client's request, in their words")
+    .option("--requested-by <name>", "who asked")
+    .addOption(new Option("--type <type>", "change type").choices(["standard", "normal", "emergency"]))
+    .option("--due <date>", "due date, YYYY-MM-DD")
+    .option("--component <id:action>", "a component touched, action add|modify|remove (repeatable)", (v: string, all: string[] = []) => [...all, v])
+    .option("--new-component <id:kind[:name[:deps]]>", "a component the change adds (repeatable)", (v: string, all: string[] = []) => [...all, v])
+    .option("--rollback <text>", "how to undo the change")
+    .option("--id <id>", "change id (default: the next free CHG-NNNN)")
+    .option("-y, --yes", "never prompt")
+    .option("--no-commit", "do not commit the new file")
+    .addOption(asOfOption())
+    .addHelpText("after", examples("tam change new   # asks in a terminal", "tam change new --title 'Redis for sessions' --type normal --due 2026-12-15 --new-component shop-redis:redis:'Redis for sessions':app-os --rollback 'Remove the VM' --yes"))
+    .action(async (options) => {
+      const { runChangeNew } = await import("./commands/change-new.js");
+      setExit(await runChangeNew(globals(), options));
+    });
+
   const task = program.command("task").description("record a department's progress on a change task (one commit per update)");
   for (const [action, what] of [
     ["start", "start a task (refused while the tasks it waits for are not done, unless --force with --note)"],
