@@ -1,7 +1,7 @@
 // Edits of a change file: the planned tasks, a task's status and history, the change's status.
-import { isSeq, type Node } from "yaml";
+import { isScalar, isSeq, type Node, type YAMLMap } from "yaml";
 import type { Task, TaskEvent } from "./model.js";
-import { appendListItem, applySplice, columnOf, lineStart, replaceEntry, setScalar, verifyEdit, yamlFlowList, yamlScalar, type Splice } from "./edit.js";
+import { appendListItem, applySplice, columnOf, endOfBlock, lineStart, nextLine, replaceEntry, setScalar, verifyEdit, yamlFlowList, yamlScalar, type Splice } from "./edit.js";
 import type { SourceFile } from "./source.js";
 
 /** A task written in the file's style: one key per line, id lists in flow style. */
@@ -52,9 +52,12 @@ export function writeTasks(source: SourceFile, tasks: readonly WrittenTask[], st
   const seq = doc.get("tasks", true) as Node | undefined;
   const items = isSeq(seq) && !seq.flow ? seq.items.map((item) => item as Node) : [];
   const itemIndent = items.length ? columnOf(text, seq!.range![0]) : 2;
+  const tasksKey = (doc.contents as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === "tasks")?.key as Node | undefined;
+  const keyLineEnd = tasksKey?.range ? nextLine(text, tasksKey.range[0]) : 0;
   const slice = (index: number) => {
-    const from = lineStart(text, items[index]!.range![0]);
-    const to = index + 1 < items.length ? lineStart(text, items[index + 1]!.range![0]) : seq!.range![1];
+    // The first item takes the comments between `tasks:` and it along.
+    const from = index === 0 ? keyLineEnd : lineStart(text, items[index]!.range![0]);
+    const to = index + 1 < items.length ? lineStart(text, items[index + 1]!.range![0]) : endOfBlock(text, items[index]!.range![0], seq!.range![1], itemIndent);
     const body = text.slice(from, to);
     return body.endsWith("\n") ? body : `${body}\n`;
   };

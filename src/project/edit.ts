@@ -50,6 +50,24 @@ export function mapAt(doc: Document, path: readonly PathSegment[]): YAMLMap {
   return node;
 }
 
+/**
+ * Moves `end` back over blank lines and comments indented less than `column`: in a block
+ * collection such lines belong to what follows it, not to its last item.
+ */
+export function endOfBlock(text: string, start: number, end: number, column: number): number {
+  let to = end;
+  while (to > start) {
+    const lineEnd = text[to - 1] === "\n" ? to - 1 : to;
+    const from = text.lastIndexOf("\n", lineEnd - 1) + 1;
+    if (from < start) return to;
+    const line = text.slice(from, lineEnd);
+    const indent = line.length - line.trimStart().length;
+    if (line.trim() !== "" && !(line.trimStart().startsWith("#") && indent < column)) return to;
+    to = from;
+  }
+  return to;
+}
+
 /** Ends `text` with a newline when it does not, so appended lines start on their own line. */
 function newlineBefore(text: string, offset: number): string {
   return offset > 0 && text[offset - 1] !== "\n" ? "\n" : "";
@@ -65,7 +83,8 @@ export function replaceEntry(text: string, doc: Document, path: readonly PathSeg
   if (pair) {
     const keyNode = pair.key as Node;
     const value = pair.value as Node | null;
-    const end = value?.range ? value.range[1] : keyNode.range![1];
+    const column = columnOf(text, keyNode.range![0]) + 1;
+    const end = value?.range ? endOfBlock(text, keyNode.range![1], value.range[1], column) : keyNode.range![1];
     const to = text[end - 1] === "\n" ? end : nextLine(text, end);
     return { from: lineStart(text, keyNode.range![0]), to, text: block };
   }
@@ -91,7 +110,7 @@ export function appendListItem(text: string, doc: Document, path: readonly PathS
   const keyColumn = columnOf(text, (map.items[0]!.key as Node).range![0]);
   const list = pair?.value as Node | undefined;
   if (isSeq(list) && !list.flow && list.items.length && list.range) {
-    const at = list.range[1];
+    const at = endOfBlock(text, list.range[0], list.range[1], columnOf(text, list.range[0]));
     return { from: at, to: at, text: newlineBefore(text, at) + render(columnOf(text, list.range[0])) };
   }
   if (isSeq(list) && list.items.length) throw new Error(`${key} is written as a flow list; write it as a block list to append to it`);

@@ -32,7 +32,9 @@ export function schedule(tasks: readonly SchedulableTask[], context: ScheduleCon
   const after = (id: string) => (byId.get(id)?.after ?? []).filter((a) => byId.has(a));
   const order = topologicalOrder(tasks.map((t) => t.id), after);
   const successors = new Map<string, string[]>(tasks.map((t) => [t.id, []]));
-  for (const id of order) for (const dep of after(id)) successors.get(dep)!.push(id);
+  const position = new Map(order.map((id, i) => [id, i]));
+  // Only edges that go forward in the order: a back edge closes a cycle.
+  for (const id of order) for (const dep of after(id)) if (position.get(dep)! < position.get(id)!) successors.get(dep)!.push(id);
 
   const info = new Map<string, { cal: WorkCalendar; days: number; estimate: string; es: string; ef: string; ls: string; lf: string }>();
   for (const id of order) {
@@ -43,7 +45,9 @@ export function schedule(tasks: readonly SchedulableTask[], context: ScheduleCon
     const days = Math.max(durationDays(estimate)!, 1);
     let earliest = context.start;
     for (const dep of after(id)) {
-      const next = addDays(info.get(dep)!.ef, 1);
+      const done = info.get(dep);
+      if (!done) continue; // an edge inside a cycle (reported as a finding): ignored for the dates
+      const next = addDays(done.ef, 1);
       if (next > earliest) earliest = next;
     }
     const { start, finish } = addWorkingDays(cal.calendar, earliest, days, cal.holidays);
