@@ -67,7 +67,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     });
 
   // --- change planning (issue 3) ---
-  const change = program.command("change").description("plan and create changes");
+  const change = program
+    .command("change")
+    .description("plan and create changes")
+    .addHelpText("after", examples("tam change plan CHG-0003 --as-of 2026-11-20", "tam change new"));
   change
     .command("plan <id>")
     .description("decompose a change into ordered department tasks, schedule them on the departments' calendars, check them")
@@ -101,7 +104,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await runChangeNew(globals(), options));
     });
 
-  const task = program.command("task").description("record a department's progress on a change task (one commit per update)");
+  const task = program
+    .command("task")
+    .description("record a department's progress on a change task (one commit per update)")
+    .addHelpText("after", examples("tam task start CHG-0003/T2", "tam task done CHG-0003/T2 --note 'VMs up'", "tam task block CHG-0003/T4 --note 'waiting for the licence'"));
   for (const [action, what] of [
     ["start", "start a task (refused while the tasks it waits for are not done, unless --force with --note)"],
     ["done", "mark a task done"],
