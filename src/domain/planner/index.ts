@@ -34,9 +34,10 @@ export function planChange(input: PlanInput): Plan {
   const timing = schedule(tasks, context);
   const estimates = padEstimates(input, timing, mostUsedCalendar(tasks, context));
   const implementation = new Set(tasks.filter((t) => t.kind === "implementation").map((t) => t.id));
+  const position = new Map(tasks.map((t, i) => [t.id, i]));
   const backoutOrder = timing.tasks
     .filter((t) => implementation.has(t.id))
-    .sort((a, b) => b.wave - a.wave || b.earlyStart.localeCompare(a.earlyStart) || tasks.findIndex((x) => x.id === b.id) - tasks.findIndex((x) => x.id === a.id))
+    .sort((a, b) => b.wave - a.wave || b.earlyStart.localeCompare(a.earlyStart) || position.get(b.id)! - position.get(a.id)!)
     .map((t) => t.id);
   findings.push(...checkRollback(input), ...checkConflicts(input, universe, timing), ...checkBlackouts(input, timing), ...checkOverload(input, universe, tasks, timing));
   return {
