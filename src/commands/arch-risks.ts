@@ -3,7 +3,8 @@ import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
 import { assessRisks, countBySeverity } from "../domain/arch/risks.js";
 import { risksFormatters } from "../format/arch/index.js";
 import { pickFormatter, useColor } from "../format/registry.js";
-import { requireValid } from "../project/check.js";
+import { requireValidForDocs } from "./docs-valid.js";
+import { assessProjectFreshness } from "./freshness-facts.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 
 export interface ArchRisksOptions {
@@ -16,18 +17,21 @@ export interface ArchRisksOptions {
 export async function runArchRisks(globals: GlobalOptions, options: ArchRisksOptions, output: Output = processOutput): Promise<number> {
   const format = pickFormatter(risksFormatters, options.format);
   const project = openProject(globals);
-  requireValid(project);
+  requireValidForDocs(project);
   const clock = clockFor(project, options.asOf);
+  const freshness = await assessProjectFreshness(project, clock);
+  if (options.format !== "json") for (const warning of freshness.warnings) output.err(`tam: note: ${warning}`);
   const risks = assessRisks({
     components: project.components,
     departments: project.departments,
     changes: project.changes,
     incidents: project.incidents,
     docs: project.docs,
+    docStates: freshness.report.docs.map((doc) => ({ docId: doc.id, state: doc.state, covers: doc.covers })),
     followups: project.manifest?.followups,
     today: clock.today,
   });
   const counts = countBySeverity(risks);
-  output.out(format({ asOf: clock.today, risks, counts, docStatesChecked: false }, { color: useColor(globals.color), width: process.stdout.columns }));
+  output.out(format({ asOf: clock.today, risks, counts, docStatesChecked: true }, { color: useColor(globals.color), width: process.stdout.columns }));
   return options.failOn === "high" && counts.high > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
