@@ -2,7 +2,7 @@
 import { dateProblem } from "../domain/dates.js";
 import { UsageError } from "../errors.js";
 import { terminalSafe } from "../format/text.js";
-import { commitFiles } from "../project/git.js";
+import { assertCanCommit, commitFiles } from "../project/git.js";
 import { gitUserName } from "../project/git-user.js";
 import { writeMapEntry } from "../project/yaml-edit.js";
 import { didYouMean } from "../util/suggest.js";
@@ -34,6 +34,7 @@ export async function runDocsReview(globals: GlobalOptions, docId: string, optio
   const by = options.by ?? (await gitUserName(project.root)) ?? process.env.USER ?? process.env.USERNAME;
   if (!by) throw new UsageError("cannot tell who reviewed the document: pass --by NAME");
 
+  if (options.commit) await assertCanCommit(project.root);
   writeMapEntry(origin.source.abs, origin.path, "last_review", { date, by, note: options.note });
   const what = `review of ${terminalSafe(doc.id)} on ${date} by ${terminalSafe(by)}`;
   if (!options.commit) {

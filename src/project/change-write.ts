@@ -17,14 +17,21 @@ export interface SavedEdit<T> {
  */
 export async function editChangeFile<T>(root: string, rel: string, edit: (source: SourceFile) => { text: string | null; result: T }, message: ((result: T) => string) | undefined): Promise<SavedEdit<T>> {
   const abs = join(root, rel);
+  if (message) {
+    // Refuse a repository tam cannot commit in before touching the file.
+    const { assertCanCommit } = await import("./git.js");
+    await assertCanCommit(root);
+  }
   return withFileLock(abs, async () => {
     const raw = readFileSync(abs, "utf8");
     const bom = raw.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
-    const source = parseSource(abs, rel, "change", raw);
+    // A file written with CRLF throughout is edited as LF and written back as CRLF, so no line changes its ending.
+    const crlf = raw.includes("\r\n") && !/(^|[^\r])\n/.test(raw);
+    const source = parseSource(abs, rel, "change", crlf ? raw.replace(/\r\n/g, "\n") : raw);
     if (source.parseIssues.some((i) => i.severity === "error")) throw new Error(`${rel} no longer parses; run tam validate`);
     const { text, result } = edit(source);
     if (text === null || text === source.text) return { result };
-    writeFileAtomic(abs, bom + text);
+    writeFileAtomic(abs, bom + (crlf ? text.replace(/\n/g, "\r\n") : text));
     if (!message) return { result };
     const { commitFiles } = await import("./git.js");
     return { result, commit: await commitFiles(root, [rel], message(result)) };

@@ -23,8 +23,10 @@ export async function initRepository(dir: string): Promise<void> {
   await git(dir).init(["--initial-branch=main"]);
 }
 
-async function assertCommittable(repo: SimpleGit): Promise<string> {
-  if (!(await repo.checkIsRepo())) throw new GitError("not a git repository: run `git init`, or pass --no-commit");
+/** `written`: whether tam already wrote the file, so the message says what state the tree is in. */
+async function assertCommittable(repo: SimpleGit, written = true): Promise<string> {
+  const state = written ? "(the file was written; commit it by hand, or pass --no-commit next time)" : "(nothing was written)";
+  if (!(await repo.checkIsRepo())) throw new GitError(`not a git repository: run \`git init\`, or pass --no-commit ${state}`);
   const top = (await repo.revparse(["--show-toplevel"])).trim();
   const gitDir = (await repo.revparse(["--absolute-git-dir"])).trim();
   for (const [marker, what] of [
@@ -33,20 +35,34 @@ async function assertCommittable(repo: SimpleGit): Promise<string> {
     ["rebase-apply", "a rebase"],
     ["CHERRY_PICK_HEAD", "a cherry-pick"],
   ] as const) {
-    if (existsSync(join(gitDir, marker))) throw new GitError(`the repository is in the middle of ${what}: finish or abort it first, or pass --no-commit (the file was written)`);
+    if (existsSync(join(gitDir, marker))) throw new GitError(`the repository is in the middle of ${what}: finish or abort it first, or pass --no-commit ${state}`);
+  }
+  const branch = await repo.raw(["symbolic-ref", "-q", "HEAD"]).catch(() => "");
+  if (!branch.trim()) {
+    const hasHead = await repo.raw(["rev-parse", "--verify", "-q", "HEAD"]).catch(() => "");
+    if (hasHead.trim()) throw new GitError(`HEAD is detached: check out a branch first, or pass --no-commit ${state}`);
   }
   return top;
+}
+
+/**
+ * Before writing: refuses a repository tam will not commit in (none, detached, mid-merge or
+ * rebase, no user identity), so that a refused update leaves the tree untouched.
+ */
+export async function assertCanCommit(dir: string): Promise<void> {
+  const repo = git(dir);
+  await assertCommittable(repo, false);
+  try {
+    await repo.raw(["var", "GIT_COMMITTER_IDENT"]);
+  } catch (error) {
+    throw new GitError(`${explainCommitFailure(String((error as Error).message), false)}`);
+  }
 }
 
 /** Commits exactly `files` (paths relative to `dir`), whatever else is staged or modified. Returns the short hash. */
 export async function commitFiles(dir: string, files: string[], message: string): Promise<string> {
   const repo = git(dir);
   await assertCommittable(repo);
-  const branch = await repo.raw(["symbolic-ref", "-q", "HEAD"]).catch(() => "");
-  if (!branch.trim()) {
-    const hasHead = await repo.raw(["rev-parse", "--verify", "-q", "HEAD"]).catch(() => "");
-    if (hasHead.trim()) throw new GitError("HEAD is detached: check out a branch first, or pass --no-commit (the file was written)");
-  }
   try {
     await repo.raw(["add", "--", ...files]);
     // --only commits these paths alone, leaving the rest of the index and tree as they are.
@@ -57,9 +73,11 @@ export async function commitFiles(dir: string, files: string[], message: string)
   return (await repo.revparse(["--short", "HEAD"])).trim();
 }
 
-function explainCommitFailure(message: string): string {
-  if (/tell me who you are|empty ident|user\.(name|email)/i.test(message)) {
-    return 'git does not know who you are: run `git config user.name "Your Name"` and `git config user.email you@example.com`, then commit the file tam wrote (or pass --no-commit)';
+function explainCommitFailure(message: string, written = true): string {
+  if (/tell me who you are|empty ident|identity unknown|user\.(name|email)|auto-detect|useConfigOnly/i.test(message)) {
+    const then = written ? "then commit the file tam wrote (or pass --no-commit)" : "then run tam again (or pass --no-commit); nothing was written";
+    return `git does not know who you are: run \`git config user.name "Your Name"\` and \`git config user.email you@example.com\`, ${then}`;
   }
-  return `commit failed (the file was written; commit it by hand or pass --no-commit): ${message.trim().split("\n")[0]}`;
+  const first = message.trim().split("\n")[0];
+  return written ? `commit failed (the file was written; commit it by hand or pass --no-commit): ${first}` : `git cannot commit here (nothing was written): ${first}`;
 }
