@@ -23,6 +23,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--no-color", "never colour the output")
     .option("--debug", "show stack traces of internal errors")
     .showHelpAfterError("(run with --help for usage)")
+    // Set before any subcommand is added: subcommands copy it, so their usage errors exit 2 too.
+    .exitOverride()
     .addHelpText("after", examples("tam validate -C examples/northwind", "tam change plan CHG-0003", "tam docs check --as-of 2026-11-20", "tam sla report --period 2026-10"));
   const globals = () => program.opts<GlobalOptions>();
 
@@ -76,7 +78,6 @@ export { formatOption, asOfOption, examples };
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
   const program = buildProgram((c) => (code = c));
-  program.exitOverride();
   program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
   const debug = argv.includes("--debug");
   try {

@@ -7,7 +7,8 @@ import { GitError } from "../errors.js";
 
 function git(dir: string): SimpleGit {
   // No hooks, pagers or editors from repository content: tam never runs what it finds there.
-  return simpleGit({ baseDir: dir, config: ["core.hooksPath=/dev/null", "core.editor=true", "core.pager=cat"] });
+  // The hooks path is our own setting (it disables hooks), so simple-git's guard against it does not apply.
+  return simpleGit({ baseDir: dir, config: ["core.hooksPath=/dev/null"], unsafe: { allowUnsafeHooksPath: true } });
 }
 
 export async function isRepository(dir: string): Promise<boolean> {
@@ -34,8 +35,6 @@ async function assertCommittable(repo: SimpleGit): Promise<string> {
   ] as const) {
     if (existsSync(join(gitDir, marker))) throw new GitError(`the repository is in the middle of ${what}: finish or abort it first, or pass --no-commit (the file was written)`);
   }
-  const name = await repo.raw(["config", "--get", "user.name"]).catch(() => "");
-  if (!name.trim()) throw new GitError('git has no user.name: run `git config user.name "Your Name"` (and user.email), or pass --no-commit (the file was written)');
   return top;
 }
 
@@ -48,8 +47,19 @@ export async function commitFiles(dir: string, files: string[], message: string)
     const hasHead = await repo.raw(["rev-parse", "--verify", "-q", "HEAD"]).catch(() => "");
     if (hasHead.trim()) throw new GitError("HEAD is detached: check out a branch first, or pass --no-commit (the file was written)");
   }
-  await repo.raw(["add", "--", ...files]);
-  // --only commits these paths alone, leaving the rest of the index and tree as they are.
-  await repo.raw(["commit", "--only", "--no-verify", "-m", message, "--", ...files]);
+  try {
+    await repo.raw(["add", "--", ...files]);
+    // --only commits these paths alone, leaving the rest of the index and tree as they are.
+    await repo.raw(["commit", "--only", "--no-verify", "-m", message, "--", ...files]);
+  } catch (error) {
+    throw new GitError(explainCommitFailure(String((error as Error).message)));
+  }
   return (await repo.revparse(["--short", "HEAD"])).trim();
+}
+
+function explainCommitFailure(message: string): string {
+  if (/tell me who you are|empty ident|user\.(name|email)/i.test(message)) {
+    return 'git does not know who you are: run `git config user.name "Your Name"` and `git config user.email you@example.com`, then commit the file tam wrote (or pass --no-commit)';
+  }
+  return `commit failed (the file was written; commit it by hand or pass --no-commit): ${message.trim().split("\n")[0]}`;
 }

@@ -1,21 +1,32 @@
 // Schema validation with ajv, turned into located, plain-language issues:
 // one finding per real problem, "did you mean" for misspelt keys and values.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { createRequire } from "node:module";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Issue } from "../issues.js";
 import { didYouMean } from "../util/suggest.js";
 import type { FileKind } from "./model.js";
-import { readSchema } from "./schemas.js";
+import { readSchema, SCHEMA_NAMES } from "./schemas.js";
 import { locate, type PathSegment, type SourceFile } from "./source.js";
 
 const validators = new Map<FileKind, ValidateFunction>();
-let ajv: Ajv2020 | undefined;
+const require = createRequire(import.meta.url);
 
-/** Compiled once per run, on first use. */
+/** Options shared with scripts/build-validators.mjs, which precompiles the same validators. */
+const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true };
+
+/**
+ * The validator of a file kind: the one precompiled at build time (dist/validators), else compiled
+ * here once per run (when running from sources).
+ */
 function validatorFor(kind: FileKind): ValidateFunction {
   let validate = validators.get(kind);
   if (!validate) {
-    ajv ??= new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-    validate = ajv.compile(readSchema(kind));
+    try {
+      validate = require(`../validators/${SCHEMA_NAMES[kind]}.cjs`) as ValidateFunction;
+    } catch {
+      const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+      validate = new Ajv2020(AJV_OPTIONS).compile(readSchema(kind));
+    }
     validators.set(kind, validate);
   }
   return validate;
@@ -40,9 +51,17 @@ function pathOf(instancePath: string): PathSegment[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function label(path: PathSegment[]): string {
+/** "components[9] (san).kind": the path, with the id of each list item so people recognise it. */
+function label(path: PathSegment[], data: unknown): string {
   let out = "";
-  for (const segment of path) out += typeof segment === "number" ? `[${segment}]` : out ? `.${segment}` : segment;
+  let node = data;
+  for (const segment of path) {
+    node = node !== null && typeof node === "object" ? (node as Record<string | number, unknown>)[segment] : undefined;
+    if (typeof segment === "number") {
+      const id = node !== null && typeof node === "object" ? (node as { id?: unknown }).id : undefined;
+      out += typeof id === "string" ? `[${segment}] (${id})` : `[${segment}]`;
+    } else out += out ? `.${segment}` : segment;
+  }
   return out || "the file";
 }
 
@@ -77,7 +96,7 @@ function translate(source: SourceFile, errors: ErrorObject[]): Issue[] {
 
 function describe(source: SourceFile, error: ErrorObject): Issue {
   const path = pathOf(error.instancePath);
-  const where = label(path);
+  const where = label(path, source.data);
   const at = (p: PathSegment[], key = false) => locate(source, p, key);
   const base = { severity: "error" as const, code: "schema" };
   const params = error.params as Record<string, unknown>;

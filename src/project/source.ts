@@ -30,11 +30,22 @@ export function parseSource(abs: string, rel: string, kind: FileKind, text: stri
   const doc = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
   const parseIssues: Issue[] = [];
   for (const error of doc.errors) {
-    const pos = lineCounter.linePos(error.pos[0]);
+    let offset = error.pos[0];
+    let message = firstLine(error.message);
+    // The parser notices a missing closing quote at the end of the file; point at where the string opens.
+    const quote = /^Missing closing (["'])quote/.exec(error.message)?.[1];
+    if (error.code === "MISSING_CHAR" && quote) {
+      const opening = body.lastIndexOf(quote, offset - 1);
+      if (opening >= 0) {
+        offset = opening;
+        message = `this quoted string is never closed (missing ${quote})`;
+      }
+    }
+    const pos = lineCounter.linePos(offset);
     parseIssues.push({
       severity: "error",
       code: error.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax",
-      message: firstLine(error.message),
+      message,
       file: rel,
       line: pos.line,
       col: pos.col,

@@ -1,0 +1,37 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, EXAMPLE, REPO } from "../helpers/run.js";
+
+/** The modules a tam invocation loads. */
+function modulesLoaded(args: string[]): string[] {
+  const log = join(mkdtempSync(join(tmpdir(), "tam-imports-")), "imports.log");
+  const result = spawnSync(process.execPath, ["--import", join(REPO, "test/helpers/record-imports.mjs"), BIN, ...args], {
+    env: { ...process.env, TAM_IMPORT_LOG: log, NO_COLOR: "1" },
+    encoding: "utf8",
+  });
+  expect(result.status).toBeLessThanOrEqual(1);
+  return readFileSync(log, "utf8").split("\n").filter(Boolean);
+}
+
+// ajv is reached through require() in dist/project/schema-check.js, which ESM hooks do not see,
+// so the modules that load ajv, simple-git and inquirer are watched as well as the packages.
+const heavy = /node_modules\/(ajv|inquirer|@inquirer|simple-git)\/|dist\/project\/(schema-check|git)\.js|dist\/commands\/init-answers\.js/;
+
+describe("start-up cost", () => {
+  it("--help and --version load neither ajv, inquirer nor simple-git", () => {
+    for (const args of [["--help"], ["--version"], ["validate", "--help"]]) {
+      const loaded = modulesLoaded(args);
+      expect(loaded.some((url) => url.includes("/dist/cli.js")), args.join(" ")).toBe(true);
+      expect(loaded.filter((url) => heavy.test(url)), args.join(" ")).toEqual([]);
+    }
+  });
+
+  it("validate loads the schema checker (so the check above can fail) but not inquirer or simple-git", () => {
+    const loaded = modulesLoaded(["validate", "-C", EXAMPLE]);
+    expect(loaded.some((url) => /dist\/project\/schema-check\.js/.test(url))).toBe(true);
+    expect(loaded.filter((url) => /node_modules\/(inquirer|@inquirer|simple-git)\//.test(url))).toEqual([]);
+  });
+});

@@ -1,0 +1,136 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { copyProject, EXAMPLE, FIXTURES, runTam } from "../helpers/run.js";
+import { assertWellFormedXml } from "../helpers/xml.js";
+
+/** The example with one dangling reference, one cycle, one misspelt key and one malformed file. */
+function brokenExample(): string {
+  const dir = copyProject(EXAMPLE);
+  const edit = (file: string, from: string | RegExp, to: string) => {
+    const path = join(dir, file);
+    const text = readFileSync(path, "utf8");
+    const next = text.replace(from, to);
+    if (next === text) throw new Error(`fixture edit did not apply to ${file}`);
+    writeFileSync(path, next);
+  };
+  edit("architecture.yaml", /(- id: dc-uplink[\s\S]*?depends_on: \[dc-rack)\]/, "$1, core-fw]");
+  edit("architecture.yaml", /(- id: office-vpn[\s\S]*?depends_on: \[core-fw)\]/, "$1, dc-uplnk]");
+  edit("architecture.yaml", /(- id: san\n[\s\S]*?)criticality:/, "$1criticallity:");
+  edit("incidents/2026-08.yaml", "title: Reporting dashboard shows yesterday's data", 'title: "Reporting dashboard shows yesterday data');
+  return dir;
+}
+
+function lineOf(dir: string, file: string, needle: string): number {
+  const lines = readFileSync(join(dir, file), "utf8").split("\n");
+  const index = lines.findIndex((l) => l.includes(needle));
+  if (index < 0) throw new Error(`${needle} not in ${file}`);
+  return index + 1;
+}
+
+describe("tam validate", () => {
+  it("passes on the bundled example", () => {
+    const result = runTam(["validate", "-C", EXAMPLE]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/0 error\(s\)/);
+  });
+
+  describe("on a broken copy of the example", () => {
+    let dir: string;
+    let json: { issues: { severity: string; code: string; file: string; line: number; col: number; message: string }[] };
+    beforeAll(() => {
+      dir = brokenExample();
+      const result = runTam(["validate", "-C", dir, "--format", "json"]);
+      expect(result.code).toBe(1);
+      json = JSON.parse(result.stdout);
+    });
+
+    it("gives exactly the four planted errors, each at its file:line:col", () => {
+      const errors = json.issues.filter((i) => i.severity === "error");
+      const vpnLine = lineOf(dir, "architecture.yaml", "depends_on: [core-fw, dc-uplnk]");
+      const uplinkLine = lineOf(dir, "architecture.yaml", "depends_on: [dc-rack, core-fw]");
+      const sanKeyLine = lineOf(dir, "architecture.yaml", "criticallity:");
+      const quoteLine = lineOf(dir, "incidents/2026-08.yaml", '"Reporting dashboard');
+      expect(errors.map(({ code, file, line, col }) => ({ code, file, line, col }))).toEqual([
+        { code: "dependency-cycle", file: "architecture.yaml", line: expect.any(Number), col: expect.any(Number) },
+        { code: "unknown-reference", file: "architecture.yaml", line: vpnLine, col: 27 },
+        { code: "unknown-key", file: "architecture.yaml", line: sanKeyLine, col: 5 },
+        { code: "yaml-syntax", file: "incidents/2026-08.yaml", line: quoteLine, col: 12 },
+      ]);
+      const cycle = errors[0]!;
+      expect(cycle.message).toContain("core-fw → dc-uplink → core-fw");
+      expect(cycle.message).toContain(`dc-uplink → core-fw (architecture.yaml:${uplinkLine})`);
+      expect(errors[1]!.message).toContain('did you mean "dc-uplink"');
+      expect(errors[2]!.message).toContain('did you mean "criticality"');
+    });
+
+    it("prints file:line:col lines grouped by file, no stack trace, exit 1", () => {
+      const result = runTam(["validate", "-C", dir]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toMatch(/^architecture\.yaml$/m);
+      expect(result.stdout).toMatch(/^ {2}architecture\.yaml:\d+:27 error unknown-reference unknown component "dc-uplnk"/m);
+      expect(result.stdout).not.toMatch(/\bat .*\.js:\d+/);
+      expect(result.stdout).not.toMatch(/\u001b\[/);
+    });
+
+    it("writes GitHub annotations", () => {
+      const result = runTam(["validate", "-C", dir, "--format", "github"]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/^::error file=architecture\.yaml,line=\d+,col=27,title=tam unknown-reference::unknown component "dc-uplnk"/m);
+      expect(result.stdout).toMatch(/^::warning file=changes\/CHG-0004\.yaml,line=\d+,col=\d+,title=tam missing-rollback::/m);
+    });
+
+    it("writes SARIF 2.1.0 with the required fields", () => {
+      const sarif = JSON.parse(runTam(["validate", "-C", dir, "--format", "sarif"]).stdout);
+      expect(sarif.version).toBe("2.1.0");
+      const run = sarif.runs[0];
+      expect(run.tool.driver.name).toBe("tam");
+      expect(run.results).toHaveLength(5);
+      for (const result of run.results) {
+        expect(result.message.text).toEqual(expect.any(String));
+        expect(["error", "warning", "note"]).toContain(result.level);
+        expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
+        expect(result.locations[0].physicalLocation.artifactLocation.uri).toEqual(expect.any(String));
+        expect(result.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
+      }
+    });
+
+    it("writes well-formed JUnit XML with a failure per error", () => {
+      const result = runTam(["validate", "-C", dir, "--format", "junit"]);
+      expect(() => assertWellFormedXml(result.stdout)).not.toThrow();
+      expect(result.stdout.match(/<failure /g)).toHaveLength(4);
+      expect(result.stdout).toMatch(/<testsuites name="tam validate" tests="5" failures="4">/);
+    });
+  });
+
+  it("--fail-on warning turns the example's warning into exit 1", () => {
+    expect(runTam(["validate", "-C", EXAMPLE, "--fail-on", "warning"]).code).toBe(1);
+  });
+
+  it("finds the project by walking up from a subfolder", () => {
+    const result = runTam(["validate"], { cwd: join(FIXTURES, "minimal/changes") });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("no problems in 6 file(s)");
+  });
+
+  it("says clearly when there is no project, with exit 2", () => {
+    const result = runTam(["validate", "-C", join(FIXTURES, "does-not-exist")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^tam: project folder not found/);
+    expect(runTam(["validate", "-C", "test"]).stderr).toMatch(/has no tam\.yaml/);
+  });
+
+  it("rejects an unknown format as a usage error", () => {
+    const result = runTam(["validate", "-C", EXAMPLE, "--format", "xml"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Allowed choices are pretty, json, github, sarif, junit/);
+  });
+
+  it("json output is only JSON on stdout", () => {
+    const result = runTam(["validate", "-C", EXAMPLE, "--format", "json"]);
+    const parsed = JSON.parse(result.stdout);
+    expect(parsed).toMatchObject({ version: 1, failed: false, summary: { error: 0, warning: 1, info: 0 } });
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { formatGithub, GITHUB_ANNOTATIONS_PER_LEVEL } from "../../../src/format/validate/github.js";
+import { formatJunit } from "../../../src/format/validate/junit.js";
+import { formatPretty } from "../../../src/format/validate/pretty.js";
+import type { ValidateResult } from "../../../src/format/validate/types.js";
+import type { Issue } from "../../../src/issues.js";
+import { assertWellFormedXml } from "../../helpers/xml.js";
+
+function result(issues: Issue[]): ValidateResult {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const i of issues) counts[i.severity]++;
+  return { root: "/p", filesChecked: 3, issues, counts, failOn: "error", failed: counts.error > 0 };
+}
+
+const issue = (n: number, severity: Issue["severity"] = "error"): Issue => ({ severity, code: "unknown-reference", message: `problem ${n}`, file: "architecture.yaml", line: n, col: 3 });
+
+describe("github format", () => {
+  it("annotates up to the per-level limit and lists the rest instead of dropping them", () => {
+    const issues = Array.from({ length: 13 }, (_, i) => issue(i + 1));
+    const out = formatGithub(result(issues));
+    expect(out.match(/^::error /gm)).toHaveLength(GITHUB_ANNOTATIONS_PER_LEVEL);
+    expect(out).toMatch(/^::warning title=tam::3 more finding\(s\) not annotated/m);
+    for (const n of [11, 12, 13]) expect(out).toContain(`architecture.yaml:${n}:3 error unknown-reference problem ${n}`);
+  });
+
+  it("escapes newlines, percent signs and property separators", () => {
+    const out = formatGithub(result([{ ...issue(1), message: "50% a\nb", file: "a,b:c.yaml" }]));
+    expect(out).toContain("::error file=a%2Cb%3Ac.yaml,line=1,col=3,title=tam unknown-reference::50%25 a%0Ab");
+  });
+});
+
+describe("junit format", () => {
+  it("escapes user text and stays well-formed", () => {
+    const out = formatJunit(result([{ ...issue(1), message: 'a <b> & "c" \u0007' }]));
+    expect(() => assertWellFormedXml(out)).not.toThrow();
+    expect(out).toContain("a &lt;b&gt; &amp; &quot;c&quot;");
+  });
+
+  it("has one passing test case for a clean project", () => {
+    const out = formatJunit(result([]));
+    expect(() => assertWellFormedXml(out)).not.toThrow();
+    expect(out).toContain('tests="1" failures="0"');
+  });
+});
+
+describe("pretty format", () => {
+  it("strips control characters from messages so file content cannot drive the terminal", () => {
+    const out = formatPretty(result([{ ...issue(1), message: "evil \u001b[2J title" }]), { color: false });
+    expect(out).not.toContain("\u001b");
+    expect(out).toContain("architecture.yaml:1:3 error unknown-reference evil");
+  });
+
+  it("colours only when asked", () => {
+    expect(formatPretty(result([issue(1)]), { color: true })).toContain("\u001b[");
+    expect(formatPretty(result([issue(1)]), { color: false })).not.toContain("\u001b[");
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { validateProject, type ProjectView } from "../../../src/domain/validation/index.js";
+import type { Change, Component, Department, Incident, Manifest } from "../../../src/project/model.js";
+
+/** A view whose locator names the entity's id and field path instead of a file position. */
+function view(parts: Partial<ProjectView>): ProjectView {
+  return {
+    manifest: { format: 1, client: { name: "C" }, project: { id: "p", name: "P" }, tam: { name: "T" }, timezone: "UTC" } as Manifest,
+    departments: [{ id: "network", name: "Network", owns: ["vlan", "firewall"] }] as Department[],
+    components: [],
+    changes: [],
+    incidents: [],
+    docs: [],
+    where: (entity, ...field) => ({ file: `${(entity as { id?: string }).id ?? "manifest"}`, line: field.length, col: 1, path: field.join(".") }) as never,
+    ...parts,
+  };
+}
+
+const codes = (v: ProjectView) => validateProject(v).map((i) => i.code);
+
+describe("cross-file validation", () => {
+  it("accepts a consistent project", () => {
+    const components: Component[] = [
+      { id: "fw", name: "FW", kind: "firewall" },
+      { id: "vlan", name: "VLAN", kind: "vlan", depends_on: ["fw"] },
+    ];
+    expect(validateProject(view({ components }))).toEqual([]);
+  });
+
+  it("finds dangling references with a did-you-mean", () => {
+    const components: Component[] = [
+      { id: "core-fw", name: "FW", kind: "firewall" },
+      { id: "vlan", name: "VLAN", kind: "vlan", depends_on: ["core-fx"], department: "netwrok" },
+    ];
+    const issues = validateProject(view({ components }));
+    expect(issues.map((i) => i.message)).toEqual(
+      expect.arrayContaining(['unknown component "core-fx": did you mean "core-fw"?', 'unknown department "netwrok": did you mean "network"?']),
+    );
+  });
+
+  it("reports a dependency cycle once, as a path starting at its smallest id", () => {
+    const components: Component[] = [
+      { id: "c", name: "C", kind: "vlan", depends_on: ["a"] },
+      { id: "a", name: "A", kind: "vlan", depends_on: ["b"] },
+      { id: "b", name: "B", kind: "vlan", depends_on: ["c"] },
+    ];
+    const cycles = validateProject(view({ components })).filter((i) => i.code === "dependency-cycle");
+    expect(cycles).toHaveLength(1);
+    expect(cycles[0]!.message).toMatch(/^dependency cycle a → b → c → a: a → b \(a:2\); b → c \(b:2\); c → a \(c:2\)$/);
+  });
+
+  it("finds duplicate ids and components no department owns", () => {
+    const components: Component[] = [
+      { id: "x", name: "X", kind: "vlan" },
+      { id: "x", name: "X2", kind: "quantum-computer" },
+    ];
+    expect(codes(view({ components }))).toEqual(expect.arrayContaining(["duplicate-id", "no-owner"]));
+  });
+
+  it("checks dates, offsets and the order of incident times", () => {
+    const incidents = [
+      {
+        id: "INC-1",
+        title: "t",
+        priority: "P1",
+        opened: "2026-10-02T10:00:00",
+        responded: "2026-10-02T09:00:00+03:00",
+        resolved: "2026-02-30T10:00:00+03:00",
+        status: "resolved",
+      },
+      {
+        id: "INC-2",
+        title: "t",
+        priority: "P1",
+        opened: "2026-10-02T10:00:00+03:00",
+        responded: "2026-10-02T09:00:00+03:00",
+        status: "responded",
+        pauses: [{ from: "2026-10-02T08:00:00+03:00", to: "2026-10-02T07:00:00+03:00", reason: "client" }],
+      },
+    ] as Incident[];
+    const found = codes(view({ incidents }));
+    expect(found).toEqual(expect.arrayContaining(["timestamp-without-offset", "invalid-timestamp", "time-order"]));
+    expect(found.filter((c) => c === "time-order").length).toBe(3); // response before opening, pause reversed, pause before opening
+  });
+
+  it("asks for a rollback plan on open normal and emergency changes only", () => {
+    const base = { title: "t", scope: [], status: "planned" } as const;
+    const changes = [
+      { ...base, id: "CHG-1", type: "normal" },
+      { ...base, id: "CHG-2", type: "standard" },
+      { ...base, id: "CHG-3", type: "emergency", status: "done" },
+      { ...base, id: "CHG-4", type: "emergency", rollback: "restore the snapshot" },
+    ] as unknown as Change[];
+    const issues = validateProject(view({ changes })).filter((i) => i.code === "missing-rollback");
+    expect(issues.map((i) => i.file)).toEqual(["CHG-1"]);
+  });
+
+  it("does not crash on data that failed its schema", () => {
+    const components = [{ id: "a", name: "A", kind: "vlan", depends_on: "b" }, { id: 7 }] as unknown as Component[];
+    const changes = [{ id: "CHG-1", type: "normal", scope: "x", tasks: "y", status: "draft", rollback: 5 }] as unknown as Change[];
+    expect(() => validateProject(view({ components, changes }))).not.toThrow();
+  });
+
+  it("skips references into a file that could not be read", () => {
+    const components: Component[] = [{ id: "a", name: "A", kind: "vlan", department: "ghost" }];
+    expect(codes(view({ components, departments: [], unavailable: new Set(["department"]) }))).toEqual([]);
+  });
+});
