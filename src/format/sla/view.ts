@@ -1,11 +1,17 @@
 // Cells shared by the SLA report formatters: durations, percentages, states, all as plain text.
-import { formatMinutes } from "../../domain/duration.js";
 import type { Measure } from "../../domain/sla/clock.js";
 import type { GroupSummary } from "../../domain/sla/report.js";
 import type { DurationStats } from "../../domain/sla/stats.js";
 import { formatZonedShort } from "../../domain/zoned-timestamp.js";
 
-export const duration = (ms: number | null | undefined): string => (ms === null || ms === undefined ? "-" : formatMinutes(ms / 60_000));
+/** Working time in hours and minutes ("88h 30m"): days of working time vary by calendar, so no days. */
+export function duration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return "-";
+  const total = Math.round(ms / 60_000);
+  const hours = Math.floor(total / 60);
+  const minutes = total % 60;
+  return hours === 0 ? `${minutes}m` : minutes === 0 ? `${hours}h` : `${hours}h ${minutes}m`;
+}
 export const percent = (value: number | null): string => (value === null ? "-" : `${value.toFixed(1)}%`);
 export const trend = (pts: number | null): string => (pts === null ? "-" : `${pts > 0 ? "+" : pts < 0 ? "" : "±"}${pts.toFixed(1)} pts`);
 export const verdict = (pass: boolean | null): string => (pass === null ? "no result" : pass ? "PASS" : "FAIL");
