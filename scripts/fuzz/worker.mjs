@@ -18,9 +18,10 @@ const COMMANDS = [
   { name: "docs check", module: "commands/docs-check.js", fn: "runDocsCheck", formats: ["table", "markdown", "json", "github"], options: (format) => [{ format, failOn: "stale", asOf: AS_OF }] },
   { name: "arch risks", module: "commands/arch-risks.js", fn: "runArchRisks", formats: ["table", "markdown", "json"], options: (format) => [{ format, asOf: AS_OF }] },
   { name: "arch graph", module: "commands/arch-graph.js", fn: "runArchGraph", formats: ["mermaid", "dot", "json"], options: (format) => [{ format }] },
-  { name: "change plan", module: "commands/change-plan.js", fn: "runChangePlan", formats: ["table", "markdown", "json"], options: (format) => ["CHG-0003", { format, asOf: AS_OF, write: false }] },
-  { name: "sla report", module: "commands/sla-report.js", fn: "runSlaReport", formats: ["table", "markdown", "json"], options: (format) => [{ format, period: "2026-10", asOf: AS_OF }] },
-  { name: "report", module: "commands/report.js", fn: "runReport", formats: ["markdown", "json"], options: (format) => [{ format, asOf: AS_OF }] },
+  { name: "change plan", module: "commands/change-plan.js", fn: "runChangePlan", formats: ["table", "markdown", "json", "mermaid"], options: (format, random) => [random.pick(["CHG-0001", "CHG-0002", "CHG-0003", "CHG-0004", "CHG-0005"]), { format, asOf: AS_OF }] },
+  { name: "status", module: "commands/status.js", fn: "runStatus", formats: ["table", "markdown", "json"], options: (format) => [{ format, asOf: AS_OF }] },
+  { name: "sla report", module: "commands/sla-report.js", fn: "runSlaReport", formats: ["table", "markdown", "json", "csv"], options: (format, random) => [{ format, period: random.pick(["2026-08", "2026-09", "2026-10", "2026-11"]), by: random.pick(["priority", "department", "component"]), asOf: AS_OF }] },
+  { name: "report", module: "commands/report.js", fn: "runReport", formats: ["markdown", "json"], options: (format) => [{ format, period: "2026-10", asOf: AS_OF }] },
 ];
 const available = [];
 for (const command of COMMANDS) {
@@ -64,7 +65,7 @@ for (let i = start; i < start + count; i++) {
     const captured = { out: "", err: "" };
     const output = { out: (t) => (captured.out += t), err: (t) => (captured.err += t) };
     try {
-      const code = await command.run({ project: dir, color: false }, ...command.options(format), output);
+      const code = await command.run({ project: dir, color: false }, ...command.options(format, random), output);
       if (![0, 1].includes(code)) failures.push(`${command.name} --format ${format}: exit ${code}`);
       if (/internal error/.test(captured.err)) failures.push(`${command.name} --format ${format}: internal error on stderr`);
       if (format === "json" && code !== 2) JSON.parse(captured.out);

@@ -17,6 +17,7 @@ export async function runChangeNew(globals: GlobalOptions, options: ChangeNewOpt
   const rel = `${FILE_NAMES.changes}/${id}.yaml`;
   if (project.changes.some((c) => c.id === id) || existsSync(join(project.root, rel))) throw new UsageError(`${id} already exists`);
   const answers = await askChangeAnswers(project, options);
+  if (options.commit !== false) await (await import("../project/git.js")).assertCanCommit(project.root);
   writeFileAtomic(join(project.root, rel), renderNewChange(newChange({ ...answers, id, today: clock.today })));
   const errors = projectIssues(loadProject(project.root)).filter((i) => i.severity === "error" && i.file === rel);
   if (errors.length) {

@@ -7,6 +7,11 @@ import type { Output } from "./context.js";
 export async function saveIncidentFiles(project: Project, texts: Map<string, string>, message: string, commit: boolean, output: Output): Promise<void> {
   const errors = errorsAfterEdit(project, texts);
   if (errors.length > 0) throw new ProjectError("the change would leave the project invalid; nothing was written:", errors);
+  if (commit) {
+    // Refuse a repository tam cannot commit in before writing anything.
+    const { assertCanCommit } = await import("../project/git.js");
+    await assertCanCommit(project.root);
+  }
   writeTexts(project, texts);
   output.err(`wrote ${[...texts.keys()].sort().join(", ")}`);
   if (!commit) return;

@@ -39,10 +39,23 @@ const RUNS: [string[], boolean][] = [
   [["arch", "risks", ...AS_OF, "--format", "markdown"], true],
   [["arch", "graph"], false],
   [["arch", "graph", "--format", "dot"], false],
+  [["change", "plan", "CHG-0003", ...AS_OF], false],
+  [["change", "plan", "CHG-0003", ...AS_OF, "--format", "markdown"], true],
+  [["change", "plan", "CHG-0003", ...AS_OF, "--format", "mermaid"], false],
+  [["status", ...AS_OF], false],
+  [["status", ...AS_OF, "--format", "markdown"], true],
+  [["sla", "report", "--period", "2026-10", ...AS_OF], false],
+  [["sla", "report", "--period", "2026-10", ...AS_OF, "--format", "markdown"], true],
+  [["sla", "report", "--period", "2026-10", ...AS_OF, "--format", "csv"], false],
+  [["report", "--period", "2026-10", ...AS_OF], true],
   // JSON keeps the text exactly, escaped: no raw control character either.
   [["docs", "check", ...AS_OF, "--format", "json"], false],
   [["arch", "risks", ...AS_OF, "--format", "json"], false],
   [["arch", "graph", "--format", "json"], false],
+  [["change", "plan", "CHG-0003", ...AS_OF, "--format", "json"], false],
+  [["status", ...AS_OF, "--format", "json"], false],
+  [["sla", "report", "--period", "2026-10", ...AS_OF, "--format", "json"], false],
+  [["report", "--period", "2026-10", ...AS_OF, "--format", "json"], false],
 ];
 
 describe("output safety", () => {
@@ -58,8 +71,10 @@ describe("output safety", () => {
   it.each(RUNS)("tam %j prints no control character from user text", (args, markdown) => {
     const result = runTam([...args, "-C", dir]);
     expect(result.stderr).not.toMatch(/internal error|^\s+at /m);
-    expect(result.stdout).toContain("EVIL");
-    expect(result.stdout).not.toMatch(CONTROL);
+    if (!args.includes("csv")) expect(result.stdout).toContain("EVIL");
+    // CSV ends its records with CRLF (RFC 4180); that is the format's, not the user's.
+    const stdout = args.includes("csv") ? result.stdout.replace(/\r\n/g, "\n") : result.stdout;
+    expect(stdout).not.toMatch(CONTROL);
     expect(result.stderr).not.toMatch(CONTROL);
     if (markdown) {
       expect(result.stdout).not.toContain("<script>");

@@ -76,6 +76,20 @@ describe("surgical status updates", () => {
     expect(after.slice(entry)).toMatch(/date: 2026-11-19\n\s+by: Igor Kuznetsov\n/);
   });
 
+  it("tam incident update changes only that incident's entry of a commented month file", () => {
+    const dir = repo();
+    const file = "incidents/2026-11.yaml";
+    const before = read(dir, file);
+    expect(before).toMatch(/^\s*#/m);
+    const result = runTam(["incident", "update", "INC-0053", "--closed", "2026-11-18T10:00:00+03:00", ...AS_OF, "--no-commit", "-C", dir]);
+    expect(result.code, result.stderr).toBe(0);
+    const after = read(dir, file);
+    const [from, to] = changedSpan(before, after);
+    expect(from).toBeGreaterThan(before.indexOf("  - id: INC-0053"));
+    expect(to).toBeLessThanOrEqual(before.indexOf("  - id: INC-0054"));
+    expect(after.slice(after.indexOf("  - id: INC-0053"), after.indexOf("  - id: INC-0054"))).toMatch(/closed: 2026-11-18T10:00:00\+03:00/);
+  });
+
   it("keeps CRLF line endings and a BOM", () => {
     const dir = repo();
     const crlf = `\ufeff${read(dir, CHANGE).replace(/\n/g, "\r\n")}`;
@@ -155,7 +169,12 @@ describe("git safety", () => {
     expect(result.stderr).toMatch(/nothing was written/);
     noStack(result.stderr);
     expect(read(dir, CHANGE)).toBe(before);
-    // and docs review refuses the same way
+    // and the other writers refuse the same way
+    const incidents = read(dir, "incidents/2026-11.yaml");
+    const update = runTam(["incident", "update", "INC-0053", "--closed", "2026-11-18T10:00:00+03:00", ...AS_OF, "-C", dir], { env: { GIT_CONFIG_GLOBAL: "/dev/null", HOME: mkdtempSync(join(tmpdir(), "tam-home-")) } });
+    expect(update.code).toBe(2);
+    noStack(update.stderr);
+    expect(read(dir, "incidents/2026-11.yaml")).toBe(incidents);
     const review = runTam(["docs", "review", "network", "--by", "I K", ...AS_OF, "-C", dir], { env: { GIT_CONFIG_GLOBAL: "/dev/null", HOME: mkdtempSync(join(tmpdir(), "tam-home-")) } });
     expect(review.code).toBe(2);
     noStack(review.stderr);

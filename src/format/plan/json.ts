@@ -1,6 +1,7 @@
 // Stable JSON shape of a plan (version 1); docs/commands/change.md documents it.
 import { rows } from "./shared.js";
 import type { PlanReport } from "./types.js";
+import { jsonText } from "../text.js";
 
 export function formatJson(report: PlanReport): string {
   const { plan } = report;
@@ -47,5 +48,5 @@ export function formatJson(report: PlanReport): string {
     commit: report.commit ?? null,
     findings: plan.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, file: f.file, line: f.line ?? null, col: f.col ?? null })),
   };
-  return `${JSON.stringify(shape, null, 2)}\n`;
+  return jsonText(shape);
 }

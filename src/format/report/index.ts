@@ -1,8 +1,9 @@
 import type { ClientReport } from "../../domain/report/types.js";
 import type { Formatter } from "../registry.js";
 import { formatReportMarkdown } from "./markdown.js";
+import { jsonText } from "../text.js";
 
 export const reportFormatters: Record<string, Formatter<ClientReport>> = {
   markdown: formatReportMarkdown,
-  json: (report) => `${JSON.stringify(report, null, 2)}\n`,
+  json: (report) => jsonText(report),
 };

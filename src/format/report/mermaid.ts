@@ -6,7 +6,7 @@ import { addDays } from "../../domain/dates.js";
 export function mermaidText(text: string): string {
   return text
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, " ")
     .replace(/[:;#"`<>{}[\]|\\]/g, " ")
     .replace(/\s+/g, " ")
     .trim();

@@ -3,6 +3,7 @@ import type { Measure } from "../../domain/sla/clock.js";
 import type { GroupSummary, SlaReport } from "../../domain/sla/report.js";
 import type { DurationStats } from "../../domain/sla/stats.js";
 import { formatZoned } from "../../domain/zoned-timestamp.js";
+import { jsonText } from "../text.js";
 
 const minutes = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : Math.round(ms / 600) / 100);
 const pct = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
@@ -42,7 +43,7 @@ function measureJson(m: Measure, zone: string) {
 export function formatJson(report: SlaReport): string {
   const zone = report.timezone;
   const span = (s: { label: string; fromDate: string; toDate: string }) => ({ label: s.label, from: s.fromDate, to: s.toDate });
-  return `${JSON.stringify(
+  return jsonText(
     {
       version: 1,
       asOf: formatZoned(report.now, zone),
@@ -61,7 +62,5 @@ export function formatJson(report: SlaReport): string {
       recurring: report.recurring,
       withoutTarget: report.withoutTarget,
     },
-    null,
-    2,
-  )}\n`;
+  );
 }
