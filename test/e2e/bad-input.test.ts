@@ -76,6 +76,17 @@ function findingsIn(value: unknown, context: Omit<Found, "code"> = {}): Found[] 
   return [...own, ...Object.values(record).flatMap((item) => findingsIn(item, here))];
 }
 
+/** Findings other commands print on stderr when they refuse an invalid project: "  file:line:col severity code message". */
+function findingsOnStderr(stderr: string): Found[] {
+  return [...stderr.matchAll(/^ {2}(\S+?)(?::(\d+):(\d+))? (error|warning|info) (\S+) /gm)].map((m) => ({
+    file: m[1],
+    line: m[2] ? Number(m[2]) : null,
+    col: m[3] ? Number(m[3]) : null,
+    severity: m[4],
+    code: m[5]!,
+  }));
+}
+
 describe("bad-input corpus", () => {
   it("has at least 40 cases, each with an expected.json", () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
@@ -102,7 +113,8 @@ describe("bad-input corpus", () => {
     if (expected.exit === 2) {
       expect(result.stderr).toMatch(/^(tam: |error: )/);
     } else {
-      const found = findingsIn(JSON.parse(result.stdout));
+      // validate and the reports print findings as JSON; a command refusing an invalid project lists them on stderr.
+      const found = result.stdout.trim() ? findingsIn(JSON.parse(result.stdout)) : findingsOnStderr(result.stderr);
       for (const finding of expected.findings) {
         const at = (f: Found) => ({ code: f.code, file: f.file, line: f.line ?? null, col: f.col ?? null, severity: f.severity ?? "error" });
         expect(found.map(at), `${finding.code} at ${finding.file}:${finding.line}:${finding.col}`).toContainEqual(at(finding));
