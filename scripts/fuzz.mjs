@@ -46,6 +46,7 @@ function runFrom(from) {
       }
       if (message.type === "done") {
         done++;
+        if (done % 500 === 0) console.log(`  ${done} case(s), ${failures} failure(s), ${((Date.now() - started) / 1000).toFixed(0)} s`);
         if (message.failures.length) {
           failures++;
           console.log(`FAIL seed ${message.seed} (case ${message.i}) after ${message.applied.join(", ")}:\n  ${message.failures.join("\n  ")}`);
