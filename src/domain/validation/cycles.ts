@@ -3,7 +3,7 @@
 import type { Issue, Location } from "../../issues.js";
 import type { Component } from "../../project/model.js";
 import { findCycles } from "../graph.js";
-import { list, type ProjectView } from "./view.js";
+import { items, list, type ProjectView } from "./view.js";
 
 function edgeText(from: string, to: string, at: Location): string {
   return `${from} → ${to} (${at.file}:${at.line ?? 1})`;
@@ -45,7 +45,7 @@ export function checkComponentCycles(view: ProjectView): Issue[] {
 export function checkTaskCycles(view: ProjectView): Issue[] {
   const issues: Issue[] = [];
   for (const change of view.changes) {
-    const tasks = list(change.tasks);
+    const tasks = items(change.tasks);
     const byId = new Map(tasks.map((t, i) => [t.id, { task: t, index: i }]));
     const after = (id: string) => list(byId.get(id)?.task.after).filter((d) => byId.has(d));
     for (const cycle of findCycles([...byId.keys()], after)) {

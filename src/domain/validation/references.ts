@@ -3,14 +3,15 @@ import type { Issue } from "../../issues.js";
 import { didYouMean } from "../../util/suggest.js";
 import { ALWAYS_CALENDAR } from "../calendar-days.js";
 import { ownerIndex } from "./owners.js";
-import { issueAt, list, record, type PathSegment, type ProjectView } from "./view.js";
+import { issueAt, items, list, record, type PathSegment, type ProjectView } from "./view.js";
 
 export function checkDuplicates(view: ProjectView): Issue[] {
   const issues: Issue[] = [];
   const dup = <T extends { id?: unknown }>(items: readonly T[], what: string) => {
     const first = new Map<string, T>();
     for (const item of items) {
-      if (typeof item.id !== "string") continue;
+      // Lists in files that failed the schema may hold null or text items (fuzz run, seed 424747).
+      if (item === null || typeof item !== "object" || typeof item.id !== "string") continue;
       const earlier = first.get(item.id);
       if (earlier) {
         const at = view.where(earlier as object, "id");
@@ -24,10 +25,10 @@ export function checkDuplicates(view: ProjectView): Issue[] {
   dup(view.incidents, "incident");
   dup(view.docs, "doc");
   for (const change of view.changes) {
-    dup(list(change.tasks), `task of ${change.id}`);
+    dup(items(change.tasks), `task of ${change.id}`);
     const existing = new Set(view.components.map((c) => c.id));
-    for (const [index, component] of list(change.new_components).entries()) {
-      if (existing.has(component.id) && change.status !== "done" && change.status !== "cancelled") {
+    for (const [index, component] of items(change.new_components).entries()) {
+      if (component !== null && typeof component === "object" && existing.has(component.id) && change.status !== "done" && change.status !== "cancelled") {
         issues.push(issueAt(view, "warning", "duplicate-id", `new component "${component.id}" already exists in architecture.yaml`, change, "new_components", index, "id"));
       }
     }
@@ -67,15 +68,15 @@ export function checkReferences(view: ProjectView): Issue[] {
   }
 
   for (const change of view.changes) {
-    const newIds = new Set(list(change.new_components).map((c) => c.id));
+    const newIds = new Set(items(change.new_components).map((c) => c.id));
     const known = new Set([...componentIds, ...newIds]);
-    list(change.scope).forEach((item, i) => ref(known, "component", item?.component, change, "scope", i, "component"));
-    list(change.new_components).forEach((component, i) => {
+    items(change.scope).forEach((item, i) => ref(known, "component", item?.component, change, "scope", i, "component"));
+    items(change.new_components).forEach((component, i) => {
       ref(departmentIds, "department", component.department, change, "new_components", i, "department");
       refs(known, "component", component.depends_on, change, "new_components", i, "depends_on");
     });
-    const taskIds = new Set(list(change.tasks).map((t) => t.id));
-    list(change.tasks).forEach((task, i) => {
+    const taskIds = new Set(items(change.tasks).map((t) => t.id));
+    items(change.tasks).forEach((task, i) => {
       ref(departmentIds, "department", task.department, change, "tasks", i, "department");
       refs(known, "component", task.components, change, "tasks", i, "components");
       refs(taskIds, `task of ${change.id}`, task.after, change, "tasks", i, "after");
@@ -106,10 +107,10 @@ export function knownPeople(view: Pick<ProjectView, "manifest" | "departments">)
   };
   add(view.manifest?.tam);
   add(view.manifest?.service_manager);
-  for (const contact of list(view.manifest?.client?.contacts)) add(contact);
+  for (const contact of items(view.manifest?.client?.contacts)) add(contact);
   for (const department of view.departments) {
     add(department.lead);
-    for (const contact of list(department.contacts)) add(contact);
+    for (const contact of items(department.contacts)) add(contact);
   }
   return names;
 }

@@ -2,7 +2,7 @@
 // and incidents whose times come in the order they happened.
 import type { Issue } from "../../issues.js";
 import { dateProblem, parseTimestamp, timestampProblem } from "../dates.js";
-import { issueAt, list, record, type PathSegment, type ProjectView } from "./view.js";
+import { issueAt, items, list, record, type PathSegment, type ProjectView } from "./view.js";
 
 export function checkTimes(view: ProjectView): Issue[] {
   const issues: Issue[] = [];
@@ -28,7 +28,7 @@ export function checkTimes(view: ProjectView): Issue[] {
     for (const [name, calendar] of Object.entries(record(manifest.calendars))) {
       list(calendar?.holidays).forEach((h, i) => date(typeof h === "string" ? h : h?.date, manifest, "calendars", name, "holidays", i, ...(typeof h === "string" ? [] : ["date"])));
     }
-    list(manifest.blackouts).forEach((b, i) => {
+    items(manifest.blackouts).forEach((b, i) => {
       stamp(b?.from, manifest, "blackouts", i, "from");
       stamp(b?.to, manifest, "blackouts", i, "to");
       order(b?.from, b?.to, "blackout window ends before it starts", manifest, "blackouts", i, "to");
@@ -40,7 +40,7 @@ export function checkTimes(view: ProjectView): Issue[] {
     stamp(change.window?.start, change, "window", "start");
     stamp(change.window?.end, change, "window", "end");
     order(change.window?.start, change.window?.end, "the planned window ends before it starts", change, "window", "end");
-    list(change.tasks).forEach((task, i) => list(task.history).forEach((event, j) => stamp(event?.at, change, "tasks", i, "history", j, "at")));
+    items(change.tasks).forEach((task, i) => items(task.history).forEach((event, j) => stamp(event?.at, change, "tasks", i, "history", j, "at")));
   }
   for (const incident of view.incidents) {
     for (const field of ["opened", "responded", "resolved", "closed"] as const) stamp(incident[field], incident, field);
@@ -49,7 +49,7 @@ export function checkTimes(view: ProjectView): Issue[] {
     order(incident.responded, incident.resolved, `resolution (${incident.resolved}) is before the first response (${incident.responded})`, incident, "resolved");
     order(incident.resolved, incident.closed, `closing (${incident.closed}) is before the resolution (${incident.resolved})`, incident, "closed");
     const end = incident.resolved ?? incident.closed;
-    list(incident.pauses).forEach((pause, i) => {
+    items(incident.pauses).forEach((pause, i) => {
       stamp(pause?.from, incident, "pauses", i, "from");
       stamp(pause?.to, incident, "pauses", i, "to");
       order(pause?.from, pause?.to, "the pause ends before it starts", incident, "pauses", i, "to");

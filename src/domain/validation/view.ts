@@ -30,6 +30,14 @@ export function list<T>(value: readonly T[] | undefined | null): T[] {
   return Array.isArray(value) ? (value as T[]) : [];
 }
 
+/**
+ * A list of mappings, with any item that is not a mapping (null, text: a file that failed its schema)
+ * read as an empty one, so positions stay right and no rule dereferences null (fuzz run, seed 424747).
+ */
+export function items<T extends object>(value: readonly T[] | undefined | null): T[] {
+  return Array.isArray(value) ? value.map((item) => (item !== null && typeof item === "object" && !Array.isArray(item) ? item : ({} as T))) : [];
+}
+
 /** The value when it is a mapping, else an empty one. */
 export function record<T>(value: Partial<Record<string, T>> | undefined | null): Record<string, T> {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, T>) : {};
