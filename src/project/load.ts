@@ -12,6 +12,7 @@ import type {
   Incident,
   Manifest,
 } from "./model.js";
+import { releaseDocument } from "./lazy-document.js";
 import { locate, parseSource, type PathSegment, type SourceFile } from "./source.js";
 
 export const FILE_NAMES = {
@@ -63,7 +64,7 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS): Projec
       readIssues.push({ severity: "error", code: "unreadable-file", message: `cannot read ${rel}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, file: rel });
       return undefined;
     }
-    const source = parseSource(abs, rel, kind, text);
+    const source = releaseDocument(parseSource(abs, rel, kind, text));
     files.push(source);
     readIssues.push(...source.parseIssues);
     return source;
