@@ -68,7 +68,63 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   // --- change planning (issue 3) ---
   // --- documentation freshness (issue 4) ---
+  const docs = program
+    .command("docs")
+    .description("documentation freshness: which docs are stale since the architecture changed, record reviews")
+    .addHelpText("after", examples("tam docs check", "tam docs review network --note 'VLAN plan re-exported'"));
+
+  docs
+    .command("check")
+    .description("state of every document in docs.yaml (fresh, due, stale, broken) with reasons, and components no doc covers")
+    .addOption(formatOption(["table", "markdown", "json", "github"], "table"))
+    .addOption(new Option("--fail-on <state>", "exit 1 when a doc is in this state or worse (stale includes broken)").choices(["stale", "due", "never"]).default("stale"))
+    .addOption(asOfOption())
+    .option("--owner <name>", "only docs owned by this person, department id or department name")
+    .addHelpText("after", examples("tam docs check -C examples/northwind --as-of 2026-11-20", "tam docs check --owner 'Anna Volkova'", "tam docs check --format github --fail-on due", "tam docs check --format markdown > docs-status.md"))
+    .action(async (options) => {
+      const { runDocsCheck } = await import("./commands/docs-check.js");
+      setExit(await runDocsCheck(globals(), options));
+    });
+
+  docs
+    .command("review <doc>")
+    .description("record today's review of a document in docs.yaml (keeps comments and formatting) and commit that file")
+    .option("--by <name>", "who reviewed it (default: git user.name, else $USER)")
+    .option("--note <text>", "what was checked or changed")
+    .option("--date <date>", "date of the review, YYYY-MM-DD (default: today)")
+    .addOption(asOfOption())
+    .option("--no-commit", "write docs.yaml but do not commit it")
+    .addHelpText("after", examples("tam docs review network", "tam docs review db-runbook --by 'Victoria Lebedeva' --note 'Failover steps checked'", "tam docs review contacts --no-commit"))
+    .action(async (doc, options) => {
+      const { runDocsReview } = await import("./commands/docs-review.js");
+      setExit(await runDocsReview(globals(), doc, options));
+    });
   // --- incidents and SLA (issue 5) ---
+  // --- architecture graph and risks (issue 6) ---
+  const arch = program
+    .command("arch")
+    .description("the architecture: dependency graph by department, and the risk audit for the client")
+    .addHelpText("after", examples("tam arch graph --format mermaid", "tam arch risks --as-of 2026-11-20"));
+  arch
+    .command("graph")
+    .description("draw the components grouped by owning department, with an edge per dependency")
+    .addOption(formatOption(["mermaid", "dot", "json"], "mermaid"))
+    .addHelpText("after", examples("tam arch graph > architecture.mmd", "tam arch graph --format dot | dot -Tsvg > architecture.svg", "tam arch graph --format json"))
+    .action(async (options) => {
+      const { runArchGraph } = await import("./commands/arch-graph.js");
+      setExit(await runArchGraph(globals(), options));
+    });
+  arch
+    .command("risks")
+    .description("single points of failure, missing monitoring or backup, recurring incidents, undocumented components; each argued, with a proposed change")
+    .addOption(formatOption(["table", "markdown", "json"], "table"))
+    .addOption(asOfOption())
+    .addOption(new Option("--fail-on <severity>", "exit 1 when a risk of this severity is found (default: risks are advice, exit 0)").choices(["high"]))
+    .addHelpText("after", examples("tam arch risks -C examples/northwind --as-of 2026-11-20", "tam arch risks --format markdown > risks.md", "tam arch risks --format json --fail-on high"))
+    .action(async (options) => {
+      const { runArchRisks } = await import("./commands/arch-risks.js");
+      setExit(await runArchRisks(globals(), options));
+    });
 
   return program;
 }
@@ -76,6 +132,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
 export { formatOption, asOfOption, examples };
 
 export async function main(argv: string[]): Promise<number> {
+  // `tam … | head` closes the pipe early: that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   let code = 0;
   const program = buildProgram((c) => (code = c));
   program.configureOutput({ writeErr: (text) => process.stderr.write(text) });

@@ -1,0 +1,16 @@
+// The docs commands refuse an invalid project like every command, except for the two
+// findings `tam docs check` itself reports: a doc's unknown owner (broken) and a doc
+// covering an unknown component (coverage). Those must not stop the check or a review.
+import { ProjectError } from "../errors.js";
+import type { Issue } from "../issues.js";
+import { projectIssues } from "../project/check.js";
+import { FILE_NAMES, type Project } from "../project/load.js";
+
+function reportedByDocsCheck(issue: Issue): boolean {
+  return issue.file === FILE_NAMES.docs && (issue.code === "unknown-owner" || (issue.code === "unknown-reference" && issue.message.startsWith("unknown component")));
+}
+
+export function requireValidForDocs(project: Project): void {
+  const errors = projectIssues(project).filter((issue) => issue.severity === "error" && !reportedByDocsCheck(issue));
+  if (errors.length > 0) throw new ProjectError(`the project has ${errors.length} error(s); fix them first (see \`tam validate\`):`, errors);
+}

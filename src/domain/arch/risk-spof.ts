@@ -1,0 +1,71 @@
+// "Two of everything": single points of failure.
+import type { Component } from "../../project/model.js";
+import { transitiveDependents } from "./graph.js";
+import { higher, inScope, listSome, severityFor, type Risk, type RiskSeverity } from "./risk-types.js";
+
+/** A component this many others rely on (directly or not) must not stand alone. */
+export const MANY_DEPENDENTS = 3;
+
+export function singlePointsOfFailure(components: readonly Component[]): Risk[] {
+  const dependents = transitiveDependents(components);
+  const byId = new Map(components.map((c) => [c.id, c]));
+  const risks: Risk[] = [];
+  for (const c of components) {
+    if (!inScope(c)) continue;
+    const declared = typeof c.instances === "number";
+    const instances = declared ? c.instances! : 1;
+    if (instances >= 2) continue;
+    const relying = dependents.get(c.id) ?? [];
+    const important = c.criticality === "critical" || c.criticality === "high";
+    // An explicit single instance is named whatever its criticality; an undeclared one only when it matters.
+    const single = declared || important;
+    const many = relying.length >= MANY_DEPENDENTS;
+    if (!single && !many) continue;
+
+    let severity: RiskSeverity = severityFor(c.criticality);
+    if (many) {
+      const worstDependent = relying.map((id) => severityFor(byId.get(id)?.criticality)).reduce(higher, "low" as RiskSeverity);
+      severity = higher(severity, higher(worstDependent, "medium"));
+    }
+    // Undeclared is unknown, not known-missing: ask to declare it rather than alarm.
+    if (!declared) severity = many ? "medium" : "low";
+
+    const reasons: string[] = [];
+    reasons.push(
+      declared
+        ? `${c.id} (${c.name}) runs as a single instance${c.criticality ? ` and is rated ${c.criticality}` : ""}.`
+        : `architecture.yaml does not say how many instances ${c.id} (${c.name}) has, so we assume one${c.criticality ? `; it is rated ${c.criticality}` : ""}.`,
+    );
+    if (relying.length > 0) {
+      reasons.push(
+        `${relying.length === 1 ? "1 component depends" : `${relying.length} components depend`} on it directly or indirectly (${listSome(relying)}): one failure of ${c.id} stops ${relying.length === 1 ? "it too" : "all of them"} until it is repaired or restored.`,
+      );
+    } else {
+      reasons.push(`If it fails, what it provides is unavailable until it is repaired or restored.`);
+    }
+    reasons.push(`"Two of everything": a single device, server or instance is the outage the client has not had yet.`);
+    risks.push({
+      id: `spof:${c.id}`,
+      kind: "single-point-of-failure",
+      severity,
+      components: [c.id],
+      title: declared ? `${c.id} is a single point of failure` : `${c.id} may be a single point of failure (instances not declared)`,
+      argument: reasons.join(" "),
+      suggestion: `${redundancyFor(c.kind)}${declared ? "" : ` If it is already redundant, record \`instances\` in architecture.yaml.`}`,
+    });
+  }
+  return risks;
+}
+
+/** What "a second one" means for a kind of component. */
+function redundancyFor(kind: string): string {
+  if (["postgresql", "mysql", "mssql", "oracle", "database", "redis"].includes(kind))
+    return "Add a replica (standby) with tested failover, so the service survives the loss of one database server.";
+  if (["vm", "hyperv-vm"].includes(kind))
+    return "Run a second VM (active/active behind a balancer, or a standby) on another host, so one VM or guest failure does not stop the service.";
+  if (["san", "nas", "storage", "file-share"].includes(kind))
+    return "Add a second array or a replicated copy in another chassis, so one storage failure does not take the data offline.";
+  if (["network", "vlan", "firewall", "load-balancer", "vpn", "ddos-protection", "waf"].includes(kind))
+    return "Add a redundant peer (a second device, link or path) with automatic failover.";
+  return "Add a redundant peer (a second instance with failover), so one failure does not stop the service.";
+}

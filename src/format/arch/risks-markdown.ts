@@ -1,0 +1,22 @@
+// Markdown for a client: a summary table, then each risk with its argument and the proposed change.
+import { markdownEscape } from "../text.js";
+import type { RisksResult } from "./types.js";
+
+export function formatRisksMarkdown(result: RisksResult): string {
+  const { high, medium, low } = result.counts;
+  const lines = [`## Architecture risks (as of ${result.asOf})`, ""];
+  if (result.risks.length === 0) return `${[...lines, "No risks found.", ""].join("\n")}`;
+  lines.push(`${result.risks.length} risk(s): ${high} high, ${medium} medium, ${low} low.`, "");
+  lines.push("| Severity | Risk | Components |", "|---|---|---|");
+  for (const risk of result.risks) {
+    lines.push(`| ${risk.severity} | ${markdownEscape(risk.title)} | ${risk.components.map(markdownEscape).join(", ")} |`);
+  }
+  for (const risk of result.risks) {
+    lines.push("", `### ${markdownEscape(risk.title)}`, "");
+    lines.push(`*${risk.severity}* · \`${risk.id.replace(/`/g, "'")}\``, "");
+    lines.push(markdownEscape(risk.argument), "");
+    lines.push(`**Suggested change:** ${markdownEscape(risk.suggestion)}`);
+  }
+  if (!result.docStatesChecked) lines.push("", "_Documentation freshness was not part of this audit._");
+  return `${lines.join("\n")}\n`;
+}

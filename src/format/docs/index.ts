@@ -1,0 +1,16 @@
+import type { Formatter } from "../registry.js";
+import { formatGithub } from "./github.js";
+import { formatJson } from "./json.js";
+import { formatMarkdown } from "./markdown.js";
+import { formatTable } from "./table.js";
+import type { DocsCheckResult } from "./types.js";
+
+export type { DocsCheckResult, FailOn } from "./types.js";
+export { FAILING_STATES } from "./types.js";
+
+export const docsFormatters: Record<string, Formatter<DocsCheckResult>> = {
+  table: formatTable,
+  markdown: (result) => formatMarkdown(result),
+  json: (result) => formatJson(result),
+  github: (result) => formatGithub(result),
+};

@@ -1,0 +1,56 @@
+// Default terminal output: one row per document with every reason, then coverage and a summary.
+import { Chalk } from "chalk";
+import Table from "cli-table3";
+import type { DocState } from "../../domain/freshness/types.js";
+import type { FormatOptions } from "../registry.js";
+import { terminalSafe } from "../text.js";
+import { criticalityText, reviewedText, summaryLine } from "./summary.js";
+import type { DocsCheckResult } from "./types.js";
+
+/** Width assumed when the output is not a terminal (files, CI logs): readable, and the same everywhere. */
+const DEFAULT_WIDTH = 160;
+const MIN_REASONS_WIDTH = 30;
+
+export function formatTable(result: DocsCheckResult, options: FormatOptions): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const paint: Record<DocState, (text: string) => string> = { fresh: chalk.green, due: chalk.yellow, stale: chalk.red, broken: chalk.bgRed.white };
+  const { report } = result;
+  const lines: string[] = [];
+
+  if (report.docs.length) {
+    const head = ["doc", "state", "owner", "last review", "next due", "why"];
+    const rows = report.docs.map((doc) => [
+      terminalSafe(doc.id),
+      doc.state,
+      terminalSafe(doc.owner),
+      terminalSafe(reviewedText(doc)),
+      doc.dueDate ?? "-",
+      doc.reasons.map((reason) => terminalSafe(reason.severity === "note" ? `note: ${reason.message}` : reason.message)).join("\n"),
+    ]);
+    // The first five columns keep their natural width; the reasons wrap in what is left.
+    const fixed = head.slice(0, 5).map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)) + 2);
+    const reasonsWidth = Math.max(MIN_REASONS_WIDTH, (options.width ?? DEFAULT_WIDTH) - fixed.reduce((a, b) => a + b, 0) - head.length - 1);
+    const table = new Table({
+      head,
+      style: { head: options.color ? ["bold"] : [], border: options.color ? ["grey"] : [] },
+      wordWrap: true,
+      colWidths: [...fixed, reasonsWidth],
+    });
+    report.docs.forEach((doc, index) => table.push(rows[index]!.map((cell, column) => (column === 1 ? paint[doc.state](cell) : cell))));
+    lines.push(table.toString());
+  } else {
+    lines.push(result.owner === null ? "No documents in docs.yaml." : `No documents owned by ${terminalSafe(result.owner)}.`);
+  }
+
+  const { uncovered, unknown } = report.coverage;
+  if (uncovered.length) {
+    lines.push("", `Components no doc covers (${uncovered.length}):`);
+    for (const component of uncovered) lines.push(`  ${terminalSafe(component.id)}  ${criticalityText(component.criticality)}  ${terminalSafe(component.name)}`);
+  }
+  if (unknown.length) {
+    lines.push("", `Docs covering unknown components (${unknown.length}):`);
+    for (const entry of unknown) lines.push(`  ${terminalSafe(entry.doc)} -> ${terminalSafe(entry.component)}`);
+  }
+  lines.push("", result.failed ? chalk.red(summaryLine(result)) : summaryLine(result));
+  return `${lines.join("\n")}\n`;
+}
