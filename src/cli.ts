@@ -67,6 +67,81 @@ export function buildProgram(setExit: (code: number) => void): Command {
     });
 
   // --- change planning (issue 3) ---
+  const change = program
+    .command("change")
+    .description("plan and create changes")
+    .addHelpText("after", examples("tam change plan CHG-0003 --as-of 2026-11-20", "tam change new"));
+  change
+    .command("plan <id>")
+    .description("decompose a change into ordered department tasks, schedule them on the departments' calendars, check them")
+    .addOption(formatOption(["table", "markdown", "json", "mermaid"], "table"))
+    .addOption(asOfOption())
+    .option("--write", "store the tasks in the change file (keeps comments and formatting of the rest)")
+    .option("--no-commit", "with --write: do not commit the change file")
+    .addHelpText("after", examples("tam change plan CHG-0003 --as-of 2026-11-20", "tam change plan CHG-0003 --format mermaid > plan.md", "tam change plan CHG-0003 --write"))
+    .action(async (id, options) => {
+      const { runChangePlan } = await import("./commands/change-plan.js");
+      setExit(await runChangePlan(globals(), id, options));
+    });
+  change
+    .command("new")
+    .description("write a new change file with the next free id (asks in a terminal; flags for scripts)")
+    .option("--title <text>", "short title")
+    .option("--request <text>", "the client's request, in their words")
+    .option("--requested-by <name>", "who asked")
+    .addOption(new Option("--type <type>", "change type").choices(["standard", "normal", "emergency"]))
+    .option("--due <date>", "due date, YYYY-MM-DD")
+    .option("--component <id:action>", "a component touched, action add|modify|remove (repeatable)", (v: string, all: string[] = []) => [...all, v])
+    .option("--new-component <id:kind[:name[:deps]]>", "a component the change adds (repeatable)", (v: string, all: string[] = []) => [...all, v])
+    .option("--rollback <text>", "how to undo the change")
+    .option("--id <id>", "change id (default: the next free CHG-NNNN)")
+    .option("-y, --yes", "never prompt")
+    .option("--no-commit", "do not commit the new file")
+    .addOption(asOfOption())
+    .addHelpText("after", examples("tam change new   # asks in a terminal", "tam change new --title 'Redis for sessions' --type normal --due 2026-12-15 --new-component shop-redis:redis:'Redis for sessions':app-os --rollback 'Remove the VM' --yes"))
+    .action(async (options) => {
+      const { runChangeNew } = await import("./commands/change-new.js");
+      setExit(await runChangeNew(globals(), options));
+    });
+
+  const task = program
+    .command("task")
+    .description("record a department's progress on a change task (one commit per update)")
+    .addHelpText("after", examples("tam task start CHG-0003/T2", "tam task done CHG-0003/T2 --note 'VMs up'", "tam task block CHG-0003/T4 --note 'waiting for the licence'"));
+  for (const [action, what] of [
+    ["start", "start a task (refused while the tasks it waits for are not done, unless --force with --note)"],
+    ["done", "mark a task done"],
+    ["block", "mark a task blocked; --note says on what"],
+    ["unblock", "take a task out of blocked"],
+    ["cancel", "cancel a task"],
+  ] as const) {
+    task
+      .command(`${action} <ref>`)
+      .description(`${what}; <ref> is CHANGE/TASK, e.g. CHG-0003/T2`)
+      .option("--note <text>", "comment stored in the task's history")
+      .option("--by <name>", "who reports it (default: git user.name, else $USER)")
+      .option("--force", "start although predecessors are not done (needs --note)")
+      .option("--no-commit", "write the file but do not commit it")
+      .addOption(asOfOption())
+      .addHelpText("after", examples(`tam task ${action} CHG-0003/T2${action === "block" ? " --note 'waiting for the VLAN'" : ""}`, `tam task ${action} CHG-0003/T2 --by 'Roman Zaitsev' --no-commit${action === "block" ? " --note 'no licence'" : ""}`))
+      .action(async (ref, options) => {
+        const { runTask } = await import("./commands/task.js");
+        setExit(await runTask(globals(), action, ref, options));
+      });
+  }
+
+  program
+    .command("status")
+    .description("open changes: progress, tasks ready to start per department, in progress, blocked, late")
+    .addOption(formatOption(["table", "json", "markdown"], "table"))
+    .addOption(asOfOption())
+    .option("--department <id>", "only what this department can pick up and has on its plate")
+    .addHelpText("after", examples("tam status --as-of 2026-11-20", "tam status --department unix", "tam status --format json"))
+    .action(async (options) => {
+      const { runStatus } = await import("./commands/status.js");
+      setExit(await runStatus(globals(), options));
+    });
+
   // --- documentation freshness (issue 4) ---
   const docs = program
     .command("docs")

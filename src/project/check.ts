@@ -30,8 +30,9 @@ export function projectIssues(project: Project): Issue[] {
  * For commands other than validate: refuse to work on a project whose files have errors,
  * so that domain code only ever sees well-formed data.
  */
-export function requireValid(project: Project): void {
-  const errors = projectIssues(project).filter((issue) => issue.severity === "error");
+export function requireValid(project: Project, reportedByCaller: readonly string[] = []): void {
+  // A caller that reports some errors itself (the planner reports cycles as plan findings) lists their codes.
+  const errors = projectIssues(project).filter((issue) => issue.severity === "error" && !reportedByCaller.includes(issue.code));
   if (errors.length > 0) {
     throw new ProjectError(`the project has ${errors.length} error(s); fix them first (see \`tam validate\`):`, errors);
   }

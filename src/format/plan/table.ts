@@ -1,0 +1,42 @@
+// The default plan output: a table of tasks by wave, then the dates that matter.
+import Table from "cli-table3";
+import { Chalk } from "chalk";
+import type { FormatOptions } from "../registry.js";
+import { terminalSafe } from "../text.js";
+import { criticalPathText, diffText, dueText, rows } from "./shared.js";
+import type { PlanReport } from "./types.js";
+
+const TITLE_WIDTH = 48;
+
+function shorten(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+}
+
+export function formatTable(report: PlanReport, options: FormatOptions): string {
+  const { plan } = report;
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const table = new Table({
+    head: ["wave", "task", "title", "department", "components", "after", "estimate", "start", "finish", "slack", "critical"],
+    style: { head: options.color ? ["bold"] : [], border: [] },
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+  });
+  for (const { task, timing } of rows(plan)) {
+    const components = task.components.length > 3 ? `${task.components.slice(0, 3).join(", ")} +${task.components.length - 3}` : task.components.join(", ");
+    table.push([timing.wave, task.id, terminalSafe(shorten(task.title, TITLE_WIDTH)), task.department, components, task.after.join(", "), timing.estimate, timing.earlyStart, timing.earlyFinish, `${timing.slack}d`, timing.critical ? chalk.red("●") : ""]);
+  }
+  const e = plan.estimates;
+  const lines = [
+    chalk.bold(`${plan.changeId} ${terminalSafe(plan.title)} (${plan.status})`),
+    table.toString(),
+    `critical path: ${criticalPathText(plan)}`,
+    `plan: ${plan.schedule.start} → ${plan.schedule.finish}, ${plan.schedule.workingDays} working day(s) on the ${plan.schedule.calendar} calendar`,
+    `internal estimate (×${e.internalFactor}): ${e.internalDays} working day(s), until ${e.internalDate}`,
+    `client promise (×${e.clientFactor}): ${e.clientDays} working day(s), until ${chalk.bold(e.clientDate)}`,
+  ];
+  const due = dueText(plan);
+  if (due) lines.push(due);
+  lines.push(`backout order: ${plan.backoutOrder.join(", ") || "none"}`);
+  lines.push(`rollback: ${plan.rollback ? terminalSafe(plan.rollback.trim()) : chalk.yellow("none written")}`);
+  lines.push(diffText(report));
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,92 @@
+// Edits of a change file: the planned tasks, a task's status and history, the change's status.
+import { isScalar, isSeq, type Node, type YAMLMap } from "yaml";
+import type { Task, TaskEvent } from "./model.js";
+import { appendListItem, applySplice, columnOf, endOfBlock, lineStart, nextLine, replaceEntry, setScalar, verifyEdit, yamlFlowList, yamlScalar, type Splice } from "./edit.js";
+import type { SourceFile } from "./source.js";
+
+/** A task written in the file's style: one key per line, id lists in flow style. */
+export function renderTask(task: Task, indent: number): string {
+  const pad = " ".repeat(indent);
+  const lines = [`${pad}- id: ${yamlScalar(task.id)}`];
+  const field = (key: string, value: string) => lines.push(`${pad}  ${key}: ${value}`);
+  field("title", yamlScalar(task.title));
+  field("department", yamlScalar(task.department));
+  if (task.kind) field("kind", task.kind);
+  if (task.components?.length) field("components", yamlFlowList(task.components));
+  if (task.after?.length) field("after", yamlFlowList(task.after));
+  if (task.estimate) field("estimate", yamlScalar(task.estimate));
+  if (task.origin) field("origin", task.origin);
+  field("status", task.status);
+  if (task.history?.length) {
+    lines.push(`${pad}  history:`);
+    for (const event of task.history) lines.push(renderEvent(event, indent + 4).trimEnd());
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+export function renderEvent(event: TaskEvent, indent: number): string {
+  const pad = " ".repeat(indent);
+  const lines = [`${pad}- at: ${yamlScalar(event.at)}`, `${pad}  status: ${event.status}`];
+  if (event.by) lines.push(`${pad}  by: ${yamlScalar(event.by)}`);
+  if (event.note) lines.push(`${pad}  note: ${yamlScalar(event.note)}`);
+  return `${lines.join("\n")}\n`;
+}
+
+export interface WrittenTask {
+  task: Task;
+  /** Index of the task in the file when it is kept exactly as written. */
+  keepIndex?: number;
+}
+
+/** Applies splices computed on the same text, last first, so earlier offsets stay valid. */
+function applyAll(text: string, splices: Splice[]): string {
+  return [...splices].sort((a, b) => b.from - a.from).reduce(applySplice, text);
+}
+
+/**
+ * The change file with its `tasks` replaced (and its status, when given). Tasks kept as written are
+ * copied byte for byte, comments included; the others are rendered. Nothing outside changes.
+ */
+export function writeTasks(source: SourceFile, tasks: readonly WrittenTask[], status?: string): string {
+  const { text, doc } = source;
+  const seq = doc.get("tasks", true) as Node | undefined;
+  const items = isSeq(seq) && !seq.flow ? seq.items.map((item) => item as Node) : [];
+  const itemIndent = items.length ? columnOf(text, seq!.range![0]) : 2;
+  const tasksKey = (doc.contents as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === "tasks")?.key as Node | undefined;
+  const keyLineEnd = tasksKey?.range ? nextLine(text, tasksKey.range[0]) : 0;
+  const slice = (index: number) => {
+    // The first item takes the comments between `tasks:` and it along.
+    const from = index === 0 ? keyLineEnd : lineStart(text, items[index]!.range![0]);
+    const to = index + 1 < items.length ? lineStart(text, items[index + 1]!.range![0]) : endOfBlock(text, items[index]!.range![0], seq!.range![1], itemIndent);
+    const body = text.slice(from, to);
+    return body.endsWith("\n") ? body : `${body}\n`;
+  };
+  const block = `tasks:\n${tasks.map((t) => (t.keepIndex !== undefined && items[t.keepIndex] ? slice(t.keepIndex) : renderTask(t.task, itemIndent))).join("")}`;
+  const expected = structuredClone(source.data) as Record<string, unknown>;
+  expected.tasks = tasks.map((t) => t.task);
+  const splices = [replaceEntry(text, doc, [], "tasks", block)];
+  if (status !== undefined && status !== expected.status) {
+    splices.push(setScalar(doc, ["status"], status));
+    expected.status = status;
+  }
+  const result = applyAll(text, splices);
+  verifyEdit(result, JSON.parse(JSON.stringify(expected)), source.rel);
+  return result;
+}
+
+/** The change file with task `index` set to `event.status` and `event` appended to its history. */
+export function recordTaskEvent(source: SourceFile, index: number, event: TaskEvent): string {
+  const { text, doc } = source;
+  const path = ["tasks", index];
+  const splices = [
+    setScalar(doc, [...path, "status"], event.status),
+    appendListItem(text, doc, path, "history", (indent) => renderEvent(event, indent)),
+  ];
+  const result = applyAll(text, splices);
+  const expected = structuredClone(source.data) as { tasks: Task[] };
+  const task = expected.tasks[index]!;
+  task.status = event.status;
+  task.history = [...(task.history ?? []), JSON.parse(JSON.stringify(event)) as TaskEvent];
+  verifyEdit(result, expected, source.rel);
+  return result;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { projectStatus } from "../../../src/domain/tracking/status.js";
+import { transition } from "../../../src/domain/tracking/transition.js";
+import { nextChangeId } from "../../../src/domain/tracking/new-change.js";
+import { formatTimestamp } from "../../../src/domain/timestamp.js";
+import type { Change, Task } from "../../../src/project/model.js";
+
+const tasks: Task[] = [
+  { id: "T1", title: "net", department: "network", status: "in-progress" },
+  { id: "T2", title: "vm", department: "virt", status: "todo", after: ["T1"] },
+  { id: "T3", title: "wait", department: "unix", status: "blocked", history: [{ at: "2026-11-02T10:00:00Z", status: "in-progress" }, { at: "2026-11-03T10:00:00Z", status: "blocked", note: "licence" }] },
+];
+
+describe("transition", () => {
+  it("refuses to start a task whose predecessors are not done, unless forced with a note", () => {
+    expect(transition(tasks, tasks[1]!, { action: "start", force: false })).toMatchObject({ ok: false });
+    expect(transition(tasks, tasks[1]!, { action: "start", force: true })).toMatchObject({ ok: false, reason: expect.stringContaining("--note") });
+    expect(transition(tasks, tasks[1]!, { action: "start", force: true, note: "agreed" })).toEqual({ ok: true, status: "in-progress", from: "todo" });
+  });
+  it("unblocks back to in-progress when the task was running, and needs a note to block", () => {
+    expect(transition(tasks, tasks[2]!, { action: "unblock", force: false })).toMatchObject({ ok: true, status: "in-progress" });
+    expect(transition(tasks, tasks[0]!, { action: "block", force: false })).toMatchObject({ ok: false });
+    expect(transition(tasks, tasks[0]!, { action: "done", force: false })).toMatchObject({ ok: true, status: "done" });
+  });
+});
+
+describe("status", () => {
+  const change: Change = { id: "CHG-0001", title: "x", type: "normal", status: "in-progress", due: "2026-11-01", window: { start: "2026-10-26T09:00:00Z" }, scope: [], tasks };
+  const other: Change = { ...change, id: "CHG-0002", status: "done" };
+  it("lists open changes with ready, in-progress, blocked and late tasks", () => {
+    const report = projectStatus({ changes: [other, { ...change, tasks: [...tasks, { id: "T4", title: "free", department: "virt", status: "todo" }] }], departments: [], manifest: undefined, today: "2026-11-20", timezone: "UTC" });
+    expect(report.changes.map((c) => c.id)).toEqual(["CHG-0001"]);
+    const row = report.changes[0]!;
+    expect(row.overdue).toBe(true);
+    expect(row.ready.map((t) => t.id)).toEqual(["T4"]);
+    expect(row.blocked[0]!.note).toBe("licence");
+    expect(row.late.map((t) => t.id)).toEqual(["T1", "T2", "T3", "T4"]);
+    expect(report.readyByDepartment).toEqual([{ department: "virt", tasks: row.ready }]);
+  });
+  it("filters by department", () => {
+    const report = projectStatus({ changes: [change], departments: [], manifest: undefined, today: "2026-10-26", timezone: "UTC", department: "unix" });
+    expect(report.changes[0]!.blocked.map((t) => t.id)).toEqual(["T3"]);
+    expect(report.changes[0]!.inProgress).toEqual([]);
+  });
+});
+
+describe("helpers", () => {
+  it("finds the next free change id", () => {
+    expect(nextChangeId(["CHG-0001", "CHG-0007", "other"])).toBe("CHG-0008");
+    expect(nextChangeId([])).toBe("CHG-0001");
+  });
+  it("formats timestamps with the zone's offset", () => {
+    expect(formatTimestamp(Date.parse("2026-11-20T11:05:00Z"), "Europe/Moscow")).toBe("2026-11-20T14:05:00+03:00");
+    expect(formatTimestamp(Date.parse("2026-07-01T12:00:00Z"), "America/New_York")).toBe("2026-07-01T08:00:00-04:00");
+  });
+});
