@@ -4,8 +4,8 @@
 //   node scripts/bench-floor.mjs <project> all|incidents|plan
 //     all        every YAML file (the "parse floor" of validate)
 //     incidents  incidents/*.yaml only (the floor of sla report)
-//     plan       tam.yaml, departments.yaml, architecture.yaml and changes/*.yaml: the project a
-//                change plan needs (the "load project" floor)
+//     plan       tam.yaml, departments.yaml, architecture.yaml, docs.yaml and changes/*.yaml: the
+//                project a change plan needs, all but the incidents (the "load project" floor)
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -16,7 +16,7 @@ const top = (names) => names.filter((name) => existsSync(join(root, name)));
 const files = {
   all: [...top(["tam.yaml", "departments.yaml", "architecture.yaml", "docs.yaml"]), ...folder("changes"), ...folder("incidents")],
   incidents: folder("incidents"),
-  plan: [...top(["tam.yaml", "departments.yaml", "architecture.yaml"]), ...folder("changes")],
+  plan: [...top(["tam.yaml", "departments.yaml", "architecture.yaml", "docs.yaml"]), ...folder("changes")],
 }[which];
 if (!root || !files) {
   process.stderr.write("usage: bench-floor.mjs <project> all|incidents|plan\n");
