@@ -175,6 +175,22 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await runDocsReview(globals(), doc, options));
     });
   // --- incidents and SLA (issue 5) ---
+  // --- client-meeting report (issue 6) ---
+  program
+    .command("report")
+    .description("the markdown report for a client meeting: changes, SLA, documentation, risks, next steps")
+    .addOption(formatOption(["markdown", "json"], "markdown"))
+    .option("--period <month>", "a month, YYYY-MM (default: the last full month)")
+    .option("--from <date>", "first day of the period (YYYY-MM-DD)")
+    .option("--to <date>", "last day of the period (YYYY-MM-DD)")
+    .addOption(asOfOption())
+    .option("-o, --output <file>", "write the report to this file instead of standard output")
+    .addHelpText("after", examples("tam report --period 2026-10 --as-of 2026-11-20", "tam report --from 2026-08-01 --to 2026-10-31 -o reports/2026-q3.md", "tam report --format json | jq .sla.total"))
+    .action(async (options) => {
+      const { runReport } = await import("./commands/report.js");
+      setExit(await runReport(globals(), options));
+    });
+
   // --- architecture graph and risks (issue 6) ---
   const arch = program
     .command("arch")

@@ -17,12 +17,17 @@ export function xmlEscape(text: string): string {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 }
 
-/** Escapes text for a GitHub / GitLab markdown table cell or paragraph: no markup, no HTML, one line. */
+/**
+ * Escapes user text for a GitHub / GitLab markdown table cell or paragraph: one line, no HTML,
+ * no emphasis, links, code spans or table breaks. Characters that are markup only at the start
+ * of a line are escaped there alone, so dates and ids (2026-10-01, core-fw) stay readable.
+ */
 export function markdownEscape(text: string): string {
   return terminalSafe(text)
     .replace(/\r?\n/g, " ")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/([\\`*_{}[\]()#+\-!|~])/g, "\\$1");
+    .replace(/([\\`*_[\]|~])/g, "\\$1")
+    .replace(/^(\s*)([#+\-=]|\d+[.)])/, "$1\\$2");
 }
