@@ -174,7 +174,6 @@ export function buildProgram(setExit: (code: number) => void): Command {
       const { runDocsReview } = await import("./commands/docs-review.js");
       setExit(await runDocsReview(globals(), doc, options));
     });
-  // --- incidents and SLA (issue 5) ---
   // --- client-meeting report (issue 6) ---
   program
     .command("report")
@@ -215,6 +214,87 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (options) => {
       const { runArchRisks } = await import("./commands/arch-risks.js");
       setExit(await runArchRisks(globals(), options));
+    });
+
+  // --- incidents and SLA (issue 5) ---
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  const sla = program.command("sla").description("SLA compliance of incidents: response and resolution times against the targets in tam.yaml");
+  sla
+    .command("report")
+    .description("compliance per priority, department or component; MTTA/MTTR; trend; open incidents; breaches; recurring causes")
+    .addOption(formatOption(["table", "markdown", "json", "csv"], "table"))
+    .option("--period <YYYY-MM>", "a calendar month in the project's zone (default: the last full month)")
+    .option("--from <date>", "first day of the period (YYYY-MM-DD)")
+    .option("--to <date>", "last day of the period (YYYY-MM-DD), inclusive")
+    .addOption(new Option("--by <group>", "group incidents by").choices(["priority", "department", "component"]).default("priority"))
+    .addOption(asOfOption())
+    .addHelpText("after", examples("tam sla report --period 2026-10", "tam sla report --by department --format markdown > sla-2026-10.md", "tam sla report --from 2026-08-01 --to 2026-10-31 --format csv", "tam sla report --as-of 2026-11-20 --format json"))
+    .action(async (options) => {
+      const { runSlaReport } = await import("./commands/sla-report.js");
+      setExit(await runSlaReport(globals(), options));
+    });
+
+  const incident = program.command("incident").description("record incidents: add, update their times and causes, import service-desk exports");
+  incident
+    .command("add")
+    .description("add an incident to incidents/<YYYY-MM>.yaml (asks in a terminal, flags otherwise)")
+    .option("--title <text>", "short description")
+    .addOption(new Option("--priority <priority>", "priority").choices(["P1", "P2", "P3", "P4"]))
+    .option("--component <id>", "affected component (repeatable)", collect)
+    .option("--department <id>", "department handling it")
+    .option("--opened <time>", "when it was registered (ISO timestamp; default: now)")
+    .option("--responded <time>", "first response time")
+    .option("--cause <category>", "cause category")
+    .option("--root-cause <text>", "root cause")
+    .option("--external-id <id>", "id in the service desk")
+    .option("-y, --yes", "never prompt")
+    .option("--no-commit", "write the file but do not commit it")
+    .addOption(asOfOption())
+    .addHelpText("after", examples("tam incident add", "tam incident add --title 'Shop returns 502' --priority P1 --component shop-nginx --department unix --opened 2026-11-20T10:05:00+03:00"))
+    .action(async (options) => {
+      const { runIncidentAdd } = await import("./commands/incident-add.js");
+      setExit(await runIncidentAdd(globals(), options));
+    });
+  incident
+    .command("update <id>")
+    .description("record a response, resolution, closing, a pause or the cause of an incident")
+    .option("--responded [time]", "first response (default: now)")
+    .option("--resolved [time]", "service restored (default: now)")
+    .option("--closed [time]", "closed (default: now)")
+    .option("--pause-from <time>", "start of a clock pause")
+    .option("--pause-to <time>", "end of a clock pause (alone: ends the open pause)")
+    .addOption(new Option("--pause-reason <reason>", "why the clock stops").choices(["client", "vendor", "other"]))
+    .option("--pause-note <text>", "details of the pause")
+    .option("--cause <category>", "cause category")
+    .option("--root-cause <text>", "root cause")
+    .option("--actions <text>", "what was done so that it does not recur")
+    .addOption(new Option("--status <status>", "set the status explicitly").choices(["open", "responded", "resolved", "closed"]))
+    .option("--no-commit", "write the file but do not commit it")
+    .addOption(asOfOption())
+    .addHelpText("after", examples("tam incident update INC-0051 --responded", "tam incident update INC-0051 --pause-from 2026-11-20T11:00:00+03:00 --pause-reason client", "tam incident update INC-0051 --pause-to 2026-11-20T13:00:00+03:00", "tam incident update INC-0051 --resolved --cause capacity --root-cause 'disk full'"))
+    .action(async (id, options) => {
+      const { runIncidentUpdate } = await import("./commands/incident-update.js");
+      setExit(await runIncidentUpdate(globals(), id, options));
+    });
+  incident
+    .command("import <file>")
+    .description("import a service-desk CSV export (one row per incident, or an event log); importing twice adds nothing")
+    .option("--map <field=Column>", "map an incident field to a CSV column (repeatable)", collect)
+    .option("--mapping <file>", "a YAML mapping file (columns, date format, states, value maps)")
+    .option("--date-format <pattern>", 'pattern of the dates, e.g. "DD-MM-YYYY HH:mm" (default: ISO 8601)')
+    .option("--timezone <zone>", "zone of timestamps without an offset (default: the project's)")
+    .option("--empty <value>", "a value meaning empty, such as ? (repeatable)", collect)
+    .option("--event-log", "one row per state change: rows of one incident become one incident")
+    .option("--initial-state <state>", "event log: a state before the first response (repeatable)", collect)
+    .option("--waiting-state <state[=reason]>", "event log: a state that pauses the clock, reason client|vendor|other (repeatable)", collect)
+    .option("--resolved-state <state>", "event log: a resolved state (repeatable)", collect)
+    .option("--closed-state <state>", "event log: a closed state (repeatable)", collect)
+    .option("--skip-invalid", "import the readable rows even when some cannot be read")
+    .option("--no-commit", "write the files but do not commit them")
+    .addHelpText("after", examples("tam incident import export.csv --mapping servicenow.yaml", "tam incident import sd.csv --map external_id=Number --map title='Short description' --map priority=Priority --map opened=Opened --date-format 'DD-MM-YYYY HH:mm' --empty '?'"))
+    .action(async (file, options) => {
+      const { runIncidentImport } = await import("./commands/incident-import.js");
+      setExit(await runIncidentImport(globals(), file, options));
     });
 
   return program;

@@ -43,15 +43,13 @@ export function zoneOffsetMs(epochMs: number, zone: string): number {
 export function zonedToEpoch(date: string, minutesOfDay: number, zone: string): number {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const guess = Date.UTC(y, m - 1, d) + minutesOfDay * 60_000;
-  const first = zoneOffsetMs(guess, zone);
-  let epoch = guess - first;
-  const second = zoneOffsetMs(epoch, zone);
-  if (second !== first) {
-    const alt = guess - second;
-    // Prefer the reading whose wall clock matches; else (a gap) the later instant.
-    epoch = zoneOffsetMs(alt, zone) === second ? Math.min(epoch, alt) : Math.max(epoch, alt);
-  }
-  return epoch;
+  // The offsets a day before and a day after: any transition near this wall time lies between them.
+  const before = zoneOffsetMs(guess - 86_400_000, zone);
+  const after = zoneOffsetMs(guess + 86_400_000, zone);
+  if (before === after) return guess - before;
+  const valid = [guess - before, guess - after].filter((epoch) => zoneOffsetMs(epoch, zone) === guess - epoch);
+  // Both readings exist in an overlap: the first occurrence. Neither exists in a gap: the later instant.
+  return valid.length > 0 ? Math.min(...valid) : Math.max(guess - before, guess - after);
 }
 
 export function dateInZone(epochMs: number, zone: string): string {

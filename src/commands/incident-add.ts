@@ -1,0 +1,63 @@
+// tam incident add: a new incident in incidents/<YYYY-MM>.yaml; asks in a terminal, takes flags otherwise.
+import { EXIT_OK, UsageError } from "../errors.js";
+import { incidentFileFor, nextIncidentIds } from "../domain/incidents/record.js";
+import { resolveTimeInput } from "../domain/incidents/time-input.js";
+import { appendIncidents, verifyIncidents } from "../project/incident-files.js";
+import { fileExists, modelineFor } from "../project/incident-store.js";
+import { requireValid } from "../project/check.js";
+import { PRIORITIES, type CauseCategory, type Incident, type Priority } from "../project/model.js";
+import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
+import { saveIncidentFiles } from "./incident-save.js";
+
+export interface IncidentAddOptions {
+  title?: string;
+  priority?: string;
+  component?: string[];
+  department?: string;
+  opened?: string;
+  responded?: string;
+  cause?: string;
+  rootCause?: string;
+  externalId?: string;
+  yes?: boolean;
+  commit: boolean;
+  asOf?: string;
+}
+
+export async function runIncidentAdd(globals: GlobalOptions, options: IncidentAddOptions, output: Output = processOutput): Promise<number> {
+  const project = openProject(globals);
+  requireValid(project);
+  const clock = clockFor(project, options.asOf);
+  if (process.stdin.isTTY && process.stdout.isTTY && !options.yes) {
+    const { askIncident } = await import("./incident-add-prompts.js");
+    Object.assign(options, await askIncident(project, options));
+  }
+  if (!options.title?.trim()) throw new UsageError("--title is required (or run in a terminal to be asked)");
+  if (!PRIORITIES.includes(options.priority as Priority)) throw new UsageError(`--priority must be one of ${PRIORITIES.join(", ")}`);
+  const time = (value: string | true, flag: string) => {
+    const resolved = resolveTimeInput(value, clock, flag);
+    if (typeof resolved !== "string") throw new UsageError(resolved.error);
+    return resolved;
+  };
+  const [id] = nextIncidentIds(project.incidents.map((i) => i.id));
+  const incident: Incident = {
+    id: id!,
+    ...(options.externalId ? { external_id: options.externalId } : {}),
+    title: options.title.trim(),
+    priority: options.priority as Priority,
+    ...(options.component?.length ? { components: options.component } : {}),
+    ...(options.department ? { department: options.department } : {}),
+    opened: time(options.opened ?? true, "--opened"),
+    ...(options.responded ? { responded: time(options.responded, "--responded") } : {}),
+    ...(options.cause ? { cause: { category: options.cause as CauseCategory, ...(options.rootCause ? { root_cause: options.rootCause } : {}) } } : {}),
+    status: options.responded ? "responded" : "open",
+  };
+  const rel = incidentFileFor(incident.opened, clock.timezone);
+  const source = project.files.find((f) => f.rel === rel);
+  if (!source && fileExists(project, rel)) throw new UsageError(`${rel} exists but was not read`);
+  const text = appendIncidents(source ? source.text : null, [incident], source ? null : modelineFor(project));
+  verifyIncidents(text, [...((source?.data as { incidents?: Incident[] } | undefined)?.incidents ?? []), incident]);
+  await saveIncidentFiles(project, new Map([[rel, text]]), `incident ${incident.id}: ${incident.title}`, options.commit, output);
+  output.out(incident.id);
+  return EXIT_OK;
+}

@@ -1,0 +1,80 @@
+// RFC 4180 CSV reading: quoted fields with commas, doubled quotes and line breaks; CRLF or LF; a leading BOM.
+
+export interface CsvRecord {
+  /** 1-based record number, the header being record 1 (the row number a spreadsheet shows). */
+  row: number;
+  /** Line of the file the record starts on. */
+  line: number;
+  cells: string[];
+}
+
+export interface CsvTable {
+  header: string[];
+  records: CsvRecord[];
+  /** Unterminated quotes and stray characters after a closing quote. */
+  errors: { row: number; line: number; message: string }[];
+}
+
+export function parseCsv(input: string, delimiter = ","): CsvTable {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const all: CsvRecord[] = [];
+  const errors: CsvTable["errors"] = [];
+  let cells: string[] = [];
+  let cell = "";
+  let line = 1;
+  let recordLine = 1;
+  let i = 0;
+  let quoted = false;
+  const endCell = () => {
+    cells.push(cell);
+    cell = "";
+  };
+  const endRecord = () => {
+    endCell();
+    // A completely empty line is not a record.
+    if (!(cells.length === 1 && cells[0] === "")) all.push({ row: all.length + 1, line: recordLine, cells });
+    cells = [];
+  };
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        const next = text[i];
+        if (next !== undefined && next !== delimiter && next !== "\n" && next !== "\r") {
+          errors.push({ row: all.length + 1, line, message: `unexpected "${next}" after a closing quote` });
+        }
+        continue;
+      }
+      if (ch === "\n") line++;
+      cell += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"' && cell === "") {
+      quoted = true;
+      i++;
+    } else if (ch === delimiter) {
+      endCell();
+      i++;
+    } else if (ch === "\r" || ch === "\n") {
+      endRecord();
+      i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
+      line++;
+      recordLine = line;
+    } else {
+      cell += ch;
+      i++;
+    }
+  }
+  if (quoted) errors.push({ row: all.length + 1, line: recordLine, message: "a quoted field is not closed" });
+  if (cell !== "" || cells.length > 0) endRecord();
+  const [head, ...records] = all;
+  return { header: head?.cells.map((h) => h.trim()) ?? [], records, errors };
+}

@@ -1,0 +1,11 @@
+// CSV output cells: RFC 4180 quoting, and no formula injection when a spreadsheet opens the file.
+
+/** A cell starting with = + - @ (or a tab / carriage return) would run as a formula: prefix it with a quote. */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csvRow(cells: string[]): string {
+  return cells.map(csvCell).join(",");
+}

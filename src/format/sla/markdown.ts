@@ -1,0 +1,45 @@
+// The SLA report as markdown, for client meetings: user text escaped.
+import type { SlaReport } from "../../domain/sla/report.js";
+import { formatZonedShort } from "../../domain/zoned-timestamp.js";
+import { markdownEscape } from "../text.js";
+import { breachText, GROUP_HEADERS, groupCells, measureText } from "./view.js";
+
+function table(head: string[], rows: string[][]): string[] {
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [line(head), line(head.map(() => "---")), ...rows.map(line)];
+}
+
+const md = (text: string) => markdownEscape(text);
+
+export function formatMarkdown(report: SlaReport): string {
+  const zone = report.timezone;
+  const { period } = report;
+  const out: string[] = [];
+  out.push(`# SLA report ${md(period.label)}`, "");
+  out.push(`Period ${period.fromDate} to ${period.toDate} (${md(zone)}), grouped by ${report.by}, as of ${formatZonedShort(report.now, zone)}. Trend against ${md(period.previous.label)}.`, "");
+  const rows = [...report.groups.map((g) => [md(g.key), ...groupCells(g).map(md)]), ["**all**", ...groupCells(report.total).map(md)]];
+  out.push(...table([report.by, ...GROUP_HEADERS], rows), "");
+  if (report.withoutTarget.length) out.push(`Without an SLA target for their priority: ${report.withoutTarget.map(md).join(", ")}`, "");
+
+  out.push(`## Open incidents (${report.open.length})`, "");
+  if (report.open.length === 0) out.push("None.", "");
+  else out.push(...table(["id", "priority", "title", "department", "response", "resolution"], report.open.map((o) => [o.id, o.priority, o.title, o.department ?? "-", measureText(o.response, zone), measureText(o.resolution, zone)].map(md))), "");
+
+  out.push(`## Breaches (${report.breaches.length})`, "");
+  if (report.breaches.length === 0) out.push("None.", "");
+  else
+    out.push(
+      ...table(
+        ["id", "priority", "title", "department", "missed", "cause"],
+        report.breaches.map((b) =>
+          [b.id, b.priority, b.title, b.department ?? "-", [breachText("response", b.response), breachText("resolution", b.resolution)].filter(Boolean).join("; "), b.cause ? `${b.cause}${b.rootCause ? `: ${b.rootCause}` : ""}` : "-"].map(md),
+        ),
+      ),
+      "",
+    );
+
+  out.push(`## Recurring causes (${report.recurring.length})`, "");
+  if (report.recurring.length === 0) out.push("None.", "");
+  else out.push(...table(["component", "cause", "count", "incidents"], report.recurring.map((r) => [r.component, r.cause, String(r.incidents.length), r.incidents.join(", ")].map(md))), "");
+  return `${out.join("\n").trimEnd()}\n`;
+}

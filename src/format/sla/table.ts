@@ -1,0 +1,60 @@
+// The SLA report for a terminal: cli-table3 tables, PASS/FAIL coloured when allowed.
+import { Chalk } from "chalk";
+import Table from "cli-table3";
+import type { SlaReport } from "../../domain/sla/report.js";
+import { formatZonedShort } from "../../domain/zoned-timestamp.js";
+import type { FormatOptions } from "../registry.js";
+import { terminalSafe } from "../text.js";
+import { breachText, GROUP_HEADERS, groupCells, measureText } from "./view.js";
+
+function table(head: string[], rows: string[][]): string {
+  const t = new Table({ head, style: { head: [], border: [] } });
+  t.push(...rows);
+  return t.toString();
+}
+
+export function formatTable(report: SlaReport, options: FormatOptions): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const paint = (cells: string[]) => cells.map((cell) => (cell === "PASS" ? chalk.green(cell) : cell === "FAIL" ? chalk.red(cell) : cell));
+  const zone = report.timezone;
+  const { period } = report;
+  const out: string[] = [];
+  out.push(chalk.bold(`SLA report ${period.label} (${period.fromDate} .. ${period.toDate}, ${zone}), by ${report.by}, as of ${formatZonedShort(report.now, zone)}`));
+  out.push(`Trend against ${period.previous.label} (${period.previous.fromDate} .. ${period.previous.toDate}).`);
+  out.push(table([report.by, ...GROUP_HEADERS], [...report.groups.map((g) => paint([terminalSafe(g.key), ...groupCells(g)])), paint(["all", ...groupCells(report.total)])]));
+  if (report.withoutTarget.length) out.push(`Without an SLA target for their priority: ${report.withoutTarget.map(terminalSafe).join(", ")}`);
+
+  out.push("", chalk.bold(`Open incidents (${report.open.length})`));
+  if (report.open.length === 0) out.push("none");
+  else
+    out.push(
+      table(
+        ["id", "priority", "title", "department", "opened", "response", "resolution"],
+        report.open.map((o) => [o.id, o.priority, o.title, o.department ?? "-", o.opened, measureText(o.response, zone), measureText(o.resolution, zone)].map(terminalSafe)),
+      ),
+    );
+
+  out.push("", chalk.bold(`Breaches (${report.breaches.length})`));
+  if (report.breaches.length === 0) out.push("none");
+  else
+    out.push(
+      table(
+        ["id", "priority", "title", "department", "missed", "cause"],
+        report.breaches.map((b) =>
+          [
+            b.id,
+            b.priority,
+            b.title,
+            b.department ?? "-",
+            [breachText("response", b.response), breachText("resolution", b.resolution)].filter(Boolean).join("\n"),
+            b.cause ? `${b.cause}${b.rootCause ? `: ${b.rootCause}` : ""}` : "-",
+          ].map(terminalSafe),
+        ),
+      ),
+    );
+
+  out.push("", chalk.bold(`Recurring: same component and cause twice or more (${report.recurring.length})`));
+  if (report.recurring.length === 0) out.push("none");
+  else out.push(table(["component", "cause", "count", "incidents"], report.recurring.map((r) => [r.component, r.cause, String(r.incidents.length), r.incidents.join(", ")].map(terminalSafe))));
+  return `${out.join("\n")}\n`;
+}

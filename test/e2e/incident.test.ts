@@ -1,0 +1,104 @@
+// tam incident add / update / import end to end, in throwaway git repositories.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { FIXTURES, copyProject, git, initRepo, runTam } from "../helpers/run.js";
+
+function repo(): string {
+  const dir = copyProject(join(FIXTURES, "sla"));
+  initRepo(dir);
+  git(dir, ["add", "-A"]);
+  git(dir, ["commit", "-qm", "fixture"]);
+  return dir;
+}
+
+describe("tam incident add and update", () => {
+  it("adds to the month file, updates surgically, commits each step", () => {
+    const dir = repo();
+    const before = readFileSync(join(dir, "incidents/2026-10.yaml"), "utf8");
+    const add = runTam(["incident", "add", "--title", "Shop: 502", "--priority", "P1", "--component", "web", "--department", "unix", "--opened", "2026-10-31 22:00", "--yes", "--as-of", "2026-10-31"], { cwd: dir });
+    expect(add.stderr).toMatch(/committed [0-9a-f]+: incident INC-0007: Shop: 502/);
+    expect(add).toMatchObject({ code: 0, stdout: "INC-0007\n" });
+    const afterAdd = readFileSync(join(dir, "incidents/2026-10.yaml"), "utf8");
+    expect(afterAdd).toBe(`${before}  - id: INC-0007\n    title: "Shop: 502"\n    priority: P1\n    components: [web]\n    department: unix\n    opened: 2026-10-31T22:00:00+03:00\n    status: open\n`);
+
+    const update = runTam(["incident", "update", "INC-0004", "--closed", "2026-10-06T10:00:00+03:00", "--root-cause", "DPD timers", "--actions", "Timers documented"], { cwd: dir });
+    expect(update.stderr).toMatch(/committed [0-9a-f]+: incident INC-0004: closed, cause, actions, status/);
+    expect(update.code).toBe(0);
+    const diff = git(dir, ["diff", "HEAD~1", "--", "incidents/2026-10.yaml"]);
+    // Only these lines change; the comments, blank lines and the other incidents stay as they were.
+    expect(diff.split("\n").filter((line) => /^[-+] /.test(line)).sort()).toEqual([
+      "+      root_cause: DPD timers",
+      "+    actions: Timers documented",
+      "+    closed: 2026-10-06T10:00:00+03:00",
+      "+    status: closed",
+      "-    status: resolved",
+    ]);
+
+    const pause = runTam(["incident", "update", "INC-0007", "--responded", "2026-10-31T22:05:00+03:00", "--pause-from", "22:30", "--pause-reason", "client", "--no-commit", "--as-of", "2026-10-31"], { cwd: dir });
+    expect(pause.code).toBe(0);
+    const end = runTam(["incident", "update", "INC-0007", "--pause-to", "23:00", "--resolved", "23:30", "--cause", "capacity", "--no-commit", "--as-of", "2026-10-31"], { cwd: dir });
+    expect(end.code).toBe(0);
+    expect(readFileSync(join(dir, "incidents/2026-10.yaml"), "utf8")).toContain(
+      "    responded: 2026-10-31T22:05:00+03:00\n    resolved: 2026-10-31T23:30:00+03:00\n    pauses:\n      - from: 2026-10-31T22:30:00+03:00\n        to: 2026-10-31T23:00:00+03:00\n        reason: client\n    cause:\n      category: capacity\n    status: resolved\n",
+    );
+    expect(runTam(["validate"], { cwd: dir }).code).toBe(0);
+    expect(git(dir, ["status", "--porcelain"]).trim()).toBe("M incidents/2026-10.yaml");
+  });
+
+  it("refuses changes that would make the project invalid, writing nothing", () => {
+    const dir = repo();
+    const before = readFileSync(join(dir, "incidents/2026-10.yaml"), "utf8");
+    const r = runTam(["incident", "add", "--title", "x", "--priority", "P2", "--department", "sales", "--opened", "2026-10-10T10:00:00+03:00", "--yes"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/incidents\/2026-10\.yaml:\d+:\d+ error unknown-reference unknown department "sales"/);
+    expect(readFileSync(join(dir, "incidents/2026-10.yaml"), "utf8")).toBe(before);
+    expect(runTam(["incident", "update", "INC-0404", "--responded"], { cwd: dir })).toMatchObject({ code: 2 });
+    expect(runTam(["incident", "update", "INC-0006", "--resolved", "2026-10-30T15:00:00+03:00", "--no-commit"], { cwd: dir }).stderr).toMatch(/resolution .* is before/);
+  });
+});
+
+describe("tam incident import", () => {
+  const csv = join(FIXTURES, "sla-import/events.csv");
+  const mapping = join(FIXTURES, "sla-import/servicenow.yaml");
+
+  it("turns an event log into the incidents an engineer would write; a second import adds nothing", () => {
+    const dir = repo();
+    const first = runTam(["incident", "import", csv, "--mapping", mapping], { cwd: dir });
+    expect(first.stderr).toContain("imported 3 incident(s), 0 already present");
+    expect(first.code).toBe(0);
+    expect(readFileSync(join(dir, "incidents/2026-11.yaml"), "utf8")).toBe(readFileSync(join(FIXTURES, "sla-import/expected-2026-11.yaml"), "utf8"));
+    expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toBe("incidents: import 3 from events.csv");
+    const second = runTam(["incident", "import", csv, "--mapping", mapping], { cwd: dir });
+    expect(second).toMatchObject({ code: 0 });
+    expect(second.stderr).toContain("imported 0 incident(s), 3 already present");
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    expect(git(dir, ["rev-list", "--count", "HEAD"]).trim()).toBe("2");
+  });
+
+  it("the same mapping given as flags", () => {
+    const dir = repo();
+    const flags = ["--map", "external_id=Number", "--map", "title=Short description", "--map", "priority=Priority", "--map", "state=State", "--map", "at=Updated", "--map", "components=CI", "--date-format", "DD-MM-YYYY HH:mm", "--empty", "?", "--event-log", "--initial-state", "New", "--waiting-state", "Awaiting Customer=client", "--waiting-state", "Awaiting Vendor=vendor", "--resolved-state", "Resolved", "--closed-state", "Closed", "--no-commit"];
+    const r = runTam(["incident", "import", csv, ...flags], { cwd: dir });
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(dir, "incidents/2026-11.yaml"), "utf8");
+    expect(text).toContain("    external_id: INC0010002\n    title: VPN drops, \"again\"\n    priority: P3\n    components: [vpn]\n    opened: 2026-11-05T11:00:00+03:00\n");
+  });
+
+  it("reports unreadable rows by number and writes nothing unless --skip-invalid", () => {
+    const dir = repo();
+    const bad = join(dir, "bad.csv");
+    const body = "Key,Summary,Priority,Created\r\nSD-1,ok,P2,2026-11-02 10:00\r\nSD-2,,P2,2026-11-02 11:00\r\nSD-3,late,P9,2026-11-02 12:00\r\n";
+    writeFileSync(bad, body);
+    const args = ["incident", "import", bad, "--map", "external_id=Key", "--map", "title=Summary", "--map", "priority=Priority", "--map", "opened=Created", "--no-commit"];
+    const r = runTam(args, { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("row 3: title is empty");
+    expect(r.stderr).toContain('row 4: priority "P9" is not P1-P4');
+    expect(r.stderr).toContain("nothing was imported");
+    expect(git(dir, ["status", "--porcelain", "incidents"])).toBe("");
+    const skip = runTam([...args, "--skip-invalid"], { cwd: dir });
+    expect(skip.code).toBe(0);
+    expect(skip.stderr).toContain("imported 1 incident(s), 0 already present, 2 row(s) skipped");
+  });
+});
