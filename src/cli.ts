@@ -218,7 +218,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
   // --- incidents and SLA (issue 5) ---
   const collect = (value: string, previous: string[] = []) => [...previous, value];
-  const sla = program.command("sla").description("SLA compliance of incidents: response and resolution times against the targets in tam.yaml");
+  const sla = program
+    .command("sla")
+    .description("SLA compliance of incidents: response and resolution times against the targets in tam.yaml")
+    .addHelpText("after", examples("tam sla report --period 2026-10", "tam sla report --by department --format markdown"));
   sla
     .command("report")
     .description("compliance per priority, department or component; MTTA/MTTR; trend; open incidents; breaches; recurring causes")
@@ -234,7 +237,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await runSlaReport(globals(), options));
     });
 
-  const incident = program.command("incident").description("record incidents: add, update their times and causes, import service-desk exports");
+  const incident = program
+    .command("incident")
+    .description("record incidents: add, update their times and causes, import service-desk exports")
+    .addHelpText("after", examples("tam incident add", "tam incident update INC-0051 --resolved", "tam incident import export.csv --mapping servicenow.yaml"));
   incident
     .command("add")
     .description("add an incident to incidents/<YYYY-MM>.yaml (asks in a terminal, flags otherwise)")

@@ -29,5 +29,5 @@ export function markdownEscape(text: string): string {
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/([\\`*_[\]|~])/g, "\\$1")
-    .replace(/^(\s*)([#+\-=]|\d+[.)])/, "$1\\$2");
+    .replace(/^(\s*)([#+\-=]|\d+[.)])(?=\s|$)/, "$1\\$2");
 }

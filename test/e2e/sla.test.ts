@@ -53,7 +53,7 @@ describe("tam sla report on the fixture", () => {
     const r = runTam(["sla", "report", "-C", SLA, "--as-of", "2026-11-20", "--format", "markdown", "--period", "2026-10"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("## Breaches (2)");
-    expect(r.stdout).toContain("| shop\\-pg | capacity | 2 | INC\\-0003, INC\\-0005 |");
+    expect(r.stdout).toContain("| shop-pg | capacity | 2 | INC-0003, INC-0005 |");
   });
 
   it("usage errors exit 2", () => {

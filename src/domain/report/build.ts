@@ -69,10 +69,11 @@ export function buildClientReport(input: ReportInput): ClientReport {
   };
 
   const departmentsById = new Map(input.departments.map((d) => [d.id, d]));
+  const late = new Set(status.changes.flatMap((c) => c.late.map((t) => `${t.change}/${t.id}`)));
   const nextSteps = dedupe(status.changes.flatMap((c) => [...c.late, ...c.blocked, ...c.inProgress, ...c.ready]))
     .map((task) => {
       const department = departmentsById.get(task.department);
-      return { ...task, departmentName: department?.name ?? task.department, owner: department?.lead?.name ?? null };
+      return { ...task, late: late.has(`${task.change}/${task.id}`), departmentName: department?.name ?? task.department, owner: department?.lead?.name ?? null };
     })
     .sort((a, b) => a.plannedStart.localeCompare(b.plannedStart) || a.change.localeCompare(b.change) || a.id.localeCompare(b.id, undefined, { numeric: true }));
 
@@ -132,7 +133,9 @@ function gantt(changes: readonly Change[], plans: ReadonlyMap<string, Plan>): Ga
   for (const change of [...changes].sort((a, b) => a.id.localeCompare(b.id))) {
     const plan = plans.get(change.id);
     const scheduled = new Map(plan?.schedule.tasks.map((t) => [t.id, t]) ?? []);
-    const tasks = plan ? plan.tasks : (change.tasks ?? []);
+    // A change whose tasks are written shows those; a change not yet planned shows the proposed plan.
+    const written = (change.tasks ?? []).length > 0;
+    const tasks = plan ? plan.tasks.filter((t) => !written || t.existingIndex !== undefined) : (change.tasks ?? []);
     for (const task of tasks) {
       if (task.status === "cancelled") continue;
       const recorded = task.status === "done" ? taskDates(task as Task) : null;

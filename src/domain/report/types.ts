@@ -57,7 +57,8 @@ export interface ClientReport {
   breachActions: { id: string; actions: string }[];
   docs: FreshnessReport;
   risks: Risk[];
-  nextSteps: (TaskRef & { owner: string | null; departmentName: string })[];
+  /** Open tasks to do next: late first in plan order; `late` when the plan says they should be finished. */
+  nextSteps: (TaskRef & { owner: string | null; departmentName: string; late: boolean })[];
   changeProgress: ChangeProgress[];
   tamFit: TamFit;
 }

@@ -5,6 +5,9 @@ import { breachText, GROUP_HEADERS, groupCells, measureText, percent, trend } fr
 import { markdownEscape as md } from "../text.js";
 import { ganttBlock } from "./mermaid.js";
 
+/** How many medium risks the report names before pointing at `tam arch risks`. */
+const MEDIUM_RISKS_LISTED = 8;
+
 function table(head: string[], rows: string[][]): string[] {
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
   return [line(head), line(head.map(() => "---")), ...rows.map(line)];
@@ -13,7 +16,7 @@ function table(head: string[], rows: string[][]): string[] {
 const none = (rows: unknown[], text: string[]): string[] => (rows.length === 0 ? ["None.", ""] : [...text, ""]);
 
 function changeRows(lines: ChangeLine[]): string[][] {
-  return lines.map((c) => [md(c.id), md(c.title), c.type, c.status, `${c.done}/${c.total}`, c.start ?? "-", c.finish ?? "-", c.due ? `${c.due}${c.overdue ? " (overdue)" : ""}` : "-"]);
+  return lines.map((c) => [md(c.id), md(c.title), c.type, c.status, c.total ? `${c.done}/${c.total}` : "not planned yet", c.start ?? "-", c.finish ?? "-", c.due ? `${c.due}${c.overdue ? " (overdue)" : ""}` : "-"]);
 }
 
 export function formatReportMarkdown(report: ClientReport): string {
@@ -72,13 +75,19 @@ export function formatReportMarkdown(report: ClientReport): string {
   if (docs.coverage.uncovered.length) out.push(`Components no document describes: ${docs.coverage.uncovered.map((c) => `${md(c.id)} (${md(c.name)})`).join(", ")}.`, "");
 
   out.push("## Risks and recommendations", "");
-  const shown = report.risks.filter((r) => r.severity !== "low");
-  out.push(...none(shown, table(["severity", "risk", "why it matters", "proposed change"], shown.map((r) => [r.severity, md(r.title), md(r.argument), md(r.suggestion)]))));
-  const low = report.risks.length - shown.length;
-  if (low) out.push(`${low} low-severity risk(s) are listed by \`tam arch risks\`.`, "");
+  // The high risks are argued in full; medium ones are named, so the meeting stays on what matters most.
+  out.push(...none(high, table(["risk", "why it matters", "proposed change"], high.map((r) => [md(r.title), md(r.argument), md(r.suggestion)]))));
+  const medium = report.risks.filter((r) => r.severity === "medium");
+  if (medium.length) {
+    out.push("Also worth attention:", "");
+    for (const risk of medium.slice(0, MEDIUM_RISKS_LISTED)) out.push(`- ${md(risk.title)}: ${md(risk.suggestion)}`);
+    out.push("");
+  }
+  const rest = report.risks.length - high.length - Math.min(medium.length, MEDIUM_RISKS_LISTED);
+  if (rest) out.push(`${rest} more risk(s) of lower weight are listed by \`tam arch risks\`.`, "");
 
   out.push("## Next steps", "");
-  out.push(...none(report.nextSteps, table(["change", "task", "department", "owner", "status", "planned", "note"], report.nextSteps.map((t) => [md(t.change), md(`${t.id} ${t.title}`), md(t.departmentName), md(t.owner ?? "-"), t.status, `${t.plannedStart} to ${t.plannedFinish}`, md(t.note ?? "")]))));
+  out.push(...none(report.nextSteps, table(["change", "task", "department", "owner", "status", "planned", "note"], report.nextSteps.map((t) => [md(t.change), md(`${t.id} ${t.title}`), md(t.departmentName), md(t.owner ?? "-"), t.late ? `${t.status}, late` : t.status, `${t.plannedStart} to ${t.plannedFinish}`, md(t.note ?? "")]))));
 
   const fit = report.tamFit;
   out.push("## Does the project warrant a TAM?", "");

@@ -7,10 +7,14 @@ import type { FormatOptions } from "../registry.js";
 import { terminalSafe } from "../text.js";
 import { breachText, GROUP_HEADERS, groupCells, measureText } from "./view.js";
 
-function table(head: string[], rows: string[][]): string {
+/** Rows a terminal table shows per list; the rest is counted (cli-table3 slows down badly on thousands of rows). */
+export const TABLE_ROW_LIMIT = 100;
+
+function table(head: string[], rows: string[][], what = "rows"): string {
   const t = new Table({ head, style: { head: [], border: [] } });
-  t.push(...rows);
-  return t.toString();
+  t.push(...rows.slice(0, TABLE_ROW_LIMIT));
+  const more = rows.length - TABLE_ROW_LIMIT;
+  return more > 0 ? `${t.toString()}\n... and ${more} more ${what} (all of them in --format markdown, json)` : t.toString();
 }
 
 export function formatTable(report: SlaReport, options: FormatOptions): string {
@@ -31,6 +35,7 @@ export function formatTable(report: SlaReport, options: FormatOptions): string {
       table(
         ["id", "priority", "title", "department", "opened", "response", "resolution"],
         report.open.map((o) => [o.id, o.priority, o.title, o.department ?? "-", o.opened, measureText(o.response, zone), measureText(o.resolution, zone)].map(terminalSafe)),
+        "open incidents",
       ),
     );
 
@@ -50,11 +55,12 @@ export function formatTable(report: SlaReport, options: FormatOptions): string {
             b.cause ? `${b.cause}${b.rootCause ? `: ${b.rootCause}` : ""}` : "-",
           ].map(terminalSafe),
         ),
+        "breaches",
       ),
     );
 
   out.push("", chalk.bold(`Recurring: same component and cause twice or more (${report.recurring.length})`));
   if (report.recurring.length === 0) out.push("none");
-  else out.push(table(["component", "cause", "count", "incidents"], report.recurring.map((r) => [r.component, r.cause, String(r.incidents.length), r.incidents.join(", ")].map(terminalSafe))));
+  else out.push(table(["component", "cause", "count", "incidents"], report.recurring.map((r) => [r.component, r.cause, String(r.incidents.length), r.incidents.join(", ")].map(terminalSafe)), "recurring causes"));
   return `${out.join("\n")}\n`;
 }

@@ -1,0 +1,64 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyProject, EXAMPLE, REPO, runTam } from "../helpers/run.js";
+
+describe("tam report", () => {
+  it("renders the bundled example's client-meeting report exactly as pinned", async () => {
+    const result = runTam(["report", "-C", EXAMPLE, "--as-of", "2026-11-20"]);
+    expect(result.code).toBe(0);
+    await expect(result.stdout).toMatchFileSnapshot(join(REPO, "test/snapshots/northwind-report-2026-10.md"));
+  });
+
+  it("has every section a client meeting needs", () => {
+    const { stdout } = runTam(["report", "-C", EXAMPLE, "--as-of", "2026-11-20"]);
+    for (const heading of ["## Summary", "## Changes", "## SLA", "### Breaches (1)", "## Documentation", "## Risks and recommendations", "## Next steps", "## Does the project warrant a TAM?"]) {
+      expect(stdout).toContain(`\n${heading}\n`);
+    }
+    expect(stdout).toMatch(/^# Northwind Retail: service report 2026-10$/m);
+    expect(stdout).toMatch(/```mermaid\ngantt\n/);
+    expect(stdout).toContain("| INC-0035 | P3 |");
+    expect(stdout).toMatch(/shop-pg: 3 capacity incidents/);
+    expect(stdout).toMatch(/^Yes: \d+ engineering department\(s\) involved \(more than four\)/m);
+  });
+
+  it("is the same on every run with --as-of (reports can be committed and diffed)", () => {
+    const a = runTam(["report", "-C", EXAMPLE, "--as-of", "2026-11-20", "--format", "json"]).stdout;
+    const b = runTam(["report", "-C", EXAMPLE, "--as-of", "2026-11-20", "--format", "json"]).stdout;
+    expect(a).toBe(b);
+    const report = JSON.parse(a);
+    expect(report.version).toBe(1);
+    expect(report.header.period.label).toBe("2026-10");
+    expect(report.sla.breaches.map((b: { id: string }) => b.id)).toEqual(["INC-0035"]);
+  });
+
+  it("shows a hostile incident title as text: no table break, no markup", () => {
+    const dir = copyProject(EXAMPLE);
+    const file = join(dir, "incidents/2026-10.yaml");
+    const text = readFileSync(file, "utf8");
+    const hostile = text.replace("title: Promo banners on the home page do not update", 'title: "a | b <script>alert(1)</script> `code` [x](http://evil)"');
+    expect(hostile).not.toBe(text);
+    writeFileSync(file, hostile);
+    const { stdout, code } = runTam(["report", "-C", dir, "--as-of", "2026-11-20"]);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain("<script>");
+    const row = stdout.split("\n").find((line) => line.startsWith("| INC-0035 |"))!;
+    expect(row).toContain("a \\| b &lt;script&gt;alert(1)&lt;/script&gt; \\`code\\` \\[x\\](http://evil)");
+    // The row still has exactly the table's seven cells.
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(7);
+  });
+
+  it("writes to a file with --output and nothing to stdout", () => {
+    const dir = copyProject(EXAMPLE);
+    const result = runTam(["report", "-C", dir, "--as-of", "2026-11-20", "--output", join(dir, "report.md")]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("");
+    expect(readFileSync(join(dir, "report.md"), "utf8")).toMatch(/^# Northwind Retail/);
+  });
+
+  it("rejects a malformed period with exit 2", () => {
+    const result = runTam(["report", "-C", EXAMPLE, "--period", "2026-13"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--period/);
+  });
+});
