@@ -303,6 +303,23 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await runIncidentImport(globals(), file, options));
     });
 
+  // --- shell completion (issue 9) ---
+  program
+    .command("completion <shell>")
+    .description("print the completion script for bash, zsh or fish (commands, options, and the project's change, task, doc and incident ids)")
+    .addHelpText("after", examples("source <(tam completion bash)   # in ~/.bashrc", "tam completion zsh > \"${fpath[1]}/_tam\"", "tam completion fish > ~/.config/fish/completions/tam.fish"))
+    .action(async (shell) => {
+      const { runCompletion } = await import("./commands/completion.js");
+      setExit(runCompletion(program, shell));
+    });
+  program
+    .command("__complete <kind>", { hidden: true })
+    .description("ids of the current project for the completion scripts, one per line")
+    .action(async (kind) => {
+      const { runCompleteIds } = await import("./commands/complete-ids.js");
+      setExit(runCompleteIds(globals(), kind));
+    });
+
   return program;
 }
 
