@@ -50,7 +50,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option("--sla <tier>", "SLA tier").choices(["standard", "business", "premium"]))
     .option("-y, --yes", "accept defaults, never prompt")
     .option("--no-git", "do not run git init or commit")
-    .addHelpText("after", examples("tam init acme --client 'ACME Corp' --tam 'Irina Petrova' --timezone Europe/Moscow --yes", "tam init   # asks in a terminal"))
+    .addOption(new Option("--ci <system>", "CI configuration to write").choices(["github", "gitlab", "none"]).default("github"))
+    .addHelpText("after", examples("tam init acme --client 'ACME Corp' --tam 'Irina Petrova' --timezone Europe/Moscow --yes", "tam init acme --client 'ACME Corp' --tam 'Irina Petrova' --ci gitlab --yes", "tam init   # asks in a terminal"))
     .action(async (dir, options) => {
       const { runInit } = await import("./commands/init.js");
       setExit(await runInit(globals(), dir, options));
