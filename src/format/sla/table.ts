@@ -1,19 +1,15 @@
 // The SLA report for a terminal: cli-table3 tables, PASS/FAIL coloured when allowed.
 import { Chalk } from "chalk";
-import Table from "cli-table3";
 import type { SlaReport } from "../../domain/sla/report.js";
 import { formatZonedShort } from "../../domain/zoned-timestamp.js";
 import type { FormatOptions } from "../registry.js";
+import { fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
 import { breachText, GROUP_HEADERS, groupCells, measureText } from "./view.js";
 
-function table(head: string[], rows: string[][]): string {
-  const t = new Table({ head, style: { head: [], border: [] } });
-  t.push(...rows);
-  return t.toString();
-}
 
 export function formatTable(report: SlaReport, options: FormatOptions): string {
+  const table = (head: string[], rows: string[][]) => fittedTable(head, rows, options.width, { style: { head: [], border: [] } });
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const paint = (cells: string[]) => cells.map((cell) => (cell === "PASS" ? chalk.green(cell) : cell === "FAIL" ? chalk.red(cell) : cell));
   const zone = report.timezone;
