@@ -308,7 +308,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command("completion <shell>")
     .description("print the completion script for bash, zsh or fish (commands, options, and the project's change, task, doc and incident ids)")
-    .addHelpText("after", examples("source <(tam completion bash)   # in ~/.bashrc", "tam completion zsh > \"${fpath[1]}/_tam\"", "tam completion fish > ~/.config/fish/completions/tam.fish"))
+    .addHelpText("after", examples("tam completion bash > ~/.local/share/bash-completion/completions/tam", "tam completion zsh > \"${fpath[1]}/_tam\"", "tam completion fish > ~/.config/fish/completions/tam.fish", "source <(tam completion bash)   # in ~/.bashrc"))
     .action(async (shell) => {
       const { runCompletion } = await import("./commands/completion.js");
       setExit(runCompletion(program, shell));
