@@ -50,7 +50,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option("--sla <tier>", "SLA tier").choices(["standard", "business", "premium"]))
     .option("-y, --yes", "accept defaults, never prompt")
     .option("--no-git", "do not run git init or commit")
-    .addHelpText("after", examples("tam init acme --client 'ACME Corp' --tam 'Irina Petrova' --timezone Europe/Moscow --yes", "tam init   # asks in a terminal"))
+    .addOption(new Option("--ci <system>", "CI configuration to write").choices(["github", "gitlab", "none"]).default("github"))
+    .addHelpText("after", examples("tam init acme --client 'ACME Corp' --tam 'Irina Petrova' --timezone Europe/Moscow --yes", "tam init acme --client 'ACME Corp' --tam 'Irina Petrova' --ci gitlab --yes", "tam init   # asks in a terminal"))
     .action(async (dir, options) => {
       const { runInit } = await import("./commands/init.js");
       setExit(await runInit(globals(), dir, options));
@@ -301,6 +302,23 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (file, options) => {
       const { runIncidentImport } = await import("./commands/incident-import.js");
       setExit(await runIncidentImport(globals(), file, options));
+    });
+
+  // --- shell completion (issue 9) ---
+  program
+    .command("completion <shell>")
+    .description("print the completion script for bash, zsh or fish (commands, options, and the project's change, task, doc and incident ids)")
+    .addHelpText("after", examples("tam completion bash > ~/.local/share/bash-completion/completions/tam", "tam completion zsh > \"${fpath[1]}/_tam\"", "tam completion fish > ~/.config/fish/completions/tam.fish", "source <(tam completion bash)   # in ~/.bashrc"))
+    .action(async (shell) => {
+      const { runCompletion } = await import("./commands/completion.js");
+      setExit(runCompletion(program, shell));
+    });
+  program
+    .command("__complete <kind>", { hidden: true })
+    .description("ids of the current project for the completion scripts, one per line")
+    .action(async (kind) => {
+      const { runCompleteIds } = await import("./commands/complete-ids.js");
+      setExit(runCompleteIds(globals(), kind));
     });
 
   return program;

@@ -5,7 +5,8 @@ import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../errors.js";
 import { isValidTimeZone } from "../domain/dates.js";
 import { projectIssues } from "../project/check.js";
 import { loadProject } from "../project/load.js";
-import { renderTemplates } from "../project/templates.js";
+import { CI_SYSTEMS, CI_TEMPLATE_DIR, renderTemplates, type CiSystem } from "../project/templates.js";
+import { VERSION } from "../version.js";
 import { writeFileAtomic } from "../project/write.js";
 import { processOutput, type GlobalOptions, type Output } from "./context.js";
 import { askInitAnswers, slaBlock, type InitAnswers } from "./init-answers.js";
@@ -19,6 +20,7 @@ export interface InitOptions {
   sla?: InitAnswers["sla"];
   yes?: boolean;
   git?: boolean;
+  ci?: CiSystem | "none";
 }
 
 export async function runInit(_globals: GlobalOptions, dir: string | undefined, options: InitOptions, output: Output = processOutput): Promise<number> {
@@ -26,7 +28,7 @@ export async function runInit(_globals: GlobalOptions, dir: string | undefined, 
   if (existsSync(join(target, "tam.yaml"))) throw new UsageError(`${dir ?? "."} already holds a tam project (tam.yaml exists); tam init never overwrites one`);
   const answers = await askInitAnswers(options, target);
   if (!isValidTimeZone(answers.timezone)) throw new UsageError(`--timezone: "${answers.timezone}" is not an IANA time zone (e.g. Europe/Moscow)`);
-  const files = renderTemplates({
+  const values = {
     client: yamlString(answers.client),
     projectId: answers.projectId,
     tam: yamlString(answers.tam),
@@ -34,7 +36,11 @@ export async function runInit(_globals: GlobalOptions, dir: string | undefined, 
     timezone: answers.timezone,
     sla: slaBlock(answers.sla),
     schemaBase: "https://tam.dev/schemas/",
-  });
+    tamVersion: VERSION,
+  };
+  const ci = options.ci ?? "github";
+  if (ci !== "none" && !CI_SYSTEMS.includes(ci)) throw new UsageError(`--ci: "${ci}" is not one of ${CI_SYSTEMS.join(", ")}, none`);
+  const files = [...renderTemplates(values), ...(ci === "none" ? [] : renderTemplates(values, join(CI_TEMPLATE_DIR, ci)))];
   const clashes = files.filter((f) => existsSync(join(target, f.path)));
   if (clashes.length) throw new UsageError(`refusing to overwrite ${clashes.map((f) => f.path).join(", ")} in ${dir ?? "."}`);
   mkdirSync(target, { recursive: true });

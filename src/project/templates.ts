@@ -4,6 +4,10 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const TEMPLATE_DIR = fileURLToPath(new URL("../../templates/project/", import.meta.url));
+/** CI configuration per system, each laid out as it goes into the project. */
+export const CI_TEMPLATE_DIR = fileURLToPath(new URL("../../templates/ci/", import.meta.url));
+export const CI_SYSTEMS = ["github", "gitlab"] as const;
+export type CiSystem = (typeof CI_SYSTEMS)[number];
 
 export interface TemplateFile {
   /** Path in the new project ("gitignore" becomes ".gitignore": npm drops dotfiles named .gitignore from packages). */
@@ -11,19 +15,19 @@ export interface TemplateFile {
   text: string;
 }
 
-export function renderTemplates(values: Record<string, string>): TemplateFile[] {
+export function renderTemplates(values: Record<string, string>, root: string = TEMPLATE_DIR): TemplateFile[] {
   const files: TemplateFile[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const abs = join(dir, entry.name);
       if (entry.isDirectory()) walk(abs);
       else {
-        const rel = relative(TEMPLATE_DIR, abs).split("\\").join("/");
+        const rel = relative(root, abs).split("\\").join("/");
         const text = readFileSync(abs, "utf8").replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? "");
         files.push({ path: rel === "gitignore" ? ".gitignore" : rel, text });
       }
     }
   };
-  walk(TEMPLATE_DIR);
+  walk(root);
   return files.sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -1,7 +1,7 @@
 // The default plan output: a table of tasks by wave, then the dates that matter.
-import Table from "cli-table3";
 import { Chalk } from "chalk";
 import type { FormatOptions } from "../registry.js";
+import { fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
 import { criticalPathText, diffText, dueText, rows } from "./shared.js";
 import type { PlanReport } from "./types.js";
@@ -15,19 +15,18 @@ function shorten(text: string, width: number): string {
 export function formatTable(report: PlanReport, options: FormatOptions): string {
   const { plan } = report;
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const table = new Table({
-    head: ["wave", "task", "title", "department", "components", "after", "estimate", "start", "finish", "slack", "critical"],
-    style: { head: options.color ? ["bold"] : [], border: [] },
-    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-  });
+  const cells: unknown[][] = [];
   for (const { task, timing } of rows(plan)) {
     const components = task.components.length > 3 ? `${task.components.slice(0, 3).join(", ")} +${task.components.length - 3}` : task.components.join(", ");
-    table.push([timing.wave, task.id, terminalSafe(shorten(task.title, TITLE_WIDTH)), task.department, components, task.after.join(", "), timing.estimate, timing.earlyStart, timing.earlyFinish, `${timing.slack}d`, timing.critical ? chalk.red("●") : ""]);
+    cells.push([timing.wave, task.id, terminalSafe(shorten(task.title, TITLE_WIDTH)), task.department, components, task.after.join(", "), timing.estimate, timing.earlyStart, timing.earlyFinish, `${timing.slack}d`, timing.critical ? chalk.red("●") : ""]);
   }
   const e = plan.estimates;
   const lines = [
     chalk.bold(`${plan.changeId} ${terminalSafe(plan.title)} (${plan.status})`),
-    table.toString(),
+    fittedTable(["wave", "task", "title", "department", "components", "after", "estimate", "start", "finish", "slack", "critical"], cells, options.width, {
+      style: { head: options.color ? ["bold"] : [], border: [] },
+      chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+    }),
     `critical path: ${criticalPathText(plan)}`,
     `plan: ${plan.schedule.start} → ${plan.schedule.finish}, ${plan.schedule.workingDays} working day(s) on the ${plan.schedule.calendar} calendar`,
     `internal estimate (×${e.internalFactor}): ${e.internalDays} working day(s), until ${e.internalDate}`,

@@ -1,23 +1,23 @@
 // The SLA report for a terminal: cli-table3 tables, PASS/FAIL coloured when allowed.
 import { Chalk } from "chalk";
-import Table from "cli-table3";
 import type { SlaReport } from "../../domain/sla/report.js";
 import { formatZonedShort } from "../../domain/zoned-timestamp.js";
 import type { FormatOptions } from "../registry.js";
+import { fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
 import { breachText, GROUP_HEADERS, groupCells, measureText } from "./view.js";
 
 /** Rows a terminal table shows per list; the rest is counted (cli-table3 slows down badly on thousands of rows). */
 export const TABLE_ROW_LIMIT = 100;
 
-function table(head: string[], rows: string[][], what = "rows"): string {
-  const t = new Table({ head, style: { head: [], border: [] } });
-  t.push(...rows.slice(0, TABLE_ROW_LIMIT));
+function table(head: string[], rows: string[][], width: number | undefined, what = "rows"): string {
+  const shown = fittedTable(head, rows.slice(0, TABLE_ROW_LIMIT), width, { style: { head: [], border: [] } });
   const more = rows.length - TABLE_ROW_LIMIT;
-  return more > 0 ? `${t.toString()}\n... and ${more} more ${what} (all of them in --format markdown, json)` : t.toString();
+  return more > 0 ? `${shown}\n... and ${more} more ${what} (all of them in --format markdown, json)` : shown;
 }
 
 export function formatTable(report: SlaReport, options: FormatOptions): string {
+  const tableOf = (head: string[], rows: string[][], what?: string) => table(head, rows, options.width, what);
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const paint = (cells: string[]) => cells.map((cell) => (cell === "PASS" ? chalk.green(cell) : cell === "FAIL" ? chalk.red(cell) : cell));
   const zone = report.timezone;
@@ -25,14 +25,14 @@ export function formatTable(report: SlaReport, options: FormatOptions): string {
   const out: string[] = [];
   out.push(chalk.bold(`SLA report ${period.label} (${period.fromDate} .. ${period.toDate}, ${zone}), by ${report.by}, as of ${formatZonedShort(report.now, zone)}`));
   out.push(`Trend against ${period.previous.label} (${period.previous.fromDate} .. ${period.previous.toDate}).`);
-  out.push(table([report.by, ...GROUP_HEADERS], [...report.groups.map((g) => paint([terminalSafe(g.key), ...groupCells(g)])), paint(["all", ...groupCells(report.total)])]));
+  out.push(tableOf([report.by, ...GROUP_HEADERS], [...report.groups.map((g) => paint([terminalSafe(g.key), ...groupCells(g)])), paint(["all", ...groupCells(report.total)])]));
   if (report.withoutTarget.length) out.push(`Without an SLA target for their priority: ${report.withoutTarget.map(terminalSafe).join(", ")}`);
 
   out.push("", chalk.bold(`Open incidents (${report.open.length})`));
   if (report.open.length === 0) out.push("none");
   else
     out.push(
-      table(
+      tableOf(
         ["id", "priority", "title", "department", "opened", "response", "resolution"],
         report.open.map((o) => [o.id, o.priority, o.title, o.department ?? "-", o.opened, measureText(o.response, zone), measureText(o.resolution, zone)].map(terminalSafe)),
         "open incidents",
@@ -43,7 +43,7 @@ export function formatTable(report: SlaReport, options: FormatOptions): string {
   if (report.breaches.length === 0) out.push("none");
   else
     out.push(
-      table(
+      tableOf(
         ["id", "priority", "title", "department", "missed", "cause"],
         report.breaches.map((b) =>
           [
@@ -61,6 +61,6 @@ export function formatTable(report: SlaReport, options: FormatOptions): string {
 
   out.push("", chalk.bold(`Recurring: same component and cause twice or more (${report.recurring.length})`));
   if (report.recurring.length === 0) out.push("none");
-  else out.push(table(["component", "cause", "count", "incidents"], report.recurring.map((r) => [r.component, r.cause, String(r.incidents.length), r.incidents.join(", ")].map(terminalSafe)), "recurring causes"));
+  else out.push(tableOf(["component", "cause", "count", "incidents"], report.recurring.map((r) => [r.component, r.cause, String(r.incidents.length), r.incidents.join(", ")].map(terminalSafe)), "recurring causes"));
   return `${out.join("\n")}\n`;
 }

@@ -1,20 +1,20 @@
 // tam status for a terminal: one line per open change, then what is ready, running, blocked, late.
-import Table from "cli-table3";
 import { Chalk } from "chalk";
 import type { StatusReport, TaskRef } from "../../domain/tracking/status.js";
 import type { FormatOptions } from "../registry.js";
+import { fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
 
 export function formatTable(report: StatusReport, options: FormatOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const lines: string[] = [chalk.bold(`Open changes as of ${report.today}${report.department ? `, department ${report.department}` : ""}`)];
   if (!report.changes.length) return `${lines[0]}\nno open changes\n`;
-  const table = new Table({ head: ["change", "status", "progress", "due", "planned finish", "ready", "in progress", "blocked", "late"], style: { head: options.color ? ["bold"] : [], border: [] }, chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" } });
+  const rows: string[][] = [];
   for (const c of report.changes) {
     const due = c.due ? (c.overdue ? chalk.red(`${c.due} overdue`) : c.due) : "";
-    table.push([`${c.id} ${terminalSafe(c.title)}`, c.status, c.planned ? `${c.done}/${c.total}` : "not planned", due, c.plannedFinish ?? "", ids(c.ready), ids(c.inProgress), ids(c.blocked), c.late.length ? chalk.red(ids(c.late)) : ""]);
+    rows.push([`${c.id} ${terminalSafe(c.title)}`, c.status, c.planned ? `${c.done}/${c.total}` : "not planned", due, c.plannedFinish ?? "", ids(c.ready), ids(c.inProgress), ids(c.blocked), c.late.length ? chalk.red(ids(c.late)) : ""]);
   }
-  lines.push(table.toString());
+  lines.push(fittedTable(["change", "status", "progress", "due", "planned finish", "ready", "in progress", "blocked", "late"], rows, options.width, { style: { head: options.color ? ["bold"] : [], border: [] }, chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" } }));
   const section = (title: string, refs: TaskRef[], extra: (t: TaskRef) => string) => {
     if (!refs.length) return;
     lines.push("", chalk.bold(title));

@@ -1,0 +1,346 @@
+#!/usr/bin/env node
+// npm run bench [-- --sizes S,M,L --runs 5 --seed 1 --no-write]
+// Whole-process wall time (median of N runs after one warm-up) and peak RSS of tam commands on
+// generated projects, side by side with floors (node -e 0; parsing the same YAML with no checks)
+// and a peer (ajv-cli on the same data and schemas), as ratios taken in the same run.
+// Runs are interleaved (run 1 of every command, then run 2, ...) so that a change in machine load
+// shifts all figures alike. Expects a built tam (`npm run build`; the npm script does it).
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { AS_OF, BIG_CHANGE, SIZES } from "./generate-project.mjs";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const TAM = join(ROOT, "bin", "tam.js");
+const NODE = process.execPath;
+const GIB = 1024 * 1024; // in KiB, the unit of /usr/bin/time %M
+const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+
+function parseArgs(argv) {
+  const args = { sizes: ["S", "M", "L"], runs: 5, seed: 1, write: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--sizes") args.sizes = argv[++i].split(",").map((s) => s.trim().toUpperCase());
+    else if (a === "--runs") args.runs = Number(argv[++i]);
+    else if (a === "--seed") args.seed = Number(argv[++i]);
+    else if (a === "--no-write") args.write = false;
+    else throw new Error(`unknown argument ${a} (use --sizes S,M,L --runs 5 --seed 1 --no-write)`);
+  }
+  for (const size of args.sizes) if (!SIZES[size]) throw new Error(`unknown size ${size}`);
+  if (!(args.runs >= 1)) throw new Error("--runs must be at least 1");
+  return args;
+}
+
+const log = (text) => process.stderr.write(`${text}\n`);
+
+// ---------------------------------------------------------------- projects (cached)
+function generatorHash() {
+  const hash = createHash("sha256");
+  for (const file of ["generate-project.mjs"]) hash.update(readFileSync(join(ROOT, "scripts", file)));
+  return hash.digest("hex").slice(0, 10);
+}
+
+function projectFor(size, seed) {
+  const base = join(tmpdir(), "tam-bench");
+  const dir = join(base, `${size}-seed${seed}-${generatorHash()}`);
+  const done = `${dir}.ok`;
+  if (existsSync(done)) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(base, { recursive: true });
+  log(`generating ${size} into ${dir} ...`);
+  const started = Date.now();
+  const result = spawnSync(NODE, [join(ROOT, "scripts", "generate-project.mjs"), "--size", size, "--out", dir, "--seed", String(seed), "--git"], { stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`generating ${size} failed`);
+  log(`  generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  writeFileSync(done, "");
+  return dir;
+}
+
+/** JSON copies of the YAML files for ajv-cli (its YAML reader, js-yaml 3, turns timestamps into Dates). */
+function jsonCopies(project) {
+  const dir = `${project}-json`;
+  if (existsSync(`${dir}.ok`)) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  for (const folder of ["", "changes", "incidents"]) {
+    mkdirSync(join(dir, folder), { recursive: true });
+    for (const name of readdirSync(join(project, folder)).filter((f) => /\.yaml$/.test(f))) {
+      writeFileSync(join(dir, folder, name.replace(/\.yaml$/, ".json")), JSON.stringify(parse(readFileSync(join(project, folder, name), "utf8"))));
+    }
+  }
+  writeFileSync(`${dir}.ok`, "");
+  return dir;
+}
+
+// ---------------------------------------------------------------- running
+/** One whole process: wall time around spawnSync, peak RSS from /usr/bin/time. */
+function runOnce(argv, { cwd = ROOT, env = process.env } = {}) {
+  const [cmd, ...args] = TIME ? [TIME, "-f", "%M", ...argv] : argv;
+  const started = process.hrtime.bigint();
+  const result = spawnSync(cmd, args, { cwd, env, encoding: "utf8", maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  let stderr = result.stderr ?? "";
+  let rssKb;
+  if (TIME) {
+    const lines = stderr.trimEnd().split("\n");
+    rssKb = Number(lines.pop());
+    stderr = lines.join("\n");
+  }
+  return { ms, rssKb, status: result.status, stdout: result.stdout ?? "", stderr, error: result.error };
+}
+
+/** A command is available when `tam <words> --help` prints its own usage (commander prints the top help for unknown ones). */
+function helpOf(words) {
+  const result = spawnSync(NODE, [TAM, ...words, "--help"], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return result.status === 0 && result.stdout.startsWith(`Usage: tam ${words.join(" ")} `) ? result.stdout : undefined;
+}
+
+function tamItems(project) {
+  const items = [{ key: "version", label: "tam --version", argv: [NODE, TAM, "--version"] }];
+  const add = (key, words, extra) => {
+    const help = helpOf(words);
+    const label = `tam ${words.join(" ")}`;
+    if (!help) items.push({ key, label, unavailable: true });
+    else items.push({ key, label, argv: [NODE, TAM, ...words, "-C", project, ...extra(help)], json: help.includes("json") });
+  };
+  const format = (help) => (/--format/.test(help) && /json/.test(help) ? ["--format", "json"] : []);
+  const asOf = (help) => (/--as-of/.test(help) ? ["--as-of", AS_OF] : []);
+  add("validate", ["validate"], format);
+  add("plan", ["change", "plan"], (help) => [BIG_CHANGE, ...format(help), ...asOf(help)]);
+  add("docs", ["docs", "check"], (help) => [...format(help), ...asOf(help), ...(/never/.test(help) ? ["--fail-on", "never"] : [])]);
+  add("sla", ["sla", "report"], (help) => [...format(help), ...asOf(help), ...(/--from/.test(help) ? ["--from", "2025-01-01", "--to", "2026-12-31"] : [])]);
+  add("report", ["report"], (help) => [...format(help), ...asOf(help), ...(/--from/.test(help) ? ["--from", "2026-10-01", "--to", "2026-12-31"] : /--period/.test(help) ? ["--period", "2026-12"] : [])]);
+  return items;
+}
+
+function peerItem(project) {
+  const json = jsonCopies(project);
+  const require = createRequire(import.meta.url);
+  const pkg = require.resolve("ajv-cli/package.json");
+  const bin = join(dirname(pkg), JSON.parse(readFileSync(pkg, "utf8")).bin.ajv);
+  const schema = (name) => join(ROOT, "schemas", `${name}.schema.json`);
+  // ajv-cli takes one schema per process: one process per file kind, as a CI job would run it.
+  const groups = [["tam", "tam.json"], ["departments", "departments.json"], ["architecture", "architecture.json"], ["docs", "docs.json"], ["change", "changes/*.json"], ["incidents", "incidents/*.json"]];
+  return {
+    key: "peer",
+    label: "peer: ajv-cli (6 processes)",
+    runs: groups.map(([name, data]) => ({ argv: [NODE, bin, "validate", "--spec=draft2020", "--all-errors", "--allow-union-types", "--errors=json", "-s", schema(name), "-d", data], cwd: json })),
+  };
+}
+
+function itemsFor(project) {
+  const floor = (which) => [NODE, join(ROOT, "scripts", "bench-floor.mjs"), project, which];
+  return [
+    { key: "node", label: "floor: node -e 0", argv: [NODE, "-e", "0"] },
+    { key: "parse", label: "floor: parse all YAML", argv: floor("all") },
+    { key: "incidents", label: "floor: load incidents", argv: floor("incidents") },
+    { key: "project", label: "floor: load project (plan files)", argv: floor("plan") },
+    peerItem(project),
+    ...tamItems(project),
+  ];
+}
+
+function runItem(item) {
+  const parts = item.runs ?? [{ argv: item.argv }];
+  let ms = 0;
+  let rssKb = 0;
+  let stdout = "";
+  for (const part of parts) {
+    const r = runOnce(part.argv, { cwd: part.cwd });
+    if (r.error || r.status === null || r.status > 1) return { failed: `exit ${r.status ?? r.error?.message}: ${r.stderr.split("\n").find((l) => l.trim()) ?? ""}` };
+    if (item.runs && r.status !== 0) return { failed: `${part.argv.slice(-3).join(" ")} reports invalid data: ${r.stdout.slice(0, 200)}` };
+    ms += r.ms;
+    rssKb = Math.max(rssKb, r.rssKb ?? 0);
+    stdout = r.stdout;
+  }
+  return { ms, rssKb: TIME ? rssKb : undefined, stdout };
+}
+
+function isJson(text) {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Git processes started by `tam docs check`: a `git` first on PATH that counts, then runs the real one. */
+function countGitProcesses(item) {
+  if (item.unavailable || !item.argv) return undefined;
+  const realGit = spawnSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).stdout.trim();
+  const dir = join(tmpdir(), "tam-bench", `git-counter-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const counter = join(dir, "count");
+  writeFileSync(counter, "");
+  writeFileSync(join(dir, "git"), `#!/bin/sh\necho x >> "${counter}"\nexec "${realGit}" "$@"\n`);
+  chmodSync(join(dir, "git"), 0o755);
+  const result = spawnSync(item.argv[0], item.argv.slice(1), { encoding: "utf8", maxBuffer: 1 << 30, env: { ...process.env, PATH: `${dir}:${process.env.PATH}` } });
+  const count = readFileSync(counter, "utf8").split("\n").filter(Boolean).length;
+  rmSync(dir, { recursive: true, force: true });
+  let reported;
+  try {
+    reported = JSON.parse(result.stdout)?.meta?.gitProcesses;
+  } catch {
+    reported = undefined;
+  }
+  return { count, reported };
+}
+
+function benchSize(size, seed, runs) {
+  const project = projectFor(size, seed);
+  const items = itemsFor(project);
+  const samples = new Map(items.map((item) => [item.key, { ms: [], rss: [] }]));
+  const failures = new Map();
+  // Warm-up (also checks that every command works on this project), then `runs` interleaved rounds.
+  for (let round = 0; round <= runs; round++) {
+    log(`${size}: ${round === 0 ? "warm-up" : `run ${round}/${runs}`}`);
+    for (const item of items) {
+      if (item.unavailable || failures.has(item.key)) continue;
+      const r = runItem(item);
+      if (r.failed) {
+        failures.set(item.key, r.failed);
+        log(`  ${item.label}: FAILED ${r.failed}`);
+        continue;
+      }
+      if (round === 0) {
+        if (item.json && !isJson(r.stdout)) {
+          failures.set(item.key, "--format json printed something that is not JSON");
+          log(`  ${item.label}: FAILED, output is not JSON`);
+        }
+        continue;
+      }
+      samples.get(item.key).ms.push(r.ms);
+      if (r.rssKb !== undefined) samples.get(item.key).rss.push(r.rssKb);
+    }
+  }
+  const results = {};
+  for (const item of items) {
+    const s = samples.get(item.key);
+    results[item.key] = {
+      label: item.label,
+      state: item.unavailable ? "not available" : failures.has(item.key) ? `failed: ${failures.get(item.key)}` : "ok",
+      ms: s.ms.length ? median(s.ms) : undefined,
+      rssKb: s.rss.length ? Math.max(...s.rss) : undefined,
+    };
+  }
+  const docsItem = items.find((i) => i.key === "docs");
+  return { size, seed, runs, project, counts: SIZES[size], results, git: countGitProcesses(docsItem) };
+}
+
+// ---------------------------------------------------------------- report
+const TARGETS = [
+  { id: "version", text: "`tam --version` ≤ 1.5 × `node -e 0`", num: "version", den: "node", max: 1.5 },
+  { id: "validate-floor", text: "`validate` ≤ 1.5 × parse floor", num: "validate", den: "parse", max: 1.5 },
+  { id: "validate-peer", text: "`validate` faster than the peer (ajv-cli)", num: "validate", den: "peer", max: 1, strict: true },
+  { id: "sla", text: "`sla report` ≤ 1.5 × load incidents", num: "sla", den: "incidents", max: 1.5 },
+  { id: "plan", text: `\`change plan\` (${BIG_CHANGE}) ≤ 2 × load project`, num: "plan", den: "project", max: 2 },
+  { id: "docs", text: "`docs check` ≤ 2 × `validate`", num: "docs", den: "validate", max: 2 },
+];
+
+function ratioRows(r) {
+  const rows = TARGETS.map((t) => {
+    const a = r.results[t.num];
+    const b = r.results[t.den];
+    if (a?.ms === undefined || b?.ms === undefined) return [t.text, "–", a?.state !== "ok" ? a?.state ?? "–" : b?.state ?? "–"];
+    const ratio = a.ms / b.ms;
+    const ok = t.strict ? ratio < t.max : ratio <= t.max;
+    return [t.text, `${ratio.toFixed(2)}×`, ok ? "pass" : "MISS"];
+  });
+  const tam = Object.entries(r.results).filter(([key, v]) => ["version", "validate", "plan", "docs", "sla", "report"].includes(key) && v.rssKb !== undefined);
+  if (tam.length) {
+    const [key, worst] = tam.reduce((best, cur) => (cur[1].rssKb > best[1].rssKb ? cur : best));
+    rows.push([`peak memory of any command < 1 GiB (largest: ${worst.label})`, mib(worst.rssKb), worst.rssKb < GIB ? "pass" : "MISS"]);
+    void key;
+  }
+  if (r.git) rows.push(["git processes of `docs check` (constant in docs and components)", `${r.git.count}${r.git.reported !== undefined ? ` (tam reports ${r.git.reported})` : ""}`, "see sizes"]);
+  return rows;
+}
+
+const mib = (kb) => (kb === undefined ? "–" : `${(kb / 1024).toFixed(0)} MiB`);
+const secs = (ms) => (ms === undefined ? "–" : ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`);
+
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(" | ")} |`;
+  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+function machine() {
+  const cpu = (() => {
+    try {
+      return /model name\s*:\s*(.*)/.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? cpus()[0]?.model;
+    } catch {
+      return cpus()[0]?.model;
+    }
+  })();
+  return { cpu, cores: cpus().length, memoryGiB: (totalmem() / 1024 ** 3).toFixed(1), node: process.version, load: loadavg().map((l) => l.toFixed(2)).join(" ") };
+}
+
+function sizeSection(r, m, date) {
+  const c = r.counts;
+  const lines = [
+    `### Size ${r.size}`,
+    "",
+    `${c.components} components, 30 departments, ${c.changes} changes of about ${c.tasks} tasks, ${c.incidents} incidents in 24 monthly files, ${c.docs} docs, ${c.commits} commits of architecture.yaml; ${BIG_CHANGE} has ${c.bigScope} components in scope. Seed ${r.seed}.`,
+    "",
+    `Measured ${date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}; load average at start ${m.load}. Median of ${r.runs} runs after one warm-up.`,
+    "",
+    table(["command", "wall time (median)", "peak RSS", "state"], Object.values(r.results).map((v) => [v.label, secs(v.ms), mib(v.rssKb), v.state])),
+    "",
+    table(["target", "measured", "result"], ratioRows(r)),
+    "",
+  ];
+  return lines.join("\n");
+}
+
+const DOC = join(ROOT, "docs", "benchmarks.md");
+const marker = (size, end) => `<!-- bench:${size}${end ? ":end" : ""} -->`;
+
+function writeDoc(sections) {
+  let text = existsSync(DOC) ? readFileSync(DOC, "utf8") : `# Benchmarks\n\n${marker("S")}\n${marker("S", true)}\n\n${marker("M")}\n${marker("M", true)}\n\n${marker("L")}\n${marker("L", true)}\n`;
+  for (const [size, body] of sections) {
+    const start = text.indexOf(marker(size));
+    const end = text.indexOf(marker(size, true));
+    if (start < 0 || end < 0) text += `\n${marker(size)}\n${body}${marker(size, true)}\n`;
+    else text = `${text.slice(0, start + marker(size).length)}\n${body}${text.slice(end)}`;
+  }
+  writeFileSync(DOC, text);
+}
+
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (!existsSync(join(ROOT, "dist", "cli.js"))) throw new Error("tam is not built: run `npm run build` (or `npm run bench`, which builds first)");
+  if (!TIME) log("note: /usr/bin/time not found; peak memory is not measured");
+  const m = machine();
+  const date = new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC";
+  const sections = [];
+  for (const size of args.sizes) {
+    const r = benchSize(size, args.seed, args.runs);
+    const section = sizeSection(r, m, date);
+    process.stdout.write(`\n${section}\n`);
+    if (r.git) process.stdout.write(`git processes started by docs check on ${size}: ${r.git.count}\n`);
+    sections.push([size, section]);
+  }
+  if (args.write) {
+    writeDoc(sections);
+    log(`wrote ${DOC}`);
+  }
+}
+
+try {
+  main();
+} catch (error) {
+  log(`bench: ${error.message}`);
+  process.exit(2);
+}

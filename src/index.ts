@@ -1,0 +1,15 @@
+// The public API of the tam-cli package, for scripts that want tam's results without the CLI:
+// read a project, check it, plan a change, assess documentation, report SLA, build the report.
+// Domain functions are pure: the caller passes `now`/`today` (see the CLI's commands for examples).
+export { loadProject, type Project, type LoadPart } from "./project/load.js";
+export { projectIssues } from "./project/check.js";
+export type { Issue, Location } from "./issues.js";
+export { planChange } from "./domain/planner/index.js";
+export type { Plan, PlanInput } from "./domain/planner/types.js";
+export { assessFreshness } from "./domain/freshness/assess.js";
+export type { FreshnessInput, FreshnessReport, DocFreshness, DocState } from "./domain/freshness/types.js";
+export { slaReport, type SlaReport, type SlaReportInput, type GroupBy } from "./domain/sla/report.js";
+export { resolvePeriod, type Period } from "./domain/sla/period.js";
+export { buildClientReport, type ReportInput } from "./domain/report/build.js";
+export type { ClientReport } from "./domain/report/types.js";
+export type * from "./project/model.js";
