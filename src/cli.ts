@@ -2,7 +2,7 @@
 // `tam --help` and `tam --version` load neither ajv, inquirer nor simple-git.
 import { Command, CommanderError, Option } from "commander";
 import { readFileSync } from "node:fs";
-import { EXIT_FINDINGS, EXIT_USAGE, GitError, ProjectError, UsageError } from "./errors.js";
+import { EditError, EXIT_FINDINGS, EXIT_USAGE, GitError, ProjectError, UsageError } from "./errors.js";
 import type { GlobalOptions } from "./commands/context.js";
 
 const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -361,6 +361,10 @@ function reportError(error: unknown, debug: boolean): number {
       const where = [issue.file, issue.line, issue.col].filter((p) => p !== undefined).join(":");
       process.stderr.write(`  ${where} ${issue.severity} ${issue.code} ${issue.message}\n`);
     }
+    return EXIT_FINDINGS;
+  }
+  if (error instanceof EditError) {
+    process.stderr.write(`tam: ${error.message}\n`);
     return EXIT_FINDINGS;
   }
   if (error instanceof GitError) {

@@ -25,3 +25,8 @@ export class ProjectError extends Error {
 export class GitError extends Error {
   override name = "GitError";
 }
+
+/** A file cannot be edited without touching more than intended (or would no longer parse). Nothing is written. Exit 1. */
+export class EditError extends Error {
+  override name = "EditError";
+}

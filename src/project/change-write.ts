@@ -2,6 +2,7 @@
 // atomically, and commit exactly that file unless told not to.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { EditError } from "../errors.js";
 import { withFileLock } from "./lock.js";
 import { parseSource, type SourceFile } from "./source.js";
 import { writeFileAtomic } from "./write.js";
@@ -28,7 +29,7 @@ export async function editChangeFile<T>(root: string, rel: string, edit: (source
     // A file written with CRLF throughout is edited as LF and written back as CRLF, so no line changes its ending.
     const crlf = raw.includes("\r\n") && !/(^|[^\r])\n/.test(raw);
     const source = parseSource(abs, rel, "change", crlf ? raw.replace(/\r\n/g, "\n") : raw);
-    if (source.parseIssues.some((i) => i.severity === "error")) throw new Error(`${rel} no longer parses; run tam validate`);
+    if (source.parseIssues.some((i) => i.severity === "error")) throw new EditError(`${rel} no longer parses; run tam validate (nothing was written)`);
     const { text, result } = edit(source);
     if (text === null || text === source.text) return { result };
     writeFileAtomic(abs, bom + (crlf ? text.replace(/\n/g, "\r\n") : text));

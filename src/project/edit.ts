@@ -1,9 +1,12 @@
 // Surgical text edits of YAML files: splice new text into the node ranges of the parsed
 // document, so every byte outside the edited region stays as it was; then re-parse and
 // check that the data is exactly what was intended.
-import { isDeepStrictEqual } from "node:util";
-import { isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from "yaml";
+import { EditError } from "../errors.js";
 import type { PathSegment } from "./source.js";
+import { columnOf, lineStart, nextLine, pairOf, scalarText } from "./yaml-text.js";
+
+export { columnOf, lineStart, nextLine, verifyEdit } from "./yaml-text.js";
 
 export interface Splice {
   from: number;
@@ -15,38 +18,16 @@ export function applySplice(text: string, splice: Splice): string {
   return text.slice(0, splice.from) + splice.text + text.slice(splice.to);
 }
 
-export function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf("\n", offset - 1) + 1;
-}
-
-/** Offset just after the newline that ends the line holding `offset` (or the end of the text). */
-export function nextLine(text: string, offset: number): number {
-  const newline = text.indexOf("\n", offset);
-  return newline === -1 ? text.length : newline + 1;
-}
-
-export function columnOf(text: string, offset: number): number {
-  return offset - lineStart(text, offset);
-}
-
-/** A one-line YAML scalar for a value: plain when that reads back the same, quoted otherwise. */
-export function yamlScalar(value: string | number | boolean): string {
-  if (typeof value === "string" && /[\n\r]/.test(value)) return JSON.stringify(value);
-  return stringify(value, { lineWidth: 0 }).trimEnd();
-}
+export const yamlScalar = (value: string | number | boolean): string => scalarText(value);
 
 export function yamlFlowList(values: readonly string[]): string {
-  return `[${values.map((v) => yamlScalar(v)).join(", ")}]`;
-}
-
-function pairOf(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p) => isPair(p) && (isScalar(p.key) ? p.key.value : p.key) === key) as Pair | undefined;
+  return `[${values.map((v) => scalarText(v, true)).join(", ")}]`;
 }
 
 /** The map at `path` (the document root for []), or an error. */
 export function mapAt(doc: Document, path: readonly PathSegment[]): YAMLMap {
   const node = path.length ? doc.getIn(path, true) : doc.contents;
-  if (!isMap(node)) throw new Error(`expected a mapping at ${path.join(".") || "the top level"}`);
+  if (!isMap(node)) throw new EditError(`expected a mapping at ${path.join(".") || "the top level"}`);
   return node;
 }
 
@@ -96,7 +77,7 @@ export function replaceEntry(text: string, doc: Document, path: readonly PathSeg
 /** Replaces the scalar value at `path` by `value`. */
 export function setScalar(doc: Document, path: readonly PathSegment[], value: string): Splice {
   const node = doc.getIn(path, true) as Node | undefined;
-  if (!isScalar(node) || !node.range) throw new Error(`expected a value at ${path.join(".")}`);
+  if (!isScalar(node) || !node.range) throw new EditError(`expected a value at ${path.join(".")}`);
   return { from: node.range[0], to: node.range[1], text: yamlScalar(value) };
 }
 
@@ -113,13 +94,6 @@ export function appendListItem(text: string, doc: Document, path: readonly PathS
     const at = endOfBlock(text, list.range[0], list.range[1], columnOf(text, list.range[0]));
     return { from: at, to: at, text: newlineBefore(text, at) + render(columnOf(text, list.range[0])) };
   }
-  if (isSeq(list) && list.items.length) throw new Error(`${key} is written as a flow list; write it as a block list to append to it`);
+  if (isSeq(list) && list.items.length) throw new EditError(`${key} is written as a flow list; write it as a block list to append to it`);
   return replaceEntry(text, doc, path, key, `${" ".repeat(keyColumn)}${key}:\n${render(keyColumn + 2)}`);
-}
-
-/** Re-parses the edited text and checks that its data is exactly `expected`. */
-export function verifyEdit(text: string, expected: unknown, what: string): void {
-  const doc = parseDocument(text, { version: "1.2", uniqueKeys: true });
-  if (doc.errors.length) throw new Error(`editing ${what} produced invalid YAML (${doc.errors[0]!.message}); nothing was written`);
-  if (!isDeepStrictEqual(doc.toJS(), expected)) throw new Error(`editing ${what} would change more than intended; nothing was written`);
 }

@@ -2,24 +2,16 @@
 // source range, so every other byte (comments, quoting, blank lines) stays as it was.
 // Each edit is checked by parsing the result and comparing it with the intended data.
 import { readFileSync } from "node:fs";
-import { isMap, isPair, isScalar, parseDocument, stringify, type Document, type Pair, type YAMLMap } from "yaml";
+import { isMap, type Document } from "yaml";
+import { EditError } from "../errors.js";
 import { writeFileAtomic } from "./write.js";
 import type { PathSegment } from "./source.js";
+import { lineStart, pairOf, parseForEdit, scalarText } from "./yaml-text.js";
 
 export type ScalarValue = string | number | boolean;
 /** A mapping of scalars; undefined values are left out. */
 export type FlatMap = Record<string, ScalarValue | undefined>;
 
-const PARSE_OPTIONS = { version: "1.2", uniqueKeys: true } as const;
-
-/** A scalar as YAML text: plain when that reads back the same, double-quoted otherwise. */
-export function renderScalar(value: ScalarValue, inFlow: boolean): string {
-  if (typeof value !== "string") return String(value);
-  const plain = stringify(value, { lineWidth: 0 }).replace(/\n$/, "");
-  const quoted = /^["']/.test(plain);
-  if (plain.includes("\n") || (inFlow && !quoted && /[,[\]{}]/.test(plain))) return JSON.stringify(value);
-  return plain;
-}
 
 function entriesOf(value: FlatMap): [string, ScalarValue][] {
   return Object.entries(value).filter((entry): entry is [string, ScalarValue] => entry[1] !== undefined);
@@ -28,27 +20,20 @@ function entriesOf(value: FlatMap): [string, ScalarValue][] {
 function renderFlow(value: FlatMap): string {
   const entries = entriesOf(value);
   if (entries.length === 0) return "{}";
-  return `{ ${entries.map(([key, item]) => `${renderScalar(key, true)}: ${renderScalar(item, true)}`).join(", ")} }`;
+  return `{ ${entries.map(([key, item]) => `${scalarText(key, true)}: ${scalarText(item, true)}`).join(", ")} }`;
 }
 
 function renderBlockLines(value: FlatMap, indent: string): string[] {
-  return entriesOf(value).map(([key, item]) => `${indent}${renderScalar(key, false)}: ${renderScalar(item, false)}`);
+  return entriesOf(value).map(([key, item]) => `${indent}${scalarText(key, false)}: ${scalarText(item, false)}`);
 }
 
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf("\n", offset - 1) + 1;
-}
-
-function findPair(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((pair) => isPair(pair) && (isScalar(pair.key) ? pair.key.value : pair.key) === key) as Pair | undefined;
-}
 
 /** Sets `key` of the mapping at `mapPath` to `value` (a mapping of scalars), editing only that entry's text. */
 export function setMapEntry(text: string, doc: Document, mapPath: readonly PathSegment[], key: string, value: FlatMap): string {
   const map = mapPath.length ? doc.getIn(mapPath, true) : doc.contents;
-  if (!isMap(map) || !map.range) throw new Error(`no mapping at ${mapPath.join(".")}`);
+  if (!isMap(map) || !map.range) throw new EditError(`no mapping at ${mapPath.join(".")}`);
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  const pair = findPair(map, key);
+  const pair = pairOf(map, key);
   const splice = (from: number, to: number, insert: string) => text.slice(0, from) + insert + text.slice(to);
 
   if (pair) {
@@ -75,22 +60,21 @@ export function setMapEntry(text: string, doc: Document, mapPath: readonly PathS
     let at = close;
     while (at > start && /\s/.test(text[at - 1]!)) at--;
     const comma = map.items.length ? "," : "";
-    return splice(at, at, `${comma} ${renderScalar(key, true)}: ${renderFlow(value)}`);
+    return splice(at, at, `${comma} ${scalarText(key, true)}: ${renderFlow(value)}`);
   }
   // A block mapping (a list item's "- " counts as indentation): append the entry after its last line.
   const indent = " ".repeat(start - lineStart(text, start));
   const lead = end > 0 && text[end - 1] !== "\n" ? eol : "";
-  const lines = [`${indent}${renderScalar(key, false)}:`, ...renderBlockLines(value, `${indent}  `)];
+  const lines = [`${indent}${scalarText(key, false)}:`, ...renderBlockLines(value, `${indent}  `)];
   return splice(end, end, lead + lines.join(eol) + eol);
 }
 
 /** Throws unless `after` parses cleanly to exactly `before` with the entry set. */
 export function verifyEntry(before: Document, after: string, mapPath: readonly PathSegment[], key: string, value: FlatMap): void {
-  const parsed = parseDocument(after, PARSE_OPTIONS);
-  if (parsed.errors.length) throw new Error(`the edited YAML does not parse: ${parsed.errors[0]!.message}`);
+  const parsed = parseForEdit(after, `the entry ${key}`);
   const expected = before.clone();
   expected.setIn([...mapPath, key], Object.fromEntries(entriesOf(value)));
-  if (JSON.stringify(parsed.toJS()) !== JSON.stringify(expected.toJS())) throw new Error("the edited YAML does not read back as intended; the file was left unchanged");
+  if (JSON.stringify(parsed.toJS()) !== JSON.stringify(expected.toJS())) throw new EditError("the edited YAML does not read back as intended; the file was left unchanged");
 }
 
 /** Reads a YAML file, sets one entry surgically, verifies and writes it atomically. Returns the new text. */
@@ -98,8 +82,7 @@ export function writeMapEntry(abs: string, mapPath: readonly PathSegment[], key:
   const raw = readFileSync(abs, "utf8");
   const bom = raw.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
   const text = raw.slice(bom.length);
-  const doc = parseDocument(text, PARSE_OPTIONS);
-  if (doc.errors.length) throw new Error(`${abs} does not parse: ${doc.errors[0]!.message}`);
+  const doc = parseForEdit(text, abs);
   const after = setMapEntry(text, doc, mapPath, key, value);
   verifyEntry(doc, after, mapPath, key, value);
   writeFileAtomic(abs, bom + after);

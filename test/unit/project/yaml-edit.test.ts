@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { renderScalar, setMapEntry, verifyEntry } from "../../../src/project/yaml-edit.js";
+import { setMapEntry, verifyEntry } from "../../../src/project/yaml-edit.js";
+import { scalarText as renderScalar } from "../../../src/project/yaml-text.js";
 
 const review = { date: "2026-11-20", by: "Anna Volkova", note: "Checked: VLANs, #120" };
 
