@@ -1,6 +1,6 @@
 // Terminal table (cli-table3): severity, risk, why, proposed change; wrapped to the terminal width.
 import { Chalk } from "chalk";
-import Table from "cli-table3";
+import { fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
 import type { FormatOptions } from "../registry.js";
 import type { RisksResult } from "./types.js";
@@ -11,22 +11,10 @@ export function formatRisksTable(result: RisksResult, options: FormatOptions): s
   if (result.risks.length === 0) return `No architecture risks found as of ${result.asOf}.\n`;
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const colour = { high: paint.red.bold, medium: paint.yellow, low: paint.dim };
+  // Arguments are prose: off a terminal they wrap at a readable width rather than run on.
   const width = Math.max(options.width ?? 120, 80);
-  // Fixed columns for severity and id; the rest shared by the argument and the suggestion.
-  const idWidth = Math.min(40, Math.max(20, ...result.risks.map((r) => r.id.length + 2)));
-  const fixed = [10, idWidth];
-  const free = width - fixed.reduce((a, b) => a + b, 0) - 5 * 3;
-  const argument = Math.floor(free * 0.55);
-  const table = new Table({
-    head: ["severity", "risk", "why it matters", "proposed change"],
-    colWidths: [...fixed, argument, free - argument],
-    wordWrap: true,
-    wrapOnWordBoundary: true,
-    style: { head: [], border: [] },
-  });
-  for (const risk of result.risks) {
-    table.push([colour[risk.severity](risk.severity), terminalSafe(`${risk.id}\n${risk.title}`), terminalSafe(risk.argument), terminalSafe(risk.suggestion)]);
-  }
+  const rows = result.risks.map((risk) => [colour[risk.severity](risk.severity), terminalSafe(`${risk.id}\n${risk.title}`), terminalSafe(risk.argument), terminalSafe(risk.suggestion)]);
+  const table = fittedTable(["severity", "risk", "why it matters", "proposed change"], rows, width, { style: { head: [], border: [] } });
   const note = result.docStatesChecked ? "" : "\n(documentation freshness not checked)";
-  return `${table.toString()}\n${summary}${note}\n`;
+  return `${table}\n${summary}${note}\n`;
 }

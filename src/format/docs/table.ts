@@ -1,15 +1,17 @@
 // Default terminal output: one row per document with every reason, then coverage and a summary.
 import { Chalk } from "chalk";
-import Table from "cli-table3";
 import type { DocState } from "../../domain/freshness/types.js";
 import type { FormatOptions } from "../registry.js";
+import { fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
 import { criticalityText, reviewedText, summaryLine } from "./summary.js";
 import type { DocsCheckResult } from "./types.js";
 
-/** Width assumed when the output is not a terminal (files, CI logs): readable, and the same everywhere. */
+/**
+ * Width assumed when the output is not a terminal (files, CI logs): the reasons are prose, so
+ * they wrap at a readable width that is the same everywhere instead of running on.
+ */
 const DEFAULT_WIDTH = 160;
-const MIN_REASONS_WIDTH = 30;
 
 export function formatTable(result: DocsCheckResult, options: FormatOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
@@ -27,17 +29,8 @@ export function formatTable(result: DocsCheckResult, options: FormatOptions): st
       doc.dueDate ?? "-",
       doc.reasons.map((reason) => terminalSafe(reason.severity === "note" ? `note: ${reason.message}` : reason.message)).join("\n"),
     ]);
-    // The first five columns keep their natural width; the reasons wrap in what is left.
-    const fixed = head.slice(0, 5).map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)) + 2);
-    const reasonsWidth = Math.max(MIN_REASONS_WIDTH, (options.width ?? DEFAULT_WIDTH) - fixed.reduce((a, b) => a + b, 0) - head.length - 1);
-    const table = new Table({
-      head,
-      style: { head: options.color ? ["bold"] : [], border: options.color ? ["grey"] : [] },
-      wordWrap: true,
-      colWidths: [...fixed, reasonsWidth],
-    });
-    report.docs.forEach((doc, index) => table.push(rows[index]!.map((cell, column) => (column === 1 ? paint[doc.state](cell) : cell))));
-    lines.push(table.toString());
+    const painted = report.docs.map((doc, index) => rows[index]!.map((cell, column) => (column === 1 ? paint[doc.state](cell) : cell)));
+    lines.push(fittedTable(head, painted, options.width ?? DEFAULT_WIDTH, { style: { head: options.color ? ["bold"] : [], border: options.color ? ["grey"] : [] } }));
   } else {
     lines.push(result.owner === null ? "No documents in docs.yaml." : `No documents owned by ${terminalSafe(result.owner)}.`);
   }
