@@ -1,6 +1,6 @@
 // tam init: a new client project from templates, validated, with a first commit.
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../errors.js";
 import { isValidTimeZone } from "../domain/dates.js";
 import { projectIssues } from "../project/check.js";
@@ -43,20 +43,28 @@ export async function runInit(_globals: GlobalOptions, dir: string | undefined, 
   const files = [...renderTemplates(values), ...(ci === "none" ? [] : renderTemplates(values, join(CI_TEMPLATE_DIR, ci)))];
   const clashes = files.filter((f) => existsSync(join(target, f.path)));
   if (clashes.length) throw new UsageError(`refusing to overwrite ${clashes.map((f) => f.path).join(", ")} in ${dir ?? "."}`);
+  const git = options.git === false ? undefined : await import("../project/git.js");
+  await git?.assertGitIdentity(existingAncestor(target), "--no-git");
   mkdirSync(target, { recursive: true });
   for (const file of files) writeFileAtomic(join(target, file.path), file.text);
 
   const errors = projectIssues(loadProject(target)).filter((i) => i.severity === "error");
   for (const issue of errors) output.err(`${issue.file}:${issue.line ?? 1}:${issue.col ?? 1} error ${issue.code} ${issue.message}`);
   const shown = relative(process.cwd(), target) || ".";
-  if (options.git !== false) {
-    const { commitFiles, initRepository, isRepository } = await import("../project/git.js");
-    if (!(await isRepository(target)) || readdirSync(target).includes(".git") === false) await initRepository(target);
-    const hash = await commitFiles(target, files.map((f) => f.path), `tam init: ${answers.client} project`);
+  if (git) {
+    if (!(await git.isRepository(target)) || readdirSync(target).includes(".git") === false) await git.initRepository(target);
+    const hash = await git.commitFiles(target, files.map((f) => f.path), `tam init: ${answers.client} project`);
     output.err(`committed ${files.length} files as ${hash}`);
   }
   output.err(`created a tam project for ${answers.client} in ${shown}\nnext: describe the landscape in architecture.yaml, then run \`tam validate -C ${shown}\``);
   return errors.length ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The nearest folder that exists, from `dir` upward (git needs one to run in). */
+function existingAncestor(dir: string): string {
+  let current = dir;
+  while (!existsSync(current) && dirname(current) !== current) current = dirname(current);
+  return current;
 }
 
 /** A YAML scalar that stays a string whatever the user typed. */

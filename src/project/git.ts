@@ -59,6 +59,15 @@ export async function assertCanCommit(dir: string): Promise<void> {
   }
 }
 
+/** Refuses, before anything is written, when git cannot make a commit for lack of an identity. `dir` must exist. */
+export async function assertGitIdentity(dir: string, optOut = "--no-commit"): Promise<void> {
+  try {
+    await git(dir).raw(["var", "GIT_COMMITTER_IDENT"]);
+  } catch (error) {
+    throw new GitError(explainCommitFailure(String((error as Error).message), false, optOut));
+  }
+}
+
 /** Commits exactly `files` (paths relative to `dir`), whatever else is staged or modified. Returns the short hash. */
 export async function commitFiles(dir: string, files: string[], message: string): Promise<string> {
   const repo = git(dir);
@@ -73,9 +82,10 @@ export async function commitFiles(dir: string, files: string[], message: string)
   return (await repo.revparse(["--short", "HEAD"])).trim();
 }
 
-function explainCommitFailure(message: string, written = true): string {
+/** `optOut`: the flag that skips git for the command at hand (--no-commit; --no-git for init). */
+function explainCommitFailure(message: string, written = true, optOut = "--no-commit"): string {
   if (/tell me who you are|empty ident|identity unknown|user\.(name|email)|auto-detect|useConfigOnly/i.test(message)) {
-    const then = written ? "then commit the file tam wrote (or pass --no-commit)" : "then run tam again (or pass --no-commit); nothing was written";
+    const then = written ? `then commit the file tam wrote (or pass ${optOut})` : `then run tam again (or pass ${optOut}); nothing was written`;
     return `git does not know who you are: run \`git config user.name "Your Name"\` and \`git config user.email you@example.com\`, ${then}`;
   }
   const first = message.trim().split("\n")[0];

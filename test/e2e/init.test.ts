@@ -50,3 +50,15 @@ describe("tam init", () => {
     expect(existsSync(join(dir, "tam.yaml"))).toBe(false);
   });
 });
+
+describe("tam init without a git identity", () => {
+  it("refuses before writing anything and names --no-git", () => {
+    const parent = mkdtempSync(join(tmpdir(), "tam-init-"));
+    const result = runTam(["init", join(parent, "acme"), "--client", "A", "--tam", "B", "--yes"], {
+      env: { HOME: parent, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1", GIT_AUTHOR_NAME: "", GIT_COMMITTER_NAME: "", GIT_AUTHOR_EMAIL: "", GIT_COMMITTER_EMAIL: "", EMAIL: "" },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/git does not know who you are.*--no-git.*nothing was written/);
+    expect(existsSync(join(parent, "acme"))).toBe(false);
+  });
+});
