@@ -19,20 +19,50 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Wall-clock fields of an instant in a zone. */
-export function wallClock(epochMs: number, zone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  const out = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+/** The zone's offset at an instant, asked of Intl (slow: a formatToParts call). */
+function exactOffsetMs(epochMs: number, zone: string): number {
+  const w = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of formatter(zone).formatToParts(new Date(epochMs))) {
-    if (part.type in out) (out as Record<string, number>)[part.type] = Number(part.value);
+    if (part.type in w) (w as Record<string, number>)[part.type] = Number(part.value);
   }
-  return out;
-}
-
-/** The zone's offset from UTC at an instant, in milliseconds (east positive). */
-export function zoneOffsetMs(epochMs: number, zone: string): number {
-  const w = wallClock(epochMs, zone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return asUtc - Math.floor(epochMs / 1000) * 1000;
+}
+
+const DAY_MS = 86_400_000;
+/** Per zone and UTC day: the offset when it is the same at the day's start and end; null on a transition day. */
+const offsetsByDay = new Map<string, Map<number, number | null>>();
+
+/**
+ * The zone's offset from UTC at an instant, in milliseconds (east positive). Reports over
+ * 100,000 incidents ask this millions of times, so it is cached per UTC day: a day whose offset is
+ * the same at its start and its end has no transition (zones change offset at most a few times a
+ * year), and only transition days ask Intl for each instant.
+ */
+export function zoneOffsetMs(epochMs: number, zone: string): number {
+  let byDay = offsetsByDay.get(zone);
+  if (!byDay) offsetsByDay.set(zone, (byDay = new Map()));
+  const day = Math.floor(epochMs / DAY_MS);
+  let offset = byDay.get(day);
+  if (offset === undefined) {
+    const start = exactOffsetMs(day * DAY_MS, zone);
+    offset = start === exactOffsetMs(day * DAY_MS + DAY_MS - 1000, zone) ? start : null;
+    byDay.set(day, offset);
+  }
+  return offset ?? exactOffsetMs(epochMs, zone);
+}
+
+/** Wall-clock fields of an instant in a zone. */
+export function wallClock(epochMs: number, zone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const local = new Date(Math.floor(epochMs / 1000) * 1000 + zoneOffsetMs(epochMs, zone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 /**

@@ -69,17 +69,15 @@ export function parseSource(abs: string, rel: string, kind: FileKind, text: stri
     parseIssues.push({ severity: "warning", code: "yaml-warning", message: firstLine(warning.message), file: rel, line: pos.line, col: pos.col });
   }
   let data: unknown = undefined;
-  const structural = doc.errors.length === 0 ? structureProblem(doc) : undefined;
-  if (structural) {
-    const pos = lineCounter.linePos(structural.offset);
-    parseIssues.push({ severity: "error", code: structural.code, message: structural.message, file: rel, line: pos.line, col: pos.col });
-  } else if (doc.errors.length === 0) {
-    for (const number of unusableNumbers(doc, body)) {
-      const pos = lineCounter.linePos(number.offset);
-      parseIssues.push({ severity: "error", code: "number-out-of-range", message: `${number.text} is not a number tam can hold exactly (too large, infinite or not a number)`, file: rel, line: pos.line, col: pos.col });
-    }
+  // Walking every node for structural problems costs as much as a tenth of the parse, so the walk
+  // runs only where a cheap test says it may find something: text that can hold a complex key,
+  // or data with an unusable number or deep nesting (found on the plain data after toJS).
+  const walk = () => (doc.errors.length === 0 ? structureProblems(doc, body) : undefined);
+  let structure = MAY_HOLD_COMPLEX_KEY.test(body) ? walk() : undefined;
+  if (doc.errors.length === 0 && !structure?.refused) {
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      if (!structure && needsStructureWalk(data)) structure = walk();
     } catch (error) {
       const message = String((error as Error).message);
       const alias = /resource exhaustion|alias/i.test(message) ? firstAliasOffset(doc) : undefined;
@@ -91,42 +89,62 @@ export function parseSource(abs: string, rel: string, kind: FileKind, text: stri
       );
     }
   }
+  if (structure?.refused) {
+    data = undefined;
+    const pos = lineCounter.linePos(structure.refused.offset);
+    parseIssues.push({ severity: "error", code: structure.refused.code, message: structure.refused.message, file: rel, line: pos.line, col: pos.col });
+  } else if (structure) {
+    for (const number of structure.numbers) {
+      const pos = lineCounter.linePos(number.offset);
+      parseIssues.push({ severity: "error", code: "number-out-of-range", message: `${number.text} is not a number tam can hold exactly (too large, infinite or not a number)`, file: rel, line: pos.line, col: pos.col });
+    }
+  }
   return { abs, rel, kind, text: body, doc, lineCounter, data, parseIssues };
 }
 
+/** "? key" (an explicit key) or "[a]: " / "{a: 1}: " (a collection as a key): the only ways to write a complex key. */
+const MAY_HOLD_COMPLEX_KEY = /(^|[\s,[{])\?(\s|$)|[\]}]\s*:(\s|$)/m;
+
+/** Whether plain data holds a number JavaScript cannot hold exactly, or nests deeper than MAX_NESTING. */
+function needsStructureWalk(data: unknown): boolean {
+  const stack: [unknown, number][] = [[data, 0]];
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value === "number") {
+      if (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value))) return true;
+    } else if (value !== null && typeof value === "object") {
+      if (depth > MAX_NESTING) return true;
+      for (const child of Array.isArray(value) ? value : Object.values(value)) if (child !== null && typeof child !== "string" && typeof child !== "boolean") stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
 /**
- * What makes a parsed document unsafe to turn into data: nesting deeper than MAX_NESTING, or a
- * mapping key that is itself a list or mapping (JavaScript objects cannot hold those).
+ * What makes a parsed document unsafe to turn into data, found in one walk of its nodes: nesting
+ * deeper than MAX_NESTING or a mapping key that is itself a list or mapping (both stop the walk:
+ * the file is refused), and numbers JavaScript cannot hold exactly, 1e400 (Infinity),
+ * 99999999999999999999 (rounded), .nan (each reported).
  */
-function structureProblem(doc: Document.Parsed): { code: string; message: string; offset: number } | undefined {
-  let problem: { code: string; message: string; offset: number } | undefined;
+function structureProblems(doc: Document.Parsed, body: string): { refused?: { code: string; message: string; offset: number }; numbers: { offset: number; text: string }[] } {
+  let refused: { code: string; message: string; offset: number } | undefined;
+  const numbers: { offset: number; text: string }[] = [];
   visit(doc, (_key, node, path) => {
     if (path.length > MAX_NESTING * 2 + 2) {
-      const offset = (node as Node).range?.[0] ?? 0;
-      problem = { code: "too-deep", message: `collections nest more than ${MAX_NESTING} levels deep here; tam does not read such files`, offset };
+      refused = { code: "too-deep", message: `collections nest more than ${MAX_NESTING} levels deep here; tam does not read such files`, offset: (node as Node).range?.[0] ?? 0 };
       return visit.BREAK;
     }
     if (isPair(node) && node.key !== null && (isMap(node.key) || isSeq(node.key))) {
-      problem = { code: "complex-key", message: "a key must be plain text, not a list or mapping", offset: node.key.range?.[0] ?? 0 };
+      refused = { code: "complex-key", message: "a key must be plain text, not a list or mapping", offset: node.key.range?.[0] ?? 0 };
       return visit.BREAK;
+    }
+    if (isScalar(node) && typeof node.value === "number" && node.range) {
+      const value = node.value;
+      if (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value))) numbers.push({ offset: node.range[0], text: body.slice(node.range[0], node.range[1]) });
     }
     return undefined;
   });
-  return problem;
-}
-
-/** Numbers that JavaScript cannot hold exactly: 1e400 (Infinity), 99999999999999999999 (rounded), .nan. */
-function unusableNumbers(doc: Document.Parsed, body: string): { offset: number; text: string }[] {
-  const found: { offset: number; text: string }[] = [];
-  visit(doc, {
-    Scalar(_key, node) {
-      const value = node.value;
-      if (typeof value !== "number" || !node.range) return;
-      if (Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value))) return;
-      found.push({ offset: node.range[0], text: body.slice(node.range[0], node.range[1]) });
-    },
-  });
-  return found;
+  return { refused, numbers };
 }
 
 function firstAliasOffset(doc: Document.Parsed): number | undefined {
