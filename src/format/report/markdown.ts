@@ -2,16 +2,12 @@
 // Mermaid blocks). Every piece of user-written text goes through markdownEscape.
 import type { ClientReport, ChangeLine } from "../../domain/report/types.js";
 import { breachText, GROUP_HEADERS, groupCells, measureText, percent, trend } from "../sla/view.js";
+import { markdownTable as table } from "../markdown-table.js";
 import { markdownEscape as md } from "../text.js";
 import { ganttBlock } from "./mermaid.js";
 
 /** How many medium risks the report names before pointing at `tam arch risks`. */
 const MEDIUM_RISKS_LISTED = 8;
-
-function table(head: string[], rows: string[][]): string[] {
-  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
-  return [line(head), line(head.map(() => "---")), ...rows.map(line)];
-}
 
 const none = (rows: unknown[], text: string[]): string[] => (rows.length === 0 ? ["None.", ""] : [...text, ""]);
 

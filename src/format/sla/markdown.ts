@@ -1,13 +1,9 @@
 // The SLA report as markdown, for client meetings: user text escaped.
 import type { SlaReport } from "../../domain/sla/report.js";
 import { formatZonedShort } from "../../domain/zoned-timestamp.js";
+import { markdownTable as table } from "../markdown-table.js";
 import { markdownEscape } from "../text.js";
 import { breachText, GROUP_HEADERS, groupCells, measureText } from "./view.js";
-
-function table(head: string[], rows: string[][]): string[] {
-  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
-  return [line(head), line(head.map(() => "---")), ...rows.map(line)];
-}
 
 const md = (text: string) => markdownEscape(text);
 
