@@ -1,14 +1,13 @@
 // Two mermaid diagrams in markdown fences: a gantt with explicit dates (critical tasks
 // marked crit) and a flowchart of which task waits for which.
 import { addDays } from "../../domain/dates.js";
+import { mermaidText } from "../mermaid-text.js";
 import { terminalSafe } from "../text.js";
 import { rows } from "./shared.js";
 import type { PlanReport } from "./types.js";
 
-/** Gantt task names end at ":" and statements at ";" or "#": keep them out of labels. */
-function ganttLabel(text: string): string {
-  return terminalSafe(text).replace(/[:;#\n\r]/g, " ").replace(/\s+/g, " ").trim();
-}
+/** Gantt task names end at ":" and statements at ";" or "#": the report's gantt has the same rule. */
+const ganttLabel = mermaidText;
 
 function flowLabel(text: string): string {
   return terminalSafe(text).replace(/"/g, "'").replace(/[\n\r]/g, " ");

@@ -1,16 +1,9 @@
 // Mermaid gantt of the report's changes: explicit dates, `crit` on critical tasks.
 import type { GanttTask } from "../../domain/report/types.js";
 import { addDays } from "../../domain/dates.js";
+import { mermaidText } from "../mermaid-text.js";
 
-/** Text Mermaid cannot misread: no separators (":" ";" "#"), no markup, one line. */
-export function mermaidText(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, " ")
-    .replace(/[:;#"`<>{}[\]|\\]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
+export { mermaidText };
 
 export function ganttBlock(tasks: readonly GanttTask[], title: string): string[] {
   if (tasks.length === 0) return [];
