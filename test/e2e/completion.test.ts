@@ -95,9 +95,22 @@ describe("tam completion zsh and fish", () => {
     expect(result.stdout).toContain("-f -a '(__tam_ids change)'");
     expect(result.stdout).toMatch(/complete -c tam -n '__tam_at \\'\\'' -f -a 'validate' -d /);
     if (which("fish")) {
-      const parsed = spawnSync("fish", ["--no-execute"], { input: result.stdout, encoding: "utf8" });
+      const parsed = spawnSync("fish", ["--no-execute", "-c", result.stdout], { encoding: "utf8" });
       expect(parsed.stderr).toBe("");
     }
+  });
+
+  // fish is not on a fresh machine; where it is installed, its own completer is asked.
+  it.skipIf(!which("fish"))("fish: completes commands, options and ids when asked with complete -C", () => {
+    const ask = (line: string) => {
+      const result = spawnSync("fish", ["-c", `tam completion fish | source; complete -C '${line}'`], { cwd: EXAMPLE, env, encoding: "utf8", timeout: 30_000 });
+      expect(result.stderr).toBe("");
+      return result.stdout.split("\n").filter(Boolean).map((l) => l.split("\t")[0]);
+    };
+    expect(ask("tam ch")).toContain("change");
+    expect(ask("tam validate --f").sort()).toEqual(["--fail-on", "--format"]);
+    expect(ask("tam change plan CHG-")).toEqual(["CHG-0001", "CHG-0002", "CHG-0003", "CHG-0004", "CHG-0005"]);
+    expect(ask("tam task done CHG-0002/")).toContain("CHG-0002/T4");
   });
 
   it("the bash and zsh scripts are valid shell syntax", () => {
