@@ -1,6 +1,7 @@
 // What every command needs: the project, the clock, the output sink.
 import { UsageError } from "../errors.js";
 import { resolveClock, type Clock } from "../domain/clock.js";
+import { isValidTimeZone } from "../domain/dates.js";
 import { findProjectRoot } from "../project/discover.js";
 import { loadProject, type LoadPart, type Project } from "../project/load.js";
 
@@ -26,16 +27,8 @@ export function openProject(options: GlobalOptions, parts?: LoadPart[]): Project
 
 export function clockFor(project: Project | undefined, asOf: string | undefined): Clock {
   const zone = typeof project?.manifest?.timezone === "string" ? project.manifest.timezone : "UTC";
-  const clock = resolveClock(asOf, safeZone(zone), Date.now());
+  // A bad zone in tam.yaml is reported by validation; the clock falls back to UTC meanwhile.
+  const clock = resolveClock(asOf, isValidTimeZone(zone) ? zone : "UTC", Date.now());
   if (typeof clock === "string") throw new UsageError(clock);
   return clock;
-}
-
-function safeZone(zone: string): string {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return zone;
-  } catch {
-    return "UTC";
-  }
 }

@@ -3,7 +3,7 @@ import { dateProblem } from "../domain/dates.js";
 import { UsageError } from "../errors.js";
 import { terminalSafe } from "../format/text.js";
 import { assertCanCommit, commitFiles } from "../project/git.js";
-import { gitUserName } from "../project/git-user.js";
+import { gitOrLoginName } from "../project/identity.js";
 import { writeMapEntry } from "../project/yaml-edit.js";
 import { didYouMean } from "../util/suggest.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
@@ -31,7 +31,7 @@ export async function runDocsReview(globals: GlobalOptions, docId: string, optio
   const problem = dateProblem(date);
   if (problem) throw new UsageError(`--date: ${problem}`);
   if (date > clock.today) throw new UsageError(`--date ${date} is after today (${clock.today}): a review cannot be recorded in advance`);
-  const by = options.by ?? (await gitUserName(project.root)) ?? process.env.USER ?? process.env.USERNAME;
+  const by = options.by ?? (await gitOrLoginName(project.root));
   if (!by) throw new UsageError("cannot tell who reviewed the document: pass --by NAME");
 
   if (options.commit) await assertCanCommit(project.root);
