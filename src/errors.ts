@@ -15,7 +15,7 @@ export class ProjectError extends Error {
   override name = "ProjectError";
   constructor(
     message: string,
-    readonly issues: import("./issues.js").Issue[] = [],
+    readonly issues: import("./model/issues.js").Issue[] = [],
   ) {
     super(message);
   }

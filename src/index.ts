@@ -3,7 +3,7 @@
 // Domain functions are pure: the caller passes `now`/`today` (see the CLI's commands for examples).
 export { loadProject, type Project, type LoadPart } from "./project/load.js";
 export { projectIssues } from "./project/check.js";
-export type { Issue, Location } from "./issues.js";
+export type { Issue, Location } from "./model/issues.js";
 export { planChange } from "./domain/planner/index.js";
 export type { Plan, PlanInput } from "./domain/planner/types.js";
 export { assessFreshness } from "./domain/freshness/assess.js";
@@ -12,4 +12,4 @@ export { slaReport, type SlaReport, type SlaReportInput, type GroupBy } from "./
 export { resolvePeriod, type Period } from "./domain/sla/period.js";
 export { buildClientReport, type ReportInput } from "./domain/report/build.js";
 export type { ClientReport } from "./domain/report/types.js";
-export type * from "./project/model.js";
+export type * from "./model/files.js";

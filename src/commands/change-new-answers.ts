@@ -2,7 +2,7 @@
 import { UsageError } from "../errors.js";
 import { dateProblem } from "../domain/dates.js";
 import type { NewChangeAnswers } from "../domain/tracking/new-change.js";
-import type { ChangeType, Component, ScopeAction } from "../project/model.js";
+import type { ChangeType, Component, ScopeAction } from "../model/files.js";
 import type { Project } from "../project/load.js";
 
 export interface ChangeNewOptions {

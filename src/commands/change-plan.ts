@@ -7,7 +7,7 @@ import { planFormatters } from "../format/plan/index.js";
 import { requireValid } from "../project/check.js";
 import { writeTasks, type WrittenTask } from "../project/change-file.js";
 import { editChangeFile } from "../project/change-write.js";
-import type { Task } from "../project/model.js";
+import type { Task } from "../model/files.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { findChange } from "./lookup.js";
 

@@ -2,7 +2,7 @@
 // findings `tam docs check` itself reports: a doc's unknown owner (broken) and a doc
 // covering an unknown component (coverage). Those must not stop the check or a review.
 import { ProjectError } from "../errors.js";
-import type { Issue } from "../issues.js";
+import type { Issue } from "../model/issues.js";
 import { projectIssues } from "../project/check.js";
 import { FILE_NAMES, type Project } from "../project/load.js";
 

@@ -1,6 +1,6 @@
 // The questions of `tam incident add` in a terminal (inquirer is loaded only here).
 import type { Project } from "../project/load.js";
-import { PRIORITIES } from "../project/model.js";
+import { PRIORITIES } from "../model/files.js";
 import type { IncidentAddOptions } from "./incident-add.js";
 
 export async function askIncident(project: Project, given: IncidentAddOptions): Promise<Partial<IncidentAddOptions>> {

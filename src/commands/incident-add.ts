@@ -5,7 +5,7 @@ import { resolveTimeInput } from "../domain/incidents/time-input.js";
 import { appendIncidents, verifyIncidents } from "../project/incident-files.js";
 import { fileExists, modelineFor } from "../project/incident-store.js";
 import { requireValid } from "../project/check.js";
-import { PRIORITIES, type CauseCategory, type Incident, type Priority } from "../project/model.js";
+import { PRIORITIES, type CauseCategory, type Incident, type Priority } from "../model/files.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { saveIncidentFiles } from "./incident-save.js";
 

@@ -9,7 +9,7 @@ import { requireValid } from "../project/check.js";
 import { appendIncidents, verifyIncidents } from "../project/incident-files.js";
 import { modelineFor } from "../project/incident-store.js";
 import { loadMapping, type MappingFlags } from "../project/import-mapping.js";
-import type { Incident } from "../project/model.js";
+import type { Incident } from "../model/files.js";
 import { openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { saveIncidentFiles } from "./incident-save.js";
 import { progressBar } from "./progress.js";

@@ -5,7 +5,7 @@ import { resolveTimeInput } from "../domain/incidents/time-input.js";
 import { applyFieldEdits, findIncident } from "../project/incident-store.js";
 import { verifyIncidents } from "../project/incident-files.js";
 import { requireValid } from "../project/check.js";
-import type { CauseCategory, IncidentStatus, Pause } from "../project/model.js";
+import type { CauseCategory, IncidentStatus, Pause } from "../model/files.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { saveIncidentFiles } from "./incident-save.js";
 

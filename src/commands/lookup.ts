@@ -1,6 +1,6 @@
 // Finding a change or a task by the id given on the command line.
 import { UsageError } from "../errors.js";
-import type { Change } from "../project/model.js";
+import type { Change } from "../model/files.js";
 import type { Project } from "../project/load.js";
 import { closest } from "../util/suggest.js";
 

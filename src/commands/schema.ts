@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { UsageError, EXIT_OK } from "../errors.js";
-import type { FileKind } from "../project/model.js";
+import type { FileKind } from "../model/files.js";
 import { readSchema, SCHEMA_NAMES, schemaFileName } from "../project/schemas.js";
 import { processOutput, type Output } from "./context.js";
 

@@ -7,7 +7,7 @@ import { requireValid } from "../project/check.js";
 import { recordTaskEvent } from "../project/change-file.js";
 import { editChangeFile } from "../project/change-write.js";
 import { whoAmI } from "../project/identity.js";
-import type { Change } from "../project/model.js";
+import type { Change } from "../model/files.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { findChange } from "./lookup.js";
 

@@ -1,5 +1,5 @@
 // tam validate: schema and cross-file checks for CI.
-import { countBySeverity, SEVERITY_RANK, type Severity } from "../issues.js";
+import { countBySeverity, SEVERITY_RANK, type Severity } from "../model/issues.js";
 import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
 import { projectIssues } from "../project/check.js";
 import { pickFormatter, useColor } from "../format/registry.js";

@@ -1,7 +1,7 @@
 // Working days of a calendar, for planning at day granularity.
 // (Minute-level working time for SLA lives in calendar.ts.)
-import type { Calendar } from "../project/model.js";
-import { WEEKDAYS } from "../project/model.js";
+import type { Calendar } from "../model/files.js";
+import { WEEKDAYS } from "../model/files.js";
 import { addDays, weekdayIndex } from "./dates.js";
 
 export const ALWAYS_CALENDAR = "24x7";

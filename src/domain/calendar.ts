@@ -2,8 +2,8 @@
 // Interval arithmetic over local dates: each date's working hours become instants
 // through the calendar's zone (Intl, zone.ts), so DST days are as long as they really are.
 // Nothing here reads the machine's time zone.
-import type { Calendar } from "../project/model.js";
-import { WEEKDAYS } from "../project/model.js";
+import type { Calendar } from "../model/files.js";
+import { WEEKDAYS } from "../model/files.js";
 import { ALWAYS_CALENDAR, holidayDates } from "./calendar-days.js";
 import { dateFromDayNumber, dayNumber, weekdayIndex } from "./dates.js";
 import { dateInZone, zonedToEpoch } from "./zone.js";

@@ -1,6 +1,6 @@
 // Edits of a change file: the planned tasks, a task's status and history, the change's status.
 import { isScalar, isSeq, type Node, type YAMLMap } from "yaml";
-import type { Task, TaskEvent } from "./model.js";
+import type { Task, TaskEvent } from "../model/files.js";
 import { appendListItem, applySplice, columnOf, endOfBlock, lineStart, nextLine, replaceEntry, setScalar, verifyEdit, yamlFlowList, yamlScalar, type Splice } from "./edit.js";
 import type { SourceFile } from "./source.js";
 

@@ -1,6 +1,6 @@
 // The text of a new change file, with the schema modeline for editors.
 import { stringify } from "yaml";
-import type { Change } from "./model.js";
+import type { Change } from "../model/files.js";
 
 export function renderNewChange(change: Change): string {
   const body = stringify(change, { lineWidth: 0, flowCollectionPadding: false });

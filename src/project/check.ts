@@ -1,5 +1,5 @@
 // Validation of a loaded project: read problems, schema findings, cross-file rules.
-import { compareIssues, type Issue } from "../issues.js";
+import { compareIssues, type Issue } from "../model/issues.js";
 import { ProjectError } from "../errors.js";
 import { validateProject } from "../domain/validation/index.js";
 import { FILE_NAMES, isObject, type Project } from "./load.js";

@@ -1,7 +1,7 @@
 // Checks on a file's raw bytes and text before the YAML parser sees it: hostile or accidental
 // content (huge files, binary, other encodings, merge-conflict markers, absurd nesting) gets one
 // clear, located finding instead of a parser error, a hang or an exhausted stack.
-import type { Issue } from "../issues.js";
+import type { Issue } from "../model/issues.js";
 
 /** Larger files are not read at all: no client project file comes near this. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;

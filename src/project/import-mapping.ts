@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { UsageError } from "../errors.js";
 import { IMPORT_FIELDS, type EventLogStates, type ImportField, type ImportMapping } from "../domain/incidents/import.js";
-import type { Pause } from "./model.js";
+import type { Pause } from "../model/files.js";
 
 export interface MappingFlags {
   map?: string[];

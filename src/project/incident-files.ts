@@ -2,7 +2,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { orderedIncident } from "../domain/incidents/record.js";
 import { appendSeqItems, EditError, parseYaml, seqItemText, type Plain } from "./incident-edit.js";
-import type { Incident } from "./model.js";
+import type { Incident } from "../model/files.js";
 
 /** The text of an incidents file with `added` appended; `text` null for a new file. */
 export function appendIncidents(text: string | null, added: Incident[], modeline: string | null): string {

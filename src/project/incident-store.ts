@@ -1,13 +1,13 @@
 // Writing incidents: apply field edits to a file's text, check the edited project, write atomically.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Issue } from "../issues.js";
+import type { Issue } from "../model/issues.js";
 import type { FieldEdit } from "../domain/incidents/update.js";
 import { CAUSE_KEYS, INCIDENT_KEYS, PAUSE_KEYS } from "../domain/incidents/record.js";
 import { projectIssues } from "./check.js";
 import { appendSeqItems, parseYaml, setMapEntry, type Plain } from "./incident-edit.js";
 import { isObject, type Project } from "./load.js";
-import type { Incident } from "./model.js";
+import type { Incident } from "../model/files.js";
 import { locate, parseSource, type PathSegment, type SourceFile } from "./source.js";
 import { writeFileAtomic } from "./write.js";
 

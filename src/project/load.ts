@@ -2,7 +2,7 @@
 // typed data, and a way back from any entity to its file:line:col.
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, relative, isAbsolute } from "node:path";
-import type { Issue, Location } from "../issues.js";
+import type { Issue, Location } from "../model/issues.js";
 import type {
   Change,
   Component,
@@ -11,7 +11,7 @@ import type {
   FileKind,
   Incident,
   Manifest,
-} from "./model.js";
+} from "../model/files.js";
 import { decodeText, MAX_FILE_BYTES } from "./guards.js";
 import { releaseDocument } from "./lazy-document.js";
 import { locate, parseSource, type PathSegment, type SourceFile } from "./source.js";

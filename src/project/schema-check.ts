@@ -2,9 +2,9 @@
 // one finding per real problem, "did you mean" for misspelt keys and values.
 import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import type { Issue } from "../issues.js";
+import type { Issue } from "../model/issues.js";
 import { didYouMean } from "../util/suggest.js";
-import type { FileKind } from "./model.js";
+import type { FileKind } from "../model/files.js";
 import { readSchema, SCHEMA_NAMES } from "./schemas.js";
 import { locate, type PathSegment, type SourceFile } from "./source.js";
 

@@ -1,6 +1,6 @@
 // The JSON Schemas shipped in schemas/, one per file kind.
 import { readFileSync } from "node:fs";
-import type { FileKind } from "./model.js";
+import type { FileKind } from "../model/files.js";
 
 export const SCHEMA_NAMES: Record<FileKind, string> = {
   manifest: "tam",

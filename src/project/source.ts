@@ -1,8 +1,8 @@
 // One parsed YAML file with the means to turn a value's path into file:line:col.
 import { LineCounter, parseDocument, isAlias, isMap, isSeq, isPair, isScalar, visit, type Document, type Node } from "yaml";
-import type { Issue, Location } from "../issues.js";
+import type { Issue, Location } from "../model/issues.js";
 import { conflictMarkers, excessiveNesting, MAX_NESTING } from "./guards.js";
-import type { FileKind } from "./model.js";
+import type { FileKind } from "../model/files.js";
 
 export type PathSegment = string | number;
 

@@ -1,5 +1,5 @@
 // The architecture as a graph: components grouped by owning department, one edge per depends_on.
-import type { Component, Criticality, Department } from "../../project/model.js";
+import type { Component, Criticality, Department } from "../../model/files.js";
 import { ownerIndex, owningDepartmentId } from "../validation/owners.js";
 
 export interface ArchDepartment {

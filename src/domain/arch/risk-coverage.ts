@@ -1,5 +1,5 @@
 // Components without monitoring or backup, as declared or as delivered by done follow-up tasks.
-import type { Change, Component, Manifest, TaskKind } from "../../project/model.js";
+import type { Change, Component, Manifest, TaskKind } from "../../model/files.js";
 import { inScope, lower, severityFor, type Risk } from "./risk-types.js";
 
 /** Kinds that hold data worth restoring; the manifest's followups.backup.kinds add to them. */

@@ -1,5 +1,5 @@
 // Components whose documentation is missing or out of date.
-import type { Component, DocEntry } from "../../project/model.js";
+import type { Component, DocEntry } from "../../model/files.js";
 import { inScope, listSome, type DocState, type Risk } from "./risk-types.js";
 
 export function missingDocs(components: readonly Component[], docs: readonly DocEntry[]): Risk[] {

@@ -1,5 +1,5 @@
 // "Erring is normal, erring twice the same way is not": the same cause on the same component.
-import type { CauseCategory, Component, Incident } from "../../project/model.js";
+import type { CauseCategory, Component, Incident } from "../../model/files.js";
 import { addDays } from "../dates.js";
 import { inScope, type Risk } from "./risk-types.js";
 

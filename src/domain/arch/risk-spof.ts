@@ -1,5 +1,5 @@
 // "Two of everything": single points of failure.
-import type { Component } from "../../project/model.js";
+import type { Component } from "../../model/files.js";
 import { transitiveDependents } from "./graph.js";
 import { higher, inScope, listSome, severityFor, type Risk, type RiskSeverity } from "./risk-types.js";
 

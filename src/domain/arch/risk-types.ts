@@ -1,5 +1,5 @@
 // What a risk is: a named, argued, actionable finding for the client.
-import type { Change, Component, Criticality, Department, DocEntry, Incident, Manifest } from "../../project/model.js";
+import type { Change, Component, Criticality, Department, DocEntry, Incident, Manifest } from "../../model/files.js";
 
 export type RiskKind =
   | "single-point-of-failure"

@@ -1,5 +1,5 @@
 // The state of every document of the docs index, with all its reasons, and coverage.
-import type { Department, DocEntry } from "../../project/model.js";
+import type { Department, DocEntry } from "../../model/files.js";
 import { durationDays } from "../duration.js";
 import { knownPeople } from "../validation/references.js";
 import { doneTasksByComponent } from "./changes.js";

@@ -1,5 +1,5 @@
 // When change records say a component was worked on: tasks done, dated by their history.
-import type { Change, DateText } from "../../project/model.js";
+import type { Change, DateText } from "../../model/files.js";
 import { parseTimestamp } from "../dates.js";
 import { dateInZone } from "../zone.js";
 

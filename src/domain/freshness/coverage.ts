@@ -1,5 +1,5 @@
 // Which components no document describes, and which covers entries name nothing.
-import type { Component, Criticality, DocEntry } from "../../project/model.js";
+import type { Component, Criticality, DocEntry } from "../../model/files.js";
 import type { Coverage } from "./types.js";
 
 const CRITICALITY_RANK: Record<Criticality, number> = { critical: 0, high: 1, medium: 2, low: 3 };

@@ -1,5 +1,5 @@
 // Every reason a document is not fresh, one function per kind of evidence.
-import type { DateText, DocEntry } from "../../project/model.js";
+import type { DateText, DocEntry } from "../../model/files.js";
 import { addDays, dayNumber } from "../dates.js";
 import { dateInZone } from "../zone.js";
 import type { TaskDone } from "./changes.js";

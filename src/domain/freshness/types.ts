@@ -1,7 +1,7 @@
 // Inputs and results of documentation freshness. Git facts arrive already read
 // (src/project/history.ts); this area only reasons about them.
-import type { Location } from "../../issues.js";
-import type { Change, Component, Criticality, DateText, Department, DocEntry, DocReview, Manifest } from "../../project/model.js";
+import type { Location } from "../../model/issues.js";
+import type { Change, Component, Criticality, DateText, Department, DocEntry, DocReview, Manifest } from "../../model/files.js";
 
 /** One commit as git reported it. */
 export interface CommitFact {

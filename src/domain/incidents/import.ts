@@ -2,7 +2,7 @@
 // per state change (the rows of one incident become one incident). Pure: rows and mapping in, incidents
 // and row errors out. Idempotent through external_id: incidents already in the project are skipped.
 import type { CsvRecord } from "../csv.js";
-import type { CauseCategory, Incident, IncidentStatus, Pause, Priority } from "../../project/model.js";
+import type { CauseCategory, Incident, IncidentStatus, Pause, Priority } from "../../model/files.js";
 import { zonedToEpoch } from "../zone.js";
 import { formatZoned } from "../zoned-timestamp.js";
 import { readWallTime } from "./date-pattern.js";

@@ -1,5 +1,5 @@
 // Incidents as written in files: key order, ids, the month file an incident belongs to.
-import type { Incident } from "../../project/model.js";
+import type { Incident } from "../../model/files.js";
 import { dateInZone } from "../zone.js";
 import { parseTimestamp } from "../dates.js";
 

@@ -1,5 +1,5 @@
 // What `tam incident update` changes, decided on the parsed incident: a list of field edits.
-import type { CauseCategory, Incident, IncidentStatus, Pause } from "../../project/model.js";
+import type { CauseCategory, Incident, IncidentStatus, Pause } from "../../model/files.js";
 import { parseTimestamp } from "../dates.js";
 
 export type FieldEdit =

@@ -1,5 +1,5 @@
 // The working calendar of each department, for day-granularity planning.
-import type { Calendar, Department, Manifest } from "../../project/model.js";
+import type { Calendar, Department, Manifest } from "../../model/files.js";
 import { ALWAYS_CALENDAR, holidayDates, isWorkingDay } from "../calendar-days.js";
 import { addDays } from "../dates.js";
 

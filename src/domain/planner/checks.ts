@@ -1,7 +1,7 @@
 // Checks while planning: cycles, the way back, clashes with other open changes,
 // blackout windows and departments asked for more parallel work than they can take.
-import type { Issue } from "../../issues.js";
-import { OPEN_CHANGE_STATUSES, type Change } from "../../project/model.js";
+import type { Issue } from "../../model/issues.js";
+import { OPEN_CHANGE_STATUSES, type Change } from "../../model/files.js";
 import { findCycles } from "../graph.js";
 import { parseTimestamp } from "../dates.js";
 import { dateInZone } from "../zone.js";

@@ -1,7 +1,7 @@
 // From a change's scope to implementation tasks: one per component, owned by the component's
 // department, waiting for the tasks of the components it depends on (reversed for removals).
-import type { Issue } from "../../issues.js";
-import type { ScopeAction, ScopeItem } from "../../project/model.js";
+import type { Issue } from "../../model/issues.js";
+import type { ScopeAction, ScopeItem } from "../../model/files.js";
 import type { DraftTask, PlanInput } from "./types.js";
 import { scopedDependencies, type Universe } from "./universe.js";
 

@@ -1,8 +1,8 @@
 // Follow-up tasks from the rules in tam.yaml (or the defaults): backup of new stateful
 // components, monitoring of every new component, a security review of internet-facing ones,
 // and a final documentation task.
-import type { Issue } from "../../issues.js";
-import type { FollowupKind, FollowupRule } from "../../project/model.js";
+import type { Issue } from "../../model/issues.js";
+import type { FollowupKind, FollowupRule } from "../../model/files.js";
 import { taskKey, type Decomposition } from "./decompose.js";
 import type { DraftTask, PlanInput } from "./types.js";
 import type { Universe } from "./universe.js";

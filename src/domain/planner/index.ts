@@ -1,5 +1,5 @@
 // tam change plan, the domain: decompose, merge with what is written, schedule, check.
-import { compareIssues, type Issue } from "../../issues.js";
+import { compareIssues, type Issue } from "../../model/issues.js";
 import { addWorkingDays } from "../calendar-days.js";
 import { parseTimestamp } from "../dates.js";
 import { dateInZone } from "../zone.js";

@@ -1,7 +1,7 @@
 // Merging the proposed tasks with the ones already written: written tasks keep their id,
 // status and history; hand-written tasks are kept; new tasks get the next free ids in plan order.
-import type { Issue, Location } from "../../issues.js";
-import type { Task } from "../../project/model.js";
+import type { Issue, Location } from "../../model/issues.js";
+import type { Task } from "../../model/files.js";
 import { taskKey } from "./decompose.js";
 import { compareIds, levels } from "./order.js";
 import type { DraftTask, PlanDiff, PlanTask } from "./types.js";

@@ -1,5 +1,5 @@
 // Critical-path scheduling at day granularity, each task on its department's calendar.
-import type { Department, Manifest } from "../../project/model.js";
+import type { Department, Manifest } from "../../model/files.js";
 import { addWorkingDays, nextWorkingDay } from "../calendar-days.js";
 import { addDays } from "../dates.js";
 import { durationDays } from "../duration.js";

@@ -1,6 +1,6 @@
 // What the planner reads and what it produces.
-import type { Issue, Location } from "../../issues.js";
-import type { Change, Component, DocEntry, Department, Manifest, TaskEvent, TaskKind, TaskStatus } from "../../project/model.js";
+import type { Issue, Location } from "../../model/issues.js";
+import type { Change, Component, DocEntry, Department, Manifest, TaskEvent, TaskKind, TaskStatus } from "../../model/files.js";
 
 export type PathSegment = string | number;
 

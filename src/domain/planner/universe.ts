@@ -1,7 +1,7 @@
 // The components a change can see: the architecture plus the change's new components,
 // with their owners and where each depends_on edge is written.
-import type { Location } from "../../issues.js";
-import type { Component, Department } from "../../project/model.js";
+import type { Location } from "../../model/issues.js";
+import type { Component, Department } from "../../model/files.js";
 import { ownerIndex, owningDepartmentId } from "../validation/owners.js";
 import type { PlanInput } from "./types.js";
 

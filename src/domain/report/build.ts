@@ -1,7 +1,7 @@
 // Assembles the client-meeting report from the other domain modules. Pure: the freshness
 // report (which needs git) comes in ready-made; everything else is computed here.
-import { OPEN_CHANGE_STATUSES, type Change, type Component, type Department, type DocEntry, type Incident, type Manifest, type Task } from "../../project/model.js";
-import type { Location } from "../../issues.js";
+import { OPEN_CHANGE_STATUSES, type Change, type Component, type Department, type DocEntry, type Incident, type Manifest, type Task } from "../../model/files.js";
+import type { Location } from "../../model/issues.js";
 import { assessRisks } from "../arch/risks.js";
 import type { FreshnessReport } from "../freshness/index.js";
 import { planChange } from "../planner/index.js";

@@ -1,7 +1,7 @@
 // The SLA clock of one incident: working time of its priority's calendar from `opened`
 // to the first response and to the resolution, minus clock pauses.
 // The SLA of the incident's current priority applies to the whole incident (see docs/commands/sla.md).
-import type { Incident } from "../../project/model.js";
+import type { Incident } from "../../model/files.js";
 import { addWorkingMs, workingMs } from "../calendar.js";
 import { parseTimestamp } from "../dates.js";
 import type { SlaTargetRule } from "./policy.js";

@@ -1,6 +1,6 @@
 // The SLA policy of a project: per priority the targets in milliseconds and the calendar they count on.
-import type { Calendar, Manifest, Priority } from "../../project/model.js";
-import { PRIORITIES } from "../../project/model.js";
+import type { Calendar, Manifest, Priority } from "../../model/files.js";
+import { PRIORITIES } from "../../model/files.js";
 import { ALWAYS_CALENDAR } from "../calendar-days.js";
 import { durationMinutes } from "../duration.js";
 

@@ -1,7 +1,7 @@
 // The SLA report: per group compliance against the goal, response and resolution times,
 // the trend against the previous period, open incidents, breaches and recurring causes.
-import type { CauseCategory, Incident, Manifest, Priority } from "../../project/model.js";
-import { PRIORITIES } from "../../project/model.js";
+import type { CauseCategory, Incident, Manifest, Priority } from "../../model/files.js";
+import { PRIORITIES } from "../../model/files.js";
 import { parseTimestamp } from "../dates.js";
 import { incidentSla, type IncidentSla, type Measure } from "./clock.js";
 import type { Period } from "./period.js";

@@ -1,5 +1,5 @@
 // A new change: its next free id and its file text.
-import type { Change, ChangeType, Component, ScopeAction } from "../../project/model.js";
+import type { Change, ChangeType, Component, ScopeAction } from "../../model/files.js";
 
 export function nextChangeId(existing: readonly string[]): string {
   const numbers = existing.map((id) => /^CHG-(\d+)$/.exec(id)?.[1]).filter((n): n is string => n !== undefined).map(Number);

@@ -1,6 +1,6 @@
 // tam status, the domain: where every open change stands today, and what each department
 // can pick up now.
-import { OPEN_CHANGE_STATUSES, type Change, type Department, type Manifest, type Task, type TaskStatus } from "../../project/model.js";
+import { OPEN_CHANGE_STATUSES, type Change, type Department, type Manifest, type Task, type TaskStatus } from "../../model/files.js";
 import { plannedStart } from "../planner/index.js";
 import { compareIds } from "../planner/order.js";
 import { schedule } from "../planner/schedule.js";

@@ -1,5 +1,5 @@
 // What `tam task start|done|block|unblock|cancel` may do to a task, given the change's tasks.
-import type { Task, TaskStatus } from "../../project/model.js";
+import type { Task, TaskStatus } from "../../model/files.js";
 
 export type TaskAction = "start" | "done" | "block" | "unblock" | "cancel";
 export const TASK_ACTIONS: TaskAction[] = ["start", "done", "block", "unblock", "cancel"];

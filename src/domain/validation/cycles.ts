@@ -1,7 +1,7 @@
 // Dependency cycles among components and among a change's tasks, reported as paths
 // with the file:line of each edge.
-import type { Issue, Location } from "../../issues.js";
-import type { Component } from "../../project/model.js";
+import type { Issue, Location } from "../../model/issues.js";
+import type { Component } from "../../model/files.js";
 import { findCycles } from "../graph.js";
 import { items, list, type ProjectView } from "./view.js";
 

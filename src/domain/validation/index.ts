@@ -1,5 +1,5 @@
 // Cross-file validation: everything the schemas cannot say.
-import { compareIssues, type Issue } from "../../issues.js";
+import { compareIssues, type Issue } from "../../model/issues.js";
 import { checkComponentCycles, checkTaskCycles } from "./cycles.js";
 import { checkPolicy } from "./policy.js";
 import { checkDuplicates, checkReferences } from "./references.js";

@@ -1,5 +1,5 @@
 // Which department owns a component: explicit, else the department owning its kind.
-import type { Component, Department } from "../../project/model.js";
+import type { Component, Department } from "../../model/files.js";
 
 export function ownerIndex(departments: readonly Department[]): Map<string, Department> {
   const byKind = new Map<string, Department>();

@@ -1,6 +1,6 @@
 // The rules of the trade that validate enforces, and settings that must make sense.
-import type { Issue } from "../../issues.js";
-import { OPEN_CHANGE_STATUSES } from "../../project/model.js";
+import type { Issue } from "../../model/issues.js";
+import { OPEN_CHANGE_STATUSES } from "../../model/files.js";
 import { isValidTimeZone } from "../dates.js";
 import { issueAt, list, record, type ProjectView } from "./view.js";
 

@@ -1,5 +1,5 @@
 // Duplicate ids and references that must resolve.
-import type { Issue } from "../../issues.js";
+import type { Issue } from "../../model/issues.js";
 import { didYouMean } from "../../util/suggest.js";
 import { ALWAYS_CALENDAR } from "../calendar-days.js";
 import { ownerIndex } from "./owners.js";

@@ -1,6 +1,6 @@
 // Dates and timestamps: real calendar dates, an offset on every timestamp,
 // and incidents whose times come in the order they happened.
-import type { Issue } from "../../issues.js";
+import type { Issue } from "../../model/issues.js";
 import { dateProblem, parseTimestamp, timestampProblem } from "../dates.js";
 import { issueAt, items, list, record, type PathSegment, type ProjectView } from "./view.js";
 

@@ -1,6 +1,6 @@
 // What the validation rules read: the parsed project and a way to locate values.
-import type { Issue, Location, Severity } from "../../issues.js";
-import type { Change, Component, Department, DocEntry, Incident, Manifest } from "../../project/model.js";
+import type { Issue, Location, Severity } from "../../model/issues.js";
+import type { Change, Component, Department, DocEntry, Incident, Manifest } from "../../model/files.js";
 
 export type PathSegment = string | number;
 

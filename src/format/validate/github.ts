@@ -1,6 +1,6 @@
 // GitHub Actions workflow commands. GitHub shows at most 10 annotations of each level per step;
 // past that we print a summary line instead of letting the rest vanish silently.
-import type { Issue } from "../../issues.js";
+import type { Issue } from "../../model/issues.js";
 import type { ValidateResult } from "./types.js";
 import { terminalSafe } from "../text.js";
 

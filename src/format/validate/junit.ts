@@ -1,6 +1,6 @@
 // JUnit XML: one test suite per file, one failing test case per finding at or above --fail-on,
 // so CI systems that only read JUnit still show what is wrong and where.
-import { SEVERITY_RANK } from "../../issues.js";
+import { SEVERITY_RANK } from "../../model/issues.js";
 import { xmlEscape } from "../text.js";
 import type { ValidateResult } from "./types.js";
 

@@ -1,4 +1,4 @@
-import type { Issue, Severity } from "../../issues.js";
+import type { Issue, Severity } from "../../model/issues.js";
 
 export interface ValidateResult {
   /** Absolute project root. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assessRisks, type RiskInput } from "../../../src/domain/arch/risks.js";
 import { buildArchGraph, transitiveDependents } from "../../../src/domain/arch/graph.js";
-import type { Change, Component, Incident } from "../../../src/project/model.js";
+import type { Change, Component, Incident } from "../../../src/model/files.js";
 
 const base = (parts: Partial<RiskInput>): RiskInput => ({ components: [], departments: [], changes: [], incidents: [], today: "2026-11-20", ...parts });
 const ids = (input: RiskInput) => assessRisks(input).map((r) => `${r.severity} ${r.id}`);

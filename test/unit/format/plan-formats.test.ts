@@ -3,7 +3,7 @@ import { planChange } from "../../../src/domain/planner/index.js";
 import { planFormatters } from "../../../src/format/plan/index.js";
 import { statusFormatters } from "../../../src/format/status/index.js";
 import { projectStatus } from "../../../src/domain/tracking/status.js";
-import type { Change } from "../../../src/project/model.js";
+import type { Change } from "../../../src/model/files.js";
 
 const change: Change = { id: "CHG-0001", title: "Web | <b>", type: "normal", status: "draft", due: "2026-11-30", window: { start: "2026-11-02T09:00:00Z" }, scope: [{ component: "vlan", action: "add" }, { component: "web", action: "add" }], new_components: [{ id: "vlan", name: "VLAN", kind: "vlan" }, { id: "web", name: "Web: nginx", kind: "nginx", depends_on: ["vlan"] }] };
 const plan = planChange({ change, manifest: undefined, departments: [{ id: "network", name: "N", owns: ["vlan"] }, { id: "unix", name: "U", owns: ["nginx"], lead_time: "2d" }], components: [], changes: [change], docs: [], where: () => ({ file: "c.yaml", line: 3 }), today: "2026-11-01", timezone: "UTC" });

@@ -3,7 +3,7 @@ import { formatGithub, GITHUB_ANNOTATIONS_PER_LEVEL } from "../../../src/format/
 import { formatJunit } from "../../../src/format/validate/junit.js";
 import { formatPretty } from "../../../src/format/validate/pretty.js";
 import type { ValidateResult } from "../../../src/format/validate/types.js";
-import type { Issue } from "../../../src/issues.js";
+import type { Issue } from "../../../src/model/issues.js";
 import { assertWellFormedXml } from "../../helpers/xml.js";
 
 function result(issues: Issue[]): ValidateResult {

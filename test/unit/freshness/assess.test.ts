@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assessFreshness } from "../../../src/domain/freshness/index.js";
 import type { CommitFact, ComponentHistory, FreshnessInput, LocationFact } from "../../../src/domain/freshness/index.js";
-import type { Change, DocEntry, Manifest } from "../../../src/project/model.js";
+import type { Change, DocEntry, Manifest } from "../../../src/model/files.js";
 
 const manifest = { format: 1, client: { name: "C" }, project: { id: "p", name: "P" }, tam: { name: "Irina Petrova" }, timezone: "UTC" } as Manifest;
 

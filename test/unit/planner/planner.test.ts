@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planChange, type PlanInput } from "../../../src/domain/planner/index.js";
-import type { Change, Component, Department, Manifest } from "../../../src/project/model.js";
+import type { Change, Component, Department, Manifest } from "../../../src/model/files.js";
 
 const MON_FRI = { mon: ["09:00-18:00"], tue: ["09:00-18:00"], wed: ["09:00-18:00"], thu: ["09:00-18:00"], fri: ["09:00-18:00"] };
 const manifest = { format: 1, timezone: "UTC", calendars: { business: { hours: MON_FRI, holidays: ["2026-11-04"] } } } as unknown as Manifest;

@@ -3,7 +3,7 @@
 // so a stray use of local time would change the answers.
 import { afterAll, describe, expect, it } from "vitest";
 import { addWorkingMs, workingMs } from "../../../src/domain/calendar.js";
-import type { Calendar } from "../../../src/project/model.js";
+import type { Calendar } from "../../../src/model/files.js";
 
 const H = 3_600_000;
 const M = 60_000;

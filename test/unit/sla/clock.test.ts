@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { incidentSla, pauseIntervals } from "../../../src/domain/sla/clock.js";
 import { slaPolicy } from "../../../src/domain/sla/policy.js";
-import type { Incident, Manifest } from "../../../src/project/model.js";
+import type { Incident, Manifest } from "../../../src/model/files.js";
 
 const H = 3_600_000;
 const M = 60_000;

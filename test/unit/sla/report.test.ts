@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { resolvePeriod, type Period } from "../../../src/domain/sla/period.js";
 import { slaReport } from "../../../src/domain/sla/report.js";
 import { durationStats } from "../../../src/domain/sla/stats.js";
-import type { Incident, Manifest } from "../../../src/project/model.js";
+import type { Incident, Manifest } from "../../../src/model/files.js";
 
 const M = 60_000;
 const manifest = {

@@ -3,7 +3,7 @@ import { projectStatus } from "../../../src/domain/tracking/status.js";
 import { transition } from "../../../src/domain/tracking/transition.js";
 import { nextChangeId } from "../../../src/domain/tracking/new-change.js";
 import { formatTimestamp } from "../../../src/domain/timestamp.js";
-import type { Change, Task } from "../../../src/project/model.js";
+import type { Change, Task } from "../../../src/model/files.js";
 
 const tasks: Task[] = [
   { id: "T1", title: "net", department: "network", status: "in-progress" },

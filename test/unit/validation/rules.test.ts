@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validateProject, type ProjectView } from "../../../src/domain/validation/index.js";
-import type { Change, Component, Department, Incident, Manifest } from "../../../src/project/model.js";
+import type { Change, Component, Department, Incident, Manifest } from "../../../src/model/files.js";
 
 /** A view whose locator names the entity's id and field path instead of a file position. */
 function view(parts: Partial<ProjectView>): ProjectView {
