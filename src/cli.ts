@@ -70,7 +70,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   // --- change planning (issue 3) ---
   const change = program
     .command("change")
-    .description("plan and create changes")
+    .description("plan, create and move changes through their lifecycle (approve, start, close, cancel, reject)")
     .addHelpText("after", examples("tam change plan CHG-0003 --as-of 2026-11-20", "tam change new"));
   change
     .command("plan <id>")
@@ -105,23 +105,48 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await runChangeNew(globals(), options));
     });
 
+  for (const [action, what, example] of [
+    ["approve", "record the client's (or the CAB's) approval: --by who approved; a normal change needs it before any task starts, an emergency change records it afterwards", "tam change approve CHG-0003 --by 'Elena Smirnova' --via client --note 'e-mail of 2026-11-21'"],
+    ["start", "start the implementation (tasks starting also do this)", "tam change start CHG-0003"],
+    ["close", "close a change after its post-implementation review: --outcome and --note; a successful change writes its components to architecture.yaml in the same commit", "tam change close CHG-0003 --outcome successful --note 'Launched on time; restore test passed'"],
+    ["cancel", "cancel an open change; --note says why", "tam change cancel CHG-0004 --note 'Replaced by CHG-0007'"],
+    ["reject", "record that the client or the CAB rejected a change awaiting approval; --note says why", "tam change reject CHG-0006 --note 'No budget this year'"],
+  ] as const) {
+    const command = change
+      .command(`${action} <id>`)
+      .description(what)
+      .option("--by <name>", action === "approve" ? "who approved for the client (default: git user.name, else $USER)" : "who does it (default: git user.name, else $USER)")
+      .option("--note <text>", action === "close" ? "the post-implementation review note" : "comment stored in the change's history");
+    if (action === "approve") command.addOption(new Option("--via <how>", "client sign-off or change advisory board").choices(["client", "cab"]));
+    if (action === "close") command.addOption(new Option("--outcome <outcome>", "how the change ended").choices(["successful", "with-issues", "rolled-back"]));
+    command
+      .option("--no-commit", "write the files but do not commit them")
+      .addOption(asOfOption())
+      .addHelpText("after", examples(example))
+      .action(async (id, options) => {
+        const { runChangeStep } = await import("./commands/change-step.js");
+        setExit(await runChangeStep(globals(), action, id, options));
+      });
+  }
+
   const task = program
     .command("task")
     .description("record a department's progress on a change task (one commit per update)")
     .addHelpText("after", examples("tam task start CHG-0003/T2", "tam task done CHG-0003/T2 --note 'VMs up'", "tam task block CHG-0003/T4 --note 'waiting for the licence'"));
   for (const [action, what] of [
     ["start", "start a task (refused while the tasks it waits for are not done, unless --force with --note)"],
-    ["done", "mark a task done"],
+    ["done", "mark a task done (refused while the tasks it waits for are open, unless --force with --reason)"],
     ["block", "mark a task blocked; --note says on what"],
     ["unblock", "take a task out of blocked"],
-    ["cancel", "cancel a task"],
+    ["cancel", "cancel a task (refused while the tasks it waits for are open, unless --force with --reason)"],
   ] as const) {
     task
       .command(`${action} <ref>`)
       .description(`${what}; <ref> is CHANGE/TASK, e.g. CHG-0003/T2`)
       .option("--note <text>", "comment stored in the task's history")
       .option("--by <name>", "who reports it (default: git user.name, else $USER)")
-      .option("--force", "start although predecessors are not done (needs --note)")
+      .option("--force", "break a rule (predecessors not finished, change not approved); needs --reason, recorded in the task's history")
+      .option("--reason <text>", "with --force: why the rule is broken")
       .option("--no-commit", "write the file but do not commit it")
       .addOption(asOfOption())
       .addHelpText("after", examples(`tam task ${action} CHG-0003/T2${action === "block" ? " --note 'waiting for the VLAN'" : ""}`, `tam task ${action} CHG-0003/T2 --by 'Roman Zaitsev' --no-commit${action === "block" ? " --note 'no licence'" : ""}`))

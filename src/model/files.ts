@@ -54,7 +54,7 @@ export interface Blackout {
   reason?: string;
 }
 
-export type FollowupKind = "backup" | "monitoring" | "security" | "documentation";
+export type FollowupKind = "backup" | "monitoring" | "security" | "documentation" | "final_backup" | "monitoring_removal" | "backup_retirement";
 
 export interface FollowupRule {
   enabled?: boolean;
@@ -115,6 +115,8 @@ export interface Component {
   monitored?: boolean;
   backed_up?: boolean;
   notes?: string;
+  /** Set when a closed change removed the component: it stays for history, but is no longer part of the landscape. */
+  decommissioned?: { date: DateText; change?: string };
 }
 
 export interface ArchitectureFile {
@@ -123,15 +125,23 @@ export interface ArchitectureFile {
 
 export type ChangeType = "standard" | "normal" | "emergency";
 export type Risk = "low" | "medium" | "high";
+/**
+ * ITIL / ServiceNow states: draft = new, planned = assessed and scheduled (awaiting approval for a
+ * normal change), approved = authorized, in-progress = implement, review = post-implementation
+ * review, done = closed; or cancelled / rejected.
+ */
 export type ChangeStatus =
   | "draft"
   | "planned"
   | "approved"
   | "in-progress"
+  | "review"
   | "done"
   | "cancelled"
   | "rejected";
-export const OPEN_CHANGE_STATUSES: ChangeStatus[] = ["draft", "planned", "approved", "in-progress"];
+export const OPEN_CHANGE_STATUSES: ChangeStatus[] = ["draft", "planned", "approved", "in-progress", "review"];
+/** A change in one of these states is over: its tasks can no longer be updated. */
+export const FINAL_CHANGE_STATUSES: ChangeStatus[] = ["done", "cancelled", "rejected"];
 export type ScopeAction = "add" | "modify" | "remove";
 
 export interface ScopeItem {
@@ -139,16 +149,33 @@ export interface ScopeItem {
   action: ScopeAction;
   note?: string;
   estimate?: DurationText;
+  /** For `modify`: the component's new values, written to architecture.yaml when the change closes successfully. */
+  set?: ComponentValues;
 }
 
+/** The fields of a component a change may set. */
+export type ComponentValues = Partial<Pick<Component, "name" | "kind" | "department" | "depends_on" | "instances" | "criticality" | "environment" | "internet_facing" | "monitored" | "backed_up" | "notes">>;
+export const SETTABLE_COMPONENT_FIELDS = ["name", "kind", "department", "depends_on", "instances", "criticality", "environment", "internet_facing", "monitored", "backed_up", "notes"] as const;
+
 export type TaskStatus = "todo" | "in-progress" | "blocked" | "done" | "cancelled";
-export type TaskKind = "implementation" | "backup" | "monitoring" | "security" | "documentation" | "manual";
+export type TaskKind =
+  | "implementation"
+  | "backup"
+  | "monitoring"
+  | "security"
+  | "documentation"
+  | "final-backup"
+  | "monitoring-removal"
+  | "backup-retirement"
+  | "manual";
 
 export interface TaskEvent {
   at: TimestampText;
   status: TaskStatus;
   by?: string;
   note?: string;
+  /** Set when a rule was overridden with --force: the reason given. */
+  forced?: string;
 }
 
 export interface Task {
@@ -164,6 +191,41 @@ export interface Task {
   origin?: "planner" | "manual";
   status: TaskStatus;
   history?: TaskEvent[];
+}
+
+export type ChangeOutcome = "successful" | "with-issues" | "rolled-back";
+export const CHANGE_OUTCOMES: ChangeOutcome[] = ["successful", "with-issues", "rolled-back"];
+
+/** Who authorized the change for the client, and when. */
+export interface Approval {
+  by: string;
+  at: TimestampText;
+  /** "client": the client's sign-off; "cab": a change advisory board. */
+  via?: "client" | "cab";
+  note?: string;
+}
+
+/** One step of the change's lifecycle. */
+export interface ChangeEvent {
+  at: TimestampText;
+  /** The change's status after the step. */
+  status: ChangeStatus;
+  by?: string;
+  note?: string;
+}
+
+/** The post-implementation review, written when the change is closed. */
+export interface ChangeClosure {
+  outcome: ChangeOutcome;
+  note: string;
+}
+
+/** The last status update sent to the client, and the late or blocked tasks it told about. */
+export interface ChangeNotice {
+  at: TimestampText;
+  by?: string;
+  late?: string[];
+  blocked?: string[];
 }
 
 export interface Change {
@@ -182,6 +244,10 @@ export interface Change {
   rollback?: string;
   test_plan?: string;
   status: ChangeStatus;
+  approval?: Approval;
+  closure?: ChangeClosure;
+  last_notice?: ChangeNotice;
+  history?: ChangeEvent[];
   tasks?: Task[];
 }
 

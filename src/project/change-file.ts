@@ -29,6 +29,7 @@ export function renderEvent(event: TaskEvent, indent: number): string {
   const lines = [`${pad}- at: ${yamlScalar(event.at)}`, `${pad}  status: ${event.status}`];
   if (event.by) lines.push(`${pad}  by: ${yamlScalar(event.by)}`);
   if (event.note) lines.push(`${pad}  note: ${yamlScalar(event.note)}`);
+  if (event.forced) lines.push(`${pad}  forced: ${yamlScalar(event.forced)}`);
   return `${lines.join("\n")}\n`;
 }
 

@@ -9,7 +9,9 @@ export type { DocState, Risk, RiskInput, RiskKind, RiskSeverity } from "./risk-t
 
 /** Every risk, sorted by severity (high first), then id. Pure: same input, same output. */
 export function assessRisks(input: RiskInput): Risk[] {
-  const { components, changes } = input;
+  // A decommissioned component is no longer part of the landscape: it carries no risk.
+  const components = input.components.filter((c) => !c.decommissioned);
+  const { changes } = input;
   const risks = [
     ...singlePointsOfFailure(components),
     ...withoutMonitoring(components, changes),

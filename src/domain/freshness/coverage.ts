@@ -11,8 +11,9 @@ function rank(criticality: Criticality | undefined): number {
 export function coverageOf(components: readonly Component[], docs: readonly DocEntry[]): Coverage {
   const covered = new Set(docs.flatMap((doc) => doc.covers ?? []));
   const known = new Set(components.map((component) => component.id));
+  // A decommissioned component is history: it needs no document any more.
   const uncovered = components
-    .filter((component) => !covered.has(component.id))
+    .filter((component) => !covered.has(component.id) && !component.decommissioned)
     .sort((a, b) => rank(a.criticality) - rank(b.criticality) || a.id.localeCompare(b.id))
     .map((component) => ({ id: component.id, name: component.name, criticality: component.criticality ?? null }));
   const unknown = docs

@@ -1,8 +1,10 @@
 // Follow-up tasks from the rules in tam.yaml (or the defaults): backup of new stateful
 // components, monitoring of every new component, a security review of internet-facing ones,
-// and a final documentation task.
+// and a final documentation task; for removed components, the decommission follow-ups
+// (decommission.ts).
 import type { Issue } from "../../model/issues.js";
-import type { FollowupKind, FollowupRule } from "../../model/files.js";
+import type { FollowupKind, FollowupRule, TaskKind } from "../../model/files.js";
+import { addDecommissionFollowups, DECOMMISSION_RULES } from "./decommission.js";
 import { taskKey, type Decomposition } from "./decompose.js";
 import type { DraftTask, PlanInput } from "./types.js";
 import type { Universe } from "./universe.js";
@@ -14,9 +16,23 @@ const DEFAULT_DEPARTMENT: Record<FollowupKind, string> = {
   monitoring: "monitoring",
   security: "cyber-defence",
   documentation: "design-center",
+  final_backup: "backup",
+  monitoring_removal: "monitoring",
+  backup_retirement: "backup",
 };
 
-interface ActiveRule {
+/** The task kind each rule writes (rule names are snake_case in tam.yaml, task kinds kebab-case). */
+export const FOLLOWUP_TASK_KIND: Record<FollowupKind, TaskKind> = {
+  backup: "backup",
+  monitoring: "monitoring",
+  security: "security",
+  documentation: "documentation",
+  final_backup: "final-backup",
+  monitoring_removal: "monitoring-removal",
+  backup_retirement: "backup-retirement",
+};
+
+export interface ActiveRule {
   department: string;
   estimate?: string;
   kinds?: string[];
@@ -26,7 +42,10 @@ interface ActiveRule {
 function activeRules(input: PlanInput, universe: Universe, findings: Issue[]): Partial<Record<FollowupKind, ActiveRule>> {
   const rules: Partial<Record<FollowupKind, ActiveRule>> = {};
   const written = input.manifest?.followups ?? {};
+  // The decommission rules matter (and are reported) only for a change that removes something.
+  const removes = input.change.scope.some((item) => item.action === "remove");
   for (const kind of Object.keys(DEFAULT_DEPARTMENT) as FollowupKind[]) {
+    if (!removes && DECOMMISSION_RULES.includes(kind)) continue;
     const rule: FollowupRule = written[kind] ?? {};
     if (rule.enabled === false) continue;
     const department = rule.department ?? DEFAULT_DEPARTMENT[kind];
@@ -45,7 +64,7 @@ export function addFollowups(input: PlanInput, universe: Universe, base: Decompo
   const tasks: DraftTask[] = [];
   const add = (kind: FollowupKind, rule: ActiveRule, component: string, title: string) => {
     const after = base.byComponent.get(component)!;
-    tasks.push({ key: taskKey(kind, rule.department, [component]), title, department: rule.department, kind, components: [component], after: [after], ...(rule.estimate ? { estimate: rule.estimate } : {}) });
+    tasks.push({ key: taskKey(kind, rule.department, [component]), title, department: rule.department, kind: FOLLOWUP_TASK_KIND[kind], components: [component], after: [after], ...(rule.estimate ? { estimate: rule.estimate } : {}) });
   };
   for (const [id, item] of base.scope) {
     if (!base.byComponent.has(id)) continue;
@@ -55,6 +74,8 @@ export function addFollowups(input: PlanInput, universe: Universe, base: Decompo
     if (item.action === "add" && rules.monitoring && (!rules.monitoring.kinds || rules.monitoring.kinds.includes(component.kind))) add("monitoring", rules.monitoring, id, `Monitor ${name}`);
     if (item.action !== "remove" && rules.security && component.internet_facing === true) add("security", rules.security, id, `Security review of internet-facing ${name}`);
   }
+
+  tasks.push(...addDecommissionFollowups(universe, base, rules, input.manifest?.followups?.backup?.kinds ?? DEFAULT_STATEFUL_KINDS));
 
   const documentation = rules.documentation;
   const everything = [...base.tasks, ...tasks];

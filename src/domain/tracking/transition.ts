@@ -1,5 +1,7 @@
-// What `tam task start|done|block|unblock|cancel` may do to a task, given the change's tasks.
-import type { Task, TaskStatus } from "../../model/files.js";
+// What `tam task start|done|block|unblock|cancel` may do to a task, given its change and the
+// change's tasks: the order of the tasks, the change's approval, and whether the change is over.
+import type { Change, Task, TaskStatus } from "../../model/files.js";
+import { frozenReason, needsApprovalBeforeWork } from "./lifecycle.js";
 
 export type TaskAction = "start" | "done" | "block" | "unblock" | "cancel";
 export const TASK_ACTIONS: TaskAction[] = ["start", "done", "block", "unblock", "cancel"];
@@ -8,42 +10,75 @@ export interface TransitionRequest {
   action: TaskAction;
   force: boolean;
   note?: string;
+  /** Why a rule is broken with --force (falls back to the note). */
+  reason?: string;
 }
 
-export type Transition = { ok: true; status: TaskStatus; from: TaskStatus } | { ok: false; reason: string };
+/** `forced`: the rules --force overrode, with the reason, to record in the task's history. */
+export type Transition = { ok: true; status: TaskStatus; from: TaskStatus; forced?: string } | { ok: false; reason: string };
 
 const FINISHED: TaskStatus[] = ["done", "cancelled"];
 
-export function transition(tasks: readonly Task[], task: Task, request: TransitionRequest): Transition {
+/** The predecessors of `task` that are neither done nor cancelled. */
+export function waitingFor(tasks: readonly Task[], task: Task): string[] {
+  return (task.after ?? []).filter((id) => !FINISHED.includes(tasks.find((t) => t.id === id)?.status ?? "done"));
+}
+
+export function transition(tasks: readonly Task[], task: Task, request: TransitionRequest, change?: Change): Transition {
   const from = task.status;
   const refuse = (reason: string): Transition => ({ ok: false, reason });
-  if (request.force && !request.note?.trim()) return refuse("--force needs --note saying why the rule is broken");
+  const reason = (request.reason ?? request.note)?.trim();
+  if (request.force && !reason) return refuse("--force needs --reason saying why the rule is broken");
+  const frozen = change && frozenReason(change);
+  if (frozen) return refuse(frozen);
+  const broken: string[] = [];
+  // Starting or finishing a task is work on the change: both check the order and the approval.
+  const checkWork = (verb: string): Transition | undefined => {
+    const waiting = waitingFor(tasks, task);
+    if (waiting.length) {
+      const list = waiting.map((id) => `${id} (${tasks.find((t) => t.id === id)!.status})`).join(", ");
+      if (!request.force) return refuse(`${task.id} waits for ${list}; finish those first, or use --force with a --reason`);
+      broken.push(`${verb} before ${list}`);
+    }
+    if (change && needsApprovalBeforeWork(change)) {
+      if (!request.force) return refuse(`${change.id} is a normal change that is not approved yet (${change.status}): record the approval with \`tam change approve ${change.id} --by <who>\`, or use --force with a --reason`);
+      broken.push(`${verb} before ${change.id} was approved`);
+    }
+    return undefined;
+  };
+  const ok = (status: TaskStatus): Transition => ({ ok: true, status, from, ...(broken.length ? { forced: `${broken.join("; ")}: ${reason}` } : {}) });
   switch (request.action) {
     case "start": {
       if (from === "in-progress") return refuse(`${task.id} is already in progress`);
       if (FINISHED.includes(from)) return refuse(`${task.id} is ${from}`);
-      const waiting = (task.after ?? []).filter((id) => !FINISHED.includes(tasks.find((t) => t.id === id)?.status ?? "done"));
-      if (waiting.length && !request.force) return refuse(`${task.id} waits for ${waiting.map((id) => `${id} (${tasks.find((t) => t.id === id)!.status})`).join(", ")}; finish those first, or use --force with a --note`);
-      return { ok: true, status: "in-progress", from };
+      return checkWork("started") ?? ok("in-progress");
     }
     case "done":
       if (from === "done") return refuse(`${task.id} is already done`);
       if (from === "cancelled") return refuse(`${task.id} is cancelled`);
-      return { ok: true, status: "done", from };
+      return checkWork("done") ?? ok("done");
     case "block":
       if (FINISHED.includes(from)) return refuse(`${task.id} is ${from}`);
       if (from === "blocked") return refuse(`${task.id} is already blocked`);
       if (!request.note?.trim()) return refuse("say what the task is blocked on with --note");
-      return { ok: true, status: "blocked", from };
+      return ok("blocked");
     case "unblock": {
       if (from !== "blocked") return refuse(`${task.id} is not blocked (it is ${from})`);
       // Back to where it was before it was blocked.
       const history = task.history ?? [];
       const before = [...history].reverse().find((e, i, all) => e.status !== "blocked" && all.slice(0, i).some((x) => x.status === "blocked"));
-      return { ok: true, status: before?.status === "in-progress" ? "in-progress" : "todo", from };
+      return ok(before?.status === "in-progress" ? "in-progress" : "todo");
     }
-    case "cancel":
+    case "cancel": {
       if (FINISHED.includes(from)) return refuse(`${task.id} is already ${from}`);
-      return { ok: true, status: "cancelled", from };
+      // Cancelling a task whose predecessors are open drops work out of order: say so, as for start.
+      const waiting = waitingFor(tasks, task);
+      if (waiting.length) {
+        const list = waiting.map((id) => `${id} (${tasks.find((t) => t.id === id)!.status})`).join(", ");
+        if (!request.force) return refuse(`${task.id} waits for ${list}; cancel or finish those first, or use --force with a --reason`);
+        broken.push(`cancelled before ${list}`);
+      }
+      return ok("cancelled");
+    }
   }
 }

@@ -1,0 +1,97 @@
+// Edits of a change file for its lifecycle: a task's status update together with the change's
+// status, a step in the change's history, the approval, the closure and the last client notice.
+// Each part is spliced into the text (every other byte stays), then the whole result is checked
+// against the intended data.
+import { isSeq, type Node } from "yaml";
+import type { Approval, ChangeClosure, ChangeEvent, ChangeNotice, ChangeStatus, TaskEvent } from "../model/files.js";
+import { appendListItem, applySplice, endOfBlock, mapAt, nextLine, replaceEntry, setScalar, yamlFlowList, yamlScalar, type Splice } from "./edit.js";
+import { renderEvent } from "./change-file.js";
+import type { SourceFile } from "./source.js";
+import { columnOf, pairOf, parseForEdit, verifyEdit } from "./yaml-text.js";
+
+export interface ChangeEdit {
+  /** A task's new status and the history entry that records it. */
+  task?: { index: number; event: TaskEvent };
+  status?: ChangeStatus;
+  /** A step appended to the change's `history`. */
+  event?: ChangeEvent;
+  approval?: Approval;
+  closure?: ChangeClosure;
+  lastNotice?: ChangeNotice;
+}
+
+/** Top-level keys tam writes, in the order they go after `status` (and before `tasks`). */
+const LIFECYCLE_KEYS = ["status", "approval", "closure", "last_notice", "history"];
+
+type Step = (text: string) => string;
+
+function spliceStep(what: string, make: (text: string, doc: ReturnType<typeof parseForEdit>) => Splice): Step {
+  return (text) => applySplice(text, make(text, parseForEdit(text, what)));
+}
+
+/** Sets the top-level `key` to `block`; a new key goes after the lifecycle keys already written, so `tasks` stays last. */
+function topEntry(text: string, doc: ReturnType<typeof parseForEdit>, key: string, block: string): Splice {
+  const root = mapAt(doc, []);
+  if (pairOf(root, key)) return replaceEntry(text, doc, [], key, block);
+  const before = LIFECYCLE_KEYS.slice(0, LIFECYCLE_KEYS.indexOf(key)).reverse().map((k) => pairOf(root, k)).find((p) => p !== undefined);
+  if (!before) return replaceEntry(text, doc, [], key, block);
+  const keyNode = before.key as Node;
+  const value = before.value as Node | null;
+  const end = value?.range ? endOfBlock(text, keyNode.range![1], value.range[1], columnOf(text, keyNode.range![0]) + 1) : keyNode.range![1];
+  const at = text[end - 1] === "\n" ? end : nextLine(text, end);
+  return { from: at, to: at, text: (at > 0 && text[at - 1] !== "\n" ? "\n" : "") + block };
+}
+
+function mappingBlock(key: string, value: Record<string, string | string[] | undefined>): string {
+  const lines = [`${key}:`];
+  for (const [field, item] of Object.entries(value)) {
+    if (item === undefined) continue;
+    lines.push(`  ${field}: ${Array.isArray(item) ? yamlFlowList(item) : yamlScalar(item)}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** The change file with `edit` applied; refuses (EditError) when the result is not exactly the intended data. */
+export function applyChangeEdit(source: SourceFile, edit: ChangeEdit): string {
+  const what = source.rel;
+  const expected = structuredClone(source.data) as Record<string, unknown> & { tasks?: { status: string; history?: unknown[] }[]; history?: unknown[] };
+  const steps: Step[] = [];
+  const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  if (edit.task) {
+    const { index, event } = edit.task;
+    steps.push(spliceStep(what, (_text, doc) => setScalar(doc, ["tasks", index, "status"], event.status)));
+    steps.push(spliceStep(what, (text, doc) => appendListItem(text, doc, ["tasks", index], "history", (indent) => renderEvent(event, indent))));
+    const task = expected.tasks![index]!;
+    task.status = event.status;
+    task.history = [...(task.history ?? []), plain(event)];
+  }
+  if (edit.status !== undefined && edit.status !== expected.status) {
+    const status = edit.status;
+    steps.push(spliceStep(what, (_text, doc) => setScalar(doc, ["status"], status)));
+    expected.status = status;
+  }
+  const mappings: [string, Record<string, string | string[] | undefined> | undefined][] = [
+    ["approval", edit.approval ? { by: edit.approval.by, at: edit.approval.at, via: edit.approval.via, note: edit.approval.note } : undefined],
+    ["closure", edit.closure ? { outcome: edit.closure.outcome, note: edit.closure.note } : undefined],
+    ["last_notice", edit.lastNotice ? { at: edit.lastNotice.at, by: edit.lastNotice.by, late: edit.lastNotice.late?.length ? edit.lastNotice.late : undefined, blocked: edit.lastNotice.blocked?.length ? edit.lastNotice.blocked : undefined } : undefined],
+  ];
+  for (const [key, value] of mappings) {
+    if (!value) continue;
+    steps.push(spliceStep(what, (text, doc) => topEntry(text, doc, key, mappingBlock(key, value))));
+    expected[key] = plain(Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)));
+  }
+  if (edit.event) {
+    const event = edit.event;
+    steps.push(
+      spliceStep(what, (text, doc) => {
+        const history = pairOf(mapAt(doc, []), "history")?.value;
+        if (isSeq(history) && history.items.length) return appendListItem(text, doc, [], "history", (indent) => renderEvent(event as unknown as TaskEvent, indent));
+        return topEntry(text, doc, "history", `history:\n${renderEvent(event as unknown as TaskEvent, 2)}`);
+      }),
+    );
+    expected.history = [...(expected.history ?? []), plain(event)];
+  }
+  const result = steps.reduce((text, step) => step(text), source.text);
+  verifyEdit(result, expected, what);
+  return result;
+}
