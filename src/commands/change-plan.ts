@@ -1,7 +1,7 @@
 // tam change plan <ID>: decompose a change into department tasks, schedule them, check them;
 // with --write, store the tasks in the change file.
 import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
-import { planChange, type Plan } from "../domain/planner/index.js";
+import { PLAN_REFUSAL_CODES, planChange, type Plan } from "../domain/planner/index.js";
 import { pickFormatter, useColor } from "../format/registry.js";
 import { planFormatters } from "../format/plan/index.js";
 import { requireValid } from "../project/check.js";
@@ -22,7 +22,9 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
   const format = pickFormatter(planFormatters, options.format);
   // The planner reads no incidents: not loading them keeps planning fast on years of incident files.
   const project = openProject(globals, ["departments", "architecture", "changes", "docs"]);
-  requireValid(project, ["dependency-cycle", "task-cycle"]);
+  // The planner reports these refusals itself, as plan findings (validate reports the same conditions);
+  // an unknown reference is refused here, as everywhere.
+  requireValid(project, PLAN_REFUSAL_CODES.filter((code) => code !== "unknown-reference"));
   const clock = clockFor(project, options.asOf);
   const { change, file } = findChange(project, id);
   const plan = planChange({ ...project, change, where: project.where, today: clock.today, timezone: clock.timezone });

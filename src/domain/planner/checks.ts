@@ -28,11 +28,18 @@ export function checkCycles(input: PlanInput, universe: Universe, scope: Iterabl
 
 export function checkTaskCycles(input: PlanInput, tasks: readonly PlanTask[]): Issue[] {
   const byId = new Map(tasks.map((t) => [t.id, t]));
+  const written = input.change.tasks ?? [];
+  // Located where validate reports it: the `after` entry of the first edge, when that edge is written.
+  const edgeAt = (from: string, to: string) => {
+    const index = byId.get(from)?.existingIndex;
+    const after = index === undefined ? [] : (written[index]?.after ?? []);
+    return after.includes(to) ? input.where(input.change, "tasks", index!, "after", after.indexOf(to)) : input.where(input.change, "tasks");
+  };
   return findCycles([...byId.keys()].sort(compareIds), (id) => byId.get(id)!.after.filter((a) => byId.has(a))).map((cycle) => ({
     severity: "error" as const,
     code: "task-cycle",
     message: `tasks of ${input.change.id} wait for each other in a circle: ${[...cycle, cycle[0]].join(" → ")}`,
-    ...input.where(input.change, "tasks"),
+    ...edgeAt(cycle[0]!, cycle[1 % cycle.length]!),
   }));
 }
 

@@ -13,6 +13,12 @@ import { buildUniverse } from "./universe.js";
 
 export type * from "./types.js";
 
+/**
+ * Every error code that makes `tam change plan` refuse. `tam validate` reports each of them too,
+ * at the same file:line (test/unit/validation/plan-parity.test.ts walks this list).
+ */
+export const PLAN_REFUSAL_CODES = ["dependency-cycle", "task-cycle", "no-owner", "unknown-reference"];
+
 /** The planned start: the change window's start date in the project's zone, else today. */
 export function plannedStart(input: Pick<PlanInput, "change" | "today" | "timezone">): string {
   const start = input.change.window?.start;

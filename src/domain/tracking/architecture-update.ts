@@ -19,7 +19,11 @@ export function isEmptyUpdate(update: ArchitectureUpdate): boolean {
 export function architectureUpdate(change: Change, components: readonly Component[], date: string): ArchitectureUpdate {
   const existing = new Map(components.map((c) => [c.id, c]));
   // A component already in architecture.yaml (written by hand, or by an earlier close) is left as written.
-  const add = (change.new_components ?? []).filter((c) => !existing.has(c.id));
+  // A monitoring or backup follow-up done for a new component says it is covered, unless the change says otherwise.
+  const doneFor = (kind: string, id: string) => (change.tasks ?? []).some((t) => t.kind === kind && t.status === "done" && (t.components ?? []).includes(id));
+  const add = (change.new_components ?? [])
+    .filter((c) => !existing.has(c.id))
+    .map((c) => ({ ...c, ...(c.monitored === undefined && doneFor("monitoring", c.id) ? { monitored: true } : {}), ...(c.backed_up === undefined && doneFor("backup", c.id) ? { backed_up: true } : {}) }));
   const set: ArchitectureUpdate["set"] = [];
   const decommission: ArchitectureUpdate["decommission"] = [];
   const seen = new Set<string>();

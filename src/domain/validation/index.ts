@@ -1,5 +1,6 @@
 // Cross-file validation: everything the schemas cannot say.
 import { compareIssues, type Issue } from "../../model/issues.js";
+import { checkLifecycle, checkNewComponentCycles, checkScopeOwners } from "./change-rules.js";
 import { checkComponentCycles, checkTaskCycles } from "./cycles.js";
 import { checkPolicy } from "./policy.js";
 import { checkDuplicates, checkReferences } from "./references.js";
@@ -14,6 +15,9 @@ export function validateProject(view: ProjectView): Issue[] {
     ...checkReferences(view),
     ...checkComponentCycles(view),
     ...checkTaskCycles(view),
+    ...checkNewComponentCycles(view),
+    ...checkScopeOwners(view),
+    ...checkLifecycle(view),
     ...checkTimes(view),
     ...checkPolicy(view),
   ].sort(compareIssues);

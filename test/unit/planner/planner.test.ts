@@ -65,7 +65,7 @@ describe("decomposition", () => {
   it("reports an unknown owner and a cycle as errors", () => {
     const plan = planChange(input({ scope: [{ component: "x", action: "modify" }, { component: "a", action: "modify" }] }, { components: [c("x", "mystery"), c("a", "vm", ["b"]), c("b", "vm", ["a"])] }));
     const codes = plan.findings.filter((f) => f.severity === "error").map((f) => f.code);
-    expect(codes).toContain("unknown-owner");
+    expect(codes).toContain("no-owner");
     expect(codes).toContain("dependency-cycle");
     expect(plan.findings.find((f) => f.code === "dependency-cycle")!.message).toContain("a → b → a");
   });
