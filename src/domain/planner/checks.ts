@@ -62,7 +62,7 @@ export function checkConflicts(input: PlanInput, universe: Universe, schedule: S
   for (const other of input.changes) {
     if (other === input.change || other.id === input.change.id || !isOpen(other)) continue;
     const from = other.window ? dateInZone(parseTimestamp(other.window.start), input.timezone) : undefined;
-    const to = other.window?.end ? dateInZone(parseTimestamp(other.window.end), input.timezone) : undefined;
+    const to = other.window?.end ? lastDayBefore(other.window.end, input.timezone) : undefined;
     if ((from && from > schedule.finish) || (to && to < schedule.start)) continue;
     const clashes: string[] = [];
     for (const theirs of [...touched(other)].sort()) {
@@ -79,11 +79,19 @@ export function checkConflicts(input: PlanInput, universe: Universe, schedule: S
   return findings;
 }
 
+/**
+ * The last day a window or blackout covers: its end is an exclusive instant, so one that ends at
+ * midnight does not cover the day that starts then.
+ */
+export function lastDayBefore(end: string, timezone: string): string {
+  return dateInZone(parseTimestamp(end) - 1, timezone);
+}
+
 export function checkBlackouts(input: PlanInput, schedule: Schedule): Issue[] {
   const findings: Issue[] = [];
   (input.manifest?.blackouts ?? []).forEach((blackout, index) => {
     const from = dateInZone(parseTimestamp(blackout.from), input.timezone);
-    const to = dateInZone(parseTimestamp(blackout.to), input.timezone);
+    const to = lastDayBefore(blackout.to, input.timezone);
     const hit = schedule.tasks.filter((t) => t.earlyStart <= to && t.earlyFinish >= from).map((t) => t.id).sort(compareIds);
     if (!hit.length) return;
     const reason = blackout.reason ? ` (${blackout.reason})` : "";
