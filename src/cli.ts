@@ -129,6 +129,20 @@ export function buildProgram(setExit: (code: number) => void): Command {
       });
   }
 
+  change
+    .command("notify <id>")
+    .description("write the client's status update on a change: done since the last notice, next steps with the promised dates, what is late or blocked and what is done about it, what the client must do; records the notice in the change")
+    .addOption(formatOption(["markdown", "text", "json"], "markdown"))
+    .option("--by <name>", "who sends it (default: git user.name, else $USER)")
+    .option("--no-record", "only print the notice: store nothing (a preview)")
+    .option("--no-commit", "record the notice in the change file but do not commit it")
+    .addOption(asOfOption())
+    .addHelpText("after", examples("tam change notify CHG-0002", "tam change notify CHG-0002 --format text > mail.txt", "tam change notify CHG-0002 --no-record   # preview"))
+    .action(async (id, options) => {
+      const { runChangeNotify } = await import("./commands/change-notify.js");
+      setExit(await runChangeNotify(globals(), id, options));
+    });
+
   const task = program
     .command("task")
     .description("record a department's progress on a change task (one commit per update)")

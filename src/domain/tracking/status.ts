@@ -2,6 +2,8 @@
 // can pick up now.
 import { OPEN_CHANGE_STATUSES, type Change, type Department, type Manifest, type Task, type TaskStatus } from "../../model/files.js";
 import { plannedStart } from "../planner/index.js";
+import { needsApprovalBeforeWork } from "./lifecycle.js";
+import { untoldProblems, type UntoldProblem } from "./untold.js";
 import { compareIds } from "../planner/order.js";
 import { schedule } from "../planner/schedule.js";
 
@@ -46,6 +48,12 @@ export interface ChangeProgress {
   blocked: TaskRef[];
   /** Not finished although the plan says they should have been. */
   late: TaskRef[];
+  /** Why no task of the change may start yet: "approval" (a normal change not approved) or "window" (its window opens later). */
+  waitsFor?: "approval" | "window";
+  /** Late or blocked tasks the last client notice did not tell about ("bad news does not improve with age"). */
+  untold: UntoldProblem[];
+  /** When the client was last sent a notice about the change. */
+  lastNotice?: string;
 }
 
 export interface StatusReport {
@@ -86,6 +94,11 @@ function changeProgress(change: Change, input: StatusInput, departments: Map<str
     return { change: change.id, id: task.id, title: task.title, department: task.department, status: task.status, plannedStart: when.earlyStart, plannedFinish: when.earlyFinish, ...(last ? { since: last.at } : {}), ...(last?.note ? { note: last.note } : {}) };
   };
   const pick = (test: (t: Task) => boolean) => mine.filter(test).map(ref).sort((a, b) => compareIds(a.id, b.id));
+  // Before the first task starts: a normal change needs its approval, and no work starts before the window opens.
+  const notStarted = ["draft", "planned", "approved"].includes(change.status);
+  const waitsFor = notStarted && needsApprovalBeforeWork(change) ? "approval" : notStarted && change.window && plannedStart({ change, today: input.today, timezone: input.timezone }) > input.today ? "window" : undefined;
+  const late = pick((t) => !FINISHED.includes(t.status) && timing.get(t.id)!.earlyFinish < input.today);
+  const blocked = pick((t) => t.status === "blocked");
   const counted = tasks.filter((t) => t.status !== "cancelled");
   const finishes = [...timing.values()].map((t) => t.earlyFinish).sort();
   return {
@@ -98,9 +111,12 @@ function changeProgress(change: Change, input: StatusInput, departments: Map<str
     done: counted.filter((t) => t.status === "done").length,
     total: counted.length,
     ...(finishes.length ? { plannedFinish: finishes[finishes.length - 1] } : {}),
-    ready: pick((t) => isReady(t, tasks)),
+    ready: waitsFor ? [] : pick((t) => isReady(t, tasks)),
     inProgress: pick((t) => t.status === "in-progress"),
-    blocked: pick((t) => t.status === "blocked"),
-    late: pick((t) => !FINISHED.includes(t.status) && timing.get(t.id)!.earlyFinish < input.today),
+    blocked,
+    late,
+    ...(waitsFor ? { waitsFor } : {}),
+    untold: untoldProblems(change, late, blocked),
+    ...(change.last_notice?.at ? { lastNotice: change.last_notice.at } : {}),
   };
 }

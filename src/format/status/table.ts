@@ -1,6 +1,7 @@
 // tam status for a terminal: one line per open change, then what is ready, running, blocked, late.
 import { Chalk } from "chalk";
 import type { StatusReport, TaskRef } from "../../domain/tracking/status.js";
+import { untoldLine } from "./untold.js";
 import type { FormatOptions } from "../registry.js";
 import { fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
@@ -12,7 +13,7 @@ export function formatTable(report: StatusReport, options: FormatOptions): strin
   const rows: string[][] = [];
   for (const c of report.changes) {
     const due = c.due ? (c.overdue ? chalk.red(`${c.due} overdue`) : c.due) : "";
-    rows.push([`${c.id} ${terminalSafe(c.title)}`, c.status, c.planned ? `${c.done}/${c.total}` : "not planned", due, c.plannedFinish ?? "", ids(c.ready), ids(c.inProgress), ids(c.blocked), c.late.length ? chalk.red(ids(c.late)) : ""]);
+    rows.push([`${c.id} ${terminalSafe(c.title)}`, c.status, c.planned ? `${c.done}/${c.total}` : "not planned", due, c.plannedFinish ?? "", c.waitsFor ? `(awaiting ${c.waitsFor})` : ids(c.ready), ids(c.inProgress), ids(c.blocked), c.late.length ? chalk.red(ids(c.late)) : ""]);
   }
   lines.push(fittedTable(["change", "status", "progress", "due", "planned finish", "ready", "in progress", "blocked", "late"], rows, options.width, { style: { head: options.color ? ["bold"] : [], border: [] }, chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" } }));
   const section = (title: string, refs: TaskRef[], extra: (t: TaskRef) => string) => {
@@ -29,6 +30,11 @@ export function formatTable(report: StatusReport, options: FormatOptions): strin
   section("In progress", report.changes.flatMap((c) => c.inProgress), (t) => (t.since ? ` (since ${t.since})` : ""));
   section("Blocked", report.changes.flatMap((c) => c.blocked), (t) => (t.note ? ` (${terminalSafe(t.note.trim())})` : ""));
   section("Late against the plan", report.changes.flatMap((c) => c.late), (t) => ` (planned finish ${t.plannedFinish}, ${t.status})`);
+  const untold = report.changes.filter((c) => c.untold.length);
+  if (untold.length) {
+    lines.push("", chalk.bold("Not told to the client yet"));
+    for (const c of untold) lines.push(chalk.red(`  ${untoldLine(c)}`));
+  }
   return `${lines.join("\n")}\n`;
 }
 

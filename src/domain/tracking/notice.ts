@@ -1,0 +1,172 @@
+// tam change notify, the domain: the status update a TAM sends the client about one change,
+// from its real state. In the client's terms (component and team names, not ids), with the
+// dates promised to the client (the ×3 rule), never the internal ones; late and blocked work
+// said at once with what is being done about it; what the client must do.
+import type { Change, Component, Department, Manifest, Task } from "../../model/files.js";
+import { addWorkingDays } from "../calendar-days.js";
+import { parseTimestamp } from "../dates.js";
+import { plannedStart } from "../planner/index.js";
+import { mostUsedCalendar, schedule, type SchedulableTask } from "../planner/schedule.js";
+import { workingDaysBetween } from "../planner/calendars.js";
+import { compareIds } from "../planner/order.js";
+import { dateInZone } from "../zone.js";
+import { needsApprovalBeforeWork, awaitsRetroactiveApproval } from "./lifecycle.js";
+
+export interface NoticeInput {
+  change: Change;
+  manifest: Manifest | undefined;
+  departments: readonly Department[];
+  components: readonly Component[];
+  today: string;
+  timezone: string;
+}
+
+export interface NoticeItem {
+  task: string;
+  title: string;
+  team: string;
+  /** Names of the components the task works on. */
+  components: string[];
+  /** The date promised to the client for this step. */
+  promised?: string;
+  /** Day the task was finished, started or blocked. */
+  on?: string;
+  /** What it waits for (blocked) or the last note. */
+  note?: string;
+  /** What is being done about it (late or blocked). */
+  action?: string;
+}
+
+export interface ClientNotice {
+  client: string;
+  project?: string;
+  tam?: string;
+  change: { id: string; title: string; type: string; status: string; due?: string };
+  /** The change's state in the client's words. */
+  state: string;
+  today: string;
+  /** Day of the previous notice: "since" in the text. */
+  since?: string;
+  components: string[];
+  progress: { done: number; total: number };
+  /** The date promised to the client for the whole change, and whether the forecast still keeps it. */
+  promise?: { date: string; forecast: string; kept: boolean };
+  done: NoticeItem[];
+  inProgress: NoticeItem[];
+  next: NoticeItem[];
+  late: NoticeItem[];
+  blocked: NoticeItem[];
+  clientActions: string[];
+  outcome?: { outcome: string; note: string };
+  /** What the notice tells about, stored as the change's `last_notice`. */
+  told: { late: string[]; blocked: string[] };
+}
+
+const FINISHED = new Set(["done", "cancelled"]);
+
+function stateText(change: Change): string {
+  switch (change.status) {
+    case "draft":
+      return "being prepared";
+    case "planned":
+      return needsApprovalBeforeWork(change) ? "planned, waiting for your approval" : "planned";
+    case "approved":
+      return "approved, scheduled";
+    case "in-progress":
+      return "in progress";
+    case "review":
+      return "work finished, in review";
+    case "done":
+      return change.closure?.outcome === "rolled-back" ? "rolled back" : change.closure?.outcome === "with-issues" ? "completed, with issues" : "completed";
+    default:
+      return change.status;
+  }
+}
+
+export function clientNotice(input: NoticeInput): ClientNotice {
+  const { change, today } = input;
+  const tasks = change.tasks ?? [];
+  const departments = new Map(input.departments.map((d) => [d.id, d]));
+  const names = new Map<string, string>([...input.components, ...(change.new_components ?? [])].map((c) => [c.id, c.name]));
+  const day = (at: string | undefined) => (at ? dateInZone(parseTimestamp(at), input.timezone) : undefined);
+  const since = change.last_notice?.at;
+  const sinceMs = since ? parseTimestamp(since) : Number.NEGATIVE_INFINITY;
+
+  // The plan as written, from the planned start; the promise scales each finish by the client factor.
+  const schedulable: SchedulableTask[] = tasks.map((t) => ({ id: t.id, department: t.department, after: t.after ?? [], estimate: t.estimate }));
+  const context = { departments, manifest: input.manifest, start: plannedStart({ change, today, timezone: input.timezone }) };
+  const plan = schedule(schedulable, context);
+  const timing = new Map(plan.tasks.map((t) => [t.id, t]));
+  const calendar = mostUsedCalendar(schedulable, context);
+  const factor = input.manifest?.estimates?.client_factor ?? 3;
+  const promised = (finish: string) => {
+    const days = Math.ceil(workingDaysBetween(calendar, plan.start, finish) * factor);
+    return days > 0 ? addWorkingDays(calendar.calendar, plan.start, days, calendar.holidays).finish : plan.start;
+  };
+  // The forecast: the work left, from today, after the work already done.
+  const open = tasks.filter((t) => !FINISHED.has(t.status));
+  const openIds = new Set(open.map((t) => t.id));
+  const forecast = open.length
+    ? schedule(open.map((t) => ({ id: t.id, department: t.department, after: (t.after ?? []).filter((a) => openIds.has(a)), estimate: t.estimate })), { ...context, start: today > context.start ? today : context.start }).finish
+    : undefined;
+
+  const item = (task: Task, extra: Partial<NoticeItem> = {}): NoticeItem => {
+    const department = departments.get(task.department);
+    const when = timing.get(task.id);
+    return {
+      task: task.id,
+      title: task.title,
+      team: department?.name ?? task.department,
+      components: (task.components ?? []).map((id) => names.get(id) ?? id),
+      ...(when && !FINISHED.has(task.status) ? { promised: promised(when.earlyFinish) } : {}),
+      ...extra,
+    };
+  };
+  const last = (task: Task) => task.history?.[task.history.length - 1];
+  const byId = (a: NoticeItem, b: NoticeItem) => compareIds(a.task, b.task);
+
+  const done = tasks.filter((t) => t.status === "done" && parseTimestamp(last(t)?.at ?? "") > sinceMs).map((t) => item(t, { on: day(last(t)?.at) })).sort(byId);
+  const late = open.filter((t) => t.status !== "blocked" && (timing.get(t.id)?.earlyFinish ?? today) < today);
+  const lateItems = late.map((t) => {
+    const team = departments.get(t.department)?.name ?? t.department;
+    const note = last(t)?.note;
+    return item(t, { ...(note ? { note } : {}), action: `${team} is on it; we follow it up daily and tell you at once if the date moves` });
+  });
+  const blocked = open.filter((t) => t.status === "blocked");
+  const blockedItems = blocked.map((t) => {
+    const team = departments.get(t.department)?.name ?? t.department;
+    return item(t, { on: day(last(t)?.at), ...(last(t)?.note ? { note: last(t)!.note!.trim() } : {}), action: `we chase it with ${team} every day and will tell you as soon as it moves` });
+  });
+  const inProgress = open.filter((t) => t.status === "in-progress" && !late.includes(t)).map((t) => item(t, { on: day([...(t.history ?? [])].reverse().find((e) => e.status === "in-progress")?.at) }));
+  const ready = (t: Task) => t.status === "todo" && !late.includes(t);
+  const next = open.filter(ready).sort((a, b) => (timing.get(a.id)?.earlyStart ?? "").localeCompare(timing.get(b.id)?.earlyStart ?? "") || compareIds(a.id, b.id)).slice(0, 5).map((t) => item(t));
+
+  const clientActions: string[] = [];
+  if (["draft", "planned"].includes(change.status) && needsApprovalBeforeWork(change)) clientActions.push("Approve the change (a reply to this message is enough): work starts only after your approval.");
+  if (awaitsRetroactiveApproval(change)) clientActions.push("Confirm this emergency change in writing: it was started at once to protect the service and needs your approval afterwards.");
+  if (change.status === "review" && change.test_plan) clientActions.push(`Check the result with us against the agreed test plan: ${change.test_plan.trim()}`);
+  if (!clientActions.length && change.status !== "done" && blocked.length === 0) clientActions.push("Nothing for now.");
+
+  const promiseDate = tasks.length ? promised(plan.finish) : undefined;
+  const client = input.manifest?.client?.name ?? "";
+  return {
+    client,
+    ...(input.manifest?.project?.name ? { project: input.manifest.project.name } : {}),
+    ...(input.manifest?.tam?.name ? { tam: input.manifest.tam.name } : {}),
+    change: { id: change.id, title: change.title, type: change.type, status: change.status, ...(change.due ? { due: change.due } : {}) },
+    state: stateText(change),
+    today,
+    ...(since ? { since: day(since) } : {}),
+    components: [...new Set(change.scope.map((s) => names.get(s.component) ?? s.component))],
+    progress: { done: tasks.filter((t) => t.status === "done").length, total: tasks.filter((t) => t.status !== "cancelled").length },
+    ...(promiseDate && forecast ? { promise: { date: promiseDate, forecast, kept: forecast <= promiseDate } } : {}),
+    done,
+    inProgress,
+    next,
+    late: lateItems,
+    blocked: blockedItems,
+    clientActions,
+    ...(change.closure ? { outcome: { outcome: change.closure.outcome, note: change.closure.note } } : {}),
+    told: { late: late.map((t) => t.id).sort(compareIds), blocked: blocked.map((t) => t.id).sort(compareIds) },
+  };
+}

@@ -1,0 +1,44 @@
+// The client notice as sections of plain sentences, shared by the markdown and text formats:
+// each format only decides how headings and list items look.
+import type { ClientNotice, NoticeItem } from "../../domain/tracking/notice.js";
+
+export interface NoticeSection {
+  heading: string;
+  items: string[];
+}
+
+function what(item: NoticeItem): string {
+  const parts = item.components.length ? ` (${item.components.join(", ")})` : "";
+  return `${item.title}${parts}, ${item.team}`;
+}
+
+export function noticeTitle(notice: ClientNotice): string {
+  return `${notice.change.id} ${notice.change.title}: status update of ${notice.today}`;
+}
+
+export function noticeIntro(notice: ClientNotice): string[] {
+  const lines = [`Status: ${notice.state}${notice.progress.total ? `, ${notice.progress.done} of ${notice.progress.total} steps done` : ""}.`];
+  if (notice.components.length) lines.push(`Components: ${notice.components.join(", ")}.`);
+  if (notice.promise && notice.change.status !== "done") {
+    lines.push(notice.promise.kept ? `Expected completion: by ${notice.promise.date}, as promised.` : `Expected completion: ${notice.promise.forecast}, later than the ${notice.promise.date} we promised; see below what we are doing about it.`);
+  }
+  if (notice.change.due) lines.push(`Your deadline: ${notice.change.due}.`);
+  if (notice.outcome) lines.push(`Outcome: ${notice.outcome.outcome}. ${notice.outcome.note.trim()}`);
+  return lines;
+}
+
+export function noticeSections(notice: ClientNotice): NoticeSection[] {
+  const sections: NoticeSection[] = [];
+  const add = (heading: string, items: string[]) => {
+    if (items.length) sections.push({ heading, items });
+  };
+  add("Late or blocked", [
+    ...notice.blocked.map((i) => `Blocked${i.on ? ` since ${i.on}` : ""}: ${what(i)}.${i.note ? ` Waiting for: ${i.note}` : ""} What we do: ${i.action}.`),
+    ...notice.late.map((i) => `Behind schedule: ${what(i)}${i.promised ? `, promised by ${i.promised}` : ""}.${i.note ? ` Last news: ${i.note}` : ""} What we do: ${i.action}.`),
+  ]);
+  add(notice.since ? `Done since our last update (${notice.since})` : "Done so far", notice.done.map((i) => `${what(i)}${i.on ? `, ${i.on}` : ""}.`));
+  add("In progress", notice.inProgress.map((i) => `${what(i)}${i.on ? `, since ${i.on}` : ""}${i.promised ? `; expected by ${i.promised}` : ""}.`));
+  add("Next steps", notice.next.map((i) => `${what(i)}${i.promised ? `: by ${i.promised}` : ""}.`));
+  add("What we need from you", notice.clientActions);
+  return sections;
+}
