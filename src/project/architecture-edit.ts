@@ -5,7 +5,7 @@ import { isMap, isScalar, isSeq, Scalar, type Node, type YAMLMap } from "yaml";
 import { EditError } from "../errors.js";
 import type { Component } from "../model/files.js";
 import type { ArchitectureUpdate } from "../domain/tracking/architecture-update.js";
-import { appendListItem, applySplice, replaceEntry, setScalar, yamlFlowList, yamlScalar, type Splice } from "./edit.js";
+import { appendListItem, applySplice, replaceEntry, yamlFlowList, yamlScalar, type Splice } from "./edit.js";
 import type { SourceFile } from "./source.js";
 import { columnOf, pairOf, parseForEdit, verifyEdit } from "./yaml-text.js";
 
@@ -47,7 +47,7 @@ function setField(text: string, doc: Doc, index: number, field: string, value: u
   const map = doc.getIn(["components", index], true) as YAMLMap;
   const node = pairOf(map, field)?.value as Node | null | undefined;
   const inline = isScalar(node) && [Scalar.PLAIN, Scalar.QUOTE_DOUBLE, Scalar.QUOTE_SINGLE].includes(node.type as string) && !Array.isArray(value) && (value === null || typeof value !== "object");
-  if (inline) return setScalar(doc, ["components", index, field], String(value));
+  if (inline) return { from: node.range![0], to: node.range![1], text: yamlScalar(value as string | number | boolean) };
   const column = columnOf(text, (map.items[0]!.key as Node).range![0]);
   return replaceEntry(text, doc, ["components", index], field, `${" ".repeat(column)}${field}: ${valueText(value)}\n`);
 }

@@ -1,7 +1,7 @@
-// Edits of a change file: the planned tasks, a task's status and history, the change's status.
+// Edits of a change file: the planned tasks (a task's status update and the lifecycle are in change-steps.ts).
 import { isScalar, isSeq, type Node, type YAMLMap } from "yaml";
 import type { Task, TaskEvent } from "../model/files.js";
-import { appendListItem, applySplice, columnOf, endOfBlock, lineStart, nextLine, replaceEntry, setScalar, verifyEdit, yamlFlowList, yamlScalar, type Splice } from "./edit.js";
+import { applySplice, columnOf, endOfBlock, lineStart, nextLine, replaceEntry, setScalar, verifyEdit, yamlFlowList, yamlScalar, type Splice } from "./edit.js";
 import type { SourceFile } from "./source.js";
 
 /** A task written in the file's style: one key per line, id lists in flow style. */
@@ -72,22 +72,5 @@ export function writeTasks(source: SourceFile, tasks: readonly WrittenTask[], st
   }
   const result = applyAll(text, splices);
   verifyEdit(result, JSON.parse(JSON.stringify(expected)), source.rel);
-  return result;
-}
-
-/** The change file with task `index` set to `event.status` and `event` appended to its history. */
-export function recordTaskEvent(source: SourceFile, index: number, event: TaskEvent): string {
-  const { text, doc } = source;
-  const path = ["tasks", index];
-  const splices = [
-    setScalar(doc, [...path, "status"], event.status),
-    appendListItem(text, doc, path, "history", (indent) => renderEvent(event, indent)),
-  ];
-  const result = applyAll(text, splices);
-  const expected = structuredClone(source.data) as { tasks: Task[] };
-  const task = expected.tasks[index]!;
-  task.status = event.status;
-  task.history = [...(task.history ?? []), JSON.parse(JSON.stringify(event)) as TaskEvent];
-  verifyEdit(result, expected, source.rel);
   return result;
 }

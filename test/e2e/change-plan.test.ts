@@ -49,7 +49,7 @@ describe("tam change plan: the landscape request", () => {
     expect(table.stdout).toContain("internal estimate (×2): 14 working day(s), until 2026-12-10");
     expect(table.stdout).toContain("client promise (×3): 21 working day(s), until 2026-12-21");
     expect(table.stdout).toContain("backout order: T8, T7, T4, T2, T1");
-    expect(table.stderr).toContain("warning change-conflict CHG-0002 (planned) overlaps CHG-0001");
+    expect(table.stderr).toContain("warning change-conflict CHG-0002 (in-progress) overlaps CHG-0001");
   });
 
   it("is deterministic with --as-of and writes nothing without --write", () => {

@@ -38,15 +38,15 @@ describe("tam task", () => {
     expect(git(dir, ["status", "--porcelain"]).trim()).toBe("M architecture.yaml");
   });
 
-  it("refuses to start a task whose predecessors are not done unless --force with --note", () => {
+  it("refuses to start a task whose predecessors are not done unless --force with --reason, recorded in the history", () => {
     const dir = repo();
     const refused = runTam(["task", "start", "CHG-0002/T2", "-C", dir, "--by", "Vera"]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("T2 waits for T1 (in-progress)");
-    expect(runTam(["task", "start", "CHG-0002/T2", "-C", dir, "--force"]).stderr).toContain("--force needs --note");
-    const forced = runTam(["task", "start", "CHG-0002/T2", "-C", dir, "--force", "--note", "agreed with Oleg", "--by", "Vera", "--no-commit", "--as-of", "2026-11-20"]);
+    expect(runTam(["task", "start", "CHG-0002/T2", "-C", dir, "--force"]).stderr).toContain("--force needs --reason");
+    const forced = runTam(["task", "start", "CHG-0002/T2", "-C", dir, "--force", "--reason", "agreed with Oleg", "--by", "Vera", "--no-commit", "--as-of", "2026-11-20"]);
     expect(forced.code).toBe(0);
-    expect(readFileSync(join(dir, FILE), "utf8")).toContain("note: \"forced: agreed with Oleg\"");
+    expect(readFileSync(join(dir, FILE), "utf8")).toContain('forced: "started before T1 (in-progress): agreed with Oleg"');
     expect(git(dir, ["rev-list", "--count", "HEAD"]).trim()).toBe("1");
   });
 
@@ -68,7 +68,7 @@ describe("tam task", () => {
         const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: "1" }, stdio: "ignore" });
         child.on("close", (code) => resolve(code ?? -1));
       });
-    const codes = await Promise.all([run(["task", "done", "CHG-0002/T1", "--by", "A", "--as-of", "2026-11-20"]), run(["task", "cancel", "CHG-0002/T2", "--by", "B", "--as-of", "2026-11-20"])]);
+    const codes = await Promise.all([run(["task", "done", "CHG-0002/T1", "--by", "A", "--as-of", "2026-11-20"]), run(["task", "cancel", "CHG-0002/T2", "--by", "B", "--as-of", "2026-11-20", "--force", "--reason", "the office checks it"])]);
     expect(codes).toEqual([0, 0]);
     const text = readFileSync(join(dir, FILE), "utf8");
     expect(text).toContain("by: A");

@@ -12,10 +12,16 @@ const tasks: Task[] = [
 ];
 
 describe("transition", () => {
-  it("refuses to start a task whose predecessors are not done, unless forced with a note", () => {
+  it("refuses to start a task whose predecessors are not done, unless forced with a reason, which is recorded", () => {
     expect(transition(tasks, tasks[1]!, { action: "start", force: false })).toMatchObject({ ok: false });
-    expect(transition(tasks, tasks[1]!, { action: "start", force: true })).toMatchObject({ ok: false, reason: expect.stringContaining("--note") });
-    expect(transition(tasks, tasks[1]!, { action: "start", force: true, note: "agreed" })).toEqual({ ok: true, status: "in-progress", from: "todo" });
+    expect(transition(tasks, tasks[1]!, { action: "start", force: true })).toMatchObject({ ok: false, reason: expect.stringContaining("--reason") });
+    expect(transition(tasks, tasks[1]!, { action: "start", force: true, reason: "agreed" })).toEqual({ ok: true, status: "in-progress", from: "todo", forced: "started before T1 (in-progress): agreed" });
+  });
+  it("checks predecessors for done and cancel too", () => {
+    expect(transition(tasks, tasks[1]!, { action: "done", force: false })).toMatchObject({ ok: false, reason: expect.stringContaining("T2 waits for T1 (in-progress)") });
+    expect(transition(tasks, tasks[1]!, { action: "cancel", force: false })).toMatchObject({ ok: false, reason: expect.stringContaining("T2 waits for T1") });
+    expect(transition(tasks, tasks[1]!, { action: "done", force: true, reason: "done by the client" })).toMatchObject({ ok: true, forced: "done before T1 (in-progress): done by the client" });
+    expect(transition(tasks, tasks[0]!, { action: "done", force: true, reason: "nothing broken" })).toEqual({ ok: true, status: "done", from: "in-progress" });
   });
   it("unblocks back to in-progress when the task was running, and needs a note to block", () => {
     expect(transition(tasks, tasks[2]!, { action: "unblock", force: false })).toMatchObject({ ok: true, status: "in-progress" });
