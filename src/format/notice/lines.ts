@@ -8,7 +8,9 @@ export interface NoticeSection {
 }
 
 function what(item: NoticeItem): string {
-  const parts = item.components.length ? ` (${item.components.join(", ")})` : "";
+  // Component names the title already says are not repeated.
+  const extra = item.components.filter((name) => !item.title.includes(name));
+  const parts = extra.length ? ` (${extra.join(", ")})` : "";
   return `${item.title}${parts}, ${item.team}`;
 }
 
