@@ -31,7 +31,8 @@ export function addDecommissionFollowups(universe: Universe, base: Decomposition
       before.push(draft("monitoring-removal", unmonitor, id, `Remove ${name} from monitoring, so no alert fires when it goes`, [...before]).key);
     }
     removal.after = [...new Set([...removal.after, ...before])].sort();
-    if (retirement && (stateful(retirement.kinds) || component.backed_up === true)) {
+    // Backup jobs to retire: a component said to be backed up, or a stateful one not said to be without backup.
+    if (retirement && (component.backed_up === true || (stateful(retirement.kinds) && component.backed_up !== false))) {
       draft("backup-retirement", retirement, id, `Retire the backup jobs of ${name} (the final backup is kept)`, [removal.key]);
     }
   }

@@ -32,6 +32,8 @@ export const FOLLOWUP_TASK_KIND: Record<FollowupKind, TaskKind> = {
   backup_retirement: "backup-retirement",
 };
 
+const DECOMMISSION_SIBLING: Partial<Record<FollowupKind, FollowupKind>> = { final_backup: "backup", monitoring_removal: "monitoring", backup_retirement: "backup" };
+
 export interface ActiveRule {
   department: string;
   estimate?: string;
@@ -46,7 +48,11 @@ function activeRules(input: PlanInput, universe: Universe, findings: Issue[]): P
   const removes = input.change.scope.some((item) => item.action === "remove");
   for (const kind of Object.keys(DEFAULT_DEPARTMENT) as FollowupKind[]) {
     if (!removes && DECOMMISSION_RULES.includes(kind)) continue;
-    const rule: FollowupRule = written[kind] ?? {};
+    // A decommission rule takes what it does not say from its sibling rule (final backup and
+    // backup retirement from backup, monitoring removal from monitoring): same team, kinds, estimate.
+    const sibling = DECOMMISSION_SIBLING[kind];
+    const { enabled: _ignored, ...inherited } = (sibling && written[sibling]) || {};
+    const rule: FollowupRule = { ...inherited, ...(written[kind] ?? {}) };
     if (rule.enabled === false) continue;
     const department = rule.department ?? DEFAULT_DEPARTMENT[kind];
     if (!universe.departments.has(department)) {

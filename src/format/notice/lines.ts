@@ -24,7 +24,11 @@ export function noticeIntro(notice: ClientNotice): string[] {
   if (notice.promise && notice.change.status !== "done") {
     lines.push(notice.promise.kept ? `Expected completion: by ${notice.promise.date}, as promised.` : `Expected completion: ${notice.promise.forecast}, later than the ${notice.promise.date} we promised; see below what we are doing about it.`);
   }
-  if (notice.change.due) lines.push(`Your deadline: ${notice.change.due}.`);
+  const due = notice.change.due;
+  if (due && notice.change.status !== "done") {
+    const forecast = notice.promise?.forecast;
+    lines.push(forecast && forecast > due ? `Your deadline: ${due}; at the current pace the work finishes on ${forecast}, after it.` : `Your deadline: ${due}.`);
+  }
   if (notice.outcome) lines.push(`Outcome: ${notice.outcome.outcome}. ${notice.outcome.note.trim()}`);
   return lines;
 }
