@@ -54,7 +54,9 @@ try {
   const asOf = ["--as-of", "2026-11-20"];
   step(nw, ["change", "new", "--title", "Redis for shop sessions", "--type", "normal", "--due", "2026-12-15", "--new-component", "shop-redis:redis:Redis for sessions:app-os", "--rollback", "Remove the VM", "--yes", ...asOf]);
   step(nw, ["change", "plan", "CHG-0003", "--write", ...asOf], 18);
+  step(nw, ["change", "approve", "CHG-0003", "--by", "Dmitry Sokolov", "--via", "client", "--note", "e-mail of 2026-11-20", ...asOf]);
   step(nw, ["task", "done", "CHG-0003/T1", "--note", "VLAN 130 configured", "--by", "Oleg Smirnov", "--as-of", "2026-11-20T14:05:00+03:00"]);
+  step(nw, ["change", "notify", "CHG-0002", "--format", "text", "--by", "Anna Volkova", ...asOf], 16);
   step(nw, ["docs", "check", ...asOf], 16);
   step(nw, ["sla", "report", "--period", "2026-10", ...asOf], 16);
   step(nw, ["report", "--period", "2026-10", ...asOf], 20);

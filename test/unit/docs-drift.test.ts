@@ -10,7 +10,7 @@ type Schema = { type?: string | string[]; properties?: Record<string, Schema>; i
 const PLACEHOLDERS: [string[], string][] = [
   [["P1", "P2", "P3", "P4"], "<priority>"],
   [["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "<weekday>"],
-  [["backup", "monitoring", "security", "documentation"], "<kind>"],
+  [["backup", "monitoring", "security", "documentation", "final_backup", "monitoring_removal", "backup_retirement"], "<kind>"],
 ];
 
 function fieldPaths(root: Schema): Map<string, string | undefined> {

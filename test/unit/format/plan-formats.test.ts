@@ -40,9 +40,9 @@ describe("plan formats", () => {
 });
 
 describe("status formats", () => {
-  const status = projectStatus({ changes: [{ ...change, status: "planned", tasks: [{ id: "T1", title: "a|b", department: "network", status: "todo" }] }], departments: [], manifest: undefined, today: "2026-11-01", timezone: "UTC" });
+  const status = projectStatus({ changes: [{ ...change, status: "planned", type: "standard", tasks: [{ id: "T1", title: "a|b", department: "network", status: "todo" }] }], departments: [], manifest: undefined, today: "2026-11-02", timezone: "UTC" });
   it("json, markdown and table", () => {
-    expect(JSON.parse(statusFormatters.json!(status, opts))).toMatchObject({ version: 1, today: "2026-11-01", changes: [{ id: "CHG-0001", ready: [{ id: "T1" }] }] });
+    expect(JSON.parse(statusFormatters.json!(status, opts))).toMatchObject({ version: 1, today: "2026-11-02", changes: [{ id: "CHG-0001", ready: [{ id: "T1" }] }] });
     expect(statusFormatters.markdown!(status, opts)).toContain("CHG-0001/T1 network: a\\|b");
     expect(statusFormatters.table!(status, opts)).toContain("network:\n    CHG-0001/T1 a|b");
   });
