@@ -2,7 +2,7 @@
 // markdown or text; the date of the notice (and the late and blocked tasks it told about) is
 // stored in the change as `last_notice` and committed, so the next notice says "since".
 import { EXIT_OK } from "../errors.js";
-import { formatTimestamp } from "../domain/timestamp.js";
+import { formatZoned } from "../domain/zoned-timestamp.js";
 import { clientNotice } from "../domain/tracking/notice.js";
 import { pickFormatter, useColor } from "../format/registry.js";
 import { noticeFormatters } from "../format/notice/index.js";
@@ -35,7 +35,7 @@ export async function runChangeNotify(globals: GlobalOptions, id: string, option
     return EXIT_OK;
   }
   const by = options.by ?? (await whoAmI(project.root));
-  const at = formatTimestamp(clock.now, clock.timezone);
+  const at = formatZoned(clock.now, clock.timezone);
   const saved = await editChangeFile(
     project.root,
     file,

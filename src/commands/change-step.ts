@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { EXIT_OK, UsageError } from "../errors.js";
-import { formatTimestamp } from "../domain/timestamp.js";
+import { formatZoned } from "../domain/zoned-timestamp.js";
 import { architectureUpdate, isEmptyUpdate, type ArchitectureUpdate } from "../domain/tracking/architecture-update.js";
 import { changeStep, updatesArchitecture, type ChangeAction } from "../domain/tracking/lifecycle.js";
 import { CHANGE_OUTCOMES, type ArchitectureFile, type Change, type ChangeOutcome } from "../model/files.js";
@@ -42,7 +42,7 @@ export async function runChangeStep(globals: GlobalOptions, action: ChangeAction
   const clock = clockFor(project, options.asOf);
   const { file } = findChange(project, id);
   const by = options.by ?? (await whoAmI(project.root));
-  const at = formatTimestamp(clock.now, clock.timezone);
+  const at = formatZoned(clock.now, clock.timezone);
   const architecture = FILE_NAMES.architecture;
   const files: FileToEdit[] = [{ rel: file, kind: "change" }];
   if (action === "close" && outcome && updatesArchitecture(outcome) && existsSync(join(project.root, architecture))) files.push({ rel: architecture, kind: "architecture" });
