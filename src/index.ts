@@ -17,3 +17,6 @@ export type * from "./model/files.js";
 export { reportSla, type ReportSlaOptions, type ReportSlaResult } from "./app/report-sla.js";
 export { archGraph } from "./app/arch-graph.js";
 export type { ProjectOptions, ClockOptions } from "./app/context.js";
+export { takeChangeStep, type ChangeStepRequest, type ChangeStepResult } from "./app/change-step.js";
+export { notifyClient, type NotifyRequest, type NotifyResult } from "./app/change-notify.js";
+export { updateTask, type TaskUpdateRequest, type TaskUpdate } from "./app/task-update.js";

@@ -1,18 +1,10 @@
-// tam change notify <ID>: the status update a TAM sends the client about a change, printed in
-// markdown or text; the date of the notice (and the late and blocked tasks it told about) is
-// stored in the change as `last_notice` and committed, so the next notice says "since".
+// tam change notify <ID>: the client's status update on a change, in markdown, text or json;
+// recorded in the change as last_notice (the record goes to stderr, the notice to stdout).
+import { notifyClient } from "../app/change-notify.js";
 import { EXIT_OK } from "../errors.js";
-import { formatZoned } from "../domain/zoned-timestamp.js";
-import { clientNotice } from "../domain/tracking/notice.js";
-import { pickFormatter, useColor } from "../format/registry.js";
 import { noticeFormatters } from "../format/notice/index.js";
-import type { Change } from "../model/files.js";
-import { requireValid } from "../project/check.js";
-import { applyChangeEdit } from "../project/change-steps.js";
-import { editChangeFile } from "../project/change-write.js";
-import { whoAmI } from "../project/identity.js";
-import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
-import { findChange } from "./lookup.js";
+import { pickFormatter, useColor } from "../format/registry.js";
+import { processOutput, type GlobalOptions, type Output } from "./context.js";
 
 export interface ChangeNotifyOptions {
   format: string;
@@ -25,29 +17,8 @@ export interface ChangeNotifyOptions {
 
 export async function runChangeNotify(globals: GlobalOptions, id: string, options: ChangeNotifyOptions, output: Output = processOutput): Promise<number> {
   const format = pickFormatter(noticeFormatters, options.format);
-  const project = openProject(globals, ["departments", "architecture", "changes"]);
-  requireValid(project);
-  const clock = clockFor(project, options.asOf);
-  const { change, file } = findChange(project, id);
-  const context = { ...project, today: clock.today, timezone: clock.timezone };
-  if (options.record === false) {
-    output.out(format(clientNotice({ ...context, change }), { color: useColor(globals.color), width: process.stdout.columns }));
-    return EXIT_OK;
-  }
-  const by = options.by ?? (await whoAmI(project.root));
-  const at = formatZoned(clock.now, clock.timezone);
-  const saved = await editChangeFile(
-    project.root,
-    file,
-    (source) => {
-      // The notice is written from the file as it is now, under its lock, and records what it told.
-      const notice = clientNotice({ ...context, change: source.data as Change });
-      const text = applyChangeEdit(source, { lastNotice: { at, by, late: notice.told.late, blocked: notice.told.blocked } });
-      return { text, result: notice };
-    },
-    options.commit === false ? undefined : () => `${id}: client notice`,
-  );
-  output.out(format(saved.result, { color: useColor(globals.color), width: process.stdout.columns }));
-  output.err(`recorded the notice in ${file} as last_notice ${at}${saved.commit ? ` (commit ${saved.commit})` : ""}`);
+  const { notice, recorded } = await notifyClient({ project: globals.project, id, by: options.by, record: options.record, commit: options.commit, asOf: options.asOf });
+  output.out(format(notice, { color: useColor(globals.color), width: process.stdout.columns }));
+  if (recorded) output.err(`recorded the notice in ${recorded.file} as last_notice ${recorded.at}${recorded.commit ? ` (commit ${recorded.commit})` : ""}`);
   return EXIT_OK;
 }
