@@ -30,7 +30,7 @@ const which = (program: string) => spawnSync("sh", ["-c", `command -v ${program}
 describe("tam completion bash", () => {
   it("completes commands and subcommands", () => {
     expect(complete(["tam", "ch"])).toEqual(["change"]);
-    expect(complete(["tam", "change", ""])).toEqual(["new", "plan"]);
+    expect(complete(["tam", "change", ""])).toEqual(["approve", "cancel", "close", "new", "notify", "plan", "reject", "start"]);
     expect(complete(["tam", "-C", "examples/northwind", "inc"], REPO)).toEqual(["incident"]);
   });
 
@@ -43,7 +43,7 @@ describe("tam completion bash", () => {
   });
 
   it("completes change, task, doc and incident ids from the current project", () => {
-    expect(complete(["tam", "change", "plan", "CHG-"])).toEqual(["CHG-0001", "CHG-0002", "CHG-0003", "CHG-0004", "CHG-0005"]);
+    expect(complete(["tam", "change", "plan", "CHG-"])).toEqual(["CHG-0001", "CHG-0002", "CHG-0003", "CHG-0004", "CHG-0005", "CHG-0006"]);
     const tasks = complete(["tam", "task", "done", "CHG-0002/"]);
     expect(tasks.length).toBeGreaterThan(0);
     expect(tasks.every((t) => /^CHG-0002\/T\d+$/.test(t))).toBe(true);
@@ -62,7 +62,7 @@ describe("tam __complete", () => {
   it("prints ids one per line and nothing else", () => {
     const result = runTam(["__complete", "change"], { cwd: EXAMPLE });
     expect(result).toMatchObject({ code: 0, stderr: "" });
-    expect(result.stdout.trim().split("\n")).toEqual(["CHG-0001", "CHG-0002", "CHG-0003", "CHG-0004", "CHG-0005"]);
+    expect(result.stdout.trim().split("\n")).toEqual(["CHG-0001", "CHG-0002", "CHG-0003", "CHG-0004", "CHG-0005", "CHG-0006"]);
   });
 
   it("is silent and exits 0 outside a project or for an unknown kind", () => {
@@ -109,7 +109,7 @@ describe("tam completion zsh and fish", () => {
     };
     expect(ask("tam ch")).toContain("change");
     expect(ask("tam validate --f").sort()).toEqual(["--fail-on", "--format"]);
-    expect(ask("tam change plan CHG-")).toEqual(["CHG-0001", "CHG-0002", "CHG-0003", "CHG-0004", "CHG-0005"]);
+    expect(ask("tam change plan CHG-")).toEqual(["CHG-0001", "CHG-0002", "CHG-0003", "CHG-0004", "CHG-0005", "CHG-0006"]);
     expect(ask("tam task done CHG-0002/")).toContain("CHG-0002/T4");
   });
 

@@ -64,7 +64,7 @@ export function buildClientReport(input: ReportInput): ClientReport {
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
   const changes = {
     done: doneInPeriod.map(line).sort(byId),
-    inProgress: input.changes.filter((c) => c.status === "in-progress" || c.status === "approved").map(line).sort(byId),
+    inProgress: input.changes.filter((c) => c.status === "in-progress" || c.status === "approved" || c.status === "review").map(line).sort(byId),
     planned: input.changes.filter((c) => c.status === "draft" || c.status === "planned").map(line).sort(byId),
   };
 
