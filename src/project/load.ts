@@ -45,8 +45,11 @@ export interface Project {
 export type LoadPart = "departments" | "architecture" | "changes" | "incidents" | "docs";
 const ALL_PARTS: LoadPart[] = ["departments", "architecture", "changes", "incidents", "docs"];
 
-/** Reads the project. `parts` limits which files are read (the manifest always is). */
-export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS): Project {
+/**
+ * Reads the project. `parts` limits which files are read (the manifest always is). `overrides`
+ * replaces files' text (relative path -> text, new files included): the project as an edit would leave it.
+ */
+export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, overrides?: ReadonlyMap<string, string>): Project {
   const files: SourceFile[] = [];
   const readIssues: Issue[] = [];
   const origins = new WeakMap<object, { source: SourceFile; path: PathSegment[] }>();
@@ -59,6 +62,13 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS): Projec
       return undefined;
     };
     let text: string;
+    const override = overrides?.get(rel);
+    if (override !== undefined) {
+      const source = releaseDocument(parseSource(abs, rel, kind, override));
+      files.push(source);
+      readIssues.push(...source.parseIssues);
+      return source;
+    }
     try {
       // A link may point anywhere on the machine running tam (a CI runner's secrets, /dev/zero): refuse to follow it out.
       const real = realpathSync(abs);
@@ -100,18 +110,18 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS): Projec
   const manifest = isObject(manifestSource?.data) ? (manifestSource!.data as unknown as Manifest) : undefined;
   if (manifest && manifestSource) origins.set(manifest, { source: manifestSource, path: [] });
 
-  const optional = (rel: string, kind: FileKind) => (existsSync(join(root, rel)) ? read(rel, kind) : undefined);
+  const optional = (rel: string, kind: FileKind) => (overrides?.has(rel) || existsSync(join(root, rel)) ? read(rel, kind) : undefined);
   const want = new Set(parts);
   const departments = want.has("departments") ? collect<Department>(optional(FILE_NAMES.departments, "departments"), "departments") : [];
   const components = want.has("architecture") ? collect<Component>(optional(FILE_NAMES.architecture, "architecture"), "components") : [];
   const docs = want.has("docs") ? collect<DocEntry>(optional(FILE_NAMES.docs, "docs"), "docs") : [];
   const changes: Change[] = [];
   if (want.has("changes")) {
-    for (const rel of listYaml(root, FILE_NAMES.changes, readIssues)) changes.push(...collect<Change>(read(rel, "change"), null));
+    for (const rel of listYaml(root, FILE_NAMES.changes, readIssues, overrides)) changes.push(...collect<Change>(read(rel, "change"), null));
   }
   const incidents: Incident[] = [];
   if (want.has("incidents")) {
-    for (const rel of listYaml(root, FILE_NAMES.incidents, readIssues)) incidents.push(...collect<Incident>(read(rel, "incidents"), "incidents"));
+    for (const rel of listYaml(root, FILE_NAMES.incidents, readIssues, overrides)) incidents.push(...collect<Incident>(read(rel, "incidents"), "incidents"));
   }
 
   return {
@@ -134,9 +144,10 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS): Projec
 }
 
 /** The .yaml/.yml files of a folder, sorted, as paths relative to the root. */
-function listYaml(root: string, folder: string, issues: Issue[]): string[] {
+function listYaml(root: string, folder: string, issues: Issue[], overrides?: ReadonlyMap<string, string>): string[] {
   const dir = join(root, folder);
-  if (!existsSync(dir)) return [];
+  const added = [...(overrides?.keys() ?? [])].filter((rel) => rel.startsWith(`${folder}/`) && !rel.slice(folder.length + 1).includes("/") && /\.ya?ml$/i.test(rel));
+  if (!existsSync(dir)) return added.sort();
   if (!statSync(dir).isDirectory()) {
     issues.push({ severity: "error", code: "not-a-folder", message: `${folder} must be a folder of YAML files`, file: folder });
     return [];
@@ -146,7 +157,7 @@ function listYaml(root: string, folder: string, issues: Issue[]): string[] {
     if (!/\.ya?ml$/i.test(entry.name)) continue;
     names.push(`${folder}/${entry.name}`);
   }
-  return names.sort();
+  return [...new Set([...names, ...added])].sort();
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {
