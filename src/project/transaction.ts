@@ -72,7 +72,11 @@ interface Planned {
   existed: boolean;
 }
 
-export async function editFiles(project: { root: string }, edits: readonly FileEdit[], options: WriteOptions): Promise<WriteResult> {
+/**
+ * Applies `edits` in one transaction. `edits` may be a function, called under the lock, for a
+ * writer that must decide what to write from the project as it is then (the next free id).
+ */
+export async function editFiles(project: { root: string }, edits: readonly FileEdit[] | (() => readonly FileEdit[]), options: WriteOptions): Promise<WriteResult> {
   const { root } = project;
   const warn = options.warn ?? (() => {});
   const git = await import("./git.js");
@@ -85,11 +89,12 @@ export async function editFiles(project: { root: string }, edits: readonly FileE
     onWait: (holder) => warn(`waiting for another tam write to finish${holder ? `: ${describeHolder(holder)}` : ""}`),
   });
   try {
-    for (const dir of new Set(edits.map((e) => dirname(join(root, e.path))))) sweepDeadTemporaries(dir);
+    const fileEdits = typeof edits === "function" ? edits() : edits;
+    for (const dir of new Set(fileEdits.map((e) => dirname(join(root, e.path))))) sweepDeadTemporaries(dir);
     const journal = repo ? readJournal(repo.gitDir) : undefined;
     if (repo && journal) await settleJournal(root, repo.prefix, journal, warn, git.uncommittedFiles);
 
-    const planned = planEdits(root, edits);
+    const planned = planEdits(root, fileEdits);
     if (planned.length === 0) return { written: [] };
     if (options.validate !== false) checkProject(root, planned, options.validate, warn);
 
