@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { EXIT_OK, UsageError } from "../errors.js";
 import { newChange, nextChangeId } from "../domain/tracking/new-change.js";
 import { renderNewChange } from "../project/change-render.js";
-import { FILE_NAMES, loadProject } from "../project/load.js";
+import { FILE_NAMES, reloadProject } from "../project/load.js";
 import { editFiles } from "../project/transaction.js";
 import { askChangeAnswers, type ChangeNewOptions } from "./change-new-answers.js";
 import type { WriteFlags } from "./write-flags.js";
@@ -20,7 +20,7 @@ export async function runChangeNew(globals: GlobalOptions, options: ChangeNewOpt
     project,
     () => {
       // The next free id is taken from the changes as they are now, under the lock: another tam may just have added one.
-      id = options.id ?? nextChangeId(loadProject(project.root, ["changes"]).changes.map((c) => c.id));
+      id = options.id ?? nextChangeId(reloadProject(project, ["changes"]).changes.map((c) => c.id));
       return [
         {
           path: `${FILE_NAMES.changes}/${id}.yaml`,

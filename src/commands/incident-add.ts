@@ -4,7 +4,7 @@ import { incidentFileFor, nextIncidentIds } from "../domain/incidents/record.js"
 import { resolveTimeInput } from "../domain/incidents/time-input.js";
 import { appendIncidents, verifyIncidents } from "../project/incident-files.js";
 import { modelineFor } from "../project/incident-store.js";
-import { loadProject } from "../project/load.js";
+import { reloadProject } from "../project/load.js";
 import { requireValid } from "../project/check.js";
 import { PRIORITIES, type CauseCategory, type Incident, type Priority } from "../model/files.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
@@ -58,7 +58,7 @@ export async function runIncidentAdd(globals: GlobalOptions, options: IncidentAd
     project,
     () => {
       // The next free id is taken from the incidents as they are now, under the lock: another add may just have landed.
-      const [id] = nextIncidentIds(loadProject(project.root, ["incidents"]).incidents.map((i) => i.id));
+      const [id] = nextIncidentIds(reloadProject(project, ["incidents"]).incidents.map((i) => i.id));
       const added: Incident = { id: id!, ...draft };
       incident = added;
       return [

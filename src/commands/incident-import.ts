@@ -9,7 +9,7 @@ import { requireValid } from "../project/check.js";
 import { appendIncidents, verifyIncidents } from "../project/incident-files.js";
 import { modelineFor } from "../project/incident-store.js";
 import { loadMapping, type MappingFlags } from "../project/import-mapping.js";
-import { loadProject, type Project } from "../project/load.js";
+import { reloadProject, type Project } from "../project/load.js";
 import type { FileEdit } from "../project/transaction.js";
 import type { Incident } from "../model/files.js";
 import { openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
@@ -61,7 +61,7 @@ export async function runIncidentImport(globals: GlobalOptions, file: string, op
   const modeline = modelineFor(project);
   const edits = (): FileEdit[] => {
     // Ids and what is already present are decided again under the lock: another import or add may just have landed.
-    const again = run(loadProject(project.root));
+    const again = run(reloadProject(project));
     if (typeof again === "string") throw new UsageError(`${file}: ${again}`);
     imported = again;
     const byFile = new Map<string, Incident[]>();

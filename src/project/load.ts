@@ -45,11 +45,16 @@ export interface Project {
 export type LoadPart = "departments" | "architecture" | "changes" | "incidents" | "docs";
 const ALL_PARTS: LoadPart[] = ["departments", "architecture", "changes", "incidents", "docs"];
 
-/**
- * Reads the project. `parts` limits which files are read (the manifest always is). `overrides`
- * replaces files' text (relative path -> text, new files included): the project as an edit would leave it.
- */
-export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, overrides?: ReadonlyMap<string, string>): Project {
+export interface LoadOptions {
+  /** Replaces files' text (relative path -> text, new files included): the project as an edit would leave it. */
+  overrides?: ReadonlyMap<string, string>;
+  /** Files parsed already (by relative path): one whose text is unchanged on disk is reused, not parsed again. */
+  reuse?: ReadonlyMap<string, SourceFile>;
+}
+
+/** Reads the project. `parts` limits which files are read (the manifest always is). */
+export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options: LoadOptions = {}): Project {
+  const { overrides, reuse } = options;
   const files: SourceFile[] = [];
   const readIssues: Issue[] = [];
   const origins = new WeakMap<object, { source: SourceFile; path: PathSegment[] }>();
@@ -86,7 +91,8 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, overrid
     } catch (error) {
       return refuse("unreadable-file", `cannot read ${rel}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    const source = releaseDocument(parseSource(abs, rel, kind, text));
+    const known = reuse?.get(rel);
+    const source = known && known.kind === kind && known.text === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) ? known : releaseDocument(parseSource(abs, rel, kind, text));
     files.push(source);
     readIssues.push(...source.parseIssues);
     return source;
@@ -141,6 +147,11 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, overrid
       return locate(origin.source, [...origin.path, ...field], false);
     },
   };
+}
+
+/** The project as it is on disk now, parsing again only the files that changed since `project` was read. */
+export function reloadProject(project: Pick<Project, "root" | "files">, parts?: LoadPart[], overrides?: ReadonlyMap<string, string>): Project {
+  return loadProject(project.root, parts, { overrides, reuse: new Map(project.files.map((f) => [f.rel, f])) });
 }
 
 /** The .yaml/.yml files of a folder, sorted, as paths relative to the root. */

@@ -12,7 +12,7 @@ import type { Issue } from "../model/issues.js";
 import { projectIssues } from "./check.js";
 import { fileProblem } from "./file-errors.js";
 import { decodeText } from "./guards.js";
-import { loadProject, type LoadPart } from "./load.js";
+import { reloadProject, type LoadPart } from "./load.js";
 import { parseSource, type SourceFile } from "./source.js";
 import { commitWrite, discardWrite, sweepDeadTemporaries, stageWrite, type StagedWrite } from "./write.js";
 import { contentHash, readJournal, writeJournal, type Journal } from "./write-journal.js";
@@ -76,7 +76,7 @@ interface Planned {
  * Applies `edits` in one transaction. `edits` may be a function, called under the lock, for a
  * writer that must decide what to write from the project as it is then (the next free id).
  */
-export async function editFiles(project: { root: string }, edits: readonly FileEdit[] | (() => readonly FileEdit[]), options: WriteOptions): Promise<WriteResult> {
+export async function editFiles(project: { root: string; files?: SourceFile[] }, edits: readonly FileEdit[] | (() => readonly FileEdit[]), options: WriteOptions): Promise<WriteResult> {
   const { root } = project;
   const warn = options.warn ?? (() => {});
   const git = await import("./git.js");
@@ -90,13 +90,15 @@ export async function editFiles(project: { root: string }, edits: readonly FileE
   });
   try {
     const fileEdits = typeof edits === "function" ? edits() : edits;
-    for (const dir of new Set(fileEdits.map((e) => dirname(join(root, e.path))))) sweepDeadTemporaries(dir);
+    // Temporaries of killed writes: in the folders written now and those every write may touch.
+    const folders = [root, join(root, "changes"), join(root, "incidents"), ...fileEdits.map((e) => dirname(join(root, e.path)))];
+    for (const dir of new Set(folders)) sweepDeadTemporaries(dir);
     const journal = repo ? readJournal(repo.gitDir) : undefined;
     if (repo && journal) await settleJournal(root, repo.prefix, journal, warn, git.uncommittedFiles);
 
     const planned = planEdits(root, fileEdits);
     if (planned.length === 0) return { written: [] };
-    if (options.validate !== false) checkProject(root, planned, options.validate, warn);
+    if (options.validate !== false) checkProject({ root, files: project.files ?? [] }, planned, options.validate, warn);
 
     const paths = planned.map((p) => p.path).sort();
     let message = typeof options.message === "string" ? options.message : options.message();
@@ -222,10 +224,12 @@ export function kindOf(rel: string): FileKind {
 }
 
 /** Refuses an edit that brings new errors; errors the project already had are a warning, not a refusal. */
-function checkProject(root: string, planned: Planned[], parts: LoadPart[] | undefined, warn: (text: string) => void): void {
+function checkProject(read: { root: string; files: SourceFile[] }, planned: Planned[], parts: LoadPart[] | undefined, warn: (text: string) => void): void {
   const overrides = new Map(planned.map((p) => [p.path, p.bytes.toString("utf8")]));
-  const before = projectIssues(loadProject(root, parts)).filter((i) => i.severity === "error");
-  const after = projectIssues(loadProject(root, parts, overrides)).filter((i) => i.severity === "error");
+  // Files unchanged since the command read them are not parsed again, nor those unchanged by the edit.
+  const current = reloadProject(read, parts);
+  const before = projectIssues(current).filter((i) => i.severity === "error");
+  const after = projectIssues(reloadProject(current, parts, overrides)).filter((i) => i.severity === "error");
   const fresh = newErrors(before, after);
   if (fresh.length) throw new ProjectError(`the change would leave the project invalid; nothing was written:`, fresh);
   if (before.length) {
@@ -284,7 +288,7 @@ async function settleJournal(
 }
 
 function interruptedText(path: string, what: { command: string; message: string; started: string; pid: number }): string {
-  return `${path} was written by \`${what.command}\` (pid ${what.pid}, ${what.started}), which stopped before committing it: commit it (git commit -m ${JSON.stringify(what.message)} -- ${path}) or discard it (git checkout -- ${path})`;
+  return `${path} was written by \`${what.command}\` (pid ${what.pid}, ${what.started}), which stopped before committing it: commit it (git commit -m ${JSON.stringify(what.message)} -- ${path}) or discard it (git checkout HEAD -- ${path})`;
 }
 
 /** Refuses targets with uncommitted changes tam did not make; returns notes for the commit message. */
