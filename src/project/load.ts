@@ -13,8 +13,7 @@ import type {
   Manifest,
 } from "../model/files.js";
 import { decodeText, MAX_FILE_BYTES } from "./guards.js";
-import { releaseDocument } from "./lazy-document.js";
-import { locate, parseSource, type PathSegment, type SourceFile } from "./source.js";
+import { locate, readSource, type PathSegment, type SourceFile } from "./source.js";
 
 export const FILE_NAMES = {
   manifest: "tam.yaml",
@@ -69,7 +68,7 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
     let text: string;
     const override = overrides?.get(rel);
     if (override !== undefined) {
-      const source = releaseDocument(parseSource(abs, rel, kind, override));
+      const source = readSource(abs, rel, kind, override);
       files.push(source);
       readIssues.push(...source.parseIssues);
       return source;
@@ -92,7 +91,7 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
       return refuse("unreadable-file", `cannot read ${rel}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     const known = reuse?.get(rel);
-    const source = known && known.kind === kind && known.text === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) ? known : releaseDocument(parseSource(abs, rel, kind, text));
+    const source = known && known.kind === kind && known.text === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) ? known : readSource(abs, rel, kind, text);
     files.push(source);
     readIssues.push(...source.parseIssues);
     return source;
