@@ -45,8 +45,16 @@ export interface Project {
 export type LoadPart = "departments" | "architecture" | "changes" | "incidents" | "docs";
 const ALL_PARTS: LoadPart[] = ["departments", "architecture", "changes", "incidents", "docs"];
 
+export interface LoadOptions {
+  /** Replaces files' text (relative path -> text, new files included): the project as an edit would leave it. */
+  overrides?: ReadonlyMap<string, string>;
+  /** Files parsed already (by relative path): one whose text is unchanged on disk is reused, not parsed again. */
+  reuse?: ReadonlyMap<string, SourceFile>;
+}
+
 /** Reads the project. `parts` limits which files are read (the manifest always is). */
-export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS): Project {
+export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options: LoadOptions = {}): Project {
+  const { overrides, reuse } = options;
   const files: SourceFile[] = [];
   const readIssues: Issue[] = [];
   const origins = new WeakMap<object, { source: SourceFile; path: PathSegment[] }>();
@@ -59,6 +67,8 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS): Projec
       readIssues.push({ severity: "error", code, message, file: rel, ...at });
       return undefined;
     };
+    const override = overrides?.get(rel);
+    if (override !== undefined) return override;
     try {
       // A link may point anywhere on the machine running tam (a CI runner's secrets, /dev/zero): refuse to follow it out.
       const real = realpathSync(abs);
@@ -80,12 +90,19 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS): Projec
   /** Reads and parses files, the fast reads of a large set on two threads; in the order given. */
   const readAll = (entries: { rel: string; kind: FileKind }[]): (SourceFile | undefined)[] => {
     const texts = entries.map((entry) => readText(entry.rel));
-    const readable = texts.flatMap((text, index) => (text === undefined ? [] : [index]));
-    const fast = fastDataOfAll(readable.map((index) => withoutBom(texts[index]!)));
+    // A file parsed already (the transaction re-validates an edit) is reused when its text is unchanged.
+    const known = entries.map(({ rel, kind }, index) => {
+      const source = reuse?.get(rel);
+      return source && source.kind === kind && texts[index] !== undefined && source.text === withoutBom(texts[index]) ? source : undefined;
+    });
+    const toParse = texts.flatMap((text, index) => (text === undefined || known[index] ? [] : [index]));
+    const fast = fastDataOfAll(toParse.map((index) => withoutBom(texts[index]!)));
+    const fastOf = new Map(toParse.map((index, k) => [index, fast[k]]));
     const sources: (SourceFile | undefined)[] = new Array(entries.length);
-    readable.forEach((index, k) => {
+    texts.forEach((text, index) => {
+      if (text === undefined) return;
       const { rel, kind } = entries[index]!;
-      const source = readSource(join(root, rel), rel, kind, texts[index]!, fast[k]);
+      const source = known[index] ?? readSource(join(root, rel), rel, kind, text, fastOf.get(index));
       files.push(source);
       readIssues.push(...source.parseIssues);
       sources[index] = source;
@@ -112,18 +129,18 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS): Projec
   const manifest = isObject(manifestSource?.data) ? (manifestSource!.data as unknown as Manifest) : undefined;
   if (manifest && manifestSource) origins.set(manifest, { source: manifestSource, path: [] });
 
-  const optional = (rel: string, kind: FileKind) => (existsSync(join(root, rel)) ? read(rel, kind) : undefined);
+  const optional = (rel: string, kind: FileKind) => (overrides?.has(rel) || existsSync(join(root, rel)) ? read(rel, kind) : undefined);
   const want = new Set(parts);
   const departments = want.has("departments") ? collect<Department>(optional(FILE_NAMES.departments, "departments"), "departments") : [];
   const components = want.has("architecture") ? collect<Component>(optional(FILE_NAMES.architecture, "architecture"), "components") : [];
   const docs = want.has("docs") ? collect<DocEntry>(optional(FILE_NAMES.docs, "docs"), "docs") : [];
   const changes: Change[] = [];
   if (want.has("changes")) {
-    for (const source of readAll(listYaml(root, FILE_NAMES.changes, readIssues).map((rel) => ({ rel, kind: "change" as const })))) changes.push(...collect<Change>(source, null));
+    for (const source of readAll(listYaml(root, FILE_NAMES.changes, readIssues, overrides).map((rel) => ({ rel, kind: "change" as const })))) changes.push(...collect<Change>(source, null));
   }
   const incidents: Incident[] = [];
   if (want.has("incidents")) {
-    for (const source of readAll(listYaml(root, FILE_NAMES.incidents, readIssues).map((rel) => ({ rel, kind: "incidents" as const })))) incidents.push(...collect<Incident>(source, "incidents"));
+    for (const source of readAll(listYaml(root, FILE_NAMES.incidents, readIssues, overrides).map((rel) => ({ rel, kind: "incidents" as const })))) incidents.push(...collect<Incident>(source, "incidents"));
   }
 
   return {
@@ -145,10 +162,16 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS): Projec
   };
 }
 
+/** The project as it is on disk now, parsing again only the files that changed since `project` was read. */
+export function reloadProject(project: Pick<Project, "root" | "files">, parts?: LoadPart[], overrides?: ReadonlyMap<string, string>): Project {
+  return loadProject(project.root, parts, { overrides, reuse: new Map(project.files.map((f) => [f.rel, f])) });
+}
+
 /** The .yaml/.yml files of a folder, sorted, as paths relative to the root. */
-function listYaml(root: string, folder: string, issues: Issue[]): string[] {
+function listYaml(root: string, folder: string, issues: Issue[], overrides?: ReadonlyMap<string, string>): string[] {
   const dir = join(root, folder);
-  if (!existsSync(dir)) return [];
+  const added = [...(overrides?.keys() ?? [])].filter((rel) => rel.startsWith(`${folder}/`) && !rel.slice(folder.length + 1).includes("/") && /\.ya?ml$/i.test(rel));
+  if (!existsSync(dir)) return added.sort();
   if (!statSync(dir).isDirectory()) {
     issues.push({ severity: "error", code: "not-a-folder", message: `${folder} must be a folder of YAML files`, file: folder });
     return [];
@@ -158,7 +181,7 @@ function listYaml(root: string, folder: string, issues: Issue[]): string[] {
     if (!/\.ya?ml$/i.test(entry.name)) continue;
     names.push(`${folder}/${entry.name}`);
   }
-  return names.sort();
+  return [...new Set([...names, ...added])].sort();
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

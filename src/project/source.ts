@@ -68,10 +68,10 @@ const NEEDS_FULL_PARSE = /(^|[\s,[{:-])[*&!][^\s,[\]{}]|^%|[\t\x00-\x08\x0b\x0c\
 export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /**
- * A file as load.ts keeps it: the data read the fast way when possible, the \`yaml\` Document
+ * A file as load.ts keeps it, given the result of fastData on its text: the data read the fast way when possible, the \`yaml\` Document
  * (for positions and edits) parsed on first use; otherwise the full parse, with its findings.
  */
-export function readSource(abs: string, rel: string, kind: FileKind, text: string, fast = fastData(withoutBom(text))): SourceFile {
+export function readSource(abs: string, rel: string, kind: FileKind, text: string, fast: { data: unknown } | undefined): SourceFile {
   const body = withoutBom(text);
   if (!fast) return releaseDocument(parseSource(abs, rel, kind, text));
   return lazyDocument({ abs, rel, kind, text: body, data: fast.data, parseIssues: [] });
