@@ -4,10 +4,10 @@
 import { clientNotice, type ClientNotice } from "../domain/tracking/notice.js";
 import { formatZoned } from "../domain/zoned-timestamp.js";
 import type { Change } from "../model/files.js";
-import { requireValid } from "../project/check.js";
+import { requireValidIn } from "../project/check.js";
 import { applyChangeEdit } from "../project/change-steps.js";
-import { editChangeFile } from "../project/change-write.js";
 import { whoAmI } from "../project/identity.js";
+import { editFiles, type WriteResult } from "../project/transaction.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 import { findChange } from "./lookup.js";
 
@@ -18,32 +18,43 @@ export interface NotifyRequest extends ProjectOptions, ClockOptions {
   record?: boolean;
   /** false: record the notice in the file, do not commit it. */
   commit?: boolean;
+  /** Seconds to wait for another tam write (--wait). */
+  wait?: number;
+  /** Commit uncommitted changes already in the file too (--include-local-changes). */
+  includeLocalChanges?: boolean;
+  /** Receives the write's warnings. */
+  warn?: (text: string) => void;
 }
 
 export interface NotifyResult {
   notice: ClientNotice;
   /** Where and when the notice was recorded (absent for a preview). */
-  recorded?: { file: string; at: string; commit?: string };
+  recorded?: { file: string; at: string; write: WriteResult };
 }
 
 export async function notifyClient(request: NotifyRequest): Promise<NotifyResult> {
   const project = openProject(request, ["departments", "architecture", "changes"]);
-  requireValid(project);
-  const clock = clockFor(project, request.asOf, request.now);
   const { change, file } = findChange(project, request.id);
+  requireValidIn(project, [file]);
+  const clock = clockFor(project, request.asOf, request.now);
   const context = { ...project, today: clock.today, timezone: clock.timezone };
   if (request.record === false) return { notice: clientNotice({ ...context, change }) };
   const by = request.by ?? (await whoAmI(project.root));
   const at = formatZoned(clock.now, clock.timezone);
-  const saved = await editChangeFile(
-    project.root,
-    file,
-    (source) => {
-      // Written from the file as it is now, under its lock; it records what it told.
-      const notice = clientNotice({ ...context, change: source.data as Change });
-      return { text: applyChangeEdit(source, { lastNotice: { at, by, late: notice.told.late, blocked: notice.told.blocked } }), result: notice };
-    },
-    request.commit === false ? undefined : () => `${request.id}: client notice`,
+  let notice: ClientNotice | undefined;
+  const write = await editFiles(
+    project,
+    [
+      {
+        path: file,
+        edit: (_text, source) => {
+          // Written from the file as it is now, under the lock; it records what it told.
+          notice = clientNotice({ ...context, change: source!.data as Change });
+          return applyChangeEdit(source!, { lastNotice: { at, by, late: notice.told.late, blocked: notice.told.blocked } });
+        },
+      },
+    ],
+    { message: `${request.id}: client notice`, by, commit: request.commit !== false, waitSeconds: request.wait, includeLocalChanges: request.includeLocalChanges, validate: ["departments", "architecture", "changes"], warn: request.warn },
   );
-  return { notice: saved.result, recorded: { file, at, ...(saved.commit ? { commit: saved.commit } : {}) } };
+  return { notice: notice!, recorded: { file, at, write } };
 }

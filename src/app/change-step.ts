@@ -9,10 +9,10 @@ import { changeStep, updatesArchitecture, type ChangeAction } from "../domain/tr
 import { formatZoned } from "../domain/zoned-timestamp.js";
 import { CHANGE_OUTCOMES, type ArchitectureFile, type Change, type ChangeOutcome, type ChangeStatus } from "../model/files.js";
 import { applyArchitectureUpdate } from "../project/architecture-edit.js";
-import { requireValid } from "../project/check.js";
+import { requireValidIn } from "../project/check.js";
 import { applyChangeEdit, type ChangeEdit } from "../project/change-steps.js";
-import { editFiles, type FileToEdit } from "../project/change-write.js";
 import { whoAmI } from "../project/identity.js";
+import { editFiles, type FileEdit, type WriteResult } from "../project/transaction.js";
 import { FILE_NAMES } from "../project/load.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 import { findChange } from "./lookup.js";
@@ -28,6 +28,12 @@ export interface ChangeStepRequest extends ProjectOptions, ClockOptions {
   outcome?: string;
   /** false: write the files, do not commit them. */
   commit?: boolean;
+  /** Seconds to wait for another tam write (--wait). */
+  wait?: number;
+  /** Commit uncommitted changes already in the files too (--include-local-changes). */
+  includeLocalChanges?: boolean;
+  /** Receives the write's warnings. */
+  warn?: (text: string) => void;
 }
 
 export interface ChangeStepResult {
@@ -40,7 +46,8 @@ export interface ChangeStepResult {
   outcome?: ChangeOutcome;
   /** What closing wrote to architecture.yaml (absent when nothing). */
   architecture?: ArchitectureUpdate;
-  commit?: string;
+  /** What the write did: files written, the commit. */
+  write: WriteResult;
 }
 
 const PAST: Record<ChangeAction, string> = { approve: "approved", start: "started", close: "closed", cancel: "cancelled", reject: "rejected" };
@@ -50,41 +57,56 @@ export async function takeChangeStep(request: ChangeStepRequest): Promise<Change
   if (request.outcome !== undefined && !CHANGE_OUTCOMES.includes(request.outcome as ChangeOutcome)) throw new UsageError(`--outcome must be one of ${CHANGE_OUTCOMES.join(", ")}`);
   const outcome = request.outcome as ChangeOutcome | undefined;
   const project = openProject(request);
-  requireValid(project);
-  const clock = clockFor(project, request.asOf, request.now);
   const { file } = findChange(project, id);
-  const by = request.by ?? (await whoAmI(project.root));
-  const at = formatZoned(clock.now, clock.timezone);
   const architecture = FILE_NAMES.architecture;
   const writesArchitecture = action === "close" && outcome !== undefined && updatesArchitecture(outcome);
-  const files: FileToEdit[] = [{ rel: file, kind: "change" }];
-  if (writesArchitecture && existsSync(join(project.root, architecture))) files.push({ rel: architecture, kind: "architecture" });
-  const saved = await editFiles(
-    project.root,
-    files,
-    (sources) => {
-      // Decide on the files as they are now, under the locks.
-      const source = sources.get(file)!;
-      const change = source.data as Change;
-      const step = changeStep(change, { action, note: request.note, outcome });
-      if (!step.ok) throw new UsageError(step.reason);
-      const note = request.note?.trim() || undefined;
-      const edit: ChangeEdit = { status: step.status, event: { at, status: step.status, by, ...(note && action !== "close" ? { note } : {}) } };
-      if (action === "approve") edit.approval = { by, at, ...(request.via ? { via: request.via } : {}), ...(note ? { note } : {}) };
-      if (action === "close") edit.closure = { outcome: outcome!, note: note! };
-      const texts = new Map<string, string | null>([[file, applyChangeEdit(source, edit)]]);
-      const arch = sources.get(architecture);
-      let update: ArchitectureUpdate | undefined;
-      if (arch) {
-        update = architectureUpdate(change, (arch.data as ArchitectureFile | null)?.components ?? [], clock.today);
-        if (!isEmptyUpdate(update)) texts.set(architecture, applyArchitectureUpdate(arch, update, change.id, clock.today));
-      } else if (writesArchitecture && (change.new_components ?? []).length) {
-        throw new UsageError(`${change.id} adds components but the project has no ${architecture}: create it (\`components: []\`) first`);
-      }
-      const result: ChangeStepResult = { id, action, from: step.from, to: step.status, by, at, ...(outcome ? { outcome } : {}), ...(update && !isEmptyUpdate(update) ? { architecture: update } : {}) };
-      return { texts, result };
+  const hasArchitecture = existsSync(join(project.root, architecture));
+  // Errors in other files do not stop this step (the write reports them as a warning).
+  requireValidIn(project, writesArchitecture && hasArchitecture ? [file, architecture] : [file]);
+  const clock = clockFor(project, request.asOf, request.now);
+  const by = request.by ?? (await whoAmI(project.root));
+  const at = formatZoned(clock.now, clock.timezone);
+  let result: Omit<ChangeStepResult, "write"> | undefined;
+  let change: Change | undefined;
+  // The change file is edited first (the transaction applies edits in order): it decides the step,
+  // and architecture.yaml is written from the change as it was read under the lock.
+  const edits: FileEdit[] = [
+    {
+      path: file,
+      edit: (_text, source) => {
+        change = source!.data as Change;
+        const step = changeStep(change, { action, note: request.note, outcome });
+        if (!step.ok) throw new UsageError(step.reason);
+        if (writesArchitecture && !hasArchitecture && (change.new_components ?? []).length) {
+          throw new UsageError(`${change.id} adds components but the project has no ${architecture}: create it (\`components: []\`) first`);
+        }
+        const note = request.note?.trim() || undefined;
+        const edit: ChangeEdit = { status: step.status, event: { at, status: step.status, by, ...(note && action !== "close" ? { note } : {}) } };
+        if (action === "approve") edit.approval = { by, at, ...(request.via ? { via: request.via } : {}), ...(note ? { note } : {}) };
+        if (action === "close") edit.closure = { outcome: outcome!, note: note! };
+        result = { id, action, from: step.from, to: step.status, by, at, ...(outcome ? { outcome } : {}) };
+        return applyChangeEdit(source!, edit);
+      },
     },
-    request.commit === false ? undefined : () => `${id}: ${PAST[action]}${action === "approve" ? ` by ${by}` : ""}${outcome ? ` (${outcome})` : ""}`,
-  );
-  return { ...saved.result, ...(saved.commit ? { commit: saved.commit } : {}) };
+  ];
+  if (writesArchitecture && hasArchitecture) {
+    edits.push({
+      path: architecture,
+      edit: (_text, source) => {
+        const update = architectureUpdate(change!, (source!.data as ArchitectureFile | null)?.components ?? [], clock.today);
+        if (isEmptyUpdate(update)) return null;
+        result!.architecture = update;
+        return applyArchitectureUpdate(source!, update, change!.id, clock.today);
+      },
+    });
+  }
+  const write = await editFiles(project, edits, {
+    message: () => `${id}: ${PAST[action]}${action === "approve" ? ` by ${by}` : ""}${outcome ? ` (${outcome})` : ""}`,
+    by,
+    commit: request.commit !== false,
+    waitSeconds: request.wait,
+    includeLocalChanges: request.includeLocalChanges,
+    warn: request.warn,
+  });
+  return { ...result!, write };
 }

@@ -5,10 +5,10 @@ import { statusFollowingTasks } from "../domain/tracking/lifecycle.js";
 import { transition, type TaskAction } from "../domain/tracking/transition.js";
 import { formatZoned } from "../domain/zoned-timestamp.js";
 import type { Change, ChangeStatus, TaskStatus } from "../model/files.js";
-import { requireValid } from "../project/check.js";
+import { requireValidIn } from "../project/check.js";
 import { applyChangeEdit } from "../project/change-steps.js";
-import { editChangeFile } from "../project/change-write.js";
 import { whoAmI } from "../project/identity.js";
+import { editFiles, type WriteResult } from "../project/transaction.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 import { findChange } from "./lookup.js";
 
@@ -23,6 +23,12 @@ export interface TaskUpdateRequest extends ProjectOptions, ClockOptions {
   reason?: string;
   /** false: write the file, do not commit it. */
   commit?: boolean;
+  /** Seconds to wait for another tam write (--wait). */
+  wait?: number;
+  /** Commit uncommitted changes already in the file too (--include-local-changes). */
+  includeLocalChanges?: boolean;
+  /** Receives the write's warnings. */
+  warn?: (text: string) => void;
 }
 
 export interface TaskUpdate {
@@ -37,7 +43,8 @@ export interface TaskUpdate {
   forced?: string;
   /** The change's status when the update moved it. */
   changeStatus?: { from: ChangeStatus; to: ChangeStatus };
-  commit?: string;
+  /** What the write did: files written, the commit. */
+  write: WriteResult;
 }
 
 export const TASK_PAST: Record<TaskAction, string> = { start: "started", done: "done", block: "blocked", unblock: "unblocked", cancel: "cancelled" };
@@ -48,34 +55,39 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
   if (!match) throw new UsageError(`"${request.ref}" is not CHANGE/TASK, e.g. CHG-0003/T2`);
   const [, changeId, taskId] = match as unknown as [string, string, string];
   const project = openProject(request);
-  requireValid(project);
-  const clock = clockFor(project, request.asOf, request.now);
   const { file } = findChange(project, changeId);
+  // Errors in other files do not stop an update of this one (the write reports them as a warning).
+  requireValidIn(project, [file]);
+  const clock = clockFor(project, request.asOf, request.now);
   const by = request.by ?? (await whoAmI(project.root));
   const at = formatZoned(clock.now, clock.timezone);
-  const saved = await editChangeFile(
-    project.root,
-    file,
-    (source) => {
-      // Decide on the file as it is now, under the lock: another update may just have landed.
-      const change = source.data as Change;
-      const tasks = change.tasks ?? [];
-      const index = tasks.findIndex((t) => t.id === taskId);
-      if (index < 0) throw new UsageError(`${changeId} has no task ${taskId}${tasks.length ? ` (tasks: ${tasks.map((t) => t.id).join(", ")})` : "; plan it first with `tam change plan --write`"}`);
-      const task = tasks[index]!;
-      const result = transition(tasks, task, { action, force: Boolean(request.force), note: request.note, reason: request.reason }, change);
-      if (!result.ok) throw new UsageError(result.reason);
-      const note = request.note?.trim() || undefined;
-      const event = { at, status: result.status, by, ...(note ? { note } : {}), ...(result.forced ? { forced: result.forced } : {}) };
-      // The change follows its tasks, in the same commit: first work started → in-progress; all finished → review.
-      const after = tasks.map((t, i) => (i === index ? { ...t, status: result.status, history: [...(t.history ?? []), event] } : t));
-      const status = statusFollowingTasks(change.status, after);
-      const why = status === "review" ? "every task is done or cancelled" : `${changeId}/${taskId} ${TASK_PAST[action]}`;
-      const text = applyChangeEdit(source, { task: { index, event }, ...(status ? { status, event: { at, status, by, note: why } } : {}) });
-      const update: TaskUpdate = { change: changeId, task: taskId, department: task.department, from: result.from, to: result.status, by, at, ...(result.forced ? { forced: result.forced } : {}), ...(status ? { changeStatus: { from: change.status, to: status } } : {}) };
-      return { text, result: update };
-    },
-    request.commit === false ? undefined : (r) => `${changeId}/${taskId} ${r.department}: ${TASK_PAST[action]}`,
+  let update: Omit<TaskUpdate, "write"> | undefined;
+  const write = await editFiles(
+    project,
+    [
+      {
+        path: file,
+        edit: (_text, source) => {
+          // Decide on the file as it is now, under the lock: another update may just have landed.
+          const change = source!.data as Change;
+          const tasks = change.tasks ?? [];
+          const index = tasks.findIndex((t) => t.id === taskId);
+          if (index < 0) throw new UsageError(`${changeId} has no task ${taskId}${tasks.length ? ` (tasks: ${tasks.map((t) => t.id).join(", ")})` : "; plan it first with `tam change plan --write`"}`);
+          const task = tasks[index]!;
+          const result = transition(tasks, task, { action, force: Boolean(request.force), note: request.note, reason: request.reason }, change);
+          if (!result.ok) throw new UsageError(result.reason);
+          const note = request.note?.trim() || undefined;
+          const event = { at, status: result.status, by, ...(note ? { note } : {}), ...(result.forced ? { forced: result.forced } : {}) };
+          // The change follows its tasks, in the same commit: first work started → in-progress; all finished → review.
+          const after = tasks.map((t, i) => (i === index ? { ...t, status: result.status, history: [...(t.history ?? []), event] } : t));
+          const status = statusFollowingTasks(change.status, after);
+          const why = status === "review" ? "every task is done or cancelled" : `${changeId}/${taskId} ${TASK_PAST[action]}`;
+          update = { change: changeId, task: taskId, department: task.department, from: result.from, to: result.status, by, at, ...(result.forced ? { forced: result.forced } : {}), ...(status ? { changeStatus: { from: change.status, to: status } } : {}) };
+          return applyChangeEdit(source!, { task: { index, event }, ...(status ? { status, event: { at, status, by, note: why } } : {}) });
+        },
+      },
+    ],
+    { message: () => `${changeId}/${taskId} ${update!.department}: ${TASK_PAST[action]}`, by, commit: request.commit !== false, waitSeconds: request.wait, includeLocalChanges: request.includeLocalChanges, warn: request.warn },
   );
-  return { ...saved.result, ...(saved.commit ? { commit: saved.commit } : {}) };
+  return { ...update!, write };
 }

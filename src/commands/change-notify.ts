@@ -5,8 +5,9 @@ import { EXIT_OK } from "../errors.js";
 import { noticeFormatters } from "../format/notice/index.js";
 import { pickFormatter, useColor } from "../format/registry.js";
 import { processOutput, type GlobalOptions, type Output } from "./context.js";
+import { committedNote, type WriteFlags } from "./write-flags.js";
 
-export interface ChangeNotifyOptions {
+export interface ChangeNotifyOptions extends WriteFlags {
   format: string;
   by?: string;
   /** false: print only, store nothing (a preview). */
@@ -17,8 +18,8 @@ export interface ChangeNotifyOptions {
 
 export async function runChangeNotify(globals: GlobalOptions, id: string, options: ChangeNotifyOptions, output: Output = processOutput): Promise<number> {
   const format = pickFormatter(noticeFormatters, options.format);
-  const { notice, recorded } = await notifyClient({ project: globals.project, id, by: options.by, record: options.record, commit: options.commit, asOf: options.asOf });
+  const { notice, recorded } = await notifyClient({ project: globals.project, id, by: options.by, record: options.record, commit: options.commit, asOf: options.asOf, wait: options.wait, includeLocalChanges: options.includeLocalChanges, warn: output.err });
   output.out(format(notice, { color: useColor(globals.color), width: process.stdout.columns }));
-  if (recorded) output.err(`recorded the notice in ${recorded.file} as last_notice ${recorded.at}${recorded.commit ? ` (commit ${recorded.commit})` : ""}`);
+  if (recorded) output.err(`recorded the notice in ${recorded.file} as last_notice ${recorded.at}${committedNote(recorded.write)}`);
   return EXIT_OK;
 }

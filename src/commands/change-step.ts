@@ -3,8 +3,9 @@ import { takeChangeStep } from "../app/change-step.js";
 import { EXIT_OK } from "../errors.js";
 import type { ChangeAction } from "../domain/tracking/lifecycle.js";
 import { processOutput, type GlobalOptions, type Output } from "./context.js";
+import { committedNote, type WriteFlags } from "./write-flags.js";
 
-export interface ChangeStepOptions {
+export interface ChangeStepOptions extends WriteFlags {
   by?: string;
   note?: string;
   via?: "client" | "cab";
@@ -14,8 +15,8 @@ export interface ChangeStepOptions {
 }
 
 export async function runChangeStep(globals: GlobalOptions, action: ChangeAction, id: string, options: ChangeStepOptions, output: Output = processOutput): Promise<number> {
-  const r = await takeChangeStep({ project: globals.project, action, id, ...options });
-  const lines = [`${id}: ${r.from} → ${r.to} by ${r.by} at ${r.at}${r.outcome ? `, outcome ${r.outcome}` : ""}${r.commit ? ` (commit ${r.commit})` : ""}`];
+  const r = await takeChangeStep({ project: globals.project, action, id, ...options, warn: output.err });
+  const lines = [`${id}: ${r.from} → ${r.to} by ${r.by} at ${r.at}${r.outcome ? `, outcome ${r.outcome}` : ""}${committedNote(r.write)}`];
   const update = r.architecture;
   if (update) {
     const parts = [

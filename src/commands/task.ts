@@ -4,8 +4,9 @@ import { updateTask } from "../app/task-update.js";
 import { EXIT_OK } from "../errors.js";
 import type { TaskAction } from "../domain/tracking/transition.js";
 import { processOutput, type GlobalOptions, type Output } from "./context.js";
+import { committedNote, type WriteFlags } from "./write-flags.js";
 
-export interface TaskOptions {
+export interface TaskOptions extends WriteFlags {
   note?: string;
   by?: string;
   force?: boolean;
@@ -16,8 +17,8 @@ export interface TaskOptions {
 }
 
 export async function runTask(globals: GlobalOptions, action: TaskAction, ref: string, options: TaskOptions, output: Output = processOutput): Promise<number> {
-  const u = await updateTask({ project: globals.project, action, ref, ...options });
-  const lines = [`${u.change}/${u.task} ${u.department}: ${u.from} → ${u.to} by ${u.by} at ${u.at}${u.commit ? ` (commit ${u.commit})` : ""}`];
+  const u = await updateTask({ project: globals.project, action, ref, ...options, warn: output.err });
+  const lines = [`${u.change}/${u.task} ${u.department}: ${u.from} → ${u.to} by ${u.by} at ${u.at}${committedNote(u.write)}`];
   if (u.forced) lines.push(`forced (recorded in the task's history): ${u.forced}`);
   if (u.changeStatus) lines.push(`${u.change}: ${u.changeStatus.from} → ${u.changeStatus.to}${u.changeStatus.to === "review" ? `; close it with \`tam change close ${u.change} --outcome successful --note '<review>'\`` : ""}`);
   output.out(lines.join("\n"));
