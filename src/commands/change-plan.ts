@@ -1,6 +1,7 @@
 // tam change plan <ID>: decompose a change into department tasks, schedule them, check them;
 // with --write, store the tasks in the change file.
-import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../errors.js";
+import { frozenReason } from "../domain/tracking/lifecycle.js";
 import { PLAN_REFUSAL_CODES, planChange, type Plan } from "../domain/planner/index.js";
 import { pickFormatter, useColor } from "../format/registry.js";
 import { planFormatters } from "../format/plan/index.js";
@@ -31,6 +32,9 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
   const plan = planChange({ ...project, change, where: project.where, today: clock.today, timezone: clock.timezone });
   const failed = plan.findings.some((f) => f.severity === "error");
   let commit: string | undefined;
+  // The tasks of a change that is over are its record: re-planning may show them, not rewrite them.
+  const frozen = options.write ? frozenReason(change) : undefined;
+  if (frozen) throw new UsageError(`${frozen}; nothing was written`);
   const write = Boolean(options.write) && !failed;
   if (write) {
     const saved = await editFiles(project, [{ path: file, edit: (_text, source) => writeTasks(source!, tasksToWrite(plan, source!.data), change.status === "draft" ? "planned" : undefined) }], {

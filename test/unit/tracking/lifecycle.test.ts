@@ -129,6 +129,7 @@ describe("the change lifecycle", () => {
     expect(change(dir).status).toBe("rejected");
     await expect(task(dir, "start", "T1", { force: true, reason: "try" })).rejects.toThrow("CHG-0001 is rejected: its tasks can no longer be updated");
     await expect(step(dir, "approve")).rejects.toThrow("CHG-0001 is already rejected");
+    await expect(runChangePlan({ project: dir }, "CHG-0001", { format: "json", write: true, commit: false, asOf: "2026-11-20" }, sink())).rejects.toThrow("CHG-0001 is rejected: its tasks can no longer be updated; nothing was written");
   });
 
   it("closing needs an outcome and a review note, and a change whose work is finished", async () => {
