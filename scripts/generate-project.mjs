@@ -278,6 +278,7 @@ function changeText(rng, n, comps, depts, tasksPerChange) {
   const roll = rng.next();
   const status = roll < 0.7 ? "done" : roll < 0.88 ? "cancelled" : rng.pick(["draft", "planned", "approved", "in-progress"]);
   const scope = rng.sample(comps, rng.int(3, 10));
+  const type = rng.pick(["standard", "normal", "normal", "emergency"]);
   const out = [
     `# yaml-language-server: $schema=../schemas/change.schema.json`,
     `id: ${id}`,
@@ -285,7 +286,7 @@ function changeText(rng, n, comps, depts, tasksPerChange) {
     `request: ${str(`Client request ${n}: rework ${scope.map((c) => c.id).slice(0, 3).join(", ")}`)}`,
     `requested_by: Elena Smirnova`,
     `requested_at: ${date(requested)}`,
-    `type: ${rng.pick(["standard", "normal", "normal", "emergency"])}`,
+    `type: ${type}`,
     `risk: ${rng.pick(["low", "medium", "high"])}`,
     `due: ${date(requested + rng.int(10, 60) * DAY)}`,
     "window:",
@@ -294,7 +295,10 @@ function changeText(rng, n, comps, depts, tasksPerChange) {
   ];
   for (const c of scope) out.push(`  - component: ${c.id}`, `    action: ${rng.pick(["modify", "modify", "add", "remove"])}`);
   out.push(`rollback: ${str(`Restore the saved configuration of ${scope[0].id} and the snapshot taken before the window`)}`);
-  out.push(`status: ${status}`, "tasks:");
+  out.push(`status: ${status}`);
+  // Work on a normal or emergency change is approved by the client (the lifecycle's rule).
+  if (type !== "standard" && ["approved", "in-progress", "done"].includes(status)) out.push(`approval: { by: Elena Smirnova, at: ${stamp(requested + 2 * DAY)}, via: client }`);
+  out.push("tasks:");
   const taskCount = Math.max(1, tasksPerChange + rng.int(-3, 3));
   let clock = requested + DAY;
   for (let t = 1; t <= taskCount; t++) {
