@@ -8,6 +8,8 @@ import { runChangePlan } from "../../../src/commands/change-plan.js";
 import { runChangeStep } from "../../../src/commands/change-step.js";
 import type { Output } from "../../../src/commands/context.js";
 import { runTask } from "../../../src/commands/task.js";
+import { assessRisks } from "../../../src/domain/arch/risks.js";
+import { coverageOf } from "../../../src/domain/freshness/coverage.js";
 import { isReady } from "../../../src/domain/tracking/status.js";
 import type { Change } from "../../../src/model/files.js";
 import { loadProject } from "../../../src/project/load.js";
@@ -81,6 +83,14 @@ describe("the change lifecycle", () => {
     expect(closed.history!.map((e) => e.status)).toEqual(["approved", "in-progress", "review", "done"]);
     expect(closed.history!.every((e) => e.by && e.at)).toBe(true);
     expect(readFileSync(join(dir, "architecture.yaml"), "utf8")).toBe(readFileSync(EXPECTED, "utf8"));
+    // The risk audit and the documentation check now see the new components, and no longer the decommissioned one.
+    const after = loadProject(dir);
+    const risky = new Set(assessRisks({ ...after, today: "2026-12-01" }).flatMap((r) => r.components));
+    expect(risky).toContain("app-vlan");
+    expect(risky).not.toContain("old-vm");
+    const uncovered = coverageOf(after.components, after.docs).uncovered.map((c) => c.id);
+    expect(uncovered).toEqual(expect.arrayContaining(["app-vlan", "app-vm"]));
+    expect(uncovered).not.toContain("old-vm");
   });
 
   it("closing commits the change file and architecture.yaml together, in one commit", async () => {
