@@ -24,7 +24,8 @@ export function renderTask(task: Task, indent: number): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function renderEvent(event: TaskEvent, indent: number): string {
+/** A history entry (of a task, or of the change itself) as a block list item. */
+export function renderEvent(event: Pick<TaskEvent, "at" | "by" | "note" | "forced"> & { status: string }, indent: number): string {
   const pad = " ".repeat(indent);
   const lines = [`${pad}- at: ${yamlScalar(event.at)}`, `${pad}  status: ${event.status}`];
   if (event.by) lines.push(`${pad}  by: ${yamlScalar(event.by)}`);

@@ -85,8 +85,8 @@ export function applyChangeEdit(source: SourceFile, edit: ChangeEdit): string {
     steps.push(
       spliceStep(what, (text, doc) => {
         const history = pairOf(mapAt(doc, []), "history")?.value;
-        if (isSeq(history) && history.items.length) return appendListItem(text, doc, [], "history", (indent) => renderEvent(event as unknown as TaskEvent, indent));
-        return topEntry(text, doc, "history", `history:\n${renderEvent(event as unknown as TaskEvent, 2)}`);
+        if (isSeq(history) && history.items.length) return appendListItem(text, doc, [], "history", (indent) => renderEvent(event, indent));
+        return topEntry(text, doc, "history", `history:\n${renderEvent(event, 2)}`);
       }),
     );
     expected.history = [...(expected.history ?? []), plain(event)];
