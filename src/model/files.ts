@@ -76,7 +76,8 @@ export interface Manifest {
   sla?: Partial<Record<Priority, SlaTarget>>;
   estimates?: { internal_factor?: number; client_factor?: number };
   blackouts?: Blackout[];
-  docs?: { review_interval?: DurationText; warn_within?: DurationText };
+  /** `baseline`: a commit recorded by `tam docs baseline`; it and its ancestors are not changes to the components. */
+  docs?: { review_interval?: DurationText; warn_within?: DurationText; baseline?: string };
   followups?: Partial<Record<FollowupKind, FollowupRule>>;
 }
 
