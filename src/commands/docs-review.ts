@@ -7,6 +7,7 @@ import { gitOrLoginName } from "../project/identity.js";
 import { writeMapEntry } from "../project/yaml-edit.js";
 import { didYouMean } from "../util/suggest.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
+import { reviewFromEdit } from "./docs-review-edit.js";
 import { requireValidForDocs } from "./docs-valid.js";
 
 export interface DocsReviewOptions {
@@ -15,6 +16,8 @@ export interface DocsReviewOptions {
   date?: string;
   asOf?: string;
   commit: boolean;
+  /** The last commit that edited the doc's file was the review: take its date, author and hash. */
+  editWasReview?: boolean;
 }
 
 export async function runDocsReview(globals: GlobalOptions, docId: string, options: DocsReviewOptions, output: Output = processOutput): Promise<number> {
@@ -27,15 +30,16 @@ export async function runDocsReview(globals: GlobalOptions, docId: string, optio
     const hint = didYouMean(docId, project.docs.map((entry) => entry.id));
     throw new UsageError(`no document "${docId}" in docs.yaml${hint ? `: ${hint}` : ""}`);
   }
-  const date = options.date ?? clock.today;
+  const edit = options.editWasReview ? await reviewFromEdit(project.root, doc, clock) : undefined;
+  const date = options.date ?? edit?.date ?? clock.today;
   const problem = dateProblem(date);
   if (problem) throw new UsageError(`--date: ${problem}`);
   if (date > clock.today) throw new UsageError(`--date ${date} is after today (${clock.today}): a review cannot be recorded in advance`);
-  const by = options.by ?? (await gitOrLoginName(project.root));
+  const by = options.by ?? edit?.by ?? (await gitOrLoginName(project.root));
   if (!by) throw new UsageError("cannot tell who reviewed the document: pass --by NAME");
 
   if (options.commit) await assertCanCommit(project.root);
-  writeMapEntry(origin.source.abs, origin.path, "last_review", { date, by, note: options.note });
+  writeMapEntry(origin.source.abs, origin.path, "last_review", { date, by, note: options.note ?? edit?.note });
   const what = `review of ${terminalSafe(doc.id)} on ${date} by ${terminalSafe(by)}`;
   if (!options.commit) {
     output.out(`Recorded the ${what} in ${origin.source.rel} (not committed).`);

@@ -32,7 +32,7 @@ export async function assessProjectFreshness(project: Project, clock: Clock, own
   const locations = inspectLocations(project.root, project.docs.map((doc) => doc.location));
   const docPaths = [...locations.values()].flatMap((fact) => (fact.kind === "file" && fact.exists ? [fact.path] : []));
   const architecture = project.files.find((file) => file.kind === "architecture");
-  const history = await readHistory(project.root, { architecture, docPaths, since: historySince(project), baseline: project.manifest?.docs?.baseline });
+  const history = await readHistory(project.root, { architecture, docPaths, since: historySince(project), baseline: project.manifest?.docs?.baseline?.commit });
   const report = assessFreshness(
     { ...project, today: clock.today, timezone: clock.timezone, locations, git: history, sourceOf: (doc) => project.where(doc) },
     { owner },

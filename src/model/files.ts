@@ -76,9 +76,16 @@ export interface Manifest {
   sla?: Partial<Record<Priority, SlaTarget>>;
   estimates?: { internal_factor?: number; client_factor?: number };
   blackouts?: Blackout[];
-  /** `baseline`: a commit recorded by `tam docs baseline`; it and its ancestors are not changes to the components. */
-  docs?: { review_interval?: DurationText; warn_within?: DurationText; baseline?: string };
+  /** `baseline`: recorded by `tam docs baseline`; that commit and its ancestors are not changes to the components. */
+  docs?: { review_interval?: DurationText; warn_within?: DurationText; baseline?: DocsBaseline };
   followups?: Partial<Record<FollowupKind, FollowupRule>>;
+}
+
+export interface DocsBaseline {
+  commit: string;
+  date?: DateText;
+  by?: string;
+  note?: string;
 }
 
 export interface Department {

@@ -51,7 +51,7 @@ export function assessFreshness(input: FreshnessInput, options: { owner?: string
       reasons.push(...changeReasons(covers, review, input.today, doneTasks));
       if (input.git.available) {
         reasons.push(...componentReasons(covers, review, input.today, input.git, timeline));
-        reasons.push(...fileReasons(location, review, input.today, input.git, input.timezone));
+        reasons.push(...fileReasons(doc.id, location, review, input.today, input.git, input.timezone));
       }
     }
     reasons.sort(compareReasons);

@@ -185,10 +185,10 @@ export function changeReasons(covers: readonly string[], review: DateText, today
 }
 
 /** A note: the document's own file was committed after its last review, with no review recorded. */
-export function fileReasons(location: LocationFact | undefined, review: DateText, today: DateText, git: GitFacts, timezone: string): Reason[] {
+export function fileReasons(docId: string, location: LocationFact | undefined, review: DateText, today: DateText, git: GitFacts, timezone: string): Reason[] {
   if (location?.kind !== "file" || !location.exists) return [];
   const newest = (git.files.get(location.path) ?? []).map((fact) => commitRef(fact, timezone)).find((commit) => commit.date <= today);
   if (!newest || !after(newest.date, review, today)) return [];
   const commit = newest;
-  return [{ severity: "note", code: "file-changed", date: commit.date, commit, message: `${location.path} changed after the review (${describeCommit(commit)}) with no review recorded` }];
+  return [{ severity: "note", code: "file-changed", date: commit.date, commit, message: `${location.path} edited since the review by ${describeCommit(commit)}, with no review recorded (if that edit was the review: tam docs review ${docId} --edit-was-review)` }];
 }

@@ -128,7 +128,7 @@ describe("docs freshness on dated git histories", () => {
     edit("instances: 2", "instances: 3");
     commit("Imported history", "2026-03-01");
     const baseline = git(dir, ["rev-parse", "HEAD"]).trim();
-    appendFileSync(join(dir, "tam.yaml"), `  baseline: ${baseline}\n`);
+    appendFileSync(join(dir, "tam.yaml"), `  baseline: { commit: ${baseline} }\n`);
     commit("docs: baseline", "2026-03-02");
     edit("name: Internal VLAN", "name: Internal VLAN 10");
     const after = commit("Rename VLAN", "2026-03-03");
