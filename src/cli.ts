@@ -51,8 +51,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("-y, --yes", "accept defaults, never prompt")
     .option("--no-git", "do not run git init or commit")
     .addOption(new Option("--ci <system>", "CI configuration to write").choices(["github", "gitlab", "none"]).default("github"))
+    .option("--adopt", "set up an existing project folder instead (commit it; record the docs baseline if it has history)")
     .addHelpText("after", examples("tam init acme --client 'ACME Corp' --tam 'Irina Petrova' --timezone Europe/Moscow --yes", "tam init acme --client 'ACME Corp' --tam 'Irina Petrova' --ci gitlab --yes", "tam init   # asks in a terminal"))
     .action(async (dir, options) => {
+      if (options.adopt) {
+        const { runInitAdopt } = await import("./commands/init-adopt.js");
+        return setExit(await runInitAdopt(globals(), dir));
+      }
       const { runInit } = await import("./commands/init.js");
       setExit(await runInit(globals(), dir, options));
     });

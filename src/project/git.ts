@@ -113,3 +113,8 @@ export async function lastCommitOf(dir: string, path: string): Promise<{ hash: s
     return undefined;
   }
 }
+
+/** Whether `dir` (inside a repository) has files that are new or modified compared with HEAD. */
+export async function hasUncommitted(dir: string): Promise<boolean> {
+  return (await git(dir).raw(["status", "--porcelain", "--untracked-files=all", "--", "."])).trim() !== "";
+}

@@ -80,3 +80,32 @@ async function loadAndNote(dir: string): Promise<string> {
   const { report } = await assessProjectFreshness(project, clockFor(project, "2026-04-10"));
   return report.docs.find((doc) => doc.id === "fw-before")!.reasons.filter((reason) => reason.code === "file-changed").map((reason) => reason.message).join("\n");
 }
+
+describe("tam init --adopt", () => {
+  const identity = { GIT_AUTHOR_NAME: "Test Author", GIT_AUTHOR_EMAIL: "a@example.com", GIT_COMMITTER_NAME: "Test Author", GIT_COMMITTER_EMAIL: "a@example.com" };
+
+  it("commits a project folder that has no repository: day one has no stale docs from history", async () => {
+    Object.assign(process.env, identity);
+    const { runInitAdopt } = await import("../../../src/commands/init-adopt.js");
+    const dir = copyProject(join(FIXTURES, "docs-basic"));
+    const output = sink();
+    expect(await runInitAdopt({}, dir, output)).toBe(0);
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    const project = loadProject(dir);
+    const { report } = await assessProjectFreshness(project, clockFor(project, "2026-12-31"));
+    expect(report.docs.flatMap((doc) => doc.reasons.filter((reason) => reason.commit))).toEqual([]);
+    expect(report.counts.stale + report.counts.broken).toBe(0);
+  });
+
+  it("records the docs baseline at HEAD in a repository whose history already holds the project", async () => {
+    Object.assign(process.env, identity);
+    const { runInitAdopt } = await import("../../../src/commands/init-adopt.js");
+    const { dir, commit, replace } = repo();
+    replace("architecture.yaml", "instances: 2", "instances: 4");
+    const head = commit("Four nodes", "2026-03-01");
+    expect((await states(dir, "2026-12-31"))["fw-before"]).toBe("stale");
+    expect(await runInitAdopt({}, dir, sink())).toBe(0);
+    expect(readFileSync(join(dir, "tam.yaml"), "utf8")).toContain(`  baseline:\n    commit: ${head}\n`);
+    expect((await states(dir, "2026-12-31"))["fw-before"]).toBe("fresh");
+  });
+});
