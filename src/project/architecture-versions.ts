@@ -4,8 +4,9 @@
 // block is parsed only the first time its exact text is seen: the parsing cost follows what the
 // commits changed, not the size of the file times the number of commits. Anything the cut by
 // lines cannot be sure of (flow style, anchors, a block that does not parse alone) is read by
-// parsing the whole version instead.
-import { parse } from "yaml";
+// parsing the whole version instead. The reader is js-yaml (core schema), as for the loader's
+// fast path, so the working tree's data can stand for the blocks it shares with history.
+import { CORE_SCHEMA, load } from "js-yaml";
 import { canonicalJson } from "../domain/freshness/component-diff.js";
 import type { ComponentValue } from "../domain/freshness/types.js";
 
@@ -19,6 +20,18 @@ interface ParsedBlock {
 export class ArchitectureReader {
   private readonly blocks = new Map<string, ParsedBlock | null>();
 
+  /**
+   * Takes the blocks of a text already parsed elsewhere (the working tree's architecture.yaml, read
+   * by the loader) from that data, so that the version most of history shares is not parsed again.
+   */
+  seed(text: string, data: unknown): void {
+    const blocks = componentBlocks(text);
+    const items = data !== null && typeof data === "object" ? (data as Record<string, unknown>).components : undefined;
+    if (!blocks || !Array.isArray(items) || items.length !== blocks.length) return;
+    const parsed = items.map(toParsed);
+    if (parsed.every((item) => item !== null)) blocks.forEach((block, i) => this.blocks.set(block, parsed[i]!));
+  }
+
   /** id → value of every component of this text; undefined when the text is not a readable architecture. */
   read(text: string): ComponentVersion | undefined {
     return this.readByBlocks(text) ?? readWhole(text);
@@ -27,17 +40,38 @@ export class ArchitectureReader {
   private readByBlocks(text: string): ComponentVersion | undefined {
     const blocks = componentBlocks(text);
     if (!blocks) return undefined;
+    this.parseNew(blocks.filter((block) => !this.blocks.has(block)));
     const version = new Map<string, ComponentValue>();
     for (const block of blocks) {
-      let parsed = this.blocks.get(block);
-      if (parsed === undefined) {
-        parsed = parseBlock(block);
-        this.blocks.set(block, parsed);
-      }
-      if (parsed === null || version.has(parsed.id)) return undefined;
+      const parsed = this.blocks.get(block);
+      if (!parsed || version.has(parsed.id)) return undefined;
       version.set(parsed.id, parsed.value);
     }
     return version;
+  }
+
+  /** Blocks not seen yet, parsed together as one sequence (one parser run, not one per block), else one by one. */
+  private parseNew(blocks: readonly string[]): void {
+    const unique = [...new Set(blocks)];
+    if (unique.length > 1 && !unique.some((block) => ALIAS_OR_ANCHOR.test(block))) {
+      const items = parseItems(`components:\n${unique.join("\n")}\n`);
+      const parsed = items?.length === unique.length ? items.map(toParsed) : undefined;
+      if (parsed && parsed.every((item) => item !== null)) {
+        unique.forEach((block, i) => this.blocks.set(block, parsed[i]!));
+        return;
+      }
+    }
+    for (const block of unique) this.blocks.set(block, parseBlock(block));
+  }
+}
+
+function parseItems(text: string): unknown[] | undefined {
+  try {
+    const data: unknown = load(text, { schema: CORE_SCHEMA });
+    const items = data !== null && typeof data === "object" ? (data as Record<string, unknown>).components : undefined;
+    return Array.isArray(items) ? items : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -82,7 +116,7 @@ export function componentBlocks(text: string): string[] | undefined {
 function parseBlock(block: string): ParsedBlock | null {
   if (ALIAS_OR_ANCHOR.test(block)) return null;
   try {
-    const items: unknown = parse(block, { prettyErrors: false });
+    const items: unknown = load(block, { schema: CORE_SCHEMA });
     if (!Array.isArray(items) || items.length !== 1) return null;
     return toParsed(items[0]);
   } catch {
@@ -100,7 +134,7 @@ function toParsed(item: unknown): ParsedBlock | null {
 function readWhole(text: string): ComponentVersion | undefined {
   let data: unknown;
   try {
-    data = parse(text, { prettyErrors: false, maxAliasCount: 1000 });
+    data = load(text, { schema: CORE_SCHEMA });
   } catch {
     return undefined;
   }

@@ -154,7 +154,7 @@ export async function readHistory(root: string, request: HistoryRequest): Promis
   let uncommitted: string[] = [];
   if (request.architecture) {
     try {
-      const read = await readComponentHistory(git, request.architecture.text, architectureVersions(log, architecturePath), architecturePath);
+      const read = await readComponentHistory(git, request.architecture, architectureVersions(log, architecturePath), architecturePath);
       if (!read.committed) return { ...none(`${request.architecture.rel} is not committed yet`), gitProcesses: git.processes };
       ({ componentCommits, uncommitted } = read);
     } catch (error) {
@@ -237,8 +237,9 @@ export function architectureVersions(log: readonly LogCommit[], path: string): V
   return pairs;
 }
 
-async function readComponentHistory(git: GitRunner, workingText: string, pairs: VersionPair[], path: string): Promise<{ componentCommits: ComponentCommit[]; uncommitted: string[]; committed: boolean }> {
+async function readComponentHistory(git: GitRunner, working: SourceFile, pairs: VersionPair[], path: string): Promise<{ componentCommits: ComponentCommit[]; uncommitted: string[]; committed: boolean }> {
   const reader = new ArchitectureReader();
+  reader.seed(working.text, working.data);
   const headName = `HEAD:${path}`;
   // Each blob once, in the order the pairs need them; a version is dropped once its last pair is done.
   const names: string[] = [headName];
@@ -282,9 +283,9 @@ async function readComponentHistory(git: GitRunner, workingText: string, pairs: 
   });
 
   let uncommitted: string[] = [];
-  const working = reader.read(workingText);
-  if (working) {
-    const diff = diffComponents(headVersion ?? new Map(), working);
+  const workingVersion = reader.read(working.text);
+  if (workingVersion) {
+    const diff = diffComponents(headVersion ?? new Map(), workingVersion);
     uncommitted = [...new Set([...diff.changed, ...diff.added, ...diff.removed, ...diff.renamed.flatMap((rename) => [rename.from, rename.to])])].sort();
   }
   return { componentCommits, uncommitted, committed };
