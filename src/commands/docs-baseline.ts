@@ -2,14 +2,15 @@
 // taken to match (adopting a project with its history), and commits tam.yaml alone. From then
 // on, that commit and everything before it are no longer changes to the components.
 import { UsageError } from "../errors.js";
-import { terminalSafe } from "../format/text.js";
-import { assertCanCommit, commitFiles, resolveCommit } from "../project/git.js";
-import { writeDocsBaseline } from "../project/docs-baseline.js";
+import { withDocsBaseline } from "../project/docs-baseline.js";
+import { resolveCommit } from "../project/git.js";
 import { gitOrLoginName } from "../project/identity.js";
+import { editFiles } from "../project/transaction.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { requireValidForDocs } from "./docs-valid.js";
+import { committedNote, type WriteFlags } from "./write-flags.js";
 
-export interface DocsBaselineOptions {
+export interface DocsBaselineOptions extends WriteFlags {
   by?: string;
   note?: string;
   asOf?: string;
@@ -25,14 +26,11 @@ export async function runDocsBaseline(globals: GlobalOptions, rev: string | unde
   const hash = await resolveCommit(project.root, rev ?? "HEAD");
   if (!hash) throw new UsageError(rev ? `${rev} names no commit of this repository` : "the repository has no commit yet: commit the project first");
   const by = options.by ?? (await gitOrLoginName(project.root));
-  if (options.commit) await assertCanCommit(project.root);
-  writeDocsBaseline(manifest.abs, { commit: hash, date: clock.today, by, note: options.note });
-  const what = `docs baseline ${hash.slice(0, 7)}: changes up to that commit no longer make docs stale`;
-  if (!options.commit) {
-    output.out(`Recorded the ${what} (in ${manifest.rel}, not committed).`);
-    return 0;
-  }
-  const commit = await commitFiles(project.root, [manifest.rel], `docs: baseline at ${hash.slice(0, 7)}${by ? ` (${by})` : ""}`);
-  output.out(`Recorded the ${terminalSafe(what)} (in ${manifest.rel}); committed ${commit}.`);
+  const saved = await editFiles(
+    project,
+    [{ path: manifest.rel, edit: (text) => withDocsBaseline(text ?? "", { commit: hash, date: clock.today, by, note: options.note }, manifest.rel) }],
+    { message: `docs: baseline at ${hash.slice(0, 7)}${by ? ` (${by})` : ""}`, by, commit: options.commit, waitSeconds: options.wait, includeLocalChanges: options.includeLocalChanges, validate: ["departments", "architecture", "docs"], warn: output.err },
+  );
+  output.out(`Recorded the docs baseline ${hash.slice(0, 7)} in ${manifest.rel}: changes up to that commit no longer make docs stale${committedNote(saved)}.`);
   return 0;
 }

@@ -44,7 +44,7 @@ describe("tam docs baseline", () => {
     const before = readFileSync(join(dir, "tam.yaml"), "utf8");
     const output = sink();
     expect(await runDocsBaseline({ project: dir }, undefined, { commit: true, by: "Irina Petrova", asOf: "2026-04-10" }, output)).toBe(0);
-    expect(output.text).toMatch(new RegExp(`^Recorded the docs baseline ${imported.slice(0, 7)}: .*committed [0-9a-f]{7}\\.\\n$`));
+    expect(output.text).toMatch(new RegExp(`^Recorded the docs baseline ${imported.slice(0, 7)} in tam.yaml: .* \\(commit [0-9a-f]{7}\\)\\.\\n$`));
     expect(readFileSync(join(dir, "tam.yaml"), "utf8")).toBe(before.replace("  warn_within: 14d\n", `  warn_within: 14d\n  baseline:\n    commit: ${imported}\n    date: 2026-04-10\n    by: Irina Petrova\n`));
     expect(git(dir, ["status", "--porcelain"])).toBe("");
     expect((await states(dir))["fw-before"]).toBe("fresh");
