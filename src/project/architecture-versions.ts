@@ -83,7 +83,7 @@ const ALIAS_OR_ANCHOR = /(^|[\s[{,:-])[&*!][^\s]/m;
  * item at the sequence's indentation; undefined when the layout is not that plain block style.
  */
 export function componentBlocks(text: string): string[] | undefined {
-  const lines = text.split("\n");
+  const lines = text.replace(/^\ufeff/, "").split("\n");
   const start = lines.findIndex((line) => /^components:[ \t]*(#.*)?\r?$/.test(line));
   if (start < 0) return undefined;
   // A document marker or directive before it: more than one plain document, read it whole.

@@ -31,6 +31,9 @@ describe("ArchitectureReader", () => {
     expect(flow).toEqual(plain);
     expect(anchored).toEqual(plain);
     expect(reader.read("components: [unclosed\n")).toBeUndefined();
+    const crlf = "\ufeffcomponents:\r\n  - id: fw\r\n    name: FW\r\n    instances: 2\r\n  - id: lb\r\n    name: LB\r\n";
+    expect(componentBlocks(crlf)).toHaveLength(2);
+    expect(reader.read(crlf)).toEqual(plain);
   });
 });
 
