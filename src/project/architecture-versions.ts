@@ -29,7 +29,7 @@ export class ArchitectureReader {
     const items = data !== null && typeof data === "object" ? (data as Record<string, unknown>).components : undefined;
     if (!blocks || !Array.isArray(items) || items.length !== blocks.length) return;
     const parsed = items.map(toParsed);
-    if (parsed.every((item) => item !== null)) blocks.forEach((block, i) => this.blocks.set(block, parsed[i]!));
+    if (parsed.every((item) => item !== null)) for (const [i, block] of blocks.entries()) this.blocks.set(block, parsed[i]!);
   }
 
   /** id → value of every component of this text; undefined when the text is not a readable architecture. */
@@ -56,8 +56,8 @@ export class ArchitectureReader {
     if (unique.length > 1 && !unique.some((block) => ALIAS_OR_ANCHOR.test(block))) {
       const items = parseItems(`components:\n${unique.join("\n")}\n`);
       const parsed = items?.length === unique.length ? items.map(toParsed) : undefined;
-      if (parsed && parsed.every((item) => item !== null)) {
-        unique.forEach((block, i) => this.blocks.set(block, parsed[i]!));
+      if (parsed?.every((item) => item !== null)) {
+        for (const [i, block] of unique.entries()) this.blocks.set(block, parsed[i]!);
         return;
       }
     }
