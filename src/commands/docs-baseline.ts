@@ -7,7 +7,7 @@ import { resolveCommit } from "../project/git.js";
 import { gitOrLoginName } from "../project/identity.js";
 import { editFiles } from "../project/transaction.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
-import { requireValidForDocs } from "./docs-valid.js";
+import { requireValidForDocs } from "../app/docs-valid.js";
 import { committedNote, type WriteFlags } from "./write-flags.js";
 
 export interface DocsBaselineOptions extends WriteFlags {

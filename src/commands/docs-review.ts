@@ -8,7 +8,7 @@ import { editMapEntry } from "../project/yaml-edit.js";
 import { didYouMean } from "../util/suggest.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { reviewFromEdit } from "./docs-review-edit.js";
-import { requireValidForDocs } from "./docs-valid.js";
+import { requireValidForDocs } from "../app/docs-valid.js";
 import type { WriteFlags } from "./write-flags.js";
 
 export interface DocsReviewOptions extends WriteFlags {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { runDocsBaseline } from "../../../src/commands/docs-baseline.js";
 import { runDocsReview } from "../../../src/commands/docs-review.js";
 import { clockFor, type Output } from "../../../src/commands/context.js";
-import { assessProjectFreshness } from "../../../src/commands/freshness-facts.js";
+import { assessProjectFreshness } from "../../../src/app/freshness-facts.js";
 import { loadProject } from "../../../src/project/load.js";
 import { copyProject, FIXTURES, git, initRepo } from "../../helpers/run.js";
 

@@ -5,7 +5,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, write
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { assessProjectFreshness } from "../../../src/commands/freshness-facts.js";
+import { assessProjectFreshness } from "../../../src/app/freshness-facts.js";
 import { clockFor } from "../../../src/commands/context.js";
 import type { DocFreshness } from "../../../src/domain/freshness/types.js";
 import { loadProject } from "../../../src/project/load.js";
