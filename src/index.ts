@@ -20,3 +20,5 @@ export type { ProjectOptions, ClockOptions } from "./app/context.js";
 export { takeChangeStep, type ChangeStepRequest, type ChangeStepResult } from "./app/change-step.js";
 export { notifyClient, type NotifyRequest, type NotifyResult } from "./app/change-notify.js";
 export { updateTask, type TaskUpdateRequest, type TaskUpdate } from "./app/task-update.js";
+export { checkDocs, type CheckDocsOptions, type CheckDocsResult } from "./app/check-docs.js";
+export { archRisks, type ArchRisksResult } from "./app/assess-risks.js";
