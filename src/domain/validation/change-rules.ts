@@ -66,6 +66,12 @@ export function checkLifecycle(view: ProjectView): Issue[] {
     }
   }
   const decommissioned = new Set(view.components.filter((c) => c.decommissioned).map((c) => c.id));
+  for (const change of view.changes) {
+    if (!OPEN_CHANGE_STATUSES.includes(change.status)) continue;
+    items(change.scope).forEach((item, index) => {
+      if (decommissioned.has(item.component)) issues.push(issueAt(view, "warning", "depends-on-decommissioned", `${change.id} works on ${item.component}, which was decommissioned`, change, "scope", index, "component"));
+    });
+  }
   if (decommissioned.size) {
     for (const component of view.components) {
       if (component.decommissioned) continue;

@@ -36,6 +36,7 @@ describe("lifecycle findings", () => {
       { id: "vlan", name: "VLAN", kind: "vlan", depends_on: ["fw"] },
     ];
     expect(codes(view({ components }))).toEqual(["warning depends-on-decommissioned"]);
+    expect(codes(view({ components: [components[0]!], changes: [change({ scope: [{ component: "fw", action: "modify" }] })] }))).toEqual(["warning depends-on-decommissioned"]);
   });
 
   it("a component in the scope of an open change that no department owns is an error (the planner refuses it)", () => {
