@@ -285,20 +285,25 @@ export function buildProgram(setExit: (code: number) => void): Command {
     });
   incident
     .command("import <file>")
-    .description("import a service-desk CSV export (one row per incident, or an event log); importing twice adds nothing")
-    .option("--map <field=Column>", "map an incident field to a CSV column (repeatable)", collect)
+    .description("import a service-desk CSV export (one row per incident, or an event log); a later export updates what it imported")
+    .option("--preset <name>", "a shipped mapping: servicenow (incident table or event log), jira-sm (templates/import/)")
     .option("--mapping <file>", "a YAML mapping file (columns, date format, states, value maps)")
+    .option("--map <field=Column>", "map an incident field to a CSV column (repeatable; field= unmaps)", collect)
+    .option("--title-template <text>", 'title when there is no title column, e.g. "{number} {category}" (CSV columns in braces)')
     .option("--date-format <pattern>", 'pattern of the dates, e.g. "DD-MM-YYYY HH:mm" (default: ISO 8601)')
     .option("--timezone <zone>", "zone of timestamps without an offset (default: the project's)")
     .option("--empty <value>", "a value meaning empty, such as ? (repeatable)", collect)
     .option("--event-log", "one row per state change: rows of one incident become one incident")
-    .option("--initial-state <state>", "event log: a state before the first response (repeatable)", collect)
-    .option("--waiting-state <state[=reason]>", "event log: a state that pauses the clock, reason client|vendor|other (repeatable)", collect)
-    .option("--resolved-state <state>", "event log: a resolved state (repeatable)", collect)
-    .option("--closed-state <state>", "event log: a closed state (repeatable)", collect)
-    .option("--skip-invalid", "import the readable rows even when some cannot be read")
+    .option("--initial-state <pattern>", "event log: a state before the first response; glob or /regex/ (repeatable)", collect)
+    .option("--waiting-state <pattern[=reason]>", "event log: a state that pauses the clock, reason client|vendor|other (repeatable)", collect)
+    .option("--resolved-state <pattern>", "event log: a resolved state (repeatable)", collect)
+    .option("--closed-state <pattern>", "event log: a closed state (repeatable)", collect)
+    .option("--strict", "anomalies (clamped times, unknown priorities, ...) are errors: nothing is written")
+    .option("--skip-invalid", "skip the incidents with unreadable rows or anomalies and import the rest")
+    .addOption(new Option("--encoding <encoding>", "encoding of the file").choices(["utf8", "latin1"]))
+    .option("--max-size <MB>", "refuse larger files (default: 200)")
     .option("--no-commit", "write the files but do not commit them")
-    .addHelpText("after", examples("tam incident import export.csv --mapping servicenow.yaml", "tam incident import sd.csv --map external_id=Number --map title='Short description' --map priority=Priority --map opened=Opened --date-format 'DD-MM-YYYY HH:mm' --empty '?'"))
+    .addHelpText("after", examples("tam incident import incident_log.csv --preset servicenow", "tam incident import export.csv --mapping servicenow.yaml", "tam incident import sd.csv --map external_id=Number --map title='Short description' --map priority=Priority --map opened=Opened --date-format 'DD-MM-YYYY HH:mm' --empty '?'"))
     .action(async (file, options) => {
       const { runIncidentImport } = await import("./commands/incident-import.js");
       setExit(await runIncidentImport(globals(), file, options));
