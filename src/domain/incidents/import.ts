@@ -126,7 +126,6 @@ function consistent(t: Timeline, line: number, note: NoteAnomaly, show: (e: numb
   const out = { ...t };
   if (out.closed !== undefined && out.resolved === undefined) out.resolved = out.closed;
   if (out.responded !== undefined && out.resolved !== undefined && out.responded > out.resolved) out.responded = out.resolved;
-  if (out.responded === undefined && out.resolved !== undefined) out.responded = out.resolved;
   if (out.closed !== undefined && out.resolved !== undefined && out.closed < out.resolved) {
     note("closed-before-resolved", line, `closed at ${show(out.closed)}, before the resolution (${show(out.resolved)}): closed at the resolution`);
     out.closed = out.resolved;
