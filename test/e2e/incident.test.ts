@@ -1,8 +1,10 @@
 // tam incident add / update / import end to end, in throwaway git repositories.
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, copyProject, git, initRepo, runTam } from "../helpers/run.js";
+import { berlin, exportCsv, generateLog } from "../helpers/servicenow-log.js";
 
 function repo(): string {
   const dir = copyProject(join(FIXTURES, "sla"));
@@ -106,5 +108,28 @@ describe("tam incident import", () => {
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain(`${bad}:2: error: SD-3: priority "P9"`);
     expect(strict.stderr).toContain("1 anomaly under --strict; nothing was imported");
+  });
+
+  it("--preset servicenow: a generated event log, then a later export, each committed; a FIFO is refused at once", () => {
+    const dir = repo();
+    const rows = generateLog(7, 40);
+    writeFileSync(join(dir, "log-1.csv"), exportCsv(rows, berlin("16-11-2026 12:00")));
+    writeFileSync(join(dir, "log-2.csv"), exportCsv(rows, berlin("27-11-2026 12:00")));
+    git(dir, ["add", "log-1.csv", "log-2.csv"]);
+    git(dir, ["commit", "-qm", "exports"]);
+    const first = runTam(["incident", "import", "log-1.csv", "--preset", "servicenow", "--timezone", "Europe/Berlin"], { cwd: dir });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain("preset servicenow: templates/import/servicenow-events.yaml");
+    expect(first.stderr).toContain("3 anomalies: event-before-opened 1, no-opened 1, unknown-priority 1");
+    expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toMatch(/^incidents: import from log-1\.csv: added \d+, updated 0, unchanged 0, skipped 0$/);
+    const second = runTam(["incident", "import", "log-2.csv", "--preset", "servicenow", "--timezone", "Europe/Berlin"], { cwd: dir });
+    expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(/^added [1-9]\d*, updated [1-9]\d*, unchanged \d+, skipped 0$/m);
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    const fifo = join(dir, "pipe.csv");
+    execFileSync("mkfifo", [fifo]);
+    const piped = runTam(["incident", "import", fifo, "--preset", "servicenow"], { cwd: dir });
+    expect(piped).toMatchObject({ code: 2 });
+    expect(piped.stderr).toContain("is a FIFO (named pipe): give a CSV file");
   });
 });

@@ -149,6 +149,10 @@ function fromRow(reader: RowReader, externalId: string, record: CsvRecord, ctx: 
   }
   const times = consistent(raw, record.line, note, show);
   const status = (statusText as IncidentStatus | undefined) ?? statusFrom(times);
+  // The times a status needs (as validation checks them): say so at the row instead of failing on the written file.
+  const needs: Record<IncidentStatus, ("responded" | "resolved" | "closed")[]> = { open: [], responded: ["responded"], resolved: ["resolved"], closed: ["resolved", "closed"] };
+  const lacking = needs[status].filter((key) => times[key] === undefined);
+  if (lacking.length) throw new RowProblem(`status "${status}" needs a ${lacking.join(" and a ")} time, and the row has none`, record.line);
   return { externalId, opened, line: record.line, incident: clean({ external_id: externalId, ...common, ...written(opened, times, zone), status }) as Omit<Incident, "id"> };
 }
 
