@@ -4,7 +4,8 @@
 import { incidentFileFor } from "../domain/incidents/record.js";
 import type { ImportResult } from "../domain/incidents/import.js";
 import type { Incident } from "../model/files.js";
-import { appendIncidents, applyImportEdits, verifyIncidents } from "./incident-files.js";
+import type { ImportEdit } from "../domain/incidents/reimport.js";
+import { appendIncidents, applyImportUpdates, verifyIncidents } from "./incident-files.js";
 import { modelineFor } from "./incident-store.js";
 import type { Project } from "./load.js";
 import { EditError } from "../errors.js";
@@ -20,14 +21,16 @@ export function importTexts(project: Project, result: Pick<ImportResult, "added"
     return expected.get(rel)!;
   };
   const byId = new Map(project.incidents.map((i) => [i.id, i]));
+  const updates = new Map<string, { index: number; edits: ImportEdit[] }[]>();
   for (const update of result.updated) {
     const origin = project.originOf(byId.get(update.id) ?? {});
     if (!origin) throw new EditError(`incident ${update.id} is not in an incidents file`);
     const rel = origin.source.rel;
     const index = Number(origin.path[1]);
-    texts.set(rel, applyImportEdits(texts.get(rel) ?? origin.source.text, index, update.edits));
+    updates.set(rel, [...(updates.get(rel) ?? []), { index, edits: update.edits }]);
     current(rel)[index] = update.after;
   }
+  for (const [rel, list] of updates) texts.set(rel, applyImportUpdates(project.files.find((f) => f.rel === rel)!.text, list));
   const modeline = modelineFor(project);
   const added = new Map<string, Incident[]>();
   for (const incident of result.added) {

@@ -2,7 +2,7 @@
 // incidents stay byte for byte.
 import { describe, expect, it } from "vitest";
 import { planReimport } from "../../../src/domain/incidents/reimport.js";
-import { applyImportEdits } from "../../../src/project/incident-files.js";
+import { applyImportEdits, applyImportUpdates } from "../../../src/project/incident-files.js";
 import type { Incident } from "../../../src/model/files.js";
 
 const text = `# yaml-language-server: $schema=../schemas/incidents.schema.json
@@ -50,6 +50,17 @@ describe("applyImportEdits", () => {
         .replace("to: 2026-11-02T10:30:00+03:00", "to: 2026-11-02T10:45:00+03:00")
         .replace("    status: resolved\n", "    status: responded\n"),
     );
+  });
+
+  it("many incidents of a file, each edited as its own small document, give what one-by-one edits give", () => {
+    const updates = [
+      { index: 1, edits: [{ key: "resolved" as const, value: "2026-11-03T12:00:00+03:00" }, { key: "status" as const, value: "resolved" }] },
+      { index: 0, edits: [{ key: "resolved" as const }, { key: "status" as const, value: "responded" }] },
+    ];
+    const oneByOne = updates.reduce((t, u) => applyImportEdits(t, u.index, u.edits), text);
+    expect(applyImportUpdates(text, updates)).toBe(oneByOne);
+    expect(oneByOne).toContain("  # the other incident\n  - id: INC-0002");
+    expect(oneByOne.endsWith("    resolved: 2026-11-03T12:00:00+03:00\n    status: resolved\n")).toBe(true);
   });
 
   it("nothing to change is no update", () => {
