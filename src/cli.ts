@@ -301,6 +301,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--skip-invalid", "skip the incidents with unreadable rows or anomalies and import the rest")
     .addOption(new Option("--encoding <encoding>", "encoding of the file").choices(["utf8", "latin1"]))
     .option("--max-size <MB>", "refuse larger files (default: 200)")
+    .addOption(formatOption(["text", "json"], "text"))
     .option("--no-commit", "write the files but do not commit them")
     .addHelpText("after", examples("tam incident import incident_log.csv --preset servicenow", "tam incident import export.csv --mapping servicenow.yaml", "tam incident import sd.csv --map external_id=Number --map title='Short description' --map priority=Priority --map opened=Opened --date-format 'DD-MM-YYYY HH:mm' --empty '?'"))
     .action(async (file, options) => {

@@ -13,12 +13,15 @@ import type { Incident } from "../model/files.js";
 import { openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { saveIncidentFiles } from "./incident-save.js";
 import { progressBar } from "./progress.js";
+import { importFormatters, summaryLine, type ImportReport } from "../format/import/index.js";
+import { pickFormatter } from "../format/registry.js";
 
 export interface IncidentImportOptions extends MappingFlags {
   skipInvalid?: boolean;
   strict?: boolean;
   encoding?: string;
   maxSize?: string;
+  format?: string;
   commit: boolean;
 }
 
@@ -31,8 +34,8 @@ export async function runIncidentImport(globals: GlobalOptions, file: string, op
   requireValid(project);
   const zone = project.manifest!.timezone;
   const table = parseCsv(readCsvFile(file, { encoding: options.encoding as InputEncoding | undefined, maxMb }));
-  const { mapping, note } = loadMapping(options, zone, table.header);
-  if (note) output.err(note);
+  const format = pickFormatter(importFormatters, options.format ?? "text");
+  const { mapping, presetFile } = loadMapping(options, zone, table.header);
   if (!isValidTimeZone(mapping.timezone)) throw new UsageError(`--timezone: "${mapping.timezone}" is not an IANA time zone`);
   const existing = new Map<string, Incident>();
   for (const incident of project.incidents) if (incident.external_id) existing.set(incident.external_id, incident);
@@ -45,26 +48,18 @@ export async function runIncidentImport(globals: GlobalOptions, file: string, op
     progressBar(process.stderr, "reading rows"),
   );
   if (typeof result === "string") throw new UsageError(`${file}: ${result}`);
-  for (const warning of result.warnings) output.err(`${file}: warning: ${warning}`);
-  const who = (id: string | undefined) => (id ? `${id}: ` : "");
-  for (const error of result.errors) output.err(`${file}:${error.line}: error: ${who(error.externalId)}${error.message}`);
-  const anomalyLevel = options.strict ? "error" : "warning";
-  for (const anomaly of result.anomalies) output.err(`${file}:${anomaly.line}: ${anomalyLevel}: ${anomaly.externalId}: ${anomaly.message} [${anomaly.kind}]`);
-  if (result.anomalies.length) output.err(`${result.anomalies.length} anomal${result.anomalies.length === 1 ? "y" : "ies"}: ${anomalyCounts(result.anomalies)}`);
-  if (!options.skipInvalid && (result.errors.length > 0 || (options.strict && result.anomalies.length > 0))) {
-    const what = result.errors.length ? `${result.errors.length} row(s) cannot be read` : `${result.anomalies.length} anomal${result.anomalies.length === 1 ? "y" : "ies"} under --strict`;
-    output.err(`tam: ${what}; nothing was imported (fix them, or pass --skip-invalid to import the other incidents)`);
+  const report: ImportReport = { file, ...(presetFile ? { preset: { name: options.preset!, file: presetFile } } : {}), strict: Boolean(options.strict), result, written: [] };
+  const print = () => (options.format === "json" ? output.out(format(report, { color: false })) : output.err(format(report, { color: false }).replace(/\n$/, "")));
+  const anomalies = result.anomalies.length;
+  if (!options.skipInvalid && (result.errors.length > 0 || (options.strict && anomalies > 0))) {
+    const what = result.errors.length ? `${result.errors.length} row(s) cannot be read` : `${anomalies} anomal${anomalies === 1 ? "y" : "ies"} under --strict`;
+    report.refused = `${what}; nothing was imported (fix them, or pass --skip-invalid to import the other incidents)`;
+    print();
     return EXIT_FINDINGS;
   }
   const texts = importTexts(project, result, zone);
-  const summary = `added ${result.added.length}, updated ${result.updated.length}, unchanged ${result.unchanged.length}, skipped ${result.skipped.length}`;
-  if (texts.size > 0) await saveIncidentFiles(project, texts, `incidents: import from ${file.split(/[\\/]/).pop()}: ${summary}`, options.commit, output);
-  output.err(summary);
+  if (texts.size > 0) await saveIncidentFiles(project, texts, `incidents: import from ${file.split(/[\\/]/).pop()}: ${summaryLine(result)}`, options.commit, output);
+  report.written = [...texts.keys()].sort();
+  print();
   return EXIT_OK;
-}
-
-function anomalyCounts(anomalies: { kind: string }[]): string {
-  const counts = new Map<string, number>();
-  for (const a of anomalies) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, n]) => `${kind} ${n}`).join(", ");
 }

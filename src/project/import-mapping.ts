@@ -95,7 +95,7 @@ function readYaml(path: string, label: string): Yaml {
 }
 
 /** The mapping file to use: --mapping, or the variant of --preset whose columns the header has. */
-function chooseFile(flags: MappingFlags, header: string[]): { file: Yaml; label: string; note?: string } {
+function chooseFile(flags: MappingFlags, header: string[]): { file: Yaml; label: string; presetFile?: string } {
   if (flags.preset && flags.mapping) throw new UsageError("give --preset or --mapping, not both (copy the preset from templates/import/ to adjust it)");
   if (flags.mapping) return { file: readYaml(flags.mapping, `--mapping ${flags.mapping}`), label: flags.mapping };
   if (!flags.preset) return { file: new Map(), label: "flags" };
@@ -107,7 +107,7 @@ function chooseFile(flags: MappingFlags, header: string[]): { file: Yaml; label:
     const file = readYaml(IMPORT_TEMPLATE_DIR + name, `--preset ${flags.preset}`);
     const columns = entries(isMap(file) ? file.get("columns") : undefined, name).filter(([f]) => !overridden.has(f)).map(([, v]) => scalar(v, name));
     const missing = [...columns, ...templateColumns(String((isMap(file) && file.get("title_template")) || ""))].filter((c) => !header.includes(c));
-    if (missing.length === 0) return { file, label: `preset ${flags.preset} (templates/import/${name})`, note: `preset ${flags.preset}: templates/import/${name}` };
+    if (missing.length === 0) return { file, label: `preset ${flags.preset} (templates/import/${name})`, presetFile: `templates/import/${name}` };
     misses.push(`${name} lacks ${missing.join(", ")}`);
   }
   throw new UsageError(`--preset ${flags.preset}: the CSV's columns fit none of its shapes (${misses.join("; ")}); map the others with --map field=Column, or copy a preset from templates/import/ and adjust it`);
@@ -115,13 +115,13 @@ function chooseFile(flags: MappingFlags, header: string[]): { file: Yaml; label:
 
 export interface LoadedMapping {
   mapping: ImportMapping;
-  /** Which preset file was chosen, to tell the user. */
-  note?: string;
+  /** The preset's mapping file that fits the header (templates/import/...), to tell the user. */
+  presetFile?: string;
 }
 
 export function loadMapping(flags: MappingFlags, projectZone: string, header: string[] = []): LoadedMapping {
-  const { file, label, note } = chooseFile(flags, header);
-  const isPreset = note !== undefined;
+  const { file, label, presetFile } = chooseFile(flags, header);
+  const isPreset = presetFile !== undefined;
   unknownKeys(file, FILE_KEYS, label);
   const get = (key: string) => (isMap(file) ? file.get(key) : undefined);
   const columns: ImportMapping["columns"] = {};
@@ -172,6 +172,6 @@ export function loadMapping(flags: MappingFlags, projectZone: string, header: st
       eventLog,
       values,
     },
-    ...(note ? { note } : {}),
+    ...(presetFile ? { presetFile } : {}),
   };
 }

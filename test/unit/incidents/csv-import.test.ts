@@ -132,3 +132,23 @@ describe("parseCsv cell counts", () => {
     ]);
   });
 });
+
+describe("import report formatters", () => {
+  it("text: one terminal-safe line per finding, counts by kind, the summary; json: the documented shape", async () => {
+    const { importFormatters } = await import("../../../src/format/import/index.js");
+    const result = {
+      added: [{ id: "INC-0001", external_id: "SD-1", title: "t", priority: "P4" as const, opened: "2026-11-02T10:00:00Z", status: "open" as const }],
+      updated: [],
+      unchanged: ["SD-0"],
+      skipped: [],
+      errors: [],
+      anomalies: [{ kind: "unknown-priority" as const, externalId: "SD-1", line: 3, message: 'priority "\u001b[31mP9" is not P1-P4: imported as P4 (the lowest)' }],
+      warnings: [],
+    };
+    const report = { file: "x.csv", strict: false, result, written: ["incidents/2026-11.yaml"] };
+    const text = importFormatters.text!(report, { color: false });
+    expect(text).toBe('x.csv:3: warning: SD-1: priority "�[31mP9" is not P1-P4: imported as P4 (the lowest) [unknown-priority]\n1 anomaly: unknown-priority 1\nadded 1, updated 0, unchanged 1, skipped 0\n');
+    const json = JSON.parse(importFormatters.json!(report, { color: false }));
+    expect(json).toMatchObject({ version: 1, file: "x.csv", preset: null, refused: null, added: [{ id: "INC-0001", externalId: "SD-1" }], unchanged: ["SD-0"], anomalies: [{ kind: "unknown-priority", externalId: "SD-1", line: 3 }] });
+  });
+});

@@ -20,7 +20,8 @@ const H = 60 * M;
 
 function capture() {
   const lines: string[] = [];
-  return { lines, output: { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t) } };
+  const add = (t: string) => lines.push(...t.replace(/\n$/, "").split("\n"));
+  return { lines, output: { out: add, err: add } };
 }
 
 describe("a generated ServiceNow event log through --preset servicenow", () => {

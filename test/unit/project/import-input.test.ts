@@ -50,10 +50,10 @@ describe("loadMapping", () => {
 
   it("--preset servicenow picks the event-log shape or the incident table by the header", () => {
     const events = loadMapping({ preset: "servicenow" }, "UTC", snHeader);
-    expect(events.note).toBe("preset servicenow: templates/import/servicenow-events.yaml");
+    expect(events.presetFile).toBe("templates/import/servicenow-events.yaml");
     expect(events.mapping.columns).toMatchObject({ order_by: "sys_mod_count", state: "incident_state" });
     const table = loadMapping({ preset: "servicenow" }, "UTC", ["number", "short_description", "priority", "opened_at", "resolved_at", "closed_at"]);
-    expect(table.note).toBe("preset servicenow: templates/import/servicenow-incidents.yaml");
+    expect(table.presetFile).toBe("templates/import/servicenow-incidents.yaml");
     expect(table.mapping.eventLog).toBeUndefined();
     expect(() => loadMapping({ preset: "servicenow" }, "UTC", ["Key"])).toThrow(/fit none of its shapes/);
     expect(() => loadMapping({ preset: "constructor" }, "UTC", ["Key"])).toThrow(/"constructor" is not a preset/);

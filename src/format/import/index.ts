@@ -1,0 +1,12 @@
+import type { Formatter } from "../registry.js";
+import { formatImportJson } from "./json.js";
+import { formatImportText } from "./text.js";
+import type { ImportReport } from "./types.js";
+
+export type { ImportReport } from "./types.js";
+export { summaryLine } from "./text.js";
+
+export const importFormatters: Record<string, Formatter<ImportReport>> = {
+  text: (report) => formatImportText(report),
+  json: (report) => formatImportJson(report),
+};
