@@ -1,9 +1,8 @@
 import type { Formatter } from "../registry.js";
 import { formatImportJson } from "./json.js";
 import { formatImportText } from "./text.js";
-import type { ImportReport } from "./types.js";
+import type { ImportReport } from "../../app/import-incidents.js";
 
-export type { ImportReport } from "./types.js";
 export { summaryLine } from "./text.js";
 
 export const importFormatters: Record<string, Formatter<ImportReport>> = {

@@ -1,7 +1,7 @@
 // The import report as JSON ({"version":1, ...}): what was added, updated (with the keys changed), left
 // unchanged and skipped; the errors, anomalies and warnings with their CSV lines.
 import { jsonText } from "../text.js";
-import type { ImportReport } from "./types.js";
+import type { ImportReport } from "../../app/import-incidents.js";
 
 export function formatImportJson(report: ImportReport): string {
   const { result } = report;

@@ -1,7 +1,7 @@
 // The import report for a terminal: one line per warning, error and anomaly as FILE:LINE: level: INCIDENT: what
 // (CSV text made terminal-safe), the anomalies counted by kind, then the summary or why nothing was written.
 import { terminalSafe } from "../text.js";
-import type { ImportReport } from "./types.js";
+import type { ImportReport } from "../../app/import-incidents.js";
 
 export function anomalyCounts(anomalies: readonly { kind: string }[]): string {
   const counts = new Map<string, number>();
@@ -9,7 +9,7 @@ export function anomalyCounts(anomalies: readonly { kind: string }[]): string {
   return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, n]) => `${kind} ${n}`).join(", ");
 }
 
-export const summaryLine = (r: ImportReport["result"]) => `added ${r.added.length}, updated ${r.updated.length}, unchanged ${r.unchanged.length}, skipped ${r.skipped.length}`;
+export const summaryLine = (r: ImportReport["result"]): string => `added ${r.added.length}, updated ${r.updated.length}, unchanged ${r.unchanged.length}, skipped ${r.skipped.length}`;
 
 export function formatImportText(report: ImportReport): string {
   const { file, result } = report;
