@@ -155,7 +155,15 @@ export function generateLog(seed = 16, count = 300): LogRow[] {
   const rows: LogRow[] = [];
   for (let n = 0; n < count; n++) {
     const number = `INC00${String(10001 + n)}`;
-    const opened = start + Math.floor((random() * (end - start)) / MINUTE) * MINUTE;
+    // Most incidents come in during office hours (Mon-Fri 08:00-19:00 Berlin), the rest at any time.
+    let opened = start + Math.floor((random() * (end - start)) / MINUTE) * MINUTE;
+    if (random() < 0.75) {
+      const day = Math.floor((opened - start) / (24 * HOUR));
+      const weekday = (new Date(start + day * 24 * HOUR + 12 * HOUR).getUTCDay() + 6) % 7; // Monday 0
+      const workday = weekday < 5 ? day : day + (7 - weekday);
+      const text = berlinText(start + workday * 24 * HOUR + 12 * HOUR).slice(0, 10);
+      opened = berlin(`${text} ${String(between(8, 18)).padStart(2, "0")}:${String(between(0, 59)).padStart(2, "0")}`);
+    }
     const priority = pick(PRIORITIES);
     const category = `Category ${between(2, 60)}`;
     let group = pick(["Service Desk", "Service Desk", "Group 24", "Group 70"]);
