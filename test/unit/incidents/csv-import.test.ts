@@ -113,6 +113,12 @@ describe("importIncidents, one row per incident", () => {
     if (typeof result === "string") throw new Error(result);
     expect(result.added[0]).toMatchObject({ title: "SD-9: constructor", priority: "P4" });
     expect(result.anomalies.map((a) => a.kind)).toEqual(["unknown-priority", "unknown-department"]);
+    // Columns named like Object.prototype's members are plain columns.
+    const proto = { header: ["__proto__", "constructor", "toString", "hasOwnProperty"], records: [{ row: 2, line: 2, cells: ["SD-10", "Disk full", "P2", "2026-11-02 10:00"] }], errors: [] };
+    const protoMapping: ImportMapping = { columns: { external_id: "__proto__", title: "constructor", priority: "toString", opened: "hasOwnProperty" }, timezone: "UTC", empty: [], values: {} };
+    const read = importIncidents(proto, protoMapping, ctx, "UTC");
+    if (typeof read === "string") throw new Error(read);
+    expect(read.added[0]).toMatchObject({ external_id: "SD-10", title: "Disk full", priority: "P2", opened: "2026-11-02T10:00:00+00:00" });
   });
 
   it("names unmapped required fields, missing columns, and keys the shape does not use", () => {
