@@ -58,7 +58,10 @@ interface Draft {
   incident: Omit<Incident, "id">;
 }
 
-/** Title, priority, department, components, cause, actions: from `record`, else from `fallback` rows (newest first). */
+/**
+ * Title, priority, department, components, cause, actions from `rows`, newest first: each from the newest row
+ * that has it (one row in the one-row-per-incident shape). Unknown values are anomalies, not errors.
+ */
 function commonFields(reader: RowReader, externalId: string, rows: CsvRecord[], ctx: ImportContext, note: NoteAnomaly) {
   const latest = rows[0]!;
   const first = (field: ImportField) => {
@@ -101,13 +104,14 @@ function commonFields(reader: RowReader, externalId: string, rows: CsvRecord[], 
     cause = undefined;
   }
   const rootCause = first("root_cause")?.value;
+  const actions = first("actions")?.value;
   return {
     title,
     priority,
     ...(components.length ? { components: [...new Set(components)] } : {}),
     ...(department ? { department } : {}),
     ...(cause ? { cause: { category: cause, ...(rootCause ? { root_cause: rootCause } : {}) } } : {}),
-    ...(first("actions") ? { actions: first("actions")!.value } : {}),
+    ...(actions ? { actions } : {}),
   };
 }
 
@@ -224,7 +228,10 @@ export function importIncidents(table: CsvTable, mapping: ImportMapping, ctx: Im
   const { header, records } = table;
   const reader = new RowReader(header, mapping);
   const missing = reader.missingColumns();
-  if (missing.length) return `the CSV has no column for ${missing.join(", ")}; its columns are: ${header.join(", ")}`;
+  if (missing.length) {
+    const separated = header.length === 1 && /[;\t]/.test(header[0]!) ? " (the header looks separated by semicolons or tabs: save the export as comma-separated CSV)" : "";
+    return `the CSV has no column for ${missing.join(", ")}; its columns are: ${header.join(", ")}${separated}`;
+  }
 
   const errors: RowError[] = [];
   const anomalies: Anomaly[] = [];
@@ -240,7 +247,8 @@ export function importIncidents(table: CsvTable, mapping: ImportMapping, ctx: Im
     if (!list) groups.set(externalId, (list = []));
     list.push(record);
   });
-  for (const error of table.errors) if (!records.some((r) => r.line === error.line)) errors.push({ line: error.line, message: error.message });
+  const recordLines = new Set(records.map((r) => r.line));
+  for (const error of table.errors) if (!recordLines.has(error.line)) errors.push({ line: error.line, message: error.message });
 
   const drafts: Draft[] = [];
   for (const [externalId, list] of groups) {

@@ -124,6 +124,7 @@ describe("importIncidents, one row per incident", () => {
   it("names unmapped required fields, missing columns, and keys the shape does not use", () => {
     expect(importIncidents(table(rows), { ...mapping, columns: { title: "Summary" } }, ctx, "UTC")).toMatch(/external_id, priority, opened/);
     expect(importIncidents({ ...table(rows), header: ["Key"] }, mapping, ctx, "UTC")).toMatch(/no column for/);
+    expect(importIncidents({ ...table(rows), header: ["Key;Summary;Priority"] }, mapping, ctx, "UTC")).toMatch(/separated by semicolons or tabs/);
     expect(importIncidents(table(rows), { ...mapping, columns: { ...mapping.columns, state: "State" } }, ctx, "UTC")).toMatch(/`state` is used only for event logs/);
     expect(importIncidents(table(rows), { ...mapping, values: { cause: new Map() } }, ctx, "UTC")).toMatch(/`values.cause` is not used/);
   });
