@@ -1,4 +1,4 @@
-// Reading a service-desk export: a regular file only (a FIFO, device or folder is refused before it is
+// Reading a service-desk export (and its mapping file): a regular file only (a FIFO, device or folder is refused before it is
 // read, so /dev/zero or a pipe cannot hang tam), at most a size limit, strict UTF-8 unless told Latin-1.
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { UsageError } from "../errors.js";
@@ -13,7 +13,8 @@ function kindOf(stat: import("node:fs").Stats): string {
   return stat.isDirectory() ? "a folder" : stat.isFIFO() ? "a FIFO (named pipe)" : stat.isCharacterDevice() || stat.isBlockDevice() ? "a device" : stat.isSocket() ? "a socket" : "not a regular file";
 }
 
-export function readCsvFile(path: string, options: { encoding?: InputEncoding; maxMb?: number } = {}): string {
+/** The text of an input file (a CSV export, a mapping file), read only when it is a regular file within the limit. */
+export function readCsvFile(path: string, options: { encoding?: InputEncoding; maxMb?: number; what?: string } = {}): string {
   const maxMb = options.maxMb ?? DEFAULT_MAX_CSV_MB;
   let fd: number;
   try {
@@ -24,8 +25,8 @@ export function readCsvFile(path: string, options: { encoding?: InputEncoding; m
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new UsageError(`${path} is ${kindOf(stat)}: give a CSV file`);
-    if (stat.size > maxMb * 1024 * 1024) throw new UsageError(`${path} is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${maxMb} MB limit (raise it with --max-size MB)`);
+    if (!stat.isFile()) throw new UsageError(`${path} is ${kindOf(stat)}: give ${options.what ?? "a CSV file"}`);
+    if (stat.size > maxMb * 1024 * 1024) throw new UsageError(`${path} is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${maxMb} MB limit${options.what === undefined ? " (raise it with --max-size MB)" : ""}`);
     const bytes = Buffer.alloc(stat.size);
     let read = 0;
     while (read < bytes.length) {

@@ -1,10 +1,10 @@
 // The column mapping of `tam incident import`: a preset shipped in templates/import, or a YAML mapping
 // file, and/or flags (flags win). Every key must be known and used: a typo or a key the shape ignores
 // is an error, not silently dropped. YAML is read into Maps, so keys such as __proto__ are plain keys.
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { UsageError } from "../errors.js";
+import { readCsvFile } from "./csv-input.js";
 import { IMPORT_FIELDS, VALUE_FIELDS, type EventLogStates, type ImportField, type ImportMapping, type ValueField } from "../domain/incidents/mapping.js";
 import { compileStatePattern, type StatePattern } from "../domain/incidents/state-pattern.js";
 import { templateColumns } from "../domain/incidents/mapping.js";
@@ -83,9 +83,10 @@ function waitingOf(pairs: [string, string][], where: string, preset = false): Ev
 function readYaml(path: string, label: string): Yaml {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    // A mapping is a few dozen lines: a FIFO, a device or a huge file is a mistake, refused before reading.
+    text = readCsvFile(path, { maxMb: 1, what: "a YAML mapping file" });
   } catch (error) {
-    throw new UsageError(`${label}: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`${label}: ${(error as Error).message}`);
   }
   try {
     return parse(text, { mapAsMap: true }) ?? new Map();

@@ -75,6 +75,10 @@ describe("loadMapping", () => {
     expect(mapping.titleTemplate).toBe("{category}");
   });
 
+  it("a mapping file is read only when it is a small regular file", () => {
+    expect(() => loadMapping({ mapping: "/dev/zero" }, "UTC")).toThrow(/--mapping \/dev\/zero: \/dev\/zero is a device/);
+  });
+
   it("unknown keys are errors; prototype names are plain keys", () => {
     const typo = file("typo.yaml", "columns: { external_id: Number }\nevent_logs: {}\n");
     expect(() => loadMapping({ mapping: typo }, "UTC")).toThrow(/unknown key "event_logs"/);
