@@ -140,11 +140,16 @@ function consistent(t: Timeline, line: number, note: NoteAnomaly, show: (e: numb
 function fromRow(reader: RowReader, externalId: string, record: CsvRecord, ctx: ImportContext, zone: string, note: NoteAnomaly): Draft {
   const show = (e: number) => formatZoned(e, zone);
   const common = commonFields(reader, externalId, [record], ctx, note);
-  const opened = reader.epoch(record, "opened");
-  if (opened === undefined) throw new RowProblem("opened is empty", record.line);
   const statusText = reader.mapped("status", reader.text(record, "status"));
   if (statusText !== undefined && !STATUSES.includes(statusText as IncidentStatus)) throw new RowProblem(`status "${statusText}" is not one of ${STATUSES.join(", ")} (map it: values.status)`, record.line);
   const raw: Timeline = { responded: reader.epoch(record, "responded"), resolved: reader.epoch(record, "resolved"), closed: reader.epoch(record, "closed"), pauses: [] };
+  let opened = reader.epoch(record, "opened");
+  if (opened === undefined) {
+    const earliest = [raw.responded, raw.resolved, raw.closed].filter((t): t is number => t !== undefined).sort((a, b) => a - b)[0];
+    if (earliest === undefined) throw new RowProblem("opened is empty, and the row has no other time", record.line);
+    note("no-opened", record.line, `opened is empty: opened at the earliest time of the row (${show(earliest)})`);
+    opened = earliest;
+  }
   for (const key of ["responded", "resolved", "closed"] as const) {
     const at = raw[key];
     if (at === undefined || at >= opened) continue;

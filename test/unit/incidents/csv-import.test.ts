@@ -86,6 +86,14 @@ describe("importIncidents, one row per incident", () => {
     ]);
   });
 
+  it("no opened time: the earliest time of the row, flagged; none at all is an error", () => {
+    const result = importIncidents(table([["SD-7", "late", "P3", "-", "02.11.2026 12:00", "Ops"], ["SD-8", "none", "P3", "-", "-", "Ops"]]), mapping, ctx, "UTC");
+    if (typeof result === "string") throw new Error(result);
+    expect(result.added[0]).toMatchObject({ external_id: "SD-7", opened: "2026-11-02T17:00:00+00:00", resolved: "2026-11-02T17:00:00+00:00" });
+    expect(result.anomalies).toEqual([{ kind: "no-opened", externalId: "SD-7", line: 2, message: "opened is empty: opened at the earliest time of the row (2026-11-02T17:00:00+00:00)" }]);
+    expect(result.errors).toEqual([{ line: 3, externalId: "SD-8", message: "opened is empty, and the row has no other time" }]);
+  });
+
   it("--skip-invalid leaves out the incidents with errors or anomalies", () => {
     const result = importIncidents(table(rows), mapping, ctx, "America/New_York", { skipInvalid: true });
     if (typeof result === "string") throw new Error(result);
