@@ -97,8 +97,8 @@ describe("scheduling", () => {
     // Monday 2026-11-02; Wednesday 2026-11-04 is a holiday of the business calendar.
     const plan = planChange(input({ scope: [{ component: "vlan", action: "modify" }, { component: "vm", action: "modify" }] }, { components: [c("vlan", "vlan"), c("vm", "vm", ["vlan"])], manifest: { ...manifest, followups: { documentation: { enabled: false } } } as Manifest }));
     const byKind = Object.fromEntries(plan.schedule.tasks.map((t) => [plan.tasks.find((x) => x.id === t.id)!.components[0], t]));
-    expect([byKind.vlan!.earlyStart, byKind.vlan!.earlyFinish]).toEqual(["2026-11-02", "2026-11-03"]);
-    expect([byKind.vm!.earlyStart, byKind.vm!.earlyFinish]).toEqual(["2026-11-05", "2026-11-05"]);
+    expect([byKind.vlan!.startDate, byKind.vlan!.finishDate]).toEqual(["2026-11-02", "2026-11-03"]);
+    expect([byKind.vm!.startDate, byKind.vm!.finishDate]).toEqual(["2026-11-05", "2026-11-05"]);
     expect(plan.schedule.criticalPath).toHaveLength(2);
     expect(plan.schedule.workingDays).toBe(3);
     expect(plan.estimates.internalDays).toBe(6);
@@ -109,10 +109,10 @@ describe("scheduling", () => {
 
   it("gives slack to the shorter of two parallel branches", () => {
     const plan = planChange(input({ scope: ["vlan", "vm", "os"].map((component) => ({ component, action: "modify" as const })) }, { components: [c("vlan", "vlan"), c("vm", "vm"), c("os", "linux-os", ["vm"])], manifest: { ...manifest, followups: { documentation: { enabled: false } } } as Manifest }));
-    const slack = Object.fromEntries(plan.schedule.tasks.map((t) => [plan.tasks.find((x) => x.id === t.id)!.components[0], t.slack]));
+    const slack = Object.fromEntries(plan.schedule.tasks.map((t) => [plan.tasks.find((x) => x.id === t.id)!.components[0], t.slackMs / t.dayMs]));
     expect(slack).toEqual({ vlan: 0, vm: 0, os: 0 });
     const withLongVm = planChange(input({ scope: [{ component: "vlan", action: "modify" }, { component: "vm", action: "modify", estimate: "4d" }] }, { components: [c("vlan", "vlan"), c("vm", "vm")], manifest: { ...manifest, followups: { documentation: { enabled: false } } } as Manifest }));
-    const slack2 = Object.fromEntries(withLongVm.schedule.tasks.map((t) => [withLongVm.tasks.find((x) => x.id === t.id)!.components[0], t.slack]));
+    const slack2 = Object.fromEntries(withLongVm.schedule.tasks.map((t) => [withLongVm.tasks.find((x) => x.id === t.id)!.components[0], t.slackMs / t.dayMs]));
     expect(slack2).toEqual({ vlan: 2, vm: 0 });
   });
 });
