@@ -66,7 +66,14 @@ export interface FollowupRule {
   department?: string;
   /** Component kinds the rule applies to (backup: stateful kinds). */
   kinds?: string[];
+  /** Estimate for one component. */
   estimate?: DurationText;
+  /** Added for each further component when one task covers several (default: the estimate again). */
+  per_component?: DurationText;
+  /** One task per department and wave listing its components (default true). */
+  group?: boolean;
+  /** Security: no review of work the reviewing department did itself (default true). */
+  skip_own_work?: boolean;
 }
 
 export interface Manifest {

@@ -400,7 +400,7 @@ function summarise(ctx: ChangeContext, input: ScheduleInput): ChangeSchedule {
     startDate: start === null ? null : dateInZone(start, zone),
     finishDate: start === null || finish === null ? null : finishDate({ dateOf: (t) => dateInZone(t, zone), finishDateOf: (t) => dateInZone(t - 1, zone) }, start, finish),
     earliestFinish: earliest === null || !Number.isFinite(earliest) ? null : earliest,
-    earliestFinishDate: earliest === null || !Number.isFinite(earliest) || start === null ? null : finishDate({ dateOf: (t) => dateInZone(t, zone), finishDateOf: (t) => dateInZone(t - 1, zone) }, start, earliest),
+    earliestFinishDate: earliest === null || !Number.isFinite(earliest) ? null : dateInZone(earliest - 1, zone),
     workingDays: start === null || finish === null ? 0 : workDays(planClock.between(start, finish), planClock.dayMs),
     calendar: ctx.planCalendar,
     tasks,
