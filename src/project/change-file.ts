@@ -72,7 +72,8 @@ export function writeTasks(source: SourceFile, tasks: readonly WrittenTask[], st
     expected.status = status;
   }
   if (baseline) {
-    splices.push(replaceEntry(text, doc, [], "baseline", renderBaseline(baseline)));
+    // First in the list: when both are appended at the end of the file, the tasks come first.
+    splices.unshift(replaceEntry(text, doc, [], "baseline", renderBaseline(baseline)));
     expected.baseline = baseline;
   }
   const result = applyAll(text, splices);

@@ -46,7 +46,7 @@ describe("tam change plan: the landscape request", () => {
     expect(json.estimates.clientFitsDue).toBe(false);
     const table = runTam(["change", "plan", "CHG-0001", "-C", landscape, "--as-of", "2026-11-20"]);
     expect(table.stdout).toContain("critical path: T1 → T2 → T4 → T7, T8");
-    expect(table.stdout).toContain("internal estimate (×2): 14 working day(s), until 2026-12-10");
+    expect(table.stdout).toContain("internal date (×2): 14 working day(s), until 2026-12-10");
     expect(table.stdout).toContain("client promise (×3): 21 working day(s), until 2026-12-21");
     expect(table.stdout).toContain("backout order: T8, T7, T4, T2, T1");
     expect(table.stderr).toContain("warning change-conflict CHG-0002 (planned) overlaps CHG-0001");
@@ -63,7 +63,7 @@ describe("tam change plan: the landscape request", () => {
     expect(md.stdout).toContain("## CHG-0001: Landscape for the new project");
     expect(md.stdout).toContain("| 1 | T1 | Set up App VLAN | network |");
     const mermaid = runTam(["change", "plan", "CHG-0001", "-C", landscape, "--as-of", "2026-11-20", "-f", "mermaid"]);
-    expect(mermaid.stdout).toContain("  T1 Set up App VLAN :crit, T1, 2026-11-23, 2026-11-25");
+    expect(mermaid.stdout).toContain("  T1 Set up App VLAN :crit, CHG_0001_T1, 2026-11-23, 2026-11-25");
     expect(mermaid.stdout).toContain("  T4 --> T7");
   });
 });
@@ -108,7 +108,7 @@ describe("tam change plan --write", () => {
     const written = readFileSync(join(dir, "changes/CHG-0001.yaml"), "utf8");
     expect(written.startsWith(before.slice(0, before.indexOf("status: draft")))).toBe(true);
     expect(written).toContain("status: planned\ntasks:\n  - id: T1\n");
-    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["CHG-0001: plan 13 task(s)", "", "changes/CHG-0001.yaml"]);
+    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["CHG-0001: plan 13 task(s), baseline finish 2026-12-01", "", "changes/CHG-0001.yaml"]);
     expect(runTam(["validate", "-C", dir]).code).toBe(0);
 
     expect(runTam(["task", "start", "CHG-0001/T1", "-C", dir, "--as-of", "2026-11-23T09:30:00+03:00", "--by", "Oleg"]).code).toBe(0);
@@ -122,8 +122,10 @@ describe("tam change plan --write", () => {
   it("plans the example's draft landscape change (the README job)", () => {
     const result = runTam(["change", "plan", "CHG-0003", "-C", EXAMPLE, "--as-of", "2026-11-20"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("critical path: T1 → T2 → T4 → T7, T8");
-    expect(result.stdout).toContain("client promise (×3): 21 working day(s), until 2026-12-21");
-    expect(result.stderr).toContain("warning blackout");
+    // The Black Friday blackout (27-30 Nov) moves nginx and php from Friday to Tuesday 1 Dec.
+    expect(result.stdout).toContain("critical path: T1 → T2 → T4 → T7 → T11 → T13");
+    expect(result.stdout).toMatch(/T7 +│ Set up nginx[^\n]*2026-12-01 │ 2026-12-01/);
+    expect(result.stdout).toContain("client promise (×3): 17 working day(s), until 2026-12-17");
+    expect(result.stderr).toContain("info blackout");
   });
 });

@@ -7,16 +7,17 @@ describe("tam status", () => {
   it("shows open changes, what is ready per department, blocked with its note, late", () => {
     const result = runTam(["status", "-C", EXAMPLE, "--as-of", "2026-11-20"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("Ready to start now\n  backup:\n    CHG-0004/T1");
-    expect(result.stdout).toContain("CHG-0002/T4 cyber-defence: Ship WAF events to the SIEM");
+    expect(result.stdout).toContain("start now:\n      CHG-0004/T1");
+    expect(result.stdout).toContain("CHG-0002/T4 Ship WAF events to the SIEM");
     expect(result.stdout).toContain("SIEM licence is at its EPS limit");
-    expect(result.stdout).toMatch(/Late against the plan\n  CHG-0002\/T3/);
+    expect(result.stdout).toMatch(/CHG-0002\/T3 nginx real_ip[^\n]*late by 3d 3h/);
+    expect(result.stdout).toContain("warning task-late: CHG-0002/T3 (unix) is late by 3d 3h");
     expect(result.stdout).not.toContain("CHG-0001 ");
   });
 
   it("--department answers what that department can pick up; json and markdown", () => {
     const json = JSON.parse(runTam(["status", "-C", EXAMPLE, "--as-of", "2026-11-20", "--department", "backup", "-f", "json"]).stdout);
-    expect(json).toMatchObject({ version: 1, today: "2026-11-20", department: "backup" });
+    expect(json).toMatchObject({ version: 2, today: "2026-11-20", department: "backup" });
     expect(json.readyByDepartment).toEqual([{ department: "backup", tasks: [expect.objectContaining({ change: "CHG-0004", id: "T1" })] }]);
     const md = runTam(["status", "-C", EXAMPLE, "--as-of", "2026-11-20", "-f", "markdown"]);
     expect(md.stdout).toContain("## Open changes as of 2026-11-20");
