@@ -48,7 +48,7 @@ export function ganttLines(bars: readonly GanttBar[], options: GanttOptions): st
     // Mermaid's end date is exclusive: a task finishing on the 24th ends at the start of the 25th.
     lines.push(`  ${mermaidText(bar.label) || bar.ref} :${[...tags, bar.ref, bar.start, addDays(bar.finish, 1)].join(", ")}`);
   }
-  lines.push("  section as of", `  ${options.asOf} :milestone, asof, ${options.asOf}, 0d`, "```");
+  lines.push("  section as of", `  as of ${options.asOf} :milestone, asof, ${options.asOf}, 0d`, "```");
   return lines;
 }
 

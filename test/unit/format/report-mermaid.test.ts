@@ -43,7 +43,7 @@ describe("report gantt", () => {
       "  section CHG-2",
       "  T1 OS (unix) :active, CHG_2_T1, 2026-11-26, 2026-11-27",
       "  section as of",
-      "  2026-11-25 :milestone, asof, 2026-11-25, 0d",
+      "  as of 2026-11-25 :milestone, asof, 2026-11-25, 0d",
       "```",
     ]);
   });
