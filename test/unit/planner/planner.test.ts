@@ -55,6 +55,25 @@ describe("decomposition", () => {
     expect(plan.schedule.tasks.find((t) => t.id === docs.id)!.wave).toBe(Math.max(...plan.schedule.tasks.map((t) => t.wave)));
   });
 
+  it("groups follow-ups of one kind, department and wave into one task listing its components", () => {
+    const m = { ...manifest, followups: { monitoring: { estimate: "2h", per_component: "1h" } } } as Manifest;
+    const scope = ["os", "web", "php"].map((component) => ({ component, action: "add" as const }));
+    const plan = planChange(input({ scope, new_components: [c("os", "linux-os"), c("web", "nginx", ["os"]), c("php", "php", ["os"])] }, { manifest: m }));
+    const monitoring = plan.tasks.filter((t) => t.kind === "monitoring");
+    // os is wave 1, nginx and php wave 2: two tasks, the second covering both (2h + 1h).
+    expect(monitoring.map((t) => [t.components.join(","), t.estimate])).toEqual([["os", "2h"], ["web,php", "3h"]]);
+    expect(monitoring[1]!.title).toBe("Monitor web, php");
+    expect(monitoring[1]!.after).toHaveLength(2);
+    const single = planChange(input({ scope, new_components: [c("os", "linux-os"), c("web", "nginx", ["os"]), c("php", "php", ["os"])] }, { manifest: { ...manifest, followups: { monitoring: { group: false } } } as Manifest }));
+    expect(single.tasks.filter((t) => t.kind === "monitoring")).toHaveLength(3);
+  });
+
+  it("does not have the security department review what it built itself", () => {
+    const deps = [...departments.filter((d) => d.id !== "cyber-defence"), { id: "cyber-defence", name: "C", owns: ["waf"], lead_time: "1d" }];
+    const plan = planChange(input({ scope: [{ component: "waf", action: "add" }, { component: "web", action: "add" }], new_components: [c("waf", "waf", [], { internet_facing: true }), c("web", "nginx", [], { internet_facing: true })] }, { departments: deps }));
+    expect(plan.tasks.filter((t) => t.kind === "security").map((t) => t.components)).toEqual([["web"]]);
+  });
+
   it("skips a disabled rule, and warns about a rule whose department does not exist", () => {
     const m = { ...manifest, followups: { monitoring: { enabled: false }, backup: { department: "nobody" } } } as Manifest;
     const plan = planChange(input({ scope: [{ component: "vm", action: "add" }], new_components: [c("vm", "vm")] }, { manifest: m }));
