@@ -124,10 +124,12 @@ describe("tam change plan --write", () => {
   it("plans the example's draft landscape change (the README job)", () => {
     const result = runTam(["change", "plan", "CHG-0003", "-C", EXAMPLE, "--as-of", "2026-11-20"]);
     expect(result.code).toBe(0);
-    // The Black Friday blackout (27-30 Nov) moves nginx and php from Friday to Tuesday 1 Dec.
-    expect(result.stdout).toContain("critical path: T1 → T2 → T4 → T7, T8 → T11 → T12");
+    // The Black Friday blackout (27-30 Nov) moves nginx from Friday to Tuesday 1 Dec; the Unix
+    // group (capacity 1) does php after it, on Wednesday.
+    expect(result.stdout).toContain("critical path: T1 → T2 → T4 → T7 → T8 → T10 → T12");
     expect(result.stdout).toMatch(/T7 +│ Set up nginx[^\n]*2026-12-01 │ 2026-12-01/);
-    expect(result.stdout).toContain("client promise (×3): 17 working day(s), until 2026-12-17");
+    expect(result.stdout).toMatch(/T8 +│ Set up PHP-FPM[^\n]*waits for CHG-0003\/T7[^\n]*2026-12-02 │ 2026-12-02/);
+    expect(result.stdout).toContain("client promise (×3): 19 working day(s), until 2026-12-21");
     expect(result.stderr).toContain("info blackout");
   });
 });

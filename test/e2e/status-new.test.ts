@@ -10,9 +10,12 @@ describe("tam status", () => {
     expect(result.stdout).toContain("start now:\n      CHG-0004/T1");
     expect(result.stdout).toContain("CHG-0002/T4 Ship WAF events to the SIEM");
     expect(result.stdout).toContain("SIEM licence is at its EPS limit");
-    expect(result.stdout).toMatch(/CHG-0002\/T3 nginx real_ip[^\n]*late by 3d 3h/);
-    expect(result.stdout).toContain("warning task-late: CHG-0002/T3 (unix) is late by 3d 3h");
+    expect(result.stdout).toMatch(/CHG-0002\/T3 nginx real_ip[^\n]*late by 5d 4h/);
+    expect(result.stdout).toContain("warning task-late: CHG-0002/T3 (unix) is late by 5d 4h: planned to finish 2026-11-13");
     expect(result.stdout).not.toContain("CHG-0001 ");
+    // Forecast against the baseline stored in CHG-0002: slip, and at risk for the internal date.
+    expect(result.stdout).toContain("warning at-risk: CHG-0002 is at risk: forecast finish 2026-11-23 is after the internal date (2026-11-20)");
+    expect(runTam(["status", "-C", EXAMPLE, "--as-of", "2026-11-20", "--fail-on", "warning"]).code).toBe(1);
   });
 
   it("--department answers what that department can pick up; json and markdown", () => {

@@ -4,14 +4,14 @@ import type { TaskSchedule } from "../../domain/planner/schedule-types.js";
 import { formatWork } from "../../domain/planner/work-text.js";
 import type { PlanReport } from "./types.js";
 
-/** The critical path as waves: parallel critical tasks joined by ", ", waves by " → ". */
+/** The critical path in order of start: tasks starting together joined by ", ", the steps by " → ". */
 export function criticalPathText(plan: Plan): string {
-  const byWave = new Map<number, string[]>();
+  const byStart = new Map<number, string[]>();
   for (const id of plan.schedule.criticalPath) {
-    const wave = plan.schedule.tasks.find((t) => t.id === id)?.wave ?? 0;
-    byWave.set(wave, [...(byWave.get(wave) ?? []), id]);
+    const start = plan.schedule.tasks.find((t) => t.id === id)?.start ?? 0;
+    byStart.set(start, [...(byStart.get(start) ?? []), id]);
   }
-  return [...byWave.keys()].sort((a, b) => a - b).map((w) => byWave.get(w)!.join(", ")).join(" → ") || "none";
+  return [...byStart.keys()].sort((a, b) => a - b).map((s) => byStart.get(s)!.join(", ")).join(" → ") || "none";
 }
 
 export function dueText(plan: Plan): string | undefined {
