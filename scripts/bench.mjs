@@ -244,7 +244,7 @@ const TARGETS = [
   { id: "validate-floor", text: "`validate` ≤ 1.5 × parse floor", num: "validate", den: "parse", max: 1.5 },
   { id: "validate-peer", text: "`validate` faster than the peer (ajv-cli)", num: "validate", den: "peer", max: 1, strict: true },
   { id: "sla", text: "`sla report` ≤ 1.5 × load incidents", num: "sla", den: "incidents", max: 1.5 },
-  { id: "plan", text: `\`change plan\` (${BIG_CHANGE}) ≤ 2 × load project`, num: "plan", den: "project", max: 2 },
+  { id: "plan", text: `\`change plan\` (${BIG_CHANGE}, levelled with every open change) ≤ 2 × load project`, num: "plan", den: "project", max: 2 },
   { id: "docs", text: "`docs check` ≤ 2 × `validate`", num: "docs", den: "validate", max: 2 },
 ];
 

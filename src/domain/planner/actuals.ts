@@ -16,7 +16,8 @@ export interface Actuals {
   blockedSince?: { at: number; text: string; note?: string };
 }
 
-export function readActuals(status: TaskStatus, history: readonly TaskEvent[] | undefined, clock: WorkClock, now: number): Actuals {
+/** `measure`: count the working time spent (only open work needs it; it walks the calendar). */
+export function readActuals(status: TaskStatus, history: readonly TaskEvent[] | undefined, clock: WorkClock, now: number, measure = true): Actuals {
   const events = (history ?? [])
     .map((event, index) => ({ event, index, at: parseTimestamp(event.at) }))
     .filter((e) => Number.isFinite(e.at))
@@ -28,13 +29,13 @@ export function readActuals(status: TaskStatus, history: readonly TaskEvent[] | 
       actuals.startedAt ??= at;
       runningSince ??= at;
     } else {
-      if (runningSince !== undefined) actuals.workedMs += clock.between(runningSince, at);
+      if (runningSince !== undefined && measure) actuals.workedMs += clock.between(runningSince, at);
       runningSince = undefined;
     }
     if (event.status === "done") actuals.doneAt = at;
     if (event.status === "blocked") actuals.blockedSince = { at, text: event.at, ...(event.note ? { note: event.note } : {}) };
   }
-  if (runningSince !== undefined) actuals.workedMs += Math.max(0, clock.between(runningSince, now));
+  if (runningSince !== undefined && measure) actuals.workedMs += Math.max(0, clock.between(runningSince, now));
   if (status !== "done") delete actuals.doneAt;
   if (status !== "blocked") delete actuals.blockedSince;
   return actuals;

@@ -86,16 +86,18 @@ export function changeBlackouts(input: Pick<ScheduleInput, "manifest" | "timezon
   return out;
 }
 
-function contextFor(input: ScheduleInput, change: Change, tasks: readonly SchedulableTask[], departments: Map<string, Department>, open: boolean): ChangeContext {
+function contextFor(input: ScheduleInput, change: Change, tasks: readonly SchedulableTask[], departments: Map<string, Department>, open: boolean, shared: Map<string, WorkClock>): ChangeContext {
   const blackouts = changeBlackouts(input, change);
   const windowStart = change.window?.start ? parseTimestamp(change.window.start) : Number.NaN;
   const windowEnd = change.window?.end ? parseTimestamp(change.window.end) : Number.NaN;
   // An agreed window is working time for the change even outside the department's hours (a night window).
   const extra: Interval[] = Number.isFinite(windowStart) && Number.isFinite(windowEnd) && windowEnd > windowStart ? [[windowStart, windowEnd]] : [];
-  const clocks = new Map<string, WorkClock>();
+  // Changes with the same blackouts and no window of their own share clocks (and their day caches).
+  const variant = `${blackouts.map(([a, b]) => `${a}-${b}`).join(",")}|${extra.map(([a, b]) => `${a}-${b}`).join(",")}`;
   const clockOf = (named: NamedCalendar) => {
-    let clock = clocks.get(named.name);
-    if (!clock) clocks.set(named.name, (clock = makeWorkClock({ name: named.name, calendar: named.calendar, zone: input.timezone, blackouts, extra })));
+    const key = `${named.name}|${variant}`;
+    let clock = shared.get(key);
+    if (!clock) shared.set(key, (clock = makeWorkClock({ name: named.name, calendar: named.calendar, zone: input.timezone, blackouts, extra })));
     return clock;
   };
   const counts = new Map<string, { named: NamedCalendar; n: number }>();
@@ -129,10 +131,11 @@ export function scheduleProject(input: ScheduleInput): ProjectSchedule {
   const departments = new Map(input.departments.map((d) => [d.id, d]));
   const now = input.now;
   const contexts: ChangeContext[] = [];
+  const clocks = new Map<string, WorkClock>();
   for (const change of [...input.changes].sort((a, b) => a.id.localeCompare(b.id))) {
     const proposed = input.proposed?.changeId === change.id ? input.proposed.tasks : undefined;
     const tasks = proposed ?? change.tasks ?? [];
-    contexts.push(contextFor(input, change, tasks, departments, proposed !== undefined || isOpen(change)));
+    contexts.push(contextFor(input, change, tasks, departments, proposed !== undefined || isOpen(change), clocks));
   }
 
   // Nodes, edges and actuals of every change.
@@ -145,7 +148,7 @@ export function scheduleProject(input: ScheduleInput): ProjectSchedule {
       const clock = ctx.clockFor(task.department);
       const estimate = effectiveEstimate(task.estimate, department);
       const work = workOf(estimate, clock);
-      const actuals = readActuals(task.status, task.history, clock, now);
+      const actuals = readActuals(task.status, task.history, clock, now, ctx.open && task.status !== "done");
       const remaining = task.status === "done" ? 0 : task.status === "todo" && !actuals.startedAt ? work : Math.max(work - actuals.workedMs, Math.min(work, MIN_REMAINING_MS));
       const node: Node = { key: `${ctx.change.id}/${task.id}`, ctx, task, order, department, calendar, clock, estimate, work, remaining, actuals, preds: [], succs: [], es: 0, ef: 0, ls: 0, release: now, start: null, finish: null, slack: 0 };
       byId.set(task.id, node);
@@ -382,7 +385,8 @@ function summarise(ctx: ChangeContext, input: ScheduleInput): ChangeSchedule {
   const criticalPath = tasks.filter((t) => t.critical).sort((a, b) => a.start! - b.start! || compareIds(a.id, b.id)).map((t) => t.id);
 
   const factors = { internal: input.manifest?.estimates?.internal_factor ?? 2, client: input.manifest?.estimates?.client_factor ?? 3 };
-  const forecastPromise = promise(planClock, zone, start, finish, now, factors);
+  // A closed change promises nothing any more: its dates are history.
+  const forecastPromise = promise(planClock, zone, ctx.open ? start : null, finish, now, factors);
   const base = change.baseline;
   const baseFinish = base ? parseTimestamp(base.finish) : Number.NaN;
   const hasBaseline = base !== undefined && Number.isFinite(baseFinish);
@@ -412,8 +416,14 @@ function summarise(ctx: ChangeContext, input: ScheduleInput): ChangeSchedule {
     ...(hasBaseline && finish !== null ? { slipDays: workDays(planClock.between(baseFinish, finish), planClock.dayMs) } : {}),
     findings: [],
   };
-  const where = (field?: string): Location => (input.where ? (field && field in change ? input.where(change, field) : input.where(change, "id")) : { file: `changes/${change.id}.yaml` });
-  if (ctx.open) schedule.findings = changeSignals(schedule, ctx, now, where);
+  const located = new Map<string, Location>();
+  const where = (field?: string): Location => {
+    const key = field && field in change ? field : "id";
+    let at = located.get(key);
+    if (!at) located.set(key, (at = input.where ? input.where(change, key) : { file: `changes/${change.id}.yaml` }));
+    return at;
+  };
+  if (ctx.open && (!input.findingsFor || input.findingsFor.has(change.id))) schedule.findings = changeSignals(schedule, ctx, now, where);
   return schedule;
 }
 

@@ -26,6 +26,8 @@ export interface ScheduleInput {
   timezone: string;
   /** Tasks `tam change plan` proposes for one change, scheduled instead of its written ones. */
   proposed?: { changeId: string; tasks: readonly SchedulableTask[] };
+  /** Only these changes get findings (locating them can mean reading the file again); default all. */
+  findingsFor?: ReadonlySet<string>;
   /** Where an entity or a field below it is written, for findings. */
   where?(entity: object, ...field: (string | number)[]): Location;
 }
