@@ -110,6 +110,8 @@ describe("tam change plan --write", () => {
     const written = readFileSync(join(dir, "changes/CHG-0001.yaml"), "utf8");
     expect(written.startsWith(before.slice(0, before.indexOf("status: draft")))).toBe(true);
     expect(written).toContain("status: planned\ntasks:\n  - id: T1\n");
+    // The first write stores the baseline: the dates and the promises as agreed.
+    expect(written).toMatch(/\nbaseline:\n  recorded_at: 2026-11-20T23:59:59\+03:00\n  start: 2026-11-23T09:00:00\+03:00\n  finish: 2026-12-02T18:00:00\+03:00\n  internal: 2026-12-14\n  client: 2026-12-24\n  tasks:\n    T1: \{ start: 2026-11-23T09:00:00\+03:00, finish: 2026-11-24T18:00:00\+03:00 \}/);
     expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["CHG-0001: plan 12 task(s), baseline finish 2026-12-02", "", "changes/CHG-0001.yaml"]);
     expect(runTam(["validate", "-C", dir]).code).toBe(0);
 

@@ -417,10 +417,11 @@ function summarise(ctx: ChangeContext, input: ScheduleInput): ChangeSchedule {
     findings: [],
   };
   const located = new Map<string, Location>();
-  const where = (field?: string): Location => {
+  const where = (field?: string, index?: number): Location => {
     const key = field && field in change ? field : "id";
-    let at = located.get(key);
-    if (!at) located.set(key, (at = input.where ? input.where(change, key) : { file: `changes/${change.id}.yaml` }));
+    const cacheKey = index === undefined ? key : `${key}.${index}`;
+    let at = located.get(cacheKey);
+    if (!at) located.set(cacheKey, (at = input.where ? (index === undefined ? input.where(change, key) : input.where(change, key, index)) : { file: `changes/${change.id}.yaml` }));
     return at;
   };
   if (ctx.open && (!input.findingsFor || input.findingsFor.has(change.id))) schedule.findings = changeSignals(schedule, ctx, now, where);

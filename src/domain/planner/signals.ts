@@ -26,13 +26,16 @@ function lateText(t: TaskSchedule): string {
   }
 }
 
-export function changeSignals(s: ChangeSchedule, ctx: ChangeContext, now: number, where: (field?: string) => Location): Issue[] {
+export function changeSignals(s: ChangeSchedule, ctx: ChangeContext, now: number, where: (field?: string, index?: number) => Location): Issue[] {
   const findings: Issue[] = [];
   const zone = ctx.planClock.zone;
   const id = s.id;
   for (const t of s.tasks) {
-    if (t.late) findings.push({ severity: "warning", code: "task-late", message: `${id}/${t.id} (${t.department}) is ${lateText(t)}`, ...where("tasks") });
-    if (t.blocked) findings.push({ severity: "info", code: "task-blocked", message: `${id}/${t.id} (${t.department}) is blocked since ${t.blocked.since}${t.blocked.note ? `: ${t.blocked.note.trim()}` : ""}; it does not advance until unblocked`, ...where("tasks") });
+    // At the task in the file when it is written there.
+    const index = (ctx.change.tasks ?? []).findIndex((w) => w.id === t.id);
+    const at = index >= 0 ? where("tasks", index) : where("tasks");
+    if (t.late) findings.push({ severity: "warning", code: "task-late", message: `${id}/${t.id} (${t.department}) is ${lateText(t)}`, ...at });
+    if (t.blocked) findings.push({ severity: "info", code: "task-blocked", message: `${id}/${t.id} (${t.department}) is blocked since ${t.blocked.since}${t.blocked.note ? ` (${t.blocked.note.trim().replace(/[.;:,]+$/, "")})` : ""}: it does not advance until unblocked`, ...at });
   }
   const open = s.tasks.some((t) => t.status !== "done");
   const today = dateInZone(now, zone);

@@ -44,6 +44,19 @@ describe("working time", () => {
     }
   });
 
+  it("lets a change with a recorded exception, or an emergency where allowed, work through a blackout", () => {
+    const blackout = { id: "freeze", from: "2026-11-02T00:00:00Z", to: "2026-11-03T00:00:00Z" };
+    const frozen = run([change([task("T1")])], { manifest: manifest({ blackouts: [blackout] }) });
+    expect(byId(frozen).get("T1")!.startDate).toBe("2026-11-03");
+    const excepted = change([task("T1")], { blackout_exceptions: [{ blackout: "freeze", agreed_by: "Elena", agreed_at: "2026-10-30" }] });
+    expect(byId(run([excepted], { manifest: manifest({ blackouts: [blackout] }) })).get("T1")!.startDate).toBe("2026-11-02");
+    const byDate = change([task("T1")], { blackout_exceptions: [{ blackout: "2026-11-02", agreed_by: "Elena", agreed_at: "2026-10-30" }] });
+    expect(byId(run([byDate], { manifest: manifest({ blackouts: [blackout] }) })).get("T1")!.startDate).toBe("2026-11-02");
+    const emergency = change([task("T1")], { type: "emergency" });
+    expect(byId(run([emergency], { manifest: manifest({ blackouts: [blackout] }) })).get("T1")!.startDate).toBe("2026-11-03");
+    expect(byId(run([emergency], { manifest: manifest({ blackouts: [{ ...blackout, allow_emergency: true }] }) })).get("T1")!.startDate).toBe("2026-11-02");
+  });
+
   it("gives a department without a calendar the project's business calendar with its holidays", () => {
     const m = manifest({ calendars: { business: { hours: MON_FRI, holidays: ["2026-11-04"] } } } as Partial<Manifest>);
     const s = run([change([task("T1", { department: "backup" })])], { manifest: m, departments: [{ id: "backup", name: "B" }], now: at("2026-11-04T08:00:00Z") });
@@ -71,6 +84,22 @@ describe("capacity", () => {
     expect(c.tasks.filter((t) => t.waitedFor).length).toBe(2);
     // After levelling, the chain of waits is the critical path.
     expect(c.criticalPath).toHaveLength(3);
+  });
+
+  it("gives a busy department to the change due first when the changes are equally far along", () => {
+    const later = change([task("T1")], { id: "CHG-0001", due: "2026-12-20" });
+    const sooner = change([task("T1")], { id: "CHG-0002", due: "2026-11-10" });
+    const s = run([later, sooner], { departments: [dept("unix", { capacity: 1 })] });
+    expect(byId(s, "CHG-0002").get("T1")!.startDate).toBe("2026-11-02");
+    expect(byId(s, "CHG-0001").get("T1")).toMatchObject({ startDate: "2026-11-03", waitedFor: "CHG-0002/T1" });
+  });
+
+  it("lets an in-progress task hold its slot: a capacity-1 department starts the next task after it", () => {
+    const running = task("T1", { status: "in-progress", estimate: "4h", history: [{ at: "2026-11-02T09:00:00Z", status: "in-progress" }] });
+    const s = run([change([running, task("T2")])], { departments: [dept("unix", { capacity: 1 })], now: at("2026-11-02T10:00:00Z") });
+    // T1 has 3 h left (10:00-13:00); T2 takes the department at 13:00 and finishes Tuesday 13:00.
+    expect(formatZoned(byId(s).get("T2")!.start!, "UTC")).toBe("2026-11-02T13:00:00+00:00");
+    expect(formatZoned(byId(s).get("T2")!.finish!, "UTC")).toBe("2026-11-03T13:00:00+00:00");
   });
 
   it("gives a busy department to the further-approved change first, across changes", () => {

@@ -39,6 +39,15 @@ describe("status", () => {
     expect(report.findings.map((f) => f.code)).toContain("past-due");
     expect(report.readyByDepartment).toEqual([{ department: "virt", tasks: row.ready }]);
   });
+  it("filters by assignee (--mine) and groups a department's plate", () => {
+    const mine = { ...change, status: "planned" as const, due: undefined, window: undefined, tasks: [{ id: "T1", title: "a", department: "unix", status: "todo" as const, assignee: "Roman" }, { id: "T2", title: "b", department: "unix", status: "todo" as const, after: ["T1"] }, { id: "T3", title: "c", department: "virt", status: "todo" as const, assignee: "Roman" }] };
+    const report = projectStatus({ changes: [mine], departments: [{ id: "unix", name: "Unix", capacity: 1 }], manifest: undefined, today: "2026-11-02", timezone: "UTC", assignee: "Roman" });
+    expect(report.changes[0]!.ready.map((t) => t.id)).toEqual(["T1", "T3"]);
+    expect(report.departments.map((d) => [d.department, d.startNow.map((t) => t.id), d.queued.map((t) => t.id)])).toEqual([["unix", ["T1"], []], ["virt", ["T3"], []]]);
+    const everyone = projectStatus({ changes: [mine], departments: [{ id: "unix", name: "Unix", capacity: 1 }], manifest: undefined, today: "2026-11-02", timezone: "UTC" });
+    expect(everyone.departments[0]).toMatchObject({ department: "unix", capacity: 1, startNow: [{ id: "T1" }], queued: [{ id: "T2", plannedStart: "2026-11-03" }] });
+  });
+
   it("filters by department", () => {
     const report = projectStatus({ changes: [change], departments: [], manifest: undefined, today: "2026-10-26", timezone: "UTC", department: "unix" });
     expect(report.changes[0]!.blocked.map((t) => t.id)).toEqual(["T3"]);
