@@ -1,11 +1,20 @@
 // One parsed YAML file with the means to turn a value's path into file:line:col.
 import { CORE_SCHEMA, load as loadFast } from "js-yaml";
-import { LineCounter, parseDocument, isAlias, isMap, isSeq, isPair, isScalar, visit, type Document, type Node } from "yaml";
+import { createRequire } from "node:module";
+import type { Document, LineCounter, Node } from "yaml";
 import type { Issue, Location } from "../model/issues.js";
 import { conflictMarkers, excessiveNesting, MAX_NESTING } from "./guards.js";
 import type { FileKind } from "../model/files.js";
 
 export type PathSegment = string | number;
+
+/**
+ * The \`yaml\` package, loaded on first use: a read command on a project without findings never
+ * needs it (the fast read gives the data), and loading it costs about as much as reading a
+ * small project.
+ */
+let yamlModule: typeof import("yaml") | undefined;
+const yaml = () => (yamlModule ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
 
 export interface SourceFile {
   /** Absolute path. */
@@ -55,13 +64,15 @@ export function fastData(body: string): { data: unknown } | undefined {
 // eslint-disable-next-line no-control-regex
 const NEEDS_FULL_PARSE = /(^|[\s,[{:-])[*&!][^\s,[\]{}]|^%|[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|[\ud800-\udfff]|\d{16}|\d[eE][-+]?\d{3}/m;
 
+/** A BOM is legal at the start of a file; positions and data are of the text after it. */
+export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 /**
- * A file as load.ts keeps it: the data read the fast way when possible, the \`yaml\` Document
+ * A file as load.ts keeps it, given the result of fastData on its text: the data read the fast way when possible, the \`yaml\` Document
  * (for positions and edits) parsed on first use; otherwise the full parse, with its findings.
  */
-export function readSource(abs: string, rel: string, kind: FileKind, text: string): SourceFile {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const fast = fastData(body);
+export function readSource(abs: string, rel: string, kind: FileKind, text: string, fast: { data: unknown } | undefined): SourceFile {
+  const body = withoutBom(text);
   if (!fast) return releaseDocument(parseSource(abs, rel, kind, text));
   return lazyDocument({ abs, rel, kind, text: body, data: fast.data, parseIssues: [] });
 }
@@ -90,6 +101,7 @@ export function releaseDocument(source: SourceFile): SourceFile {
 }
 
 export function parseSource(abs: string, rel: string, kind: FileKind, text: string): SourceFile {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   // A BOM is legal at the start of a file; strip it so positions stay right.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -192,6 +204,7 @@ function needsStructureWalk(data: unknown): boolean {
  * 99999999999999999999 (rounded), .nan (each reported).
  */
 function structureProblems(doc: Document.Parsed, body: string): { refused?: { code: string; message: string; offset: number }; numbers: { offset: number; text: string }[] } {
+  const { visit, isPair, isMap, isSeq, isScalar } = yaml();
   let refused: { code: string; message: string; offset: number } | undefined;
   const numbers: { offset: number; text: string }[] = [];
   visit(doc, (_key, node, path) => {
@@ -213,6 +226,7 @@ function structureProblems(doc: Document.Parsed, body: string): { refused?: { co
 }
 
 function firstAliasOffset(doc: Document.Parsed): number | undefined {
+  const { visit, isAlias } = yaml();
   let offset: number | undefined;
   visit(doc, {
     Alias(_key, node) {
@@ -232,6 +246,7 @@ function firstLine(message: string): string {
  * (used for "unknown key" findings). Walks up to the nearest existing node when the path is missing.
  */
 export function nodeAt(doc: Document, path: readonly PathSegment[], key = false): Node | null {
+  const { isMap, isSeq, isPair, isScalar } = yaml();
   let node: unknown = doc.contents;
   let last: Node | null = (doc.contents as Node | null) ?? null;
   for (let i = 0; i < path.length; i++) {
