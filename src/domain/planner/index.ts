@@ -72,6 +72,8 @@ function estimatesOf(input: PlanInput, timing: ChangeSchedule): Estimates {
     internalFactor: p.internalFactor,
     clientFactor: p.clientFactor,
     internalDays: p.internalDays,
+    internalWork: p.internalWork,
+    clientWork: p.clientWork,
     internalDate: p.internalDate,
     clientDays: p.clientDays,
     clientDate: p.clientDate,

@@ -15,7 +15,7 @@ import { compareIds, levels } from "./order.js";
 import type { ChangeSchedule, ProjectSchedule, Promised, SchedulableTask, ScheduleInput, TaskSchedule } from "./schedule-types.js";
 import { changeSignals } from "./signals.js";
 import { makeWorkClock, type Interval, type WorkClock } from "./work-clock.js";
-import { effectiveEstimate, workDays, workOf } from "./work-text.js";
+import { effectiveEstimate, formatWork, workDays, workOf } from "./work-text.js";
 
 export type * from "./schedule-types.js";
 
@@ -450,7 +450,7 @@ function lateness(node: Node, baseline: { start: number; finish: number } | unde
 function promise(clock: WorkClock, zone: string, start: number | null, finish: number | null, now: number, factors: { internal: number; client: number }): Promised {
   if (start === null || finish === null) {
     const today = dateInZone(now, zone);
-    return { internalFactor: factors.internal, clientFactor: factors.client, internalDays: 0, clientDays: 0, internalDate: today, clientDate: today };
+    return { internalFactor: factors.internal, clientFactor: factors.client, internalDays: 0, clientDays: 0, internalWork: "0h", clientWork: "0h", internalDate: today, clientDate: today };
   }
   const basis = clock.next(Math.max(start, now));
   const span = Math.max(0, clock.between(basis, finish));
@@ -459,7 +459,16 @@ function promise(clock: WorkClock, zone: string, start: number | null, finish: n
     if (span === 0) return dateInZone(Math.max(finish, basis) - 1, zone);
     return dateInZone(clock.add(basis, span * factor) - 1, zone);
   };
-  return { internalFactor: factors.internal, clientFactor: factors.client, internalDays: days(factors.internal), clientDays: days(factors.client), internalDate: date(factors.internal), clientDate: date(factors.client) };
+  return {
+    internalFactor: factors.internal,
+    clientFactor: factors.client,
+    internalDays: days(factors.internal),
+    clientDays: days(factors.client),
+    internalWork: formatWork(span * factors.internal, clock.dayMs),
+    clientWork: formatWork(span * factors.client, clock.dayMs),
+    internalDate: date(factors.internal),
+    clientDate: date(factors.client),
+  };
 }
 
 /** The baseline a first `--write` stores: today's forecast dates and the dates promised from them. */

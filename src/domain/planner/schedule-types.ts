@@ -81,6 +81,9 @@ export interface Promised {
   /** Working days of the work (remaining work once it has started) times each factor. */
   internalDays: number;
   clientDays: number;
+  /** The same as working time ("1h 30m" for a short change, "4d 2h"), on the plan calendar. */
+  internalWork: string;
+  clientWork: string;
   internalDate: string;
   clientDate: string;
 }

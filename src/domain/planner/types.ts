@@ -57,6 +57,9 @@ export interface Estimates {
   internalFactor: number;
   clientFactor: number;
   internalDays: number;
+  /** Working time of the padded estimate, for people ("1h 30m", "4d"). */
+  internalWork: string;
+  clientWork: string;
   internalDate: string;
   clientDays: number;
   clientDate: string;

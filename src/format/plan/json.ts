@@ -48,8 +48,8 @@ export function formatJson(report: PlanReport): string {
     workingDays: s.workingDays,
     calendar: s.calendar,
     estimates: {
-      internal: { factor: plan.estimates.internalFactor, workingDays: plan.estimates.internalDays, date: plan.estimates.internalDate },
-      client: { factor: plan.estimates.clientFactor, workingDays: plan.estimates.clientDays, date: plan.estimates.clientDate },
+      internal: { factor: plan.estimates.internalFactor, workingDays: plan.estimates.internalDays, work: plan.estimates.internalWork, date: plan.estimates.internalDate },
+      client: { factor: plan.estimates.clientFactor, workingDays: plan.estimates.clientDays, work: plan.estimates.clientWork, date: plan.estimates.clientDate },
       fromBaseline: plan.estimates.fromBaseline,
       fitsDue: plan.estimates.fitsDue ?? null,
       clientFitsDue: plan.estimates.clientFitsDue ?? null,

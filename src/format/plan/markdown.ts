@@ -1,6 +1,6 @@
 // The plan as markdown, for a ticket or a client meeting.
 import { markdownEscape } from "../text.js";
-import { criticalPathText, diffText, dueText, planLine, rows, slackText, stateText } from "./shared.js";
+import { criticalPathText, diffText, dueText, paddedText, planLine, rows, slackText, stateText } from "./shared.js";
 import type { PlanReport } from "./types.js";
 
 export function formatMarkdown(report: PlanReport): string {
@@ -12,8 +12,8 @@ export function formatMarkdown(report: PlanReport): string {
     `- Status: ${plan.status}`,
     `- Forecast: ${planLine(plan)}`,
     `- Critical path: ${criticalPathText(plan)}`,
-    `- Internal date (×${e.internalFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${e.internalDays} working day(s), `}until ${e.internalDate}`,
-    `- Client promise (×${e.clientFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${e.clientDays} working day(s), `}until **${e.clientDate}**`,
+    `- Internal date (×${e.internalFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.internalDays, e.internalWork)}, `}until ${e.internalDate}`,
+    `- Client promise (×${e.clientFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.clientDays, e.clientWork)}, `}until **${e.clientDate}**`,
   ];
   const due = dueText(plan);
   if (due) lines.push(`- ${due[0]!.toUpperCase()}${due.slice(1)}`);

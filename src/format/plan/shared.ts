@@ -53,6 +53,11 @@ export function stateText(timing: TaskSchedule): string {
   return parts.join(", ");
 }
 
+/** How long a padded estimate is: whole working days, or the working time when under a day. */
+export function paddedText(days: number, work: string): string {
+  return /d/.test(work) ? `${days} working day(s)` : `${work} of working time`;
+}
+
 /** The plan's dates in one line: forecast, the promise and the baseline with the slip. */
 export function planLine(plan: Plan): string {
   const s = plan.schedule;

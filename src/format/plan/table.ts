@@ -3,7 +3,7 @@ import { Chalk } from "chalk";
 import type { FormatOptions } from "../registry.js";
 import { fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
-import { criticalPathText, diffText, dueText, planLine, rows, slackText, stateText } from "./shared.js";
+import { criticalPathText, diffText, dueText, paddedText, planLine, rows, slackText, stateText } from "./shared.js";
 import type { PlanReport } from "./types.js";
 
 const TITLE_WIDTH = 48;
@@ -29,8 +29,8 @@ export function formatTable(report: PlanReport, options: FormatOptions): string 
     }),
     `critical path: ${criticalPathText(plan)}`,
     `forecast: ${planLine(plan)}`,
-    `internal date (×${e.internalFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${e.internalDays} working day(s), `}until ${e.internalDate}`,
-    `client promise (×${e.clientFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${e.clientDays} working day(s), `}until ${chalk.bold(e.clientDate)}`,
+    `internal date (×${e.internalFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.internalDays, e.internalWork)}, `}until ${e.internalDate}`,
+    `client promise (×${e.clientFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.clientDays, e.clientWork)}, `}until ${chalk.bold(e.clientDate)}`,
   ];
   const due = dueText(plan);
   if (due) lines.push(due);

@@ -75,6 +75,13 @@ describe("working time", () => {
   });
 });
 
+describe("promises", () => {
+  it("pads the working time, not whole days: a 30-minute change is promised within the day", () => {
+    const c = run([change([task("T1", { estimate: "30m" })], { type: "emergency" })]).byId.get("CHG-0001")!;
+    expect(c.promise).toMatchObject({ internalWork: "1h", clientWork: "1h 30m", internalDate: "2026-11-02", clientDate: "2026-11-02", fromBaseline: false });
+  });
+});
+
 describe("capacity", () => {
   it("runs three parallel 1-day tasks of a capacity-1 department one after another: three working days", () => {
     const s = run([change([task("T1"), task("T2"), task("T3")])], { departments: [dept("unix", { capacity: 1 })] });
