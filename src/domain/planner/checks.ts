@@ -9,7 +9,7 @@ import { describeCycle } from "../validation/cycles.js";
 import { compareIds } from "./order.js";
 import type { ChangeSchedule } from "./schedule-types.js";
 import type { PlanInput, PlanTask } from "./types.js";
-import { changeBlackouts } from "./project-schedule.js";
+import { changeBlackouts } from "./schedule-context.js";
 import type { Universe } from "./universe.js";
 
 export function checkCycles(input: PlanInput, universe: Universe, scope: Iterable<string>): Issue[] {

@@ -4,7 +4,7 @@
 import type { Issue, Location } from "../../model/issues.js";
 import { addDays, dayNumber } from "../dates.js";
 import { dateInZone, zonedToEpoch } from "../zone.js";
-import type { ChangeContext } from "./project-schedule.js";
+import type { ChangeContext } from "./schedule-context.js";
 import type { ChangeSchedule, TaskSchedule } from "./schedule-types.js";
 import { formatWork, workDays } from "./work-text.js";
 import { formatZonedShort } from "../zoned-timestamp.js";
@@ -35,7 +35,13 @@ export function changeSignals(s: ChangeSchedule, ctx: ChangeContext, now: number
     const index = (ctx.change.tasks ?? []).findIndex((w) => w.id === t.id);
     const at = index >= 0 ? where("tasks", index) : where("tasks");
     if (t.late) findings.push({ severity: "warning", code: "task-late", message: `${id}/${t.id} (${t.department}) is ${lateText(t)}`, ...at });
-    if (t.blocked) findings.push({ severity: "info", code: "task-blocked", message: `${id}/${t.id} (${t.department}) is blocked since ${t.blocked.since}${t.blocked.note ? ` (${t.blocked.note.trim().replace(/[.;:,]+$/, "")})` : ""}: it does not advance until unblocked`, ...at });
+    if (t.blocked)
+      findings.push({
+        severity: "info",
+        code: "task-blocked",
+        message: `${id}/${t.id} (${t.department}) is blocked since ${t.blocked.since}${t.blocked.note ? ` (${t.blocked.note.trim().replace(/[.;:,]+$/, "")})` : ""}: it does not advance until unblocked`,
+        ...at,
+      });
   }
   const open = s.tasks.some((t) => t.status !== "done");
   const today = dateInZone(now, zone);
@@ -43,21 +49,53 @@ export function changeSignals(s: ChangeSchedule, ctx: ChangeContext, now: number
   const endOf = (date: string) => zonedToEpoch(addDays(date, 1), 0, zone);
   if (s.due && (open || !s.planned)) {
     if (s.due < today) {
-      findings.push({ severity: "error", code: "past-due", message: `${id} is past its due date ${s.due} by ${dayNumber(today) - dayNumber(s.due)} day(s) and not done${s.finishDate ? ` (forecast finish ${s.finishDate})` : ""}: agree a new date with the client`, ...where("due") });
+      findings.push({
+        severity: "error",
+        code: "past-due",
+        message: `${id} is past its due date ${s.due} by ${dayNumber(today) - dayNumber(s.due)} day(s) and not done${s.finishDate ? ` (forecast finish ${s.finishDate})` : ""}: agree a new date with the client`,
+        ...where("due"),
+      });
     } else if (s.earliestFinishDate && s.earliestFinishDate > s.due && s.finish !== null) {
       const short = days(ctx.planClock.between(endOf(s.due), s.earliestFinish!));
-      findings.push({ severity: "error", code: "impossible", message: `${id} cannot be done by its due date ${s.due}: even without waiting for capacity the earliest finish is ${s.earliestFinishDate}, ${short} working day(s) too late`, ...where("due") });
+      findings.push({
+        severity: "error",
+        code: "impossible",
+        message: `${id} cannot be done by its due date ${s.due}: even without waiting for capacity the earliest finish is ${s.earliestFinishDate}, ${short} working day(s) too late`,
+        ...where("due"),
+      });
     } else if (s.finishDate && s.finishDate > s.due && s.finish !== null) {
-      findings.push({ severity: "warning", code: "at-risk", message: `${id} is at risk: forecast finish ${s.finishDate} is after the due date ${s.due} by ${days(ctx.planClock.between(endOf(s.due), s.finish))} working day(s) (departments are busy with other changes)`, ...where("due") });
+      findings.push({
+        severity: "warning",
+        code: "at-risk",
+        message: `${id} is at risk: forecast finish ${s.finishDate} is after the due date ${s.due} by ${days(ctx.planClock.between(endOf(s.due), s.finish))} working day(s) (departments are busy with other changes)`,
+        ...where("due"),
+      });
     }
   }
   if (s.promise.fromBaseline && s.finishDate && s.finish !== null && open) {
-    if (s.finishDate > s.promise.clientDate) findings.push({ severity: "warning", code: "at-risk", message: `${id} is at risk: forecast finish ${s.finishDate} is after the date promised to the client (${s.promise.clientDate}) by ${days(ctx.planClock.between(endOf(s.promise.clientDate), s.finish))} working day(s)`, ...where("baseline") });
-    else if (s.finishDate > s.promise.internalDate) findings.push({ severity: "warning", code: "at-risk", message: `${id} is at risk: forecast finish ${s.finishDate} is after the internal date (${s.promise.internalDate}) by ${days(ctx.planClock.between(endOf(s.promise.internalDate), s.finish))} working day(s); the client date ${s.promise.clientDate} still holds`, ...where("baseline") });
+    if (s.finishDate > s.promise.clientDate)
+      findings.push({
+        severity: "warning",
+        code: "at-risk",
+        message: `${id} is at risk: forecast finish ${s.finishDate} is after the date promised to the client (${s.promise.clientDate}) by ${days(ctx.planClock.between(endOf(s.promise.clientDate), s.finish))} working day(s)`,
+        ...where("baseline"),
+      });
+    else if (s.finishDate > s.promise.internalDate)
+      findings.push({
+        severity: "warning",
+        code: "at-risk",
+        message: `${id} is at risk: forecast finish ${s.finishDate} is after the internal date (${s.promise.internalDate}) by ${days(ctx.planClock.between(endOf(s.promise.internalDate), s.finish))} working day(s); the client date ${s.promise.clientDate} still holds`,
+        ...where("baseline"),
+      });
   }
   if (Number.isFinite(ctx.windowEnd) && s.finish !== null && s.finish > ctx.windowEnd && open) {
     const over = ctx.planClock.between(ctx.windowEnd, s.finish);
-    findings.push({ severity: "error", code: "window-overflow", message: `${id} does not fit its window (ends ${formatZonedShort(ctx.windowEnd, zone)}): ${formatWork(over, ctx.planClock.dayMs)} of working time runs past it, forecast finish ${s.finishDate}`, ...where("window") });
+    findings.push({
+      severity: "error",
+      code: "window-overflow",
+      message: `${id} does not fit its window (ends ${formatZonedShort(ctx.windowEnd, zone)}): ${formatWork(over, ctx.planClock.dayMs)} of working time runs past it, forecast finish ${s.finishDate}`,
+      ...where("window"),
+    });
   }
   return findings;
 }

@@ -1,10 +1,10 @@
 // tam status, the domain: where every open change stands today, and per department what it can
 // start now, what is queued next, what runs and what is blocked. Every date comes from the one
 // scheduling engine (scheduleProject), so status, plan and report agree.
-import { OPEN_CHANGE_STATUSES, type Change, type Department, type Manifest, type Task, type TaskStatus } from "../../model/files.js";
+import type { Change, Department, Manifest, Task, TaskStatus } from "../../model/files.js";
 import type { Issue, Location } from "../../model/issues.js";
 import { compareIds } from "../planner/order.js";
-import { scheduleProject } from "../planner/project-schedule.js";
+import { isOpenChange, scheduleProject } from "../planner/project-schedule.js";
 import type { ChangeSchedule, ProjectSchedule, TaskSchedule } from "../planner/schedule-types.js";
 import { formatWork } from "../planner/work-text.js";
 import { zonedToEpoch } from "../zone.js";
@@ -108,14 +108,10 @@ export function isReady(task: Task, tasks: readonly Task[]): boolean {
   return task.status === "todo" && (task.after ?? []).every((id) => FINISHED.includes(tasks.find((t) => t.id === id)?.status ?? "done"));
 }
 
-function isOpen(change: Change): boolean {
-  return (OPEN_CHANGE_STATUSES as string[]).includes(change.status) || ["new", "assess", "authorize", "scheduled", "implement", "review"].includes(change.status);
-}
-
 export function projectStatus(input: StatusInput): StatusReport {
   const now = input.now ?? zonedToEpoch(input.today, 0, input.timezone);
   const schedule = input.schedule ?? scheduleProject({ manifest: input.manifest, departments: input.departments, changes: input.changes, now, timezone: input.timezone, where: input.where });
-  const changes = input.changes.filter(isOpen).sort((a, b) => a.id.localeCompare(b.id));
+  const changes = input.changes.filter(isOpenChange).sort((a, b) => a.id.localeCompare(b.id));
   const keep = (t: TaskSchedule) => (!input.department || t.department === input.department) && (!input.assignee || t.assignee === input.assignee);
   const rows = changes.map((change) => changeProgress(change, schedule.byId.get(change.id)!, input, keep));
   const ready = new Map<string, TaskRef[]>();

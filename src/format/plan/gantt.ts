@@ -37,7 +37,15 @@ export function ganttLines(bars: readonly GanttBar[], options: GanttOptions): st
   const first = shown.reduce((min, b) => (b.start < min ? b.start : min), options.asOf);
   const last = shown.reduce((max, b) => (b.finish > max ? b.finish : max), options.asOf);
   const holidays = (options.holidays ?? []).filter((d) => d >= first && d <= last);
-  const lines = ["```mermaid", "gantt", `  title ${mermaidText(options.title)}`, "  dateFormat YYYY-MM-DD", "  axisFormat %d %b", "  todayMarker off", `  excludes weekends${holidays.length ? ` ${holidays.join(" ")}` : ""}`];
+  const lines = [
+    "```mermaid",
+    "gantt",
+    `  title ${mermaidText(options.title)}`,
+    "  dateFormat YYYY-MM-DD",
+    "  axisFormat %d %b",
+    "  todayMarker off",
+    `  excludes weekends${holidays.length ? ` ${holidays.join(" ")}` : ""}`,
+  ];
   let section: string | undefined;
   for (const bar of shown) {
     if (bar.section !== section) {
@@ -56,7 +64,17 @@ export function ganttLines(bars: readonly GanttBar[], options: GanttOptions): st
 export function changeBars(schedule: ChangeSchedule): GanttBar[] {
   const bars = schedule.tasks
     .filter((t) => t.startDate !== null && t.finishDate !== null)
-    .map((t): GanttBar => ({ section: t.department, ref: mermaidRef(`${schedule.id}_${t.id}`), label: `${t.id} ${t.title}`, start: t.startDate!, finish: t.finishDate!, state: t.status === "done" ? "done" : t.status === "todo" ? "planned" : "active", critical: t.critical }));
+    .map(
+      (t): GanttBar => ({
+        section: t.department,
+        ref: mermaidRef(`${schedule.id}_${t.id}`),
+        label: `${t.id} ${t.title}`,
+        start: t.startDate!,
+        finish: t.finishDate!,
+        state: t.status === "done" ? "done" : t.status === "todo" ? "planned" : "active",
+        critical: t.critical,
+      }),
+    );
   return bars.sort((a, b) => a.section.localeCompare(b.section) || a.start.localeCompare(b.start) || a.ref.localeCompare(b.ref, undefined, { numeric: true }));
 }
 

@@ -14,7 +14,14 @@ import { EXAMPLE } from "../../helpers/run.js";
 const project = loadProject(EXAMPLE);
 const clock = resolveClock("2026-11-20", project.manifest!.timezone, 0);
 if (typeof clock === "string") throw new Error(clock);
-const noDocs = { today: clock.today, history: { available: false, reason: null }, settings: { reviewInterval: "180d", warnWithin: "14d" }, docs: [], counts: { fresh: 0, due: 0, stale: 0, broken: 0 }, coverage: { uncovered: [] } } as unknown as FreshnessReport;
+const noDocs = {
+  today: clock.today,
+  history: { available: false, reason: null },
+  settings: { reviewInterval: "180d", warnWithin: "14d" },
+  docs: [],
+  counts: { fresh: 0, due: 0, stale: 0, broken: 0 },
+  coverage: { uncovered: [] },
+} as unknown as FreshnessReport;
 
 function plan(change: Change, changes: readonly Change[]) {
   return planChange({ ...project, change, changes, where: project.where, today: clock.today, timezone: clock.timezone, now: clock.now });
@@ -36,7 +43,17 @@ describe("one schedule for plan, status and report", () => {
     const status = projectStatus({ changes, departments: project.departments, manifest: project.manifest, today: clock.today, timezone: clock.timezone, now: clock.now });
     const period = resolvePeriod({ period: "2026-10" }, clock.today, clock.timezone);
     if (typeof period === "string") throw new Error(period);
-    const report = buildClientReport({ ...project, manifest: project.manifest!, changes, freshness: noDocs, period, now: clock.now, today: clock.today, timezone: clock.timezone, where: project.where });
+    const report = buildClientReport({
+      ...project,
+      manifest: project.manifest!,
+      changes,
+      freshness: noDocs,
+      period,
+      now: clock.now,
+      today: clock.today,
+      timezone: clock.timezone,
+      where: project.where,
+    });
     const reportLines = new Map([...report.changes.inProgress, ...report.changes.planned].map((l) => [l.id, l.finish]));
     const open = changes.filter((c) => OPEN_CHANGE_STATUSES.includes(c.status));
     expect(open.length).toBeGreaterThanOrEqual(3);
@@ -49,7 +66,10 @@ describe("one schedule for plan, status and report", () => {
       expect(reportLines.get(change.id), `${change.id} in the report`).toBe(finish);
       // The report's gantt ends on the same day (Mermaid's end is exclusive, the data is not).
       const bars = report.gantt.filter((g) => g.change === change.id);
-      expect(bars.reduce((max, b) => (b.finish > max ? b.finish : max), ""), `${change.id} in the gantt`).toBe(finish);
+      expect(
+        bars.reduce((max, b) => (b.finish > max ? b.finish : max), ""),
+        `${change.id} in the gantt`,
+      ).toBe(finish);
     }
   });
 });

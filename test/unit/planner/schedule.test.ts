@@ -65,7 +65,9 @@ describe("working time", () => {
   });
 
   it("keeps a department in America/New_York on its wall clock across the US DST weekend", () => {
-    const m = manifest({ calendars: { ny: { timezone: "America/New_York", hours: { mon: ["09:00-17:00"], tue: ["09:00-17:00"], wed: ["09:00-17:00"], thu: ["09:00-17:00"], fri: ["09:00-17:00"] } } } } as Partial<Manifest>);
+    const m = manifest({
+      calendars: { ny: { timezone: "America/New_York", hours: { mon: ["09:00-17:00"], tue: ["09:00-17:00"], wed: ["09:00-17:00"], thu: ["09:00-17:00"], fri: ["09:00-17:00"] } } },
+    } as Partial<Manifest>);
     // Friday 30 Oct 09:00 EDT; DST ends Sunday 1 Nov. 2d = 16 h: Friday and Monday.
     const s = run([change([task("T1", { department: "ny", estimate: "2d" })])], { manifest: m, departments: [dept("ny", { calendar: "ny" })], now: at("2026-10-30T13:00:00Z") });
     const t1 = byId(s).get("T1")!;
@@ -120,7 +122,13 @@ describe("capacity", () => {
 
 describe("actuals first", () => {
   it("shifts the successors of a task done two days late", () => {
-    const t1 = task("T1", { status: "done", history: [{ at: "2026-11-02T09:00:00Z", status: "in-progress" }, { at: "2026-11-04T18:00:00Z", status: "done" }] });
+    const t1 = task("T1", {
+      status: "done",
+      history: [
+        { at: "2026-11-02T09:00:00Z", status: "in-progress" },
+        { at: "2026-11-04T18:00:00Z", status: "done" },
+      ],
+    });
     const s = run([change([t1, task("T2", { after: ["T1"] })])], { now: at("2026-11-03T09:00:00Z") });
     const tasks = byId(s);
     expect([tasks.get("T1")!.startDate, tasks.get("T1")!.finishDate]).toEqual(["2026-11-02", "2026-11-04"]);
@@ -138,14 +146,31 @@ describe("actuals first", () => {
   });
 
   it("keeps a done T1 at its recorded dates when the change is planned again", () => {
-    const components = [{ id: "vlan", name: "vlan", kind: "vlan" }, { id: "vm", name: "vm", kind: "vm", depends_on: ["vlan"] }];
+    const components = [
+      { id: "vlan", name: "vlan", kind: "vlan" },
+      { id: "vm", name: "vm", kind: "vm", depends_on: ["vlan"] },
+    ];
     const departments = [dept("network", { owns: ["vlan"] }), dept("virt", { owns: ["vm"] })];
     const m = manifest({ followups: { backup: { enabled: false }, monitoring: { enabled: false }, security: { enabled: false }, documentation: { enabled: false } } } as Partial<Manifest>);
-    const draft = change([], { status: "draft", scope: [{ component: "vlan", action: "add" }, { component: "vm", action: "add" }], rollback: "x" });
+    const draft = change([], {
+      status: "draft",
+      scope: [
+        { component: "vlan", action: "add" },
+        { component: "vm", action: "add" },
+      ],
+      rollback: "x",
+    });
     const base = { manifest: m, departments, components, docs: [], where: () => ({ file: "c.yaml" }), timezone: "UTC" };
     const first = planChange({ ...base, change: draft, changes: [draft], today: "2026-11-02", now: at("2026-11-02T09:00:00Z") });
     const written: Task[] = first.tasks.map((t) => ({ id: t.id, title: t.title, department: t.department, kind: t.kind, components: t.components, after: t.after, origin: "planner", status: "todo" }));
-    written[0] = { ...written[0]!, status: "done", history: [{ at: "2026-11-02T09:00:00Z", status: "in-progress" }, { at: "2026-11-03T15:00:00Z", status: "done" }] };
+    written[0] = {
+      ...written[0]!,
+      status: "done",
+      history: [
+        { at: "2026-11-02T09:00:00Z", status: "in-progress" },
+        { at: "2026-11-03T15:00:00Z", status: "done" },
+      ],
+    };
     const planned = { ...draft, status: "planned" as const, tasks: written };
     const again = planChange({ ...base, change: planned, changes: [planned], today: "2026-11-05", now: at("2026-11-05T09:00:00Z") });
     const t1 = again.schedule.tasks.find((t) => t.id === "T1")!;
@@ -177,7 +202,14 @@ describe("signals", () => {
 
   it("compares the forecast with the baseline: slip per task and for the change", () => {
     const c = change([task("T1", { status: "in-progress", history: [{ at: "2026-11-02T09:00:00Z", status: "in-progress" }] })], {
-      baseline: { recorded_at: "2026-10-30T10:00:00Z", start: "2026-11-02T09:00:00Z", finish: "2026-11-02T18:00:00Z", internal: "2026-11-03", client: "2026-11-04", tasks: { T1: { start: "2026-11-02T09:00:00Z", finish: "2026-11-02T18:00:00Z" } } },
+      baseline: {
+        recorded_at: "2026-10-30T10:00:00Z",
+        start: "2026-11-02T09:00:00Z",
+        finish: "2026-11-02T18:00:00Z",
+        internal: "2026-11-03",
+        client: "2026-11-04",
+        tasks: { T1: { start: "2026-11-02T09:00:00Z", finish: "2026-11-02T18:00:00Z" } },
+      },
     });
     const s = run([c], { now: at("2026-11-05T12:00:00Z") });
     const row = s.byId.get("CHG-0001")!;
