@@ -92,6 +92,16 @@ export function scheduleProject(input: ScheduleInput): ProjectSchedule {
     contexts.filter((c) => c.open),
     now,
   );
+  // Work no clock can place within ten years (no working hours, a blackout without end, an absurd
+  // estimate) has no dates: it is reported, not drawn at the end of time.
+  for (const ctx of contexts) {
+    for (const node of ctx.nodes) {
+      if (node.start === null || (Number.isFinite(node.start) && node.finish !== null && Number.isFinite(node.finish))) continue;
+      node.start = null;
+      node.finish = null;
+      node.unschedulable = true;
+    }
+  }
 
   const changes = contexts.map((ctx) => summarise(ctx, input));
   const findings = changes.flatMap((c) => c.findings);
@@ -200,6 +210,7 @@ function summarise(ctx: ChangeContext, input: ScheduleInput): ChangeSchedule {
       slackMs: node.slack,
       critical,
       ...(node.waitedFor ? { waitedFor: node.waitedFor.key } : {}),
+      ...(node.unschedulable ? { unschedulable: true } : {}),
       ...(baseline ? { baseline } : {}),
       ...(baseline && node.finish !== null ? { slipMs: clock.between(baseline.finish, node.finish) } : {}),
       dayMs: clock.dayMs,

@@ -53,6 +53,8 @@ export interface Node {
   start: number | null;
   finish: number | null;
   waitedFor?: Node;
+  /** No working time to place it within ten years. */
+  unschedulable?: boolean;
   slack: number;
 }
 

@@ -64,6 +64,8 @@ export interface TaskSchedule {
   /** Working time the task can slip without moving the change's forecast finish (after levelling). */
   slackMs: number;
   critical: boolean;
+  /** No working time within ten years to place it (its dates are null). */
+  unschedulable?: true;
   /** The task whose finish freed the department for this one, when capacity made it wait. */
   waitedFor?: string;
   baseline?: { start: number; finish: number; startDate: string; finishDate: string };

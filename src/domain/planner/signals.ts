@@ -10,7 +10,7 @@ import { formatWork, workDays } from "./work-text.js";
 import { formatZonedShort } from "../zoned-timestamp.js";
 
 /** Codes of findings about dates (not about the plan's structure): they never stop a --write. */
-export const SIGNAL_CODES = ["task-late", "task-blocked", "past-due", "impossible", "at-risk", "window-overflow", "blackout", "blackout-exception", "change-conflict", "missing-rollback"];
+export const SIGNAL_CODES = ["task-late", "task-blocked", "past-due", "impossible", "at-risk", "window-overflow", "blackout", "blackout-exception", "change-conflict", "missing-rollback", "unschedulable"];
 
 function lateText(t: TaskSchedule): string {
   const late = t.late!;
@@ -34,6 +34,7 @@ export function changeSignals(s: ChangeSchedule, ctx: ChangeContext, now: number
     // At the task in the file when it is written there.
     const index = (ctx.change.tasks ?? []).findIndex((w) => w.id === t.id);
     const at = index >= 0 ? where("tasks", index) : where("tasks");
+    if (t.unschedulable) findings.push({ severity: "error", code: "unschedulable", message: `${id}/${t.id} (${t.department}) cannot be scheduled: the ${t.calendar} calendar gives no working time for its ${t.estimate} within ten years (a calendar without hours, a blackout without end, or a predecessor that cannot be scheduled)`, ...at });
     if (t.late) findings.push({ severity: "warning", code: "task-late", message: `${id}/${t.id} (${t.department}) is ${lateText(t)}`, ...at });
     if (t.blocked)
       findings.push({

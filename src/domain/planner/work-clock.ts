@@ -146,6 +146,8 @@ export function makeWorkClock(spec: WorkClockSpec): WorkClock {
       if (b < a) return -clock.between(b, a);
       let total = 0;
       const last = dayOf(b);
+      // Working time further back than the longest search does not matter (and a year-1 timestamp would take long).
+      if (last - dayOf(a) > MAX_DAYS) a = zonedToEpoch(dateFromDayNumber(last - MAX_DAYS), 0, zone);
       for (let day = dayOf(a); day <= last; day++) {
         for (const [start, end] of ranges(day)) {
           const overlap = Math.min(end, b) - Math.max(start, a);

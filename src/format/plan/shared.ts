@@ -61,7 +61,7 @@ export function paddedText(days: number, work: string): string {
 /** The plan's dates in one line: forecast, the promise and the baseline with the slip. */
 export function planLine(plan: Plan): string {
   const s = plan.schedule;
-  const span = s.startDate ? `${s.startDate} → ${s.finishDate}, ${s.workingDays} working day(s) on the ${s.calendar} calendar` : "no dates (no tasks)";
+  const span = s.startDate ? `${s.startDate} → ${s.finishDate}, ${s.workingDays} working day(s) on the ${s.calendar} calendar` : "no dates (no tasks, or none that can be scheduled)";
   const baseline = s.baseline ? `; baseline finish ${s.baseline.finish.slice(0, 10)}, slip ${s.slipDays! > 0 ? "+" : ""}${s.slipDays}d` : "";
   return `${span}${baseline}`;
 }

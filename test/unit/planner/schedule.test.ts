@@ -220,6 +220,24 @@ describe("signals", () => {
   });
 });
 
+describe("hostile input", () => {
+  it("reports work that no calendar can place within ten years instead of drawing it at the end of time", () => {
+    const m = manifest({ calendars: { business: { hours: MON_FRI }, never: { hours: {} } }, blackouts: [{ from: "2026-01-01T00:00:00Z", to: "2099-01-01T00:00:00Z" }] } as Partial<Manifest>);
+    const s = run([change([task("T1", { estimate: "9999w" }), task("T2", { after: ["T1"] })])], { manifest: m });
+    const c = s.byId.get("CHG-0001")!;
+    expect(c.tasks.map((t) => [t.id, t.startDate, t.unschedulable])).toEqual([["T1", null, true], ["T2", null, true]]);
+    expect(c.finishDate).toBeNull();
+    expect(s.findings.map((f) => f.code)).toEqual(["unschedulable", "unschedulable"]);
+  });
+
+  it("counts at most ten years of work for a task in progress since year 1", () => {
+    const t1 = task("T1", { status: "in-progress", history: [{ at: "0001-01-01T00:00:00Z", status: "in-progress" }] });
+    const c = run([change([t1])]).byId.get("CHG-0001")!;
+    expect(c.tasks[0]!.late!.why).toBe("over-estimate");
+    expect(c.finishDate).toBe("2026-11-02");
+  });
+});
+
 describe("scale", () => {
   it("levels a 5,000-task chain without overflowing the stack", () => {
     const tasks = Array.from({ length: 5000 }, (_, i) => task(`T${i + 1}`, { estimate: "1h", ...(i ? { after: [`T${i}`] } : {}) }));
