@@ -30,10 +30,11 @@ export function changeSignals(s: ChangeSchedule, ctx: ChangeContext, now: number
   const findings: Issue[] = [];
   const zone = ctx.planClock.zone;
   const id = s.id;
+  const position = new Map((ctx.change.tasks ?? []).map((w, i) => [w.id, i]));
   for (const t of s.tasks) {
     // At the task in the file when it is written there.
-    const index = (ctx.change.tasks ?? []).findIndex((w) => w.id === t.id);
-    const at = index >= 0 ? where("tasks", index) : where("tasks");
+    const index = position.get(t.id);
+    const at = index !== undefined ? where("tasks", index) : where("tasks");
     if (t.unschedulable) findings.push({ severity: "error", code: "unschedulable", message: `${id}/${t.id} (${t.department}) cannot be scheduled: the ${t.calendar} calendar gives no working time for its ${t.estimate} within ten years (a calendar without hours, a blackout without end, or a predecessor that cannot be scheduled)`, ...at });
     if (t.late) findings.push({ severity: "warning", code: "task-late", message: `${id}/${t.id} (${t.department}) is ${lateText(t)}`, ...at });
     if (t.blocked)

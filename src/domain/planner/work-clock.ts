@@ -3,8 +3,8 @@
 // the blackouts that apply to the change. Every date the planner gives comes through one of these.
 import type { Calendar } from "../../model/files.js";
 import { dayWorkingRanges, weeklyWorkingMinutes } from "../calendar.js";
-import { dateFromDayNumber, dayNumber } from "../dates.js";
-import { dateInZone, zonedToEpoch } from "../zone.js";
+import { dateFromDayNumber } from "../dates.js";
+import { dateInZone, zonedToEpoch, zoneOffsetMs } from "../zone.js";
 
 /** [start, end) epoch milliseconds. */
 export type Interval = [number, number];
@@ -96,7 +96,8 @@ export function makeWorkClock(spec: WorkClockSpec): WorkClock {
     cache.set(day, found);
     return found;
   };
-  const dayOf = (t: number) => dayNumber(dateInZone(t, zone));
+  // The local day of an instant: UTC day of the instant shifted by the zone's offset then.
+  const dayOf = (t: number) => Math.floor((t + zoneOffsetMs(t, zone)) / 86_400_000);
 
   const clock: WorkClock = {
     name: spec.name,
