@@ -18,6 +18,15 @@ describe("tam status", () => {
     expect(runTam(["status", "-C", EXAMPLE, "--as-of", "2026-11-20", "--fail-on", "warning"]).code).toBe(1);
   });
 
+  it("--mine shows the tasks assigned to me (git user.name, else $USER)", () => {
+    const dir = copyProject(EXAMPLE);
+    const mine = runTam(["status", "-C", dir, "--as-of", "2026-11-20", "--mine", "--format", "json"], { env: { USER: "Roman Zaitsev", GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" } });
+    expect(mine.code, mine.stderr).toBe(0);
+    const json = JSON.parse(mine.stdout);
+    expect(json.assignee).toBe("Roman Zaitsev");
+    expect(json.departments).toEqual([expect.objectContaining({ department: "unix", inProgress: [expect.objectContaining({ change: "CHG-0002", id: "T3", assignee: "Roman Zaitsev" })], startNow: [], queued: [] })]);
+  });
+
   it("--department answers what that department can pick up; json and markdown", () => {
     const json = JSON.parse(runTam(["status", "-C", EXAMPLE, "--as-of", "2026-11-20", "--department", "backup", "-f", "json"]).stdout);
     expect(json).toMatchObject({ version: 2, today: "2026-11-20", department: "backup" });

@@ -90,6 +90,11 @@ export interface Promised {
   clientDate: string;
 }
 
+/** A finding of the schedule; `task` names the task it is about, when it is about one. */
+export interface ScheduleFinding extends Issue {
+  task?: string;
+}
+
 export interface ChangeSchedule {
   id: string;
   title: string;
@@ -122,7 +127,7 @@ export interface ChangeSchedule {
   baseline?: { recordedAt: string; start: string; finish: string; internal: string; client: string };
   /** Forecast finish minus baseline finish, in working days of the plan calendar (one decimal). */
   slipDays?: number;
-  findings: Issue[];
+  findings: ScheduleFinding[];
 }
 
 export interface ProjectSchedule {
@@ -130,5 +135,5 @@ export interface ProjectSchedule {
   timezone: string;
   changes: ChangeSchedule[];
   byId: Map<string, ChangeSchedule>;
-  findings: Issue[];
+  findings: ScheduleFinding[];
 }

@@ -5,7 +5,7 @@ import type { Issue, Location } from "../../model/issues.js";
 import { addDays, dayNumber } from "../dates.js";
 import { dateInZone, zonedToEpoch } from "../zone.js";
 import type { ChangeContext } from "./schedule-context.js";
-import type { ChangeSchedule, TaskSchedule } from "./schedule-types.js";
+import type { ChangeSchedule, ScheduleFinding, TaskSchedule } from "./schedule-types.js";
 import { formatWork, workDays } from "./work-text.js";
 import { formatZonedShort } from "../zoned-timestamp.js";
 
@@ -26,8 +26,8 @@ function lateText(t: TaskSchedule): string {
   }
 }
 
-export function changeSignals(s: ChangeSchedule, ctx: ChangeContext, now: number, where: (field?: string, index?: number) => Location): Issue[] {
-  const findings: Issue[] = [];
+export function changeSignals(s: ChangeSchedule, ctx: ChangeContext, now: number, where: (field?: string, index?: number) => Location): ScheduleFinding[] {
+  const findings: ScheduleFinding[] = [];
   const zone = ctx.planClock.zone;
   const id = s.id;
   const position = new Map((ctx.change.tasks ?? []).map((w, i) => [w.id, i]));
@@ -35,14 +35,15 @@ export function changeSignals(s: ChangeSchedule, ctx: ChangeContext, now: number
     // At the task in the file when it is written there.
     const index = position.get(t.id);
     const at = index !== undefined ? where("tasks", index) : where("tasks");
-    if (t.unschedulable) findings.push({ severity: "error", code: "unschedulable", message: `${id}/${t.id} (${t.department}) cannot be scheduled: the ${t.calendar} calendar gives no working time for its ${t.estimate} within ten years (a calendar without hours, a blackout without end, or a predecessor that cannot be scheduled)`, ...at });
-    if (t.late) findings.push({ severity: "warning", code: "task-late", message: `${id}/${t.id} (${t.department}) is ${lateText(t)}`, ...at });
+    if (t.unschedulable) findings.push({ severity: "error", code: "unschedulable", message: `${id}/${t.id} (${t.department}) cannot be scheduled: the ${t.calendar} calendar gives no working time for its ${t.estimate} within ten years (a calendar without hours, a blackout without end, or a predecessor that cannot be scheduled)`, ...at, task: t.id });
+    if (t.late) findings.push({ severity: "warning", code: "task-late", message: `${id}/${t.id} (${t.department}) is ${lateText(t)}`, ...at, task: t.id });
     if (t.blocked)
       findings.push({
         severity: "info",
         code: "task-blocked",
         message: `${id}/${t.id} (${t.department}) is blocked since ${t.blocked.since}${t.blocked.note ? ` (${t.blocked.note.trim().replace(/[.;:,]+$/, "")})` : ""}: it does not advance until unblocked`,
         ...at,
+        task: t.id,
       });
   }
   const open = s.tasks.some((t) => t.status !== "done");

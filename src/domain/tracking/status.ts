@@ -116,7 +116,12 @@ export function projectStatus(input: StatusInput): StatusReport {
   const rows = changes.map((change) => changeProgress(change, schedule.byId.get(change.id)!, input, keep));
   const ready = new Map<string, TaskRef[]>();
   for (const row of rows) for (const task of row.ready) ready.set(task.department, [...(ready.get(task.department) ?? []), task]);
-  const findings = changes.flatMap((c) => schedule.byId.get(c.id)!.findings);
+  // Findings about a task follow the --department / --mine filter; findings about a change stay.
+  const findings = changes.flatMap((c) => {
+    const row = schedule.byId.get(c.id)!;
+    const shown = new Set(row.tasks.filter(keep).map((t) => t.id));
+    return row.findings.filter((f) => f.task === undefined || shown.has(f.task));
+  });
   return {
     today: input.today,
     ...(input.department ? { department: input.department } : {}),
