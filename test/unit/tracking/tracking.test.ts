@@ -48,6 +48,14 @@ describe("status", () => {
     expect(everyone.departments[0]).toMatchObject({ department: "unix", capacity: 1, startNow: [{ id: "T1" }], queued: [{ id: "T2", plannedStart: "2026-11-03" }] });
   });
 
+  it("keeps findings about other departments' tasks out of a --department view, and those about the change in", () => {
+    const late: Change = { ...change, due: "2026-10-30", window: undefined, tasks: [{ id: "T1", title: "a", department: "unix", status: "in-progress", estimate: "1h", history: [{ at: "2026-11-02T09:00:00Z", status: "in-progress" }] }, { id: "T2", title: "b", department: "virt", status: "in-progress", estimate: "1h", history: [{ at: "2026-11-02T09:00:00Z", status: "in-progress" }] }] };
+    const all = projectStatus({ changes: [late], departments: [], manifest: undefined, today: "2026-11-04", timezone: "UTC" });
+    expect(all.findings.map((f) => f.code).sort()).toEqual(["past-due", "task-late", "task-late"]);
+    const unix = projectStatus({ changes: [late], departments: [], manifest: undefined, today: "2026-11-04", timezone: "UTC", department: "unix" });
+    expect(unix.findings.map((f) => `${f.code} ${f.message.slice(0, 11)}`).sort()).toEqual(["past-due CHG-0001 is", "task-late CHG-0001/T1"]);
+  });
+
   it("filters by department", () => {
     const report = projectStatus({ changes: [change], departments: [], manifest: undefined, today: "2026-10-26", timezone: "UTC", department: "unix" });
     expect(report.changes[0]!.blocked.map((t) => t.id)).toEqual(["T3"]);
