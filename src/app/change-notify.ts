@@ -37,7 +37,7 @@ export async function notifyClient(request: NotifyRequest): Promise<NotifyResult
   const { change, file } = findChange(project, request.id);
   requireValidIn(project, [file]);
   const clock = clockFor(project, request.asOf, request.now);
-  const context = { ...project, today: clock.today, timezone: clock.timezone };
+  const context = { ...project, today: clock.today, timezone: clock.timezone, now: clock.now };
   if (request.record === false) return { notice: clientNotice({ ...context, change }) };
   const by = request.by ?? (await whoAmI(project.root));
   const at = formatZoned(clock.now, clock.timezone);

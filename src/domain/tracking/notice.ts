@@ -3,22 +3,23 @@
 // dates promised to the client (the ×3 rule), never the internal ones; late and blocked work
 // said at once with what is being done about it; what the client must do.
 import type { Change, Component, Department, Manifest, Task } from "../../model/files.js";
-import { addWorkingDays } from "../calendar-days.js";
-import { parseTimestamp } from "../dates.js";
-import { plannedStart } from "../planner/index.js";
-import { mostUsedCalendar, schedule, type SchedulableTask } from "../planner/schedule.js";
-import { workingDaysBetween } from "../planner/calendars.js";
+import { addDays, dayNumber, parseTimestamp } from "../dates.js";
 import { compareIds } from "../planner/order.js";
+import { scheduleProject } from "../planner/project-schedule.js";
+import type { ChangeSchedule, TaskSchedule } from "../planner/schedule-types.js";
 import { dateInZone } from "../zone.js";
 import { needsApprovalBeforeWork, awaitsRetroactiveApproval } from "./lifecycle.js";
 
 export interface NoticeInput {
   change: Change;
+  /** Every change of the project: they share the departments' capacity. */
+  changes: readonly Change[];
   manifest: Manifest | undefined;
   departments: readonly Department[];
   components: readonly Component[];
   today: string;
   timezone: string;
+  now: number;
 }
 
 export interface NoticeItem {
@@ -92,23 +93,12 @@ export function clientNotice(input: NoticeInput): ClientNotice {
   const since = change.last_notice?.at;
   const sinceMs = since ? parseTimestamp(since) : Number.NEGATIVE_INFINITY;
 
-  // The plan as written, from the planned start; the promise scales each finish by the client factor.
-  const schedulable: SchedulableTask[] = tasks.map((t) => ({ id: t.id, department: t.department, after: t.after ?? [], estimate: t.estimate }));
-  const context = { departments, manifest: input.manifest, start: plannedStart({ change, today, timezone: input.timezone }) };
-  const plan = schedule(schedulable, context);
-  const timing = new Map(plan.tasks.map((t) => [t.id, t]));
-  const calendar = mostUsedCalendar(schedulable, context);
-  const factor = input.manifest?.estimates?.client_factor ?? 3;
-  const promised = (finish: string) => {
-    const days = Math.ceil(workingDaysBetween(calendar, plan.start, finish) * factor);
-    return days > 0 ? addWorkingDays(calendar.calendar, plan.start, days, calendar.holidays).finish : plan.start;
-  };
-  // The forecast: the work left, from today, after the work already done.
+  // The dates come from the one scheduling engine, with every open change (capacity is shared).
+  const project = scheduleProject({ manifest: input.manifest, departments: input.departments, changes: input.changes.some((c) => c.id === change.id) ? input.changes.map((c) => (c.id === change.id ? change : c)) : [...input.changes, change], now: input.now, timezone: input.timezone });
+  const plan: ChangeSchedule | undefined = project.byId.get(change.id);
+  const timing = new Map<string, TaskSchedule>((plan?.tasks ?? []).map((t) => [t.id, t]));
+  const promised = promiseScale(plan);
   const open = tasks.filter((t) => !FINISHED.has(t.status));
-  const openIds = new Set(open.map((t) => t.id));
-  const forecast = open.length
-    ? schedule(open.map((t) => ({ id: t.id, department: t.department, after: (t.after ?? []).filter((a) => openIds.has(a)), estimate: t.estimate })), { ...context, start: today > context.start ? today : context.start }).finish
-    : undefined;
 
   const item = (task: Task, extra: Partial<NoticeItem> = {}): NoticeItem => {
     const department = departments.get(task.department);
@@ -118,7 +108,7 @@ export function clientNotice(input: NoticeInput): ClientNotice {
       title: task.title,
       team: department?.name ?? task.department,
       components: (task.components ?? []).map((id) => names.get(id) ?? id),
-      ...(when && !FINISHED.has(task.status) ? { promised: promised(when.earlyFinish) } : {}),
+      ...(when && !FINISHED.has(task.status) && promised(when) ? { promised: promised(when)! } : {}),
       ...extra,
     };
   };
@@ -126,7 +116,7 @@ export function clientNotice(input: NoticeInput): ClientNotice {
   const byId = (a: NoticeItem, b: NoticeItem) => compareIds(a.task, b.task);
 
   const done = tasks.filter((t) => t.status === "done" && parseTimestamp(last(t)?.at ?? "") > sinceMs).map((t) => item(t, { on: day(last(t)?.at) })).sort(byId);
-  const late = open.filter((t) => t.status !== "blocked" && (timing.get(t.id)?.earlyFinish ?? today) < today);
+  const late = open.filter((t) => t.status !== "blocked" && timing.get(t.id)?.late !== undefined);
   const lateItems = late.map((t) => {
     const team = departments.get(t.department)?.name ?? t.department;
     const note = last(t)?.note;
@@ -139,7 +129,7 @@ export function clientNotice(input: NoticeInput): ClientNotice {
   });
   const inProgress = open.filter((t) => t.status === "in-progress" && !late.includes(t)).map((t) => item(t, { on: day([...(t.history ?? [])].reverse().find((e) => e.status === "in-progress")?.at) }));
   const ready = (t: Task) => t.status === "todo" && !late.includes(t);
-  const next = open.filter(ready).sort((a, b) => (timing.get(a.id)?.earlyStart ?? "").localeCompare(timing.get(b.id)?.earlyStart ?? "") || compareIds(a.id, b.id)).slice(0, 5).map((t) => item(t));
+  const next = open.filter(ready).sort((a, b) => (timing.get(a.id)?.startDate ?? "").localeCompare(timing.get(b.id)?.startDate ?? "") || compareIds(a.id, b.id)).slice(0, 5).map((t) => item(t));
 
   const clientActions: string[] = [];
   if (["draft", "planned"].includes(change.status) && needsApprovalBeforeWork(change)) clientActions.push("Approve the change (a reply to this message is enough): work starts only after your approval.");
@@ -147,7 +137,8 @@ export function clientNotice(input: NoticeInput): ClientNotice {
   if (change.status === "review" && change.test_plan) clientActions.push(`Check the result with us against the agreed test plan: ${change.test_plan.trim()}`);
   if (!clientActions.length && change.status !== "done" && blocked.length === 0) clientActions.push("Nothing for now.");
 
-  const promiseDate = tasks.length ? promised(plan.finish) : undefined;
+  const promiseDate = plan?.planned ? plan.promise.clientDate : undefined;
+  const forecast = plan?.finishDate ?? undefined;
   const client = input.manifest?.client?.name ?? "";
   return {
     client,
@@ -168,5 +159,26 @@ export function clientNotice(input: NoticeInput): ClientNotice {
     clientActions,
     ...(change.closure ? { outcome: { outcome: change.closure.outcome, note: change.closure.note } } : {}),
     told: { late: late.map((t) => t.id).sort(compareIds), blocked: blocked.map((t) => t.id).sort(compareIds) },
+  };
+}
+
+/**
+ * The date promised to the client for each step: the change's client promise (the baseline's when
+ * one was agreed) spread over the plan in proportion, so the last step is promised on the change's
+ * date and no step's promise is an internal date.
+ */
+function promiseScale(plan: ChangeSchedule | undefined): (task: TaskSchedule) => string | undefined {
+  const start = plan?.baseline?.start.slice(0, 10) ?? plan?.startDate;
+  const finish = plan?.baseline?.finish.slice(0, 10) ?? plan?.finishDate;
+  if (!plan?.planned || !start || !finish) return () => undefined;
+  const client = plan.promise.clientDate;
+  const span = dayNumber(finish) - dayNumber(start);
+  const promisedSpan = dayNumber(client) - dayNumber(start);
+  return (task) => {
+    const end = task.baseline?.finishDate ?? task.finishDate;
+    if (!end) return undefined;
+    if (span <= 0) return client;
+    const date = addDays(start, Math.round(((dayNumber(end) - dayNumber(start)) * promisedSpan) / span));
+    return date < client ? date : client;
   };
 }
