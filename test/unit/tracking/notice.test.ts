@@ -24,7 +24,7 @@ const snapshot = (name: string) => join(REPO, "test/snapshots", name);
 describe("a late change (the example's WAF change on 2026-11-20)", () => {
   const project = loadProject(EXAMPLE);
   const change = project.changes.find((c) => c.id === "CHG-0002")!;
-  const notice = clientNotice({ ...project, change, today: "2026-11-20", timezone: "Europe/Moscow" });
+  const notice = clientNotice({ ...project, change, today: "2026-11-20", timezone: "Europe/Moscow", now: Date.parse("2026-11-20T23:59:59+03:00") });
 
   it("says what is late or blocked and what is done about it, in the client's terms", async () => {
     expect(notice.blocked.map((i) => i.task)).toEqual(["T4"]);
@@ -53,14 +53,14 @@ describe("an on-track change", () => {
     await runChangePlan(globals, "CHG-0001", { format: "json", write: true, commit: false, asOf: "2026-11-20" }, quiet);
     await runChangeStep(globals, "approve", "CHG-0001", { by: "Oleg Ivanov", via: "client", commit: false, asOf: "2026-11-20T12:00:00+03:00" }, quiet);
     await runChangeNotify(globals, "CHG-0001", { format: "markdown", by: "Irina Petrova", commit: false, asOf: "2026-11-20T18:00:00+03:00" }, quiet);
-    for (const id of ["T1", "T2", "T3"]) await runTask(globals, "done", `CHG-0001/${id}`, { by: "Igor", commit: false, asOf: "2026-11-23T17:00:00+03:00" }, quiet);
-    await runTask(globals, "start", "CHG-0001/T4", { by: "Vera", commit: false, asOf: "2026-11-24T10:00:00+03:00" }, quiet);
+    await runTask(globals, "start", "CHG-0001/T1", { by: "Igor", commit: false, asOf: "2026-11-23T09:30:00+03:00" }, quiet);
+    for (const id of ["T2", "T3"]) await runTask(globals, "done", `CHG-0001/${id}`, { by: "Igor", commit: false, asOf: "2026-11-23T12:00:00+03:00" }, quiet);
     const project = loadProject(dir);
     const change = project.changes.find((c) => c.id === "CHG-0001")!;
     expect(change.last_notice).toMatchObject({ at: "2026-11-20T18:00:00+03:00", by: "Irina Petrova" });
-    const notice = clientNotice({ ...project, change, today: "2026-11-24", timezone: "Europe/Moscow" });
+    const notice = clientNotice({ ...project, change, today: "2026-11-23", timezone: "Europe/Moscow", now: Date.parse("2026-11-23T12:30:00+03:00") });
     expect(notice.since).toBe("2026-11-20");
-    expect(notice.done.map((i) => i.task)).toEqual(["T1", "T2", "T3"]);
+    expect(notice.done.map((i) => i.task)).toEqual(["T2", "T3"]);
     expect(notice.late).toEqual([]);
     expect(notice.promise?.kept).toBe(true);
     await expect(formatNoticeMarkdown(notice)).toMatchFileSnapshot(snapshot("notice-on-track.md"));
