@@ -83,7 +83,10 @@ describe("blackout ends are exclusive instants", () => {
     expect(only(freeze("2026-11-30T00:00:00Z")).findings.map((f) => f.code)).not.toContain("blackout");
   });
 
-  it("a blackout ending a minute later does", () => {
-    expect(only(freeze("2026-11-30T00:01:00Z")).findings.map((f) => f.code)).toContain("blackout");
+  it("a blackout that holds the change names its last day as the day before its midnight end", () => {
+    const held = planChange(input({ ...change, window: { start: "2026-11-26T09:00:00Z" } }, { manifest: { ...freeze("2026-11-30T00:00:00Z"), followups: { documentation: { enabled: false }, security: { enabled: false } } } as unknown as Manifest }));
+    const finding = held.findings.find((f) => f.code === "blackout");
+    expect(finding?.message).toContain("2026-11-27..2026-11-29");
   });
+
 });

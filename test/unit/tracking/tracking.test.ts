@@ -46,7 +46,8 @@ describe("status", () => {
     expect(report.readyByDepartment).toEqual([{ department: "virt", tasks: row.ready }]);
   });
   it("filters by assignee (--mine) and groups a department's plate", () => {
-    const mine = { ...change, status: "planned" as const, due: undefined, window: undefined, tasks: [{ id: "T1", title: "a", department: "unix", status: "todo" as const, assignee: "Roman" }, { id: "T2", title: "b", department: "unix", status: "todo" as const, after: ["T1"] }, { id: "T3", title: "c", department: "virt", status: "todo" as const, assignee: "Roman" }] };
+    // A standard change: pre-approved, so its tasks may start.
+    const mine = { ...change, type: "standard" as const, status: "planned" as const, due: undefined, window: undefined, tasks: [{ id: "T1", title: "a", department: "unix", status: "todo" as const, assignee: "Roman" }, { id: "T2", title: "b", department: "unix", status: "todo" as const, after: ["T1"] }, { id: "T3", title: "c", department: "virt", status: "todo" as const, assignee: "Roman" }] };
     const report = projectStatus({ changes: [mine], departments: [{ id: "unix", name: "Unix", capacity: 1 }], manifest: undefined, today: "2026-11-02", timezone: "UTC", assignee: "Roman" });
     expect(report.changes[0]!.ready.map((t) => t.id)).toEqual(["T1", "T3"]);
     expect(report.departments.map((d) => [d.department, d.startNow.map((t) => t.id), d.queued.map((t) => t.id)])).toEqual([["unix", ["T1"], []], ["virt", ["T3"], []]]);
