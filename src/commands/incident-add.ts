@@ -2,8 +2,7 @@
 import { EXIT_OK, UsageError } from "../errors.js";
 import { incidentFileFor, nextIncidentIds } from "../domain/incidents/record.js";
 import { resolveTimeInput } from "../domain/incidents/time-input.js";
-import { appendIncidents, verifyIncidents } from "../project/incident-files.js";
-import { modelineFor } from "../project/incident-store.js";
+import { appendIncidents, modelineFor, verifyIncidents } from "../project/incident-files.js";
 import { reloadProject } from "../project/load.js";
 import { requireValid } from "../project/check.js";
 import { PRIORITIES, type CauseCategory, type Incident, type Priority } from "../model/files.js";

@@ -2,8 +2,7 @@
 import { EXIT_OK, UsageError } from "../errors.js";
 import { applyToIncident, planUpdate, type UpdateRequest } from "../domain/incidents/update.js";
 import { resolveTimeInput } from "../domain/incidents/time-input.js";
-import { applyFieldEdits, findIncident } from "../project/incident-store.js";
-import { verifyIncidents } from "../project/incident-files.js";
+import { applyFieldEdits, findIncident, verifyIncidents } from "../project/incident-files.js";
 import { requireValidIn } from "../project/check.js";
 import type { CauseCategory, Incident, IncidentStatus, Pause } from "../model/files.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
