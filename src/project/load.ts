@@ -13,7 +13,8 @@ import type {
   Manifest,
 } from "../model/files.js";
 import { decodeText, MAX_FILE_BYTES } from "./guards.js";
-import { locate, readSource, type PathSegment, type SourceFile } from "./source.js";
+import { fastDataOfAll } from "./parallel-read.js";
+import { locate, readSource, withoutBom, type PathSegment, type SourceFile } from "./source.js";
 
 export const FILE_NAMES = {
   manifest: "tam.yaml",
@@ -59,20 +60,15 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
   const origins = new WeakMap<object, { source: SourceFile; path: PathSegment[] }>();
 
   const realRoot = realpathSync(root);
-  const read = (rel: string, kind: FileKind): SourceFile | undefined => {
+  /** The text of a project file, or undefined (with a finding) when it cannot be read as one. */
+  const readText = (rel: string): string | undefined => {
     const abs = join(root, rel);
     const refuse = (code: string, message: string, at: { line?: number; col?: number } = {}) => {
       readIssues.push({ severity: "error", code, message, file: rel, ...at });
       return undefined;
     };
-    let text: string;
     const override = overrides?.get(rel);
-    if (override !== undefined) {
-      const source = readSource(abs, rel, kind, override);
-      files.push(source);
-      readIssues.push(...source.parseIssues);
-      return source;
-    }
+    if (override !== undefined) return override;
     try {
       // A link may point anywhere on the machine running tam (a CI runner's secrets, /dev/zero): refuse to follow it out.
       const real = realpathSync(abs);
@@ -86,16 +82,34 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
       }
       const decoded = decodeText(readFileSync(real));
       if ("problem" in decoded) return refuse(decoded.problem.code, decoded.problem.message, { line: decoded.problem.line, col: decoded.problem.col });
-      text = decoded.text;
+      return decoded.text;
     } catch (error) {
       return refuse("unreadable-file", `cannot read ${rel}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    const known = reuse?.get(rel);
-    const source = known && known.kind === kind && known.text === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) ? known : readSource(abs, rel, kind, text);
-    files.push(source);
-    readIssues.push(...source.parseIssues);
-    return source;
   };
+  /** Reads and parses files, the fast reads of a large set on two threads; in the order given. */
+  const readAll = (entries: { rel: string; kind: FileKind }[]): (SourceFile | undefined)[] => {
+    const texts = entries.map((entry) => readText(entry.rel));
+    // A file parsed already (the transaction re-validates an edit) is reused when its text is unchanged.
+    const known = entries.map(({ rel, kind }, index) => {
+      const source = reuse?.get(rel);
+      return source && source.kind === kind && texts[index] !== undefined && source.text === withoutBom(texts[index]) ? source : undefined;
+    });
+    const toParse = texts.flatMap((text, index) => (text === undefined || known[index] ? [] : [index]));
+    const fast = fastDataOfAll(toParse.map((index) => withoutBom(texts[index]!)));
+    const fastOf = new Map(toParse.map((index, k) => [index, fast[k]]));
+    const sources: (SourceFile | undefined)[] = new Array(entries.length);
+    texts.forEach((text, index) => {
+      if (text === undefined) return;
+      const { rel, kind } = entries[index]!;
+      const source = known[index] ?? readSource(join(root, rel), rel, kind, text, fastOf.get(index));
+      files.push(source);
+      readIssues.push(...source.parseIssues);
+      sources[index] = source;
+    });
+    return sources;
+  };
+  const read = (rel: string, kind: FileKind): SourceFile | undefined => readAll([{ rel, kind }])[0];
 
   /** The array at `key` of a file's top-level map, each item remembered with its origin. */
   const collect = <T extends object>(source: SourceFile | undefined, key: string | null): T[] => {
@@ -122,11 +136,11 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
   const docs = want.has("docs") ? collect<DocEntry>(optional(FILE_NAMES.docs, "docs"), "docs") : [];
   const changes: Change[] = [];
   if (want.has("changes")) {
-    for (const rel of listYaml(root, FILE_NAMES.changes, readIssues, overrides)) changes.push(...collect<Change>(read(rel, "change"), null));
+    for (const source of readAll(listYaml(root, FILE_NAMES.changes, readIssues, overrides).map((rel) => ({ rel, kind: "change" as const })))) changes.push(...collect<Change>(source, null));
   }
   const incidents: Incident[] = [];
   if (want.has("incidents")) {
-    for (const rel of listYaml(root, FILE_NAMES.incidents, readIssues, overrides)) incidents.push(...collect<Incident>(read(rel, "incidents"), "incidents"));
+    for (const source of readAll(listYaml(root, FILE_NAMES.incidents, readIssues, overrides).map((rel) => ({ rel, kind: "incidents" as const })))) incidents.push(...collect<Incident>(source, "incidents"));
   }
 
   return {
