@@ -83,6 +83,8 @@ export async function editFiles(project: { root: string; files?: SourceFile[] },
   // Refuse a repository tam cannot commit in before touching anything.
   if (options.commit) await git.assertCanCommit(root);
   const repo = await git.findRepository(root);
+  // A read-only target is named before the lock is tried (in a read-only folder the lock cannot be taken either).
+  if (typeof edits !== "function") for (const edit of edits) refuseReadOnly(join(root, edit.path), edit.path);
   const lock = await acquireWriteLock(root, {
     waitSeconds: options.waitSeconds,
     by: options.by,

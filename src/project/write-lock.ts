@@ -4,7 +4,7 @@
 // killed tam is taken over: its process is gone (same host), or it is older than any write takes.
 import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { UsageError } from "../errors.js";
 import { fileProblem } from "./file-errors.js";
 
@@ -92,7 +92,7 @@ function tryCreate(path: string, holder: LockHolder): boolean {
     fd = openSync(path, "wx");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw fileProblem(error, path, "cannot take the project's write lock");
+    throw fileProblem(error, dirname(path), `cannot take the project's write lock (${LOCK_FILE}) in the project folder, so nothing was written`);
   }
   try {
     writeSync(fd, `${JSON.stringify(holder)}\n`);
