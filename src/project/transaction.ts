@@ -333,5 +333,7 @@ function writeAll(planned: Planned[]): void {
     for (const s of staged) discardWrite(s);
     throw error;
   }
-  staged.forEach((s, i) => commitWrite(s, planned[i]!.path));
+  staged.forEach((s, i) => {
+    commitWrite(s, planned[i]!.path);
+  });
 }

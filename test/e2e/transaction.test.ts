@@ -83,7 +83,7 @@ describe("twenty concurrent writers of each kind", () => {
       const dir = repo();
       const figures: string[] = [];
       const check = (kind: string, results: RunResult[], start: string, expectedFile: (i: number) => string) => {
-        results.forEach((r, i) => expect(r.code, `${kind} writer ${i}: ${r.stderr}`).toBe(0));
+        for (const [i, r] of results.entries()) expect(r.code, `${kind} writer ${i}: ${r.stderr}`).toBe(0);
         const commits = commitsSince(dir, start);
         expect(commits, kind).toHaveLength(results.length);
         for (const c of commits) expect(c.files, c.subject).toHaveLength(1);
