@@ -174,7 +174,10 @@ describe("kill -9 during writes", () => {
         void run.done.then(() => (exited = true));
         // From the moment the write holds the lock, a little later each time: reading, writing, committing.
         while (!exited && !existsSync(join(dir, "tam.yaml.lock"))) await sleep(2);
-        await sleep((held * 1.2 * i) / (KILLS - 1));
+        if (i % 3 === 1) {
+          // Or as soon as the new file is in place: while git adds and commits it.
+          while (!exited && read(dir, "docs.yaml") === before) await sleep(1);
+        } else await sleep((held * 1.2 * i) / (KILLS - 1));
         if (exited) outcome.finished++;
         run.child.kill("SIGKILL");
         await run.done;
