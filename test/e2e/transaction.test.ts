@@ -58,7 +58,7 @@ function leftovers(dir: string): string[] {
 }
 
 async function all(dir: string, runs: string[][]): Promise<RunResult[]> {
-  return Promise.all(runs.map((args) => spawnTam([...args, ...AS_OF, ...WAIT, "-C", dir]).done));
+  return Promise.all(runs.map((args) => spawnTam([...args, ...AS_OF, ...WAIT, "-C", dir], { lowPriority: true }).done));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
