@@ -1,13 +1,16 @@
 // Edits of incident month files: append incidents (to an existing file, or a new one with the schema
-// modeline), find one incident and apply field edits to it.
+// modeline), find one incident and apply field edits to it, apply a later export's edits to incidents
+// already there (touching only the edited keys).
 import { isDeepStrictEqual } from "node:util";
+import { isSeq, type Node } from "yaml";
 import { CAUSE_KEYS, INCIDENT_KEYS, orderedIncident, PAUSE_KEYS } from "../domain/incidents/record.js";
+import type { ImportEdit } from "../domain/incidents/reimport.js";
 import type { FieldEdit } from "../domain/incidents/update.js";
 import { EditError } from "../errors.js";
 import type { Incident } from "../model/files.js";
 import { isObject, type Project } from "./load.js";
 import type { SourceFile } from "./source.js";
-import { appendSeqItems, parseYaml, seqItemText, setMapEntry, type Plain } from "./yaml-text.js";
+import { appendSeqItems, lineStart, nextLine, nodeAtPath, parseYaml, removeMapEntry, seqItemText, setMapEntry, type Plain } from "./yaml-text.js";
 
 /** The text of an incidents file with `added` appended; `text` null for a new file. */
 export function appendIncidents(text: string | null, added: Incident[], modeline: string | null): string {
@@ -60,4 +63,42 @@ export function modelineFor(project: Project): string | null {
   if (!match) return null;
   const base = /^[a-z]+:\/\//i.test(match[1]!) || match[1]!.startsWith("/") ? match[1]! : `../${match[1]!}`;
   return `# yaml-language-server: $schema=${base}incidents.schema.json`;
+}
+
+/**
+ * Applies the edits of many incidents of one file. Each incident's lines are edited as a small document of
+ * their own and spliced back (last first, so earlier offsets hold): a large file is parsed once, not once per edit.
+ */
+export function applyImportUpdates(text: string, updates: { index: number; edits: ImportEdit[] }[]): string {
+  const seq = nodeAtPath(parseYaml(text), ["incidents"]);
+  if (!isSeq(seq) || seq.flow) return updates.reduce((t, u) => applyImportEdits(t, u.index, u.edits), text);
+  const items = seq.items as Node[];
+  const starts = items.map((item) => lineStart(text, item.range![0]));
+  const prefix = "incidents:\n";
+  for (const update of [...updates].sort((a, b) => b.index - a.index)) {
+    const start = starts[update.index]!;
+    const end = update.index + 1 < items.length ? starts[update.index + 1]! : nextLine(text, items[update.index]!.range![1] - 1);
+    const edited = applyImportEdits(prefix + text.slice(start, end), 0, update.edits);
+    text = text.slice(0, start) + edited.slice(prefix.length) + text.slice(end);
+  }
+  return text;
+}
+
+/** Applies an import's edits to incident `index` of an incidents file's text (set, or remove when the value is absent). */
+export function applyImportEdits(text: string, index: number, edits: ImportEdit[]): string {
+  const at = ["incidents", index];
+  for (const edit of edits) {
+    if (edit.value === undefined) text = removeMapEntry(text, at, edit.key);
+    else {
+      const value = Array.isArray(edit.value) ? (edit.value.map((p) => orderedPause(p as unknown as Record<string, unknown>)) as Plain) : edit.value;
+      text = setMapEntry(text, at, edit.key, value, INCIDENT_KEYS);
+    }
+  }
+  return text;
+}
+
+function orderedPause(pause: Record<string, unknown>): Plain {
+  const out: Record<string, Plain> = {};
+  for (const key of ["from", "to", "reason", "note"]) if (pause[key] !== undefined) out[key] = pause[key] as Plain;
+  return out;
 }
