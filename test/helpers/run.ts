@@ -69,10 +69,10 @@ export function spawnTam(args: string[], options: { cwd?: string; env?: Record<s
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", TZ: process.env.TZ ?? "UTC", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  // Many writers at once yield the CPU to the other test files' processes (which have short timeouts).
+  // Many writers at once (nice 10) yield the CPU to the other test files' processes (which have short timeouts).
   if (options.lowPriority && child.pid) {
     try {
-      setPriority(child.pid, 19);
+      setPriority(child.pid, 10);
     } catch {
       // not allowed here: run at normal priority
     }
