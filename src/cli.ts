@@ -358,6 +358,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command("completion <shell>")
     .description("print the completion script for bash, zsh or fish (commands, options, and the project's change, task, doc and incident ids)")
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${fpath[1]} is zsh's, shown to the user as typed
     .addHelpText("after", examples("tam completion bash > ~/.local/share/bash-completion/completions/tam", "tam completion zsh > \"${fpath[1]}/_tam\"", "tam completion fish > ~/.config/fish/completions/tam.fish", "source <(tam completion bash)   # in ~/.bashrc"))
     .action(async (shell) => {
       const { runCompletion } = await import("./commands/completion.js");

@@ -111,7 +111,7 @@ describe("tam change plan --write", () => {
     expect(written.startsWith(before.slice(0, before.indexOf("status: draft")))).toBe(true);
     expect(written).toContain("status: planned\ntasks:\n  - id: T1\n");
     // The first write stores the baseline: the dates and the promises as agreed.
-    expect(written).toMatch(/\nbaseline:\n  recorded_at: 2026-11-20T23:59:59\+03:00\n  start: 2026-11-23T09:00:00\+03:00\n  finish: 2026-12-02T18:00:00\+03:00\n  internal: 2026-12-14\n  client: 2026-12-24\n  tasks:\n    T1: \{ start: 2026-11-23T09:00:00\+03:00, finish: 2026-11-24T18:00:00\+03:00 \}/);
+    expect(written).toMatch(/\nbaseline:\n {2}recorded_at: 2026-11-20T23:59:59\+03:00\n {2}start: 2026-11-23T09:00:00\+03:00\n {2}finish: 2026-12-02T18:00:00\+03:00\n {2}internal: 2026-12-14\n {2}client: 2026-12-24\n {2}tasks:\n {4}T1: \{ start: 2026-11-23T09:00:00\+03:00, finish: 2026-11-24T18:00:00\+03:00 \}/);
     expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["CHG-0001: plan 12 task(s), baseline finish 2026-12-02", "", "changes/CHG-0001.yaml"]);
     expect(runTam(["validate", "-C", dir]).code).toBe(0);
 

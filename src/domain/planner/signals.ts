@@ -1,7 +1,7 @@
 // What the schedule says needs attention, as findings (exit 1 under --fail-on): late tasks,
 // changes at risk, due dates that cannot be met (or have passed), work that overflows the window,
 // blocked tasks. Each says by how much.
-import type { Issue, Location } from "../../model/issues.js";
+import type { Location } from "../../model/issues.js";
 import { addDays, dayNumber } from "../dates.js";
 import { dateInZone, zonedToEpoch } from "../zone.js";
 import type { ChangeContext } from "./schedule-context.js";
