@@ -10,6 +10,7 @@ import { editChangeFile } from "../project/change-write.js";
 import type { Task } from "../model/files.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { findChange } from "./lookup.js";
+import { count } from "../util/plural.js";
 
 export interface ChangePlanOptions {
   format: string;
@@ -30,7 +31,7 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
   let commit: string | undefined;
   const write = Boolean(options.write) && !failed;
   if (write) {
-    const saved = await editChangeFile(project.root, file, (source) => ({ text: writeTasks(source, tasksToWrite(plan, source.data), change.status === "draft" ? "planned" : undefined), result: plan }), options.commit === false ? undefined : () => `${change.id}: plan ${plan.tasks.length} task(s)`);
+    const saved = await editChangeFile(project.root, file, (source) => ({ text: writeTasks(source, tasksToWrite(plan, source.data), change.status === "draft" ? "planned" : undefined), result: plan }), options.commit === false ? undefined : () => `${change.id}: plan ${count(plan.tasks.length, "task")}`);
     commit = saved.commit;
   }
   if (options.format !== "json") for (const f of plan.findings) output.err(`${f.file}:${f.line ?? 1}:${f.col ?? 1} ${f.severity} ${f.code} ${f.message}`);

@@ -13,6 +13,7 @@ import type { Incident } from "../model/files.js";
 import { openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { saveIncidentFiles } from "./incident-save.js";
 import { progressBar } from "./progress.js";
+import { count } from "../util/plural.js";
 
 export interface IncidentImportOptions extends MappingFlags {
   skipInvalid?: boolean;
@@ -50,7 +51,7 @@ export async function runIncidentImport(globals: GlobalOptions, file: string, op
   const errors = [...table.errors.map((e) => ({ row: e.row, message: e.message })), ...result.errors].sort((a, b) => a.row - b.row);
   for (const error of errors) output.err(`${file}: row ${error.row}: ${error.message}`);
   if (errors.length > 0 && !options.skipInvalid) {
-    output.err(`tam: ${errors.length} row(s) cannot be read; nothing was imported (fix them, or pass --skip-invalid)`);
+    output.err(`tam: ${count(errors.length, "row")} cannot be read; nothing was imported (fix them, or pass --skip-invalid)`);
     return EXIT_FINDINGS;
   }
   const byFile = new Map<string, Incident[]>();
@@ -66,7 +67,7 @@ export async function runIncidentImport(globals: GlobalOptions, file: string, op
     verifyIncidents(next, [...((source?.data as { incidents?: Incident[] } | undefined)?.incidents ?? []), ...added]);
     texts.set(rel, next);
   }
-  const summary = `imported ${result.incidents.length} incident(s), ${result.skipped.length} already present${errors.length ? `, ${errors.length} row(s) skipped` : ""}`;
+  const summary = `imported ${count(result.incidents.length, "incident")}, ${result.skipped.length} already present${errors.length ? `, ${count(errors.length, "row")} skipped` : ""}`;
   if (texts.size > 0) await saveIncidentFiles(project, texts, `incidents: import ${result.incidents.length} from ${file.split(/[\\/]/).pop()}`, options.commit, output);
   output.err(summary);
   return EXIT_OK;

@@ -108,7 +108,7 @@ describe("tam change plan --write", () => {
     const written = readFileSync(join(dir, "changes/CHG-0001.yaml"), "utf8");
     expect(written.startsWith(before.slice(0, before.indexOf("status: draft")))).toBe(true);
     expect(written).toContain("status: planned\ntasks:\n  - id: T1\n");
-    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["CHG-0001: plan 13 task(s)", "", "changes/CHG-0001.yaml"]);
+    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["CHG-0001: plan 13 tasks", "", "changes/CHG-0001.yaml"]);
     expect(runTam(["validate", "-C", dir]).code).toBe(0);
 
     expect(runTam(["task", "start", "CHG-0001/T1", "-C", dir, "--as-of", "2026-11-23T09:30:00+03:00", "--by", "Oleg"]).code).toBe(0);

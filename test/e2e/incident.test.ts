@@ -65,13 +65,13 @@ describe("tam incident import", () => {
   it("turns an event log into the incidents an engineer would write; a second import adds nothing", () => {
     const dir = repo();
     const first = runTam(["incident", "import", csv, "--mapping", mapping], { cwd: dir });
-    expect(first.stderr).toContain("imported 3 incident(s), 0 already present");
+    expect(first.stderr).toContain("imported 3 incidents, 0 already present");
     expect(first.code).toBe(0);
     expect(readFileSync(join(dir, "incidents/2026-11.yaml"), "utf8")).toBe(readFileSync(join(FIXTURES, "sla-import/expected-2026-11.yaml"), "utf8"));
     expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toBe("incidents: import 3 from events.csv");
     const second = runTam(["incident", "import", csv, "--mapping", mapping], { cwd: dir });
     expect(second).toMatchObject({ code: 0 });
-    expect(second.stderr).toContain("imported 0 incident(s), 3 already present");
+    expect(second.stderr).toContain("imported 0 incidents, 3 already present");
     expect(git(dir, ["status", "--porcelain"])).toBe("");
     expect(git(dir, ["rev-list", "--count", "HEAD"]).trim()).toBe("2");
   });
@@ -99,6 +99,6 @@ describe("tam incident import", () => {
     expect(git(dir, ["status", "--porcelain", "incidents"])).toBe("");
     const skip = runTam([...args, "--skip-invalid"], { cwd: dir });
     expect(skip.code).toBe(0);
-    expect(skip.stderr).toContain("imported 1 incident(s), 0 already present, 2 row(s) skipped");
+    expect(skip.stderr).toContain("imported 1 incident, 0 already present, 2 rows skipped");
   });
 });

@@ -112,7 +112,7 @@ describe("tam validate", () => {
   it("finds the project by walking up from a subfolder", () => {
     const result = runTam(["validate"], { cwd: join(FIXTURES, "minimal/changes") });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("no problems in 6 file(s)");
+    expect(result.stdout).toContain("no problems in 6 files");
   });
 
   it("says clearly when there is no project, with exit 2", () => {
