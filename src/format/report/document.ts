@@ -235,7 +235,7 @@ function internalSections(report: ClientReport): string[] {
   else out.push(...table(["change", "task", "department", "owner", "status", "planned", "note"], part.nextSteps.map((t) => [md(t.change), md(`${t.id} ${t.title}`), md(t.departmentName), md(t.owner ?? "no lead named"), t.late ? `${t.status}, late` : t.status, dateSpan(t.plannedStart, t.plannedFinish), md(t.note ?? "")])), "");
 
   out.push("### Follow-up chores", "");
-  if (!part.chores.length) out.push("None.", "");
+  if (!part.chores.length) out.push("Nothing waits to be recorded in the project files.", "");
   else out.push(...part.chores.map((c) => `- ${markdownWithCode(c.text)}`), "");
 
   const docs = part.docs;
