@@ -142,14 +142,20 @@ function trendWords(pts: number): string {
 function deltaSection(report: ClientReport): string[] {
   const d = report.delta!;
   const out = [`## Since our last meeting (${d.since})`, ""];
-  const items: string[] = [];
-  if (d.changesDone.length) items.push(`- ${capitalise(plural(d.changesDone.length, "change"))} completed: ${andList(d.changesDone.map((c) => `${md(c.title)} (${md(c.id)}, ${c.finish})`))}.`);
-  if (d.newIncidents.length) items.push(`- ${capitalise(count(d.newIncidents.length, "new incident"))}: ${andList(d.newIncidents.map((i) => `${md(i.id)} ${i.priority} ${md(i.title)}`))}.`);
-  if (d.risksResolved.length) items.push(`- ${capitalise(plural(d.risksResolved.length, "risk"))} resolved: ${andList(d.risksResolved.map((r) => md(r.title)))}.`);
-  if (d.risksNew.length) items.push(`- ${capitalise(count(d.risksNew.length, "new recommendation"))}: ${andList(d.risksNew.map((r) => md(r.title)))}.`);
-  if (!items.length) return [...out, "Nothing new: no incident, no completed change and no change in the risks."];
-  if (!d.risksCompared) items.push(`- Risks are compared with the project as it stood on ${d.since}.`);
-  return [...out, ...items];
+  if (!d.newIncidents.length && !d.changesDone.length && !d.risksResolved.length && !d.risksNew.length) return [...out, "Nothing new: no incident, no completed change and no change in the risks."];
+  const parts = [
+    d.changesDone.length ? `${count(d.changesDone.length, "change")} completed` : "",
+    d.newIncidents.length ? count(d.newIncidents.length, "new incident") : "",
+    d.risksResolved.length ? `${count(d.risksResolved.length, "risk")} resolved` : "",
+    d.risksNew.length ? count(d.risksNew.length, "new recommendation") : "",
+  ].filter(Boolean);
+  out.push(`${capitalise(andList(parts))}.`, "");
+  if (d.changesDone.length) out.push(...d.changesDone.map((c) => `- Completed: ${md(c.title)} (${md(c.id)}), ${c.finish}`), "");
+  if (d.risksResolved.length) out.push(...d.risksResolved.map((r) => `- Resolved: ${md(r.title)}`), "");
+  if (d.risksNew.length) out.push(...d.risksNew.map((r) => `- New: ${md(r.title)}`), "");
+  if (d.newIncidents.length) out.push(...table(["incident", "priority", "what", "opened"], d.newIncidents.map((i) => [md(i.id), i.priority, md(i.title), i.opened])), "");
+  if (!d.risksCompared) out.push(`Risks are compared with the project as it stood on ${d.since}.`);
+  return out[out.length - 1] === "" ? out.slice(0, -1) : out;
 }
 
 function statusWord(c: ChangeLine): string {
