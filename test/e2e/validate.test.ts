@@ -33,7 +33,7 @@ describe("tam validate", () => {
     const result = runTam(["validate", "-C", EXAMPLE]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/0 error\(s\)/);
+    expect(result.stdout).toMatch(/0 errors/);
   });
 
   describe("on a broken copy of the example", () => {

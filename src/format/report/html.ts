@@ -29,6 +29,7 @@ h2 { font-size: 1.3rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bott
 h3 { font-size: 1.08rem; margin: 1.4rem 0 .4rem; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .92em; }
 th, td { border: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+td:first-child { white-space: nowrap; }
 th { background: #f6f8fa; }
 tr { break-inside: avoid; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; background: #f6f8fa; padding: .05rem .25rem; border-radius: 3px; }
