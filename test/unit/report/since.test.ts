@@ -1,6 +1,11 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { changesAsOf, parsePreviousReport, previousReportMarker, reportDelta } from "../../../src/domain/report/since.js";
 import type { Change, Incident } from "../../../src/model/files.js";
+import { EXAMPLE } from "../../helpers/run.js";
+import { reportText } from "./render.js";
 
 const incident = (id: string, opened: string): Incident => ({ id, title: `title ${id}`, priority: "P3", opened: `${opened}T10:00:00+03:00`, status: "resolved" });
 const task = (id: string, done: string) => ({ id, title: id, department: "unix", status: "done" as const, history: [{ at: `${done}T09:00:00+03:00`, status: "in-progress" as const }, { at: `${done}T17:00:00+03:00`, status: "done" as const }] });
@@ -41,5 +46,17 @@ describe("--since", () => {
     expect(then!.tasks![0]!.status).toBe("todo");
     const [later] = changesAsOf([change("CHG-1", "2026-11-02")], "2026-11-02");
     expect(later!.tasks![0]!.status).toBe("done");
+  });
+});
+
+describe("tam report --since on the example", () => {
+  it("compares with the report written at the previous meeting, read back from its file", async () => {
+    const previous = join(mkdtempSync(join(tmpdir(), "tam-since-")), "2026-11-10.md");
+    writeFileSync(previous, await reportText(EXAMPLE, { asOf: "2026-11-10" }));
+    const text = await reportText(EXAMPLE, { since: previous });
+    const section = text.slice(text.indexOf("## Since our last meeting (2026-11-10)"), text.indexOf("## What was done"));
+    expect(section).toMatch(/^9 new incidents and \d+ new recommendations?\.$/m);
+    expect(section).toContain("| INC-0057 | P3 | Shop admin panel very slow (order list takes 20 s) | 2026-11-19 |");
+    expect(section).not.toContain("Risks are compared with the project as it stood"); // the file named its risks
   });
 });
