@@ -13,7 +13,7 @@ describe("tam report", () => {
     }
     expect(client).toMatch(/^# Northwind Retail: service report, October 2026$/m);
     expect(client).toMatch(/```mermaid\ngantt\n/);
-    expect(client).toMatch(/```mermaid\nxychart-beta\n/);
+    expect(client).toMatch(/```mermaid\n(%%\{init.*\n)?xychart-beta\n/);
     expect(client).not.toContain("## Internal");
     expect(internal).toMatch(/^Yes: \d+ engineering departments involved \(more than four\)/m);
   });

@@ -7,9 +7,8 @@ import { monthSpan, previousMonth, type Period, type Span } from "../sla/period.
 import { slaPolicy } from "../sla/policy.js";
 import { compliance } from "../sla/report.js";
 
-/** At most this many months back; fewer when the project's incidents start later, but never fewer than MIN. */
+/** At most this many months back; fewer when the project's incidents start later (empty months say nothing). */
 export const HISTORY_MONTHS_MAX = 12;
-export const HISTORY_MONTHS_MIN = 6;
 
 export interface MonthHistory {
   /** YYYY-MM. */
@@ -57,5 +56,5 @@ export function serviceHistory(input: HistoryInput): MonthHistory[] {
   });
   const firstWithData = months.findIndex((m) => m.incidents > 0);
   if (firstWithData < 0) return [];
-  return months.slice(Math.min(firstWithData, HISTORY_MONTHS_MAX - HISTORY_MONTHS_MIN));
+  return months.slice(firstWithData);
 }

@@ -30,3 +30,6 @@ export type Block = { kind: "markdown"; lines: string[] } | { kind: "chart"; cha
 
 /** Priority colours, shared by the Mermaid palette and the SVG so both read the same. */
 export const PRIORITY_COLOURS: Record<string, string> = { P1: "#c0392b", P2: "#e67e22", P3: "#f1c40f", P4: "#95a5a6" };
+
+/** Compliance bars and the goal line, the same in Mermaid and SVG. */
+export const COMPLIANCE_COLOURS = { bar: "#2e86c1", below: "#c0392b", goal: "#1e8449" };

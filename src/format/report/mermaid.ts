@@ -3,7 +3,7 @@
 import { addDays } from "../../domain/dates.js";
 import type { GanttTask } from "../../domain/report/types.js";
 import { mermaidText } from "../mermaid-text.js";
-import { PRIORITY_COLOURS, type Chart, type ComplianceChart, type GanttChart, type PriorityChart } from "./blocks.js";
+import { COMPLIANCE_COLOURS, PRIORITY_COLOURS, type Chart, type ComplianceChart, type GanttChart, type PriorityChart } from "./blocks.js";
 import { monthShort } from "./words.js";
 
 export { mermaidText };
@@ -33,8 +33,12 @@ export function ganttLines(chart: GanttChart): string[] {
   return lines;
 }
 
+/** Mermaid writes a label that does not fit its bar beside it, where a long one runs off the chart. */
+const LABEL_CHARS = 48;
+
 function ganttName(task: GanttTask): string {
-  return mermaidText(task.level === "task" ? `${task.id} ${task.title} (${task.department})` : `${task.title} (${task.change})`) || task.id;
+  const title = task.title.length > LABEL_CHARS ? `${task.title.slice(0, LABEL_CHARS - 1).trimEnd()}…` : task.title;
+  return mermaidText(task.level === "task" ? `${task.id} ${title} (${task.department})` : `${task.change} ${title}`) || task.id;
 }
 
 function ganttTags(task: GanttTask): string[] {
@@ -52,6 +56,7 @@ function complianceLines(chart: ComplianceChart): string[] {
   // Start the axis below the lowest bar or goal so a drop from 98% to 90% is visible.
   const low = Math.max(0, Math.floor((Math.min(...values, ...goals) - 10) / 10) * 10);
   return [
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${COMPLIANCE_COLOURS.bar}, ${COMPLIANCE_COLOURS.goal}"}}}}%%`,
     "xychart-beta",
     `  title "${mermaidText(chart.title)}"`,
     `  x-axis ${axis(chart.months)}`,

@@ -2,7 +2,7 @@
 // no browser, no network. Scales with the page (viewBox, width 100%) and prints as vectors.
 import { addDays, dayNumber, weekdayIndex } from "../../domain/dates.js";
 import { xmlEscape as x } from "../text.js";
-import { PRIORITY_COLOURS, type Chart, type ComplianceChart, type GanttChart, type PriorityChart } from "./blocks.js";
+import { COMPLIANCE_COLOURS, PRIORITY_COLOURS, type Chart, type ComplianceChart, type GanttChart, type PriorityChart } from "./blocks.js";
 import { monthShort } from "./words.js";
 
 const FONT = `font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif" font-size="12"`;
@@ -61,16 +61,16 @@ function complianceSvg(chart: ComplianceChart): string {
     const cx = plot.left + slot * i + slot / 2;
     const bar = Math.min(48, slot * 0.6);
     const value = values[i]!;
-    const colour = value >= goals[i]! ? "#2e86c1" : "#c0392b";
+    const colour = value >= goals[i]! ? COMPLIANCE_COLOURS.bar : COMPLIANCE_COLOURS.below;
     body.push(`<rect x="${cx - bar / 2}" y="${y(value)}" width="${bar}" height="${plot.top + plot.height - y(value)}" fill="${colour}"><title>${x(`${labels[i]}: ${value.toFixed(1)}% (goal ${goals[i]!.toFixed(1)}%)`)}</title></rect>`);
     body.push(`<text x="${cx}" y="${y(value) - 4}" text-anchor="middle">${value.toFixed(1)}</text>`);
     body.push(`<text x="${cx}" y="${plot.top + plot.height + 16}" text-anchor="middle" fill="#333">${x(labels[i]!)}</text>`);
   });
   const points = goals.map((g, i) => `${plot.left + slot * i + slot / 2},${y(g)}`).join(" ");
-  body.push(`<polyline points="${points}" fill="none" stroke="#1e8449" stroke-width="2" stroke-dasharray="6 3"/>`);
+  body.push(`<polyline points="${points}" fill="none" stroke="${COMPLIANCE_COLOURS.goal}" stroke-width="2" stroke-dasharray="6 3"/>`);
   const legendY = plot.top + plot.height + 36;
-  body.push(`<rect x="${plot.left}" y="${legendY - 9}" width="12" height="10" fill="#2e86c1"/><text x="${plot.left + 16}" y="${legendY}">within target (red: below the goal)</text>`);
-  body.push(`<line x1="${plot.left + 250}" y1="${legendY - 4}" x2="${plot.left + 274}" y2="${legendY - 4}" stroke="#1e8449" stroke-width="2" stroke-dasharray="6 3"/><text x="${plot.left + 280}" y="${legendY}">goal</text>`);
+  body.push(`<rect x="${plot.left}" y="${legendY - 9}" width="12" height="10" fill="${COMPLIANCE_COLOURS.bar}"/><text x="${plot.left + 16}" y="${legendY}">within target (red: below the goal)</text>`);
+  body.push(`<line x1="${plot.left + 250}" y1="${legendY - 4}" x2="${plot.left + 274}" y2="${legendY - 4}" stroke="${COMPLIANCE_COLOURS.goal}" stroke-width="2" stroke-dasharray="6 3"/><text x="${plot.left + 280}" y="${legendY}">goal</text>`);
   return frame(width, legendY + 10, chart.title, body, "bars");
 }
 
