@@ -14,7 +14,7 @@ import { clientDecisions } from "./decisions.js";
 import { serviceHistory } from "./history.js";
 import { changeSchedules, recordedDates, type ChangeSchedule } from "./schedule.js";
 import { changesAsOf, reportDelta, type PreviousReport } from "./since.js";
-import type { Audience, BreachLine, ChangeLine, ClientReport, DataWarning, GanttTask, InternalPart, Recommendation, TamFit } from "./types.js";
+import type { Audience, BreachLine, ChangeLine, ClientReport, DataWarning, GanttTask, InternalPart, Recommendation, Slip, TamFit } from "./types.js";
 
 export interface ReportInput {
   manifest: Manifest;
@@ -107,9 +107,18 @@ function changeLine(change: Change, timing: ChangeSchedule | undefined, internal
     finish: finished || internal ? forecastFinish : null,
     promised: finished ? null : (timing?.promisedDate ?? null),
     internal: internal && !finished ? (timing?.internalDate ?? null) : null,
-    slipDays: internal && !finished && forecastFinish && change.due ? Math.max(0, dayNumber(forecastFinish) - dayNumber(change.due)) : null,
+    baseline: internal && !finished ? (timing?.baselineFinish ?? null) : null,
+    slips: internal && !finished && forecastFinish ? slips(forecastFinish, { baseline: timing?.baselineFinish, internal: timing?.internalDate, promised: timing?.promisedDate, due: change.due }) : [],
     overdue: !finished && change.due !== undefined && change.due < today,
   };
+}
+
+/** The dates the forecast finish lies after, and by how many calendar days. */
+function slips(forecast: string, dates: Record<Slip["against"], string | null | undefined>): Slip[] {
+  return (Object.entries(dates) as [Slip["against"], string | null | undefined][]).flatMap(([against, date]) => {
+    const days = date ? dayNumber(forecast) - dayNumber(date) : 0;
+    return days > 0 ? [{ against, days }] : [];
+  });
 }
 
 /** The client reads recommendations (components by name, no bookkeeping); the internal report argues every risk. */

@@ -39,9 +39,16 @@ export interface ChangeLine {
   promised: string | null;
   /** The TAM's internal date (x2); internal audience only. */
   internal: string | null;
-  /** Calendar days the forecast finish lies after the due date (internal audience only; 0 when it fits). */
-  slipDays: number | null;
+  /** The finish of the plan as first agreed, when the schedule keeps one (internal audience only). */
+  baseline: string | null;
+  /** Where the forecast finish lies after a date it should meet, in calendar days (internal audience only). */
+  slips: Slip[];
   overdue: boolean;
+}
+
+export interface Slip {
+  against: "baseline" | "internal" | "promised" | "due";
+  days: number;
 }
 
 export interface GanttTask {

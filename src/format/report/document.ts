@@ -2,7 +2,7 @@
 // over unedited: components by name, the promised dates, recommendations argued, decisions asked
 // for; the internal audience adds the TAM's own part (dates and slips, chores, data quality).
 // Every piece of user-written text goes through markdownEscape (md).
-import type { ClientReport, ChangeLine } from "../../domain/report/types.js";
+import type { ClientReport, ChangeLine, Slip } from "../../domain/report/types.js";
 import type { Breach, GroupSummary } from "../../domain/sla/report.js";
 import { count, plural } from "../../util/plural.js";
 import { markdownTable as table } from "../markdown-table.js";
@@ -233,7 +233,7 @@ function internalSections(report: ClientReport): string[] {
   out.push("### Internal dates and slips", "");
   if (!open.length) out.push("No open change.", "");
   else {
-    out.push(...table(["change", "forecast", "internal (×2)", "promised (×3)", "due", "slip"], open.map((c) => [md(c.id), c.start && c.finish ? dateSpan(c.start, c.finish) : "not scheduled", c.internal ?? "not scheduled", c.promised ?? "not scheduled", c.due ?? "none", slipText(c)])), "");
+    out.push(...table(["change", "forecast", "baseline finish", "internal (×2)", "promised (×3)", "due", "slip"], open.map((c) => [md(c.id), c.start && c.finish ? dateSpan(c.start, c.finish) : "not scheduled", c.baseline ?? "not recorded", c.internal ?? "not scheduled", c.promised ?? "not scheduled", c.due ?? "none", slipText(c)])), "");
   }
 
   out.push("### Next steps", "");
@@ -257,8 +257,10 @@ function internalSections(report: ClientReport): string[] {
   return out;
 }
 
-function slipText(c: ChangeLine): string {
-  if (c.slipDays === null) return c.due ? "not scheduled" : "no due date";
-  return c.slipDays === 0 ? "fits" : `${count(c.slipDays, "day")} late`;
-}
+const SLIP_WORDS: Record<Slip["against"], string> = { baseline: "the baseline", internal: "the internal date", promised: "the promise", due: "the due date" };
 
+function slipText(c: ChangeLine): string {
+  if (!c.finish) return "not scheduled";
+  if (!c.slips.length) return "on track";
+  return c.slips.map((s) => `${count(s.days, "day")} after ${SLIP_WORDS[s.against]}`).join("; ");
+}
