@@ -26,6 +26,6 @@ export function clientDecisions(changes: readonly Change[], schedules: ReadonlyM
     decisions.push({ subject: incident.id, text: `"${incident.title}" (${incident.id}) is waiting for your input since ${waiting.from.slice(0, 10)}${waiting.note ? `: ${waiting.note}` : ""}.` });
   }
   const high = recommendations.filter((r) => r.severity === "high");
-  if (high.length) decisions.push({ subject: "recommendations", text: `Which of the ${count(high.length, "main recommendation")} below to take on, so we can plan them as changes with dates.` });
+  if (high.length) decisions.push({ subject: "recommendations", text: `Which of the ${count(high.length, "main recommendation")} above to take on, so we can plan them as changes with dates.` });
   return decisions;
 }
