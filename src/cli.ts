@@ -57,8 +57,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("-y, --yes", "accept defaults, never prompt")
     .option("--no-git", "do not run git init or commit")
     .addOption(new Option("--ci <system>", "CI configuration to write").choices(["github", "gitlab", "none"]).default("github"))
+    .option("--adopt", "set up an existing project folder instead (commit it; record the docs baseline if it has history)")
     .addHelpText("after", examples("tam init acme --client 'ACME Corp' --tam 'Irina Petrova' --timezone Europe/Moscow --yes", "tam init acme --client 'ACME Corp' --tam 'Irina Petrova' --ci gitlab --yes", "tam init   # asks in a terminal"))
     .action(async (dir, options) => {
+      if (options.adopt) {
+        const { runInitAdopt } = await import("./commands/init-adopt.js");
+        return setExit(await runInitAdopt(globals(), dir));
+      }
       const { runInit } = await import("./commands/init.js");
       setExit(await runInit(globals(), dir, options));
     });
@@ -181,13 +186,29 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--note <text>", "what was checked or changed")
     .option("--date <date>", "date of the review, YYYY-MM-DD (default: today)")
     .addOption(asOfOption())
+    .option("--edit-was-review", "the last commit that edited the doc's file was the review: take its date, author and hash")
     .option("--no-commit", "write docs.yaml but do not commit it")
     .addOption(waitOption())
     .addOption(localChangesOption())
-    .addHelpText("after", examples("tam docs review network", "tam docs review db-runbook --by 'Victoria Lebedeva' --note 'Failover steps checked'", "tam docs review contacts --no-commit"))
+    .addHelpText("after", examples("tam docs review network", "tam docs review db-runbook --by 'Victoria Lebedeva' --note 'Failover steps checked'", "tam docs review web-runbook --edit-was-review", "tam docs review contacts --no-commit"))
     .action(async (doc, options) => {
       const { runDocsReview } = await import("./commands/docs-review.js");
       setExit(await runDocsReview(globals(), doc, options));
+    });
+
+  docs
+    .command("baseline [rev]")
+    .description("record in tam.yaml that the docs match the architecture as of a commit (default HEAD): adopting a project with its history")
+    .option("--by <name>", "who records it (default: git user.name, else $USER)")
+    .option("--note <text>", "why, e.g. imported with its history")
+    .addOption(asOfOption())
+    .option("--no-commit", "write tam.yaml but do not commit it")
+    .addOption(waitOption())
+    .addOption(localChangesOption())
+    .addHelpText("after", examples("tam docs baseline", "tam docs baseline 4f1c2e9 --note 'Imported from the old wiki repository'"))
+    .action(async (rev, options) => {
+      const { runDocsBaseline } = await import("./commands/docs-baseline.js");
+      setExit(await runDocsBaseline(globals(), rev, options));
     });
   // --- client-meeting report (issues 6, 21) ---
   program
