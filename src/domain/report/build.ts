@@ -189,6 +189,7 @@ function dataWarnings(input: ReportInput, sla: SlaReport): DataWarning[] {
     if (OPEN_CHANGE_STATUSES.includes(change.status) && !(change.tasks ?? []).length) warnings.push({ code: "change-not-planned", message: `${change.id} has no tasks yet: its dates come from the plan \`tam change plan ${change.id}\` proposes, not from a written plan.` });
     if (OPEN_CHANGE_STATUSES.includes(change.status) && !change.due) warnings.push({ code: "change-without-due", message: `${change.id} has no due date: there is nothing to hold its promised date against.` });
   }
+  if (input.components.length === 0) warnings.push({ code: "no-components", message: "architecture.yaml describes no component: no risk can be assessed, and the client edition says the landscape is still being described." });
   for (const note of input.freshnessWarnings ?? []) warnings.push({ code: "freshness", message: note });
   return warnings;
 }

@@ -204,6 +204,7 @@ function breachParagraph(breach: Breach, line: ClientReport["breaches"][number],
 
 function recommendations(report: ClientReport): string[] {
   const recs = report.recommendations;
+  if (recs.length === 0 && Object.keys(report.componentNames).length === 0) return ["No recommendation yet: we are still describing your landscape, and recommendations follow from it and from the incidents."];
   if (recs.length === 0) return ["We have no recommendation to make at this point: nothing in the landscape or the incidents asks for a change."];
   const out: string[] = [];
   const high = recs.filter((r) => r.severity === "high");
@@ -253,7 +254,7 @@ function internalSections(report: ClientReport): string[] {
 
   out.push("### Data-quality warnings", "");
   if (!part.dataWarnings.length) out.push("None: the figures above rest on complete records.", "");
-  else out.push(...part.dataWarnings.map((w) => `- ${markdownWithCode(w.message)}`), "");
+  else out.push(...part.dataWarnings.map((w) => `- ${markdownWithCode(capitalise(w.message))}`), "");
   return out;
 }
 
