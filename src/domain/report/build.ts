@@ -158,7 +158,7 @@ function delta(input: ReportInput, since: PreviousReport, risks: readonly Risk[]
 }
 
 function internalPart(input: ReportInput, risks: readonly Risk[], sla: SlaReport): InternalPart {
-  const status = projectStatus({ changes: input.changes, departments: input.departments, manifest: input.manifest, today: input.today, timezone: input.timezone });
+  const status = projectStatus({ changes: input.changes, departments: input.departments, manifest: input.manifest, today: input.today, timezone: input.timezone, now: input.now });
   const departmentsById = new Map(input.departments.map((d) => [d.id, d]));
   const late = new Set(status.changes.flatMap((c) => c.late.map((t) => `${t.change}/${t.id}`)));
   const nextSteps = dedupe(status.changes.flatMap((c) => [...c.late, ...c.blocked, ...c.inProgress, ...c.ready]))

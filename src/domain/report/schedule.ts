@@ -1,9 +1,10 @@
 // The report's one view of the schedule: for each open change, when its work happens (the
-// forecast), the internal date (x2) and the date promised to the client (x3). Everything the
-// report says about dates comes through changeSchedules, so it follows the scheduling engine
-// from this one place.
-import { OPEN_CHANGE_STATUSES, type Change, type TaskStatus } from "../../model/files.js";
-import { planChange } from "../planner/index.js";
+// forecast), the internal date (x2), the date promised to the client (x3, kept from the baseline)
+// and the baseline. Everything the report says about dates comes through changeSchedules, from
+// the one scheduling engine (domain/planner/project-schedule.ts).
+import { OPEN_CHANGE_STATUSES, type TaskStatus } from "../../model/files.js";
+import { planChange, scheduleProject } from "../planner/index.js";
+import type { ChangeSchedule as EngineSchedule } from "../planner/schedule-types.js";
 import type { PlanInput } from "../planner/types.js";
 
 export interface ScheduledWork {
@@ -33,37 +34,39 @@ export interface ChangeSchedule {
   proposed: boolean;
 }
 
-export type ScheduleInput = Omit<PlanInput, "change">;
+export type ScheduleInput = Omit<PlanInput, "change"> & { now: number };
 
+/**
+ * The living schedule (scheduleProject): the same dates as `tam status` and `tam change plan`.
+ * A change without written tasks is shown with the plan `tam change plan` proposes for it.
+ */
 export function changeSchedules(input: ScheduleInput): Map<string, ChangeSchedule> {
+  const project = scheduleProject({ manifest: input.manifest, departments: input.departments, changes: input.changes, now: input.now, timezone: input.timezone, where: input.where });
   const out = new Map<string, ChangeSchedule>();
-  for (const change of input.changes.filter((c) => OPEN_CHANGE_STATUSES.includes(c.status))) out.set(change.id, changeSchedule(change, input));
+  for (const change of input.changes.filter((c) => OPEN_CHANGE_STATUSES.includes(c.status))) {
+    const written = (change.tasks ?? []).length > 0;
+    const timing = written ? project.byId.get(change.id) : planChange({ ...input, change }).schedule;
+    if (timing) out.set(change.id, fromEngine(timing, !written));
+  }
   return out;
 }
 
-function changeSchedule(change: Change, input: ScheduleInput): ChangeSchedule {
-  const plan = planChange({ ...input, change });
-  const scheduled = new Map(plan.schedule.tasks.map((t) => [t.id, t]));
-  const written = (change.tasks ?? []).length > 0;
-  const tasks: ScheduledWork[] = [];
-  for (const task of plan.tasks) {
-    // A change whose tasks are written shows those; a change not yet planned shows the proposed plan.
-    if ((written && task.existingIndex === undefined) || task.status === "cancelled") continue;
-    const planned = scheduled.get(task.id);
-    const recorded = task.status === "done" ? recordedDates(task.history ?? []) : null;
-    const dates = recorded ?? (planned ? { start: planned.earlyStart, finish: planned.earlyFinish } : null);
-    if (!dates) continue;
-    tasks.push({ id: task.id, title: task.title, department: task.department, status: task.status, start: dates.start, finish: dates.finish < dates.start ? dates.start : dates.finish, critical: planned?.critical ?? false });
-  }
+function fromEngine(timing: EngineSchedule, proposed: boolean): ChangeSchedule {
+  const tasks: ScheduledWork[] = timing.tasks.flatMap((t) =>
+    t.status === "cancelled" || t.startDate === null || t.finishDate === null
+      ? []
+      : [{ id: t.id, title: t.title, department: t.department, status: t.status, start: t.startDate, finish: t.finishDate, critical: t.critical }],
+  );
+  const start = timing.startDate ?? tasks.map((t) => t.start).sort()[0] ?? timing.promise.internalDate;
   return {
-    changeId: change.id,
-    start: plan.schedule.start,
-    finish: plan.schedule.finish,
-    internalDate: plan.estimates.internalDate,
-    promisedDate: plan.estimates.clientDate,
-    baselineFinish: null,
+    changeId: timing.id,
+    start,
+    finish: timing.finishDate ?? start,
+    internalDate: timing.promise.internalDate,
+    promisedDate: timing.promise.clientDate,
+    baselineFinish: timing.baseline?.finish.slice(0, 10) ?? null,
     tasks,
-    proposed: !written,
+    proposed,
   };
 }
 

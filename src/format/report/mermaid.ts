@@ -1,36 +1,30 @@
 // The report's charts in Mermaid that GitHub and GitLab render: the gantt of open work, SLA
 // compliance against the goal (xychart-beta), incidents per month by priority (stacked bars).
-import { addDays } from "../../domain/dates.js";
 import type { GanttTask } from "../../domain/report/types.js";
 import { mermaidText } from "../mermaid-text.js";
+import { ganttLines, mermaidRef, type GanttBar } from "../plan/gantt.js";
 import { COMPLIANCE_COLOURS, PRIORITY_COLOURS, type Chart, type ComplianceChart, type GanttChart, type PriorityChart } from "./blocks.js";
 import { monthShort } from "./words.js";
 
 export { mermaidText };
 
 export function mermaidChart(chart: Chart): string[] {
-  const body = chart.type === "gantt" ? ganttLines(chart) : chart.type === "compliance" ? complianceLines(chart) : priorityLines(chart);
-  return ["```mermaid", ...body, "```"];
+  if (chart.type === "gantt") return ganttChart(chart);
+  return ["```mermaid", ...(chart.type === "compliance" ? complianceLines(chart) : priorityLines(chart)), "```"];
 }
 
-/**
- * Explicit dates (Mermaid's end is exclusive: a task finishing on the 24th ends at the 25th);
- * weekends drawn as non-working; Mermaid's own today marker is off (it marks the day the page is
- * viewed) and a milestone marks the report's as-of date instead.
- */
-export function ganttLines(chart: GanttChart): string[] {
-  const lines = ["gantt", `  title ${mermaidText(chart.title)}`, "  dateFormat YYYY-MM-DD", "  axisFormat %d %b", "  excludes weekends", "  todayMarker off"];
-  let section = "";
-  for (const task of chart.tasks) {
-    const group = task.level === "task" ? task.change : "Changes";
-    if (group !== section) {
-      section = group;
-      lines.push(`  section ${mermaidText(group)}`);
-    }
-    lines.push(`  ${ganttName(task)} :${[...ganttTags(task), task.start, addDays(task.finish, 1)].join(", ")}`);
-  }
-  lines.push("  section Today", `  as of ${chart.asOf} :milestone, ${chart.asOf}, 0d`);
-  return lines;
+/** The schedule's one gantt (format/plan/gantt.ts): per task (internal) or per change (client), as-of marker, weekends excluded. */
+function ganttChart(chart: GanttChart): string[] {
+  const bars: GanttBar[] = chart.tasks.map((task) => ({
+    section: task.level === "task" ? task.change : "Changes",
+    ref: mermaidRef(task.level === "task" ? `${task.change}_${task.id}` : task.change),
+    label: ganttName(task),
+    start: task.start,
+    finish: task.finish,
+    state: task.state,
+    critical: task.critical,
+  }));
+  return ganttLines(bars, { title: chart.title, asOf: chart.asOf });
 }
 
 /** Mermaid writes a label that does not fit its bar beside it, where a long one runs off the chart. */
@@ -38,11 +32,7 @@ const LABEL_CHARS = 48;
 
 function ganttName(task: GanttTask): string {
   const title = task.title.length > LABEL_CHARS ? `${task.title.slice(0, LABEL_CHARS - 1).trimEnd()}…` : task.title;
-  return mermaidText(task.level === "task" ? `${task.id} ${title} (${task.department})` : `${task.change} ${title}`) || task.id;
-}
-
-function ganttTags(task: GanttTask): string[] {
-  return [task.state === "done" ? "done" : task.state === "active" ? "active" : "", task.critical ? "crit" : ""].filter(Boolean);
+  return task.level === "task" ? `${task.id} ${title} (${task.department})` : `${task.change} ${title}`;
 }
 
 function axis(months: readonly { month: string }[]): string {
