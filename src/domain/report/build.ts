@@ -12,7 +12,7 @@ import { projectStatus } from "../tracking/status.js";
 import { ownerIndex, owningDepartmentId } from "../validation/owners.js";
 import { clientDecisions } from "./decisions.js";
 import { serviceHistory } from "./history.js";
-import { changeSchedules, recordedDates, type ChangeSchedule } from "./schedule.js";
+import { changeSchedules, type ChangeSchedule } from "./schedule.js";
 import { changesAsOf, reportDelta, type PreviousReport } from "./since.js";
 import type { Audience, BreachLine, ChangeLine, ClientReport, DataWarning, GanttTask, InternalPart, Recommendation, Slip, TamFit } from "./types.js";
 

@@ -57,7 +57,7 @@ function complianceSvg(chart: ComplianceChart): string {
   const slot = plot.width / chart.months.length;
   const labels = monthLabels(chart.months);
   const body = yGrid(plot, low, 100, 4, "%");
-  chart.months.forEach((m, i) => {
+  chart.months.forEach((_m, i) => {
     const cx = plot.left + slot * i + slot / 2;
     const bar = Math.min(48, slot * 0.6);
     const value = values[i]!;
