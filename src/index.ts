@@ -24,3 +24,4 @@ export { notifyClient, type NotifyRequest, type NotifyResult } from "./app/chang
 export { updateTask, type TaskUpdateRequest, type TaskUpdate } from "./app/task-update.js";
 export { checkDocs, type CheckDocsOptions, type CheckDocsResult } from "./app/check-docs.js";
 export { archRisks, type ArchRisksResult } from "./app/assess-risks.js";
+export { reviewDoc, type ReviewDocOptions, type ReviewDocResult } from "./app/review-doc.js";

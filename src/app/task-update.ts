@@ -8,6 +8,7 @@ import type { Change, ChangeStatus, TaskStatus } from "../model/files.js";
 import { requireValidIn } from "../project/check.js";
 import { applyChangeEdit } from "../project/change-steps.js";
 import { whoAmI } from "../project/identity.js";
+import { FILE_NAMES } from "../project/load.js";
 import { editFiles, type WriteResult } from "../project/transaction.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 import { findChange } from "./lookup.js";
@@ -56,8 +57,9 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
   const [, changeId, taskId] = match as unknown as [string, string, string];
   const project = openProject(request);
   const { file } = findChange(project, changeId);
-  // Errors in other files do not stop an update of this one (the write reports them as a warning).
-  requireValidIn(project, [file]);
+  // Errors in other files do not stop an update of this one (the write reports them as a warning);
+  // tam.yaml must be valid: its time zone dates the update.
+  requireValidIn(project, [file, FILE_NAMES.manifest]);
   const clock = clockFor(project, request.asOf, request.now);
   const by = request.by ?? (await whoAmI(project.root));
   const at = formatZoned(clock.now, clock.timezone);

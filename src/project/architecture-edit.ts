@@ -5,9 +5,9 @@ import { isMap, isScalar, isSeq, Scalar, type Node, type YAMLMap } from "yaml";
 import { EditError } from "../errors.js";
 import type { Component } from "../model/files.js";
 import type { ArchitectureUpdate } from "../domain/tracking/architecture-update.js";
-import { appendListItem, applySplice, replaceEntry, yamlFlowList, yamlScalar, type Splice } from "./edit.js";
+
 import type { SourceFile } from "./source.js";
-import { columnOf, pairOf, parseForEdit, verifyEdit } from "./yaml-text.js";
+import { appendListItem, applySplice, columnOf, pairOf, parseForEdit, replaceEntry, verifyEdit, yamlFlowList, yamlScalar, type Splice } from "./yaml-text.js";
 
 const FIELD_ORDER: (keyof Component)[] = ["id", "name", "kind", "department", "depends_on", "instances", "criticality", "environment", "internet_facing", "monitored", "backed_up", "notes", "decommissioned"];
 

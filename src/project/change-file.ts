@@ -1,9 +1,14 @@
-// Edits of a change file: the planned tasks (a task's status update and the lifecycle are in change-steps.ts).
-import { isScalar, isSeq, type Node, type YAMLMap } from "yaml";
-import type { Baseline, Task, TaskEvent } from "../model/files.js";
-import { applySplice, columnOf, endOfBlock, lineStart, nextLine, replaceEntry, setScalar, verifyEdit, yamlFlowList, yamlScalar, type Splice } from "./edit.js";
+// Edits of a change file: a new change's text and the planned tasks (a task's status update and the lifecycle are in change-steps.ts).
+import { isScalar, isSeq, stringify, type Node, type YAMLMap } from "yaml";
+import type { Baseline, Change, Task, TaskEvent } from "../model/files.js";
+import { applySplice, columnOf, endOfBlock, lineStart, nextLine, replaceEntry, scalarText, setScalar, verifyEdit, yamlFlowList, yamlScalar, type Splice } from "./yaml-text.js";
 import type { SourceFile } from "./source.js";
-import { scalarText } from "./yaml-text.js";
+
+/** The text of a new change file, with the schema modeline for editors. */
+export function renderNewChange(change: Change): string {
+  const body = stringify(change, { lineWidth: 0, flowCollectionPadding: false });
+  return `# yaml-language-server: $schema=https://tam.dev/schemas/change.schema.json\n${body}`;
+}
 
 /** A task written in the file's style: one key per line, id lists in flow style. */
 export function renderTask(task: Task, indent: number): string {

@@ -4,10 +4,9 @@
 // against the intended data.
 import { isSeq, type Node } from "yaml";
 import type { Approval, ChangeClosure, ChangeEvent, ChangeNotice, ChangeStatus, TaskEvent } from "../model/files.js";
-import { appendListItem, applySplice, endOfBlock, mapAt, nextLine, replaceEntry, setScalar, yamlFlowList, yamlScalar, type Splice } from "./edit.js";
 import { renderEvent } from "./change-file.js";
 import type { SourceFile } from "./source.js";
-import { columnOf, pairOf, parseForEdit, verifyEdit } from "./yaml-text.js";
+import { appendListItem, applySplice, columnOf, endOfBlock, mapAt, nextLine, pairOf, parseForEdit, replaceEntry, setScalar, verifyEdit, yamlFlowList, yamlScalar, type Splice } from "./yaml-text.js";
 
 export interface ChangeEdit {
   /** A task's new status and the history entry that records it. */
