@@ -4,6 +4,8 @@ import { Command, CommanderError, Option } from "commander";
 import { readFileSync } from "node:fs";
 import { EditError, EXIT_FINDINGS, EXIT_USAGE, GitError, ProjectError, UsageError } from "./errors.js";
 import type { GlobalOptions } from "./commands/context.js";
+import { inlineSafe, safeForTerminal } from "./format/text.js";
+import { systemErrorMessage } from "./system-errors.js";
 
 const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
@@ -336,7 +338,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   let code = 0;
   const program = buildProgram((c) => (code = c));
-  program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  // Commander echoes argument values back ("unknown option '…'"): through the same sink as everything else.
+  program.configureOutput({ writeErr: (text) => process.stderr.write(safeForTerminal(text)), writeOut: (text) => process.stdout.write(safeForTerminal(text)) });
   const debug = argv.includes("--debug");
   try {
     await program.parseAsync(argv);
@@ -347,33 +350,42 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function reportError(error: unknown, debug: boolean): number {
+  // Messages quote file names, file content and argument values: one line each, nothing raw.
+  const write = (text: string) => process.stderr.write(safeForTerminal(text));
+  const say = (text: string) => write(`${inlineSafe(text)}\n`);
   if (error instanceof CommanderError) {
     // Help and version exit with 0; everything else commander rejects is a usage error.
     return error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version" ? 0 : EXIT_USAGE;
   }
   if (error instanceof UsageError) {
-    process.stderr.write(`tam: ${error.message}\n`);
+    say(`tam: ${error.message}`);
     return EXIT_USAGE;
   }
   if (error instanceof ProjectError) {
-    process.stderr.write(`tam: ${error.message}\n`);
+    say(`tam: ${error.message}`);
     for (const issue of error.issues) {
       const where = [issue.file, issue.line, issue.col].filter((p) => p !== undefined).join(":");
-      process.stderr.write(`  ${where} ${issue.severity} ${issue.code} ${issue.message}\n`);
+      say(`  ${where} ${issue.severity} ${issue.code} ${issue.message}`);
     }
     return EXIT_FINDINGS;
   }
   if (error instanceof EditError) {
-    process.stderr.write(`tam: ${error.message}\n`);
+    say(`tam: ${error.message}`);
     return EXIT_FINDINGS;
   }
   if (error instanceof GitError) {
-    process.stderr.write(`tam: git: ${error.message}\n`);
+    say(`tam: git: ${error.message}`);
+    return EXIT_USAGE;
+  }
+  // The machine refused (a permission, a folder where a file belongs, a full disk): not a bug in tam.
+  const system = systemErrorMessage(error);
+  if (system) {
+    say(`tam: ${system}`);
     return EXIT_USAGE;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`tam: internal error: ${message}\n`);
-  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  else process.stderr.write("(run again with --debug to see the stack trace)\n");
+  say(`tam: internal error: ${message}`);
+  if (debug && error instanceof Error && error.stack) write(`${error.stack}\n`);
+  else write("(run again with --debug to see the stack trace)\n");
   return EXIT_USAGE;
 }

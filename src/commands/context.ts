@@ -1,5 +1,6 @@
 // What every command needs: the project, the clock, the output sink.
 import { UsageError } from "../errors.js";
+import { safeForTerminal } from "../format/text.js";
 import { resolveClock, type Clock } from "../domain/clock.js";
 import { isValidTimeZone } from "../domain/dates.js";
 import { findProjectRoot } from "../project/discover.js";
@@ -16,9 +17,12 @@ export interface Output {
   err(text: string): void;
 }
 
+const line = (text: string) => safeForTerminal(text.endsWith("\n") || text === "" ? text : `${text}\n`);
+
+/** stdout and stderr, through the output-safety sink (format/text.ts): no raw control or bidi character gets out. */
 export const processOutput: Output = {
-  out: (text) => process.stdout.write(text.endsWith("\n") || text === "" ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text.endsWith("\n") || text === "" ? text : `${text}\n`),
+  out: (text) => process.stdout.write(line(text)),
+  err: (text) => process.stderr.write(line(text)),
 };
 
 export function openProject(options: GlobalOptions, parts?: LoadPart[]): Project {

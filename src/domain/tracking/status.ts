@@ -4,6 +4,7 @@ import { OPEN_CHANGE_STATUSES, type Change, type Department, type Manifest, type
 import { plannedStart } from "../planner/index.js";
 import { compareIds } from "../planner/order.js";
 import { schedule } from "../planner/schedule.js";
+import { pushTo } from "../../util/collections.js";
 
 export interface StatusInput {
   changes: readonly Change[];
@@ -67,7 +68,7 @@ export function projectStatus(input: StatusInput): StatusReport {
   const changes = input.changes.filter((c) => OPEN_CHANGE_STATUSES.includes(c.status)).sort((a, b) => a.id.localeCompare(b.id));
   const rows = changes.map((change) => changeProgress(change, input, departments));
   const ready = new Map<string, TaskRef[]>();
-  for (const row of rows) for (const task of row.ready) ready.set(task.department, [...(ready.get(task.department) ?? []), task]);
+  for (const row of rows) for (const task of row.ready) pushTo(ready, task.department, task);
   return {
     today: input.today,
     ...(input.department ? { department: input.department } : {}),

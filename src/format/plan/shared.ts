@@ -1,13 +1,14 @@
 // Words and groupings every plan format shares.
 import type { Plan } from "../../domain/planner/index.js";
 import type { PlanReport } from "./types.js";
+import { pushTo } from "../../util/collections.js";
 
 /** The critical path as waves: parallel critical tasks joined by ", ", waves by " → ". */
 export function criticalPathText(plan: Plan): string {
   const byWave = new Map<number, string[]>();
   for (const id of plan.schedule.criticalPath) {
     const wave = plan.schedule.tasks.find((t) => t.id === id)!.wave;
-    byWave.set(wave, [...(byWave.get(wave) ?? []), id]);
+    pushTo(byWave, wave, id);
   }
   return [...byWave.keys()].sort((a, b) => a - b).map((w) => byWave.get(w)!.join(", ")).join(" → ") || "none";
 }

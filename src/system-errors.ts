@@ -1,0 +1,33 @@
+// Errors the operating system raises (permissions, a folder where a file belongs, a full disk):
+// they say what to fix at a path, so they are reported as usage errors naming that path, never
+// as "internal error". Everything else that escapes a command is a bug.
+
+const REASONS: Record<string, string> = {
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "is a folder, not a file",
+  ENOTDIR: "a part of the path is not a folder",
+  ENOENT: "no such file or folder",
+  ELOOP: "a symbolic link that loops (it leads back to itself)",
+  ENAMETOOLONG: "the name is too long",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "the disk quota is exhausted",
+  EROFS: "the file system is read-only",
+  EMFILE: "too many open files",
+  ENFILE: "too many open files",
+  EBUSY: "the file is busy",
+  EEXIST: "already exists",
+  EINVAL: "not a valid path or file here",
+  EFBIG: "the file is too large",
+  ENXIO: "no such device (a socket or a FIFO without a writer?)",
+  ETXTBSY: "the file is busy",
+};
+
+/** "path: permission denied (EACCES)", or undefined when the error is not a system error with a known code. */
+export function systemErrorMessage(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, path, dest } = error as NodeJS.ErrnoException & { dest?: string };
+  if (typeof code !== "string" || !Object.hasOwn(REASONS, code)) return undefined;
+  const where = dest ?? path;
+  return `${where ? `${where}: ` : ""}${REASONS[code]} (${code})`;
+}
