@@ -59,9 +59,8 @@ export function fittedTable(head: string[], rows: unknown[][], width: number | u
     return widest + 2;
   });
   const colWidths = fitColumns(natural, width);
-  const wrap = colWidths ? { wordWrap: true, wrapOnWordBoundary: true } : {};
   if (rows.length <= ROWS_PER_BLOCK) {
-    const table = new Table({ ...options, head, ...(colWidths ? { colWidths, ...wrap } : {}) });
+    const table = new Table({ ...options, head, ...(colWidths ? { colWidths, wordWrap: true, wrapOnWordBoundary: true } : {}) });
     table.push(...(rows as Table.HorizontalTableRow[]));
     return table.toString();
   }
@@ -72,23 +71,102 @@ export function fittedTable(head: string[], rows: unknown[][], width: number | u
     return widest + 2;
   });
   const chars = { ...DEFAULT_CHARS, ...(options.chars ?? {}) };
-  const blocks: string[][] = [];
-  for (let from = 0; from < rows.length; from += ROWS_PER_BLOCK) {
-    const table = new Table({ ...options, head: from === 0 ? head : [], colWidths: widths, ...wrap });
-    table.push(...(rows.slice(from, from + ROWS_PER_BLOCK) as Table.HorizontalTableRow[]));
-    blocks.push(table.toString().split("\n"));
+  // cli-table3 also spends time quadratic in a cell's length on every multi-line cell it draws
+  // (it truncates the whole content one character at a time for a debug message). So each row
+  // is wrapped here and drawn as single-line rows without separators; the separators are put back.
+  const rowLines: number[] = [];
+  const physical: string[][] = [];
+  for (const row of rows) {
+    const cells = row.map((cell, column) => String(colWidths ? wrapCell(cell, widths[column]! - 2) : (cell ?? "")).split("\n"));
+    const height = Math.max(1, ...cells.map((lines) => lines.length));
+    rowLines.push(height);
+    for (let line = 0; line < height; line++) physical.push(cells.map((lines) => lines[line] ?? ""));
   }
-  const out: string[] = [];
-  blocks.forEach((lines, index) => {
-    const first = index === 0 ? 0 : 1; // a later block's top border
-    const last = index === blocks.length - 1 ? lines.length : lines.length - 1; // an earlier block's bottom border
-    if (index > 0 && chars.mid) out.push(separator(lines[0]!, chars));
-    out.push(...lines.slice(first, last));
-  });
+  const plain = { ...options, chars: { ...(options.chars ?? {}), mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" } };
+  const drawn: string[] = [];
+  const headHeight = Math.max(1, ...head.map((title) => title.split("\n").length));
+  let top = "";
+  for (let from = 0; from < physical.length; from += ROWS_PER_BLOCK) {
+    const table = new Table({ ...plain, head: from === 0 ? head : [], colWidths: widths });
+    table.push(...(physical.slice(from, from + ROWS_PER_BLOCK) as Table.HorizontalTableRow[]));
+    const lines = table.toString().split("\n");
+    if (from === 0) {
+      top = lines[0]!;
+      drawn.push(...lines.slice(0, 1 + headHeight));
+      lines.splice(0, 1 + headHeight);
+    } else lines.shift(); // the top border
+    lines.pop(); // the bottom border
+    drawn.push(...lines);
+  }
+  const between = chars.mid ? separator(top, chars) : undefined;
+  const out = drawn.slice(0, 1 + headHeight);
+  let at = 1 + headHeight;
+  for (const height of rowLines) {
+    if (between) out.push(between);
+    out.push(...drawn.slice(at, at + height));
+    at += height;
+  }
+  out.push(bottomBorder(top, chars));
   return out.join("\n");
 }
 
-const DEFAULT_CHARS = { top: "─", "top-mid": "┬", "top-left": "┌", "top-right": "┐", mid: "─", "left-mid": "├", "mid-mid": "┼", "right-mid": "┤" };
+/** Display width: the string length for printable ASCII, cli-table3's measure otherwise. */
+function displayWidth(text: string): number {
+  return /^[\x20-\x7e]*$/.test(text) ? text.length : strlen(text);
+}
+
+/** Greedy word wrap of a cell to `width` columns; a word longer than the column is cut. Coloured cells are left to cli-table3. */
+function wrapCell(cell: unknown, width: number): unknown {
+  if (typeof cell !== "string" || cell.includes("\u001b") || width < 1) return cell;
+  const out: string[] = [];
+  for (const paragraph of cell.split("\n")) {
+    let line = "";
+    let used = 0;
+    for (const word of paragraph.split(" ")) {
+      const size = displayWidth(word);
+      if (used > 0 && used + 1 + size <= width) {
+        line += ` ${word}`;
+        used += 1 + size;
+        continue;
+      }
+      if (used > 0) out.push(line);
+      if (size <= width) {
+        line = word;
+        used = size;
+        continue;
+      }
+      // Too long for any line: cut it into column-wide pieces.
+      let piece = "";
+      let pieceWidth = 0;
+      for (const character of word) {
+        const w = displayWidth(character);
+        if (pieceWidth + w > width && piece) {
+          out.push(piece);
+          piece = "";
+          pieceWidth = 0;
+        }
+        piece += character;
+        pieceWidth += w;
+      }
+      line = piece;
+      used = pieceWidth;
+    }
+    out.push(line);
+  }
+  return out.join("\n");
+}
+
+const DEFAULT_CHARS = {
+  top: "─", "top-mid": "┬", "top-left": "┌", "top-right": "┐",
+  mid: "─", "left-mid": "├", "mid-mid": "┼", "right-mid": "┤",
+  bottom: "─", "bottom-mid": "┴", "bottom-left": "└", "bottom-right": "┘",
+};
+
+/** The bottom border, from the top border. */
+function bottomBorder(topBorder: string, chars: typeof DEFAULT_CHARS): string {
+  const swap: Record<string, string> = { [chars["top-left"]]: chars["bottom-left"], [chars["top-mid"]]: chars["bottom-mid"], [chars["top-right"]]: chars["bottom-right"], [chars.top]: chars.bottom };
+  return [...topBorder].map((c) => swap[c] ?? c).join("");
+}
 
 /** The line between two rows, from a block's top border (same widths, the row-separator characters). */
 function separator(topBorder: string, chars: typeof DEFAULT_CHARS): string {
