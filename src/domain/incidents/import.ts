@@ -3,6 +3,7 @@
 // and row errors out. Idempotent through external_id: incidents already in the project are skipped.
 import type { CsvRecord } from "../csv.js";
 import type { CauseCategory, Incident, IncidentStatus, Pause, Priority } from "../../model/files.js";
+import { dayNumber } from "../dates.js";
 import { zonedToEpoch } from "../zone.js";
 import { formatZoned } from "../zoned-timestamp.js";
 import { readWallTime } from "./date-pattern.js";
@@ -90,8 +91,7 @@ class RowReader {
     const wall = readWallTime(text, this.mapping.dateFormat);
     if (!wall) throw new RowProblem(`${field} "${text}" does not match ${this.mapping.dateFormat ? `the date format "${this.mapping.dateFormat}"` : "ISO 8601 (or give --date-format)"}`);
     if (wall.offsetMinutes !== undefined) {
-      const [y, m, d] = wall.date.split("-").map(Number) as [number, number, number];
-      return Date.UTC(y, m - 1, d) + wall.minutes * 60_000 + wall.seconds * 1000 - wall.offsetMinutes * 60_000;
+      return dayNumber(wall.date) * 86_400_000 + wall.minutes * 60_000 + wall.seconds * 1000 - wall.offsetMinutes * 60_000;
     }
     return zonedToEpoch(wall.date, wall.minutes, this.mapping.timezone) + wall.seconds * 1000;
   }

@@ -1,7 +1,8 @@
 // The working calendar of each department, for day-granularity planning.
 import type { Calendar, Department, Manifest } from "../../model/files.js";
-import { ALWAYS_CALENDAR, holidayDates, isWorkingDay } from "../calendar-days.js";
-import { addDays } from "../dates.js";
+import { WEEKDAYS } from "../../model/files.js";
+import { ALWAYS_CALENDAR, hasWorkingWeekday, holidayDates, isWorkingDay, searchLimit } from "../calendar-days.js";
+import { addDays, dateProblem, dayNumber, weekdayIndex } from "../dates.js";
 
 /** Used for a department without a `calendar`: Monday to Friday, no holidays. */
 export const DEFAULT_CALENDAR_NAME = "mon-fri";
@@ -30,26 +31,51 @@ export function works(cal: WorkCalendar, date: string): boolean {
   return isWorkingDay(cal.calendar, date, cal.holidays);
 }
 
-/** The last working day on or before `date`. */
+/** The last working day on or before `date` (bounded like nextWorkingDay). */
 export function previousWorkingDay(cal: WorkCalendar, date: string): string {
   let day = date;
-  for (let i = 0; i < 3660 && !works(cal, day); i++) day = addDays(day, -1);
-  return day;
+  const limit = searchLimit(cal.holidays);
+  for (let i = 0; i < limit && !works(cal, day); i++) day = addDays(day, -1);
+  return works(cal, day) ? day : date;
 }
 
-/** The first day of a task of `days` working days that finishes on `finish` (a working day). */
+/** The first day of a task of `days` working days that finishes on `finish` (a working day). Bounded like addWorkingDays. */
 export function startForFinish(cal: WorkCalendar, finish: string, days: number): string {
+  const wanted = Math.max(Number.isFinite(days) ? days : 0, 1) - 1;
+  if (wanted > 0 && !hasWorkingWeekday(cal.calendar)) return finish;
   let start = finish;
-  for (let left = Math.max(days, 1) - 1; left > 0; ) {
-    start = addDays(start, -1);
+  let steps = wanted * 7 + searchLimit(cal.holidays);
+  for (let left = wanted; left > 0 && steps > 0; steps--) {
+    const previous = addDays(start, -1);
+    if (previous === start) break; // the start of the supported range
+    start = previous;
     if (works(cal, start)) left--;
   }
   return start;
 }
 
-/** Working days in [from, to], both included; 0 when to is before from. */
+/**
+ * Working days in [from, to], both included; 0 when to is before from. O(1) per call plus the
+ * holidays: whole weeks are counted by the weekly pattern, not day by day (a plan can span years).
+ */
 export function workingDaysBetween(cal: WorkCalendar, from: string, to: string): number {
-  let count = 0;
-  for (let day = from; day <= to; day = addDays(day, 1)) if (works(cal, day)) count++;
+  const first = dayNumber(from);
+  const last = dayNumber(to);
+  if (last < first) return 0;
+  const total = last - first + 1;
+  if (!cal.calendar?.hours) return total;
+  const weekly = WEEKDAYS.map((day) => {
+    const ranges = cal.calendar!.hours![day];
+    return Array.isArray(ranges) && ranges.length > 0;
+  });
+  const perWeek = weekly.filter(Boolean).length;
+  let count = Math.floor(total / 7) * perWeek;
+  const startWeekday = weekdayIndex(from);
+  for (let i = 0; i < total % 7; i++) if (weekly[(startWeekday + Math.floor(total / 7) * 7 + i) % 7]) count++;
+  for (const holiday of cal.holidays) {
+    if (dateProblem(holiday)) continue; // never equal to a real day (validate reports it)
+    const day = dayNumber(holiday);
+    if (day >= first && day <= last && weekly[weekdayIndex(holiday)]) count--;
+  }
   return count;
 }

@@ -2,6 +2,7 @@
 import { compareIssues, type Issue } from "../../model/issues.js";
 import { addWorkingDays } from "../calendar-days.js";
 import { parseTimestamp } from "../dates.js";
+import { MAX_DURATION_DAYS } from "../duration.js";
 import { dateInZone } from "../zone.js";
 import { checkBlackouts, checkConflicts, checkCycles, checkOverload, checkRollback, checkTaskCycles } from "./checks.js";
 import { decompose } from "./decompose.js";
@@ -58,8 +59,10 @@ export function planChange(input: PlanInput): Plan {
 function padEstimates(input: PlanInput, timing: Schedule, calendar: ReturnType<typeof mostUsedCalendar>): Estimates {
   const internalFactor = input.manifest?.estimates?.internal_factor ?? 2;
   const clientFactor = input.manifest?.estimates?.client_factor ?? 3;
-  const internalDays = Math.ceil(timing.workingDays * internalFactor);
-  const clientDays = Math.ceil(timing.workingDays * clientFactor);
+  // Bounded whatever the file says (validate refuses factors above 100): no endless count of days.
+  const padded = (factor: number) => Math.min(Math.ceil(timing.workingDays * (Number.isFinite(factor) ? factor : 1)), MAX_DURATION_DAYS * 100);
+  const internalDays = padded(internalFactor);
+  const clientDays = padded(clientFactor);
   const dateAfter = (days: number) => (days > 0 ? addWorkingDays(calendar.calendar, timing.start, days, calendar.holidays).finish : timing.start);
   const due = input.change.due;
   const internalDate = dateAfter(internalDays);

@@ -1,5 +1,6 @@
 // Cross-file validation: everything the schemas cannot say.
 import { compareIssues, type Issue } from "../../model/issues.js";
+import { checkBounds } from "./bounds.js";
 import { checkComponentCycles, checkTaskCycles } from "./cycles.js";
 import { checkPolicy } from "./policy.js";
 import { checkDuplicates, checkReferences } from "./references.js";
@@ -16,5 +17,6 @@ export function validateProject(view: ProjectView): Issue[] {
     ...checkTaskCycles(view),
     ...checkTimes(view),
     ...checkPolicy(view),
+    ...checkBounds(view),
   ].sort(compareIssues);
 }
