@@ -23,11 +23,19 @@ const REASONS: Record<string, string> = {
   ETXTBSY: "the file is busy",
 };
 
+/** "permission denied (EACCES)", or undefined when the error is not a system error with a known code. */
+export function systemErrorReason(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code } = error as NodeJS.ErrnoException;
+  if (typeof code !== "string" || !Object.hasOwn(REASONS, code)) return undefined;
+  return `${REASONS[code]} (${code})`;
+}
+
 /** "path: permission denied (EACCES)", or undefined when the error is not a system error with a known code. */
 export function systemErrorMessage(error: unknown): string | undefined {
-  if (!(error instanceof Error)) return undefined;
-  const { code, path, dest } = error as NodeJS.ErrnoException & { dest?: string };
-  if (typeof code !== "string" || !Object.hasOwn(REASONS, code)) return undefined;
+  const reason = systemErrorReason(error);
+  if (!reason) return undefined;
+  const { path, dest } = error as NodeJS.ErrnoException & { dest?: string };
   const where = dest ?? path;
-  return `${where ? `${where}: ` : ""}${REASONS[code]} (${code})`;
+  return `${where ? `${where}: ` : ""}${reason}`;
 }

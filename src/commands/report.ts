@@ -5,7 +5,7 @@ import { buildClientReport } from "../domain/report/build.js";
 import { resolvePeriod } from "../domain/sla/period.js";
 import { pickFormatter } from "../format/registry.js";
 import { reportFormatters } from "../format/report/index.js";
-import { writeFileAtomic } from "../project/write.js";
+import { writeOutputFile } from "../project/output-file.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { requireValidForDocs } from "./docs-valid.js";
 import { assessProjectFreshness } from "./freshness-facts.js";
@@ -32,7 +32,7 @@ export async function runReport(globals: GlobalOptions, options: ReportOptions, 
   const text = format(report, { color: false });
   if (options.output) {
     const target = resolve(process.cwd(), options.output);
-    writeFileAtomic(target, text);
+    writeOutputFile(target, options.output, text);
     output.err(`wrote the ${period.label} report to ${options.output}`);
   } else output.out(text);
   return EXIT_OK;
