@@ -1,9 +1,9 @@
 // tam schema: print one JSON Schema, or write them all for editors and other tools.
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { UsageError, EXIT_OK } from "../errors.js";
 import type { FileKind } from "../model/files.js";
 import { readSchema, SCHEMA_NAMES, schemaFileName } from "../project/schemas.js";
+import { writeFileAtomic } from "../project/write.js";
 import { processOutput, type Output } from "./context.js";
 
 const KINDS = Object.entries(SCHEMA_NAMES) as [FileKind, string][];
@@ -11,8 +11,8 @@ const KINDS = Object.entries(SCHEMA_NAMES) as [FileKind, string][];
 export async function runSchema(kind: string | undefined, options: { write?: string }, output: Output = processOutput): Promise<number> {
   if (options.write) {
     const dir = resolve(options.write);
-    mkdirSync(dir, { recursive: true });
-    for (const [fileKind] of KINDS) writeFileSync(join(dir, schemaFileName(fileKind)), `${JSON.stringify(readSchema(fileKind), null, 2)}\n`);
+    // Output to a folder the user names (not project files): atomic, no lock, no commit.
+    for (const [fileKind] of KINDS) writeFileAtomic(join(dir, schemaFileName(fileKind)), `${JSON.stringify(readSchema(fileKind), null, 2)}\n`);
     output.err(`wrote ${KINDS.length} schemas to ${options.write}`);
     return EXIT_OK;
   }
