@@ -1,10 +1,8 @@
 // All commander wiring. Command modules are imported lazily inside actions so that
 // `tam --help` and `tam --version` load neither ajv, inquirer nor simple-git.
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { EditError, EXIT_FINDINGS, EXIT_USAGE, GitError, ProjectError, UsageError } from "./errors.js";
+import { Command, InvalidArgumentError, Option } from "commander";
 import type { GlobalOptions } from "./commands/context.js";
-import { inlineSafe, safeForTerminal } from "./format/text.js";
-import { systemErrorMessage } from "./system-errors.js";
+import { reportError, safeForTerminal } from "./commands/report-error.js";
 import { VERSION } from "./version.js";
 
 
@@ -367,45 +365,4 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     return reportError(error, debug);
   }
-}
-
-function reportError(error: unknown, debug: boolean): number {
-  // Messages quote file names, file content and argument values: one line each, nothing raw.
-  const write = (text: string) => process.stderr.write(safeForTerminal(text));
-  const say = (text: string) => write(`${inlineSafe(text)}\n`);
-  if (error instanceof CommanderError) {
-    // Help and version exit with 0; everything else commander rejects is a usage error.
-    return error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version" ? 0 : EXIT_USAGE;
-  }
-  if (error instanceof UsageError) {
-    say(`tam: ${error.message}`);
-    return EXIT_USAGE;
-  }
-  if (error instanceof ProjectError) {
-    say(`tam: ${error.message}`);
-    for (const issue of error.issues) {
-      const where = [issue.file, issue.line, issue.col].filter((p) => p !== undefined).join(":");
-      say(`  ${where} ${issue.severity} ${issue.code} ${issue.message}`);
-    }
-    return EXIT_FINDINGS;
-  }
-  if (error instanceof EditError) {
-    say(`tam: ${error.message}`);
-    return EXIT_FINDINGS;
-  }
-  if (error instanceof GitError) {
-    say(`tam: git: ${error.message}`);
-    return EXIT_USAGE;
-  }
-  // The machine refused (a permission, a folder where a file belongs, a full disk): not a bug in tam.
-  const system = systemErrorMessage(error);
-  if (system) {
-    say(`tam: ${system}`);
-    return EXIT_USAGE;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  say(`tam: internal error: ${message}`);
-  if (debug && error instanceof Error && error.stack) write(`${error.stack}\n`);
-  else write("(run again with --debug to see the stack trace)\n");
-  return EXIT_USAGE;
 }

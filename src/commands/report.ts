@@ -5,7 +5,8 @@ import { buildClientReport } from "../domain/report/build.js";
 import { resolvePeriod } from "../domain/sla/period.js";
 import { pickFormatter } from "../format/registry.js";
 import { reportFormatters } from "../format/report/index.js";
-import { writeOutputFile } from "../project/output-file.js";
+import { outputWriteError, refuseOutputPath } from "../project/output-file.js";
+import { writeFileAtomic } from "../project/write.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { requireValidForDocs } from "./docs-valid.js";
 import { assessProjectFreshness } from "./freshness-facts.js";
@@ -32,7 +33,12 @@ export async function runReport(globals: GlobalOptions, options: ReportOptions, 
   const text = format(report, { color: false });
   if (options.output) {
     const target = resolve(process.cwd(), options.output);
-    writeOutputFile(target, options.output, text);
+    refuseOutputPath(target, options.output);
+    try {
+      writeFileAtomic(target, text);
+    } catch (error) {
+      throw outputWriteError(error, options.output);
+    }
     output.err(`wrote the ${period.label} report to ${options.output}`);
   } else output.out(text);
   return EXIT_OK;

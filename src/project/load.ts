@@ -12,7 +12,7 @@ import type {
   Incident,
   Manifest,
 } from "../model/files.js";
-import { systemErrorReason } from "../system-errors.js";
+import { systemErrorReason } from "../errors.js";
 import { decodeText, MAX_FILE_BYTES } from "./guards.js";
 import { fastDataOfAll } from "./parallel-read.js";
 import { locate, readSource, withoutBom, type PathSegment, type SourceFile } from "./source.js";
