@@ -6,9 +6,9 @@ import { inlineSafe, safeForTerminal } from "../format/text.js";
 
 export { safeForTerminal };
 
-export function reportError(error: unknown, debug: boolean): number {
+export function reportError(error: unknown, debug: boolean, toStderr: (text: string) => unknown = (text) => process.stderr.write(text)): number {
   // Messages quote file names, file content and argument values: one line each, nothing raw.
-  const write = (text: string) => process.stderr.write(safeForTerminal(text));
+  const write = (text: string) => toStderr(safeForTerminal(text));
   const say = (text: string) => write(`${inlineSafe(text)}\n`);
   if (error instanceof CommanderError) {
     // Help and version exit with 0; everything else commander rejects is a usage error.
