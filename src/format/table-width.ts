@@ -42,8 +42,8 @@ export function fitColumns(natural: number[], width: number | undefined): number
 
 /**
  * cli-table3 lays out a table in time quadratic in its rows (each cell is checked against every
- * row above for spans), and measures every cell several times: 5,000 rows took minutes. Past this
- * many rows the table is drawn in blocks of this size, with the same column widths, and stitched.
+ * row above for spans) and in the length of multi-line cells: 5,000 rows took minutes. Past this
+ * many rows tam wraps and draws the table itself, in the same layout, in linear time.
  */
 const ROWS_PER_BLOCK = 100;
 
@@ -64,16 +64,15 @@ export function fittedTable(head: string[], rows: unknown[][], width: number | u
     table.push(...(rows as Table.HorizontalTableRow[]));
     return table.toString();
   }
-  // Blocks share explicit widths: the natural ones measured as cli-table3 measures, or the fitted ones.
+  // The natural widths measured as cli-table3 measures them, or the fitted ones.
   const widths = colWidths ?? head.map((title, column) => {
     let widest = strlen(title);
     for (const row of rows) widest = Math.max(widest, strlen(String(row[column] ?? "")));
     return widest + 2;
   });
   const chars = { ...DEFAULT_CHARS, ...(options.chars ?? {}) };
-  // cli-table3 also spends time quadratic in a cell's length on every multi-line cell it draws
-  // (it truncates the whole content one character at a time for a debug message). So each row
-  // is wrapped here and drawn as single-line rows without separators; the separators are put back.
+  // Each row wrapped into lines of cells (cli-table3 also spends time quadratic in the length of
+  // every multi-line cell it draws: it truncates the whole content one character at a time).
   const rowLines: number[] = [];
   const physical: string[][] = [];
   for (const row of rows) {
@@ -82,31 +81,22 @@ export function fittedTable(head: string[], rows: unknown[][], width: number | u
     rowLines.push(height);
     for (let line = 0; line < height; line++) physical.push(cells.map((lines) => lines[line] ?? ""));
   }
-  const plain = { ...options, chars: { ...(options.chars ?? {}), mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" } };
-  const drawn: string[] = [];
-  const headHeight = Math.max(1, ...head.map((title) => title.split("\n").length));
-  let top = "";
-  for (let from = 0; from < physical.length; from += ROWS_PER_BLOCK) {
-    const table = new Table({ ...plain, head: from === 0 ? head : [], colWidths: widths });
-    table.push(...(physical.slice(from, from + ROWS_PER_BLOCK) as Table.HorizontalTableRow[]));
-    const lines = table.toString().split("\n");
-    if (from === 0) {
-      top = lines[0]!;
-      drawn.push(...lines.slice(0, 1 + headHeight));
-      lines.splice(0, 1 + headHeight);
-    } else lines.shift(); // the top border
-    lines.pop(); // the bottom border
-    drawn.push(...lines);
-  }
-  const between = chars.mid ? separator(top, chars) : undefined;
-  const out = drawn.slice(0, 1 + headHeight);
-  let at = 1 + headHeight;
+  // Drawn here, in cli-table3's layout (its per-cell work costs tens of microseconds, and a long
+  // chain's risk table has hundreds of thousands of cells). Colour codes are not measured.
+  const line = (left: string, middle: string, right: string, fill: string) => left + widths.map((w) => fill.repeat(w)).join(middle) + right;
+  const cellsLine = (cells: string[]) => chars.left + cells.map((cell, i) => ` ${cell}${" ".repeat(Math.max(0, widths[i]! - 2 - displayWidth(cell.replace(ANSI, ""))))} `).join(chars.middle) + chars.right;
+  const out = [line(chars["top-left"], chars["top-mid"], chars["top-right"], chars.top)];
+  const headCells = head.map((title) => title.split("\n"));
+  const headHeight = Math.max(1, ...headCells.map((lines) => lines.length));
+  for (let i = 0; i < headHeight; i++) out.push(cellsLine(headCells.map((lines) => lines[i] ?? "")));
+  const between = chars.mid ? line(chars["left-mid"], chars["mid-mid"], chars["right-mid"], chars.mid) : undefined;
+  let at = 0;
   for (const height of rowLines) {
     if (between) out.push(between);
-    out.push(...drawn.slice(at, at + height));
+    for (let i = 0; i < height; i++) out.push(cellsLine(physical[at + i]!));
     at += height;
   }
-  out.push(bottomBorder(top, chars));
+  out.push(line(chars["bottom-left"], chars["bottom-mid"], chars["bottom-right"], chars.bottom));
   return out.join("\n");
 }
 
@@ -160,16 +150,7 @@ const DEFAULT_CHARS = {
   top: "─", "top-mid": "┬", "top-left": "┌", "top-right": "┐",
   mid: "─", "left-mid": "├", "mid-mid": "┼", "right-mid": "┤",
   bottom: "─", "bottom-mid": "┴", "bottom-left": "└", "bottom-right": "┘",
+  left: "│", middle: "│", right: "│",
 };
 
-/** The bottom border, from the top border. */
-function bottomBorder(topBorder: string, chars: typeof DEFAULT_CHARS): string {
-  const swap: Record<string, string> = { [chars["top-left"]]: chars["bottom-left"], [chars["top-mid"]]: chars["bottom-mid"], [chars["top-right"]]: chars["bottom-right"], [chars.top]: chars.bottom };
-  return [...topBorder].map((c) => swap[c] ?? c).join("");
-}
 
-/** The line between two rows, from a block's top border (same widths, the row-separator characters). */
-function separator(topBorder: string, chars: typeof DEFAULT_CHARS): string {
-  const swap: Record<string, string> = { [chars["top-left"]]: chars["left-mid"], [chars["top-mid"]]: chars["mid-mid"], [chars["top-right"]]: chars["right-mid"], [chars.top]: chars.mid };
-  return [...topBorder].map((c) => swap[c] ?? c).join("");
-}
