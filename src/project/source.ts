@@ -45,7 +45,7 @@ const MAX_ALIAS_COUNT = 100;
  * and on the fuzzer's mutations.
  */
 export function fastData(body: string): { data: unknown } | undefined {
-  if (NEEDS_FULL_PARSE.test(body) || MAY_HOLD_COMPLEX_KEY.test(body)) return undefined;
+  if (NEEDS_FULL_PARSE.test(body) || MAY_HOLD_COMPLEX_KEY.test(body) || LONG_KEY.test(body)) return undefined;
   if (conflictMarkers(body).length > 0 || excessiveNesting(body) !== undefined) return undefined;
   let data: unknown;
   try {
@@ -63,6 +63,12 @@ export function fastData(body: string): { data: unknown } | undefined {
  */
 // eslint-disable-next-line no-control-regex
 const NEEDS_FULL_PARSE = /(^|[\s,[{:-])[*&!][^\s,[\]{}]|^%|[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|[\ud800-\udfff]|\d{16}|\d[eE][-+]?\d{3}/m;
+
+/**
+ * A key of more than 1024 characters: YAML allows no longer implicit key, \`yaml\` reports it and
+ * js-yaml reads it (found by the bad-input corpus, case huge-unknown-key).
+ */
+const LONG_KEY = /^[^\n:]{1025,}:/m;
 
 /** A BOM is legal at the start of a file; positions and data are of the text after it. */
 export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
