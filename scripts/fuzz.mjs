@@ -12,7 +12,7 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const count = arg("count", 2000);
+const count = arg("count", 5000);
 const seed = arg("seed", Date.now() % 2 ** 31);
 const timeoutMs = arg("timeout-ms", 10_000);
 const perCase = arg("per-case", Infinity);
@@ -39,7 +39,7 @@ function runFrom(from) {
       }, timeoutMs);
     };
     worker.on("message", (message) => {
-      if (message.type === "commands") console.log(`commands: ${message.names.join(", ")}`);
+      if (message.type === "commands") console.log(`commands: ${message.names.join(", ")}\nmutations: ${message.mutations.join(", ")}`);
       if (message.type === "start") {
         current = message;
         watch();
