@@ -107,8 +107,12 @@ async function check(args, json) {
   const problems = [];
   const what = `tam ${args.map((a) => (a.length > 40 ? `${a.slice(0, 40)}…` : a)).map((a) => JSON.stringify(a)).join(" ")}`;
   let code;
+  const started = process.cpuUsage();
   try {
     code = await main(["node", "tam", ...args], output);
+    const cpu = process.cpuUsage(started);
+    // Reported, not failed: CPU time, so that a loaded machine does not make a slow case.
+    if (process.env.TAM_FUZZ_SLOW_MS && (cpu.user + cpu.system) / 1000 > Number(process.env.TAM_FUZZ_SLOW_MS)) parentPort.postMessage({ type: "slow", what, ms: Math.round((cpu.user + cpu.system) / 1000) });
   } catch (error) {
     problems.push(`${what}: uncaught ${error?.name ?? typeof error}: ${String(error?.message ?? error).split("\n")[0]}\n${error?.stack ?? ""}`);
     return problems;
@@ -160,7 +164,8 @@ for (let i = start; i < start + count; i++) {
   failures.push(...(await check([...fuzzed, "-C", dir], fuzzed.includes("json") && fuzzed[fuzzed.indexOf("json") - 1] === "--format")));
   try {
     chmodSync(dir, 0o700);
-    rmSync(dir, { recursive: true, force: true });
+    if (!process.env.TAM_FUZZ_KEEP) rmSync(dir, { recursive: true, force: true });
+    else parentPort.postMessage({ type: "slow", what: `kept ${dir}`, ms: 0 });
   } catch {
     // a leftover in the temporary folder is not worth a failure
   }

@@ -16,6 +16,7 @@ import { systemErrorReason } from "../errors.js";
 import { decodeText, MAX_FILE_BYTES } from "./guards.js";
 import { fastDataOfAll } from "./parallel-read.js";
 import { locate, readSource, withoutBom, type PathSegment, type SourceFile } from "./source.js";
+import { pushAll } from "../util/collections.js";
 
 export const FILE_NAMES = {
   manifest: "tam.yaml",
@@ -107,7 +108,7 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
       const { rel, kind } = entries[index]!;
       const source = known[index] ?? readSource(join(root, rel), rel, kind, text, fastOf.get(index));
       files.push(source);
-      readIssues.push(...source.parseIssues);
+      pushAll(readIssues, source.parseIssues);
       sources[index] = source;
     });
     return sources;

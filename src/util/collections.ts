@@ -6,3 +6,9 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/** Appends every item: `list.push(...items)` passes them as arguments and overflows the stack past ~100,000 (fuzz run, seed 1317). */
+export function pushAll<T>(list: T[], items: readonly T[]): T[] {
+  for (const item of items) list.push(item);
+  return list;
+}

@@ -28,7 +28,7 @@ export const READERS: string[][] = [
  * the commands it is about (long-chain through change plan, arch risks, arch graph and validate),
  * and running them through every command would cost most of the suite's minute.
  */
-const HEAVY = new Set(["huge-file", "long-chain", "long-cycle", "wide-fan-out", "long-task-chain", "huge-id"]);
+const HEAVY = new Set(["huge-file", "long-chain", "long-cycle", "wide-fan-out", "long-task-chain", "huge-id", "quote-storm"]);
 const light = corpusCases().filter((name) => !HEAVY.has(expectedOf(name).setup ?? ""));
 
 const tam = new InProcessTam();

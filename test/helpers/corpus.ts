@@ -22,7 +22,8 @@ export type Setup =
   | "bidi-file-name"
   | "wide-fan-out"
   | "long-task-chain"
-  | "huge-id";
+  | "huge-id"
+  | "quote-storm";
 
 export interface Expected {
   description: string;
@@ -102,6 +103,10 @@ export function setUp(dir: string, setup: Setup | undefined): void {
     writeFileSync(join(dir, "changes/CHG-0002\u001b[2J.yaml"), readFileSync(join(dir, "changes/CHG-0001.yaml")));
   } else if (setup === "bidi-file-name") {
     writeFileSync(join(dir, "incidents/2026-11\u202e.yaml"), readFileSync(join(dir, "incidents/2026-10.yaml")));
+  } else if (setup === "quote-storm") {
+    // 250,000 double quotes in one value: 125,000 syntax errors, once too many for push(...errors) (fuzz run, seed 1317).
+    const path = join(dir, "incidents/2026-10.yaml");
+    writeFileSync(path, readFileSync(path, "utf8").replace("title: Firewall reboot", `title: ${'"'.repeat(250_000)}`));
   } else if (setup === "huge-id") {
     // A 2 MB component id referenced with one typo: "did you mean" must not compare megabytes.
     const id = "x".repeat(2 * 1024 * 1024);

@@ -42,7 +42,7 @@ export function formatReportMarkdown(report: ClientReport): string {
   if (gantt.length) out.push(...gantt, "");
 
   out.push("## SLA", "");
-  out.push(...table(["priority", ...GROUP_HEADERS], [...sla.groups.map((g) => [md(g.key), ...groupCells(g).map(md)]), ["**all**", ...groupCells(sla.total).map(md)]]), "");
+  pushLines(out, table(["priority", ...GROUP_HEADERS], [...sla.groups.map((g) => [md(g.key), ...groupCells(g).map(md)]), ["**all**", ...groupCells(sla.total).map(md)]]), "");
   out.push(`Compliance counts incidents meeting both the response and the resolution target, in working time of each priority's calendar, minus pauses while waiting for the client or a vendor. Trend: against ${md(period.previous.label)}.`, "");
   out.push(`### Breaches (${sla.breaches.length})`, "");
   const actions = new Map(report.breachActions.map((a) => [a.id, a.actions]));
@@ -57,22 +57,22 @@ export function formatReportMarkdown(report: ClientReport): string {
   );
   if (sla.recurring.length) {
     out.push(`### Recurring incidents`, "", "The same component with the same cause more than once: erring once is normal, erring twice the same way points at documentation, communication or process.", "");
-    out.push(...table(["component", "cause", "incidents"], sla.recurring.map((r) => [md(r.component), r.cause, md(r.incidents.join(", "))])), "");
+    pushLines(out, table(["component", "cause", "incidents"], sla.recurring.map((r) => [md(r.component), r.cause, md(r.incidents.join(", "))])), "");
   }
   if (sla.open.length) {
     out.push(`### Open incidents (${sla.open.length})`, "");
-    out.push(...table(["incident", "priority", "title", "response", "resolution"], sla.open.map((o) => [md(o.id), o.priority, md(o.title), md(measureText(o.response, sla.timezone)), md(measureText(o.resolution, sla.timezone))])), "");
+    pushLines(out, table(["incident", "priority", "title", "response", "resolution"], sla.open.map((o) => [md(o.id), o.priority, md(o.title), md(measureText(o.response, sla.timezone)), md(measureText(o.resolution, sla.timezone))])), "");
   }
 
   out.push("## Documentation", "");
   const notFresh = docs.docs.filter((d) => d.state !== "fresh");
   out.push(`${docs.counts.fresh} of ${docs.docs.length} documents are current.`, "");
-  if (notFresh.length) out.push(...table(["document", "state", "owner", "why"], notFresh.map((d) => [md(d.title), d.state, md(d.owner), md(d.reasons.filter((r) => r.severity !== "note").map((r) => r.message).join("; ") || "-")])), "");
+  if (notFresh.length) pushLines(out, table(["document", "state", "owner", "why"], notFresh.map((d) => [md(d.title), d.state, md(d.owner), md(d.reasons.filter((r) => r.severity !== "note").map((r) => r.message).join("; ") || "-")])), "");
   if (docs.coverage.uncovered.length) out.push(`Components no document describes: ${docs.coverage.uncovered.map((c) => `${md(c.id)} (${md(c.name)})`).join(", ")}.`, "");
 
   out.push("## Risks and recommendations", "");
   // The high risks are argued in full; medium ones are named, so the meeting stays on what matters most.
-  out.push(...none(high, table(["risk", "why it matters", "proposed change"], high.map((r) => [md(r.title), md(r.argument), md(r.suggestion)]))));
+  pushLines(out, none(high, table(["risk", "why it matters", "proposed change"], high.map((r) => [md(r.title), md(r.argument), md(r.suggestion)]))));
   const medium = report.risks.filter((r) => r.severity === "medium");
   if (medium.length) {
     out.push("Also worth attention:", "");
@@ -83,7 +83,7 @@ export function formatReportMarkdown(report: ClientReport): string {
   if (rest) out.push(`${rest} more risk(s) of lower weight are listed by \`tam arch risks\`.`, "");
 
   out.push("## Next steps", "");
-  out.push(...none(report.nextSteps, table(["change", "task", "department", "owner", "status", "planned", "note"], report.nextSteps.map((t) => [md(t.change), md(`${t.id} ${t.title}`), md(t.departmentName), md(t.owner ?? "-"), t.late ? `${t.status}, late` : t.status, `${t.plannedStart} to ${t.plannedFinish}`, md(t.note ?? "")]))));
+  pushLines(out, none(report.nextSteps, table(["change", "task", "department", "owner", "status", "planned", "note"], report.nextSteps.map((t) => [md(t.change), md(`${t.id} ${t.title}`), md(t.departmentName), md(t.owner ?? "-"), t.late ? `${t.status}, late` : t.status, `${t.plannedStart} to ${t.plannedFinish}`, md(t.note ?? "")]))));
 
   const fit = report.tamFit;
   out.push("## Does the project warrant a TAM?", "");
@@ -92,3 +92,8 @@ export function formatReportMarkdown(report: ClientReport): string {
   return `${out.join("\n").trimEnd()}\n`;
 }
 
+/** out.push(...lines, ...more), without passing every line as an argument (a table of 100,000 rows would overflow the stack). */
+function pushLines(out: string[], lines: readonly string[], ...more: string[]): void {
+  for (const line of lines) out.push(line);
+  for (const line of more) out.push(line);
+}
