@@ -37,7 +37,7 @@ export const UNASSIGNED_NAME = "No owning department";
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Departments sorted by id (the unassigned group last); nodes by id; edges by (from, to). */
+/** Departments sorted by id (the unassigned group last); nodes by id; edges by (from, to). O((V + E) log(V + E)): sorting. */
 export function buildArchGraph(input: { components: readonly Component[]; departments: readonly Department[] }): ArchGraph {
   const byKind = ownerIndex(input.departments);
   const departmentsById = new Map(input.departments.map((d) => [d.id, d]));

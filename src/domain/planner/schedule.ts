@@ -27,6 +27,11 @@ export function effectiveEstimate(task: SchedulableTask, department: Department 
   return "1d";
 }
 
+/**
+ * Forward pass (earliest dates) in dependency order, backward pass (latest dates) in reverse: each
+ * O(V + E) graph work, times the calendar arithmetic per task (bounded by the estimate, at most
+ * ten years, and counted by weeks for slack: see calendars.ts).
+ */
 export function schedule(tasks: readonly SchedulableTask[], context: ScheduleContext): Schedule {
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const after = (id: string) => (byId.get(id)?.after ?? []).filter((a) => byId.has(a));
