@@ -17,3 +17,5 @@ export type * from "./model/files.js";
 export { reportSla, type ReportSlaOptions, type ReportSlaResult } from "./app/report-sla.js";
 export { archGraph } from "./app/arch-graph.js";
 export type { ProjectOptions, ClockOptions } from "./app/context.js";
+export { checkDocs, type CheckDocsOptions, type CheckDocsResult } from "./app/check-docs.js";
+export { archRisks, type ArchRisksResult } from "./app/assess-risks.js";

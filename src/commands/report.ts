@@ -8,8 +8,8 @@ import { reportFormatters } from "../format/report/index.js";
 import { outputWriteError, refuseOutputPath } from "../project/output-file.js";
 import { writeFileAtomic } from "../project/write.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
-import { requireValidForDocs } from "./docs-valid.js";
-import { assessProjectFreshness } from "./freshness-facts.js";
+import { requireValidForDocs } from "../app/docs-valid.js";
+import { assessProjectFreshness } from "../app/freshness-facts.js";
 
 export interface ReportOptions {
   format: string;

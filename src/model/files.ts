@@ -76,8 +76,16 @@ export interface Manifest {
   sla?: Partial<Record<Priority, SlaTarget>>;
   estimates?: { internal_factor?: number; client_factor?: number };
   blackouts?: Blackout[];
-  docs?: { review_interval?: DurationText; warn_within?: DurationText };
+  /** `baseline`: recorded by `tam docs baseline`; that commit and its ancestors are not changes to the components. */
+  docs?: { review_interval?: DurationText; warn_within?: DurationText; baseline?: DocsBaseline };
   followups?: Partial<Record<FollowupKind, FollowupRule>>;
+}
+
+export interface DocsBaseline {
+  commit: string;
+  date?: DateText;
+  by?: string;
+  note?: string;
 }
 
 export interface Department {
