@@ -70,6 +70,9 @@ const NEEDS_FULL_PARSE = /(^|[\s,[{:-])[*&!][^\s,[\]{}]|^%|[\t\x00-\x08\x0b\x0c\
  */
 const LONG_KEY = /^[^\n:]{1025,}:/m;
 
+/** Syntax errors listed per file; past them, one finding says how many more there are. */
+export const MAX_SYNTAX_ERRORS = 200;
+
 /** A BOM is legal at the start of a file; positions and data are of the text after it. */
 export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
@@ -123,7 +126,15 @@ export function parseSource(abs: string, rel: string, kind: FileKind, text: stri
   const doc = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
   const parseIssues: Issue[] = [];
   const seen = new Set<string>();
+  // One broken value can make thousands of syntax errors (250,000 double quotes make 125,000): the
+  // first MAX_SYNTAX_ERRORS are listed, then one finding counts the rest.
+  let listed = 0;
   for (const error of doc.errors) {
+    if (listed === MAX_SYNTAX_ERRORS) {
+      const pos = lineCounter.linePos(error.pos[0]);
+      parseIssues.push({ severity: "error", code: "yaml-syntax", message: `${doc.errors.length - listed} more syntax error(s) from here on are not listed; fix the ones above first`, file: rel, line: pos.line, col: pos.col });
+      break;
+    }
     let offset = error.pos[0];
     let message = firstLine(error.message);
     let code = error.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax";
@@ -146,6 +157,7 @@ export function parseSource(abs: string, rel: string, kind: FileKind, text: stri
     if (seen.has(key)) continue;
     seen.add(key);
     parseIssues.push({ severity: "error", code, message, file: rel, line: pos.line, col: pos.col });
+    listed++;
   }
   for (const warning of doc.warnings) {
     const pos = lineCounter.linePos(warning.pos[0]);
