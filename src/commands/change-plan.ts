@@ -11,6 +11,7 @@ import type { Task } from "../model/files.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { findChange } from "./lookup.js";
 import type { WriteFlags } from "./write-flags.js";
+import { inlineSafe } from "../format/text.js";
 
 export interface ChangePlanOptions extends WriteFlags {
   format: string;
@@ -42,7 +43,8 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
     });
     commit = saved.commit;
   }
-  if (options.format !== "json") for (const f of plan.findings) output.err(`${f.file}:${f.line ?? 1}:${f.col ?? 1} ${f.severity} ${f.code} ${f.message}`);
+  // Findings quote file content (a blackout's reason, a title): one safe line each.
+  if (options.format !== "json") for (const f of plan.findings) output.err(inlineSafe(`${f.file}:${f.line ?? 1}:${f.col ?? 1} ${f.severity} ${f.code} ${f.message}`));
   if (options.write && failed) output.err(`${change.id} was not written: fix the errors above first`);
   output.out(format({ plan, file, written: write, commit }, { color: useColor(globals.color), width: process.stdout.columns }));
   return failed ? EXIT_FINDINGS : EXIT_OK;

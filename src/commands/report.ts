@@ -10,6 +10,7 @@ import { writeFileAtomic } from "../project/write.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { requireValidForDocs } from "../app/docs-valid.js";
 import { assessProjectFreshness } from "../app/freshness-facts.js";
+import { inlineSafe } from "../format/text.js";
 
 export interface ReportOptions {
   format: string;
@@ -28,7 +29,7 @@ export async function runReport(globals: GlobalOptions, options: ReportOptions, 
   const period = resolvePeriod(options, clock.today, clock.timezone);
   if (typeof period === "string") throw new UsageError(period);
   const freshness = await assessProjectFreshness(project, clock);
-  for (const warning of freshness.warnings) output.err(`tam: note: ${warning}`);
+  for (const warning of freshness.warnings) output.err(inlineSafe(`tam: note: ${warning}`));
   const report = buildClientReport({ ...project, manifest: project.manifest!, freshness: freshness.report, period, now: clock.now, today: clock.today, timezone: clock.timezone, where: project.where });
   const text = format(report, { color: false });
   if (options.output) {
@@ -39,7 +40,7 @@ export async function runReport(globals: GlobalOptions, options: ReportOptions, 
     } catch (error) {
       throw outputWriteError(error, options.output);
     }
-    output.err(`wrote the ${period.label} report to ${options.output}`);
+    output.err(inlineSafe(`wrote the ${period.label} report to ${options.output}`));
   } else output.out(text);
   return EXIT_OK;
 }
