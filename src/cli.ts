@@ -100,6 +100,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .addOption(asOfOption())
     .option("--write", "store the tasks in the change file (keeps comments and formatting of the rest)")
     .option("--no-commit", "with --write: do not commit the change file")
+    .addOption(new Option("--fail-on <severity>", "lowest severity of a finding (late, at risk, past due, window overflow, …) that makes the exit code 1").choices(["error", "warning", "info", "never"]).default("error"))
     .addOption(waitOption())
     .addOption(localChangesOption())
     .addHelpText("after", examples("tam change plan CHG-0003 --as-of 2026-11-20", "tam change plan CHG-0003 --format mermaid > plan.md", "tam change plan CHG-0003 --write"))
@@ -164,7 +165,9 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .addOption(formatOption(["table", "json", "markdown"], "table"))
     .addOption(asOfOption())
     .option("--department <id>", "only what this department can pick up and has on its plate")
-    .addHelpText("after", examples("tam status --as-of 2026-11-20", "tam status --department unix", "tam status --format json"))
+    .option("--mine", "only tasks assigned to me (git user.name, else $USER)")
+    .addOption(new Option("--fail-on <severity>", "exit 1 when the schedule has a finding of this severity or worse (late, at risk, past due, window overflow)").choices(["error", "warning", "info", "never"]).default("never"))
+    .addHelpText("after", examples("tam status --as-of 2026-11-20", "tam status --department unix", "tam status --mine", "tam status --format json --fail-on error"))
     .action(async (options) => {
       const { runStatus } = await import("./commands/status.js");
       setExit(await runStatus(globals(), options, output));
@@ -365,6 +368,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
   program
     .command("completion <shell>")
     .description("print the completion script for bash, zsh or fish (commands, options, and the project's change, task, doc and incident ids)")
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${fpath[1]} is zsh's, shown to the user as typed
     .addHelpText("after", examples("tam completion bash > ~/.local/share/bash-completion/completions/tam", "tam completion zsh > \"${fpath[1]}/_tam\"", "tam completion fish > ~/.config/fish/completions/tam.fish", "source <(tam completion bash)   # in ~/.bashrc"))
     .action(async (shell) => {
       const { runCompletion } = await import("./commands/completion.js");

@@ -7,7 +7,6 @@ import { createRequire } from "node:module";
 
 /** A column is never narrowed below this (padding included). */
 const MIN_COLUMN = 8;
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** The widest line of a cell, without colour codes. */

@@ -9,7 +9,6 @@
  * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), the marks U+200E/U+200F/U+061C,
  * zero-width spaces and joiners, U+FEFF, soft hyphens, tags.
  */
-// eslint-disable-next-line no-control-regex
 export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\p{Cf}]/gu;
 /** What an unsafe character becomes: U+FFFD, visible, so the reader sees that something was there. */
 export const REPLACEMENT = "\ufffd";
@@ -32,7 +31,6 @@ export function inlineSafe(text: string): string {
   return terminalSafe(String(text).replace(/\r?\n/g, " "));
 }
 
-// eslint-disable-next-line no-control-regex
 const SINK = /\u001b\[[0-9;]*m|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\p{Cf}]/gu;
 
 /**
@@ -71,7 +69,6 @@ export function markdownEscape(text: string): string {
     .replace(/^(\s*)([#+\-=]|\d+[.)])(?=\s|$)/, "$1\\$2");
 }
 
-// eslint-disable-next-line no-control-regex
 const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\p{Cf}]/gu;
 
 /**

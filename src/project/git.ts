@@ -1,5 +1,6 @@
 // Git through simple-git: commits of exactly the files tam wrote, and clear words
-// for repository states tam will not commit in. The write transaction (transaction.ts) is the
+// for repository states tam will not commit in. (The history reader, history.ts, runs git itself:
+// it streams `git cat-file --batch` through stdin and stdout, which simple-git cannot do.) The write transaction (transaction.ts) is the
 // only committer besides init's first commit.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -10,6 +11,15 @@ function git(dir: string): SimpleGit {
   // No hooks, pagers or editors from repository content: tam never runs what it finds there.
   // The hooks path is our own setting (it disables hooks), so simple-git's guard against it does not apply.
   return simpleGit({ baseDir: dir, config: ["core.hooksPath=/dev/null"], unsafe: { allowUnsafeHooksPath: true } });
+}
+
+/** git's user.name as configured for the repository at `dir` (or globally); "" when unset or no git. */
+export async function configuredUserName(dir: string): Promise<string> {
+  try {
+    return ((await git(dir).getConfig("user.name")).value ?? "").trim();
+  } catch {
+    return "";
+  }
 }
 
 export async function isRepository(dir: string): Promise<boolean> {

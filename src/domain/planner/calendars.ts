@@ -1,81 +1,45 @@
-// The working calendar of each department, for day-granularity planning.
+// Which calendar a department works on: its own `calendar`, else the project's default business
+// calendar (with its holidays), else Monday to Friday 09:00-18:00 in the project's zone.
 import type { Calendar, Department, Manifest } from "../../model/files.js";
-import { WEEKDAYS } from "../../model/files.js";
-import { ALWAYS_CALENDAR, hasWorkingWeekday, holidayDates, isWorkingDay, searchLimit } from "../calendar-days.js";
-import { addDays, dateProblem, dayNumber, weekdayIndex } from "../dates.js";
+import { ALWAYS_CALENDAR, holidayDates } from "../calendar-days.js";
 
-/** Used for a department without a `calendar`: Monday to Friday, no holidays. */
+/** The built-in calendar when the project has none: Monday to Friday, 09:00-18:00, no holidays. */
 export const DEFAULT_CALENDAR_NAME = "mon-fri";
 const WEEKDAY_HOURS = ["09:00-18:00"];
 const MON_FRI: Calendar = { hours: { mon: WEEKDAY_HOURS, tue: WEEKDAY_HOURS, wed: WEEKDAY_HOURS, thu: WEEKDAY_HOURS, fri: WEEKDAY_HOURS } };
 
-export interface WorkCalendar {
+export interface NamedCalendar {
   name: string;
-  /** undefined means every day is a working day. */
+  /** undefined: around the clock. */
   calendar: Calendar | undefined;
-  holidays: Set<string>;
-}
-
-export function calendarNamed(name: string | undefined, manifest: Manifest | undefined): WorkCalendar {
-  if (name === ALWAYS_CALENDAR) return { name, calendar: undefined, holidays: new Set() };
-  const calendar = name !== undefined ? manifest?.calendars?.[name] : undefined;
-  if (name === undefined || !calendar) return { name: DEFAULT_CALENDAR_NAME, calendar: MON_FRI, holidays: new Set() };
-  return { name, calendar, holidays: holidayDates(calendar) };
-}
-
-export function departmentCalendar(department: Department | undefined, manifest: Manifest | undefined): WorkCalendar {
-  return calendarNamed(department?.calendar, manifest);
-}
-
-export function works(cal: WorkCalendar, date: string): boolean {
-  return isWorkingDay(cal.calendar, date, cal.holidays);
-}
-
-/** The last working day on or before `date` (bounded like nextWorkingDay). */
-export function previousWorkingDay(cal: WorkCalendar, date: string): string {
-  let day = date;
-  const limit = searchLimit(cal.holidays);
-  for (let i = 0; i < limit && !works(cal, day); i++) day = addDays(day, -1);
-  return works(cal, day) ? day : date;
-}
-
-/** The first day of a task of `days` working days that finishes on `finish` (a working day). Bounded like addWorkingDays. */
-export function startForFinish(cal: WorkCalendar, finish: string, days: number): string {
-  const wanted = Math.max(Number.isFinite(days) ? days : 0, 1) - 1;
-  if (wanted > 0 && !hasWorkingWeekday(cal.calendar)) return finish;
-  let start = finish;
-  let steps = wanted * 7 + searchLimit(cal.holidays);
-  for (let left = wanted; left > 0 && steps > 0; steps--) {
-    const previous = addDays(start, -1);
-    if (previous === start) break; // the start of the supported range
-    start = previous;
-    if (works(cal, start)) left--;
-  }
-  return start;
+  /** Why this calendar applies, for `tam validate` and the docs. */
+  source: "department" | "default_calendar" | "business" | "only-calendar" | "built-in";
 }
 
 /**
- * Working days in [from, to], both included; 0 when to is before from. O(1) per call plus the
- * holidays: whole weeks are counted by the weekly pattern, not day by day (a plan can span years).
+ * The project's default business calendar: `default_calendar` in tam.yaml, else the calendar named
+ * "business", else the only calendar with weekly hours, else the built-in Monday-Friday one.
  */
-export function workingDaysBetween(cal: WorkCalendar, from: string, to: string): number {
-  const first = dayNumber(from);
-  const last = dayNumber(to);
-  if (last < first) return 0;
-  const total = last - first + 1;
-  if (!cal.calendar?.hours) return total;
-  const weekly = WEEKDAYS.map((day) => {
-    const ranges = cal.calendar!.hours![day];
-    return Array.isArray(ranges) && ranges.length > 0;
-  });
-  const perWeek = weekly.filter(Boolean).length;
-  let count = Math.floor(total / 7) * perWeek;
-  const startWeekday = weekdayIndex(from);
-  for (let i = 0; i < total % 7; i++) if (weekly[(startWeekday + Math.floor(total / 7) * 7 + i) % 7]) count++;
-  for (const holiday of cal.holidays) {
-    if (dateProblem(holiday)) continue; // never equal to a real day (validate reports it)
-    const day = dayNumber(holiday);
-    if (day >= first && day <= last && weekly[weekdayIndex(holiday)]) count--;
-  }
-  return count;
+export function projectCalendar(manifest: Manifest | undefined): NamedCalendar {
+  const calendars = manifest?.calendars ?? {};
+  const named = manifest?.default_calendar;
+  if (named === ALWAYS_CALENDAR) return { name: named, calendar: undefined, source: "default_calendar" };
+  if (named && calendars[named]) return { name: named, calendar: calendars[named], source: "default_calendar" };
+  if (calendars.business) return { name: "business", calendar: calendars.business, source: "business" };
+  const withHours = Object.keys(calendars).filter((name) => calendars[name]?.hours);
+  if (withHours.length === 1) return { name: withHours[0]!, calendar: calendars[withHours[0]!], source: "only-calendar" };
+  return { name: DEFAULT_CALENDAR_NAME, calendar: MON_FRI, source: "built-in" };
+}
+
+export function departmentCalendar(department: Department | undefined, manifest: Manifest | undefined): NamedCalendar {
+  const name = department?.calendar;
+  if (name === ALWAYS_CALENDAR) return { name, calendar: undefined, source: "department" };
+  const own = name !== undefined ? manifest?.calendars?.[name] : undefined;
+  if (name !== undefined && own) return { name, calendar: own, source: "department" };
+  return projectCalendar(manifest);
+}
+
+/** Holidays of the project's default calendar, sorted: the gantt shades them. */
+export function projectHolidays(manifest: Manifest | undefined): string[] {
+  return [...holidayDates(projectCalendar(manifest).calendar)].sort();
 }
