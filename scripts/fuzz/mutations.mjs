@@ -135,8 +135,6 @@ const EXTREME_DURATIONS = ["0m", "1m", "99999999w", "3661d", "522w", "1000000h",
 const CONTROL = String.raw`\u001b[2J \u001b]0;pwned\u0007 \u009b31m \u202e \u2066 \u2069 \u200b \u200f \ufeff \u0007 \r \u2028 \u0000`.split(" ");
 const TEXT_KEY = /^(\s*(?:- )?)(title|name|note|request|rollback|reason|root_cause|actions|description|by|location|requested_by|lead|owner|id|component|department|kind|status|priority|cause|covers|depends_on|after):(.*)$/;
 
-/** A YAML double-quoted scalar holding `text` with JSON-style escapes (YAML accepts them). */
-const quoted = (text) => JSON.stringify(text).replace(/\\\\u/g, "\\u");
 
 Object.assign(MUTATIONS, {
   extremeDate(bytes, random) {

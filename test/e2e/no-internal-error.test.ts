@@ -11,7 +11,7 @@ import { join } from "node:path";
 
 const AS_OF = ["--as-of", "2026-11-20"];
 /** Every command that reads a project, in its default (human) format. */
-export const READERS: string[][] = [
+const READERS: string[][] = [
   ["validate"],
   ["docs", "check", ...AS_OF],
   ["arch", "risks", ...AS_OF],

@@ -49,7 +49,7 @@ export function expectedOf(name: string): Expected {
  * components all depending on os; `loop` closes the chain back onto fw.
  */
 function architecture(n: number, fan = 0, loop = false): string {
-  let text = "components:\n  - id: fw\n    name: Firewall\n    kind: firewall\n    instances: 2\n" + (loop && n > 0 ? `    depends_on: [c${n - 1}]\n` : "");
+  let text = `components:\n  - id: fw\n    name: Firewall\n    kind: firewall\n    instances: 2\n${loop && n > 0 ? `    depends_on: [c${n - 1}]\n` : ""}`;
   text += "  - id: vlan\n    name: VLAN\n    kind: vlan\n    depends_on: [fw]\n  - id: os\n    name: OS\n    kind: linux-os\n    depends_on: [vlan]\n";
   for (let i = 0; i < n; i++) text += `  - id: c${i}\n    name: C${i}\n    kind: linux-os\n    depends_on: [${i === 0 ? "os" : `c${i - 1}`}]\n`;
   for (let i = 0; i < fan; i++) text += `  - id: f${i}\n    name: F${i}\n    kind: linux-os\n    depends_on: [os]\n`;
