@@ -17,6 +17,7 @@ import { parseSource, type SourceFile } from "./source.js";
 import { commitWrite, discardWrite, sweepDeadTemporaries, stageWrite, type StagedWrite } from "./write.js";
 import { contentHash, readJournal, writeJournal, type Journal } from "./write-journal.js";
 import { acquireWriteLock, describeHolder, isAlive } from "./write-lock.js";
+import { count } from "../util/plural.js";
 
 export { DEFAULT_WAIT_SECONDS } from "./write-lock.js";
 
@@ -244,7 +245,7 @@ function checkProject(read: { root: string; files: SourceFile[] }, planned: Plan
   if (fresh.length) throw new ProjectError(`the change would leave the project invalid; nothing was written:`, fresh);
   if (before.length) {
     const files = [...new Set(before.map((i) => i.file))].sort();
-    warn(`warning: the project already has ${before.length} error(s) in ${files.join(", ")} (see \`tam validate\`); this write does not add any`);
+    warn(`warning: the project already has ${count(before.length, "error")} in ${files.join(", ")} (see \`tam validate\`); this write does not add any`);
   }
 }
 

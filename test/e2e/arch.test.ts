@@ -63,7 +63,7 @@ describe("tam arch risks on the example", () => {
     const table = runTam(["arch", "risks", "-C", EXAMPLE, "--as-of", "2026-11-20"]);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain("spof:shop-pg");
-    expect(table.stdout).toContain(`${json.risks.length} risk(s) as of 2026-11-20: ${json.summary.high} high`);
+    expect(table.stdout).toContain(`${json.risks.length} risks as of 2026-11-20: ${json.summary.high} high`);
     expect(table.stdout).not.toMatch(/\u001b\[/);
     const markdown = runTam(["arch", "risks", "-C", EXAMPLE, "--as-of", "2026-11-20", "--format", "markdown"]);
     expect(markdown.code).toBe(0);

@@ -2,13 +2,14 @@
 import type { DocFreshness } from "../../domain/freshness/types.js";
 import { inlineSafe } from "../text.js";
 import type { DocsCheckResult } from "./types.js";
+import { count } from "../../util/plural.js";
 
 /** `--owner` is the user's text, echoed back: escaped for the output (terminal by default, markdown by the markdown format). */
 export function summaryLine(result: DocsCheckResult, escapeText: (text: string) => string = inlineSafe): string {
   const { counts, today } = result.report;
   const total = result.report.docs.length;
   const owner = result.owner === null ? "" : ` owned by ${escapeText(result.owner)}`;
-  return `${total} doc(s)${owner} as of ${today}: ${counts.fresh} fresh, ${counts.due} due, ${counts.stale} stale, ${counts.broken} broken`;
+  return `${count(total, "doc")}${owner} as of ${today}: ${counts.fresh} fresh, ${counts.due} due, ${counts.stale} stale, ${counts.broken} broken`;
 }
 
 export function reviewedText(doc: DocFreshness): string {

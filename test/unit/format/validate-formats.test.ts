@@ -19,7 +19,7 @@ describe("github format", () => {
     const issues = Array.from({ length: 13 }, (_, i) => issue(i + 1));
     const out = formatGithub(result(issues));
     expect(out.match(/^::error /gm)).toHaveLength(GITHUB_ANNOTATIONS_PER_LEVEL);
-    expect(out).toMatch(/^::warning title=tam::3 more finding\(s\) not annotated/m);
+    expect(out).toMatch(/^::warning title=tam::3 more findings not annotated/m);
     for (const n of [11, 12, 13]) expect(out).toContain(`architecture.yaml:${n}:3 error unknown-reference problem ${n}`);
   });
 

@@ -103,7 +103,7 @@ describe("refusals before writing", () => {
     git(dir, ["commit", "-q", "-m", "a broken draft"]);
     const output = sink();
     expect(await startT1(dir, {}, output)).toBe(0);
-    expect(output.text()).toMatch(/warning: the project already has \d+ error\(s\) in changes\/CHG-0009\.yaml/);
+    expect(output.text()).toMatch(/warning: the project already has \d+ errors? in changes\/CHG-0009\.yaml/);
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"]).trim()).toBe(CHANGE);
   });
 });
