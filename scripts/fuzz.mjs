@@ -12,7 +12,7 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const count = arg("count", 2000);
+const count = arg("count", 5000);
 const seed = arg("seed", Date.now() % 2 ** 31);
 const timeoutMs = arg("timeout-ms", 10_000);
 const perCase = arg("per-case", Infinity);
@@ -26,7 +26,11 @@ console.log(`tam fuzz: ${count} case(s) from seed ${seed}`);
 /** Runs cases [from, count) in one worker; a hang terminates it and the rest continue in a new one. */
 function runFrom(from) {
   return new Promise((resolvePromise) => {
-    const worker = new Worker(join(repo, "scripts/fuzz/worker.mjs"), { workerData: { repo, example: join(repo, "examples/northwind"), seed, count: count - from, start: from, perCase } });
+    const worker = new Worker(join(repo, "scripts/fuzz/worker.mjs"), {
+      workerData: { repo, example: join(repo, "examples/northwind"), seed, count: count - from, start: from, perCase },
+      // The main thread's stack (V8's default, 984 KB), not a worker's 4 MB: what overflows for users must overflow here (seed 1317).
+      resourceLimits: { stackSizeMb: 984 / 1024 },
+    });
     let current;
     let timer;
     const watch = () => {
@@ -39,7 +43,8 @@ function runFrom(from) {
       }, timeoutMs);
     };
     worker.on("message", (message) => {
-      if (message.type === "commands") console.log(`commands: ${message.names.join(", ")}`);
+      if (message.type === "commands") console.log(`commands: ${message.names.join(", ")}\nmutations: ${message.mutations.join(", ")}`);
+      if (message.type === "slow") console.log(`  slow: ${message.what}: ${message.ms} ms of CPU`);
       if (message.type === "start") {
         current = message;
         watch();

@@ -1,8 +1,8 @@
 // All commander wiring. Command modules are imported lazily inside actions so that
 // `tam --help` and `tam --version` load neither ajv, inquirer nor simple-git.
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { EditError, EXIT_FINDINGS, EXIT_USAGE, GitError, ProjectError, UsageError } from "./errors.js";
-import type { GlobalOptions } from "./commands/context.js";
+import { Command, InvalidArgumentError, Option } from "commander";
+import type { GlobalOptions, Output } from "./commands/context.js";
+import { reportError, safeForTerminal } from "./commands/report-error.js";
 import { VERSION } from "./version.js";
 
 
@@ -21,7 +21,11 @@ const waitOption = () =>
 const localChangesOption = () => new Option("--include-local-changes", "commit uncommitted changes already in the file together with this update (the commit message says so)");
 const asOfOption = () => new Option("--as-of <date>", "evaluate as of this date (YYYY-MM-DD) or timestamp, for reproducible output");
 
-export function buildProgram(setExit: (code: number) => void): Command {
+/**
+ * The program. `output` replaces stdout and stderr (the in-process corpus and fuzz runs capture
+ * what each command prints); without it, commands print to the process's streams.
+ */
+export function buildProgram(setExit: (code: number) => void, output?: Output): Command {
   const program = new Command("tam")
     .description("Technical Account Manager's toolkit: validate a client project, plan changes across departments, keep docs current, report SLA.")
     .version(VERSION, "-V, --version")
@@ -29,6 +33,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--no-color", "never colour the output")
     .option("--debug", "show stack traces of internal errors")
     .showHelpAfterError("(run with --help for usage)")
+    // Commander echoes argument values back ("unknown option '…'"): through the output-safety sink.
+    // Set before any subcommand is added: subcommands copy it.
+    .configureOutput({
+      writeErr: (text) => (output ? output.err(safeForTerminal(text)) : process.stderr.write(safeForTerminal(text))),
+      writeOut: (text) => (output ? output.out(safeForTerminal(text)) : process.stdout.write(safeForTerminal(text))),
+    })
     // Set before any subcommand is added: subcommands copy it, so their usage errors exit 2 too.
     .exitOverride()
     .addHelpText("after", examples("tam validate -C examples/northwind", "tam change plan CHG-0003", "tam docs check --as-of 2026-11-20", "tam sla report --period 2026-10"));
@@ -42,7 +52,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText("after", examples("tam validate", "tam validate -C examples/northwind --format github", "tam validate --format sarif > tam.sarif", "tam validate --fail-on warning"))
     .action(async (options) => {
       const { runValidate } = await import("./commands/validate.js");
-      setExit(await runValidate(globals(), options));
+      setExit(await runValidate(globals(), options, output));
     });
 
   program
@@ -65,7 +75,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
         return setExit(await runInitAdopt(globals(), dir));
       }
       const { runInit } = await import("./commands/init.js");
-      setExit(await runInit(globals(), dir, options));
+      setExit(await runInit(globals(), dir, options, output));
     });
 
   program
@@ -75,7 +85,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText("after", examples("tam schema change", "tam schema --write .schemas"))
     .action(async (kind, options) => {
       const { runSchema } = await import("./commands/schema.js");
-      setExit(await runSchema(kind, options));
+      setExit(await runSchema(kind, options, output));
     });
 
   // --- change planning (issue 3) ---
@@ -96,7 +106,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText("after", examples("tam change plan CHG-0003 --as-of 2026-11-20", "tam change plan CHG-0003 --format mermaid > plan.md", "tam change plan CHG-0003 --write"))
     .action(async (id, options) => {
       const { runChangePlan } = await import("./commands/change-plan.js");
-      setExit(await runChangePlan(globals(), id, options));
+      setExit(await runChangePlan(globals(), id, options, output));
     });
   change
     .command("new")
@@ -118,7 +128,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText("after", examples("tam change new   # asks in a terminal", "tam change new --title 'Redis for sessions' --type normal --due 2026-12-15 --new-component shop-redis:redis:'Redis for sessions':app-os --rollback 'Remove the VM' --yes"))
     .action(async (options) => {
       const { runChangeNew } = await import("./commands/change-new.js");
-      setExit(await runChangeNew(globals(), options));
+      setExit(await runChangeNew(globals(), options, output));
     });
 
   for (const [action, what, example] of [
@@ -188,7 +198,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .addHelpText("after", examples(`tam task ${action} CHG-0003/T2${action === "block" ? " --note 'waiting for the VLAN'" : ""}`, `tam task ${action} CHG-0003/T2 --by 'Roman Zaitsev' --no-commit${action === "block" ? " --note 'no licence'" : ""}`))
       .action(async (ref, options) => {
         const { runTask } = await import("./commands/task.js");
-        setExit(await runTask(globals(), action, ref, options));
+        setExit(await runTask(globals(), action, ref, options, output));
       });
   }
 
@@ -203,7 +213,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText("after", examples("tam status --as-of 2026-11-20", "tam status --department unix", "tam status --mine", "tam status --format json --fail-on error"))
     .action(async (options) => {
       const { runStatus } = await import("./commands/status.js");
-      setExit(await runStatus(globals(), options));
+      setExit(await runStatus(globals(), options, output));
     });
 
   // --- documentation freshness (issue 4) ---
@@ -222,7 +232,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText("after", examples("tam docs check -C examples/northwind --as-of 2026-11-20", "tam docs check --owner 'Anna Volkova'", "tam docs check --format github --fail-on due", "tam docs check --format markdown > docs-status.md"))
     .action(async (options) => {
       const { runDocsCheck } = await import("./commands/docs-check.js");
-      setExit(await runDocsCheck(globals(), options));
+      setExit(await runDocsCheck(globals(), options, output));
     });
 
   docs
@@ -239,7 +249,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText("after", examples("tam docs review network", "tam docs review db-runbook --by 'Victoria Lebedeva' --note 'Failover steps checked'", "tam docs review web-runbook --edit-was-review", "tam docs review contacts --no-commit"))
     .action(async (doc, options) => {
       const { runDocsReview } = await import("./commands/docs-review.js");
-      setExit(await runDocsReview(globals(), doc, options));
+      setExit(await runDocsReview(globals(), doc, options, output));
     });
 
   docs
@@ -271,7 +281,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText("after", examples("tam report --period 2026-10 --as-of 2026-11-20", "tam report --audience internal --since reports/2026-10.md", "tam report --format html -o reports/2026-11.html", "tam report --format json | jq .sla.total"))
     .action(async (options) => {
       const { runReport } = await import("./commands/report.js");
-      setExit(await runReport(globals(), options));
+      setExit(await runReport(globals(), options, output));
     });
 
   // --- architecture graph and risks (issue 6) ---
@@ -286,7 +296,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText("after", examples("tam arch graph > architecture.mmd", "tam arch graph --format dot | dot -Tsvg > architecture.svg", "tam arch graph --format json"))
     .action(async (options) => {
       const { runArchGraph } = await import("./commands/arch-graph.js");
-      setExit(await runArchGraph(globals(), options));
+      setExit(await runArchGraph(globals(), options, output));
     });
   arch
     .command("risks")
@@ -297,7 +307,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText("after", examples("tam arch risks -C examples/northwind --as-of 2026-11-20", "tam arch risks --format markdown > risks.md", "tam arch risks --format json --fail-on high"))
     .action(async (options) => {
       const { runArchRisks } = await import("./commands/arch-risks.js");
-      setExit(await runArchRisks(globals(), options));
+      setExit(await runArchRisks(globals(), options, output));
     });
 
   // --- incidents and SLA (issue 5) ---
@@ -318,7 +328,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText("after", examples("tam sla report --period 2026-10", "tam sla report --by department --format markdown > sla-2026-10.md", "tam sla report --from 2026-08-01 --to 2026-10-31 --format csv", "tam sla report --as-of 2026-11-20 --format json"))
     .action(async (options) => {
       const { runSlaReport } = await import("./commands/sla-report.js");
-      setExit(await runSlaReport(globals(), options));
+      setExit(await runSlaReport(globals(), options, output));
     });
 
   const incident = program
@@ -345,7 +355,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText("after", examples("tam incident add", "tam incident add --title 'Shop returns 502' --priority P1 --component shop-nginx --department unix --opened 2026-11-20T10:05:00+03:00"))
     .action(async (options) => {
       const { runIncidentAdd } = await import("./commands/incident-add.js");
-      setExit(await runIncidentAdd(globals(), options));
+      setExit(await runIncidentAdd(globals(), options, output));
     });
   incident
     .command("update <id>")
@@ -368,7 +378,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText("after", examples("tam incident update INC-0051 --responded", "tam incident update INC-0051 --pause-from 2026-11-20T11:00:00+03:00 --pause-reason client", "tam incident update INC-0051 --pause-to 2026-11-20T13:00:00+03:00", "tam incident update INC-0051 --resolved --cause capacity --root-cause 'disk full'"))
     .action(async (id, options) => {
       const { runIncidentUpdate } = await import("./commands/incident-update.js");
-      setExit(await runIncidentUpdate(globals(), id, options));
+      setExit(await runIncidentUpdate(globals(), id, options, output));
     });
   incident
     .command("import <file>")
@@ -396,7 +406,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText("after", examples("tam incident import incident_log.csv --preset servicenow", "tam incident import export.csv --mapping servicenow.yaml", "tam incident import sd.csv --map external_id=Number --map title='Short description' --map priority=Priority --map opened=Opened --date-format 'DD-MM-YYYY HH:mm' --empty '?'"))
     .action(async (file, options) => {
       const { runIncidentImport } = await import("./commands/incident-import.js");
-      setExit(await runIncidentImport(globals(), file, options));
+      setExit(await runIncidentImport(globals(), file, options, output));
     });
 
   // --- shell completion (issue 9) ---
@@ -407,14 +417,14 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addHelpText("after", examples("tam completion bash > ~/.local/share/bash-completion/completions/tam", "tam completion zsh > \"${fpath[1]}/_tam\"", "tam completion fish > ~/.config/fish/completions/tam.fish", "source <(tam completion bash)   # in ~/.bashrc"))
     .action(async (shell) => {
       const { runCompletion } = await import("./commands/completion.js");
-      setExit(runCompletion(program, shell));
+      setExit(runCompletion(program, shell, output));
     });
   program
     .command("__complete <kind>", { hidden: true })
     .description("ids of the current project for the completion scripts, one per line")
     .action(async (kind) => {
       const { runCompleteIds } = await import("./commands/complete-ids.js");
-      setExit(runCompleteIds(globals(), kind));
+      setExit(runCompleteIds(globals(), kind, output));
     });
 
   return program;
@@ -422,54 +432,25 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
 export { formatOption, asOfOption, examples };
 
-export async function main(argv: string[]): Promise<number> {
-  // `tam … | head` closes the pipe early: that is the reader's choice, not an error.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-      throw error;
-    });
+/** Runs tam on `argv` (node, script, args…); with `output`, nothing is written to the process's streams. */
+export async function main(argv: string[], output?: Output): Promise<number> {
+  if (!output) {
+    // `tam … | head` closes the pipe early: that is the reader's choice, not an error.
+    for (const stream of [process.stdout, process.stderr]) {
+      stream.on("error", (error: NodeJS.ErrnoException) => {
+        if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+        throw error;
+      });
+    }
   }
   let code = 0;
-  const program = buildProgram((c) => (code = c));
-  program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  const program = buildProgram((c) => (code = c), output);
+  const err = (text: string) => (output ? output.err(safeForTerminal(text)) : process.stderr.write(safeForTerminal(text)));
   const debug = argv.includes("--debug");
   try {
     await program.parseAsync(argv);
     return code;
   } catch (error) {
-    return reportError(error, debug);
+    return reportError(error, debug, err);
   }
-}
-
-function reportError(error: unknown, debug: boolean): number {
-  if (error instanceof CommanderError) {
-    // Help and version exit with 0; everything else commander rejects is a usage error.
-    return error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version" ? 0 : EXIT_USAGE;
-  }
-  if (error instanceof UsageError) {
-    process.stderr.write(`tam: ${error.message}\n`);
-    return EXIT_USAGE;
-  }
-  if (error instanceof ProjectError) {
-    process.stderr.write(`tam: ${error.message}\n`);
-    for (const issue of error.issues) {
-      const where = [issue.file, issue.line, issue.col].filter((p) => p !== undefined).join(":");
-      process.stderr.write(`  ${where} ${issue.severity} ${issue.code} ${issue.message}\n`);
-    }
-    return EXIT_FINDINGS;
-  }
-  if (error instanceof EditError) {
-    process.stderr.write(`tam: ${error.message}\n`);
-    return EXIT_FINDINGS;
-  }
-  if (error instanceof GitError) {
-    process.stderr.write(`tam: git: ${error.message}\n`);
-    return EXIT_USAGE;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`tam: internal error: ${message}\n`);
-  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  else process.stderr.write("(run again with --debug to see the stack trace)\n");
-  return EXIT_USAGE;
 }

@@ -30,3 +30,44 @@ export class GitError extends Error {
 export class EditError extends Error {
   override name = "EditError";
 }
+
+// Errors the operating system raises (permissions, a folder where a file belongs, a full disk):
+// they say what to fix at a path, so they are reported as usage errors naming that path, never
+// as "internal error". Everything else that escapes a command is a bug.
+const REASONS: Record<string, string> = {
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "is a folder, not a file",
+  ENOTDIR: "a part of the path is not a folder",
+  ENOENT: "no such file or folder",
+  ELOOP: "a symbolic link that loops (it leads back to itself)",
+  ENAMETOOLONG: "the name is too long",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "the disk quota is exhausted",
+  EROFS: "the file system is read-only",
+  EMFILE: "too many open files",
+  ENFILE: "too many open files",
+  EBUSY: "the file is busy",
+  EEXIST: "already exists",
+  EINVAL: "not a valid path or file here",
+  EFBIG: "the file is too large",
+  ENXIO: "no such device (a socket or a FIFO without a writer?)",
+  ETXTBSY: "the file is busy",
+};
+
+/** "permission denied (EACCES)", or undefined when the error is not a system error with a known code. */
+export function systemErrorReason(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code } = error as NodeJS.ErrnoException;
+  if (typeof code !== "string" || !Object.hasOwn(REASONS, code)) return undefined;
+  return `${REASONS[code]} (${code})`;
+}
+
+/** "path: permission denied (EACCES)", or undefined when the error is not a system error with a known code. */
+export function systemErrorMessage(error: unknown): string | undefined {
+  const reason = systemErrorReason(error);
+  if (!reason) return undefined;
+  const { path, dest } = error as NodeJS.ErrnoException & { dest?: string };
+  const where = dest ?? path;
+  return `${where ? `${where}: ` : ""}${reason}`;
+}

@@ -4,6 +4,7 @@ import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
 import { risksFormatters } from "../format/arch/index.js";
 import { pickFormatter, useColor } from "../format/registry.js";
 import { processOutput, type GlobalOptions, type Output } from "./context.js";
+import { inlineSafe } from "../format/text.js";
 
 export interface ArchRisksOptions {
   format: string;
@@ -15,7 +16,7 @@ export interface ArchRisksOptions {
 export async function runArchRisks(globals: GlobalOptions, options: ArchRisksOptions, output: Output = processOutput): Promise<number> {
   const format = pickFormatter(risksFormatters, options.format);
   const result = await archRisks({ project: globals.project, asOf: options.asOf });
-  if (options.format !== "json") for (const warning of result.warnings) output.err(`tam: note: ${warning}`);
+  if (options.format !== "json") for (const warning of result.warnings) output.err(inlineSafe(`tam: note: ${warning}`));
   output.out(format(result, { color: useColor(globals.color), width: process.stdout.columns }));
   return options.failOn === "high" && result.counts.high > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -14,6 +14,7 @@ import { SEVERITY_RANK, type Severity } from "../model/issues.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { findChange } from "./lookup.js";
 import type { WriteFlags } from "./write-flags.js";
+import { inlineSafe } from "../format/text.js";
 import { count } from "../util/plural.js";
 
 export interface ChangePlanOptions extends WriteFlags {
@@ -55,7 +56,8 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
     });
     commit = saved.commit;
   }
-  if (options.format !== "json") for (const f of plan.findings) output.err(`${f.file}:${f.line ?? 1}:${f.col ?? 1} ${f.severity} ${f.code} ${f.message}`);
+  // Findings quote file content (a blackout's reason, a title): one safe line each.
+  if (options.format !== "json") for (const f of plan.findings) output.err(inlineSafe(`${f.file}:${f.line ?? 1}:${f.col ?? 1} ${f.severity} ${f.code} ${f.message}`));
   if (options.write && broken) output.err(`${change.id} was not written: fix the errors above first`);
   output.out(format({ plan, file, written: write, commit, asOf: clock.today, holidays: projectHolidays(project.manifest), baselineWritten: baseline !== undefined }, { color: useColor(globals.color), width: process.stdout.columns }));
   const failOn = options.failOn ?? "error";

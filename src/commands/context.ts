@@ -1,4 +1,5 @@
 // What every command needs: the project, the clock, the output sink.
+import { safeForTerminal } from "../format/text.js";
 import type { LoadPart, Project } from "../project/load.js";
 
 export interface GlobalOptions {
@@ -12,9 +13,12 @@ export interface Output {
   err(text: string): void;
 }
 
+const line = (text: string) => safeForTerminal(text.endsWith("\n") || text === "" ? text : `${text}\n`);
+
+/** stdout and stderr, through the output-safety sink (format/text.ts): no raw control or bidi character gets out. */
 export const processOutput: Output = {
-  out: (text) => process.stdout.write(text.endsWith("\n") || text === "" ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text.endsWith("\n") || text === "" ? text : `${text}\n`),
+  out: (text) => process.stdout.write(line(text)),
+  err: (text) => process.stderr.write(line(text)),
 };
 
 // The project and the clock come from the use-case layer; commands keep these names.

@@ -4,6 +4,7 @@ import type { Project } from "../project/load.js";
 import { editFiles, type FileEdit } from "../project/transaction.js";
 import type { Output } from "./context.js";
 import type { WriteFlags } from "./write-flags.js";
+import { inlineSafe } from "../format/text.js";
 
 export interface SaveOptions extends WriteFlags {
   commit: boolean;
@@ -22,9 +23,9 @@ export async function saveIncidentFiles(project: Project, edits: readonly FileEd
     output.err("nothing to change: the incident files already say this; no commit");
     return [];
   }
-  output.err(`wrote ${saved.written.join(", ")}`);
+  output.err(inlineSafe(`wrote ${saved.written.join(", ")}`));
   const subject = (typeof message === "string" ? message : message()).split("\n")[0];
-  if (saved.commit) output.err(`committed ${saved.commit}: ${subject}`);
+  if (saved.commit) output.err(inlineSafe(`committed ${saved.commit}: ${subject}`));
   else if (saved.nothingToCommit) output.err("nothing to commit: the committed files already say this");
   return saved.written;
 }

@@ -10,6 +10,7 @@ import { VERSION } from "../version.js";
 import { writeFileAtomic } from "../project/write.js";
 import { processOutput, type GlobalOptions, type Output } from "./context.js";
 import { askInitAnswers, slaBlock, type InitAnswers } from "./init-answers.js";
+import { inlineSafe } from "../format/text.js";
 
 export interface InitOptions {
   client?: string;
@@ -49,14 +50,14 @@ export async function runInit(_globals: GlobalOptions, dir: string | undefined, 
   for (const file of files) writeFileAtomic(join(target, file.path), file.text);
 
   const errors = projectIssues(loadProject(target)).filter((i) => i.severity === "error");
-  for (const issue of errors) output.err(`${issue.file}:${issue.line ?? 1}:${issue.col ?? 1} error ${issue.code} ${issue.message}`);
+  for (const issue of errors) output.err(inlineSafe(`${issue.file}:${issue.line ?? 1}:${issue.col ?? 1} error ${issue.code} ${issue.message}`));
   const shown = relative(process.cwd(), target) || ".";
   if (git) {
     if (!(await git.isRepository(target)) || readdirSync(target).includes(".git") === false) await git.initRepository(target);
     const hash = await git.commitFiles(target, files.map((f) => f.path), `tam init: ${answers.client} project`);
     output.err(`committed ${files.length} files as ${hash}`);
   }
-  output.err(`created a tam project for ${answers.client} in ${shown}\nnext: describe the landscape in architecture.yaml, then run \`tam validate -C ${shown}\``);
+  output.err(`created a tam project for ${inlineSafe(answers.client)} in ${inlineSafe(shown)}\nnext: describe the landscape in architecture.yaml, then run \`tam validate -C ${shown}\``);
   return errors.length ? EXIT_FINDINGS : EXIT_OK;
 }
 

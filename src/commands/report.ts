@@ -4,6 +4,8 @@ import { clientReport, type ClientReportOptions } from "../app/client-report.js"
 import { EXIT_OK } from "../errors.js";
 import { pickFormatter } from "../format/registry.js";
 import { reportFormatters } from "../format/report/index.js";
+import { inlineSafe } from "../format/text.js";
+import { outputWriteError, refuseOutputPath } from "../project/output-file.js";
 import { writeFileAtomic } from "../project/write.js";
 import { processOutput, type GlobalOptions, type Output } from "./context.js";
 
@@ -15,11 +17,18 @@ export interface ReportOptions extends Omit<ClientReportOptions, "project"> {
 export async function runReport(globals: GlobalOptions, options: ReportOptions, output: Output = processOutput): Promise<number> {
   const format = pickFormatter(reportFormatters, options.format);
   const { report, notes } = await clientReport({ ...options, project: globals.project });
-  for (const note of notes) output.err(`tam: note: ${note}`);
+  for (const note of notes) output.err(inlineSafe(`tam: note: ${note}`));
   const text = format(report, { color: false });
   if (options.output) {
-    writeFileAtomic(resolve(process.cwd(), options.output), text);
-    output.err(`wrote the ${report.header.period.label} report (${report.header.audience}) to ${options.output}`);
+    const target = resolve(process.cwd(), options.output);
+    // A folder, a path under a file, an unwritable place: a usage error naming the path as given.
+    refuseOutputPath(target, options.output);
+    try {
+      writeFileAtomic(target, text);
+    } catch (error) {
+      throw outputWriteError(error, options.output);
+    }
+    output.err(inlineSafe(`wrote the ${report.header.period.label} report (${report.header.audience}) to ${options.output}`));
   } else output.out(text);
   return EXIT_OK;
 }

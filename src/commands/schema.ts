@@ -5,6 +5,7 @@ import type { FileKind } from "../model/files.js";
 import { readSchema, SCHEMA_NAMES, schemaFileName } from "../project/schemas.js";
 import { writeFileAtomic } from "../project/write.js";
 import { processOutput, type Output } from "./context.js";
+import { inlineSafe } from "../format/text.js";
 
 const KINDS = Object.entries(SCHEMA_NAMES) as [FileKind, string][];
 
@@ -13,7 +14,7 @@ export async function runSchema(kind: string | undefined, options: { write?: str
     const dir = resolve(options.write);
     // Output to a folder the user names (not project files): atomic, no lock, no commit.
     for (const [fileKind] of KINDS) writeFileAtomic(join(dir, schemaFileName(fileKind)), `${JSON.stringify(readSchema(fileKind), null, 2)}\n`);
-    output.err(`wrote ${KINDS.length} schemas to ${options.write}`);
+    output.err(inlineSafe(`wrote ${KINDS.length} schemas to ${options.write}`));
     return EXIT_OK;
   }
   if (!kind) {

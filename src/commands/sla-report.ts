@@ -4,6 +4,7 @@ import { EXIT_OK } from "../errors.js";
 import { pickFormatter, useColor } from "../format/registry.js";
 import { slaFormatters } from "../format/sla/index.js";
 import { processOutput, type GlobalOptions, type Output } from "./context.js";
+import { inlineSafe } from "../format/text.js";
 
 export interface SlaReportOptions extends Omit<ReportSlaOptions, "project"> {
   format: string;
@@ -12,7 +13,7 @@ export interface SlaReportOptions extends Omit<ReportSlaOptions, "project"> {
 export async function runSlaReport(globals: GlobalOptions, options: SlaReportOptions, output: Output = processOutput): Promise<number> {
   const format = pickFormatter(slaFormatters, options.format);
   const { report, notes } = reportSla({ ...options, project: globals.project });
-  for (const note of notes) output.err(`tam: ${note}`);
+  for (const note of notes) output.err(inlineSafe(`tam: ${note}`));
   output.out(format(report, { color: useColor(globals.color), width: process.stdout.columns }));
   return EXIT_OK;
 }

@@ -1,5 +1,5 @@
 // "Now", injected: every command resolves it once, from --as-of or the system clock.
-import { addDays, dateProblem, timestampProblem } from "./dates.js";
+import { addDays, dateProblem, parseTimestamp, timestampProblem } from "./dates.js";
 import { dateInZone, zonedToEpoch } from "./zone.js";
 
 export interface Clock {
@@ -23,6 +23,6 @@ export function resolveClock(asOf: string | undefined, timezone: string, systemN
   }
   const problem = timestampProblem(asOf);
   if (problem) return `--as-of: ${problem.message}`;
-  const now = Date.parse(asOf);
+  const now = parseTimestamp(asOf);
   return { now, today: dateInZone(now, timezone), timezone };
 }

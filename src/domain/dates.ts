@@ -1,6 +1,11 @@
-// Calendar dates and timestamps as written in project files. Pure string and
-// integer arithmetic on the proleptic Gregorian calendar: no dependence on the
-// machine's time zone.
+// Calendar dates and timestamps as written in project files: the one date module every parser and
+// every date computation goes through. Pure string and integer arithmetic on the proleptic
+// Gregorian calendar: no dependence on the machine's time zone, and no Date.UTC (which reads
+// years 0-99 as 1900-1999).
+//
+// The supported range is the years 1000 to 9999 (SUPPORTED_DATES): a date or timestamp outside it
+// is a finding at its file:line, an argument outside it a usage error. Arithmetic never leaves the
+// range: a computed date past its end is its last day, 9999-12-31 (before its start, 1000-01-01).
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?$/;
@@ -13,11 +18,23 @@ export function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
 }
 
-/** Why a date string is not a real date, or null when it is one. */
+export const MIN_YEAR = 1000;
+export const MAX_YEAR = 9999;
+export const MIN_DATE = "1000-01-01";
+export const MAX_DATE = "9999-12-31";
+/** How the range is named in messages and docs. */
+export const SUPPORTED_DATES = `${MIN_DATE} to ${MAX_DATE}`;
+
+function outOfRange(text: string): string {
+  return `"${text}" is outside the supported range of dates, ${SUPPORTED_DATES}`;
+}
+
+/** Why a date string is not a real date in the supported range, or null when it is one. */
 export function dateProblem(text: string): string | null {
   const match = DATE.exec(text);
   if (!match) return `"${text}" is not a date of the form YYYY-MM-DD`;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  if (y < MIN_YEAR || y > MAX_YEAR) return outOfRange(text);
   if (m < 1 || m > 12) return `"${text}" has no month ${m}`;
   if (d < 1 || d > daysInMonth(y, m)) return `"${text}" does not exist: month ${m} of ${y} has ${daysInMonth(y, m)} days`;
   return null;
@@ -35,6 +52,7 @@ function readTimestamp(text: string): number | TimestampProblem {
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
+  if (year < MIN_YEAR || year > MAX_YEAR) return { code: "invalid-timestamp", message: outOfRange(text) };
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return { code: "invalid-timestamp", message: dateProblem(`${match[1]}-${match[2]}-${match[3]}`)! };
   }
@@ -53,9 +71,7 @@ function readTimestamp(text: string): number | TimestampProblem {
   }
   // Fractions of a second count to the millisecond, truncated, as Date.parse does.
   const millis = match[7] ? Number(match[7].slice(0, 3).padEnd(3, "0")) : 0;
-  const utc = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, millis));
-  utc.setUTCFullYear(year); // Date.UTC would read years 0-99 as 1900-1999
-  return utc.getTime() - offsetMinutes * 60_000;
+  return civilToDays(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offsetMinutes * 60_000;
 }
 
 /** Why a timestamp is not a valid ISO 8601 timestamp with an offset, or null. */
@@ -70,23 +86,63 @@ export function parseTimestamp(text: string): number {
   return typeof read === "number" ? read : Number.NaN;
 }
 
-/** Days since 1970-01-01 of a YYYY-MM-DD date (UTC arithmetic, zone-free). */
-export function dayNumber(date: string): number {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return Math.floor(Date.UTC(y, m - 1, d) / 86_400_000);
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date, any year (H. Hinnant's days_from_civil). */
+export function civilToDays(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
+/** The date of a day number (inverse of civilToDays). */
+function daysToCivil(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp + (mp < 10 ? 3 : -9);
+  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
+/** Day numbers of the first and last supported dates. */
+export const MIN_DAY = civilToDays(MIN_YEAR, 1, 1);
+export const MAX_DAY = civilToDays(MAX_YEAR, 12, 31);
+/** Epoch milliseconds of the supported range: 1000-01-01T00:00Z to the end of 9999-12-31 (UTC). */
+export const MIN_EPOCH = MIN_DAY * DAY_MS;
+export const MAX_EPOCH = (MAX_DAY + 1) * DAY_MS - 1;
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date (zone-free). */
+export function dayNumber(date: string): number {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return civilToDays(y, m, d);
+}
+
+/** The date of a day number, kept inside the supported range (see the top of this file). */
 export function dateFromDayNumber(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  const clamped = Number.isFinite(day) ? Math.min(Math.max(Math.trunc(day), MIN_DAY), MAX_DAY) : day > 0 ? MAX_DAY : MIN_DAY;
+  const [y, m, d] = daysToCivil(clamped);
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
 export function addDays(date: string, days: number): string {
   return dateFromDayNumber(dayNumber(date) + days);
 }
 
+/** An epoch kept inside the supported range, for instants computed from others (a deadline, a due time). */
+export function clampEpoch(epoch: number): number {
+  return Number.isNaN(epoch) ? epoch : Math.min(Math.max(epoch, MIN_EPOCH), MAX_EPOCH);
+}
+
 /** 0 = Monday … 6 = Sunday. */
 export function weekdayIndex(date: string): number {
-  return (dayNumber(date) + 3) % 7; // 1970-01-01 was a Thursday
+  return (((dayNumber(date) + 3) % 7) + 7) % 7; // 1970-01-01 was a Thursday; days before it are negative
 }
 
 export function isValidTimeZone(zone: string): boolean {

@@ -1,4 +1,7 @@
-// Time-zone arithmetic with Intl only (no dependence on the machine's TZ).
+// Time-zone arithmetic with Intl only (no dependence on the machine's TZ), on instants inside the
+// supported range of dates.ts.
+import { civilToDays, clampEpoch, dayNumber, MIN_EPOCH } from "./dates.js";
+const DAY_MS = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(zone: string): Intl.DateTimeFormat {
@@ -25,11 +28,10 @@ function exactOffsetMs(epochMs: number, zone: string): number {
   for (const part of formatter(zone).formatToParts(new Date(epochMs))) {
     if (part.type in w) (w as Record<string, number>)[part.type] = Number(part.value);
   }
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  const asUtc = civilToDays(w.year, w.month, w.day) * DAY_MS + ((w.hour * 60 + w.minute) * 60 + w.second) * 1000;
   return asUtc - Math.floor(epochMs / 1000) * 1000;
 }
 
-const DAY_MS = 86_400_000;
 /** Per zone and UTC day: the offset when it is the same at the day's start and end; null on a transition day. */
 const offsetsByDay = new Map<string, Map<number, number | null>>();
 
@@ -40,6 +42,9 @@ const offsetsByDay = new Map<string, Map<number, number | null>>();
  * year), and only transition days ask Intl for each instant.
  */
 export function zoneOffsetMs(epochMs: number, zone: string): number {
+  // Instants outside the supported range (dates.ts), an endless deadline among them, are read at its ends.
+  epochMs = clampEpoch(epochMs);
+  if (Number.isNaN(epochMs)) return 0;
   let byDay = offsetsByDay.get(zone);
   if (!byDay) offsetsByDay.set(zone, (byDay = new Map()));
   const day = Math.floor(epochMs / DAY_MS);
@@ -54,6 +59,7 @@ export function zoneOffsetMs(epochMs: number, zone: string): number {
 
 /** Wall-clock fields of an instant in a zone. */
 export function wallClock(epochMs: number, zone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  epochMs = Number.isNaN(epochMs) ? MIN_EPOCH : clampEpoch(epochMs);
   const local = new Date(Math.floor(epochMs / 1000) * 1000 + zoneOffsetMs(epochMs, zone));
   return {
     year: local.getUTCFullYear(),
@@ -71,8 +77,7 @@ export function wallClock(epochMs: number, zone: string): { year: number; month:
  * in a fall-back overlap the first occurrence wins.
  */
 export function zonedToEpoch(date: string, minutesOfDay: number, zone: string): number {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const guess = Date.UTC(y, m - 1, d) + minutesOfDay * 60_000;
+  const guess = dayNumber(date) * DAY_MS + minutesOfDay * 60_000;
   // The offsets a day before and a day after: any transition near this wall time lies between them.
   const before = zoneOffsetMs(guess - 86_400_000, zone);
   const after = zoneOffsetMs(guess + 86_400_000, zone);

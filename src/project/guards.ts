@@ -92,6 +92,16 @@ export function excessiveNesting(text: string): Finding | undefined {
       line++;
       lineStart = i + 1;
       previous = "\n";
+      // Block sequences nested on one line ("- - - - x"): each "- " opens a level. Counted here, so
+      // the finding does not depend on where the parser would run out of stack.
+      let j = lineStart;
+      while (text[j] === " ") j++;
+      let dashes = 0;
+      while (text[j] === "-" && (text[j + 1] === " " || text[j + 1] === "\t")) {
+        if (++dashes > MAX_NESTING) return { code: "too-deep", message: `lists nest more than ${MAX_NESTING} levels deep here; tam does not read such files`, line, col: j - lineStart + 1 };
+        j += 2;
+        while (text[j] === " " || text[j] === "\t") j++;
+      }
       continue;
     }
     if (c === " " || c === "\t" || c === "\r") continue;

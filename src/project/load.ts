@@ -1,6 +1,6 @@
 // Reading a client project: every YAML file parsed with source positions,
 // typed data, and a way back from any entity to its file:line:col.
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join, relative, isAbsolute } from "node:path";
 import type { Issue, Location } from "../model/issues.js";
 import type {
@@ -12,9 +12,11 @@ import type {
   Incident,
   Manifest,
 } from "../model/files.js";
+import { systemErrorReason } from "../errors.js";
 import { decodeText, MAX_FILE_BYTES } from "./guards.js";
 import { fastDataOfAll } from "./parallel-read.js";
 import { locate, readSource, withoutBom, type PathSegment, type SourceFile } from "./source.js";
+import { pushAll } from "../util/collections.js";
 
 export const FILE_NAMES = {
   manifest: "tam.yaml",
@@ -70,6 +72,8 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
     const override = overrides?.get(rel);
     if (override !== undefined) return override;
     try {
+      const link = linkProblem(abs, rel);
+      if (link) return refuse(link.code, link.message);
       // A link may point anywhere on the machine running tam (a CI runner's secrets, /dev/zero): refuse to follow it out.
       const real = realpathSync(abs);
       const inside = relative(realRoot, real);
@@ -84,7 +88,7 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
       if ("problem" in decoded) return refuse(decoded.problem.code, decoded.problem.message, { line: decoded.problem.line, col: decoded.problem.col });
       return decoded.text;
     } catch (error) {
-      return refuse("unreadable-file", `cannot read ${rel}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      return refuse("unreadable-file", `cannot read ${rel}: ${systemErrorReason(error) ?? (error as Error).message}`);
     }
   };
   /** Reads and parses files, the fast reads of a large set on two threads; in the order given. */
@@ -104,7 +108,7 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
       const { rel, kind } = entries[index]!;
       const source = known[index] ?? readSource(join(root, rel), rel, kind, text, fastOf.get(index));
       files.push(source);
-      readIssues.push(...source.parseIssues);
+      pushAll(readIssues, source.parseIssues);
       sources[index] = source;
     });
     return sources;
@@ -129,7 +133,8 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
   const manifest = isObject(manifestSource?.data) ? (manifestSource!.data as unknown as Manifest) : undefined;
   if (manifest && manifestSource) origins.set(manifest, { source: manifestSource, path: [] });
 
-  const optional = (rel: string, kind: FileKind) => (overrides?.has(rel) || existsSync(join(root, rel)) ? read(rel, kind) : undefined);
+  // Present means present as a name, a broken link included: a link to nowhere is named, not taken for an absent file.
+  const optional = (rel: string, kind: FileKind) => (overrides?.has(rel) || presentAt(join(root, rel)) ? read(rel, kind) : undefined);
   const want = new Set(parts);
   const departments = want.has("departments") ? collect<Department>(optional(FILE_NAMES.departments, "departments"), "departments") : [];
   const components = want.has("architecture") ? collect<Component>(optional(FILE_NAMES.architecture, "architecture"), "components") : [];
@@ -171,17 +176,56 @@ export function reloadProject(project: Pick<Project, "root" | "files">, parts?: 
 function listYaml(root: string, folder: string, issues: Issue[], overrides?: ReadonlyMap<string, string>): string[] {
   const dir = join(root, folder);
   const added = [...(overrides?.keys() ?? [])].filter((rel) => rel.startsWith(`${folder}/`) && !rel.slice(folder.length + 1).includes("/") && /\.ya?ml$/i.test(rel));
-  if (!existsSync(dir)) return added.sort();
-  if (!statSync(dir).isDirectory()) {
-    issues.push({ severity: "error", code: "not-a-folder", message: `${folder} must be a folder of YAML files`, file: folder });
+  if (!presentAt(dir)) return added.sort();
+  const refuse = (code: string, message: string): string[] => {
+    issues.push({ severity: "error", code, message, file: folder });
     return [];
+  };
+  const link = linkProblem(dir, folder);
+  if (link) return refuse(link.code, link.message);
+  let entries: Dirent[];
+  try {
+    if (!statSync(dir).isDirectory()) return refuse("not-a-folder", `${folder} must be a folder of YAML files`);
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    return refuse("unreadable-folder", `cannot read the folder ${folder}: ${systemErrorReason(error) ?? (error as Error).message}`);
   }
   const names: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  for (const entry of entries) {
     if (!/\.ya?ml$/i.test(entry.name)) continue;
     names.push(`${folder}/${entry.name}`);
   }
   return [...new Set([...names, ...added])].sort();
+}
+
+/** Is there anything at this path (a link that leads nowhere included)? */
+export function presentAt(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A symbolic link at `abs` that cannot be followed: one that leads nowhere, or back to itself. */
+export function linkProblem(abs: string, rel: string): { code: string; message: string } | undefined {
+  let target: string;
+  try {
+    if (!lstatSync(abs).isSymbolicLink()) return undefined;
+    target = readlinkSync(abs);
+  } catch {
+    return undefined; // not a link, or not there: the caller's own checks say so
+  }
+  try {
+    realpathSync(abs);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") return { code: "link-loop", message: `${rel} is a symbolic link that loops (to ${target}, which leads back to itself); fix the link or remove it` };
+    if (code === "ENOENT" || code === "ENOTDIR") return { code: "broken-link", message: `${rel} is a symbolic link to ${target}, which does not exist; fix the link or remove it` };
+    return { code: "unreadable-file", message: `cannot follow the link ${rel} (to ${target}): ${systemErrorReason(error) ?? code}` };
+  }
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -45,7 +45,7 @@ const MAX_ALIAS_COUNT = 100;
  * and on the fuzzer's mutations.
  */
 export function fastData(body: string): { data: unknown } | undefined {
-  if (NEEDS_FULL_PARSE.test(body) || MAY_HOLD_COMPLEX_KEY.test(body)) return undefined;
+  if (NEEDS_FULL_PARSE.test(body) || MAY_HOLD_COMPLEX_KEY.test(body) || LONG_KEY.test(body)) return undefined;
   if (conflictMarkers(body).length > 0 || excessiveNesting(body) !== undefined) return undefined;
   let data: unknown;
   try {
@@ -62,6 +62,15 @@ export function fastData(body: string): { data: unknown } | undefined {
  * a double (js-yaml keeps 1e400 as text where \`yaml\` reads Infinity and tam reports it): left to the full parser.
  */
 const NEEDS_FULL_PARSE = /(^|[\s,[{:-])[*&!][^\s,[\]{}]|^%|[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|[\ud800-\udfff]|\d{16}|\d[eE][-+]?\d{3}/m;
+
+/**
+ * A key of more than 1024 characters: YAML allows no longer implicit key, \`yaml\` reports it and
+ * js-yaml reads it (found by the bad-input corpus, case huge-unknown-key).
+ */
+const LONG_KEY = /^[^\n:]{1025,}:/m;
+
+/** Syntax errors listed per file; past them, one finding says how many more there are. */
+export const MAX_SYNTAX_ERRORS = 200;
 
 /** A BOM is legal at the start of a file; positions and data are of the text after it. */
 export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -116,7 +125,15 @@ export function parseSource(abs: string, rel: string, kind: FileKind, text: stri
   const doc = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
   const parseIssues: Issue[] = [];
   const seen = new Set<string>();
+  // One broken value can make thousands of syntax errors (250,000 double quotes make 125,000): the
+  // first MAX_SYNTAX_ERRORS are listed, then one finding counts the rest.
+  let listed = 0;
   for (const error of doc.errors) {
+    if (listed === MAX_SYNTAX_ERRORS) {
+      const pos = lineCounter.linePos(error.pos[0]);
+      parseIssues.push({ severity: "error", code: "yaml-syntax", message: `${doc.errors.length - listed} more syntax error(s) from here on are not listed; fix the ones above first`, file: rel, line: pos.line, col: pos.col });
+      break;
+    }
     let offset = error.pos[0];
     let message = firstLine(error.message);
     let code = error.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax";
@@ -139,6 +156,7 @@ export function parseSource(abs: string, rel: string, kind: FileKind, text: stri
     if (seen.has(key)) continue;
     seen.add(key);
     parseIssues.push({ severity: "error", code, message, file: rel, line: pos.line, col: pos.col });
+    listed++;
   }
   for (const warning of doc.warnings) {
     const pos = lineCounter.linePos(warning.pos[0]);

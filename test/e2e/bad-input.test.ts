@@ -1,45 +1,18 @@
 // The bad-input corpus (test/fixtures/bad/<case>/expected.json): every case, run on a copy, must
 // give its exit code and located findings, no stack trace, no hang and no write.
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { BIN, copyProject, FIXTURES } from "../helpers/run.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { hasUnsafeCharacters } from "../../src/format/text.js";
+import { CORPUS, corpusCases, expectedOf, setUp } from "../helpers/corpus.js";
+import { InProcessTam } from "../helpers/in-process.js";
+import { copyProject } from "../helpers/run.js";
 
-interface Expected {
-  description: string;
-  args: string[];
-  exit: number;
-  setup?: "huge-file" | "symlink-outside" | "symlink-folder-outside" | "symlink-doc-outside";
-  findings: { code: string; file: string; line?: number; col?: number; severity?: string }[];
-}
-
-const CORPUS = join(FIXTURES, "bad");
-const cases = readdirSync(CORPUS, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort();
-
-/** Builds what git cannot store or what is too big to commit, into the copy. */
-function setUp(dir: string, setup: Expected["setup"]): void {
-  const outside = mkdtempSync(join(tmpdir(), "tam-outside-"));
-  if (setup === "huge-file") {
-    const line = "# padding padding padding padding padding padding padding padding padding pad\n";
-    writeFileSync(join(dir, "incidents/2026-11.yaml"), line.repeat(Math.ceil((50 * 1024 * 1024) / line.length)));
-  } else if (setup === "symlink-outside") {
-    cpSync(join(FIXTURES, "minimal/architecture.yaml"), join(outside, "architecture.yaml"));
-    symlinkSync(join(outside, "architecture.yaml"), join(dir, "architecture.yaml"));
-  } else if (setup === "symlink-folder-outside") {
-    cpSync(join(FIXTURES, "minimal/changes"), outside, { recursive: true });
-    symlinkSync(outside, join(dir, "changes"));
-  } else if (setup === "symlink-doc-outside") {
-    writeFileSync(join(outside, "secret.md"), "not for tam\n");
-    mkdirSync(join(dir, "docs"), { recursive: true });
-    symlinkSync(join(outside, "secret.md"), join(dir, "docs/network.md"));
-  }
-}
+const cases = corpusCases();
+// The whole CLI in-process (commander included), in a worker thread that is replaced on a hang.
+const tam = new InProcessTam();
+afterAll(() => tam.close());
 
 /** Path → hash of every file (links by their target), to prove tam wrote nothing. */
 function snapshot(dir: string, prefix = ""): Record<string, string> {
@@ -88,28 +61,24 @@ function findingsOnStderr(stderr: string): Found[] {
 }
 
 describe("bad-input corpus", () => {
-  it("has at least 40 cases, each with an expected.json", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(40);
+  it("has at least 138 cases, each with an expected.json", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(138);
   });
 
-  it.each(cases)("%s", (name) => {
-    const expected = JSON.parse(readFileSync(join(CORPUS, name, "expected.json"), "utf8")) as Expected;
+  it.each(cases)("%s", async (name) => {
+    const expected = expectedOf(name);
     const dir = copyProject(join(CORPUS, name));
     setUp(dir, expected.setup);
     const before = snapshot(dir);
     const args = [...expected.args, ...(expected.exit === 2 ? [] : ["--format", "json"]), "-C", dir];
-    const result = spawnSync(process.execPath, [BIN, ...args], {
-      cwd: dir,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", TZ: "UTC" },
-      encoding: "utf8",
-      // Generous: a hang or a runaway parser shows as a timeout, not a slow pass.
-      timeout: 10_000,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    expect(result.error, "tam did not finish within 10 s").toBeUndefined();
+    // Generous: a hang or a runaway parser shows as a timeout, not a slow pass.
+    const result = await tam.run(args, { timeoutMs: 10_000 });
+    expect(result.timedOut, "tam did not finish within 10 s").toBeFalsy();
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.stderr).not.toMatch(/internal error/);
-    expect(result.status, result.stderr).toBe(expected.exit);
+    expect(hasUnsafeCharacters(result.stdout), "a raw control, bidi or format character on stdout").toBe(false);
+    expect(hasUnsafeCharacters(result.stderr), "a raw control, bidi or format character on stderr").toBe(false);
+    expect(result.code, result.stderr).toBe(expected.exit);
     if (expected.exit === 2) {
       expect(result.stderr).toMatch(/^(tam: |error: )/);
     } else {

@@ -66,7 +66,7 @@ describe("tam change plan: the landscape request", () => {
     expect(md.stdout).toContain("| 1 | T1 | Set up App VLAN | network |");
     const mermaid = runTam(["change", "plan", "CHG-0001", "-C", landscape, "--as-of", "2026-11-20", "-f", "mermaid"]);
     expect(mermaid.stdout).toContain("  T1 Set up App VLAN :crit, CHG_0001_T1, 2026-11-23, 2026-11-25");
-    expect(mermaid.stdout).toContain("  T4 --> T7");
+    expect(mermaid.stdout).toContain("  t_T4 --> t_T7"); // node ids generated from task ids, as in arch graph
   });
 });
 

@@ -13,7 +13,7 @@ describe("parseTimestamp", () => {
     const random = lcg(7);
     const pad = (n: number, w = 2) => String(n).padStart(w, "0");
     for (let i = 0; i < 2000; i++) {
-      const year = i % 11 === 0 ? Math.floor(random() * 100) : 1990 + Math.floor(random() * 60);
+      const year = i % 11 === 0 ? Math.floor(random() * 100) : i % 13 === 0 ? 1000 + Math.floor(random() * 9000) : 1990 + Math.floor(random() * 60);
       const month = 1 + Math.floor(random() * 12);
       const day = 1 + Math.floor(random() * 28);
       const offsetMinutes = Math.floor(random() * 28 * 4 - 14 * 4) * 15;
@@ -22,7 +22,8 @@ describe("parseTimestamp", () => {
       const fraction = i % 3 === 0 ? `.${Math.floor(random() * 1e6)}` : "";
       const seconds = i % 5 === 0 ? "" : `:${pad(Math.floor(random() * 60))}${fraction}`;
       const text = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(Math.floor(random() * 24))}:${pad(Math.floor(random() * 60))}${seconds}${offset}`;
-      expect(parseTimestamp(text), text).toBe(Date.parse(text));
+      // Years before 1000 are outside the supported range (dates.ts): not a timestamp tam reads.
+      expect(parseTimestamp(text), text).toBe(year < 1000 ? Number.NaN : Date.parse(text));
     }
   });
 

@@ -1,6 +1,7 @@
 // The architecture as a graph: components grouped by owning department, one edge per depends_on.
 import type { Component, Criticality, Department } from "../../model/files.js";
 import { ownerIndex, owningDepartmentId } from "../validation/owners.js";
+import { pushTo } from "../../util/collections.js";
 
 export interface ArchDepartment {
   /** Department id; null for components no department owns. */
@@ -36,7 +37,7 @@ export const UNASSIGNED_NAME = "No owning department";
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Departments sorted by id (the unassigned group last); nodes by id; edges by (from, to). */
+/** Departments sorted by id (the unassigned group last); nodes by id; edges by (from, to). O((V + E) log(V + E)): sorting. */
 export function buildArchGraph(input: { components: readonly Component[]; departments: readonly Department[] }): ArchGraph {
   const byKind = ownerIndex(input.departments);
   const departmentsById = new Map(input.departments.map((d) => [d.id, d]));
@@ -55,7 +56,7 @@ export function buildArchGraph(input: { components: readonly Component[]; depart
   const groups = new Map<string | null, string[]>();
   for (const node of nodes) {
     const key = node.department !== null && departmentsById.has(node.department) ? node.department : null;
-    groups.set(key, [...(groups.get(key) ?? []), node.id]);
+    pushTo(groups, key, node.id);
   }
   const departments: ArchDepartment[] = [...groups.entries()]
     .map(([id, components]) => ({ id, name: id === null ? UNASSIGNED_NAME : departmentsById.get(id)!.name, components }))
@@ -75,20 +76,31 @@ export function buildArchGraph(input: { components: readonly Component[]; depart
   return { departments, nodes, edges };
 }
 
-/** For each component, every component that depends on it directly or through others (sorted ids). */
-export function transitiveDependents(components: readonly Component[]): Map<string, string[]> {
+/** For each component, the components that depend on it directly. O(V + E). */
+export function directDependents(components: readonly Component[]): Map<string, string[]> {
   const direct = new Map<string, string[]>();
   for (const c of components) direct.set(c.id, []);
   for (const c of components) for (const to of c.depends_on ?? []) direct.get(to)?.push(c.id);
+  return direct;
+}
+
+/**
+ * For each component, the components that depend on it directly or through others (sorted ids),
+ * at most `limit` + 1 of them: a list longer than `limit` means "more than limit". All of them
+ * would be quadratic (a 5,000-deep chain has 12.5 million pairs); with the limit each search
+ * stops after limit + 1 finds: O(V · limit · degree) at worst, O(V + E) per component otherwise.
+ */
+export function transitiveDependents(components: readonly Component[], limit = Infinity): Map<string, string[]> {
+  const direct = directDependents(components);
   const result = new Map<string, string[]>();
   for (const c of components) {
     const seen = new Set<string>();
     const stack = [...(direct.get(c.id) ?? [])];
-    while (stack.length) {
+    while (stack.length && seen.size <= limit) {
       const next = stack.pop()!;
       if (seen.has(next) || next === c.id) continue;
       seen.add(next);
-      stack.push(...(direct.get(next) ?? []));
+      for (const more of direct.get(next) ?? []) stack.push(more);
     }
     result.set(c.id, [...seen].sort(byId));
   }

@@ -1,13 +1,50 @@
 // "Two of everything": single points of failure.
 import type { Component } from "../../model/files.js";
-import { transitiveDependents } from "./graph.js";
+import { directDependents, transitiveDependents } from "./graph.js";
 import { higher, inScope, listSome, nameOf, severityFor, type Risk, type RiskSeverity } from "./risk-types.js";
 
 /** A component this many others rely on (directly or not) must not stand alone. */
 export const MANY_DEPENDENTS = 3;
 
+/** Dependents counted and named per component: past this, "more than 200" (keeps the audit linear in practice). */
+export const DEPENDENTS_COUNTED = 200;
+
+/**
+ * The worst criticality among all components that depend on each one, directly or not: one
+ * iterative post-order pass over the reversed graph, O(V + E) (a cycle contributes what is known
+ * when it closes; validation reports cycles).
+ */
+function worstDependentSeverity(components: readonly Component[]): Map<string, RiskSeverity> {
+  const direct = directDependents(components);
+  const own = new Map(components.map((c) => [c.id, severityFor(c.criticality)]));
+  const worst = new Map<string, RiskSeverity>();
+  for (const root of components) {
+    if (worst.has(root.id)) continue;
+    worst.set(root.id, "low");
+    const frames: { id: string; next: number }[] = [{ id: root.id, next: 0 }];
+    while (frames.length) {
+      const frame = frames[frames.length - 1]!;
+      const children = direct.get(frame.id) ?? [];
+      if (frame.next < children.length) {
+        const child = children[frame.next++]!;
+        if (!worst.has(child)) {
+          worst.set(child, "low");
+          frames.push({ id: child, next: 0 });
+        }
+        continue;
+      }
+      let value: RiskSeverity = "low";
+      for (const child of children) value = higher(value, higher(own.get(child) ?? "low", worst.get(child) ?? "low"));
+      worst.set(frame.id, value);
+      frames.pop();
+    }
+  }
+  return worst;
+}
+
 export function singlePointsOfFailure(components: readonly Component[]): Risk[] {
-  const dependents = transitiveDependents(components);
+  const dependents = transitiveDependents(components, DEPENDENTS_COUNTED);
+  const worstBelow = worstDependentSeverity(components);
   const byId = new Map(components.map((c) => [c.id, c]));
   const risks: Risk[] = [];
   for (const c of components) {
@@ -24,7 +61,7 @@ export function singlePointsOfFailure(components: readonly Component[]): Risk[] 
 
     let severity: RiskSeverity = severityFor(c.criticality);
     if (many) {
-      const worstDependent = relying.map((id) => severityFor(byId.get(id)?.criticality)).reduce(higher, "low" as RiskSeverity);
+      const worstDependent = worstBelow.get(c.id) ?? "low";
       severity = higher(severity, higher(worstDependent, "medium"));
     }
     // Undeclared is unknown, not known-missing: ask to declare it rather than alarm.
@@ -37,8 +74,9 @@ export function singlePointsOfFailure(components: readonly Component[]): Risk[] 
         : `architecture.yaml does not say how many instances ${c.id} (${c.name}) has, so we assume one${c.criticality ? `; it is rated ${c.criticality}` : ""}.`,
     );
     if (relying.length > 0) {
+      const count = relying.length > DEPENDENTS_COUNTED ? `More than ${DEPENDENTS_COUNTED} components depend` : relying.length === 1 ? "1 component depends" : `${relying.length} components depend`;
       reasons.push(
-        `${relying.length === 1 ? "1 component depends" : `${relying.length} components depend`} on it directly or indirectly (${listSome(relying)}): one failure of ${c.id} stops ${relying.length === 1 ? "it too" : "all of them"} until it is repaired or restored.`,
+        `${count} on it directly or indirectly (${listSome(relying.slice(0, DEPENDENTS_COUNTED))}): one failure of ${c.id} stops ${relying.length === 1 ? "it too" : "all of them"} until it is repaired or restored.`,
       );
     } else {
       reasons.push(`If it fails, what it provides is unavailable until it is repaired or restored.`);
@@ -47,7 +85,7 @@ export function singlePointsOfFailure(components: readonly Component[]): Risk[] 
     const clientReasons = [
       declared ? `${c.name} runs as a single instance.` : `As far as we know, ${c.name} runs as a single instance.`,
       relying.length > 0
-        ? `${relying.length === 1 ? "1 other component relies" : `${relying.length} other components rely`} on it (${listSome(relying.map((id) => nameOf(byId, id)), 4)}): one failure stops ${relying.length === 1 ? "it too" : "all of them"} until it is repaired or restored.`
+        ? `${relying.length === 1 ? "1 other component relies" : relying.length > DEPENDENTS_COUNTED ? `More than ${DEPENDENTS_COUNTED} other components rely` : `${relying.length} other components rely`} on it (${listSome(relying.slice(0, DEPENDENTS_COUNTED).map((id) => nameOf(byId, id)), 4)}): one failure stops ${relying.length === 1 ? "it too" : "all of them"} until it is repaired or restored.`
         : `If it fails, what it provides is unavailable until it is repaired or restored.`,
       `"Two of everything": a single device, server or instance is the outage you have not had yet.`,
     ];

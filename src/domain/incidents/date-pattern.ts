@@ -2,6 +2,7 @@
 // YYYY YY MMM MM M DD D HH H hh h mm ss A, Z for +03:00, ZZ for +0300; MMM is an English month
 // abbreviation as Jira writes it, A is AM/PM with hh/h). Without a pattern, ISO 8601.
 // The result is the wall-clock time and, when the text has one, its offset.
+import { dateProblem } from "../dates.js";
 
 export interface WallTime {
   date: string;
@@ -93,9 +94,8 @@ export function readWallTime(text: string, pattern?: string): WallTime | null {
 }
 
 function check(date: string, hour: number, minute: number, second: number, offsetMinutes: number | undefined): WallTime | null {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const probe = new Date(Date.UTC(y, m - 1, d));
-  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d) return null;
+  // A real date in the supported range (dates.ts): no Date.UTC, which reads years 0-99 as 19xx.
+  if (dateProblem(date)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
   return { date, minutes: hour * 60 + minute, seconds: second, ...(offsetMinutes === undefined ? {} : { offsetMinutes }) };
 }

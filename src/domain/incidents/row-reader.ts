@@ -2,6 +2,7 @@
 // value maps, dates in the mapping's pattern and zone. Column lookups go through a Map, never an object.
 import type { CsvRecord } from "../csv.js";
 import type { Priority } from "../../model/files.js";
+import { dayNumber } from "../dates.js";
 import { zonedToEpoch } from "../zone.js";
 import { readWallTime } from "./date-pattern.js";
 import { templateColumns, type ImportField, type ImportMapping, type ValueField } from "./mapping.js";
@@ -81,8 +82,8 @@ export class RowReader {
     const wall = readWallTime(text, this.mapping.dateFormat);
     if (!wall) throw new RowProblem(`${field} "${text}" does not match ${this.mapping.dateFormat ? `the date format "${this.mapping.dateFormat}"` : "ISO 8601 (or give --date-format)"}`, record.line);
     if (wall.offsetMinutes !== undefined) {
-      const [y, m, d] = wall.date.split("-").map(Number) as [number, number, number];
-      return Date.UTC(y, m - 1, d) + wall.minutes * 60_000 + wall.seconds * 1000 - wall.offsetMinutes * 60_000;
+      // Integer date arithmetic (dates.ts): Date.UTC would read years 0-99 as 19xx.
+      return dayNumber(wall.date) * 86_400_000 + wall.minutes * 60_000 + wall.seconds * 1000 - wall.offsetMinutes * 60_000;
     }
     return zonedToEpoch(wall.date, wall.minutes, this.mapping.timezone) + wall.seconds * 1000;
   }

@@ -13,14 +13,14 @@ import { changeBlackouts } from "./schedule-context.js";
 import type { Universe } from "./universe.js";
 
 export function checkCycles(input: PlanInput, universe: Universe, scope: Iterable<string>): Issue[] {
-  // Only the part of the landscape the change can reach matters to its order.
+  // Only the part of the landscape the change can reach matters to its order: an iterative walk, O(V + E), then findCycles.
   const reachable = new Set<string>();
   const stack = [...scope].filter((id) => universe.byId.has(id));
   while (stack.length) {
     const id = stack.pop()!;
     if (reachable.has(id)) continue;
     reachable.add(id);
-    stack.push(...universe.dependsOn(id));
+    for (const dep of universe.dependsOn(id)) stack.push(dep);
   }
   return findCycles([...reachable].sort(), (id) => universe.dependsOn(id)).map((cycle) => {
     const { message, edges } = describeCycle(cycle, universe.edgeAt);

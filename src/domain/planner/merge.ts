@@ -5,6 +5,7 @@ import type { Task } from "../../model/files.js";
 import { taskKey } from "./decompose.js";
 import { compareIds, levels } from "./order.js";
 import type { DraftTask, PlanDiff, PlanTask } from "./types.js";
+import { pushTo } from "../../util/collections.js";
 
 export function existingKey(task: Task): string {
   return taskKey(task.kind ?? "manual", task.department, task.kind === "documentation" ? [] : (task.components ?? []));
@@ -18,7 +19,7 @@ export function mergeTasks(drafts: readonly DraftTask[], existing: readonly Task
   const unused = new Map<string, number[]>();
   existing.forEach((task, index) => {
     const key = existingKey(task);
-    unused.set(key, [...(unused.get(key) ?? []), index]);
+    pushTo(unused, key, index);
   });
   // Node names: the written id of a matched or kept task, else the draft's key.
   const nodes = new Map<string, PlanTask & { order: number; afterNodes: string[] }>();

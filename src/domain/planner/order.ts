@@ -1,7 +1,7 @@
 // Plan order: longest-path levels (waves) and task ids compared by number.
 import { topologicalOrder } from "../graph.js";
 
-/** Longest-path level of each node, starting at 1; edges inside a cycle are ignored. */
+/** Longest-path level of each node, starting at 1; edges inside a cycle are ignored. One pass in dependency order, O(V + E). */
 export function levels(nodes: readonly string[], after: (node: string) => readonly string[]): Map<string, number> {
   const level = new Map<string, number>();
   for (const node of topologicalOrder(nodes, after)) {

@@ -48,20 +48,37 @@ export function buildUniverse(input: PlanInput): Universe {
 /**
  * For each component in scope, the nearest in-scope components it depends on, looking through
  * components that are not in scope (A → B → C with A and C in scope gives A → C).
- * Memoised per out-of-scope component so that a large landscape stays linear.
+ * Iterative depth-first search (a 5,000-deep chain must not overflow the stack), memoised per
+ * out-of-scope component: each component and edge is walked once, O(V + E) walks, plus the
+ * union of the reached sets (at most |scope| ids each).
  */
 export function scopedDependencies(scope: ReadonlySet<string>, universe: Universe): Map<string, string[]> {
   const memo = new Map<string, Set<string>>();
+  /** In-scope components reachable from `start` through out-of-scope ones only. */
   const reach = (start: string): Set<string> => {
     const cached = memo.get(start);
     if (cached) return cached;
-    const found = new Set<string>();
-    memo.set(start, found); // a cycle stops here rather than looping
-    for (const dep of universe.dependsOn(start)) {
-      if (scope.has(dep)) found.add(dep);
-      else for (const inner of reach(dep)) found.add(inner);
+    // A node's set is filled when all its dependencies are done (post-order); a node met again
+    // while still open (a cycle) contributes what it has so far, rather than looping.
+    memo.set(start, new Set());
+    const frames: { node: string; deps: string[]; next: number }[] = [{ node: start, deps: universe.dependsOn(start), next: 0 }];
+    while (frames.length) {
+      const frame = frames[frames.length - 1]!;
+      if (frame.next < frame.deps.length) {
+        const dep = frame.deps[frame.next++]!;
+        if (scope.has(dep) || memo.has(dep)) continue;
+        memo.set(dep, new Set());
+        frames.push({ node: dep, deps: universe.dependsOn(dep), next: 0 });
+        continue;
+      }
+      const found = memo.get(frame.node)!;
+      for (const dep of frame.deps) {
+        if (scope.has(dep)) found.add(dep);
+        else for (const inner of memo.get(dep)!) found.add(inner);
+      }
+      frames.pop();
     }
-    return found;
+    return memo.get(start)!;
   };
   const result = new Map<string, string[]>();
   for (const id of scope) {

@@ -1,6 +1,6 @@
 // The reporting period: a calendar month or a span of dates in the project's zone,
 // and the previous period of the same length for the trend.
-import { addDays, dateProblem, dayNumber, daysInMonth } from "../dates.js";
+import { addDays, dateProblem, dayNumber, daysInMonth, MAX_YEAR, MIN_YEAR } from "../dates.js";
 import { zonedToEpoch } from "../zone.js";
 
 export interface Span {
@@ -49,6 +49,8 @@ export function resolvePeriod(request: PeriodRequest, today: string, zone: strin
     const match = /^(\d{4})-(\d{2})$/.exec(request.period);
     if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) return `--period: "${request.period}" is not a month of the form YYYY-MM`;
     const [year, month] = [Number(match[1]), Number(match[2])];
+    // The month and the one before it must lie in the supported range of dates.
+    if (year < MIN_YEAR || year > MAX_YEAR || (year === MIN_YEAR && month === 1)) return `--period: "${request.period}" is outside the supported range of months, ${MIN_YEAR}-02 to ${MAX_YEAR}-12`;
     return { ...monthSpan(year, month, zone), previous: monthSpan(...previousMonth(year, month), zone) };
   }
   if (request.from !== undefined || request.to !== undefined) {

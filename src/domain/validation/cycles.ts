@@ -32,6 +32,7 @@ export function componentEdgeLocator(view: ProjectView, components: readonly Com
   };
 }
 
+/** Component cycles: one findCycles pass, O(V + E) plus the cycles reported (at most MAX_CYCLES). */
 export function checkComponentCycles(view: ProjectView): Issue[] {
   const byId = new Map(view.components.map((c) => [c.id, c]));
   const depends = (id: string) => list(byId.get(id)?.depends_on).filter((d) => typeof d === "string" && byId.has(d));
@@ -42,6 +43,7 @@ export function checkComponentCycles(view: ProjectView): Issue[] {
   });
 }
 
+/** Task cycles of each change: one findCycles pass per change, O(tasks + after edges). */
 export function checkTaskCycles(view: ProjectView): Issue[] {
   const issues: Issue[] = [];
   for (const change of view.changes) {

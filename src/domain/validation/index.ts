@@ -1,5 +1,6 @@
 // Cross-file validation: everything the schemas cannot say.
 import { compareIssues, type Issue } from "../../model/issues.js";
+import { checkBounds } from "./bounds.js";
 import { checkLifecycle, checkNewComponentCycles, checkScopeOwners } from "./change-rules.js";
 import { checkComponentCycles, checkTaskCycles } from "./cycles.js";
 import { checkPolicy } from "./policy.js";
@@ -20,5 +21,6 @@ export function validateProject(view: ProjectView): Issue[] {
     ...checkLifecycle(view),
     ...checkTimes(view),
     ...checkPolicy(view),
+    ...checkBounds(view),
   ].sort(compareIssues);
 }

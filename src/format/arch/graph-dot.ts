@@ -1,8 +1,10 @@
 // Graphviz DOT: one cluster per department; every id and label is a quoted, escaped string.
+import { terminalSafe } from "../text.js";
 import type { GraphResult } from "./types.js";
 
+/** A quoted DOT string: unsafe characters made visible (text.ts), then quotes and backslashes escaped, one line. */
 export function dotString(text: string): string {
-  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/[\r\n\t\u0000-\u001f\u007f-\u009f]+/g, " ")}"`;
+  return `"${terminalSafe(String(text).replace(/[\r\n\t]+/g, " ")).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 
 export function formatGraphDot(graph: GraphResult): string {

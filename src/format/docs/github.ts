@@ -5,6 +5,7 @@ import type { DocFreshness } from "../../domain/freshness/types.js";
 import { summaryLine } from "./summary.js";
 import { FAILING_STATES, type DocsCheckResult } from "./types.js";
 import { terminalSafe } from "../text.js";
+import { pushAll } from "../../util/collections.js";
 import { count, plural } from "../../util/plural.js";
 
 export const GITHUB_ANNOTATIONS_PER_LEVEL = 10;
@@ -42,7 +43,7 @@ export function formatGithub(result: DocsCheckResult): string {
   }
   if (hidden.length) {
     lines.push(`::warning title=tam::${hidden.length} more ${plural(hidden.length, "document")} not annotated (GitHub shows ${GITHUB_ANNOTATIONS_PER_LEVEL} per level); all of them are listed below`);
-    lines.push(...hidden);
+    pushAll(lines, hidden);
   }
   const uncovered = result.report.coverage.uncovered.length;
   if (uncovered) lines.push(`tam docs check: ${count(uncovered, "component")} no doc covers: ${result.report.coverage.uncovered.map((c) => c.id).join(", ")}`);

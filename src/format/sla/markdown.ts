@@ -14,12 +14,12 @@ export function formatMarkdown(report: SlaReport): string {
   out.push(`# SLA report ${md(period.label)}`, "");
   out.push(`Period ${period.fromDate} to ${period.toDate} (${md(zone)}), grouped by ${report.by}, as of ${formatZonedShort(report.now, zone)}. Trend against ${md(period.previous.label)}.`, "");
   const rows = [...report.groups.map((g) => [md(g.key), ...groupCells(g).map(md)]), ["**all**", ...groupCells(report.total).map(md)]];
-  out.push(...table([report.by, ...GROUP_HEADERS], rows), "");
+  pushLines(out, table([report.by, ...GROUP_HEADERS], rows), "");
   if (report.withoutTarget.length) out.push(`Without an SLA target for their priority: ${report.withoutTarget.map(md).join(", ")}`, "");
 
   out.push(`## Open incidents (${report.open.length})`, "");
   if (report.open.length === 0) out.push("None.", "");
-  else out.push(...table(["id", "priority", "title", "department", "response", "resolution"], report.open.map((o) => [o.id, o.priority, o.title, o.department ?? "-", measureText(o.response, zone), measureText(o.resolution, zone)].map(md))), "");
+  else pushLines(out, table(["id", "priority", "title", "department", "response", "resolution"], report.open.map((o) => [o.id, o.priority, o.title, o.department ?? "-", measureText(o.response, zone), measureText(o.resolution, zone)].map(md))), "");
 
   out.push(`## Breaches (${report.breaches.length})`, "");
   if (report.breaches.length === 0) out.push("None.", "");
@@ -36,6 +36,12 @@ export function formatMarkdown(report: SlaReport): string {
 
   out.push(`## Recurring causes (${report.recurring.length})`, "");
   if (report.recurring.length === 0) out.push("None.", "");
-  else out.push(...table(["component", "cause", "count", "incidents"], report.recurring.map((r) => [r.component, r.cause, String(r.incidents.length), r.incidents.join(", ")].map(md))), "");
+  else pushLines(out, table(["component", "cause", "count", "incidents"], report.recurring.map((r) => [r.component, r.cause, String(r.incidents.length), r.incidents.join(", ")].map(md))), "");
   return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** out.push(...lines, ...more), without passing every line as an argument (a table of 100,000 rows would overflow the stack). */
+function pushLines(out: string[], lines: readonly string[], ...more: string[]): void {
+  for (const line of lines) out.push(line);
+  for (const line of more) out.push(line);
 }

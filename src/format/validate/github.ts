@@ -2,7 +2,7 @@
 // past that we print a summary line instead of letting the rest vanish silently.
 import type { Issue } from "../../model/issues.js";
 import type { ValidateResult } from "./types.js";
-import { terminalSafe } from "../text.js";
+import { inlineSafe, terminalSafe } from "../text.js";
 import { count, plural } from "../../util/plural.js";
 
 export const GITHUB_ANNOTATIONS_PER_LEVEL = 10;
@@ -37,7 +37,7 @@ export function formatGithub(result: ValidateResult, _options?: unknown, fileBas
   }
   if (hidden.length) {
     lines.push(`::warning title=tam::${hidden.length} more ${plural(hidden.length, "finding")} not annotated (GitHub shows ${GITHUB_ANNOTATIONS_PER_LEVEL} per level); all of them are listed below`);
-    for (const issue of hidden) lines.push(`${issue.file}:${issue.line ?? 1}:${issue.col ?? 1} ${issue.severity} ${issue.code} ${issue.message.replace(/\n/g, " ")}`);
+    for (const issue of hidden) lines.push(inlineSafe(`${issue.file}:${issue.line ?? 1}:${issue.col ?? 1} ${issue.severity} ${issue.code} ${issue.message}`));
   }
   const { error, warning, info } = result.counts;
   lines.push(`tam validate: ${count(error, "error")}, ${count(warning, "warning")}, ${info} info in ${count(result.filesChecked, "file")}`);

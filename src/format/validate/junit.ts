@@ -3,10 +3,11 @@
 import { SEVERITY_RANK } from "../../model/issues.js";
 import { xmlEscape } from "../text.js";
 import type { ValidateResult } from "./types.js";
+import { pushTo } from "../../util/collections.js";
 
 export function formatJunit(result: ValidateResult): string {
   const byFile = new Map<string, typeof result.issues>();
-  for (const issue of result.issues) byFile.set(issue.file, [...(byFile.get(issue.file) ?? []), issue]);
+  for (const issue of result.issues) pushTo(byFile, issue.file, issue);
   const failing = (severity: keyof typeof SEVERITY_RANK) => SEVERITY_RANK[severity] >= SEVERITY_RANK[result.failOn];
   const suites: string[] = [];
   let tests = 0;

@@ -1,7 +1,7 @@
 // file:line:col severity code message, grouped by file; colour only when allowed.
 import { Chalk } from "chalk";
 import type { FormatOptions } from "../registry.js";
-import { terminalSafe } from "../text.js";
+import { inlineSafe } from "../text.js";
 import type { ValidateResult } from "./types.js";
 import { count } from "../../util/plural.js";
 
@@ -13,11 +13,11 @@ export function formatPretty(result: ValidateResult, options: FormatOptions): st
   for (const issue of result.issues) {
     if (issue.file !== currentFile) {
       if (currentFile !== undefined) lines.push("");
-      lines.push(chalk.underline(issue.file));
+      lines.push(chalk.underline(inlineSafe(issue.file)));
       currentFile = issue.file;
     }
-    const where = `${issue.file}:${issue.line ?? 1}:${issue.col ?? 1}`;
-    lines.push(`  ${chalk.dim(where)} ${paint[issue.severity](issue.severity)} ${chalk.dim(issue.code)} ${terminalSafe(issue.message)}`);
+    const where = `${inlineSafe(issue.file)}:${issue.line ?? 1}:${issue.col ?? 1}`;
+    lines.push(`  ${chalk.dim(where)} ${paint[issue.severity](issue.severity)} ${chalk.dim(issue.code)} ${inlineSafe(issue.message)}`);
   }
   if (lines.length) lines.push("");
   const { error, warning, info } = result.counts;

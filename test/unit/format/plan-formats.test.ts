@@ -27,7 +27,16 @@ describe("plan formats", () => {
     expect(out).toContain("excludes weekends");
     expect(out).toMatch(/:milestone, asof, 2026-11-01, 0d/);
     expect(out).toContain("flowchart LR");
-    expect(out).toContain("T1 --> T2");
+    // Node ids are generated from task ids, as arch graph does: a task id cannot inject syntax.
+    expect(out).toContain("t_T1 --> t_T2");
+  });
+  it("mermaid escapes HTML and bidi controls in flowchart labels the way arch graph does", () => {
+    const hostile = { ...report, plan: { ...report.plan, tasks: report.plan.tasks.map((t, i) => (i === 0 ? { ...t, title: '<img src=x onerror=alert(1)>"] --> X\u202e' } : t)) } };
+    const out = planFormatters.mermaid!(hostile as typeof report, opts);
+    const flow = out.slice(out.indexOf("flowchart"));
+    expect(flow).not.toContain("<img");
+    expect(flow).toContain("#60;img src=x onerror=alert(1)#62;#34;#93; --#62; X\ufffd");
+    expect(out).not.toMatch(/\u202e/);
   });
   it("markdown escapes user text and lists the tasks", () => {
     const out = planFormatters.markdown!(report, opts);

@@ -1,0 +1,48 @@
+// The top-level error path: every error that reaches main() is printed here, through the output-
+// safety module (messages quote file names, file content and argument values), with its exit code.
+import { CommanderError } from "commander";
+import { EditError, EXIT_FINDINGS, EXIT_USAGE, GitError, ProjectError, systemErrorMessage, UsageError } from "../errors.js";
+import { inlineSafe, safeForTerminal } from "../format/text.js";
+
+export { safeForTerminal };
+
+export function reportError(error: unknown, debug: boolean, toStderr: (text: string) => unknown = (text) => process.stderr.write(text)): number {
+  // Messages quote file names, file content and argument values: one line each, nothing raw.
+  const write = (text: string) => toStderr(safeForTerminal(text));
+  const say = (text: string) => write(`${inlineSafe(text)}\n`);
+  if (error instanceof CommanderError) {
+    // Help and version exit with 0; everything else commander rejects is a usage error.
+    return error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version" ? 0 : EXIT_USAGE;
+  }
+  if (error instanceof UsageError) {
+    say(`tam: ${error.message}`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof ProjectError) {
+    say(`tam: ${error.message}`);
+    for (const issue of error.issues) {
+      const where = [issue.file, issue.line, issue.col].filter((p) => p !== undefined).join(":");
+      say(`  ${where} ${issue.severity} ${issue.code} ${issue.message}`);
+    }
+    return EXIT_FINDINGS;
+  }
+  if (error instanceof EditError) {
+    say(`tam: ${error.message}`);
+    return EXIT_FINDINGS;
+  }
+  if (error instanceof GitError) {
+    say(`tam: git: ${error.message}`);
+    return EXIT_USAGE;
+  }
+  // The machine refused (a permission, a folder where a file belongs, a full disk): not a bug in tam.
+  const system = systemErrorMessage(error);
+  if (system) {
+    say(`tam: ${system}`);
+    return EXIT_USAGE;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  say(`tam: internal error: ${message}`);
+  if (debug && error instanceof Error && error.stack) write(`${error.stack}\n`);
+  else write("(run again with --debug to see the stack trace)\n");
+  return EXIT_USAGE;
+}
