@@ -19,7 +19,7 @@ describe("tam init", () => {
     expect(manifest).toMatch(/^# yaml-language-server: \$schema=https:\/\/tam\.dev\/schemas\/tam\.schema\.json/);
     expect(manifest).toContain("id: acme-corp");
     expect(manifest).toContain("P1: { response: 15m, resolution: 4h, calendar: 24x7, goal: 95 }");
-    expect(readFileSync(join(dir, ".github/workflows/tam.yml"), "utf8")).toContain("validate --format github");
+    expect(readFileSync(join(dir, ".github/workflows/tam.yml"), "utf8")).toMatch(/uses: tam-dev\/tam@v\d/);
     expect(git(dir, ["log", "--format=%s"]).trim()).toBe("tam init: ACME Corp project");
     expect(git(dir, ["status", "--porcelain"]).trim()).toBe("");
     expect(runTam(["validate", "-C", dir]).code).toBe(0);
