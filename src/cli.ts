@@ -1,11 +1,10 @@
 // All commander wiring. Command modules are imported lazily inside actions so that
 // `tam --help` and `tam --version` load neither ajv, inquirer nor simple-git.
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { readFileSync } from "node:fs";
 import { EditError, EXIT_FINDINGS, EXIT_USAGE, GitError, ProjectError, UsageError } from "./errors.js";
 import type { GlobalOptions } from "./commands/context.js";
+import { VERSION } from "./version.js";
 
-const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join("\n")}\n`;

@@ -13,3 +13,7 @@ export { resolvePeriod, type Period } from "./domain/sla/period.js";
 export { buildClientReport, type ReportInput } from "./domain/report/build.js";
 export type { ClientReport } from "./domain/report/types.js";
 export type * from "./model/files.js";
+// Use cases: one per user action, each returning what the CLI prints (as data).
+export { reportSla, type ReportSlaOptions, type ReportSlaResult } from "./app/report-sla.js";
+export { archGraph } from "./app/arch-graph.js";
+export type { ProjectOptions, ClockOptions } from "./app/context.js";

@@ -1,7 +1,7 @@
 // tam task start|done|block|unblock|cancel <CHANGE>/<TASK>: a department engineer's status update,
 // appended to the task's history and committed as that one file.
 import { UsageError, EXIT_OK } from "../errors.js";
-import { formatTimestamp } from "../domain/timestamp.js";
+import { formatZoned } from "../domain/zoned-timestamp.js";
 import { transition, type TaskAction } from "../domain/tracking/transition.js";
 import { requireValid } from "../project/check.js";
 import { recordTaskEvent } from "../project/change-file.js";
@@ -30,7 +30,7 @@ export async function runTask(globals: GlobalOptions, action: TaskAction, ref: s
   const clock = clockFor(project, options.asOf);
   const { file } = findChange(project, changeId);
   const by = options.by ?? (await whoAmI(project.root));
-  const at = formatTimestamp(clock.now, clock.timezone);
+  const at = formatZoned(clock.now, clock.timezone);
   const saved = await editChangeFile(
     project.root,
     file,

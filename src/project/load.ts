@@ -13,8 +13,7 @@ import type {
   Manifest,
 } from "../model/files.js";
 import { decodeText, MAX_FILE_BYTES } from "./guards.js";
-import { releaseDocument } from "./lazy-document.js";
-import { locate, parseSource, type PathSegment, type SourceFile } from "./source.js";
+import { locate, readSource, type PathSegment, type SourceFile } from "./source.js";
 
 export const FILE_NAMES = {
   manifest: "tam.yaml",
@@ -76,7 +75,7 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS): Projec
     } catch (error) {
       return refuse("unreadable-file", `cannot read ${rel}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    const source = releaseDocument(parseSource(abs, rel, kind, text));
+    const source = readSource(abs, rel, kind, text);
     files.push(source);
     readIssues.push(...source.parseIssues);
     return source;

@@ -1,10 +1,20 @@
 // One parsed YAML file with the means to turn a value's path into file:line:col.
-import { LineCounter, parseDocument, isAlias, isMap, isSeq, isPair, isScalar, visit, type Document, type Node } from "yaml";
+import { CORE_SCHEMA, load as loadFast } from "js-yaml";
+import { createRequire } from "node:module";
+import type { Document, LineCounter, Node } from "yaml";
 import type { Issue, Location } from "../model/issues.js";
 import { conflictMarkers, excessiveNesting, MAX_NESTING } from "./guards.js";
 import type { FileKind } from "../model/files.js";
 
 export type PathSegment = string | number;
+
+/**
+ * The \`yaml\` package, loaded on first use: a read command on a project without findings never
+ * needs it (the fast read gives the data), and loading it costs about as much as reading a
+ * small project.
+ */
+let yamlModule: typeof import("yaml") | undefined;
+const yaml = () => (yamlModule ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
 
 export interface SourceFile {
   /** Absolute path. */
@@ -24,7 +34,72 @@ export interface SourceFile {
 /** Limits that keep hostile YAML (alias bombs) from exhausting memory. */
 const MAX_ALIAS_COUNT = 100;
 
+/**
+ * The data of a file that needs no finding, read the fast way, or undefined when the full parser
+ * must look at it. js-yaml reads plain YAML 1.2 (core schema: no timestamps, no merge keys) about
+ * five times faster than \`yaml\`, which stays the reader of record for everything with a position:
+ * whenever the fast read refuses, or the text holds a construct where the two could differ or a
+ * finding is possible (aliases, complex keys, tags, directives, conflict markers, deep nesting,
+ * numbers JavaScript cannot hold), the full parse decides, so every message and position is the
+ * full parser's. test/unit/project/fast-parse.test.ts checks the two agree on every file tam ships
+ * and on the fuzzer's mutations.
+ */
+export function fastData(body: string): { data: unknown } | undefined {
+  if (NEEDS_FULL_PARSE.test(body) || MAY_HOLD_COMPLEX_KEY.test(body)) return undefined;
+  if (conflictMarkers(body).length > 0 || excessiveNesting(body) !== undefined) return undefined;
+  let data: unknown;
+  try {
+    data = loadFast(body, { schema: CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  if (data === undefined || needsStructureWalk(data)) return undefined;
+  return { data };
+}
+
+/**
+ * Aliases and anchors, tags, directives, tabs and control characters, and numbers too large for
+ * a double (js-yaml keeps 1e400 as text where \`yaml\` reads Infinity and tam reports it): left to the full parser.
+ */
+// eslint-disable-next-line no-control-regex
+const NEEDS_FULL_PARSE = /(^|[\s,[{:-])[*&!][^\s,[\]{}]|^%|[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|[\ud800-\udfff]|\d{16}|\d[eE][-+]?\d{3}/m;
+
+/**
+ * A file as load.ts keeps it: the data read the fast way when possible, the \`yaml\` Document
+ * (for positions and edits) parsed on first use; otherwise the full parse, with its findings.
+ */
+export function readSource(abs: string, rel: string, kind: FileKind, text: string): SourceFile {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const fast = fastData(body);
+  if (!fast) return releaseDocument(parseSource(abs, rel, kind, text));
+  return lazyDocument({ abs, rel, kind, text: body, data: fast.data, parseIssues: [] });
+}
+
+// Memory of large projects: a parsed yaml Document (every node with its range) takes several
+// times the memory of the plain data, and 100,000 incidents held as Documents exceed 1 GiB.
+// Commands need a file's Document only to locate a finding or to edit that file, so it is
+// parsed from the kept text on first use (same text, same positions).
+function lazyDocument(rest: Omit<SourceFile, "doc" | "lineCounter">): SourceFile {
+  // The closure must not hold a Document: that would keep the first one alive.
+  const { abs, rel, kind, text } = rest;
+  let parsed: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+  const reparse = () => (parsed ??= parseSource(abs, rel, kind, text));
+  return Object.defineProperties(rest, {
+    doc: { get: () => reparse().doc, enumerable: true },
+    lineCounter: { get: () => reparse().lineCounter, enumerable: true },
+  }) as SourceFile;
+}
+
+/** Drops a parsed Document that has no findings; it is parsed again on first use. */
+export function releaseDocument(source: SourceFile): SourceFile {
+  // Files with findings are located right away; keep what was parsed.
+  if (source.data === undefined || source.parseIssues.length > 0) return source;
+  const { doc: _doc, lineCounter: _lineCounter, ...rest } = source;
+  return lazyDocument(rest);
+}
+
 export function parseSource(abs: string, rel: string, kind: FileKind, text: string): SourceFile {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   // A BOM is legal at the start of a file; strip it so positions stay right.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -127,6 +202,7 @@ function needsStructureWalk(data: unknown): boolean {
  * 99999999999999999999 (rounded), .nan (each reported).
  */
 function structureProblems(doc: Document.Parsed, body: string): { refused?: { code: string; message: string; offset: number }; numbers: { offset: number; text: string }[] } {
+  const { visit, isPair, isMap, isSeq, isScalar } = yaml();
   let refused: { code: string; message: string; offset: number } | undefined;
   const numbers: { offset: number; text: string }[] = [];
   visit(doc, (_key, node, path) => {
@@ -148,6 +224,7 @@ function structureProblems(doc: Document.Parsed, body: string): { refused?: { co
 }
 
 function firstAliasOffset(doc: Document.Parsed): number | undefined {
+  const { visit, isAlias } = yaml();
   let offset: number | undefined;
   visit(doc, {
     Alias(_key, node) {
@@ -167,6 +244,7 @@ function firstLine(message: string): string {
  * (used for "unknown key" findings). Walks up to the nearest existing node when the path is missing.
  */
 export function nodeAt(doc: Document, path: readonly PathSegment[], key = false): Node | null {
+  const { isMap, isSeq, isPair, isScalar } = yaml();
   let node: unknown = doc.contents;
   let last: Node | null = (doc.contents as Node | null) ?? null;
   for (let i = 0; i < path.length; i++) {

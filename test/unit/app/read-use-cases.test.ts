@@ -1,0 +1,27 @@
+// Use cases return data (what the CLI prints), in-process and deterministic given asOf.
+import { describe, expect, it } from "vitest";
+import { archGraph, reportSla } from "../../../src/index.js";
+import { UsageError } from "../../../src/errors.js";
+
+const NORTHWIND = new URL("../../../examples/northwind", import.meta.url).pathname;
+
+describe("use cases", () => {
+  it("reportSla returns the period's report for --as-of, the same on every call", () => {
+    const first = reportSla({ project: NORTHWIND, period: "2026-10", by: "priority", asOf: "2026-11-20" });
+    const again = reportSla({ project: NORTHWIND, period: "2026-10", by: "priority", asOf: "2026-11-20", now: 0 });
+    expect(first.notes).toEqual([]);
+    expect(JSON.stringify(again.report)).toBe(JSON.stringify(first.report));
+    expect(first.report.period.fromDate).toBe("2026-10-01");
+    expect(first.report.period.toDate).toBe("2026-10-31");
+  });
+
+  it("reportSla refuses an unknown grouping as a usage error", () => {
+    expect(() => reportSla({ project: NORTHWIND, by: "colour" })).toThrow(UsageError);
+  });
+
+  it("archGraph returns every component of the example, grouped by department", () => {
+    const graph = archGraph({ project: NORTHWIND });
+    expect(graph.nodes.length).toBe(30);
+    expect(graph.edges.length).toBeGreaterThan(20);
+  });
+});
