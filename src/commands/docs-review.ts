@@ -8,6 +8,7 @@ import { writeMapEntry } from "../project/yaml-edit.js";
 import { didYouMean } from "../util/suggest.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { requireValidForDocs } from "./docs-valid.js";
+import { canonicalId } from "../util/ids.js";
 
 export interface DocsReviewOptions {
   by?: string;
@@ -21,7 +22,8 @@ export async function runDocsReview(globals: GlobalOptions, docId: string, optio
   const project = openProject(globals);
   requireValidForDocs(project);
   const clock = clockFor(project, options.asOf);
-  const doc = project.docs.find((entry) => entry.id === docId);
+  const canonical = canonicalId(docId, project.docs.map((entry) => entry.id));
+  const doc = project.docs.find((entry) => entry.id === canonical);
   const origin = doc && project.originOf(doc);
   if (!doc || !origin) {
     const hint = didYouMean(docId, project.docs.map((entry) => entry.id));

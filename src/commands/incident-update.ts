@@ -56,6 +56,6 @@ export async function runIncidentUpdate(globals: GlobalOptions, id: string, opti
   const incidents = (found.source.data as { incidents: unknown[] }).incidents.map((item, i) => (i === found.index ? applyToIncident(found.incident, edits) : item));
   verifyIncidents(text, incidents as never);
   const what = [...new Set(edits.map((e) => (e.kind === "set" ? e.key : e.kind === "cause" ? "cause" : "pause")))].join(", ");
-  await saveIncidentFiles(project, new Map([[found.source.rel, text]]), `incident ${id}: ${what}`, options.commit, output);
+  await saveIncidentFiles(project, new Map([[found.source.rel, text]]), `incident ${found.incident.id}: ${what}`, options.commit, output);
   return EXIT_OK;
 }

@@ -2,6 +2,7 @@
 import { EXIT_OK, UsageError } from "../errors.js";
 import { projectStatus } from "../domain/tracking/status.js";
 import { pickFormatter, useColor } from "../format/registry.js";
+import { canonicalId } from "../util/ids.js";
 import { statusFormatters } from "../format/status/index.js";
 import { requireValid } from "../project/check.js";
 import { closest } from "../util/suggest.js";
@@ -18,11 +19,12 @@ export async function runStatus(globals: GlobalOptions, options: StatusOptions, 
   const project = openProject(globals);
   requireValid(project);
   const clock = clockFor(project, options.asOf);
-  if (options.department && !project.departments.some((d) => d.id === options.department)) {
-    const guess = closest(options.department, project.departments.map((d) => d.id));
-    throw new UsageError(`no department ${options.department}${guess ? `: did you mean ${guess}?` : ""}`);
+  const department = options.department === undefined ? undefined : (canonicalId(options.department, project.departments.map((d) => d.id)) ?? options.department);
+  if (department && !project.departments.some((d) => d.id === department)) {
+    const guess = closest(department, project.departments.map((d) => d.id));
+    throw new UsageError(`no department ${department}${guess ? `: did you mean ${guess}?` : ""}`);
   }
-  const report = projectStatus({ ...project, today: clock.today, timezone: clock.timezone, department: options.department });
+  const report = projectStatus({ ...project, today: clock.today, timezone: clock.timezone, department });
   output.out(format(report, { color: useColor(globals.color), width: process.stdout.columns }));
   return EXIT_OK;
 }

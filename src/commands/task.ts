@@ -9,6 +9,7 @@ import { editChangeFile } from "../project/change-write.js";
 import { whoAmI } from "../project/identity.js";
 import type { Change } from "../model/files.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
+import { canonicalId } from "../util/ids.js";
 import { findChange } from "./lookup.js";
 
 export interface TaskOptions {
@@ -24,11 +25,14 @@ const PAST: Record<TaskAction, string> = { start: "started", done: "done", block
 export async function runTask(globals: GlobalOptions, action: TaskAction, ref: string, options: TaskOptions, output: Output = processOutput): Promise<number> {
   const match = /^([^/\s]+)\/([^/\s]+)$/.exec(ref);
   if (!match) throw new UsageError(`"${ref}" is not CHANGE/TASK, e.g. CHG-0003/T2`);
-  const [, changeId, taskId] = match as unknown as [string, string, string];
+  const [, givenChange, givenTask] = match as unknown as [string, string, string];
   const project = openProject(globals);
   requireValid(project);
   const clock = clockFor(project, options.asOf);
-  const { file } = findChange(project, changeId);
+  const { change, file } = findChange(project, givenChange);
+  // Ids as the project spells them (they are typed in any case).
+  const changeId = change.id;
+  const taskId = canonicalId(givenTask, (Array.isArray(change.tasks) ? change.tasks : []).map((t) => t.id)) ?? givenTask;
   const by = options.by ?? (await whoAmI(project.root));
   const at = formatZoned(clock.now, clock.timezone);
   const saved = await editChangeFile(

@@ -10,9 +10,11 @@ import { isObject, type Project } from "./load.js";
 import type { Incident } from "../model/files.js";
 import { locate, parseSource, type PathSegment, type SourceFile } from "./source.js";
 import { writeFileAtomic } from "./write.js";
+import { canonicalId } from "../util/ids.js";
 
 export function findIncident(project: Project, id: string): { incident: Incident; source: SourceFile; index: number } | undefined {
-  const incident = project.incidents.find((i) => i.id === id);
+  const canonical = canonicalId(id, project.incidents.map((i) => i.id));
+  const incident = project.incidents.find((i) => i.id === canonical);
   const origin = incident && project.originOf(incident);
   return origin ? { incident: incident!, source: origin.source, index: Number(origin.path[1]) } : undefined;
 }
