@@ -50,7 +50,8 @@ try {
   shell(nw, "git", ["add", "."]);
   // Committed before the docs' reviews, so that docs check judges the history of later commits only.
   shell(nw, "git", ["-c", "user.name=Irina Petrova", "commit", "-q", "-m", "Northwind landscape"], { GIT_AUTHOR_DATE: "2026-01-05T10:00:00+03:00", GIT_COMMITTER_DATE: "2026-01-05T10:00:00+03:00" });
-  out.push("$ cd northwind   # a copy of examples/northwind", "");
+  // Shown as a reader types it: tam commits its changes, so the copy must be a git repository.
+  out.push("$ cp -R path/to/tam/examples/northwind northwind && cd northwind", "$ git init -q && git add . && git commit -q -m 'Northwind landscape'", "");
   const asOf = ["--as-of", "2026-11-20"];
   step(nw, ["change", "new", "--title", "Redis for shop sessions", "--type", "normal", "--due", "2026-12-15", "--new-component", "shop-redis:redis:Redis for sessions:app-os", "--rollback", "Remove the VM", "--yes", ...asOf]);
   step(nw, ["change", "plan", "CHG-0003", "--write", ...asOf], 18);

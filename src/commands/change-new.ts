@@ -29,6 +29,8 @@ export async function runChangeNew(globals: GlobalOptions, options: ChangeNewOpt
     const { commitFiles } = await import("../project/git.js");
     commit = ` (commit ${await commitFiles(project.root, [rel], `${id}: new change "${answers.title}"`)})`;
   }
-  output.out(`created ${rel}${commit}\nnext: tam change plan ${id}`);
+  // The new id alone on stdout (`id=$(tam change new …)`), the prose on stderr.
+  output.out(id);
+  output.err(`created ${rel}${commit}\nnext: tam change plan ${id}`);
   return EXIT_OK;
 }
