@@ -34,7 +34,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command("validate")
     .description("check every file against its schema and the project's cross-file rules (for CI)")
     .addOption(
-      new Option("-f, --format <format>", `output format: ${VALIDATE_FORMATS.join(", ")} (default: pretty); repeatable, each with its own --output`).argParser((format: string) => {
+      new Option("-f, --format <format>", "output format (default: pretty); repeatable, each with its own --output")
+        .choices(VALIDATE_FORMATS)
+        // After choices(): commander keeps the choices for help and completion, this parser checks them.
+        .argParser((format: string) => {
         if (!VALIDATE_FORMATS.includes(format)) throw new InvalidArgumentError(`Allowed choices are ${VALIDATE_FORMATS.join(", ")}.`);
         reports.push({ format });
         return format;
