@@ -79,11 +79,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command("schema [kind]")
     .description("print a JSON Schema (tam, departments, architecture, change, incidents, docs) or write them all")
-    .option("--write <dir>", "write every schema into this folder")
-    .addHelpText("after", examples("tam schema change", "tam schema --write .schemas"))
+    .option("--write [dir]", "write every schema into this folder (default: the project's .tam/schemas, which its modelines point at)")
+    .addHelpText("after", examples("tam schema change", "tam schema --write   # refresh the project's .tam/schemas after upgrading tam", "tam schema --write /tmp/schemas"))
     .action(async (kind, options) => {
       const { runSchema } = await import("./commands/schema.js");
-      setExit(await runSchema(kind, options));
+      setExit(await runSchema(globals(), kind, options));
     });
 
   // --- change planning (issue 3) ---

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { EXIT_OK, ProjectError, UsageError } from "../errors.js";
 import { newChange, nextChangeId } from "../domain/tracking/new-change.js";
 import { projectIssues } from "../project/check.js";
-import { renderNewChange } from "../project/change-render.js";
+import { derivedModeline, renderNewChange } from "../project/change-render.js";
 import { FILE_NAMES, loadProject } from "../project/load.js";
 import { writeFileAtomic } from "../project/write.js";
 import { askChangeAnswers, type ChangeNewOptions } from "./change-new-answers.js";
@@ -18,7 +18,7 @@ export async function runChangeNew(globals: GlobalOptions, options: ChangeNewOpt
   if (project.changes.some((c) => c.id === id) || existsSync(join(project.root, rel))) throw new UsageError(`${id} already exists`);
   const answers = await askChangeAnswers(project, options);
   if (options.commit !== false) await (await import("../project/git.js")).assertCanCommit(project.root);
-  writeFileAtomic(join(project.root, rel), renderNewChange(newChange({ ...answers, id, today: clock.today })));
+  writeFileAtomic(join(project.root, rel), renderNewChange(newChange({ ...answers, id, today: clock.today }), derivedModeline(project, "change.schema.json")));
   const errors = projectIssues(loadProject(project.root)).filter((i) => i.severity === "error" && i.file === rel);
   if (errors.length) {
     rmSync(join(project.root, rel), { force: true });

@@ -1,10 +1,11 @@
 // tam validate: schema and cross-file checks for CI. Several reports at once, as Spectral allows:
 // `--format sarif --output tam.sarif --format github` writes SARIF to a file and annotations to stdout.
 import { resolve } from "node:path";
-import { countBySeverity, SEVERITY_RANK, type Severity } from "../model/issues.js";
+import { compareIssues, countBySeverity, SEVERITY_RANK, type Severity } from "../model/issues.js";
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../errors.js";
 import { projectIssues } from "../project/check.js";
 import { repositoryPrefix } from "../project/discover.js";
+import { schemaCopyIssues } from "../project/schemas.js";
 import { writeFileAtomic } from "../project/write.js";
 import { pickFormatter, useColor } from "../format/registry.js";
 import { validateFormatters } from "../format/validate/index.js";
@@ -28,7 +29,7 @@ export async function runValidate(globals: GlobalOptions, options: ValidateOptio
   if (toStdout.length > 1) throw new UsageError(`only one --format can go to stdout (${toStdout.map((r) => r.format).join(", ")}): give the others an --output FILE`);
   const formats = reports.map((report) => ({ ...report, format: pickFormatter(validateFormatters, report.format) }));
   const project = openProject(globals);
-  const issues = projectIssues(project);
+  const issues = [...projectIssues(project), ...schemaCopyIssues(project.root, VERSION)].sort(compareIssues);
   const counts = countBySeverity(issues);
   const failed = issues.some((issue) => SEVERITY_RANK[issue.severity] >= SEVERITY_RANK[options.failOn]);
   const result = { root: project.root, repoPrefix: repositoryPrefix(project.root), toolVersion: VERSION, filesChecked: project.files.length, issues, counts, failOn: options.failOn, failed };
