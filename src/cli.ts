@@ -390,6 +390,11 @@ function reportError(error: unknown, debug: boolean): number {
     process.stderr.write(`tam: git: ${error.message}\n`);
     return EXIT_USAGE;
   }
+  if (error instanceof Error && error.name === "ExitPromptError") {
+    // Ctrl-C at a wizard's prompt: the answers are all asked before anything is written.
+    process.stderr.write("tam: cancelled; nothing was written\n");
+    return 130;
+  }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`tam: internal error: ${message}\n`);
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);

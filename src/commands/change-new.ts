@@ -8,15 +8,16 @@ import { derivedModeline, renderNewChange } from "../project/change-render.js";
 import { FILE_NAMES, loadProject } from "../project/load.js";
 import { writeFileAtomic } from "../project/write.js";
 import { askChangeAnswers, type ChangeNewOptions } from "./change-new-answers.js";
+import type { Prompter } from "./prompter.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 
-export async function runChangeNew(globals: GlobalOptions, options: ChangeNewOptions & { asOf?: string }, output: Output = processOutput): Promise<number> {
+export async function runChangeNew(globals: GlobalOptions, options: ChangeNewOptions & { asOf?: string }, output: Output = processOutput, prompter?: Prompter): Promise<number> {
   const project = openProject(globals);
   const clock = clockFor(project, options.asOf);
   const id = options.id ?? nextChangeId(project.changes.map((c) => c.id));
   const rel = `${FILE_NAMES.changes}/${id}.yaml`;
   if (project.changes.some((c) => c.id === id) || existsSync(join(project.root, rel))) throw new UsageError(`${id} already exists`);
-  const answers = await askChangeAnswers(project, options);
+  const answers = await askChangeAnswers(project, options, prompter);
   if (options.commit !== false) await (await import("../project/git.js")).assertCanCommit(project.root);
   writeFileAtomic(join(project.root, rel), renderNewChange(newChange({ ...answers, id, today: clock.today }), derivedModeline(project, "change.schema.json")));
   const errors = projectIssues(loadProject(project.root)).filter((i) => i.severity === "error" && i.file === rel);

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../errors.js";
-import { isValidTimeZone } from "../domain/dates.js";
+import { timeZone } from "../domain/answer-checks.js";
 import { projectIssues } from "../project/check.js";
 import { loadProject } from "../project/load.js";
 import { PROJECT_SCHEMA_DIR, projectSchemaFiles } from "../project/schemas.js";
@@ -11,6 +11,7 @@ import { VERSION } from "../version.js";
 import { writeFileAtomic } from "../project/write.js";
 import { processOutput, type GlobalOptions, type Output } from "./context.js";
 import { askInitAnswers, slaBlock, type InitAnswers } from "./init-answers.js";
+import type { Prompter } from "./prompter.js";
 
 export interface InitOptions {
   client?: string;
@@ -24,11 +25,12 @@ export interface InitOptions {
   ci?: CiSystem | "none";
 }
 
-export async function runInit(_globals: GlobalOptions, dir: string | undefined, options: InitOptions, output: Output = processOutput): Promise<number> {
+export async function runInit(_globals: GlobalOptions, dir: string | undefined, options: InitOptions, output: Output = processOutput, prompter?: Prompter): Promise<number> {
   const target = resolve(dir ?? ".");
   if (existsSync(join(target, "tam.yaml"))) throw new UsageError(`${dir ?? "."} already holds a tam project (tam.yaml exists); tam init never overwrites one`);
-  const answers = await askInitAnswers(options, target);
-  if (!isValidTimeZone(answers.timezone)) throw new UsageError(`--timezone: "${answers.timezone}" is not an IANA time zone (e.g. Europe/Moscow)`);
+  const answers = await askInitAnswers(options, target, prompter);
+  const zoneProblem = timeZone(answers.timezone);
+  if (zoneProblem !== true) throw new UsageError(`--timezone: ${zoneProblem}`);
   const values = {
     client: yamlString(answers.client),
     projectId: answers.projectId,
