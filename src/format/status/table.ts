@@ -2,7 +2,7 @@
 import { Chalk } from "chalk";
 import type { StatusReport, TaskRef } from "../../domain/tracking/status.js";
 import type { FormatOptions } from "../registry.js";
-import { fittedTable } from "../table-width.js";
+import { fitText, fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
 
 export function formatTable(report: StatusReport, options: FormatOptions): string {
@@ -29,7 +29,7 @@ export function formatTable(report: StatusReport, options: FormatOptions): strin
   section("In progress", report.changes.flatMap((c) => c.inProgress), (t) => (t.since ? ` (since ${t.since})` : ""));
   section("Blocked", report.changes.flatMap((c) => c.blocked), (t) => (t.note ? ` (${terminalSafe(t.note.trim())})` : ""));
   section("Late against the plan", report.changes.flatMap((c) => c.late), (t) => ` (planned finish ${t.plannedFinish}, ${t.status})`);
-  return `${lines.join("\n")}\n`;
+  return fitText(`${lines.join("\n")}\n`, options.width);
 }
 
 function ids(refs: TaskRef[]): string {
