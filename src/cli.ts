@@ -12,6 +12,13 @@ function examples(...lines: string[]): string {
 
 const formatOption = (choices: string[], fallback: string) =>
   new Option("-f, --format <format>", "output format").choices(choices).default(fallback);
+/** Options of every command that writes: how long to wait for another tam write, and whether to take the user's local changes along. */
+const waitOption = () =>
+  new Option("--wait <seconds>", "wait up to this long for another tam write to finish (default 60)").argParser((value) => {
+    if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError("expected a number of seconds, e.g. 120");
+    return Number(value);
+  });
+const localChangesOption = () => new Option("--include-local-changes", "commit uncommitted changes already in the file together with this update (the commit message says so)");
 const asOfOption = () => new Option("--as-of <date>", "evaluate as of this date (YYYY-MM-DD) or timestamp, for reproducible output");
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -98,6 +105,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(asOfOption())
     .option("--write", "store the tasks in the change file (keeps comments and formatting of the rest)")
     .option("--no-commit", "with --write: do not commit the change file")
+    .addOption(waitOption())
+    .addOption(localChangesOption())
     .addHelpText("after", examples("tam change plan CHG-0003 --as-of 2026-11-20", "tam change plan CHG-0003 --format mermaid > plan.md", "tam change plan CHG-0003 --write"))
     .action(async (id, options) => {
       const { runChangePlan } = await import("./commands/change-plan.js");
@@ -117,6 +126,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--id <id>", "change id (default: the next free CHG-NNNN)")
     .option("-y, --yes", "never prompt")
     .option("--no-commit", "do not commit the new file")
+    .addOption(waitOption())
+    .addOption(localChangesOption())
     .addOption(asOfOption())
     .addHelpText("after", examples("tam change new   # asks in a terminal", "tam change new --title 'Redis for sessions' --type normal --due 2026-12-15 --new-component shop-redis:redis:'Redis for sessions':app-os --rollback 'Remove the VM' --yes"))
     .action(async (options) => {
@@ -142,6 +153,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
       .option("--by <name>", "who reports it (default: git user.name, else $USER)")
       .option("--force", "start although predecessors are not done (needs --note)")
       .option("--no-commit", "write the file but do not commit it")
+      .addOption(waitOption())
+      .addOption(localChangesOption())
       .addOption(asOfOption())
       .addHelpText("after", examples(`tam task ${action} CHG-0003/T2${action === "block" ? " --note 'waiting for the VLAN'" : ""}`, `tam task ${action} CHG-0003/T2 --by 'Roman Zaitsev' --no-commit${action === "block" ? " --note 'no licence'" : ""}`))
       .action(async (ref, options) => {
@@ -189,6 +202,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--date <date>", "date of the review, YYYY-MM-DD (default: today)")
     .addOption(asOfOption())
     .option("--no-commit", "write docs.yaml but do not commit it")
+    .addOption(waitOption())
+    .addOption(localChangesOption())
     .addHelpText("after", examples("tam docs review network", "tam docs review db-runbook --by 'Victoria Lebedeva' --note 'Failover steps checked'", "tam docs review contacts --no-commit"))
     .action(async (doc, options) => {
       const { runDocsReview } = await import("./commands/docs-review.js");
@@ -275,6 +290,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--external-id <id>", "id in the service desk")
     .option("-y, --yes", "never prompt")
     .option("--no-commit", "write the file but do not commit it")
+    .addOption(waitOption())
+    .addOption(localChangesOption())
     .addOption(asOfOption())
     .addHelpText("after", examples("tam incident add", "tam incident add --title 'Shop returns 502' --priority P1 --component shop-nginx --department unix --opened 2026-11-20T10:05:00+03:00"))
     .action(async (options) => {
@@ -296,6 +313,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--actions <text>", "what was done so that it does not recur")
     .addOption(new Option("--status <status>", "set the status explicitly").choices(["open", "responded", "resolved", "closed"]))
     .option("--no-commit", "write the file but do not commit it")
+    .addOption(waitOption())
+    .addOption(localChangesOption())
     .addOption(asOfOption())
     .addHelpText("after", examples("tam incident update INC-0051 --responded", "tam incident update INC-0051 --pause-from 2026-11-20T11:00:00+03:00 --pause-reason client", "tam incident update INC-0051 --pause-to 2026-11-20T13:00:00+03:00", "tam incident update INC-0051 --resolved --cause capacity --root-cause 'disk full'"))
     .action(async (id, options) => {
@@ -317,6 +336,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--closed-state <state>", "event log: a closed state (repeatable)", collect)
     .option("--skip-invalid", "import the readable rows even when some cannot be read")
     .option("--no-commit", "write the files but do not commit them")
+    .addOption(waitOption())
+    .addOption(localChangesOption())
     .addHelpText("after", examples("tam incident import export.csv --mapping servicenow.yaml", "tam incident import sd.csv --map external_id=Number --map title='Short description' --map priority=Priority --map opened=Opened --date-format 'DD-MM-YYYY HH:mm' --empty '?'"))
     .action(async (file, options) => {
       const { runIncidentImport } = await import("./commands/incident-import.js");

@@ -6,12 +6,13 @@ import { pickFormatter, useColor } from "../format/registry.js";
 import { planFormatters } from "../format/plan/index.js";
 import { requireValid } from "../project/check.js";
 import { writeTasks, type WrittenTask } from "../project/change-file.js";
-import { editChangeFile } from "../project/change-write.js";
+import { editFiles } from "../project/transaction.js";
 import type { Task } from "../model/files.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { findChange } from "./lookup.js";
+import type { WriteFlags } from "./write-flags.js";
 
-export interface ChangePlanOptions {
+export interface ChangePlanOptions extends WriteFlags {
   format: string;
   asOf?: string;
   write?: boolean;
@@ -30,7 +31,15 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
   let commit: string | undefined;
   const write = Boolean(options.write) && !failed;
   if (write) {
-    const saved = await editChangeFile(project.root, file, (source) => ({ text: writeTasks(source, tasksToWrite(plan, source.data), change.status === "draft" ? "planned" : undefined), result: plan }), options.commit === false ? undefined : () => `${change.id}: plan ${plan.tasks.length} task(s)`);
+    const saved = await editFiles(project, [{ path: file, edit: (_text, source) => writeTasks(source!, tasksToWrite(plan, source!.data), change.status === "draft" ? "planned" : undefined) }], {
+      message: `${change.id}: plan ${plan.tasks.length} task(s)`,
+      commit: options.commit !== false,
+      waitSeconds: options.wait,
+      includeLocalChanges: options.includeLocalChanges,
+      // The planner reads no incidents, and neither does the check of what it writes.
+      validate: ["departments", "architecture", "changes", "docs"],
+      warn: output.err,
+    });
     commit = saved.commit;
   }
   if (options.format !== "json") for (const f of plan.findings) output.err(`${f.file}:${f.line ?? 1}:${f.col ?? 1} ${f.severity} ${f.code} ${f.message}`);

@@ -2,15 +2,16 @@
 import { dateProblem } from "../domain/dates.js";
 import { UsageError } from "../errors.js";
 import { terminalSafe } from "../format/text.js";
-import { assertCanCommit, commitFiles } from "../project/git.js";
 import { gitOrLoginName } from "../project/identity.js";
-import { writeMapEntry } from "../project/yaml-edit.js";
+import { editFiles } from "../project/transaction.js";
+import { editMapEntry } from "../project/yaml-edit.js";
 import { didYouMean } from "../util/suggest.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { requireValidForDocs } from "./docs-valid.js";
 import { canonicalId } from "../util/ids.js";
+import type { WriteFlags } from "./write-flags.js";
 
-export interface DocsReviewOptions {
+export interface DocsReviewOptions extends WriteFlags {
   by?: string;
   note?: string;
   date?: string;
@@ -36,14 +37,27 @@ export async function runDocsReview(globals: GlobalOptions, docId: string, optio
   const by = options.by ?? (await gitOrLoginName(project.root));
   if (!by) throw new UsageError("cannot tell who reviewed the document: pass --by NAME");
 
-  if (options.commit) await assertCanCommit(project.root);
-  writeMapEntry(origin.source.abs, origin.path, "last_review", { date, by, note: options.note });
+  const rel = origin.source.rel;
+  const saved = await editFiles(
+    project,
+    [
+      {
+        path: rel,
+        edit: (text, source) => {
+          // Find the entry in the file as it is now, under the lock: another review may just have landed.
+          const docs = (source?.data as { docs?: { id?: unknown }[] } | undefined)?.docs;
+          const index = Array.isArray(docs) ? docs.findIndex((entry) => entry?.id === doc.id) : -1;
+          if (index < 0 || text === null) throw new UsageError(`no document "${docId}" in ${rel} any more`);
+          return editMapEntry(text, ["docs", index], "last_review", { date, by, note: options.note }, rel);
+        },
+      },
+    ],
+    { message: `docs: review ${doc.id} (${date}, ${by})`, by, commit: options.commit, waitSeconds: options.wait, includeLocalChanges: options.includeLocalChanges, validate: ["departments", "architecture", "docs"], warn: output.err },
+  );
   const what = `review of ${terminalSafe(doc.id)} on ${date} by ${terminalSafe(by)}`;
-  if (!options.commit) {
-    output.out(`Recorded the ${what} in ${origin.source.rel} (not committed).`);
-    return 0;
-  }
-  const hash = await commitFiles(project.root, [origin.source.rel], `docs: review ${doc.id} (${date}, ${by})`);
-  output.out(`Recorded the ${what} in ${origin.source.rel}; committed ${hash}.`);
+  if (saved.written.length === 0) output.out(`The ${what} is already recorded in ${rel}; nothing to change, no commit.`);
+  else if (saved.commit) output.out(`Recorded the ${what} in ${rel}; committed ${saved.commit}.`);
+  else if (saved.nothingToCommit) output.out(`Recorded the ${what} in ${rel}; nothing to commit (the committed file already says this).`);
+  else output.out(`Recorded the ${what} in ${rel} (not committed).`);
   return 0;
 }

@@ -3,14 +3,16 @@ import { EXIT_OK, UsageError } from "../errors.js";
 import { incidentFileFor, nextIncidentIds } from "../domain/incidents/record.js";
 import { resolveTimeInput } from "../domain/incidents/time-input.js";
 import { appendIncidents, verifyIncidents } from "../project/incident-files.js";
-import { fileExists, modelineFor } from "../project/incident-store.js";
+import { modelineFor } from "../project/incident-store.js";
+import { reloadProject } from "../project/load.js";
 import { requireValid } from "../project/check.js";
 import { PRIORITIES, type CauseCategory, type Incident, type Priority } from "../model/files.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { saveIncidentFiles } from "./incident-save.js";
 import { canAsk, type Prompter } from "./prompter.js";
+import type { WriteFlags } from "./write-flags.js";
 
-export interface IncidentAddOptions {
+export interface IncidentAddOptions extends WriteFlags {
   title?: string;
   priority?: string;
   component?: string[];
@@ -40,9 +42,7 @@ export async function runIncidentAdd(globals: GlobalOptions, options: IncidentAd
     if (typeof resolved !== "string") throw new UsageError(resolved.error);
     return resolved;
   };
-  const [id] = nextIncidentIds(project.incidents.map((i) => i.id));
-  const incident: Incident = {
-    id: id!,
+  const draft: Omit<Incident, "id"> = {
     ...(options.externalId ? { external_id: options.externalId } : {}),
     title: options.title.trim(),
     priority: options.priority as Priority,
@@ -53,12 +53,30 @@ export async function runIncidentAdd(globals: GlobalOptions, options: IncidentAd
     ...(options.cause ? { cause: { category: options.cause as CauseCategory, ...(options.rootCause ? { root_cause: options.rootCause } : {}) } } : {}),
     status: options.responded ? "responded" : "open",
   };
-  const rel = incidentFileFor(incident.opened, clock.timezone);
-  const source = project.files.find((f) => f.rel === rel);
-  if (!source && fileExists(project, rel)) throw new UsageError(`${rel} exists but was not read`);
-  const text = appendIncidents(source ? source.text : null, [incident], source ? null : modelineFor(project));
-  verifyIncidents(text, [...((source?.data as { incidents?: Incident[] } | undefined)?.incidents ?? []), incident]);
-  await saveIncidentFiles(project, new Map([[rel, text]]), `incident ${incident.id}: ${incident.title}`, options.commit, output);
-  output.out(incident.id);
+  const rel = incidentFileFor(draft.opened, clock.timezone);
+  let incident: Incident | undefined;
+  await saveIncidentFiles(
+    project,
+    () => {
+      // The next free id is taken from the incidents as they are now, under the lock: another add may just have landed.
+      const [id] = nextIncidentIds(reloadProject(project, ["incidents"]).incidents.map((i) => i.id));
+      const added: Incident = { id: id!, ...draft };
+      incident = added;
+      return [
+        {
+          path: rel,
+          edit: (text, source) => {
+            const next = appendIncidents(text, [added], text === null ? modelineFor(project) : null);
+            verifyIncidents(next, [...((source?.data as { incidents?: Incident[] } | undefined)?.incidents ?? []), added]);
+            return next;
+          },
+        },
+      ];
+    },
+    () => `incident ${incident!.id}: ${incident!.title}`,
+    options,
+    output,
+  );
+  output.out(incident!.id);
   return EXIT_OK;
 }

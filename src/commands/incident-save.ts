@@ -1,21 +1,30 @@
-// The end of every incident write: validate the edited files in memory, write atomically, commit.
-import { ProjectError } from "../errors.js";
-import { errorsAfterEdit, writeTexts } from "../project/incident-store.js";
+// The end of every incident write: one write transaction (fresh read under the lock, in-memory
+// validation, atomic write, exact commit), and the lines that say what it did.
 import type { Project } from "../project/load.js";
+import { editFiles, type FileEdit } from "../project/transaction.js";
 import type { Output } from "./context.js";
+import type { WriteFlags } from "./write-flags.js";
 
-export async function saveIncidentFiles(project: Project, texts: Map<string, string>, message: string, commit: boolean, output: Output): Promise<void> {
-  const errors = errorsAfterEdit(project, texts);
-  if (errors.length > 0) throw new ProjectError("the change would leave the project invalid; nothing was written:", errors);
-  if (commit) {
-    // Refuse a repository tam cannot commit in before writing anything.
-    const { assertCanCommit } = await import("../project/git.js");
-    await assertCanCommit(project.root);
+export interface SaveOptions extends WriteFlags {
+  commit: boolean;
+}
+
+/** Returns the files written (none when every edit left its file as it was). */
+export async function saveIncidentFiles(project: Project, edits: readonly FileEdit[] | (() => readonly FileEdit[]), message: string | (() => string), options: SaveOptions, output: Output): Promise<string[]> {
+  const saved = await editFiles(project, edits, {
+    message,
+    commit: options.commit,
+    waitSeconds: options.wait,
+    includeLocalChanges: options.includeLocalChanges,
+    warn: output.err,
+  });
+  if (saved.written.length === 0) {
+    output.err("nothing to change: the incident files already say this; no commit");
+    return [];
   }
-  writeTexts(project, texts);
-  output.err(`wrote ${[...texts.keys()].sort().join(", ")}`);
-  if (!commit) return;
-  const { commitFiles } = await import("../project/git.js");
-  const hash = await commitFiles(project.root, [...texts.keys()].sort(), message);
-  output.err(`committed ${hash}: ${message}`);
+  output.err(`wrote ${saved.written.join(", ")}`);
+  const subject = (typeof message === "string" ? message : message()).split("\n")[0];
+  if (saved.commit) output.err(`committed ${saved.commit}: ${subject}`);
+  else if (saved.nothingToCommit) output.err("nothing to commit: the committed files already say this");
+  return saved.written;
 }

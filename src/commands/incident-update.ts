@@ -4,12 +4,13 @@ import { applyToIncident, planUpdate, type UpdateRequest } from "../domain/incid
 import { resolveTimeInput } from "../domain/incidents/time-input.js";
 import { applyFieldEdits, findIncident } from "../project/incident-store.js";
 import { verifyIncidents } from "../project/incident-files.js";
-import { requireValid } from "../project/check.js";
-import type { CauseCategory, IncidentStatus, Pause } from "../model/files.js";
+import { requireValidIn } from "../project/check.js";
+import type { CauseCategory, Incident, IncidentStatus, Pause } from "../model/files.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { saveIncidentFiles } from "./incident-save.js";
+import type { WriteFlags } from "./write-flags.js";
 
-export interface IncidentUpdateOptions {
+export interface IncidentUpdateOptions extends WriteFlags {
   responded?: string | true;
   resolved?: string | true;
   closed?: string | true;
@@ -27,10 +28,11 @@ export interface IncidentUpdateOptions {
 
 export async function runIncidentUpdate(globals: GlobalOptions, id: string, options: IncidentUpdateOptions, output: Output = processOutput): Promise<number> {
   const project = openProject(globals);
-  requireValid(project);
   const clock = clockFor(project, options.asOf);
   const found = findIncident(project, id);
   if (!found) throw new UsageError(`no incident ${id} in incidents/`);
+  // Errors in other files do not stop an update of this one (the write reports them as a warning).
+  requireValidIn(project, [found.source.rel]);
   const time = (value: string | true | undefined, flag: string) => {
     if (value === undefined) return undefined;
     const resolved = resolveTimeInput(value, clock, flag);
@@ -50,12 +52,31 @@ export async function runIncidentUpdate(globals: GlobalOptions, id: string, opti
     actions: options.actions,
     status: options.status,
   };
-  const edits = planUpdate(found.incident, request);
-  if (typeof edits === "string") throw new UsageError(edits);
-  const text = applyFieldEdits(found.source.text, found.index, edits);
-  const incidents = (found.source.data as { incidents: unknown[] }).incidents.map((item, i) => (i === found.index ? applyToIncident(found.incident, edits) : item));
-  verifyIncidents(text, incidents as never);
-  const what = [...new Set(edits.map((e) => (e.kind === "set" ? e.key : e.kind === "cause" ? "cause" : "pause")))].join(", ");
-  await saveIncidentFiles(project, new Map([[found.source.rel, text]]), `incident ${found.incident.id}: ${what}`, options.commit, output);
+  // Planned once now, so a mistake is reported before waiting for the lock; again under the lock on the file as it is then.
+  const planned = planUpdate(found.incident, request);
+  if (typeof planned === "string") throw new UsageError(planned);
+  let what = "";
+  await saveIncidentFiles(
+    project,
+    [
+      {
+        path: found.source.rel,
+        edit: (text, source) => {
+          const list = (source?.data as { incidents?: Incident[] } | undefined)?.incidents ?? [];
+          const index = list.findIndex((incident) => incident?.id === found.incident.id);
+          if (index < 0 || text === null) throw new UsageError(`no incident ${found.incident.id} in ${found.source.rel} any more`);
+          const edits = planUpdate(list[index]!, request);
+          if (typeof edits === "string") throw new UsageError(edits);
+          const next = applyFieldEdits(text, index, edits);
+          verifyIncidents(next, list.map((item, i) => (i === index ? applyToIncident(item, edits) : item)) as Incident[]);
+          what = [...new Set(edits.map((e) => (e.kind === "set" ? e.key : e.kind === "cause" ? "cause" : "pause")))].join(", ");
+          return next;
+        },
+      },
+    ],
+    () => `incident ${found.incident.id}: ${what}`,
+    options,
+    output,
+  );
   return EXIT_OK;
 }

@@ -11,7 +11,8 @@ const KINDS = Object.entries(SCHEMA_NAMES) as [FileKind, string][];
 
 export async function runSchema(globals: GlobalOptions, kind: string | undefined, options: { write?: string | boolean }, output: Output = processOutput): Promise<number> {
   if (options.write !== undefined && options.write !== false) {
-    // `--write` alone: the project's own copy (.tam/schemas), which its modelines point at.
+    // `--write` alone: the project's own copy (.tam/schemas), which its modelines point at. Atomic
+    // writes, no lock and no commit: generated files the user reviews and commits (docs/editors.md).
     const dir = options.write === true ? join(findProjectRoot(globals.project), PROJECT_SCHEMA_DIR) : resolve(options.write);
     for (const file of projectSchemaFiles()) writeFileAtomic(join(dir, file.path.slice(PROJECT_SCHEMA_DIR.length + 1)), file.text);
     output.err(`wrote ${KINDS.length} schemas to ${options.write === true ? relative(process.cwd(), dir) || "." : options.write}`);

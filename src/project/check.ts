@@ -42,3 +42,14 @@ export function requireValid(project: Project, reportedByCaller: readonly string
     throw new ProjectError(`the project has ${errors.length} error(s); fix them first (see \`tam validate\`):`, errors);
   }
 }
+
+/**
+ * As requireValid, but only the errors in `files` (the ones a command reads the data it acts on
+ * from) refuse; errors elsewhere are for the write transaction to report as a warning.
+ */
+export function requireValidIn(project: Project, files: readonly string[]): void {
+  const errors = projectIssues(project).filter((issue) => issue.severity === "error" && files.includes(issue.file));
+  if (errors.length > 0) {
+    throw new ProjectError(`${files.join(", ")} ${errors.length === 1 ? "has an error" : `has ${errors.length} errors`}; fix ${errors.length === 1 ? "it" : "them"} first (see \`tam validate\`):`, errors);
+  }
+}

@@ -1,5 +1,6 @@
 // Git through simple-git: commits of exactly the files tam wrote, and clear words
-// for repository states tam will not commit in.
+// for repository states tam will not commit in. The write transaction (transaction.ts) is the
+// only committer besides init's first commit.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { simpleGit, type SimpleGit } from "simple-git";
@@ -80,6 +81,76 @@ export async function commitFiles(dir: string, files: string[], message: string)
     throw new GitError(explainCommitFailure(String((error as Error).message)));
   }
   return (await repo.revparse(["--short", "HEAD"])).trim();
+}
+
+/** Where the project sits in its repository; undefined when it is in none. */
+export interface Repository {
+  /** The repository's work tree. */
+  top: string;
+  gitDir: string;
+  /** The project root relative to `top`, "" or ending in "/". */
+  prefix: string;
+}
+
+export async function findRepository(dir: string): Promise<Repository | undefined> {
+  try {
+    const [top, gitDir, prefix] = (await git(dir).raw(["rev-parse", "--show-toplevel", "--absolute-git-dir", "--show-prefix"])).split("\n");
+    if (!top || !gitDir) return undefined;
+    return { top, gitDir, prefix: prefix ?? "" };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The commit HEAD names, or undefined before the first commit. */
+export async function headCommit(dir: string): Promise<string | undefined> {
+  const out = await git(dir)
+    .raw(["rev-parse", "-q", "--verify", "HEAD^{commit}"])
+    .catch(() => "");
+  return out.trim() || undefined;
+}
+
+/** Which of `files` (relative to `dir`) differ from HEAD in the index or the work tree, or are untracked. */
+export async function uncommittedFiles(dir: string, files: readonly string[]): Promise<Set<string>> {
+  const out = await git(dir).raw(["-c", "core.quotePath=false", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", ...files]);
+  const repo = await findRepository(dir);
+  const found = new Set<string>();
+  for (const entry of out.split("\0")) {
+    if (entry.length < 4) continue;
+    const path = entry.slice(3);
+    found.add(repo && path.startsWith(repo.prefix) ? path.slice(repo.prefix.length) : path);
+  }
+  return new Set(files.filter((f) => found.has(f)));
+}
+
+export type CommitOutcome = { hash: string; short: string; files: string[] } | { nothingToCommit: true };
+
+/**
+ * Commits exactly `files` (relative to `dir`) on top of `parent` and checks the result: HEAD moved
+ * to a new commit whose parent is `parent` and which changes no file but these.
+ */
+export async function commitExactly(dir: string, files: readonly string[], message: string, parent: string | undefined, prefix: string): Promise<CommitOutcome> {
+  const repo = git(dir);
+  try {
+    await repo.raw(["add", "--", ...files]);
+    // --only commits these paths alone, leaving the rest of the index and tree as they are.
+    await repo.raw(["commit", "--only", "--no-verify", "-q", "-m", message, "--", ...files]);
+  } catch (error) {
+    const text = String((error as Error).message);
+    if (/nothing to commit|no changes added to commit|nothing added to commit/i.test(text)) return { nothingToCommit: true };
+    throw new GitError(explainCommitFailure(text));
+  }
+  const [hash, parents, short] = (await repo.raw(["log", "-1", "--format=%H%x00%P%x00%h", "HEAD"])).trim().split("\0");
+  if (!hash || hash === parent) return { nothingToCommit: true };
+  const changed = (await repo.raw(["-c", "core.quotePath=false", "diff-tree", "--no-commit-id", "--name-only", "-r", "-z", "--root", hash]))
+    .split("\0")
+    .filter(Boolean);
+  const wanted = new Set(files.map((f) => prefix + f));
+  const stray = changed.filter((f) => !wanted.has(f));
+  if ((parents ?? "") !== (parent ?? "") || stray.length > 0 || changed.length === 0) {
+    throw new GitError(`the commit ${short} is not the one tam meant to make (it ${stray.length ? `also holds ${stray.join(", ")}` : parents !== (parent ?? "") ? "does not follow the commit tam started from" : "holds none of the written files"}); check \`git log -1 --stat\` before going on`);
+  }
+  return { hash: hash, short: short ?? hash.slice(0, 7), files: changed };
 }
 
 /** `optOut`: the flag that skips git for the command at hand (--no-commit; --no-git for init). */

@@ -53,10 +53,13 @@ function positionOfByte(bytes: Uint8Array, offset: number): { line: number; col:
 }
 
 const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})(?: |$)/;
+const ANY_CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})(?: |\r?$)/m;
 
 /** Merge-conflict markers left in a file: one finding per conflict (at its `<<<<<<<` line). */
 export function conflictMarkers(text: string): Finding[] {
   const findings: Finding[] = [];
+  // Most files have none: one scan for a marker at a line start instead of splitting every file into lines.
+  if (!ANY_CONFLICT_MARKER.test(text)) return findings;
   const lines = text.split(/\r?\n/);
   lines.forEach((line, index) => {
     if (!CONFLICT_MARKER.test(line)) return;

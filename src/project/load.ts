@@ -13,7 +13,8 @@ import type {
   Manifest,
 } from "../model/files.js";
 import { decodeText, MAX_FILE_BYTES } from "./guards.js";
-import { locate, readSource, type PathSegment, type SourceFile } from "./source.js";
+import { fastDataOfAll } from "./parallel-read.js";
+import { locate, readSource, withoutBom, type PathSegment, type SourceFile } from "./source.js";
 
 export const FILE_NAMES = {
   manifest: "tam.yaml",
@@ -44,20 +45,30 @@ export interface Project {
 export type LoadPart = "departments" | "architecture" | "changes" | "incidents" | "docs";
 const ALL_PARTS: LoadPart[] = ["departments", "architecture", "changes", "incidents", "docs"];
 
+export interface LoadOptions {
+  /** Replaces files' text (relative path -> text, new files included): the project as an edit would leave it. */
+  overrides?: ReadonlyMap<string, string>;
+  /** Files parsed already (by relative path): one whose text is unchanged on disk is reused, not parsed again. */
+  reuse?: ReadonlyMap<string, SourceFile>;
+}
+
 /** Reads the project. `parts` limits which files are read (the manifest always is). */
-export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS): Project {
+export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options: LoadOptions = {}): Project {
+  const { overrides, reuse } = options;
   const files: SourceFile[] = [];
   const readIssues: Issue[] = [];
   const origins = new WeakMap<object, { source: SourceFile; path: PathSegment[] }>();
 
   const realRoot = realpathSync(root);
-  const read = (rel: string, kind: FileKind): SourceFile | undefined => {
+  /** The text of a project file, or undefined (with a finding) when it cannot be read as one. */
+  const readText = (rel: string): string | undefined => {
     const abs = join(root, rel);
     const refuse = (code: string, message: string, at: { line?: number; col?: number } = {}) => {
       readIssues.push({ severity: "error", code, message, file: rel, ...at });
       return undefined;
     };
-    let text: string;
+    const override = overrides?.get(rel);
+    if (override !== undefined) return override;
     try {
       // A link may point anywhere on the machine running tam (a CI runner's secrets, /dev/zero): refuse to follow it out.
       const real = realpathSync(abs);
@@ -71,15 +82,34 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS): Projec
       }
       const decoded = decodeText(readFileSync(real));
       if ("problem" in decoded) return refuse(decoded.problem.code, decoded.problem.message, { line: decoded.problem.line, col: decoded.problem.col });
-      text = decoded.text;
+      return decoded.text;
     } catch (error) {
       return refuse("unreadable-file", `cannot read ${rel}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    const source = readSource(abs, rel, kind, text);
-    files.push(source);
-    readIssues.push(...source.parseIssues);
-    return source;
   };
+  /** Reads and parses files, the fast reads of a large set on two threads; in the order given. */
+  const readAll = (entries: { rel: string; kind: FileKind }[]): (SourceFile | undefined)[] => {
+    const texts = entries.map((entry) => readText(entry.rel));
+    // A file parsed already (the transaction re-validates an edit) is reused when its text is unchanged.
+    const known = entries.map(({ rel, kind }, index) => {
+      const source = reuse?.get(rel);
+      return source && source.kind === kind && texts[index] !== undefined && source.text === withoutBom(texts[index]) ? source : undefined;
+    });
+    const toParse = texts.flatMap((text, index) => (text === undefined || known[index] ? [] : [index]));
+    const fast = fastDataOfAll(toParse.map((index) => withoutBom(texts[index]!)));
+    const fastOf = new Map(toParse.map((index, k) => [index, fast[k]]));
+    const sources: (SourceFile | undefined)[] = new Array(entries.length);
+    texts.forEach((text, index) => {
+      if (text === undefined) return;
+      const { rel, kind } = entries[index]!;
+      const source = known[index] ?? readSource(join(root, rel), rel, kind, text, fastOf.get(index));
+      files.push(source);
+      readIssues.push(...source.parseIssues);
+      sources[index] = source;
+    });
+    return sources;
+  };
+  const read = (rel: string, kind: FileKind): SourceFile | undefined => readAll([{ rel, kind }])[0];
 
   /** The array at `key` of a file's top-level map, each item remembered with its origin. */
   const collect = <T extends object>(source: SourceFile | undefined, key: string | null): T[] => {
@@ -99,18 +129,18 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS): Projec
   const manifest = isObject(manifestSource?.data) ? (manifestSource!.data as unknown as Manifest) : undefined;
   if (manifest && manifestSource) origins.set(manifest, { source: manifestSource, path: [] });
 
-  const optional = (rel: string, kind: FileKind) => (existsSync(join(root, rel)) ? read(rel, kind) : undefined);
+  const optional = (rel: string, kind: FileKind) => (overrides?.has(rel) || existsSync(join(root, rel)) ? read(rel, kind) : undefined);
   const want = new Set(parts);
   const departments = want.has("departments") ? collect<Department>(optional(FILE_NAMES.departments, "departments"), "departments") : [];
   const components = want.has("architecture") ? collect<Component>(optional(FILE_NAMES.architecture, "architecture"), "components") : [];
   const docs = want.has("docs") ? collect<DocEntry>(optional(FILE_NAMES.docs, "docs"), "docs") : [];
   const changes: Change[] = [];
   if (want.has("changes")) {
-    for (const rel of listYaml(root, FILE_NAMES.changes, readIssues)) changes.push(...collect<Change>(read(rel, "change"), null));
+    for (const source of readAll(listYaml(root, FILE_NAMES.changes, readIssues, overrides).map((rel) => ({ rel, kind: "change" as const })))) changes.push(...collect<Change>(source, null));
   }
   const incidents: Incident[] = [];
   if (want.has("incidents")) {
-    for (const rel of listYaml(root, FILE_NAMES.incidents, readIssues)) incidents.push(...collect<Incident>(read(rel, "incidents"), "incidents"));
+    for (const source of readAll(listYaml(root, FILE_NAMES.incidents, readIssues, overrides).map((rel) => ({ rel, kind: "incidents" as const })))) incidents.push(...collect<Incident>(source, "incidents"));
   }
 
   return {
@@ -132,10 +162,16 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS): Projec
   };
 }
 
+/** The project as it is on disk now, parsing again only the files that changed since `project` was read. */
+export function reloadProject(project: Pick<Project, "root" | "files">, parts?: LoadPart[], overrides?: ReadonlyMap<string, string>): Project {
+  return loadProject(project.root, parts, { overrides, reuse: new Map(project.files.map((f) => [f.rel, f])) });
+}
+
 /** The .yaml/.yml files of a folder, sorted, as paths relative to the root. */
-function listYaml(root: string, folder: string, issues: Issue[]): string[] {
+function listYaml(root: string, folder: string, issues: Issue[], overrides?: ReadonlyMap<string, string>): string[] {
   const dir = join(root, folder);
-  if (!existsSync(dir)) return [];
+  const added = [...(overrides?.keys() ?? [])].filter((rel) => rel.startsWith(`${folder}/`) && !rel.slice(folder.length + 1).includes("/") && /\.ya?ml$/i.test(rel));
+  if (!existsSync(dir)) return added.sort();
   if (!statSync(dir).isDirectory()) {
     issues.push({ severity: "error", code: "not-a-folder", message: `${folder} must be a folder of YAML files`, file: folder });
     return [];
@@ -145,7 +181,7 @@ function listYaml(root: string, folder: string, issues: Issue[]): string[] {
     if (!/\.ya?ml$/i.test(entry.name)) continue;
     names.push(`${folder}/${entry.name}`);
   }
-  return names.sort();
+  return [...new Set([...names, ...added])].sort();
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -64,13 +64,15 @@ export function fastData(body: string): { data: unknown } | undefined {
 // eslint-disable-next-line no-control-regex
 const NEEDS_FULL_PARSE = /(^|[\s,[{:-])[*&!][^\s,[\]{}]|^%|[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|[\ud800-\udfff]|\d{16}|\d[eE][-+]?\d{3}/m;
 
+/** A BOM is legal at the start of a file; positions and data are of the text after it. */
+export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 /**
- * A file as load.ts keeps it: the data read the fast way when possible, the \`yaml\` Document
+ * A file as load.ts keeps it, given the result of fastData on its text: the data read the fast way when possible, the \`yaml\` Document
  * (for positions and edits) parsed on first use; otherwise the full parse, with its findings.
  */
-export function readSource(abs: string, rel: string, kind: FileKind, text: string): SourceFile {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const fast = fastData(body);
+export function readSource(abs: string, rel: string, kind: FileKind, text: string, fast: { data: unknown } | undefined): SourceFile {
+  const body = withoutBom(text);
   if (!fast) return releaseDocument(parseSource(abs, rel, kind, text));
   return lazyDocument({ abs, rel, kind, text: body, data: fast.data, parseIssues: [] });
 }

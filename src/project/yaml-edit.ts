@@ -1,10 +1,8 @@
 // Surgical YAML edits: change one entry of one mapping by splicing text at the node's
 // source range, so every other byte (comments, quoting, blank lines) stays as it was.
 // Each edit is checked by parsing the result and comparing it with the intended data.
-import { readFileSync } from "node:fs";
 import { isMap, type Document } from "yaml";
 import { EditError } from "../errors.js";
-import { writeFileAtomic } from "./write.js";
 import type { PathSegment } from "./source.js";
 import { lineStart, pairOf, parseForEdit, scalarText } from "./yaml-text.js";
 
@@ -77,14 +75,10 @@ export function verifyEntry(before: Document, after: string, mapPath: readonly P
   if (JSON.stringify(parsed.toJS()) !== JSON.stringify(expected.toJS())) throw new EditError("the edited YAML does not read back as intended; the file was left unchanged");
 }
 
-/** Reads a YAML file, sets one entry surgically, verifies and writes it atomically. Returns the new text. */
-export function writeMapEntry(abs: string, mapPath: readonly PathSegment[], key: string, value: FlatMap): string {
-  const raw = readFileSync(abs, "utf8");
-  const bom = raw.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
-  const text = raw.slice(bom.length);
-  const doc = parseForEdit(text, abs);
+/** The text with one entry set surgically, verified to read back as intended. */
+export function editMapEntry(text: string, mapPath: readonly PathSegment[], key: string, value: FlatMap, what: string): string {
+  const doc = parseForEdit(text, what);
   const after = setMapEntry(text, doc, mapPath, key, value);
   verifyEntry(doc, after, mapPath, key, value);
-  writeFileAtomic(abs, bom + after);
   return after;
 }

@@ -1,5 +1,5 @@
 // Spawns the built CLI the way a user or CI would: NO_COLOR, no TTY, a given working directory.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -60,4 +60,19 @@ export function initRepo(dir: string): void {
   git(dir, ["config", "user.name", "Test Author"]);
   git(dir, ["config", "user.email", "author@example.com"]);
   git(dir, ["config", "commit.gpgsign", "false"]);
+}
+
+/** runTam without waiting: for concurrent writers, and for killing one mid-write. */
+export function spawnTam(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): { child: ChildProcess; done: Promise<RunResult> } {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? REPO,
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", TZ: process.env.TZ ?? "UTC", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (d) => (stdout += d));
+  child.stderr!.on("data", (d) => (stderr += d));
+  const done = new Promise<RunResult>((resolve) => child.on("close", (code, signal) => resolve({ code: code ?? (signal ? -1 : -2), stdout, stderr })));
+  return { child, done };
 }

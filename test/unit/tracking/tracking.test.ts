@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { projectStatus } from "../../../src/domain/tracking/status.js";
 import { transition } from "../../../src/domain/tracking/transition.js";
 import { nextChangeId } from "../../../src/domain/tracking/new-change.js";
-import { formatTimestamp } from "../../../src/domain/timestamp.js";
+import { formatZoned as formatTimestamp } from "../../../src/domain/zoned-timestamp.js";
 import type { Change, Task } from "../../../src/model/files.js";
 
 const tasks: Task[] = [

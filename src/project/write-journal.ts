@@ -1,0 +1,51 @@
+// What tam wrote but has not committed, kept in the repository's git folder (never in the work
+// tree): the files of a write in progress (so a write killed between saving and committing is
+// recognised by the next one), files a killed write left behind, and files written with
+// --no-commit (so a later committing write knows those changes are tam's own, not the user's).
+// Read and written only under the write lock.
+import { createHash } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { commitWrite, stageWrite } from "./write.js";
+
+export interface PendingWrite {
+  pid: number;
+  started: string;
+  command: string;
+  message: string;
+  /** Paths relative to the repository's work tree, with the hash of the content being written. */
+  files: Record<string, string>;
+}
+
+export interface Journal {
+  /** The write in progress (when read by another tam: a write that was killed). */
+  pending?: PendingWrite;
+  /** Files a killed write saved but did not commit: path -> what that write was. */
+  interrupted: Record<string, { hash: string; command: string; message: string; started: string; pid: number }>;
+  /** Files written with --no-commit: path -> hash of what tam wrote. */
+  uncommitted: Record<string, string>;
+}
+
+const FILE = "tam-writes.json";
+
+export function contentHash(bytes: Uint8Array | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+export function readJournal(gitDir: string): Journal {
+  try {
+    const data = JSON.parse(readFileSync(join(gitDir, FILE), "utf8")) as Partial<Journal>;
+    return { pending: data.pending, interrupted: data.interrupted ?? {}, uncommitted: data.uncommitted ?? {} };
+  } catch {
+    return { interrupted: {}, uncommitted: {} };
+  }
+}
+
+export function writeJournal(gitDir: string, journal: Journal): void {
+  const path = join(gitDir, FILE);
+  if (!journal.pending && Object.keys(journal.interrupted).length === 0 && Object.keys(journal.uncommitted).length === 0) {
+    rmSync(path, { force: true });
+    return;
+  }
+  commitWrite(stageWrite(path, `${JSON.stringify(journal, null, 2)}\n`));
+}

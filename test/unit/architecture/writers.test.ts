@@ -1,0 +1,52 @@
+// Every write of a project file goes through the write transaction (src/project/transaction.ts):
+// checked over src/'s real text, so a new writer that opens its own path to the disk or to git fails here.
+// Besides the transaction, only these write: its own building blocks (the atomic write, the lock,
+// the journal of uncommitted writes), init's scaffolding of a new project (its first commit), and
+// output files the user names (report -o, schema --write), which are not project files.
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), "../../../src");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith(".ts") ? [path] : [];
+  });
+}
+
+const files = sourceFiles(SRC).map((path) => ({ rel: relative(SRC, path), text: readFileSync(path, "utf8") }));
+
+/** Node's calls that change the file system. */
+const FS_WRITE = /\b(writeFileSync|writeFile|appendFileSync|appendFile|writeSync|renameSync|createWriteStream|copyFileSync|cpSync|rmSync|unlinkSync|truncateSync|mkdirSync|symlinkSync|chmodSync)\s*\(/;
+/** Running git at all: through simple-git or a child process. */
+const RUNS_GIT = /from\s+["']simple-git["']|(execFile|spawn|spawnSync|execFileSync|exec)\(\s*["']git["']/;
+
+describe("every project write goes through the transaction", () => {
+  it("only the transaction's building blocks and init's scaffolding call file-system writes", () => {
+    const allowed = ["project/write.ts", "project/write-lock.ts", "project/write-journal.ts", "commands/init.ts"];
+    const writers = files.filter((f) => FS_WRITE.test(f.text)).map((f) => f.rel);
+    expect(writers.sort()).toEqual(allowed.filter((rel) => writers.includes(rel)).sort());
+    // The check can fail: the atomic write itself is found.
+    expect(writers).toContain("project/write.ts");
+  });
+
+  it("only the transaction, the journal, init and user-named outputs use the atomic write", () => {
+    const importers = files.filter((f) => /from\s+["'][./]*(project\/)?write\.js["']/.test(f.text)).map((f) => f.rel);
+    expect(importers.sort()).toEqual(["commands/init.ts", "commands/report.ts", "commands/schema.ts", "project/transaction.ts", "project/write-journal.ts"]);
+  });
+
+  it("only the transaction and init commit (git.ts holds the commands both use)", () => {
+    const committers = files.filter((f) => /\b(commitExactly|commitFiles)\s*\(/.test(f.text) && f.rel !== "project/git.ts").map((f) => f.rel);
+    expect(committers.sort()).toEqual(["commands/init.ts", "project/transaction.ts"]);
+    // Git runs in git.ts; elsewhere only to read (user.name, blame and log for the docs' freshness).
+    const gitRunners = files.filter((f) => RUNS_GIT.test(f.text)).map((f) => f.rel);
+    expect(gitRunners.sort()).toEqual(["project/git.ts", "project/history.ts", "project/identity.ts"]);
+    for (const reader of gitRunners.filter((rel) => rel !== "project/git.ts")) {
+      expect(files.find((f) => f.rel === reader)!.text, reader).not.toMatch(/["'](commit|add|rm|mv|reset|checkout|update-index|update-ref|stash|merge|push)["']/);
+    }
+  });
+});
