@@ -14,7 +14,7 @@ const AS_OF = "2026-11-20";
 
 /** Commands under test; those whose module is not built yet are skipped. */
 const COMMANDS = [
-  { name: "validate", module: "commands/validate.js", fn: "runValidate", formats: ["pretty", "json", "github", "sarif", "junit"], options: (format) => [{ format, failOn: "error" }] },
+  { name: "validate", module: "commands/validate.js", fn: "runValidate", formats: ["pretty", "json", "github", "sarif", "junit", "codeclimate"], options: (format) => [{ format, failOn: "error" }] },
   { name: "docs check", module: "commands/docs-check.js", fn: "runDocsCheck", formats: ["table", "markdown", "json", "github"], options: (format) => [{ format, failOn: "stale", asOf: AS_OF }] },
   { name: "arch risks", module: "commands/arch-risks.js", fn: "runArchRisks", formats: ["table", "markdown", "json"], options: (format) => [{ format, asOf: AS_OF }] },
   { name: "arch graph", module: "commands/arch-graph.js", fn: "runArchGraph", formats: ["mermaid", "dot", "json"], options: (format) => [{ format }] },

@@ -19,12 +19,14 @@ export interface ValidateReport {
 }
 
 export interface ValidateOptions {
-  reports: ValidateReport[];
+  /** The reports to write; none: `format` alone (default pretty) on stdout. */
+  reports?: ValidateReport[];
+  format?: string;
   failOn: Severity;
 }
 
 export async function runValidate(globals: GlobalOptions, options: ValidateOptions, output: Output = processOutput): Promise<number> {
-  const reports = options.reports.length ? options.reports : [{ format: "pretty" }];
+  const reports = options.reports?.length ? options.reports : [{ format: options.format ?? "pretty" }];
   const toStdout = reports.filter((report) => report.output === undefined);
   if (toStdout.length > 1) throw new UsageError(`only one --format can go to stdout (${toStdout.map((r) => r.format).join(", ")}): give the others an --output FILE`);
   const formats = reports.map((report) => ({ ...report, format: pickFormatter(validateFormatters, report.format) }));
