@@ -100,7 +100,7 @@ describe("bad-input corpus", () => {
     const args = [...expected.args, ...(expected.exit === 2 ? [] : ["--format", "json"]), "-C", dir];
     const result = spawnSync(process.execPath, [BIN, ...args], {
       cwd: dir,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", TZ: "UTC" },
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, TZ: "UTC" },
       encoding: "utf8",
       // Generous: a hang or a runaway parser shows as a timeout, not a slow pass.
       timeout: 10_000,
