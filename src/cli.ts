@@ -77,8 +77,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("-y, --yes", "accept defaults, never prompt")
     .option("--no-git", "do not run git init or commit")
     .addOption(new Option("--ci <system>", "CI configuration to write").choices(["github", "gitlab", "none"]).default("github"))
+    .option("--adopt", "set up an existing project folder instead (commit it; record the docs baseline if it has history)")
     .addHelpText("after", examples("tam init acme --client 'ACME Corp' --tam 'Irina Petrova' --timezone Europe/Moscow --yes", "tam init acme --client 'ACME Corp' --tam 'Irina Petrova' --ci gitlab --yes", "tam init   # asks in a terminal"))
     .action(async (dir, options) => {
+      if (options.adopt) {
+        const { runInitAdopt } = await import("./commands/init-adopt.js");
+        return setExit(await runInitAdopt(globals(), dir));
+      }
       const { runInit } = await import("./commands/init.js");
       setExit(await runInit(globals(), dir, options));
     });
@@ -105,6 +110,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(asOfOption())
     .option("--write", "store the tasks in the change file (keeps comments and formatting of the rest)")
     .option("--no-commit", "with --write: do not commit the change file")
+    .addOption(new Option("--fail-on <severity>", "lowest severity of a finding (late, at risk, past due, window overflow, …) that makes the exit code 1").choices(["error", "warning", "info", "never"]).default("error"))
     .addOption(waitOption())
     .addOption(localChangesOption())
     .addHelpText("after", examples("tam change plan CHG-0003 --as-of 2026-11-20", "tam change plan CHG-0003 --format mermaid > plan.md", "tam change plan CHG-0003 --write"))
@@ -169,7 +175,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(formatOption(["table", "json", "markdown"], "table"))
     .addOption(asOfOption())
     .option("--department <id>", "only what this department can pick up and has on its plate")
-    .addHelpText("after", examples("tam status --as-of 2026-11-20", "tam status --department unix", "tam status --format json"))
+    .option("--mine", "only tasks assigned to me (git user.name, else $USER)")
+    .addOption(new Option("--fail-on <severity>", "exit 1 when the schedule has a finding of this severity or worse (late, at risk, past due, window overflow)").choices(["error", "warning", "info", "never"]).default("never"))
+    .addHelpText("after", examples("tam status --as-of 2026-11-20", "tam status --department unix", "tam status --mine", "tam status --format json --fail-on error"))
     .action(async (options) => {
       const { runStatus } = await import("./commands/status.js");
       setExit(await runStatus(globals(), options));
@@ -201,13 +209,29 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--note <text>", "what was checked or changed")
     .option("--date <date>", "date of the review, YYYY-MM-DD (default: today)")
     .addOption(asOfOption())
+    .option("--edit-was-review", "the last commit that edited the doc's file was the review: take its date, author and hash")
     .option("--no-commit", "write docs.yaml but do not commit it")
     .addOption(waitOption())
     .addOption(localChangesOption())
-    .addHelpText("after", examples("tam docs review network", "tam docs review db-runbook --by 'Victoria Lebedeva' --note 'Failover steps checked'", "tam docs review contacts --no-commit"))
+    .addHelpText("after", examples("tam docs review network", "tam docs review db-runbook --by 'Victoria Lebedeva' --note 'Failover steps checked'", "tam docs review web-runbook --edit-was-review", "tam docs review contacts --no-commit"))
     .action(async (doc, options) => {
       const { runDocsReview } = await import("./commands/docs-review.js");
       setExit(await runDocsReview(globals(), doc, options));
+    });
+
+  docs
+    .command("baseline [rev]")
+    .description("record in tam.yaml that the docs match the architecture as of a commit (default HEAD): adopting a project with its history")
+    .option("--by <name>", "who records it (default: git user.name, else $USER)")
+    .option("--note <text>", "why, e.g. imported with its history")
+    .addOption(asOfOption())
+    .option("--no-commit", "write tam.yaml but do not commit it")
+    .addOption(waitOption())
+    .addOption(localChangesOption())
+    .addHelpText("after", examples("tam docs baseline", "tam docs baseline 4f1c2e9 --note 'Imported from the old wiki repository'"))
+    .action(async (rev, options) => {
+      const { runDocsBaseline } = await import("./commands/docs-baseline.js");
+      setExit(await runDocsBaseline(globals(), rev, options));
     });
   // --- client-meeting report (issue 6) ---
   program
@@ -323,22 +347,28 @@ export function buildProgram(setExit: (code: number) => void): Command {
     });
   incident
     .command("import <file>")
-    .description("import a service-desk CSV export (one row per incident, or an event log); importing twice adds nothing")
-    .option("--map <field=Column>", "map an incident field to a CSV column (repeatable)", collect)
+    .description("import a service-desk CSV export (one row per incident, or an event log); a later export updates what it imported")
+    .option("--preset <name>", "a shipped mapping: servicenow (incident table or event log), jira-sm (templates/import/)")
     .option("--mapping <file>", "a YAML mapping file (columns, date format, states, value maps)")
+    .option("--map <field=Column>", "map an incident field to a CSV column (repeatable; field= unmaps)", collect)
+    .option("--title-template <text>", 'title when there is no title column, e.g. "{number} {category}" (CSV columns in braces)')
     .option("--date-format <pattern>", 'pattern of the dates, e.g. "DD-MM-YYYY HH:mm" (default: ISO 8601)')
     .option("--timezone <zone>", "zone of timestamps without an offset (default: the project's)")
     .option("--empty <value>", "a value meaning empty, such as ? (repeatable)", collect)
     .option("--event-log", "one row per state change: rows of one incident become one incident")
-    .option("--initial-state <state>", "event log: a state before the first response (repeatable)", collect)
-    .option("--waiting-state <state[=reason]>", "event log: a state that pauses the clock, reason client|vendor|other (repeatable)", collect)
-    .option("--resolved-state <state>", "event log: a resolved state (repeatable)", collect)
-    .option("--closed-state <state>", "event log: a closed state (repeatable)", collect)
-    .option("--skip-invalid", "import the readable rows even when some cannot be read")
+    .option("--initial-state <pattern>", "event log: a state before the first response; glob or /regex/ (repeatable)", collect)
+    .option("--waiting-state <pattern[=reason]>", "event log: a state that pauses the clock, reason client|vendor|other (repeatable)", collect)
+    .option("--resolved-state <pattern>", "event log: a resolved state (repeatable)", collect)
+    .option("--closed-state <pattern>", "event log: a closed state (repeatable)", collect)
+    .option("--strict", "anomalies (clamped times, unknown priorities, ...) are errors: nothing is written")
+    .option("--skip-invalid", "skip the incidents with unreadable rows or anomalies and import the rest")
+    .addOption(new Option("--encoding <encoding>", "encoding of the file").choices(["utf8", "latin1"]))
+    .option("--max-size <MB>", "refuse larger files (default: 200)")
+    .addOption(formatOption(["text", "json"], "text"))
     .option("--no-commit", "write the files but do not commit them")
     .addOption(waitOption())
     .addOption(localChangesOption())
-    .addHelpText("after", examples("tam incident import export.csv --mapping servicenow.yaml", "tam incident import sd.csv --map external_id=Number --map title='Short description' --map priority=Priority --map opened=Opened --date-format 'DD-MM-YYYY HH:mm' --empty '?'"))
+    .addHelpText("after", examples("tam incident import incident_log.csv --preset servicenow", "tam incident import export.csv --mapping servicenow.yaml", "tam incident import sd.csv --map external_id=Number --map title='Short description' --map priority=Priority --map opened=Opened --date-format 'DD-MM-YYYY HH:mm' --empty '?'"))
     .action(async (file, options) => {
       const { runIncidentImport } = await import("./commands/incident-import.js");
       setExit(await runIncidentImport(globals(), file, options));

@@ -4,8 +4,10 @@
 export { loadProject, type Project, type LoadPart } from "./project/load.js";
 export { projectIssues } from "./project/check.js";
 export type { Issue, Location } from "./model/issues.js";
-export { planChange } from "./domain/planner/index.js";
+export { planChange, scheduleProject } from "./domain/planner/index.js";
 export type { Plan, PlanInput } from "./domain/planner/types.js";
+export type { ChangeSchedule, ProjectSchedule, ScheduleInput, TaskSchedule } from "./domain/planner/schedule-types.js";
+export { ganttLines, changeBars, type GanttBar, type GanttOptions } from "./format/plan/gantt.js";
 export { assessFreshness } from "./domain/freshness/assess.js";
 export type { FreshnessInput, FreshnessReport, DocFreshness, DocState } from "./domain/freshness/types.js";
 export { slaReport, type SlaReport, type SlaReportInput, type GroupBy } from "./domain/sla/report.js";
@@ -17,3 +19,5 @@ export type * from "./model/files.js";
 export { reportSla, type ReportSlaOptions, type ReportSlaResult } from "./app/report-sla.js";
 export { archGraph } from "./app/arch-graph.js";
 export type { ProjectOptions, ClockOptions } from "./app/context.js";
+export { checkDocs, type CheckDocsOptions, type CheckDocsResult } from "./app/check-docs.js";
+export { archRisks, type ArchRisksResult } from "./app/assess-risks.js";

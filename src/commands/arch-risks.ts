@@ -1,11 +1,9 @@
 // tam arch risks: the proactive audit — what the TAM should raise with the client, argued.
+import { archRisks } from "../app/assess-risks.js";
 import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
-import { assessRisks, countBySeverity } from "../domain/arch/risks.js";
 import { risksFormatters } from "../format/arch/index.js";
 import { pickFormatter, useColor } from "../format/registry.js";
-import { requireValidForDocs } from "./docs-valid.js";
-import { assessProjectFreshness } from "./freshness-facts.js";
-import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
+import { processOutput, type GlobalOptions, type Output } from "./context.js";
 
 export interface ArchRisksOptions {
   format: string;
@@ -16,22 +14,8 @@ export interface ArchRisksOptions {
 
 export async function runArchRisks(globals: GlobalOptions, options: ArchRisksOptions, output: Output = processOutput): Promise<number> {
   const format = pickFormatter(risksFormatters, options.format);
-  const project = openProject(globals);
-  requireValidForDocs(project);
-  const clock = clockFor(project, options.asOf);
-  const freshness = await assessProjectFreshness(project, clock);
-  if (options.format !== "json") for (const warning of freshness.warnings) output.err(`tam: note: ${warning}`);
-  const risks = assessRisks({
-    components: project.components,
-    departments: project.departments,
-    changes: project.changes,
-    incidents: project.incidents,
-    docs: project.docs,
-    docStates: freshness.report.docs.map((doc) => ({ docId: doc.id, state: doc.state, covers: doc.covers })),
-    followups: project.manifest?.followups,
-    today: clock.today,
-  });
-  const counts = countBySeverity(risks);
-  output.out(format({ asOf: clock.today, risks, counts, docStatesChecked: true }, { color: useColor(globals.color), width: process.stdout.columns }));
-  return options.failOn === "high" && counts.high > 0 ? EXIT_FINDINGS : EXIT_OK;
+  const result = await archRisks({ project: globals.project, asOf: options.asOf });
+  if (options.format !== "json") for (const warning of result.warnings) output.err(`tam: note: ${warning}`);
+  output.out(format(result, { color: useColor(globals.color), width: process.stdout.columns }));
+  return options.failOn === "high" && result.counts.high > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -1,13 +1,15 @@
-// tam change plan <ID>: decompose a change into department tasks, schedule them, check them;
-// with --write, store the tasks in the change file.
+// tam change plan <ID>: decompose a change into department tasks, schedule them with every other
+// open change (the one scheduling engine), check them; with --write, store the tasks in the change
+// file, and the first time also the baseline (the dates and promises as agreed).
 import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
-import { planChange, type Plan } from "../domain/planner/index.js";
+import { baselineOf, planChange, projectHolidays, SIGNAL_CODES, type Plan } from "../domain/planner/index.js";
 import { pickFormatter, useColor } from "../format/registry.js";
 import { planFormatters } from "../format/plan/index.js";
 import { requireValid } from "../project/check.js";
 import { writeTasks, type WrittenTask } from "../project/change-file.js";
 import { editFiles } from "../project/transaction.js";
 import type { Task } from "../model/files.js";
+import { SEVERITY_RANK, type Severity } from "../model/issues.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { findChange } from "./lookup.js";
 import type { WriteFlags } from "./write-flags.js";
@@ -17,6 +19,8 @@ export interface ChangePlanOptions extends WriteFlags {
   asOf?: string;
   write?: boolean;
   commit?: boolean;
+  /** Lowest severity that makes the exit code 1, or "never". */
+  failOn?: Severity | "never";
 }
 
 export async function runChangePlan(globals: GlobalOptions, id: string, options: ChangePlanOptions, output: Output = processOutput): Promise<number> {
@@ -26,13 +30,15 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
   requireValid(project, ["dependency-cycle", "task-cycle"]);
   const clock = clockFor(project, options.asOf);
   const { change, file } = findChange(project, id);
-  const plan = planChange({ ...project, change, where: project.where, today: clock.today, timezone: clock.timezone });
-  const failed = plan.findings.some((f) => f.severity === "error");
+  const plan = planChange({ ...project, change, where: project.where, today: clock.today, timezone: clock.timezone, now: clock.now });
+  // Errors in the plan's structure stop a write; findings about dates (late, at risk, overflow) do not.
+  const broken = plan.findings.some((f) => f.severity === "error" && !SIGNAL_CODES.includes(f.code));
   let commit: string | undefined;
-  const write = Boolean(options.write) && !failed;
+  const write = Boolean(options.write) && !broken;
+  const baseline = write && !change.baseline ? baselineOf(plan.schedule, clock.now, clock.timezone) : undefined;
   if (write) {
-    const saved = await editFiles(project, [{ path: file, edit: (_text, source) => writeTasks(source!, tasksToWrite(plan, source!.data), change.status === "draft" ? "planned" : undefined) }], {
-      message: `${change.id}: plan ${plan.tasks.length} task(s)`,
+    const saved = await editFiles(project, [{ path: file, edit: (_text, source) => writeTasks(source!, tasksToWrite(plan, source!.data), change.status === "draft" ? "planned" : undefined, baseline) }], {
+      message: `${change.id}: plan ${plan.tasks.length} task(s)${baseline ? `, baseline finish ${plan.schedule.finishDate}` : ""}`,
       commit: options.commit !== false,
       waitSeconds: options.wait,
       includeLocalChanges: options.includeLocalChanges,
@@ -43,8 +49,10 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
     commit = saved.commit;
   }
   if (options.format !== "json") for (const f of plan.findings) output.err(`${f.file}:${f.line ?? 1}:${f.col ?? 1} ${f.severity} ${f.code} ${f.message}`);
-  if (options.write && failed) output.err(`${change.id} was not written: fix the errors above first`);
-  output.out(format({ plan, file, written: write, commit }, { color: useColor(globals.color), width: process.stdout.columns }));
+  if (options.write && broken) output.err(`${change.id} was not written: fix the errors above first`);
+  output.out(format({ plan, file, written: write, commit, asOf: clock.today, holidays: projectHolidays(project.manifest), baselineWritten: baseline !== undefined }, { color: useColor(globals.color), width: process.stdout.columns }));
+  const failOn = options.failOn ?? "error";
+  const failed = broken || (failOn !== "never" && plan.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]));
   return failed ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -55,7 +63,7 @@ function tasksToWrite(plan: Plan, data: unknown): WrittenTask[] {
   const order = plan.tasks.map((task, planIndex) => ({ task, planIndex })).sort((a, b) => (a.task.existingIndex ?? Infinity) - (b.task.existingIndex ?? Infinity) || a.planIndex - b.planIndex);
   return order.map(({ task }) => {
     if (task.unchanged && task.existingIndex !== undefined && written[task.existingIndex]) return { task: written[task.existingIndex]!, keepIndex: task.existingIndex };
-    const out: Task = { id: task.id, title: task.title, department: task.department, kind: task.kind, ...(task.components.length ? { components: task.components } : {}), ...(task.after.length ? { after: task.after } : {}), ...(task.estimate ? { estimate: task.estimate } : {}), origin: task.origin, status: task.status, ...(task.history?.length ? { history: task.history } : {}) };
+    const out: Task = { id: task.id, title: task.title, department: task.department, kind: task.kind, ...(task.components.length ? { components: task.components } : {}), ...(task.after.length ? { after: task.after } : {}), ...(task.estimate ? { estimate: task.estimate } : {}), origin: task.origin, status: task.status, ...(task.assignee ? { assignee: task.assignee } : {}), ...(task.history?.length ? { history: task.history } : {}) };
     return { task: out };
   });
 }

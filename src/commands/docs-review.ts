@@ -7,7 +7,8 @@ import { editFiles } from "../project/transaction.js";
 import { editMapEntry } from "../project/yaml-edit.js";
 import { didYouMean } from "../util/suggest.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
-import { requireValidForDocs } from "./docs-valid.js";
+import { reviewFromEdit } from "./docs-review-edit.js";
+import { requireValidForDocs } from "../app/docs-valid.js";
 import { canonicalId } from "../util/ids.js";
 import type { WriteFlags } from "./write-flags.js";
 
@@ -17,6 +18,8 @@ export interface DocsReviewOptions extends WriteFlags {
   date?: string;
   asOf?: string;
   commit: boolean;
+  /** The last commit that edited the doc's file was the review: take its date, author and hash. */
+  editWasReview?: boolean;
 }
 
 export async function runDocsReview(globals: GlobalOptions, docId: string, options: DocsReviewOptions, output: Output = processOutput): Promise<number> {
@@ -30,11 +33,12 @@ export async function runDocsReview(globals: GlobalOptions, docId: string, optio
     const hint = didYouMean(docId, project.docs.map((entry) => entry.id));
     throw new UsageError(`no document "${docId}" in docs.yaml${hint ? `: ${hint}` : ""}`);
   }
-  const date = options.date ?? clock.today;
+  const edit = options.editWasReview ? await reviewFromEdit(project.root, doc, clock) : undefined;
+  const date = options.date ?? edit?.date ?? clock.today;
   const problem = dateProblem(date);
   if (problem) throw new UsageError(`--date: ${problem}`);
   if (date > clock.today) throw new UsageError(`--date ${date} is after today (${clock.today}): a review cannot be recorded in advance`);
-  const by = options.by ?? (await gitOrLoginName(project.root));
+  const by = options.by ?? edit?.by ?? (await gitOrLoginName(project.root));
   if (!by) throw new UsageError("cannot tell who reviewed the document: pass --by NAME");
 
   const rel = origin.source.rel;
@@ -48,7 +52,7 @@ export async function runDocsReview(globals: GlobalOptions, docId: string, optio
           const docs = (source?.data as { docs?: { id?: unknown }[] } | undefined)?.docs;
           const index = Array.isArray(docs) ? docs.findIndex((entry) => entry?.id === doc.id) : -1;
           if (index < 0 || text === null) throw new UsageError(`no document "${docId}" in ${rel} any more`);
-          return editMapEntry(text, ["docs", index], "last_review", { date, by, note: options.note }, rel);
+          return editMapEntry(text, ["docs", index], "last_review", { date, by, note: options.note ?? edit?.note }, rel);
         },
       },
     ],

@@ -7,8 +7,8 @@ import { pickFormatter } from "../format/registry.js";
 import { reportFormatters } from "../format/report/index.js";
 import { writeFileAtomic } from "../project/write.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
-import { requireValidForDocs } from "./docs-valid.js";
-import { assessProjectFreshness } from "./freshness-facts.js";
+import { requireValidForDocs } from "../app/docs-valid.js";
+import { assessProjectFreshness } from "../app/freshness-facts.js";
 
 export interface ReportOptions {
   format: string;

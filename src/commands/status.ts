@@ -1,10 +1,13 @@
-// tam status: every open change, what each department can pick up now, what is blocked or late.
-import { EXIT_OK, UsageError } from "../errors.js";
+// tam status: every open change (forecast vs due vs promise, slip), and per department what it can
+// start now, what is queued, in progress, blocked, late. Dates from the one scheduling engine.
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../errors.js";
 import { projectStatus } from "../domain/tracking/status.js";
 import { pickFormatter, useColor } from "../format/registry.js";
 import { canonicalId } from "../util/ids.js";
 import { statusFormatters } from "../format/status/index.js";
+import { SEVERITY_RANK, type Severity } from "../model/issues.js";
 import { requireValid } from "../project/check.js";
+import { gitOrLoginName } from "../project/identity.js";
 import { closest } from "../util/suggest.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 
@@ -12,6 +15,8 @@ export interface StatusOptions {
   format: string;
   asOf?: string;
   department?: string;
+  mine?: boolean;
+  failOn?: Severity | "never";
 }
 
 export async function runStatus(globals: GlobalOptions, options: StatusOptions, output: Output = processOutput): Promise<number> {
@@ -24,7 +29,13 @@ export async function runStatus(globals: GlobalOptions, options: StatusOptions, 
     const guess = closest(department, project.departments.map((d) => d.id));
     throw new UsageError(`no department ${department}${guess ? `: did you mean ${guess}?` : ""}`);
   }
-  const report = projectStatus({ ...project, today: clock.today, timezone: clock.timezone, department });
+  let assignee: string | undefined;
+  if (options.mine) {
+    assignee = await gitOrLoginName(project.root);
+    if (!assignee) throw new UsageError("--mine needs your name: set git's user.name (git config user.name 'Your Name')");
+  }
+  const report = projectStatus({ ...project, today: clock.today, timezone: clock.timezone, now: clock.now, department, assignee, where: project.where });
   output.out(format(report, { color: useColor(globals.color), width: process.stdout.columns }));
-  return EXIT_OK;
+  const failOn = options.failOn ?? "never";
+  return failOn !== "never" && report.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -54,6 +54,12 @@ function weeklyRanges(calendar: Calendar): [number, number][][] {
   });
 }
 
+/** Working minutes of each weekday (0 = Monday), overlapping ranges counted once. */
+export function weeklyWorkingMinutes(calendar: Calendar | undefined): number[] {
+  if (!calendar || !calendar.hours) return WEEKDAYS.map(() => 1440);
+  return weeklyRanges(calendar).map((ranges) => ranges.reduce((sum, [from, to]) => sum + Math.min(to, 1440 * 2) - from, 0));
+}
+
 function compile(calendar: Calendar | undefined, zone: string): Compiled {
   if (!calendar || !calendar.hours) return ALWAYS;
   let perZone = compiledByCalendar.get(calendar);
@@ -81,6 +87,20 @@ function dayRanges(c: Compiled, day: number): Ranges {
   }
   c.days.set(day, ranges);
   return ranges;
+}
+
+/**
+ * The working ranges of one local day (a day number in the calendar's zone) as [start, end)
+ * instants, sorted and disjoint; a calendar without hours works the whole day. For the planner's
+ * working-time clocks, which add blackouts and change windows on top.
+ */
+export function dayWorkingRanges(calendar: Calendar | undefined, zone: string, day: number): [number, number][] {
+  const c = compile(calendar, calendar?.timezone ?? zone);
+  if (c.always) {
+    const start = zonedToEpoch(dateFromDayNumber(day), 0, zone);
+    return [[start, zonedToEpoch(dateFromDayNumber(day + 1), 0, zone)]];
+  }
+  return dayRanges(c, day);
 }
 
 /** Working milliseconds between two instants. `zone` applies when the calendar has no zone of its own. */

@@ -11,7 +11,7 @@ export interface CsvRecord {
 export interface CsvTable {
   header: string[];
   records: CsvRecord[];
-  /** Unterminated quotes and stray characters after a closing quote. */
+  /** Unterminated quotes, stray characters after a closing quote, records with more or fewer cells than the header. */
   errors: { row: number; line: number; message: string }[];
 }
 
@@ -76,5 +76,10 @@ export function parseCsv(input: string, delimiter = ","): CsvTable {
   if (quoted) errors.push({ row: all.length + 1, line: recordLine, message: "a quoted field is not closed" });
   if (cell !== "" || cells.length > 0) endRecord();
   const [head, ...records] = all;
-  return { header: head?.cells.map((h) => h.trim()) ?? [], records, errors };
+  const header = head?.cells.map((h) => h.trim()) ?? [];
+  for (const record of records) {
+    if (record.cells.length !== header.length) errors.push({ row: record.row, line: record.line, message: `${record.cells.length} cell(s), the header has ${header.length}` });
+  }
+  errors.sort((a, b) => a.line - b.line);
+  return { header, records, errors };
 }

@@ -49,9 +49,13 @@ export interface SlaTarget {
 }
 
 export interface Blackout {
+  /** Name a change's `blackout_exceptions` refers to (else the date `from` falls on). */
+  id?: string;
   from: TimestampText;
   to: TimestampText;
   reason?: string;
+  /** Emergency changes may work in it (default false: the freeze holds for them too). */
+  allow_emergency?: boolean;
 }
 
 export type FollowupKind = "backup" | "monitoring" | "security" | "documentation";
@@ -62,7 +66,14 @@ export interface FollowupRule {
   department?: string;
   /** Component kinds the rule applies to (backup: stateful kinds). */
   kinds?: string[];
+  /** Estimate for one component. */
   estimate?: DurationText;
+  /** Added for each further component when one task covers several (default: the estimate again). */
+  per_component?: DurationText;
+  /** One task per department and wave listing its components (default true). */
+  group?: boolean;
+  /** Security: no review of work the reviewing department did itself (default true). */
+  skip_own_work?: boolean;
 }
 
 export interface Manifest {
@@ -73,11 +84,21 @@ export interface Manifest {
   service_manager?: Person;
   timezone: string;
   calendars?: Record<string, Calendar>;
+  /** Calendar of departments without their own (default: "business", else the only calendar with hours). */
+  default_calendar?: string;
   sla?: Partial<Record<Priority, SlaTarget>>;
   estimates?: { internal_factor?: number; client_factor?: number };
   blackouts?: Blackout[];
-  docs?: { review_interval?: DurationText; warn_within?: DurationText };
+  /** `baseline`: recorded by `tam docs baseline`; that commit and its ancestors are not changes to the components. */
+  docs?: { review_interval?: DurationText; warn_within?: DurationText; baseline?: DocsBaseline };
   followups?: Partial<Record<FollowupKind, FollowupRule>>;
+}
+
+export interface DocsBaseline {
+  commit: string;
+  date?: DateText;
+  by?: string;
+  note?: string;
 }
 
 export interface Department {
@@ -163,6 +184,8 @@ export interface Task {
   /** "planner" for tasks written by `tam change plan --write`, "manual" for hand-written ones. */
   origin?: "planner" | "manual";
   status: TaskStatus;
+  /** Who does it (a person's name as git knows it), for `tam status --mine`. */
+  assignee?: string;
   history?: TaskEvent[];
 }
 
@@ -183,6 +206,30 @@ export interface Change {
   test_plan?: string;
   status: ChangeStatus;
   tasks?: Task[];
+  /** Blackouts this change may work in, and who agreed. */
+  blackout_exceptions?: BlackoutException[];
+  /** The plan as first written: kept, so that forecasts show their slip against it. */
+  baseline?: Baseline;
+}
+
+export interface BlackoutException {
+  /** The blackout's `id`, or the date its `from` falls on (YYYY-MM-DD). */
+  blackout: string;
+  agreed_by: string;
+  agreed_at: DateText;
+  note?: string;
+}
+
+export interface Baseline {
+  /** When the plan was first written. */
+  recorded_at: TimestampText;
+  start: TimestampText;
+  finish: TimestampText;
+  /** The dates promised: internally (estimate ×2) and to the client (×3). */
+  internal: DateText;
+  client: DateText;
+  /** Planned start and finish of each task at the time. */
+  tasks?: Record<string, { start: TimestampText; finish: TimestampText }>;
 }
 
 export type IncidentStatus = "open" | "responded" | "resolved" | "closed";

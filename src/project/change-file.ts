@@ -1,8 +1,9 @@
 // Edits of a change file: the planned tasks, a task's status and history, the change's status.
 import { isScalar, isSeq, type Node, type YAMLMap } from "yaml";
-import type { Task, TaskEvent } from "../model/files.js";
+import type { Baseline, Task, TaskEvent } from "../model/files.js";
 import { appendListItem, applySplice, columnOf, endOfBlock, lineStart, nextLine, replaceEntry, setScalar, verifyEdit, yamlFlowList, yamlScalar, type Splice } from "./edit.js";
 import type { SourceFile } from "./source.js";
+import { scalarText } from "./yaml-text.js";
 
 /** A task written in the file's style: one key per line, id lists in flow style. */
 export function renderTask(task: Task, indent: number): string {
@@ -17,6 +18,7 @@ export function renderTask(task: Task, indent: number): string {
   if (task.estimate) field("estimate", yamlScalar(task.estimate));
   if (task.origin) field("origin", task.origin);
   field("status", task.status);
+  if (task.assignee) field("assignee", yamlScalar(task.assignee));
   if (task.history?.length) {
     lines.push(`${pad}  history:`);
     for (const event of task.history) lines.push(renderEvent(event, indent + 4).trimEnd());
@@ -47,7 +49,7 @@ function applyAll(text: string, splices: Splice[]): string {
  * The change file with its `tasks` replaced (and its status, when given). Tasks kept as written are
  * copied byte for byte, comments included; the others are rendered. Nothing outside changes.
  */
-export function writeTasks(source: SourceFile, tasks: readonly WrittenTask[], status?: string): string {
+export function writeTasks(source: SourceFile, tasks: readonly WrittenTask[], status?: string, baseline?: Baseline): string {
   const { text, doc } = source;
   const seq = doc.get("tasks", true) as Node | undefined;
   const items = isSeq(seq) && !seq.flow ? seq.items.map((item) => item as Node) : [];
@@ -69,9 +71,25 @@ export function writeTasks(source: SourceFile, tasks: readonly WrittenTask[], st
     splices.push(setScalar(doc, ["status"], status));
     expected.status = status;
   }
+  if (baseline) {
+    // First in the list: when both are appended at the end of the file, the tasks come first.
+    splices.unshift(replaceEntry(text, doc, [], "baseline", renderBaseline(baseline)));
+    expected.baseline = baseline;
+  }
   const result = applyAll(text, splices);
   verifyEdit(result, JSON.parse(JSON.stringify(expected)), source.rel);
   return result;
+}
+
+/** The baseline block: the change's dates and promises, then one line per task. */
+export function renderBaseline(baseline: Baseline): string {
+  const lines = ["baseline:", `  recorded_at: ${yamlScalar(baseline.recorded_at)}`, `  start: ${yamlScalar(baseline.start)}`, `  finish: ${yamlScalar(baseline.finish)}`, `  internal: ${yamlScalar(baseline.internal)}`, `  client: ${yamlScalar(baseline.client)}`];
+  const tasks = Object.entries(baseline.tasks ?? {});
+  if (tasks.length) {
+    lines.push("  tasks:");
+    for (const [id, dates] of tasks) lines.push(`    ${yamlScalar(id)}: { start: ${scalarText(dates.start, true)}, finish: ${scalarText(dates.finish, true)} }`);
+  }
+  return `${lines.join("\n")}\n`;
 }
 
 /** The change file with task `index` set to `event.status` and `event` appended to its history. */

@@ -1,5 +1,6 @@
 // Git through simple-git: commits of exactly the files tam wrote, and clear words
-// for repository states tam will not commit in. The write transaction (transaction.ts) is the
+// for repository states tam will not commit in. (The history reader, history.ts, runs git itself:
+// it streams `git cat-file --batch` through stdin and stdout, which simple-git cannot do.) The write transaction (transaction.ts) is the
 // only committer besides init's first commit.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -10,6 +11,15 @@ function git(dir: string): SimpleGit {
   // No hooks, pagers or editors from repository content: tam never runs what it finds there.
   // The hooks path is our own setting (it disables hooks), so simple-git's guard against it does not apply.
   return simpleGit({ baseDir: dir, config: ["core.hooksPath=/dev/null"], unsafe: { allowUnsafeHooksPath: true } });
+}
+
+/** git's user.name as configured for the repository at `dir` (or globally); "" when unset or no git. */
+export async function configuredUserName(dir: string): Promise<string> {
+  try {
+    return ((await git(dir).getConfig("user.name")).value ?? "").trim();
+  } catch {
+    return "";
+  }
 }
 
 export async function isRepository(dir: string): Promise<boolean> {
@@ -161,4 +171,31 @@ function explainCommitFailure(message: string, written = true, optOut = "--no-co
   }
   const first = message.trim().split("\n")[0];
   return written ? `commit failed (the file was written; commit it by hand or pass --no-commit): ${first}` : `git cannot commit here (nothing was written): ${first}`;
+}
+
+/** The full hash of the commit `rev` names, or undefined when it names none. */
+export async function resolveCommit(dir: string, rev: string): Promise<string | undefined> {
+  try {
+    const hash = (await git(dir).raw(["rev-parse", "--verify", "-q", "--end-of-options", `${rev}^{commit}`])).trim();
+    return /^[0-9a-f]{40,64}$/.test(hash) ? hash : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The newest commit that edited `path` (relative to `dir`): hash, author time (ms), author, subject. */
+export async function lastCommitOf(dir: string, path: string): Promise<{ hash: string; time: number; author: string; subject: string } | undefined> {
+  try {
+    const line = (await git(dir).raw(["log", "-1", "--no-renames", "--diff-filter=AM", "--format=%H%x1f%at%x1f%an%x1f%s", "--", `:(literal)${path}`])).trim();
+    if (!line) return undefined;
+    const [hash, time, author, subject] = line.split("\x1f");
+    return { hash: hash!, time: Number(time) * 1000, author: author ?? "", subject: subject ?? "" };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `dir` (inside a repository) has files that are new or modified compared with HEAD. */
+export async function hasUncommitted(dir: string): Promise<boolean> {
+  return (await git(dir).raw(["status", "--porcelain", "--untracked-files=all", "--", "."])).trim() !== "";
 }

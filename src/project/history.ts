@@ -1,9 +1,13 @@
-// What git knows about the architecture and the documents, read with a fixed number of
-// git processes whatever the number of docs or components: one rev-parse, one blame of
-// architecture.yaml (mapped onto each component's lines), one log over the docs' files.
-import { execFile } from "node:child_process";
-import { isMap, isScalar, isSeq } from "yaml";
-import type { CommitFact, ComponentHistory, GitFacts } from "../domain/freshness/types.js";
+// What git knows about the architecture and the documents, read with a fixed number of git
+// processes whatever the number of docs, components or commits: one rev-parse, one log (the
+// commits that touched architecture.yaml or a doc's file, with the blob ids of each version),
+// and one cat-file that streams those versions of architecture.yaml. Each version is read into
+// each component's value and compared by meaning (src/domain/freshness/component-diff.ts).
+import { execFile, spawn } from "node:child_process";
+import { diffComponents } from "../domain/freshness/component-diff.js";
+import type { CommitFact, ComponentCommit, GitFacts } from "../domain/freshness/types.js";
+import type { DateText } from "../model/files.js";
+import { ArchitectureReader, type ComponentVersion } from "./architecture-versions.js";
 import type { SourceFile } from "./source.js";
 
 export interface History extends GitFacts {
@@ -11,11 +15,26 @@ export interface History extends GitFacts {
   gitProcesses: number;
   /** The project folder inside the repository ("" at the top, "examples/northwind/" below it). */
   prefix: string;
+  /** Things to tell the user once (a baseline commit git does not know, ...). */
+  notes: string[];
+}
+
+export interface HistoryRequest {
+  /** architecture.yaml as it is in the working tree (compared with HEAD for uncommitted edits). */
+  architecture: SourceFile | undefined;
+  /** Project-relative paths of the docs kept in the repository. */
+  docPaths: readonly string[];
+  /** Commits before this day cannot matter (the oldest review); undefined reads the whole history. */
+  since?: DateText;
+  /** A commit recorded with `tam docs baseline`: it and its ancestors are the starting point, not changes. */
+  baseline?: string;
 }
 
 /** Above this many files, log the whole project folder once instead of naming each file. */
 const MAX_PATHSPECS = 500;
-const UNCOMMITTED = /^0{40}$/;
+const NO_BLOB = /^0+$/;
+const GIT_CONFIG = ["-c", "core.quotepath=false", "-c", "color.ui=false", "-c", "log.showSignature=false", "-c", "diff.renameLimit=1000", "--no-pager"];
+const GIT_ENV = () => ({ ...process.env, GIT_OPTIONAL_LOCKS: "0" });
 
 class GitRunner {
   processes = 0;
@@ -24,144 +43,250 @@ class GitRunner {
   run(args: string[]): Promise<string> {
     this.processes++;
     // No shell; repository config must not colour, page or quote the output we parse.
-    const full = ["-c", "core.quotepath=false", "-c", "color.ui=false", "-c", "log.showSignature=false", "--no-pager", ...args];
     return new Promise((resolvePromise, reject) => {
-      execFile("git", full, { cwd: this.cwd, maxBuffer: 512 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" } }, (error, stdout, stderr) => {
-        if (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          reject(new Error(code === "ENOENT" ? "git is not installed" : firstLine(stderr) || error.message));
-        } else resolvePromise(stdout);
+      execFile("git", [...GIT_CONFIG, ...args], { cwd: this.cwd, maxBuffer: 512 * 1024 * 1024, env: GIT_ENV() }, (error, stdout, stderr) => {
+        if (error) reject(gitError(error, stderr));
+        else resolvePromise(stdout);
       });
     });
   }
+
+  /** `git cat-file --batch`: each object's text in the order asked, undefined for a missing one, streamed. */
+  catFile(names: readonly string[], onObject: (index: number, text: string | undefined) => void): Promise<void> {
+    this.processes++;
+    return new Promise((resolvePromise, reject) => {
+      const child = spawn("git", [...GIT_CONFIG, "cat-file", "--batch"], { cwd: this.cwd, env: GIT_ENV(), stdio: ["pipe", "pipe", "pipe"] });
+      let buffer: Buffer = Buffer.alloc(0);
+      let index = 0;
+      let stderr = "";
+      let failed = false;
+      const fail = (error: Error) => {
+        if (failed) return;
+        failed = true;
+        child.kill();
+        reject(error);
+      };
+      child.stdout.on("data", (chunk: Buffer) => {
+        buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
+        for (;;) {
+          const eol = buffer.indexOf(10);
+          if (eol < 0) return;
+          const header = buffer.subarray(0, eol).toString("utf8");
+          if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
+            buffer = buffer.subarray(eol + 1);
+            onObject(index++, undefined);
+            continue;
+          }
+          const size = Number(header.slice(header.lastIndexOf(" ") + 1));
+          if (!Number.isSafeInteger(size)) return fail(new Error(`unexpected output of git cat-file: ${header}`));
+          if (buffer.length < eol + 1 + size + 1) return;
+          const text = buffer.subarray(eol + 1, eol + 1 + size).toString("utf8");
+          buffer = buffer.subarray(eol + 1 + size + 1);
+          onObject(index++, text);
+        }
+      });
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+      child.on("error", (error) => fail(gitError(error, stderr)));
+      child.on("close", (code) => {
+        if (failed) return;
+        if (code !== 0) fail(new Error(firstLine(stderr) || `git cat-file exited with ${code}`));
+        else if (index !== names.length) fail(new Error(`git cat-file answered ${index} of ${names.length} objects`));
+        else resolvePromise();
+      });
+      child.stdin.on("error", () => undefined);
+      child.stdin.end(names.map((name) => `${name}\n`).join(""));
+    });
+  }
+}
+
+function gitError(error: { code?: unknown; message: string }, stderr: string): Error {
+  return new Error(error.code === "ENOENT" ? "git is not installed" : firstLine(stderr) || error.message);
 }
 
 function firstLine(text: string): string {
   return text.split("\n").find((line) => line.trim() !== "")?.replace(/^fatal: /, "").trim() ?? "";
 }
 
-export async function readHistory(root: string, architecture: SourceFile | undefined, docPaths: readonly string[]): Promise<History> {
+export async function readHistory(root: string, request: HistoryRequest): Promise<History> {
   const git = new GitRunner(root);
-  const none = (reason: string): History => ({ available: false, unavailableReason: reason, components: new Map(), files: new Map(), gitProcesses: git.processes, prefix: "" });
+  const notes: string[] = [];
+  const none = (reason: string): History => ({ available: false, unavailableReason: reason, componentCommits: [], uncommitted: [], files: new Map(), gitProcesses: git.processes, prefix: "", notes });
 
   let prefix: string;
+  let head: string | undefined;
+  let baseline: string | undefined;
   try {
-    const [inside, shallow, shownPrefix] = (await git.run(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-prefix"])).split("\n");
+    // --revs-only drops a name git does not know instead of failing: HEAD of an empty repository, a baseline from elsewhere.
+    const revs = ["HEAD", ...(request.baseline ? [`${request.baseline}^{commit}`] : [])];
+    const [inside, shallow, shownPrefix, ...hashes] = (await git.run(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-prefix", "--revs-only", ...revs])).split("\n").filter((line, i) => i < 3 || line !== "");
     if (inside !== "true") return none("not inside a git work tree");
     if (shallow === "true") return none("shallow clone (fetch the full history: git fetch --unshallow)");
     prefix = shownPrefix ?? "";
+    head = hashes[0];
+    baseline = hashes[1];
+    if (request.baseline && !baseline) notes.push(`the docs baseline ${request.baseline} of tam.yaml is not a commit of this repository: it is ignored`);
   } catch (error) {
     const message = (error as Error).message;
     return none(/not a git repository/i.test(message) ? "not a git repository" : message);
   }
+  if (!head) return { ...none("no commits yet"), gitProcesses: git.processes };
 
-  let components = new Map<string, ComponentHistory>();
-  if (architecture) {
+  const architecturePath = `${prefix}architecture.yaml`;
+  const docPaths = [...new Set(request.docPaths)].sort();
+  const pathspecs = [
+    // Every architecture.yaml of the repository, so that renames (a moved project folder) are seen as renames.
+    ...(request.architecture ? [":(top,glob)**/architecture.yaml"] : []),
+    ...(docPaths.length > MAX_PATHSPECS ? ["."] : docPaths.map((path) => `:(literal)${path}`)),
+  ];
+  let log: LogCommit[] = [];
+  if (pathspecs.length) {
     try {
-      const blame = parseBlame(await git.run(["blame", "--porcelain", "-w", "--", architecture.rel]));
-      components = historyByComponent(architecture, blame);
-    } catch (error) {
-      return { ...none(`no history of ${architecture.rel}: ${(error as Error).message}`), gitProcesses: git.processes };
-    }
-  }
-
-  let files = new Map<string, CommitFact[]>();
-  const paths = [...new Set(docPaths)].sort();
-  if (paths.length) {
-    const pathspecs = paths.length > MAX_PATHSPECS ? ["."] : paths.map((path) => `:(literal)${path}`);
-    try {
-      const log = await git.run(["log", "--no-renames", "--format=%x1e%H%x1f%at%x1f%an%x1f%s", "--name-only", "--", ...pathspecs]);
-      files = commitsByFile(log, prefix, new Set(paths));
+      const since = request.since ? [`--since=${request.since}T00:00:00Z`] : [];
+      const range = baseline ? ["HEAD", `^${baseline}`] : ["HEAD"];
+      log = parseRawLog(await git.run(["log", "--raw", "--no-abbrev", "-M", "--format=%x1e%H%x1f%at%x1f%an%x1f%s", ...since, ...range, "--", ...pathspecs]));
     } catch (error) {
       return { ...none(`git log failed: ${(error as Error).message}`), gitProcesses: git.processes };
     }
   }
-  return { available: true, components, files, gitProcesses: git.processes, prefix };
-}
 
-interface BlameLine {
-  hash: string;
-  commit: CommitFact | undefined;
-}
-
-/** `git blame --porcelain`: line number (1-based) → the commit that last changed it. */
-export function parseBlame(output: string): Map<number, BlameLine> {
-  const headers = new Map<string, Record<string, string>>();
-  const lines = new Map<number, BlameLine>();
-  let hash = "";
-  let finalLine = 0;
-  for (const line of output.split("\n")) {
-    const start = /^([0-9a-f]{40}) \d+ (\d+)(?: \d+)?$/.exec(line);
-    if (start) {
-      hash = start[1]!;
-      finalLine = Number(start[2]);
-      if (!headers.has(hash)) headers.set(hash, {});
-    } else if (line.startsWith("\t")) {
-      lines.set(finalLine, { hash, commit: undefined });
-    } else if (hash) {
-      const space = line.indexOf(" ");
-      const key = space < 0 ? line : line.slice(0, space);
-      headers.get(hash)![key] = space < 0 ? "" : line.slice(space + 1);
+  const files = commitsByFile(log, prefix, new Set(docPaths));
+  let componentCommits: ComponentCommit[] = [];
+  let uncommitted: string[] = [];
+  if (request.architecture) {
+    try {
+      const read = await readComponentHistory(git, request.architecture, architectureVersions(log, architecturePath), architecturePath);
+      if (!read.committed) return { ...none(`${request.architecture.rel} is not committed yet`), gitProcesses: git.processes };
+      ({ componentCommits, uncommitted } = read);
+    } catch (error) {
+      return { ...none(`no history of ${request.architecture.rel}: ${(error as Error).message}`), gitProcesses: git.processes };
     }
   }
-  const commits = new Map<string, CommitFact>();
-  for (const [commitHash, fields] of headers) {
-    commits.set(commitHash, { hash: commitHash, time: Number(fields["author-time"] ?? 0) * 1000, author: fields.author ?? "", subject: fields.summary ?? "" });
-  }
-  for (const entry of lines.values()) entry.commit = commits.get(entry.hash);
-  return lines;
+  return { available: true, componentCommits, uncommitted, files, gitProcesses: git.processes, prefix, notes };
 }
 
-/** Each component's line range in architecture.yaml, from the parsed document. */
-export function componentLines(source: SourceFile): Map<string, { first: number; last: number }> {
-  const ranges = new Map<string, { first: number; last: number }>();
-  const list = isMap(source.doc.contents) ? source.doc.contents.get("components", true) : undefined;
-  if (!isSeq(list)) return ranges;
-  for (const item of list.items) {
-    if (!isMap(item) || !item.range) continue;
-    const id = item.get("id", true);
-    if (!isScalar(id) || typeof id.value !== "string") continue;
-    const [start, valueEnd] = item.range;
-    let end = valueEnd;
-    while (end > start && /\s/.test(source.text[end - 1]!)) end--;
-    ranges.set(id.value, { first: source.lineCounter.linePos(start).line, last: source.lineCounter.linePos(Math.max(start, end - 1)).line });
-  }
-  return ranges;
+interface RawChange {
+  status: string;
+  oldBlob: string;
+  newBlob: string;
+  oldPath: string;
+  path: string;
 }
 
-function historyByComponent(source: SourceFile, blame: Map<number, BlameLine>): Map<string, ComponentHistory> {
-  const result = new Map<string, ComponentHistory>();
-  for (const [id, { first, last }] of componentLines(source)) {
-    const commits = new Map<string, CommitFact>();
-    let uncommitted = false;
-    for (let line = first; line <= last; line++) {
-      const entry = blame.get(line);
-      if (!entry?.commit) continue;
-      // All-zero hash: edited in the working tree. Not a change of record until committed.
-      if (UNCOMMITTED.test(entry.hash)) uncommitted = true;
-      else commits.set(entry.hash, entry.commit);
-    }
-    result.set(id, { commits: [...commits.values()].sort((a, b) => b.time - a.time || a.hash.localeCompare(b.hash)), uncommitted });
-  }
-  return result;
+export interface LogCommit {
+  commit: CommitFact;
+  changes: RawChange[];
 }
 
-/** `git log --name-only` with a \x1e-led header: project-relative path → commits, newest first. */
-export function commitsByFile(output: string, prefix: string, wanted: ReadonlySet<string>): Map<string, CommitFact[]> {
-  const files = new Map<string, CommitFact[]>();
+/** `git log --raw --no-abbrev` with a \x1e-led header of hash, author time, author, subject. */
+export function parseRawLog(output: string): LogCommit[] {
+  const commits: LogCommit[] = [];
   for (const record of output.split("\x1e")) {
-    const [header, ...names] = record.split("\n");
+    const [header, ...lines] = record.split("\n");
     if (!header) continue;
     const [hash, time, author, subject] = header.split("\x1f");
-    const commit: CommitFact = { hash: hash!, time: Number(time) * 1000, author: author ?? "", subject: subject ?? "" };
-    for (const name of names) {
-      if (!name || !name.startsWith(prefix)) continue;
-      const path = name.slice(prefix.length);
-      if (!wanted.has(path)) continue;
-      const list = files.get(path) ?? [];
-      list.push(commit);
-      files.set(path, list);
+    const changes: RawChange[] = [];
+    for (const line of lines) {
+      // :100644 100644 <old> <new> M\tpath   |   ... R087\told\tnew
+      const raw = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*\t([^\t]*)(?:\t(.*))?$/.exec(line);
+      if (!raw) continue;
+      const [, oldBlob, newBlob, status, first, second] = raw;
+      changes.push({ status: status!, oldBlob: oldBlob!, newBlob: newBlob!, oldPath: first!, path: second ?? first! });
+    }
+    commits.push({ commit: { hash: hash!, time: Number(time) * 1000, author: author ?? "", subject: subject ?? "" }, changes });
+  }
+  return commits;
+}
+
+/** Project-relative path → commits that edited it, newest first (the log's order). */
+export function commitsByFile(log: readonly LogCommit[], prefix: string, wanted: ReadonlySet<string>): Map<string, CommitFact[]> {
+  const files = new Map<string, CommitFact[]>();
+  for (const { commit, changes } of log) {
+    // The commit that adds a file (an adopted project's first commit) is not an edit of it.
+    for (const path of new Set(changes.filter((change) => change.status !== "A").map((change) => change.path))) {
+      if (!path.startsWith(prefix)) continue;
+      const rel = path.slice(prefix.length);
+      if (!wanted.has(rel)) continue;
+      files.set(rel, [...(files.get(rel) ?? []), commit]);
     }
   }
   return files;
+}
+
+interface VersionPair {
+  commit: CommitFact;
+  before: string;
+  after: string;
+}
+
+/**
+ * The commits that changed this project's architecture.yaml, each with the blobs before and
+ * after. Followed back through renames (a moved project folder). A commit that adds the file (the
+ * first commit of an adopted project) has no "before": it is the starting point, not a change.
+ */
+export function architectureVersions(log: readonly LogCommit[], path: string): VersionPair[] {
+  const paths = new Set([path]);
+  const pairs: VersionPair[] = [];
+  for (const { commit, changes } of log) {
+    for (const change of changes) {
+      if (!paths.has(change.path)) continue;
+      if (change.status === "R" || change.status === "C") paths.add(change.oldPath);
+      if (NO_BLOB.test(change.oldBlob) || NO_BLOB.test(change.newBlob) || change.oldBlob === change.newBlob) continue;
+      pairs.push({ commit, before: change.oldBlob, after: change.newBlob });
+    }
+  }
+  return pairs;
+}
+
+async function readComponentHistory(git: GitRunner, working: SourceFile, pairs: VersionPair[], path: string): Promise<{ componentCommits: ComponentCommit[]; uncommitted: string[]; committed: boolean }> {
+  const reader = new ArchitectureReader();
+  reader.seed(working.text, working.data);
+  const headName = `HEAD:${path}`;
+  // Each blob once, in the order the pairs need them; a version is dropped once its last pair is done.
+  const names: string[] = [headName];
+  const uses = new Map<string, number>();
+  for (const pair of pairs) {
+    for (const blob of [pair.after, pair.before]) {
+      if (!uses.has(blob)) names.push(blob);
+      uses.set(blob, (uses.get(blob) ?? 0) + 1);
+    }
+  }
+  const versions = new Map<string, ComponentVersion | undefined>();
+  let headVersion: ComponentVersion | undefined;
+  let committed = false;
+  const componentCommits: ComponentCommit[] = [];
+  let next = 0;
+  const settle = () => {
+    while (next < pairs.length && versions.has(pairs[next]!.before) && versions.has(pairs[next]!.after)) {
+      const pair = pairs[next++]!;
+      const before = versions.get(pair.before);
+      const after = versions.get(pair.after);
+      // A version that does not parse cannot be compared: the commit is skipped (docs/commands/docs.md).
+      if (before && after) {
+        const diff = diffComponents(before, after);
+        if (diff.changed.length || diff.added.length || diff.removed.length || diff.renamed.length) componentCommits.push({ commit: pair.commit, ...diff });
+      }
+      for (const blob of [pair.before, pair.after]) {
+        const left = uses.get(blob)! - 1;
+        uses.set(blob, left);
+        if (left === 0) versions.delete(blob);
+      }
+    }
+  };
+  await git.catFile(names, (index, text) => {
+    const version = text === undefined ? undefined : reader.read(text);
+    if (index === 0) {
+      committed = text !== undefined;
+      headVersion = version;
+    }
+    else versions.set(names[index]!, version);
+    settle();
+  });
+
+  let uncommitted: string[] = [];
+  const workingVersion = reader.read(working.text);
+  if (workingVersion) {
+    const diff = diffComponents(headVersion ?? new Map(), workingVersion);
+    uncommitted = [...new Set([...diff.changed, ...diff.added, ...diff.removed, ...diff.renamed.flatMap((rename) => [rename.from, rename.to])])].sort();
+  }
+  return { componentCommits, uncommitted, committed };
 }

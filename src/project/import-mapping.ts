@@ -1,13 +1,27 @@
-// The column mapping of `tam incident import`: a YAML mapping file and/or flags (flags win).
-import { readFileSync } from "node:fs";
+// The column mapping of `tam incident import`: a preset shipped in templates/import, or a YAML mapping
+// file, and/or flags (flags win). Every key must be known and used: a typo or a key the shape ignores
+// is an error, not silently dropped. YAML is read into Maps, so keys such as __proto__ are plain keys.
+import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { UsageError } from "../errors.js";
-import { IMPORT_FIELDS, type EventLogStates, type ImportField, type ImportMapping } from "../domain/incidents/import.js";
+import { readCsvFile } from "./csv-input.js";
+import { IMPORT_FIELDS, VALUE_FIELDS, type EventLogStates, type ImportField, type ImportMapping, type ValueField } from "../domain/incidents/mapping.js";
+import { compileStatePattern, type StatePattern } from "../domain/incidents/state-pattern.js";
+import { templateColumns } from "../domain/incidents/mapping.js";
 import type { Pause } from "../model/files.js";
+
+export const IMPORT_TEMPLATE_DIR = fileURLToPath(new URL("../../templates/import/", import.meta.url));
+/** Preset -> its mapping files, one per export shape; the first whose columns the CSV has is used. */
+export const PRESETS: Record<string, string[]> = {
+  servicenow: ["servicenow-events.yaml", "servicenow-incidents.yaml"],
+  "jira-sm": ["jira-sm.yaml"],
+};
 
 export interface MappingFlags {
   map?: string[];
   mapping?: string;
+  preset?: string;
+  titleTemplate?: string;
   dateFormat?: string;
   timezone?: string;
   empty?: string[];
@@ -18,67 +32,147 @@ export interface MappingFlags {
   closedState?: string[];
 }
 
-interface MappingFile {
-  columns?: Record<string, string>;
-  date_format?: string;
-  timezone?: string;
-  empty?: string[];
-  event_log?: { initial?: string[]; waiting?: Record<string, string> | string[]; resolved?: string[]; closed?: string[] };
-  values?: Record<string, Record<string, string>>;
+const FILE_KEYS = ["columns", "title_template", "date_format", "timezone", "empty", "event_log", "values"];
+const EVENT_LOG_KEYS = ["initial", "waiting", "resolved", "closed"];
+const REASONS = ["client", "vendor", "other"];
+
+type Yaml = unknown;
+const isMap = (v: Yaml): v is Map<unknown, Yaml> => v instanceof Map;
+
+function asList(value: Yaml, where: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value.map((v) => scalar(v, where));
+  return [scalar(value, where)];
 }
 
-const REASONS = ["client", "vendor", "other"];
-const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value === undefined || value === null ? [] : [String(value)]);
+function scalar(value: Yaml, where: string): string {
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
+  throw new UsageError(`${where}: expected a text value`);
+}
+
+function entries(value: Yaml, where: string): [string, Yaml][] {
+  if (value === undefined || value === null) return [];
+  if (!isMap(value)) throw new UsageError(`${where}: expected a mapping (key: value)`);
+  return [...value.entries()].map(([k, v]) => [String(k), v]);
+}
+
+function unknownKeys(value: Yaml, allowed: string[], where: string): void {
+  for (const [key] of entries(value, where)) if (!allowed.includes(key)) throw new UsageError(`${where}: unknown key "${key}" (known: ${allowed.join(", ")})`);
+}
 
 function field(name: string, where: string): ImportField {
   if (!(IMPORT_FIELDS as readonly string[]).includes(name)) throw new UsageError(`${where}: "${name}" is not an importable field (${IMPORT_FIELDS.join(", ")})`);
   return name as ImportField;
 }
 
-function waitingOf(entries: [string, string][], where: string): Record<string, Pause["reason"]> {
-  const out: Record<string, Pause["reason"]> = {};
-  for (const [state, reason] of entries) {
-    if (!REASONS.includes(reason)) throw new UsageError(`${where}: pause reason "${reason}" of state "${state}" must be client, vendor or other`);
-    out[state] = reason as Pause["reason"];
-  }
-  return out;
+function patterns(texts: string[], where: string, preset = false): StatePattern[] {
+  return texts.map((text) => {
+    const compiled = compileStatePattern(text);
+    if (typeof compiled === "string") throw new UsageError(`${where}: ${compiled}`);
+    return preset ? { ...compiled, preset } : compiled;
+  });
 }
 
-export function loadMapping(flags: MappingFlags, projectZone: string): ImportMapping {
-  let file: MappingFile = {};
-  if (flags.mapping) {
-    try {
-      file = (parse(readFileSync(flags.mapping, "utf8")) ?? {}) as MappingFile;
-    } catch (error) {
-      throw new UsageError(`--mapping ${flags.mapping}: ${(error as Error).message.split("\n")[0]}`);
-    }
+function waitingOf(pairs: [string, string][], where: string, preset = false): EventLogStates["waiting"] {
+  return pairs.map(([state, reason]) => {
+    if (!REASONS.includes(reason)) throw new UsageError(`${where}: pause reason "${reason}" of state "${state}" must be client, vendor or other`);
+    return { pattern: patterns([state], where, preset)[0]!, reason: reason as Pause["reason"] };
+  });
+}
+
+function readYaml(path: string, label: string): Yaml {
+  let text: string;
+  try {
+    // A mapping is a few dozen lines: a FIFO, a device or a huge file is a mistake, refused before reading.
+    text = readCsvFile(path, { maxMb: 1, what: "a YAML mapping file" });
+  } catch (error) {
+    throw new UsageError(`${label}: ${(error as Error).message}`);
   }
+  try {
+    return parse(text, { mapAsMap: true }) ?? new Map();
+  } catch (error) {
+    throw new UsageError(`${label}: ${(error as Error).message.split("\n")[0]}`);
+  }
+}
+
+/** The mapping file to use: --mapping, or the variant of --preset whose columns the header has. */
+function chooseFile(flags: MappingFlags, header: string[]): { file: Yaml; label: string; presetFile?: string } {
+  if (flags.preset && flags.mapping) throw new UsageError("give --preset or --mapping, not both (copy the preset from templates/import/ to adjust it)");
+  if (flags.mapping) return { file: readYaml(flags.mapping, `--mapping ${flags.mapping}`), label: flags.mapping };
+  if (!flags.preset) return { file: new Map(), label: "flags" };
+  const variants = Object.hasOwn(PRESETS, flags.preset) ? PRESETS[flags.preset]! : undefined;
+  if (!variants) throw new UsageError(`--preset: "${flags.preset}" is not a preset (${Object.keys(PRESETS).join(", ")})`);
+  const misses: string[] = [];
+  const overridden = new Set((flags.map ?? []).map((pair) => pair.slice(0, pair.indexOf("=")).trim()));
+  for (const name of variants) {
+    const file = readYaml(IMPORT_TEMPLATE_DIR + name, `--preset ${flags.preset}`);
+    const columns = entries(isMap(file) ? file.get("columns") : undefined, name).filter(([f]) => !overridden.has(f)).map(([, v]) => scalar(v, name));
+    const missing = [...columns, ...templateColumns(String((isMap(file) && file.get("title_template")) || ""))].filter((c) => !header.includes(c));
+    if (missing.length === 0) return { file, label: `preset ${flags.preset} (templates/import/${name})`, presetFile: `templates/import/${name}` };
+    misses.push(`${name} lacks ${missing.join(", ")}`);
+  }
+  throw new UsageError(`--preset ${flags.preset}: the CSV's columns fit none of its shapes (${misses.join("; ")}); map the others with --map field=Column, or copy a preset from templates/import/ and adjust it`);
+}
+
+export interface LoadedMapping {
+  mapping: ImportMapping;
+  /** The preset's mapping file that fits the header (templates/import/...), to tell the user. */
+  presetFile?: string;
+}
+
+export function loadMapping(flags: MappingFlags, projectZone: string, header: string[] = []): LoadedMapping {
+  const { file, label, presetFile } = chooseFile(flags, header);
+  const isPreset = presetFile !== undefined;
+  unknownKeys(file, FILE_KEYS, label);
+  const get = (key: string) => (isMap(file) ? file.get(key) : undefined);
   const columns: ImportMapping["columns"] = {};
-  for (const [name, column] of Object.entries(file.columns ?? {})) columns[field(name, flags.mapping!)] = String(column);
+  for (const [name, column] of entries(get("columns"), `${label}: columns`)) columns[field(name, `${label}: columns`)] = scalar(column, `${label}: columns.${name}`);
   for (const pair of flags.map ?? []) {
     const at = pair.indexOf("=");
     if (at <= 0) throw new UsageError(`--map "${pair}": write field=Column, e.g. --map title="Short description"`);
-    columns[field(pair.slice(0, at).trim(), "--map")] = pair.slice(at + 1).trim();
+    const value = pair.slice(at + 1).trim();
+    const name = field(pair.slice(0, at).trim(), "--map");
+    if (value === "") delete columns[name];
+    else columns[name] = value;
   }
-  const log = file.event_log;
+  const log = get("event_log");
+  unknownKeys(log, EVENT_LOG_KEYS, `${label}: event_log`);
+  const logGet = (key: string) => (isMap(log) ? log.get(key) : undefined);
   let eventLog: EventLogStates | undefined;
-  if (flags.eventLog || log) {
-    const fileWaiting = Array.isArray(log?.waiting) ? log.waiting.map((s) => [String(s), "client"] as [string, string]) : Object.entries(log?.waiting ?? {}).map(([k, v]) => [k, String(v)] as [string, string]);
+  if (flags.eventLog || log !== undefined) {
+    const waiting = logGet("waiting");
+    const fileWaiting: [string, string][] = Array.isArray(waiting) ? asList(waiting, "event_log.waiting").map((s) => [s, "client"]) : entries(waiting, `${label}: event_log.waiting`).map(([k, v]) => [k, scalar(v, `${label}: event_log.waiting.${k}`)]);
     const flagWaiting = (flags.waitingState ?? []).map((s) => (s.includes("=") ? ([s.slice(0, s.lastIndexOf("=")), s.slice(s.lastIndexOf("=") + 1)] as [string, string]) : ([s, "client"] as [string, string])));
+    const fromFile = (key: string) => patterns(asList(logGet(key), `event_log.${key}`), `${label}: event_log.${key}`, isPreset);
     eventLog = {
-      initial: [...asList(log?.initial), ...(flags.initialState ?? [])],
-      waiting: { ...waitingOf(fileWaiting, flags.mapping ?? "mapping"), ...waitingOf(flagWaiting, "--waiting-state") },
-      resolved: [...asList(log?.resolved), ...(flags.resolvedState ?? [])],
-      closed: [...asList(log?.closed), ...(flags.closedState ?? [])],
+      initial: [...fromFile("initial"), ...patterns(flags.initialState ?? [], "--initial-state")],
+      // Flags first: the first waiting pattern that matches gives the reason.
+      waiting: [...waitingOf(flagWaiting, "--waiting-state"), ...waitingOf(fileWaiting, label, isPreset)],
+      resolved: [...fromFile("resolved"), ...patterns(flags.resolvedState ?? [], "--resolved-state")],
+      closed: [...fromFile("closed"), ...patterns(flags.closedState ?? [], "--closed-state")],
     };
-    if (eventLog.resolved.length + eventLog.closed.length === 0) throw new UsageError("an event log needs its resolved or closed states (--resolved-state, --closed-state or event_log: in the mapping file)");
+  } else {
+    const stray = [["--initial-state", flags.initialState], ["--waiting-state", flags.waitingState], ["--resolved-state", flags.resolvedState], ["--closed-state", flags.closedState]].filter(([, v]) => (v as string[] | undefined)?.length);
+    if (stray.length) throw new UsageError(`${stray.map(([f]) => f).join(", ")}: states are used only for event logs (add --event-log)`);
   }
+  const values: ImportMapping["values"] = {};
+  for (const [name, table] of entries(get("values"), `${label}: values`)) {
+    if (!(VALUE_FIELDS as readonly string[]).includes(name)) throw new UsageError(`${label}: values: "${name}" cannot be mapped (${VALUE_FIELDS.join(", ")})`);
+    values[name as ValueField] = new Map(entries(table, `${label}: values.${name}`).map(([k, v]) => [k, scalar(v, `${label}: values.${name}.${k}`)]));
+  }
+  const template = flags.titleTemplate ?? get("title_template");
+  const timezone = flags.timezone ?? get("timezone");
+  const dateFormat = flags.dateFormat ?? get("date_format");
   return {
-    columns,
-    dateFormat: flags.dateFormat ?? file.date_format,
-    timezone: flags.timezone ?? file.timezone ?? projectZone,
-    empty: [...asList(file.empty), ...(flags.empty ?? [])],
-    eventLog,
-    values: (file.values ?? {}) as ImportMapping["values"],
+    mapping: {
+      columns,
+      ...(template !== undefined ? { titleTemplate: scalar(template, "title_template") } : {}),
+      ...(dateFormat !== undefined ? { dateFormat: scalar(dateFormat, "date_format") } : {}),
+      timezone: timezone === undefined ? projectZone : scalar(timezone, "timezone"),
+      empty: [...asList(get("empty"), "empty"), ...(flags.empty ?? [])],
+      eventLog,
+      values,
+    },
+    ...(presetFile ? { presetFile } : {}),
   };
 }

@@ -129,3 +129,22 @@ export function appendSeqItems(text: string, seqPath: readonly (string | number)
   const insert = rendered(dashIndent);
   return splice(text, at, at, at === text.length && !text.endsWith("\n") ? `\n${insert}` : insert);
 }
+
+/** Removes `key` from the map at `mapPath` (its lines, in block style); the text unchanged when absent. */
+export function removeMapEntry(text: string, mapPath: readonly (string | number)[], key: string): string {
+  const doc = parseYaml(text);
+  const map = nodeAtPath(doc, mapPath);
+  if (!isMap(map)) throw new EditError(`no map at ${mapPath.join(".")}`);
+  const pair = pairOf(map, key);
+  if (!pair) return text;
+  if (map.flow) {
+    const rest = { ...(map.toJSON() as PlainObject) };
+    delete rest[key];
+    return splice(text, map.range![0], map.range![1], flowText(rest));
+  }
+  if (map.items.length === 1) throw new EditError(`cannot remove the only key "${key}" of ${mapPath.join(".")}`);
+  const start = lineStart(text, pair.key.range![0]);
+  // The first key of an item ("- id: …") shares its line with the dash: never the case for the keys import removes.
+  if (text.slice(start, pair.key.range![0]).trim() !== "") throw new EditError(`"${key}" does not start its line in ${mapPath.join(".")}`);
+  return splice(text, start, endOfPair(text, pair), "");
+}

@@ -26,7 +26,9 @@ describe("tam change plan: the landscape request", () => {
 
   it("adds monitoring and backup follow-ups and a final documentation task", () => {
     const follow = json.tasks.filter((t) => t.kind !== "implementation").map((t) => `${t.kind}/${t.department}/${t.components.join(",")}`);
-    expect(follow).toEqual(expect.arrayContaining(["backup/backup/app-vm", "monitoring/monitoring/app-vm", "monitoring/monitoring/app-nginx", "security/cyber-defence/app-nginx"]));
+    expect(follow).toEqual(expect.arrayContaining(["backup/backup/app-vm", "monitoring/monitoring/app-vm", "monitoring/monitoring/app-nginx,app-php", "security/cyber-defence/app-nginx"]));
+    // One monitoring task for nginx and php (same department, same wave), not one each.
+    expect(follow.filter((f) => f.startsWith("monitoring/")).length).toBe(4);
     const last = json.tasks[json.tasks.length - 1]!;
     expect(last.kind).toBe("documentation");
     expect(last.department).toBe("design-center");
@@ -37,17 +39,17 @@ describe("tam change plan: the landscape request", () => {
 
   it("prints the critical path and the ×2 / ×3 dates", () => {
     expect(json.start).toBe("2026-11-23");
-    expect(json.finish).toBe("2026-12-01");
+    expect(json.finish).toBe("2026-12-02");
     expect(json.criticalPath.slice(0, 4)).toEqual([impl("app-vlan").id, impl("app-vm").id, impl("app-os").id, impl("app-nginx").id]);
-    // 7 working days (23 Nov - 1 Dec); ×2 = 14 → 10 Dec; ×3 = 21 → 21 Dec.
-    expect(json.estimates.internal).toMatchObject({ workingDays: 14, date: "2026-12-10" });
-    expect(json.estimates.client).toMatchObject({ workingDays: 21, date: "2026-12-21" });
+    // 8 working days (23 Nov - 2 Dec: the nginx+php monitoring task is 2d); ×2 = 16 → 14 Dec; ×3 = 24 → 24 Dec.
+    expect(json.estimates.internal).toMatchObject({ workingDays: 16, date: "2026-12-14" });
+    expect(json.estimates.client).toMatchObject({ workingDays: 24, date: "2026-12-24" });
     expect(json.estimates.fitsDue).toBe(true);
     expect(json.estimates.clientFitsDue).toBe(false);
     const table = runTam(["change", "plan", "CHG-0001", "-C", landscape, "--as-of", "2026-11-20"]);
     expect(table.stdout).toContain("critical path: T1 → T2 → T4 → T7, T8");
-    expect(table.stdout).toContain("internal estimate (×2): 14 working day(s), until 2026-12-10");
-    expect(table.stdout).toContain("client promise (×3): 21 working day(s), until 2026-12-21");
+    expect(table.stdout).toContain("internal date (×2): 16 working day(s), until 2026-12-14");
+    expect(table.stdout).toContain("client promise (×3): 24 working day(s), until 2026-12-24");
     expect(table.stdout).toContain("backout order: T8, T7, T4, T2, T1");
     expect(table.stderr).toContain("warning change-conflict CHG-0002 (planned) overlaps CHG-0001");
   });
@@ -63,7 +65,7 @@ describe("tam change plan: the landscape request", () => {
     expect(md.stdout).toContain("## CHG-0001: Landscape for the new project");
     expect(md.stdout).toContain("| 1 | T1 | Set up App VLAN | network |");
     const mermaid = runTam(["change", "plan", "CHG-0001", "-C", landscape, "--as-of", "2026-11-20", "-f", "mermaid"]);
-    expect(mermaid.stdout).toContain("  T1 Set up App VLAN :crit, T1, 2026-11-23, 2026-11-25");
+    expect(mermaid.stdout).toContain("  T1 Set up App VLAN :crit, CHG_0001_T1, 2026-11-23, 2026-11-25");
     expect(mermaid.stdout).toContain("  T4 --> T7");
   });
 });
@@ -104,11 +106,13 @@ describe("tam change plan --write", () => {
     const before = readFileSync(join(dir, "changes/CHG-0001.yaml"), "utf8");
     const first = runTam(["change", "plan", "CHG-0001", "-C", dir, "--as-of", "2026-11-20", "--write"]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/wrote changes\/CHG-0001.yaml: added T1, .*T13 \(commit [0-9a-f]+\)/);
+    expect(first.stdout).toMatch(/wrote changes\/CHG-0001.yaml: added T1, .*T12 \(commit [0-9a-f]+\)/);
     const written = readFileSync(join(dir, "changes/CHG-0001.yaml"), "utf8");
     expect(written.startsWith(before.slice(0, before.indexOf("status: draft")))).toBe(true);
     expect(written).toContain("status: planned\ntasks:\n  - id: T1\n");
-    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["CHG-0001: plan 13 task(s)", "", "changes/CHG-0001.yaml"]);
+    // The first write stores the baseline: the dates and the promises as agreed.
+    expect(written).toMatch(/\nbaseline:\n  recorded_at: 2026-11-20T23:59:59\+03:00\n  start: 2026-11-23T09:00:00\+03:00\n  finish: 2026-12-02T18:00:00\+03:00\n  internal: 2026-12-14\n  client: 2026-12-24\n  tasks:\n    T1: \{ start: 2026-11-23T09:00:00\+03:00, finish: 2026-11-24T18:00:00\+03:00 \}/);
+    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["CHG-0001: plan 12 task(s), baseline finish 2026-12-02", "", "changes/CHG-0001.yaml"]);
     expect(runTam(["validate", "-C", dir]).code).toBe(0);
 
     expect(runTam(["task", "start", "CHG-0001/T1", "-C", dir, "--as-of", "2026-11-23T09:30:00+03:00", "--by", "Oleg"]).code).toBe(0);
@@ -122,8 +126,12 @@ describe("tam change plan --write", () => {
   it("plans the example's draft landscape change (the README job)", () => {
     const result = runTam(["change", "plan", "CHG-0003", "-C", EXAMPLE, "--as-of", "2026-11-20"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("critical path: T1 → T2 → T4 → T7, T8");
-    expect(result.stdout).toContain("client promise (×3): 21 working day(s), until 2026-12-21");
-    expect(result.stderr).toContain("warning blackout");
+    // The Black Friday blackout (27-30 Nov) moves nginx from Friday to Tuesday 1 Dec; the Unix
+    // group (capacity 1) does php after it, on Wednesday.
+    expect(result.stdout).toContain("critical path: T1 → T2 → T4 → T7 → T8 → T10 → T12");
+    expect(result.stdout).toMatch(/T7 +│ Set up nginx[^\n]*2026-12-01 │ 2026-12-01/);
+    expect(result.stdout).toMatch(/T8 +│ Set up PHP-FPM[^\n]*waits for CHG-0003\/T7[^\n]*2026-12-02 │ 2026-12-02/);
+    expect(result.stdout).toContain("client promise (×3): 19 working day(s), until 2026-12-21");
+    expect(result.stderr).toContain("info blackout");
   });
 });

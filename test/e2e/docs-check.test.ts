@@ -57,6 +57,22 @@ describe("tam docs check: broken docs and missing history", () => {
   });
 });
 
+describe("tam docs check: a removed component", () => {
+  it("fails the check (exit 1) with the doc broken and the commit named, though validate is not run", () => {
+    const dir = copyProject(join(FIXTURES, "docs-basic"));
+    initRepo(dir);
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-q", "-m", "Initial"], at("2026-01-10"));
+    const text = readFileSync(join(dir, "architecture.yaml"), "utf8");
+    writeFileSync(join(dir, "architecture.yaml"), text.replace("  - id: vlan\n    name: Internal VLAN\n    kind: vlan\n    depends_on: [fw]\n    criticality: high\n\n", "").replace("depends_on: [vlan]", "depends_on: [fw]"));
+    git(dir, ["commit", "-q", "-am", "Drop the VLAN"], at("2026-03-01"));
+    const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
+    const result = runTam(["docs", "check", "-C", dir, "--as-of", "2026-04-10", "--format", "github"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`vlan-doc is broken: vlan was removed from architecture.yaml by commit ${hash} 2026-03-01 Test Author "Drop the VLAN"`);
+  });
+});
+
 describe("tam docs check: git processes", () => {
   /** A project with n components and n docs (each doc a file covering one component), committed. */
   function project(n: number): string {

@@ -1,8 +1,10 @@
 // tam incident add / update / import end to end, in throwaway git repositories.
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, copyProject, git, initRepo, runTam } from "../helpers/run.js";
+import { berlin, exportCsv, generateLog } from "../helpers/servicenow-log.js";
 
 function repo(): string {
   const dir = copyProject(join(FIXTURES, "sla"));
@@ -62,16 +64,16 @@ describe("tam incident import", () => {
   const csv = join(FIXTURES, "sla-import/events.csv");
   const mapping = join(FIXTURES, "sla-import/servicenow.yaml");
 
-  it("turns an event log into the incidents an engineer would write; a second import adds nothing", () => {
+  it("turns an event log into the incidents an engineer would write; a second import changes nothing", () => {
     const dir = repo();
     const first = runTam(["incident", "import", csv, "--mapping", mapping], { cwd: dir });
-    expect(first.stderr).toContain("imported 3 incident(s), 0 already present");
+    expect(first.stderr).toContain("added 3, updated 0, unchanged 0, skipped 0");
     expect(first.code).toBe(0);
     expect(readFileSync(join(dir, "incidents/2026-11.yaml"), "utf8")).toBe(readFileSync(join(FIXTURES, "sla-import/expected-2026-11.yaml"), "utf8"));
-    expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toBe("incidents: import 3 from events.csv");
+    expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toBe("incidents: import from events.csv: added 3, updated 0, unchanged 0, skipped 0");
     const second = runTam(["incident", "import", csv, "--mapping", mapping], { cwd: dir });
     expect(second).toMatchObject({ code: 0 });
-    expect(second.stderr).toContain("imported 0 incident(s), 3 already present");
+    expect(second.stderr).toContain("added 0, updated 0, unchanged 3, skipped 0");
     expect(git(dir, ["status", "--porcelain"])).toBe("");
     expect(git(dir, ["rev-list", "--count", "HEAD"]).trim()).toBe("2");
   });
@@ -85,20 +87,49 @@ describe("tam incident import", () => {
     expect(text).toContain("    external_id: INC0010002\n    title: VPN drops, \"again\"\n    priority: P3\n    components: [vpn]\n    opened: 2026-11-05T11:00:00+03:00\n");
   });
 
-  it("reports unreadable rows by number and writes nothing unless --skip-invalid", () => {
+  it("reports unreadable rows and anomalies by CSV line; writes nothing on errors or under --strict; --skip-invalid imports the rest", () => {
     const dir = repo();
     const bad = join(dir, "bad.csv");
-    const body = "Key,Summary,Priority,Created\r\nSD-1,ok,P2,2026-11-02 10:00\r\nSD-2,,P2,2026-11-02 11:00\r\nSD-3,late,P9,2026-11-02 12:00\r\n";
+    const body = 'Key,Summary,Priority,Created\r\nSD-1,ok,P2,2026-11-02 10:00\r\nSD-2,"two\r\nlines",P2,2026-11-02 25:00\r\nSD-3,late,P9,2026-11-02 12:00\r\nSD-4,extra,P3,2026-11-02 12:00,surplus\r\n';
     writeFileSync(bad, body);
     const args = ["incident", "import", bad, "--map", "external_id=Key", "--map", "title=Summary", "--map", "priority=Priority", "--map", "opened=Created", "--no-commit"];
     const r = runTam(args, { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("row 3: title is empty");
-    expect(r.stderr).toContain('row 4: priority "P9" is not P1-P4');
+    expect(r.stderr).toContain(`${bad}:3: error: SD-2: opened "2026-11-02 25:00" does not match ISO 8601`);
+    expect(r.stderr).toContain(`${bad}:5: warning: SD-3: priority "P9" is not P1-P4 (map it: values.priority): imported as P4 (the lowest) [unknown-priority]`);
+    expect(r.stderr).toContain(`${bad}:6: error: SD-4: 5 cell(s), the header has 4`);
     expect(r.stderr).toContain("nothing was imported");
     expect(git(dir, ["status", "--porcelain", "incidents"])).toBe("");
     const skip = runTam([...args, "--skip-invalid"], { cwd: dir });
     expect(skip.code).toBe(0);
-    expect(skip.stderr).toContain("imported 1 incident(s), 0 already present, 2 row(s) skipped");
+    expect(skip.stderr).toContain("added 1, updated 0, unchanged 0, skipped 3");
+    writeFileSync(bad, "Key,Summary,Priority,Created\nSD-3,late,P9,2026-11-02 12:00\n");
+    const strict = runTam([...args, "--strict"], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain(`${bad}:2: error: SD-3: priority "P9"`);
+    expect(strict.stderr).toContain("1 anomaly under --strict; nothing was imported");
+  });
+
+  it("--preset servicenow: a generated event log, then a later export, each committed; a FIFO is refused at once", () => {
+    const dir = repo();
+    const rows = generateLog(7, 40);
+    writeFileSync(join(dir, "log-1.csv"), exportCsv(rows, berlin("16-11-2026 12:00")));
+    writeFileSync(join(dir, "log-2.csv"), exportCsv(rows, berlin("27-11-2026 12:00")));
+    git(dir, ["add", "log-1.csv", "log-2.csv"]);
+    git(dir, ["commit", "-qm", "exports"]);
+    const first = runTam(["incident", "import", "log-1.csv", "--preset", "servicenow", "--timezone", "Europe/Berlin"], { cwd: dir });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain("preset servicenow: templates/import/servicenow-events.yaml");
+    expect(first.stderr).toContain("3 anomalies: event-before-opened 1, no-opened 1, unknown-priority 1");
+    expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toMatch(/^incidents: import from log-1\.csv: added \d+, updated 0, unchanged 0, skipped 0$/);
+    const second = runTam(["incident", "import", "log-2.csv", "--preset", "servicenow", "--timezone", "Europe/Berlin"], { cwd: dir });
+    expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(/^added [1-9]\d*, updated [1-9]\d*, unchanged \d+, skipped 0$/m);
+    expect(git(dir, ["status", "--porcelain"])).toBe("");
+    const fifo = join(dir, "pipe.csv");
+    execFileSync("mkfifo", [fifo]);
+    const piped = runTam(["incident", "import", fifo, "--preset", "servicenow"], { cwd: dir });
+    expect(piped).toMatchObject({ code: 2 });
+    expect(piped.stderr).toContain("is a FIFO (named pipe): give a CSV file");
   });
 });

@@ -26,7 +26,7 @@ describe("tam sla report on the fixture", () => {
     expect(json).toMatchObject({ version: 1, asOf: "2026-11-20T23:59:59+03:00", timezone: "Europe/Moscow", period: { label: "2026-10", from: "2026-10-01", to: "2026-10-31" }, previousPeriod: { label: "2026-09" }, by: "priority" });
     const p1 = json.groups.find((g: { key: string }) => g.key === "P1");
     expect(p1).toMatchObject({ incidents: 2, compliancePct: 50, goalPct: 95, pass: false, previous: { incidents: 1, compliancePct: 100 }, trendPts: -50 });
-    expect(p1.resolutionTimes).toEqual({ count: 2, medianMinutes: 120, p90Minutes: 330, maxMinutes: 330 });
+    expect(p1.resolutionTimes).toEqual({ count: 2, medianMinutes: 225, p90Minutes: 330, maxMinutes: 330 });
     const p3 = json.groups.find((g: { key: string }) => g.key === "P3");
     // 10m on Friday + Monday 09:00-16:00 less the 2h pause = 5h10m.
     expect(p3.resolutionTimes.maxMinutes).toBe(310);

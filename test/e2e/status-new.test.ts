@@ -7,16 +7,29 @@ describe("tam status", () => {
   it("shows open changes, what is ready per department, blocked with its note, late", () => {
     const result = runTam(["status", "-C", EXAMPLE, "--as-of", "2026-11-20"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("Ready to start now\n  backup:\n    CHG-0004/T1");
-    expect(result.stdout).toContain("CHG-0002/T4 cyber-defence: Ship WAF events to the SIEM");
+    expect(result.stdout).toContain("start now:\n      CHG-0004/T1");
+    expect(result.stdout).toContain("CHG-0002/T4 Ship WAF events to the SIEM");
     expect(result.stdout).toContain("SIEM licence is at its EPS limit");
-    expect(result.stdout).toMatch(/Late against the plan\n  CHG-0002\/T3/);
+    expect(result.stdout).toMatch(/CHG-0002\/T3 nginx real_ip[^\n]*late by 5d 4h/);
+    expect(result.stdout).toContain("warning task-late: CHG-0002/T3 (unix) is late by 5d 4h: planned to finish 2026-11-13");
     expect(result.stdout).not.toContain("CHG-0001 ");
+    // Forecast against the baseline stored in CHG-0002: slip, and at risk for the internal date.
+    expect(result.stdout).toContain("warning at-risk: CHG-0002 is at risk: forecast finish 2026-11-23 is after the internal date (2026-11-20)");
+    expect(runTam(["status", "-C", EXAMPLE, "--as-of", "2026-11-20", "--fail-on", "warning"]).code).toBe(1);
+  });
+
+  it("--mine shows the tasks assigned to me (git user.name, else $USER)", () => {
+    const dir = copyProject(EXAMPLE);
+    const mine = runTam(["status", "-C", dir, "--as-of", "2026-11-20", "--mine", "--format", "json"], { env: { USER: "Roman Zaitsev", GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" } });
+    expect(mine.code, mine.stderr).toBe(0);
+    const json = JSON.parse(mine.stdout);
+    expect(json.assignee).toBe("Roman Zaitsev");
+    expect(json.departments).toEqual([expect.objectContaining({ department: "unix", inProgress: [expect.objectContaining({ change: "CHG-0002", id: "T3", assignee: "Roman Zaitsev" })], startNow: [], queued: [] })]);
   });
 
   it("--department answers what that department can pick up; json and markdown", () => {
     const json = JSON.parse(runTam(["status", "-C", EXAMPLE, "--as-of", "2026-11-20", "--department", "backup", "-f", "json"]).stdout);
-    expect(json).toMatchObject({ version: 1, today: "2026-11-20", department: "backup" });
+    expect(json).toMatchObject({ version: 2, today: "2026-11-20", department: "backup" });
     expect(json.readyByDepartment).toEqual([{ department: "backup", tasks: [expect.objectContaining({ change: "CHG-0004", id: "T1" })] }]);
     const md = runTam(["status", "-C", EXAMPLE, "--as-of", "2026-11-20", "-f", "markdown"]);
     expect(md.stdout).toContain("## Open changes as of 2026-11-20");

@@ -4,7 +4,7 @@ import { durationDays } from "../duration.js";
 import { knownPeople } from "../validation/references.js";
 import { doneTasksByComponent } from "./changes.js";
 import { coverageOf } from "./coverage.js";
-import { brokenReasons, changeReasons, componentReasons, fileReasons, intervalReasons } from "./reasons.js";
+import { brokenReasons, changeReasons, componentReasons, componentTimeline, fileReasons, intervalReasons, removedReasons } from "./reasons.js";
 import { DOC_STATES, type DocFreshness, type DocState, type FreshnessInput, type FreshnessReport, type Reason, type ReasonSeverity } from "./types.js";
 
 export const DEFAULT_REVIEW_INTERVAL = "180d";
@@ -36,6 +36,7 @@ export function assessFreshness(input: FreshnessInput, options: { owner?: string
   const warnDays = durationDays(warnWithin) ?? 14;
   const owners = new Set([...input.departments.map((department) => department.id), ...knownPeople(input)]);
   const doneTasks = doneTasksByComponent(input.changes, input.timezone);
+  const timeline = componentTimeline(input.git, input.today, input.timezone);
   const selected = options.owner === undefined ? input.docs : input.docs.filter((doc) => ownedBy(doc, options.owner!, input.departments));
 
   const docs = selected.map((doc): DocFreshness => {
@@ -45,11 +46,12 @@ export function assessFreshness(input: FreshnessInput, options: { owner?: string
     const review = doc.last_review?.date;
     const { dueDate, reasons } = intervalReasons(review, interval, durationDays(interval) ?? 180, warnDays, input.today);
     reasons.push(...brokenReasons(doc, location, owners));
+    if (input.git.available) reasons.push(...removedReasons(covers, timeline));
     if (review !== undefined) {
       reasons.push(...changeReasons(covers, review, input.today, doneTasks));
       if (input.git.available) {
-        reasons.push(...componentReasons(covers, review, input.today, input.git, input.timezone));
-        reasons.push(...fileReasons(location, review, input.today, input.git, input.timezone));
+        reasons.push(...componentReasons(covers, review, input.today, input.git, timeline));
+        reasons.push(...fileReasons(doc.id, location, review, input.today, input.git, input.timezone));
       }
     }
     reasons.sort(compareReasons);

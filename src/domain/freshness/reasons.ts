@@ -3,7 +3,7 @@ import type { DateText, DocEntry } from "../../model/files.js";
 import { addDays, dayNumber } from "../dates.js";
 import { dateInZone } from "../zone.js";
 import type { TaskDone } from "./changes.js";
-import type { CommitFact, CommitRef, GitFacts, LocationFact, Reason } from "./types.js";
+import type { CommitFact, CommitRef, ComponentCommit, GitFacts, LocationFact, Reason } from "./types.js";
 
 export function commitRef(commit: CommitFact, timezone: string): CommitRef {
   return { hash: commit.hash, short: commit.hash.slice(0, 7), date: dateInZone(commit.time, timezone), author: commit.author, subject: commit.subject };
@@ -46,36 +46,111 @@ export function intervalReasons(review: DateText | undefined, interval: string, 
   return { dueDate, reasons: [] };
 }
 
-/** Commits that last changed a covered component's lines after the review, one reason per commit. */
-export function componentReasons(covers: readonly string[], review: DateText, today: DateText, git: GitFacts, timezone: string): Reason[] {
+interface DatedCommit {
+  /** Position in the newest-first list: a larger order is an older commit. */
+  order: number;
+  ref: CommitRef;
+  commit: ComponentCommit;
+}
+
+/** The component commits up to today, newest first, indexed by every component id they name. Built once per check. */
+export interface ComponentTimeline {
+  byComponent: ReadonlyMap<string, readonly DatedCommit[]>;
+}
+
+export function componentTimeline(git: GitFacts, today: DateText, timezone: string): ComponentTimeline {
+  const dated = git.componentCommits
+    .map((commit) => ({ ref: commitRef(commit.commit, timezone), commit }))
+    .filter(({ ref }) => ref.date <= today)
+    .sort((a, b) => b.commit.commit.time - a.commit.commit.time || a.ref.hash.localeCompare(b.ref.hash))
+    .map((entry, order): DatedCommit => ({ ...entry, order }));
+  const byComponent = new Map<string, DatedCommit[]>();
+  for (const entry of dated) {
+    const { changed, added, removed, renamed } = entry.commit;
+    for (const id of new Set([...changed, ...added, ...removed, ...renamed.flatMap((rename) => [rename.from, rename.to])])) {
+      const list = byComponent.get(id) ?? [];
+      list.push(entry);
+      byComponent.set(id, list);
+    }
+  }
+  return { byComponent };
+}
+
+/**
+ * Commits that changed a covered component after the review, one reason per commit, found by
+ * meaning: a deleted line counts, a reordered or reformatted block does not. A component renamed
+ * after the review (the doc already names the new id) is followed back to its old id.
+ */
+export function componentReasons(covers: readonly string[], review: DateText, today: DateText, git: GitFacts, timeline: ComponentTimeline): Reason[] {
   const byCommit = new Map<string, { commit: CommitRef; components: Set<string> }>();
-  const uncommitted: string[] = [];
-  for (const component of covers) {
-    const history = git.components.get(component);
-    if (!history) continue;
-    if (history.uncommitted) uncommitted.push(component);
-    for (const fact of history.commits) {
-      const commit = commitRef(fact, timezone);
-      if (!after(commit.date, review, today)) continue;
-      const entry = byCommit.get(commit.hash) ?? { commit, components: new Set<string>() };
-      entry.components.add(component);
-      byCommit.set(commit.hash, entry);
+  const note = (entry: DatedCommit, label: string) => {
+    const found = byCommit.get(entry.ref.hash) ?? { commit: entry.ref, components: new Set<string>() };
+    found.components.add(label);
+    byCommit.set(entry.ref.hash, found);
+  };
+  for (const component of new Set(covers)) {
+    // (id, only commits older than this order): the covered id, then the ids it had before renames.
+    const queue: [string, number][] = [[component, -1]];
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      const [id, olderThan] = item;
+      for (const entry of timeline.byComponent.get(id) ?? []) {
+        if (entry.order <= olderThan) continue;
+        if (!after(entry.ref.date, review, today)) break;
+        const { changed, added, renamed } = entry.commit;
+        const into = renamed.find((rename) => rename.to === id);
+        if (into) {
+          note(entry, `${component} (renamed from ${into.from})`);
+          queue.push([into.from, entry.order]);
+          break;
+        }
+        if (changed.includes(id) || added.includes(id)) note(entry, component);
+      }
     }
   }
   const reasons: Reason[] = [...byCommit.values()].map(({ commit, components }) => {
-    const names = [...components].sort();
+    const labels = [...components].sort();
     return {
       severity: "stale",
       code: "component-changed",
       date: commit.date,
-      components: names,
+      components: [...new Set(labels.map((label) => label.replace(/ \(renamed from .*\)$/, "")))],
       commit,
-      message: `${names.join(", ")} changed after the review by ${describeCommit(commit)}`,
+      message: `${labels.join(", ")} changed after the review by ${describeCommit(commit)}`,
     };
   });
+  const uncommitted = [...new Set(covers.filter((component) => git.uncommitted.includes(component)))].sort();
   if (uncommitted.length) {
-    const names = [...new Set(uncommitted)].sort();
-    reasons.push({ severity: "note", code: "uncommitted-edits", components: names, message: `${names.join(", ")} edited in architecture.yaml but not committed yet (counted once committed)` });
+    reasons.push({ severity: "note", code: "uncommitted-edits", components: uncommitted, message: `${uncommitted.join(", ")} edited in architecture.yaml but not committed yet (counted once committed)` });
+  }
+  return reasons;
+}
+
+/**
+ * A covered component that no longer exists as of today, with the commit that removed or renamed
+ * it: the doc is broken (its `covers` names nothing), whenever it was reviewed.
+ */
+export function removedReasons(covers: readonly string[], timeline: ComponentTimeline): Reason[] {
+  const reasons: Reason[] = [];
+  for (const component of new Set(covers)) {
+    const last = timeline.byComponent.get(component)?.[0];
+    if (!last) continue;
+    const { ref, commit } = last;
+    if (commit.removed.includes(component)) {
+      reasons.push({ severity: "broken", code: "component-removed", date: ref.date, components: [component], commit: ref, message: `${component} was removed from architecture.yaml by ${describeCommit(ref)}: take it out of covers (or review the doc)` });
+      continue;
+    }
+    const rename = commit.renamed.find((entry) => entry.from === component);
+    if (!rename) continue;
+    // Follow later renames to the id the component has today.
+    let current = rename.to;
+    let order = last.order;
+    for (;;) {
+      const next = (timeline.byComponent.get(current) ?? []).filter((entry) => entry.order < order && entry.commit.renamed.some((r) => r.from === current)).pop();
+      if (!next) break;
+      current = next.commit.renamed.find((r) => r.from === current)!.to;
+      order = next.order;
+    }
+    reasons.push({ severity: "broken", code: "component-renamed", date: ref.date, components: [component], renamedTo: current, commit: ref, message: `${component} was renamed to ${current} by ${describeCommit(ref)}: covers should name ${current}` });
   }
   return reasons;
 }
@@ -110,10 +185,10 @@ export function changeReasons(covers: readonly string[], review: DateText, today
 }
 
 /** A note: the document's own file was committed after its last review, with no review recorded. */
-export function fileReasons(location: LocationFact | undefined, review: DateText, today: DateText, git: GitFacts, timezone: string): Reason[] {
+export function fileReasons(docId: string, location: LocationFact | undefined, review: DateText, today: DateText, git: GitFacts, timezone: string): Reason[] {
   if (location?.kind !== "file" || !location.exists) return [];
   const newest = (git.files.get(location.path) ?? []).map((fact) => commitRef(fact, timezone)).find((commit) => commit.date <= today);
   if (!newest || !after(newest.date, review, today)) return [];
   const commit = newest;
-  return [{ severity: "note", code: "file-changed", date: commit.date, commit, message: `${location.path} changed after the review (${describeCommit(commit)}) with no review recorded` }];
+  return [{ severity: "note", code: "file-changed", date: commit.date, commit, message: `${location.path} edited since the review by ${describeCommit(commit)}, with no review recorded (if that edit was the review: tam docs review ${docId} --edit-was-review)` }];
 }

@@ -12,20 +12,38 @@ export interface CommitFact {
   subject: string;
 }
 
-/** What `git blame` of architecture.yaml says about one component's lines. */
-export interface ComponentHistory {
-  /** Distinct commits that last changed one of the component's lines. */
-  commits: CommitFact[];
-  /** Some of its lines are edited but not committed yet. */
-  uncommitted: boolean;
+/** One component's value in one version of architecture.yaml, without its id. */
+export interface ComponentValue {
+  /** Canonical JSON of the value (keys sorted): equal text means equal meaning. */
+  content: string;
+  value: Record<string, unknown>;
+}
+
+export interface ComponentRename {
+  from: string;
+  to: string;
+}
+
+/** What one commit did to the components, compared by meaning (parsed values, not lines). */
+export interface ComponentCommit {
+  commit: CommitFact;
+  changed: string[];
+  added: string[];
+  removed: string[];
+  renamed: ComponentRename[];
 }
 
 export interface GitFacts {
   available: boolean;
   /** Why history is missing: "not a git repository", "shallow clone", ... */
   unavailableReason?: string;
-  /** Component id → its blame; a component missing from the map has no committed lines. */
-  components: ReadonlyMap<string, ComponentHistory>;
+  /**
+   * The commits that changed, added, removed or renamed components (commits that only
+   * reformatted, reordered or added architecture.yaml itself are not here), in any order.
+   */
+  componentCommits: readonly ComponentCommit[];
+  /** Components whose value in the working tree differs from HEAD's (not committed yet). */
+  uncommitted: readonly string[];
   /** Project-relative file path → the commits that touched it, newest first. */
   files: ReadonlyMap<string, readonly CommitFact[]>;
 }
@@ -64,6 +82,8 @@ export type ReasonCode =
   | "interval-passed"
   | "review-due"
   | "component-changed"
+  | "component-removed"
+  | "component-renamed"
   | "change-task-done"
   | "file-changed"
   | "uncommitted-edits";
@@ -86,6 +106,8 @@ export interface Reason {
   days?: number;
   components?: string[];
   commit?: CommitRef;
+  /** component-renamed: the id the component has now. */
+  renamedTo?: string;
   change?: string;
   tasks?: { id: string; done: DateText }[];
 }

@@ -1,5 +1,6 @@
 // Dates in service-desk exports, read by a pattern such as "DD-MM-YYYY HH:mm" (dayjs-style tokens:
-// YYYY MM M DD D HH H mm ss, Z for +03:00, ZZ for +0300). Without a pattern, ISO 8601.
+// YYYY YY MMM MM M DD D HH H hh h mm ss A, Z for +03:00, ZZ for +0300; MMM is an English month
+// abbreviation as Jira writes it, A is AM/PM with hh/h). Without a pattern, ISO 8601.
 // The result is the wall-clock time and, when the text has one, its offset.
 
 export interface WallTime {
@@ -12,17 +13,24 @@ export interface WallTime {
 
 const TOKENS: [string, string][] = [
   ["YYYY", "(\\d{4})"],
+  ["YY", "(\\d{2})"],
+  ["MMM", "([A-Za-z]{3})"],
   ["MM", "(\\d{2})"],
   ["M", "(\\d{1,2})"],
   ["DD", "(\\d{2})"],
   ["D", "(\\d{1,2})"],
   ["HH", "(\\d{2})"],
   ["H", "(\\d{1,2})"],
+  ["hh", "(\\d{2})"],
+  ["h", "(\\d{1,2})"],
+  ["A", "([AaPp][Mm])"],
   ["mm", "(\\d{2})"],
   ["ss", "(\\d{2})"],
   ["ZZ", "([+-]\\d{4}|Z)"],
   ["Z", "([+-]\\d{2}:\\d{2}|Z)"],
 ];
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 const compiled = new Map<string, { regex: RegExp; fields: string[] }>();
 
@@ -68,13 +76,20 @@ export function readWallTime(text: string, pattern?: string): WallTime | null {
   if (!match) return null;
   const got: Record<string, string> = {};
   fields.forEach((field, i) => (got[field] = match[i + 1]!));
-  const year = got.YYYY;
-  const month = got.MM ?? got.M;
+  const year = got.YYYY ?? (got.YY === undefined ? undefined : `20${got.YY}`);
+  const monthName = got.MMM === undefined ? undefined : MONTHS.indexOf(got.MMM.toLowerCase()) + 1;
+  if (monthName === 0) return null;
+  const month = got.MM ?? got.M ?? (monthName === undefined ? undefined : String(monthName));
   const day = got.DD ?? got.D;
   if (!year || !month || !day) return null;
   const date = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
   const zone = got.Z ?? got.ZZ;
-  return check(date, Number(got.HH ?? got.H ?? 0), Number(got.mm ?? 0), Number(got.ss ?? 0), zone === undefined ? undefined : offsetOf(zone));
+  let hour = Number(got.HH ?? got.H ?? got.hh ?? got.h ?? 0);
+  if (got.A !== undefined) {
+    if ((got.hh ?? got.h) === undefined || hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (got.A.toLowerCase() === "pm" ? 12 : 0);
+  }
+  return check(date, hour, Number(got.mm ?? 0), Number(got.ss ?? 0), zone === undefined ? undefined : offsetOf(zone));
 }
 
 function check(date: string, hour: number, minute: number, second: number, offsetMinutes: number | undefined): WallTime | null {

@@ -1,55 +1,45 @@
-// The working calendar of each department, for day-granularity planning.
+// Which calendar a department works on: its own `calendar`, else the project's default business
+// calendar (with its holidays), else Monday to Friday 09:00-18:00 in the project's zone.
 import type { Calendar, Department, Manifest } from "../../model/files.js";
-import { ALWAYS_CALENDAR, holidayDates, isWorkingDay } from "../calendar-days.js";
-import { addDays } from "../dates.js";
+import { ALWAYS_CALENDAR, holidayDates } from "../calendar-days.js";
 
-/** Used for a department without a `calendar`: Monday to Friday, no holidays. */
+/** The built-in calendar when the project has none: Monday to Friday, 09:00-18:00, no holidays. */
 export const DEFAULT_CALENDAR_NAME = "mon-fri";
 const WEEKDAY_HOURS = ["09:00-18:00"];
 const MON_FRI: Calendar = { hours: { mon: WEEKDAY_HOURS, tue: WEEKDAY_HOURS, wed: WEEKDAY_HOURS, thu: WEEKDAY_HOURS, fri: WEEKDAY_HOURS } };
 
-export interface WorkCalendar {
+export interface NamedCalendar {
   name: string;
-  /** undefined means every day is a working day. */
+  /** undefined: around the clock. */
   calendar: Calendar | undefined;
-  holidays: Set<string>;
+  /** Why this calendar applies, for `tam validate` and the docs. */
+  source: "department" | "default_calendar" | "business" | "only-calendar" | "built-in";
 }
 
-export function calendarNamed(name: string | undefined, manifest: Manifest | undefined): WorkCalendar {
-  if (name === ALWAYS_CALENDAR) return { name, calendar: undefined, holidays: new Set() };
-  const calendar = name !== undefined ? manifest?.calendars?.[name] : undefined;
-  if (name === undefined || !calendar) return { name: DEFAULT_CALENDAR_NAME, calendar: MON_FRI, holidays: new Set() };
-  return { name, calendar, holidays: holidayDates(calendar) };
+/**
+ * The project's default business calendar: `default_calendar` in tam.yaml, else the calendar named
+ * "business", else the only calendar with weekly hours, else the built-in Monday-Friday one.
+ */
+export function projectCalendar(manifest: Manifest | undefined): NamedCalendar {
+  const calendars = manifest?.calendars ?? {};
+  const named = manifest?.default_calendar;
+  if (named === ALWAYS_CALENDAR) return { name: named, calendar: undefined, source: "default_calendar" };
+  if (named && calendars[named]) return { name: named, calendar: calendars[named], source: "default_calendar" };
+  if (calendars.business) return { name: "business", calendar: calendars.business, source: "business" };
+  const withHours = Object.keys(calendars).filter((name) => calendars[name]?.hours);
+  if (withHours.length === 1) return { name: withHours[0]!, calendar: calendars[withHours[0]!], source: "only-calendar" };
+  return { name: DEFAULT_CALENDAR_NAME, calendar: MON_FRI, source: "built-in" };
 }
 
-export function departmentCalendar(department: Department | undefined, manifest: Manifest | undefined): WorkCalendar {
-  return calendarNamed(department?.calendar, manifest);
+export function departmentCalendar(department: Department | undefined, manifest: Manifest | undefined): NamedCalendar {
+  const name = department?.calendar;
+  if (name === ALWAYS_CALENDAR) return { name, calendar: undefined, source: "department" };
+  const own = name !== undefined ? manifest?.calendars?.[name] : undefined;
+  if (name !== undefined && own) return { name, calendar: own, source: "department" };
+  return projectCalendar(manifest);
 }
 
-export function works(cal: WorkCalendar, date: string): boolean {
-  return isWorkingDay(cal.calendar, date, cal.holidays);
-}
-
-/** The last working day on or before `date`. */
-export function previousWorkingDay(cal: WorkCalendar, date: string): string {
-  let day = date;
-  for (let i = 0; i < 3660 && !works(cal, day); i++) day = addDays(day, -1);
-  return day;
-}
-
-/** The first day of a task of `days` working days that finishes on `finish` (a working day). */
-export function startForFinish(cal: WorkCalendar, finish: string, days: number): string {
-  let start = finish;
-  for (let left = Math.max(days, 1) - 1; left > 0; ) {
-    start = addDays(start, -1);
-    if (works(cal, start)) left--;
-  }
-  return start;
-}
-
-/** Working days in [from, to], both included; 0 when to is before from. */
-export function workingDaysBetween(cal: WorkCalendar, from: string, to: string): number {
-  let count = 0;
-  for (let day = from; day <= to; day = addDays(day, 1)) if (works(cal, day)) count++;
-  return count;
+/** Holidays of the project's default calendar, sorted: the gantt shades them. */
+export function projectHolidays(manifest: Manifest | undefined): string[] {
+  return [...holidayDates(projectCalendar(manifest).calendar)].sort();
 }

@@ -7,7 +7,9 @@ import { parseTimestamp } from "../dates.js";
 import { dateInZone } from "../zone.js";
 import { describeCycle } from "../validation/cycles.js";
 import { compareIds } from "./order.js";
-import type { PlanInput, PlanTask, Schedule } from "./types.js";
+import type { ChangeSchedule } from "./schedule-types.js";
+import type { PlanInput, PlanTask } from "./types.js";
+import { changeBlackouts } from "./schedule-context.js";
 import type { Universe } from "./universe.js";
 
 export function checkCycles(input: PlanInput, universe: Universe, scope: Iterable<string>): Issue[] {
@@ -49,14 +51,16 @@ function touched(change: Change): Set<string> {
   return new Set([...change.scope.map((s) => s.component), ...(change.tasks ?? []).flatMap((t) => t.components ?? [])]);
 }
 
-export function checkConflicts(input: PlanInput, universe: Universe, schedule: Schedule): Issue[] {
+export function checkConflicts(input: PlanInput, universe: Universe, schedule: ChangeSchedule): Issue[] {
+  if (schedule.startDate === null || schedule.finishDate === null) return [];
+  const span = { start: schedule.startDate, finish: schedule.finishDate };
   const ours = touched(input.change);
   const findings: Issue[] = [];
   for (const other of input.changes) {
     if (other === input.change || other.id === input.change.id || !isOpen(other)) continue;
     const from = other.window ? dateInZone(parseTimestamp(other.window.start), input.timezone) : undefined;
     const to = other.window?.end ? dateInZone(parseTimestamp(other.window.end), input.timezone) : undefined;
-    if ((from && from > schedule.finish) || (to && to < schedule.start)) continue;
+    if ((from && from > span.finish) || (to && to < span.start)) continue;
     const clashes: string[] = [];
     for (const theirs of [...touched(other)].sort()) {
       if (ours.has(theirs)) clashes.push(`both change ${theirs}`);
@@ -67,43 +71,24 @@ export function checkConflicts(input: PlanInput, universe: Universe, schedule: S
     }
     if (!clashes.length) continue;
     const when = other.window ? `its window ${from}${to ? `..${to}` : " (open-ended)"}` : "it has no window";
-    findings.push({ severity: "warning", code: "change-conflict", message: `${other.id} (${other.status}) overlaps ${input.change.id} (${when}; this plan ${schedule.start}..${schedule.finish}): ${clashes.join("; ")}`, ...input.where(input.change, "scope") });
+    findings.push({ severity: "warning", code: "change-conflict", message: `${other.id} (${other.status}) overlaps ${input.change.id} (${when}; this plan ${span.start}..${span.finish}): ${clashes.join("; ")}`, ...input.where(input.change, "scope") });
   }
   return findings;
 }
 
-export function checkBlackouts(input: PlanInput, schedule: Schedule): Issue[] {
+/** Blackouts are non-working time: say which ones the plan works around, and which the change may work in. */
+export function checkBlackouts(input: PlanInput, schedule: ChangeSchedule): Issue[] {
+  if (schedule.start === null || schedule.finish === null) return [];
   const findings: Issue[] = [];
+  const holding = new Set(changeBlackouts(input, input.change).map(([from]) => from));
   (input.manifest?.blackouts ?? []).forEach((blackout, index) => {
-    const from = dateInZone(parseTimestamp(blackout.from), input.timezone);
-    const to = dateInZone(parseTimestamp(blackout.to), input.timezone);
-    const hit = schedule.tasks.filter((t) => t.earlyStart <= to && t.earlyFinish >= from).map((t) => t.id).sort(compareIds);
-    if (!hit.length) return;
+    const from = parseTimestamp(blackout.from);
+    const to = parseTimestamp(blackout.to);
+    if (!Number.isFinite(from) || !Number.isFinite(to) || to <= schedule.start! || from >= schedule.finish!) return;
     const reason = blackout.reason ? ` (${blackout.reason})` : "";
-    findings.push({ severity: "warning", code: "blackout", message: `${hit.join(", ")} of ${input.change.id} fall in the blackout ${from}..${to}${reason}: move the start or agree an exception`, ...input.where(input.manifest!, "blackouts", index) });
+    const span = `${dateInZone(from, input.timezone)}..${dateInZone(to, input.timezone)}`;
+    if (holding.has(from)) findings.push({ severity: "info", code: "blackout", message: `${input.change.id} pauses during the blackout ${span}${reason}: no task is scheduled in it, and the dates after it include the pause`, ...input.where(input.manifest!, "blackouts", index) });
+    else findings.push({ severity: "info", code: "blackout-exception", message: `${input.change.id} may work in the blackout ${span}${reason}: an exception is recorded${input.change.type === "emergency" && blackout.allow_emergency ? " (emergency changes are allowed in it)" : ""}`, ...input.where(input.manifest!, "blackouts", index) });
   });
-  return findings;
-}
-
-/** Tasks of one department running on the same day in this plan, plus its in-progress tasks in other open changes. */
-export function checkOverload(input: PlanInput, universe: Universe, tasks: readonly PlanTask[], schedule: Schedule): Issue[] {
-  const findings: Issue[] = [];
-  const timing = new Map(schedule.tasks.map((t) => [t.id, t]));
-  for (const department of [...universe.departments.values()].sort((a, b) => a.id.localeCompare(b.id))) {
-    if (typeof department.capacity !== "number") continue;
-    const mine = tasks.filter((t) => t.department === department.id && t.status !== "done" && t.status !== "cancelled").map((t) => timing.get(t.id)!);
-    if (!mine.length) continue;
-    const elsewhere = input.changes.filter((c) => c.id !== input.change.id && isOpen(c)).flatMap((c) => (c.tasks ?? []).filter((t) => t.department === department.id && t.status === "in-progress").map((t) => `${c.id}/${t.id}`));
-    let peak = 0;
-    let peakDay = "";
-    for (const candidate of mine) {
-      const day = candidate.earlyStart;
-      const load = mine.filter((t) => t.earlyStart <= day && t.earlyFinish >= day).length + elsewhere.length;
-      if (load > peak) [peak, peakDay] = [load, day];
-    }
-    if (peak <= department.capacity) continue;
-    const other = elsewhere.length ? ` (${elsewhere.length} already in progress elsewhere: ${elsewhere.join(", ")})` : "";
-    findings.push({ severity: "warning", code: "overload", message: `${department.id} would have ${peak} tasks at once on ${peakDay}, more than its capacity ${department.capacity}${other}`, ...input.where(department, "capacity") });
-  }
   return findings;
 }

@@ -1,9 +1,13 @@
 // Follow-up tasks from the rules in tam.yaml (or the defaults): backup of new stateful
 // components, monitoring of every new component, a security review of internet-facing ones,
-// and a final documentation task.
+// and a final documentation task. Follow-ups of one kind for one department in one wave are one
+// task listing its components (not one per component); the security department does not review
+// work it did itself.
 import type { Issue } from "../../model/issues.js";
 import type { FollowupKind, FollowupRule } from "../../model/files.js";
+import { parseDuration } from "../duration.js";
 import { taskKey, type Decomposition } from "./decompose.js";
+import { levels } from "./order.js";
 import type { DraftTask, PlanInput } from "./types.js";
 import type { Universe } from "./universe.js";
 
@@ -19,7 +23,10 @@ const DEFAULT_DEPARTMENT: Record<FollowupKind, string> = {
 interface ActiveRule {
   department: string;
   estimate?: string;
+  perComponent?: string;
   kinds?: string[];
+  group: boolean;
+  skipOwnWork: boolean;
 }
 
 /** The rules in force: a rule with enabled:false is off; one whose department is unknown is skipped with a warning. */
@@ -35,25 +42,63 @@ function activeRules(input: PlanInput, universe: Universe, findings: Issue[]): P
       findings.push({ severity: "warning", code: "followup-department-unknown", message: `no ${kind} follow-up task: department "${department}" does not exist (set followups.${kind}.department in tam.yaml, or enabled: false)`, ...at });
       continue;
     }
-    rules[kind] = { department, estimate: rule.estimate, kinds: rule.kinds };
+    rules[kind] = { department, estimate: rule.estimate, perComponent: rule.per_component, kinds: rule.kinds, group: rule.group !== false, skipOwnWork: rule.skip_own_work !== false };
   }
   return rules;
 }
 
+/** `base` plus `times` × `extra`, field by field ("4h" + 2 × "2h" = "8h"); undefined when either is not a duration. */
+function addEstimates(base: string, extra: string, times: number): string | undefined {
+  const a = parseDuration(base);
+  const b = parseDuration(extra);
+  if (!a || !b) return undefined;
+  const minutes = a.minutes + b.minutes * times;
+  const hours = a.hours + b.hours * times + Math.floor(minutes / 60);
+  const parts: [number, string][] = [[a.weeks + b.weeks * times, "w"], [a.days + b.days * times, "d"], [hours, "h"], [minutes % 60, "m"]];
+  return parts.filter(([n]) => n > 0).map(([n, unit]) => `${n}${unit}`).join("") || "0m";
+}
+
+function namesText(names: readonly string[]): string {
+  return names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
+}
+
+const VERB: Record<Exclude<FollowupKind, "documentation">, (names: string) => string> = {
+  backup: (names) => `Back up ${names} and test a restore`,
+  monitoring: (names) => `Monitor ${names}`,
+  security: (names) => `Security review of internet-facing ${names}`,
+};
+
 export function addFollowups(input: PlanInput, universe: Universe, base: Decomposition, findings: Issue[]): DraftTask[] {
   const rules = activeRules(input, universe, findings);
   const tasks: DraftTask[] = [];
-  const add = (kind: FollowupKind, rule: ActiveRule, component: string, title: string) => {
+  // The wave of each implementation task: follow-ups of one wave are grouped.
+  const byKey = new Map(base.tasks.map((t) => [t.key, t]));
+  const wave = levels([...byKey.keys()], (key) => byKey.get(key)?.after ?? []);
+  const groups = new Map<string, { kind: Exclude<FollowupKind, "documentation">; rule: ActiveRule; components: string[]; names: string[]; after: string[] }>();
+  const add = (kind: Exclude<FollowupKind, "documentation">, rule: ActiveRule, component: string) => {
     const after = base.byComponent.get(component)!;
-    tasks.push({ key: taskKey(kind, rule.department, [component]), title, department: rule.department, kind, components: [component], after: [after], ...(rule.estimate ? { estimate: rule.estimate } : {}) });
+    const id = rule.group ? `${kind}|${rule.department}|${wave.get(after) ?? 1}` : `${kind}|${rule.department}|${component}`;
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = { kind, rule, components: [], names: [], after: [] }));
+    group.components.push(component);
+    group.names.push(universe.byId.get(component)!.name);
+    if (!group.after.includes(after)) group.after.push(after);
   };
   for (const [id, item] of base.scope) {
     if (!base.byComponent.has(id)) continue;
     const component = universe.byId.get(id)!;
-    const name = component.name;
-    if (item.action === "add" && rules.backup && (rules.backup.kinds ?? DEFAULT_STATEFUL_KINDS).includes(component.kind)) add("backup", rules.backup, id, `Back up ${name} and test a restore`);
-    if (item.action === "add" && rules.monitoring && (!rules.monitoring.kinds || rules.monitoring.kinds.includes(component.kind))) add("monitoring", rules.monitoring, id, `Monitor ${name}`);
-    if (item.action !== "remove" && rules.security && component.internet_facing === true) add("security", rules.security, id, `Security review of internet-facing ${name}`);
+    if (item.action === "add" && rules.backup && (rules.backup.kinds ?? DEFAULT_STATEFUL_KINDS).includes(component.kind)) add("backup", rules.backup, id);
+    if (item.action === "add" && rules.monitoring && (!rules.monitoring.kinds || rules.monitoring.kinds.includes(component.kind))) add("monitoring", rules.monitoring, id);
+    const builtBy = universe.owner(id);
+    const ownWork = rules.security?.skipOwnWork === true && builtBy === rules.security.department;
+    if (item.action !== "remove" && rules.security && component.internet_facing === true && !ownWork) add("security", rules.security, id);
+  }
+  for (const group of groups.values()) {
+    const { kind, rule, components, names } = group;
+    const department = universe.departments.get(rule.department);
+    const one = rule.estimate ?? department?.lead_time ?? "1d";
+    const estimate = components.length > 1 ? addEstimates(one, rule.perComponent ?? one, components.length - 1) : rule.estimate;
+    tasks.push({ key: taskKey(kind, rule.department, components), title: VERB[kind](namesText(names)), department: rule.department, kind, components: [...components], after: group.after.sort(), ...(estimate ? { estimate } : {}) });
   }
 
   const documentation = rules.documentation;

@@ -1,23 +1,32 @@
-// tam change plan, the domain: decompose, merge with what is written, schedule, check.
+// tam change plan, the domain: decompose, merge with what is written, schedule (through the one
+// scheduling engine, with every other open change of the project), check.
 import { compareIssues, type Issue } from "../../model/issues.js";
-import { addWorkingDays } from "../calendar-days.js";
 import { parseTimestamp } from "../dates.js";
-import { dateInZone } from "../zone.js";
-import { checkBlackouts, checkConflicts, checkCycles, checkOverload, checkRollback, checkTaskCycles } from "./checks.js";
+import { dateInZone, zonedToEpoch } from "../zone.js";
+import { checkBlackouts, checkConflicts, checkCycles, checkRollback, checkTaskCycles } from "./checks.js";
 import { decompose } from "./decompose.js";
 import { addFollowups } from "./followups.js";
 import { mergeTasks } from "./merge.js";
-import { mostUsedCalendar, schedule } from "./schedule.js";
-import type { Estimates, Plan, PlanInput, Schedule } from "./types.js";
+import { scheduleProject } from "./project-schedule.js";
+import type { ChangeSchedule } from "./schedule-types.js";
+import type { Estimates, Plan, PlanInput } from "./types.js";
 import { buildUniverse } from "./universe.js";
 
 export type * from "./types.js";
+export { baselineOf, changeBlackouts, MIN_REMAINING_MS, scheduleProject } from "./project-schedule.js";
+export { SIGNAL_CODES } from "./signals.js";
+export type * from "./schedule-types.js";
 
 /** The planned start: the change window's start date in the project's zone, else today. */
 export function plannedStart(input: Pick<PlanInput, "change" | "today" | "timezone">): string {
   const start = input.change.window?.start;
   const epoch = start ? parseTimestamp(start) : Number.NaN;
   return Number.isNaN(epoch) ? input.today : dateInZone(epoch, input.timezone);
+}
+
+/** "Now" of a plan: the input's instant, else the start of `today` in the project's zone. */
+export function planNow(input: Pick<PlanInput, "now" | "today" | "timezone">): number {
+  return input.now ?? zonedToEpoch(input.today, 0, input.timezone);
 }
 
 export function planChange(input: PlanInput): Plan {
@@ -30,16 +39,17 @@ export function planChange(input: PlanInput): Plan {
   const { tasks, diff } = mergeTasks([...base.tasks, ...followups], input.change.tasks ?? [], findings, (index) => input.where(input.change, "tasks", index));
   if (!cycles.length) findings.push(...checkTaskCycles(input, tasks));
 
-  const context = { departments: universe.departments, manifest: input.manifest, start: plannedStart(input) };
-  const timing = schedule(tasks, context);
-  const estimates = padEstimates(input, timing, mostUsedCalendar(tasks, context));
+  const changes = [...input.changes.filter((c) => c.id !== input.change.id), input.change];
+  const project = scheduleProject({ manifest: input.manifest, departments: input.departments, changes, now: planNow(input), timezone: input.timezone, proposed: { changeId: input.change.id, tasks }, findingsFor: new Set([input.change.id]), where: input.where });
+  const timing = project.byId.get(input.change.id)!;
+  const estimates = estimatesOf(input, timing);
   const implementation = new Set(tasks.filter((t) => t.kind === "implementation").map((t) => t.id));
   const position = new Map(tasks.map((t, i) => [t.id, i]));
   const backoutOrder = timing.tasks
     .filter((t) => implementation.has(t.id))
-    .sort((a, b) => b.wave - a.wave || b.earlyStart.localeCompare(a.earlyStart) || position.get(b.id)! - position.get(a.id)!)
+    .sort((a, b) => b.wave - a.wave || (b.startDate ?? "").localeCompare(a.startDate ?? "") || position.get(b.id)! - position.get(a.id)!)
     .map((t) => t.id);
-  findings.push(...checkRollback(input), ...checkConflicts(input, universe, timing), ...checkBlackouts(input, timing), ...checkOverload(input, universe, tasks, timing));
+  findings.push(...checkRollback(input), ...checkConflicts(input, universe, timing), ...checkBlackouts(input, timing), ...timing.findings);
   return {
     changeId: input.change.id,
     title: input.change.title,
@@ -54,23 +64,21 @@ export function planChange(input: PlanInput): Plan {
   };
 }
 
-/** "Double it for yourself, triple it for the client": the plan's working days times each factor, from the start. */
-function padEstimates(input: PlanInput, timing: Schedule, calendar: ReturnType<typeof mostUsedCalendar>): Estimates {
-  const internalFactor = input.manifest?.estimates?.internal_factor ?? 2;
-  const clientFactor = input.manifest?.estimates?.client_factor ?? 3;
-  const internalDays = Math.ceil(timing.workingDays * internalFactor);
-  const clientDays = Math.ceil(timing.workingDays * clientFactor);
-  const dateAfter = (days: number) => (days > 0 ? addWorkingDays(calendar.calendar, timing.start, days, calendar.holidays).finish : timing.start);
+/** The promise in force (the baseline's, else the forecast's) against the due date. */
+function estimatesOf(input: PlanInput, timing: ChangeSchedule): Estimates {
+  const p = timing.promise;
   const due = input.change.due;
-  const internalDate = dateAfter(internalDays);
-  const clientDate = dateAfter(clientDays);
   return {
-    internalFactor,
-    clientFactor,
-    internalDays,
-    internalDate,
-    clientDays,
-    clientDate,
-    ...(due ? { due, fitsDue: timing.finish <= due, clientFitsDue: clientDate <= due } : {}),
+    internalFactor: p.internalFactor,
+    clientFactor: p.clientFactor,
+    internalDays: p.internalDays,
+    internalWork: p.internalWork,
+    clientWork: p.clientWork,
+    internalDate: p.internalDate,
+    clientDays: p.clientDays,
+    clientDate: p.clientDate,
+    fromBaseline: p.fromBaseline,
+    ...(due ? { due, fitsDue: timing.finishDate !== null && timing.finishDate <= due, clientFitsDue: p.clientDate <= due } : {}),
   };
 }
+export { departmentCalendar, projectCalendar, projectHolidays } from "./calendars.js";

@@ -1,5 +1,6 @@
 // What the planner reads and what it produces.
 import type { Issue, Location } from "../../model/issues.js";
+import type { ChangeSchedule } from "./schedule-types.js";
 import type { Change, Component, DocEntry, Department, Manifest, TaskEvent, TaskKind, TaskStatus } from "../../model/files.js";
 
 export type PathSegment = string | number;
@@ -17,6 +18,8 @@ export interface PlanInput {
   /** Today in the project's zone: the planned start when the change has no window. */
   today: string;
   timezone: string;
+  /** The instant of --as-of; defaults to the start of `today` in `timezone`. */
+  now?: number;
 }
 
 /** A task as the planner proposes it, before ids are given. `key` identifies it across re-plans. */
@@ -42,6 +45,7 @@ export interface PlanTask {
   estimate?: string;
   origin: "planner" | "manual";
   status: TaskStatus;
+  assignee?: string;
   history?: TaskEvent[];
   /** Index in the change's existing `tasks`, when the task was already written. */
   existingIndex?: number;
@@ -49,39 +53,13 @@ export interface PlanTask {
   unchanged: boolean;
 }
 
-export interface ScheduledTask {
-  id: string;
-  wave: number;
-  days: number;
-  /** The estimate actually used, e.g. "2d" (from the task, the department's lead_time or 1d). */
-  estimate: string;
-  calendar: string;
-  earlyStart: string;
-  earlyFinish: string;
-  lateStart: string;
-  lateFinish: string;
-  /** Working days the task can slip without moving the finish. */
-  slack: number;
-  critical: boolean;
-}
-
-export interface Schedule {
-  start: string;
-  finish: string;
-  /** Working days from start to finish on the plan calendar. */
-  workingDays: number;
-  /** Calendar the totals are counted on (the one most of the plan's departments work on). */
-  calendar: string;
-  tasks: ScheduledTask[];
-  /** Critical tasks in order of start. */
-  criticalPath: string[];
-  waves: string[][];
-}
-
 export interface Estimates {
   internalFactor: number;
   clientFactor: number;
   internalDays: number;
+  /** Working time of the padded estimate, for people ("1h 30m", "4d"). */
+  internalWork: string;
+  clientWork: string;
   internalDate: string;
   clientDays: number;
   clientDate: string;
@@ -89,6 +67,8 @@ export interface Estimates {
   /** Whether the plan's finish is on or before the due date (absent without a due date). */
   fitsDue?: boolean;
   clientFitsDue?: boolean;
+  /** Whether the dates are the ones promised when the plan was first written (the baseline). */
+  fromBaseline: boolean;
 }
 
 export interface TaskChange {
@@ -107,7 +87,8 @@ export interface Plan {
   title: string;
   status: string;
   tasks: PlanTask[];
-  schedule: Schedule;
+  /** The change's schedule from the one engine, levelled with every other open change. */
+  schedule: ChangeSchedule;
   estimates: Estimates;
   /** Implementation tasks in the order to undo them. */
   backoutOrder: string[];

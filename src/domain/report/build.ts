@@ -4,8 +4,8 @@ import { OPEN_CHANGE_STATUSES, type Change, type Component, type Department, typ
 import type { Location } from "../../model/issues.js";
 import { assessRisks } from "../arch/risks.js";
 import type { FreshnessReport } from "../freshness/index.js";
-import { planChange } from "../planner/index.js";
-import type { Plan } from "../planner/types.js";
+import { scheduleProject } from "../planner/project-schedule.js";
+import type { ChangeSchedule, ProjectSchedule } from "../planner/schedule-types.js";
 import type { Period } from "../sla/period.js";
 import { slaReport } from "../sla/report.js";
 import { projectStatus } from "../tracking/status.js";
@@ -32,16 +32,14 @@ const APPLICATION_KINDS = new Set(["application"]);
 
 export function buildClientReport(input: ReportInput): ClientReport {
   const { manifest, period } = input;
-  const plans = new Map<string, Plan>();
-  for (const change of input.changes.filter((c) => OPEN_CHANGE_STATUSES.includes(c.status))) {
-    plans.set(change.id, planChange({ ...input, change, today: input.today, timezone: input.timezone }));
-  }
-  const status = projectStatus({ changes: input.changes, departments: input.departments, manifest, today: input.today, timezone: input.timezone });
+  // One schedule for the whole report: the same dates as `tam status` and `tam change plan`.
+  const schedule = scheduleProject({ manifest, departments: input.departments, changes: input.changes, now: input.now, timezone: input.timezone, where: input.where });
+  const status = projectStatus({ changes: input.changes, departments: input.departments, manifest, today: input.today, timezone: input.timezone, now: input.now, schedule });
   const progress = new Map(status.changes.map((c) => [c.id, c]));
 
   const line = (change: Change): ChangeLine => {
     const counted = (change.tasks ?? []).filter((t) => t.status !== "cancelled");
-    const plan = plans.get(change.id);
+    const planned = schedule.byId.get(change.id);
     const worked = workedDays(change.tasks ?? []);
     return {
       id: change.id,
@@ -51,8 +49,8 @@ export function buildClientReport(input: ReportInput): ClientReport {
       due: change.due ?? null,
       done: counted.filter((t) => t.status === "done").length,
       total: counted.length,
-      start: worked.start ?? plan?.schedule.start ?? null,
-      finish: change.status === "done" ? worked.finish : (plan?.schedule.finish ?? null),
+      start: worked.start ?? planned?.startDate ?? null,
+      finish: change.status === "done" ? worked.finish : (planned?.finishDate ?? null),
       overdue: progress.get(change.id)?.overdue ?? false,
     };
   };
@@ -96,7 +94,7 @@ export function buildClientReport(input: ReportInput): ClientReport {
       asOf: input.today,
     },
     changes,
-    gantt: gantt([...doneInPeriod, ...input.changes.filter((c) => plans.has(c.id))], plans),
+    gantt: ganttTasks([...doneInPeriod, ...input.changes.filter((c) => OPEN_CHANGE_STATUSES.includes(c.status))], schedule),
     sla,
     breachActions,
     docs: input.freshness,
@@ -120,37 +118,22 @@ function workedDays(tasks: readonly Task[]): { start: string | null; finish: str
   return { start: dates[0] ?? null, finish: allDone ? (dates[dates.length - 1] ?? null) : null };
 }
 
-function taskDates(task: Task): { start: string; finish: string } | null {
-  const events = (task.history ?? []).map((e) => ({ ...e, day: e.at.slice(0, 10) }));
-  const done = events.filter((e) => e.status === "done").pop();
-  if (!done) return null;
-  const started = events.find((e) => e.status === "in-progress");
-  return { start: started?.day ?? done.day, finish: done.day };
-}
-
-function gantt(changes: readonly Change[], plans: ReadonlyMap<string, Plan>): GanttTask[] {
+/** Gantt bars of the given changes, straight from the schedule (recorded dates for done work). */
+export function ganttTasks(changes: readonly Change[], schedule: ProjectSchedule): GanttTask[] {
   const out: GanttTask[] = [];
   for (const change of [...changes].sort((a, b) => a.id.localeCompare(b.id))) {
-    const plan = plans.get(change.id);
-    const scheduled = new Map(plan?.schedule.tasks.map((t) => [t.id, t]) ?? []);
-    // A change whose tasks are written shows those; a change not yet planned shows the proposed plan.
-    const written = (change.tasks ?? []).length > 0;
-    const tasks = plan ? plan.tasks.filter((t) => !written || t.existingIndex !== undefined) : (change.tasks ?? []);
-    for (const task of tasks) {
-      if (task.status === "cancelled") continue;
-      const recorded = task.status === "done" ? taskDates(task as Task) : null;
-      const planned = scheduled.get(task.id);
-      const dates = recorded ?? (planned ? { start: planned.earlyStart, finish: planned.earlyFinish } : null);
-      if (!dates) continue;
+    const planned: ChangeSchedule | undefined = schedule.byId.get(change.id);
+    for (const task of planned?.tasks ?? []) {
+      if (task.startDate === null || task.finishDate === null) continue;
       out.push({
         change: change.id,
         id: task.id,
         title: task.title,
         department: task.department,
-        start: dates.start,
-        finish: dates.finish < dates.start ? dates.start : dates.finish,
+        start: task.startDate,
+        finish: task.finishDate,
         state: task.status === "done" ? "done" : task.status === "todo" ? "planned" : "active",
-        critical: planned?.critical ?? false,
+        critical: task.critical,
       });
     }
   }

@@ -1,9 +1,13 @@
-// tam status, the domain: where every open change stands today, and what each department
-// can pick up now.
-import { OPEN_CHANGE_STATUSES, type Change, type Department, type Manifest, type Task, type TaskStatus } from "../../model/files.js";
-import { plannedStart } from "../planner/index.js";
+// tam status, the domain: where every open change stands today, and per department what it can
+// start now, what is queued next, what runs and what is blocked. Every date comes from the one
+// scheduling engine (scheduleProject), so status, plan and report agree.
+import type { Change, Department, Manifest, Task, TaskStatus } from "../../model/files.js";
+import type { Issue, Location } from "../../model/issues.js";
 import { compareIds } from "../planner/order.js";
-import { schedule } from "../planner/schedule.js";
+import { isOpenChange, scheduleProject } from "../planner/project-schedule.js";
+import type { ChangeSchedule, ProjectSchedule, TaskSchedule } from "../planner/schedule-types.js";
+import { formatWork } from "../planner/work-text.js";
+import { zonedToEpoch } from "../zone.js";
 
 export interface StatusInput {
   changes: readonly Change[];
@@ -11,8 +15,15 @@ export interface StatusInput {
   manifest: Manifest | undefined;
   today: string;
   timezone: string;
+  /** --as-of as an instant; defaults to the start of `today`. */
+  now?: number;
   /** Only tasks of this department. */
   department?: string;
+  /** Only tasks assigned to this person (`--mine`). */
+  assignee?: string;
+  /** A schedule already computed for the same input (the report shares its own). */
+  schedule?: ProjectSchedule;
+  where?(entity: object, ...field: (string | number)[]): Location;
 }
 
 export interface TaskRef {
@@ -21,12 +32,21 @@ export interface TaskRef {
   title: string;
   department: string;
   status: TaskStatus;
+  assignee?: string;
+  /** Forecast (or recorded) start and finish dates, in the department's zone. */
   plannedStart: string;
   plannedFinish: string;
   /** Time of the latest history entry. */
   since?: string;
   /** Note of the latest history entry (for blocked tasks: what it waits for). */
   note?: string;
+  /** How late, in the department's working time ("1d 4h"), and why. */
+  lateBy?: { by: string; why: string };
+  /** The task whose finish frees the department for this one (capacity). */
+  waitsFor?: string;
+  /** Baseline finish and the slip against it, in working time. */
+  baselineFinish?: string;
+  slip?: string;
 }
 
 export interface ChangeProgress {
@@ -40,20 +60,46 @@ export interface ChangeProgress {
   done: number;
   /** Tasks that count: all but the cancelled ones. */
   total: number;
+  /** Forecast finish (the same date as `tam change plan` and `tam report`). */
   plannedFinish?: string;
+  /** The dates promised (from the baseline when there is one): internal ×2 and client ×3. */
+  internalDate?: string;
+  clientDate?: string;
+  fromBaseline: boolean;
+  baselineFinish?: string;
+  /** Forecast minus baseline finish, working days. */
+  slipDays?: number;
   ready: TaskRef[];
   inProgress: TaskRef[];
   blocked: TaskRef[];
-  /** Not finished although the plan says they should have been. */
+  /** Not finished although they should have been (over their estimate, or past the baseline). */
   late: TaskRef[];
+}
+
+export interface DepartmentStatus {
+  department: string;
+  name: string;
+  capacity: number | null;
+  /** Ready, and the department has room: can start now. */
+  startNow: TaskRef[];
+  /** Open work waiting for predecessors or capacity, by forecast start. */
+  queued: TaskRef[];
+  inProgress: TaskRef[];
+  blocked: TaskRef[];
+  done: number;
+  total: number;
 }
 
 export interface StatusReport {
   today: string;
   department?: string;
+  assignee?: string;
   changes: ChangeProgress[];
   /** Ready tasks grouped by department, departments sorted by id. */
   readyByDepartment: { department: string; tasks: TaskRef[] }[];
+  departments: DepartmentStatus[];
+  /** Signals of the schedule (late, at risk, impossible, window overflow, blocked). */
+  findings: Issue[];
 }
 
 const FINISHED: TaskStatus[] = ["done", "cancelled"];
@@ -63,31 +109,56 @@ export function isReady(task: Task, tasks: readonly Task[]): boolean {
 }
 
 export function projectStatus(input: StatusInput): StatusReport {
-  const departments = new Map(input.departments.map((d) => [d.id, d]));
-  const changes = input.changes.filter((c) => OPEN_CHANGE_STATUSES.includes(c.status)).sort((a, b) => a.id.localeCompare(b.id));
-  const rows = changes.map((change) => changeProgress(change, input, departments));
+  const now = input.now ?? zonedToEpoch(input.today, 0, input.timezone);
+  const schedule = input.schedule ?? scheduleProject({ manifest: input.manifest, departments: input.departments, changes: input.changes, now, timezone: input.timezone, where: input.where });
+  const changes = input.changes.filter(isOpenChange).sort((a, b) => a.id.localeCompare(b.id));
+  const keep = (t: TaskSchedule) => (!input.department || t.department === input.department) && (!input.assignee || t.assignee === input.assignee);
+  const rows = changes.map((change) => changeProgress(change, schedule.byId.get(change.id)!, input, keep));
   const ready = new Map<string, TaskRef[]>();
   for (const row of rows) for (const task of row.ready) ready.set(task.department, [...(ready.get(task.department) ?? []), task]);
+  // Findings about a task follow the --department / --mine filter; findings about a change stay.
+  const findings = changes.flatMap((c) => {
+    const row = schedule.byId.get(c.id)!;
+    const shown = new Set(row.tasks.filter(keep).map((t) => t.id));
+    return row.findings.filter((f) => f.task === undefined || shown.has(f.task));
+  });
   return {
     today: input.today,
     ...(input.department ? { department: input.department } : {}),
+    ...(input.assignee ? { assignee: input.assignee } : {}),
     changes: rows,
     readyByDepartment: [...ready.keys()].sort().map((department) => ({ department, tasks: ready.get(department)! })),
+    departments: departmentRows(changes, schedule, input, keep),
+    findings,
   };
 }
 
-function changeProgress(change: Change, input: StatusInput, departments: Map<string, Department>): ChangeProgress {
-  const tasks = change.tasks ?? [];
-  const timing = new Map(schedule(tasks.map((t) => ({ id: t.id, department: t.department, after: t.after ?? [], estimate: t.estimate })), { departments, manifest: input.manifest, start: plannedStart({ change, today: input.today, timezone: input.timezone }) }).tasks.map((t) => [t.id, t]));
-  const mine = tasks.filter((t) => !input.department || t.department === input.department);
-  const ref = (task: Task): TaskRef => {
-    const last = task.history?.[task.history.length - 1];
-    const when = timing.get(task.id)!;
-    return { change: change.id, id: task.id, title: task.title, department: task.department, status: task.status, plannedStart: when.earlyStart, plannedFinish: when.earlyFinish, ...(last ? { since: last.at } : {}), ...(last?.note ? { note: last.note } : {}) };
+function ref(task: TaskSchedule, written: Task | undefined): TaskRef {
+  const last = written?.history?.[written.history.length - 1];
+  return {
+    change: task.change,
+    id: task.id,
+    title: task.title,
+    department: task.department,
+    status: task.status,
+    ...(task.assignee ? { assignee: task.assignee } : {}),
+    plannedStart: task.startDate ?? "",
+    plannedFinish: task.finishDate ?? "",
+    ...(last ? { since: last.at } : {}),
+    ...(last?.note ? { note: last.note } : {}),
+    ...(task.late ? { lateBy: { by: formatWork(task.late.byMs, task.dayMs), why: task.late.why } } : {}),
+    ...(task.waitedFor ? { waitsFor: task.waitedFor } : {}),
+    ...(task.baseline ? { baselineFinish: task.baseline.finishDate } : {}),
+    ...(task.slipMs !== undefined && Math.abs(task.slipMs) >= 60_000 ? { slip: formatWork(task.slipMs, task.dayMs) } : {}),
   };
-  const pick = (test: (t: Task) => boolean) => mine.filter(test).map(ref).sort((a, b) => compareIds(a.id, b.id));
+}
+
+function changeProgress(change: Change, schedule: ChangeSchedule, input: StatusInput, keep: (t: TaskSchedule) => boolean): ChangeProgress {
+  const tasks = change.tasks ?? [];
+  const written = new Map(tasks.map((t) => [t.id, t]));
+  const mine = schedule.tasks.filter(keep);
+  const pick = (test: (t: TaskSchedule) => boolean) => mine.filter(test).map((t) => ref(t, written.get(t.id))).sort((a, b) => compareIds(a.id, b.id));
   const counted = tasks.filter((t) => t.status !== "cancelled");
-  const finishes = [...timing.values()].map((t) => t.earlyFinish).sort();
   return {
     id: change.id,
     title: change.title,
@@ -97,10 +168,39 @@ function changeProgress(change: Change, input: StatusInput, departments: Map<str
     planned: tasks.length > 0,
     done: counted.filter((t) => t.status === "done").length,
     total: counted.length,
-    ...(finishes.length ? { plannedFinish: finishes[finishes.length - 1] } : {}),
-    ready: pick((t) => isReady(t, tasks)),
+    ...(schedule.finishDate ? { plannedFinish: schedule.finishDate } : {}),
+    ...(schedule.planned ? { internalDate: schedule.promise.internalDate, clientDate: schedule.promise.clientDate } : {}),
+    fromBaseline: schedule.promise.fromBaseline,
+    ...(schedule.baseline ? { baselineFinish: schedule.baseline.finish.slice(0, 10) } : {}),
+    ...(schedule.slipDays !== undefined ? { slipDays: schedule.slipDays } : {}),
+    ready: pick((t) => written.has(t.id) && isReady(written.get(t.id)!, tasks)),
     inProgress: pick((t) => t.status === "in-progress"),
     blocked: pick((t) => t.status === "blocked"),
-    late: pick((t) => !FINISHED.includes(t.status) && timing.get(t.id)!.earlyFinish < input.today),
+    late: pick((t) => t.late !== undefined),
   };
+}
+
+function departmentRows(changes: readonly Change[], schedule: ProjectSchedule, input: StatusInput, keep: (t: TaskSchedule) => boolean): DepartmentStatus[] {
+  const byId = new Map(input.departments.map((d) => [d.id, d]));
+  const rows = new Map<string, DepartmentStatus>();
+  for (const change of changes) {
+    const tasks = change.tasks ?? [];
+    const written = new Map(tasks.map((t) => [t.id, t]));
+    for (const task of schedule.byId.get(change.id)!.tasks) {
+      if (!keep(task)) continue;
+      const department = byId.get(task.department);
+      let row = rows.get(task.department);
+      if (!row) rows.set(task.department, (row = { department: task.department, name: department?.name ?? task.department, capacity: department?.capacity ?? null, startNow: [], queued: [], inProgress: [], blocked: [], done: 0, total: 0 }));
+      row.total++;
+      const r = ref(task, written.get(task.id));
+      if (task.status === "done") row.done++;
+      else if (task.status === "in-progress") row.inProgress.push(r);
+      else if (task.status === "blocked") row.blocked.push(r);
+      else if (isReady(written.get(task.id)!, tasks) && !task.waitedFor) row.startNow.push(r);
+      else row.queued.push(r);
+    }
+  }
+  const byStart = (a: TaskRef, b: TaskRef) => a.plannedStart.localeCompare(b.plannedStart) || a.change.localeCompare(b.change) || compareIds(a.id, b.id);
+  for (const row of rows.values()) for (const list of [row.startNow, row.queued, row.inProgress, row.blocked]) list.sort(byStart);
+  return [...rows.values()].sort((a, b) => a.department.localeCompare(b.department));
 }

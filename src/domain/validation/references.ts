@@ -57,6 +57,8 @@ export function checkReferences(view: ProjectView): Issue[] {
     for (const [kind, rule] of Object.entries(record(manifest.followups))) ref(departmentIds, "department", rule?.department, manifest, "followups", kind, "department");
   }
   for (const department of view.departments) ref(calendars, "calendar", department.calendar, department, "calendar");
+  if (manifest) ref(calendars, "calendar", manifest.default_calendar, manifest, "default_calendar");
+  issues.push(...ambiguousCalendars(view));
 
   const byKind = ownerIndex(view.departments);
   for (const component of view.components) {
@@ -113,4 +115,19 @@ export function knownPeople(view: Pick<ProjectView, "manifest" | "departments">)
     for (const contact of items(department.contacts)) add(contact);
   }
   return names;
+}
+
+/**
+ * A department without `calendar` works on the project's default calendar; say which one applies
+ * when that is a guess: several calendars with hours, none named business, no default_calendar.
+ */
+function ambiguousCalendars(view: ProjectView): Issue[] {
+  const manifest = view.manifest;
+  const calendars = record(manifest?.calendars);
+  if (!manifest || manifest.default_calendar !== undefined || "business" in calendars) return [];
+  const withHours = Object.keys(calendars).filter((name) => (calendars[name] as { hours?: unknown } | undefined)?.hours);
+  if (withHours.length < 2) return [];
+  return view.departments
+    .filter((d) => d.calendar === undefined)
+    .map((d) => issueAt(view, "info", "default-calendar", `department ${d.id} has no calendar and the project has several (${withHours.sort().join(", ")}) but no default_calendar: it works Monday to Friday 09:00-18:00 in the project's zone; set its calendar or default_calendar in tam.yaml`, d, "id"));
 }

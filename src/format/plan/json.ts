@@ -1,26 +1,63 @@
-// Stable JSON shape of a plan (version 1); docs/commands/change.md documents it.
+// Stable JSON shape of a plan (version 2); docs/commands/change.md documents it.
+import { formatZoned } from "../../domain/zoned-timestamp.js";
+import { workDays } from "../../domain/planner/work-text.js";
+import type { TaskSchedule } from "../../domain/planner/schedule-types.js";
 import { rows } from "./shared.js";
 import type { PlanReport } from "./types.js";
 import { jsonText } from "../text.js";
 
+const hours = (ms: number) => Math.round((ms / 3_600_000) * 100) / 100;
+const at = (epoch: number | null, zone: string) => (epoch === null || !Number.isFinite(epoch) ? null : formatZoned(epoch, zone));
+
+export function taskJson(timing: TaskSchedule) {
+  return {
+    status: timing.status,
+    assignee: timing.assignee ?? null,
+    estimate: timing.estimate,
+    workHours: hours(timing.workMs),
+    remainingHours: hours(timing.remainingMs),
+    wave: timing.wave,
+    start: timing.startDate,
+    finish: timing.finishDate,
+    startAt: at(timing.start, timing.zone),
+    finishAt: at(timing.finish, timing.zone),
+    calendar: timing.calendar,
+    zone: timing.zone,
+    slack: workDays(timing.slackMs, timing.dayMs),
+    slackHours: hours(timing.slackMs),
+    critical: timing.critical,
+    waitsFor: timing.waitedFor ?? null,
+    late: timing.late ? { hours: hours(timing.late.byMs), why: timing.late.why } : null,
+    blocked: timing.blocked ?? null,
+    baseline: timing.baseline ? { start: formatZoned(timing.baseline.start, timing.zone), finish: formatZoned(timing.baseline.finish, timing.zone) } : null,
+    slipHours: timing.slipMs === undefined ? null : hours(timing.slipMs),
+  };
+}
+
 export function formatJson(report: PlanReport): string {
   const { plan } = report;
+  const s = plan.schedule;
   const shape = {
-    version: 1,
+    version: 2,
+    asOf: report.asOf,
     change: { id: plan.changeId, title: plan.title, status: plan.status, due: plan.estimates.due ?? null },
     file: report.file,
-    start: plan.schedule.start,
-    finish: plan.schedule.finish,
-    workingDays: plan.schedule.workingDays,
-    calendar: plan.schedule.calendar,
+    start: s.startDate,
+    finish: s.finishDate,
+    earliestFinish: s.earliestFinishDate,
+    workingDays: s.workingDays,
+    calendar: s.calendar,
     estimates: {
-      internal: { factor: plan.estimates.internalFactor, workingDays: plan.estimates.internalDays, date: plan.estimates.internalDate },
-      client: { factor: plan.estimates.clientFactor, workingDays: plan.estimates.clientDays, date: plan.estimates.clientDate },
+      internal: { factor: plan.estimates.internalFactor, workingDays: plan.estimates.internalDays, work: plan.estimates.internalWork, date: plan.estimates.internalDate },
+      client: { factor: plan.estimates.clientFactor, workingDays: plan.estimates.clientDays, work: plan.estimates.clientWork, date: plan.estimates.clientDate },
+      fromBaseline: plan.estimates.fromBaseline,
       fitsDue: plan.estimates.fitsDue ?? null,
       clientFitsDue: plan.estimates.clientFitsDue ?? null,
     },
-    criticalPath: plan.schedule.criticalPath,
-    waves: plan.schedule.waves,
+    baseline: s.baseline ?? null,
+    slipDays: s.slipDays ?? null,
+    criticalPath: s.criticalPath,
+    waves: s.waves,
     backoutOrder: plan.backoutOrder,
     rollback: plan.rollback ?? null,
     tasks: rows(plan).map(({ task, timing }) => ({
@@ -30,21 +67,12 @@ export function formatJson(report: PlanReport): string {
       kind: task.kind,
       components: task.components,
       after: task.after,
-      estimate: timing.estimate,
-      days: timing.days,
       origin: task.origin,
-      status: task.status,
-      wave: timing.wave,
-      start: timing.earlyStart,
-      finish: timing.earlyFinish,
-      lateStart: timing.lateStart,
-      lateFinish: timing.lateFinish,
-      slack: timing.slack,
-      critical: timing.critical,
-      calendar: timing.calendar,
+      ...taskJson(timing),
     })),
     diff: plan.diff,
     written: report.written,
+    baselineWritten: report.baselineWritten ?? false,
     commit: report.commit ?? null,
     findings: plan.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, file: f.file, line: f.line ?? null, col: f.col ?? null })),
   };

@@ -1,6 +1,6 @@
 // The plan as markdown, for a ticket or a client meeting.
 import { markdownEscape } from "../text.js";
-import { criticalPathText, diffText, dueText, rows } from "./shared.js";
+import { criticalPathText, diffText, dueText, paddedText, planLine, rows, slackText, stateText } from "./shared.js";
 import type { PlanReport } from "./types.js";
 
 export function formatMarkdown(report: PlanReport): string {
@@ -10,17 +10,17 @@ export function formatMarkdown(report: PlanReport): string {
     `## ${plan.changeId}: ${markdownEscape(plan.title)}`,
     "",
     `- Status: ${plan.status}`,
-    `- Plan: ${plan.schedule.start} → ${plan.schedule.finish}, ${plan.schedule.workingDays} working day(s) (${plan.schedule.calendar} calendar)`,
+    `- Forecast: ${planLine(plan)}`,
     `- Critical path: ${criticalPathText(plan)}`,
-    `- Internal estimate (×${e.internalFactor}): ${e.internalDays} working day(s), until ${e.internalDate}`,
-    `- Client promise (×${e.clientFactor}): ${e.clientDays} working day(s), until **${e.clientDate}**`,
+    `- Internal date (×${e.internalFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.internalDays, e.internalWork)}, `}until ${e.internalDate}`,
+    `- Client promise (×${e.clientFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.clientDays, e.clientWork)}, `}until **${e.clientDate}**`,
   ];
   const due = dueText(plan);
   if (due) lines.push(`- ${due[0]!.toUpperCase()}${due.slice(1)}`);
   lines.push(`- Backout order: ${plan.backoutOrder.join(", ") || "none"}`);
-  lines.push("", "| Wave | Task | Title | Department | Components | After | Estimate | Start | Finish | Slack | Critical |", "|---|---|---|---|---|---|---|---|---|---|---|");
+  lines.push("", "| Wave | Task | Title | Department | Components | After | Estimate | State | Start | Finish | Slack | Critical |", "|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const { task, timing } of rows(plan)) {
-    lines.push(`| ${timing.wave} | ${task.id} | ${markdownEscape(task.title)} | ${markdownEscape(task.department)} | ${task.components.map(markdownEscape).join(", ")} | ${task.after.join(", ")} | ${timing.estimate} | ${timing.earlyStart} | ${timing.earlyFinish} | ${timing.slack}d | ${timing.critical ? "yes" : ""} |`);
+    lines.push(`| ${timing.wave} | ${task.id} | ${markdownEscape(task.title)} | ${markdownEscape(task.department)} | ${task.components.map(markdownEscape).join(", ")} | ${task.after.join(", ")} | ${timing.estimate} | ${stateText(timing)} | ${timing.startDate ?? "-"} | ${timing.finishDate ?? "-"} | ${slackText(timing)} | ${timing.critical ? "yes" : ""} |`);
   }
   lines.push("", "### Rollback", "", plan.rollback ? markdownEscape(plan.rollback.trim()) : "_No rollback plan written._");
   if (plan.findings.length) {

@@ -1,21 +1,23 @@
 // Words and groupings every plan format shares.
 import type { Plan } from "../../domain/planner/index.js";
+import type { TaskSchedule } from "../../domain/planner/schedule-types.js";
+import { formatWork } from "../../domain/planner/work-text.js";
 import type { PlanReport } from "./types.js";
 
-/** The critical path as waves: parallel critical tasks joined by ", ", waves by " → ". */
+/** The critical path in order of start: tasks starting together joined by ", ", the steps by " → ". */
 export function criticalPathText(plan: Plan): string {
-  const byWave = new Map<number, string[]>();
+  const byStart = new Map<number, string[]>();
   for (const id of plan.schedule.criticalPath) {
-    const wave = plan.schedule.tasks.find((t) => t.id === id)!.wave;
-    byWave.set(wave, [...(byWave.get(wave) ?? []), id]);
+    const start = plan.schedule.tasks.find((t) => t.id === id)?.start ?? 0;
+    byStart.set(start, [...(byStart.get(start) ?? []), id]);
   }
-  return [...byWave.keys()].sort((a, b) => a - b).map((w) => byWave.get(w)!.join(", ")).join(" → ") || "none";
+  return [...byStart.keys()].sort((a, b) => a - b).map((s) => byStart.get(s)!.join(", ")).join(" → ") || "none";
 }
 
 export function dueText(plan: Plan): string | undefined {
   const e = plan.estimates;
   if (!e.due) return undefined;
-  const plain = e.fitsDue ? `the plan (${plan.schedule.finish}) fits` : `the plan finishes ${plan.schedule.finish}, after the due date`;
+  const plain = e.fitsDue ? `the forecast (${plan.schedule.finishDate}) fits` : `the forecast finishes ${plan.schedule.finishDate ?? "?"}, after the due date`;
   const client = e.clientFitsDue ? `the client promise (${e.clientDate}) fits too` : `the client promise ${e.clientDate} does not fit`;
   return `due ${e.due}: ${plain}; ${client}`;
 }
@@ -31,8 +33,35 @@ export function diffText(report: PlanReport): string {
   return `not written (use --write to store it in ${report.file}): ${what}`;
 }
 
-/** The schedule row of each task, in plan order. */
+/** The schedule row of each task, in plan order (cancelled tasks have none and are left out). */
 export function rows(plan: Plan) {
   const timing = new Map(plan.schedule.tasks.map((t) => [t.id, t]));
-  return plan.tasks.map((task) => ({ task, timing: timing.get(task.id)! }));
+  return plan.tasks.filter((task) => timing.has(task.id)).map((task) => ({ task, timing: timing.get(task.id)! }));
+}
+
+/** Slack as working time of the task's department ("0h", "1d 2h"). */
+export function slackText(timing: TaskSchedule): string {
+  return formatWork(timing.slackMs, timing.dayMs);
+}
+
+/** The state of a task for people: status, late, waiting for capacity, slip against the baseline. */
+export function stateText(timing: TaskSchedule): string {
+  const parts: string[] = [timing.status];
+  if (timing.late) parts.push(`late ${formatWork(timing.late.byMs, timing.dayMs)}`);
+  if (timing.slipMs !== undefined && Math.abs(timing.slipMs) >= 60_000) parts.push(`slip ${timing.slipMs > 0 ? "+" : ""}${formatWork(timing.slipMs, timing.dayMs)}`);
+  if (timing.waitedFor) parts.push(`waits for ${timing.waitedFor}`);
+  return parts.join(", ");
+}
+
+/** How long a padded estimate is: whole working days, or the working time when under a day. */
+export function paddedText(days: number, work: string): string {
+  return /d/.test(work) ? `${days} working day(s)` : `${work} of working time`;
+}
+
+/** The plan's dates in one line: forecast, the promise and the baseline with the slip. */
+export function planLine(plan: Plan): string {
+  const s = plan.schedule;
+  const span = s.startDate ? `${s.startDate} → ${s.finishDate}, ${s.workingDays} working day(s) on the ${s.calendar} calendar` : "no dates (no tasks, or none that can be scheduled)";
+  const baseline = s.baseline ? `; baseline finish ${s.baseline.finish.slice(0, 10)}, slip ${s.slipDays! > 0 ? "+" : ""}${s.slipDays}d` : "";
+  return `${span}${baseline}`;
 }

@@ -3,7 +3,7 @@ import { Chalk } from "chalk";
 import type { FormatOptions } from "../registry.js";
 import { fitText, fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
-import { criticalPathText, diffText, dueText, rows } from "./shared.js";
+import { criticalPathText, diffText, dueText, paddedText, planLine, rows, slackText, stateText } from "./shared.js";
 import type { PlanReport } from "./types.js";
 
 const TITLE_WIDTH = 48;
@@ -18,20 +18,20 @@ export function formatTable(report: PlanReport, options: FormatOptions): string 
   const cells: unknown[][] = [];
   for (const { task, timing } of rows(plan)) {
     const components = task.components.length > 3 ? `${task.components.slice(0, 3).join(", ")} +${task.components.length - 3}` : task.components.join(", ");
-    cells.push([timing.wave, task.id, terminalSafe(shorten(task.title, TITLE_WIDTH)), task.department, components, task.after.join(", "), timing.estimate, timing.earlyStart, timing.earlyFinish, `${timing.slack}d`, timing.critical ? chalk.red("●") : ""]);
+    cells.push([timing.wave, task.id, terminalSafe(shorten(task.title, TITLE_WIDTH)), task.department, components, task.after.join(", "), timing.estimate, stateText(timing), timing.startDate ?? "-", timing.finishDate ?? "-", slackText(timing), timing.critical ? chalk.red("●") : ""]);
   }
   const e = plan.estimates;
   const lines = [
     chalk.bold(`${plan.changeId} ${terminalSafe(plan.title)} (${plan.status})`),
-    fittedTable(["wave", "task", "title", "department", "components", "after", "estimate", "start", "finish", "slack", "critical"], cells, options.width, {
+    fittedTable(["wave", "task", "title", "department", "components", "after", "estimate", "state", "start", "finish", "slack", "critical"], cells, options.width, {
       style: { head: options.color ? ["bold"] : [], border: [] },
       chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
       stackTitle: ["task", "title"],
     }),
     `critical path: ${criticalPathText(plan)}`,
-    `plan: ${plan.schedule.start} → ${plan.schedule.finish}, ${plan.schedule.workingDays} working day(s) on the ${plan.schedule.calendar} calendar`,
-    `internal estimate (×${e.internalFactor}): ${e.internalDays} working day(s), until ${e.internalDate}`,
-    `client promise (×${e.clientFactor}): ${e.clientDays} working day(s), until ${chalk.bold(e.clientDate)}`,
+    `forecast: ${planLine(plan)}`,
+    `internal date (×${e.internalFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.internalDays, e.internalWork)}, `}until ${e.internalDate}`,
+    `client promise (×${e.clientFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.clientDays, e.clientWork)}, `}until ${chalk.bold(e.clientDate)}`,
   ];
   const due = dueText(plan);
   if (due) lines.push(due);

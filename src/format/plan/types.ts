@@ -8,4 +8,9 @@ export interface PlanReport {
   written: boolean;
   /** Short hash of the commit, when one was made. */
   commit?: string;
+  /** --as-of date (the gantt's marker) and the project calendar's holidays (shaded in the gantt). */
+  asOf: string;
+  holidays?: string[];
+  /** Whether a baseline was stored by this write. */
+  baselineWritten?: boolean;
 }

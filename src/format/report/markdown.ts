@@ -38,7 +38,7 @@ export function formatReportMarkdown(report: ClientReport): string {
   out.push("### Done in the period", "", ...none(changes.done, table(head, changeRows(changes.done))));
   out.push("### In progress", "", ...none(changes.inProgress, table(head, changeRows(changes.inProgress))));
   out.push("### Planned", "", ...none(changes.planned, table(head, changeRows(changes.planned))));
-  const gantt = ganttBlock(report.gantt, `Changes as of ${header.asOf}`);
+  const gantt = ganttBlock(report.gantt, `Changes as of ${header.asOf}`, { asOf: header.asOf, from: period.fromDate });
   if (gantt.length) out.push(...gantt, "");
 
   out.push("## SLA", "");

@@ -1,24 +1,14 @@
-// Mermaid gantt of the report's changes: explicit dates, `crit` on critical tasks.
+// Mermaid gantt of the report's changes: the plan's gantt function (src/format/plan/gantt.ts)
+// with one section per change, the as-of marker and only the period's and open work.
 import type { GanttTask } from "../../domain/report/types.js";
-import { addDays } from "../../domain/dates.js";
 import { mermaidText } from "../mermaid-text.js";
+import { ganttLines, mermaidRef, type GanttOptions } from "../plan/gantt.js";
 
 export { mermaidText };
 
-export function ganttBlock(tasks: readonly GanttTask[], title: string): string[] {
-  if (tasks.length === 0) return [];
-  const lines = ["```mermaid", "gantt", `  title ${mermaidText(title)}`, "  dateFormat YYYY-MM-DD", "  axisFormat %d %b"];
-  let section = "";
-  for (const task of tasks) {
-    if (task.change !== section) {
-      section = task.change;
-      lines.push(`  section ${mermaidText(task.change)}`);
-    }
-    const tags = [task.state === "done" ? "done" : task.state === "active" ? "active" : "", task.critical ? "crit" : ""].filter(Boolean);
-    const name = mermaidText(`${task.id} ${task.title} (${task.department})`);
-    // Mermaid's end date is exclusive: a task finishing on the 24th ends at the 25th.
-    lines.push(`  ${name} :${[...tags, `${task.start}`, addDays(task.finish, 1)].join(", ")}`);
-  }
-  lines.push("```");
-  return lines;
+export function ganttBlock(tasks: readonly GanttTask[], title: string, options: Omit<GanttOptions, "title"> = { asOf: tasks.reduce((max, t) => (t.finish > max ? t.finish : max), "") }): string[] {
+  return ganttLines(
+    tasks.map((task) => ({ section: task.change, ref: mermaidRef(`${task.change}_${task.id}`), label: `${task.id} ${task.title} (${task.department})`, start: task.start, finish: task.finish, state: task.state, critical: task.critical })),
+    { title, ...options },
+  );
 }

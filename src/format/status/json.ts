@@ -1,7 +1,16 @@
-// Stable JSON shape of tam status (version 1); docs/commands/status.md documents it.
+// Stable JSON shape of tam status (version 2); docs/commands/status.md documents it.
 import type { StatusReport } from "../../domain/tracking/status.js";
 import { jsonText } from "../text.js";
 
 export function formatJson(report: StatusReport): string {
-  return jsonText({ version: 1, today: report.today, department: report.department ?? null, changes: report.changes, readyByDepartment: report.readyByDepartment });
+  return jsonText({
+    version: 2,
+    today: report.today,
+    department: report.department ?? null,
+    assignee: report.assignee ?? null,
+    changes: report.changes,
+    departments: report.departments,
+    readyByDepartment: report.readyByDepartment,
+    findings: report.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, file: f.file, line: f.line ?? null, col: f.col ?? null })),
+  });
 }

@@ -1,23 +1,27 @@
 // tam status as markdown, for a status mail or a meeting.
-import type { StatusReport, TaskRef } from "../../domain/tracking/status.js";
+import type { StatusReport } from "../../domain/tracking/status.js";
+import { markdownTable } from "../markdown-table.js";
 import { markdownEscape } from "../text.js";
+import { changeCells, CHANGE_HEADERS, taskLine } from "./view.js";
 
 export function formatMarkdown(report: StatusReport): string {
-  const lines = [`## Open changes as of ${report.today}${report.department ? ` (department ${markdownEscape(report.department)})` : ""}`, ""];
+  const scope = [report.department ? `department ${report.department}` : "", report.assignee ? `assigned to ${report.assignee}` : ""].filter(Boolean).join(", ");
+  const lines = [`## Open changes as of ${report.today}${scope ? ` (${markdownEscape(scope)})` : ""}`, ""];
   if (!report.changes.length) return `${lines.join("\n")}No open changes.\n`;
-  lines.push("| Change | Status | Progress | Due | Planned finish | Ready | In progress | Blocked | Late |", "|---|---|---|---|---|---|---|---|---|");
-  const ids = (refs: TaskRef[]) => refs.map((r) => r.id).join(", ");
-  for (const c of report.changes) {
-    lines.push(`| ${c.id} ${markdownEscape(c.title)} | ${c.status} | ${c.planned ? `${c.done}/${c.total}` : "not planned"} | ${c.due ?? ""}${c.overdue ? " **overdue**" : ""} | ${c.plannedFinish ?? ""} | ${ids(c.ready)} | ${ids(c.inProgress)} | ${ids(c.blocked)} | ${ids(c.late)} |`);
+  lines.push(...markdownTable(CHANGE_HEADERS, report.changes.map((c) => changeCells(c, (text) => `**${text}**`, markdownEscape))));
+  for (const d of report.departments) {
+    lines.push("", `### ${markdownEscape(d.department)}: ${d.done}/${d.total} done${d.capacity !== null ? ` (capacity ${d.capacity})` : ""}`, "");
+    const group = (title: string, refs: typeof d.startNow) => {
+      for (const t of refs) lines.push(`- ${title}: ${taskLine(t, markdownEscape)}`);
+    };
+    group("start now", d.startNow);
+    group("in progress", d.inProgress);
+    group("blocked", d.blocked);
+    group("queued", d.queued);
   }
-  const list = (title: string, refs: TaskRef[], extra: (t: TaskRef) => string) => {
-    if (!refs.length) return;
-    lines.push("", `### ${title}`, "");
-    for (const t of refs) lines.push(`- ${t.change}/${t.id} ${markdownEscape(t.department)}: ${markdownEscape(t.title)}${extra(t)}`);
-  };
-  list("Ready to start now", report.readyByDepartment.flatMap((g) => g.tasks), (t) => ` (planned ${t.plannedStart})`);
-  list("In progress", report.changes.flatMap((c) => c.inProgress), (t) => (t.since ? ` (since ${t.since})` : ""));
-  list("Blocked", report.changes.flatMap((c) => c.blocked), (t) => (t.note ? `: ${markdownEscape(t.note.trim())}` : ""));
-  list("Late against the plan", report.changes.flatMap((c) => c.late), (t) => ` (planned finish ${t.plannedFinish})`);
+  if (report.findings.length) {
+    lines.push("", "### Signals", "");
+    for (const f of report.findings) lines.push(`- **${f.severity}** \`${f.code}\` ${markdownEscape(f.message)}`);
+  }
   return `${lines.join("\n")}\n`;
 }

@@ -1,37 +1,39 @@
-// tam status for a terminal: one line per open change, then what is ready, running, blocked, late.
+// tam status for a terminal: one line per open change (forecast vs due vs promise), then each
+// department's plate (start now, queued, in progress, blocked), then the schedule's signals.
 import { Chalk } from "chalk";
-import type { StatusReport, TaskRef } from "../../domain/tracking/status.js";
+import type { DepartmentStatus, StatusReport, TaskRef } from "../../domain/tracking/status.js";
 import type { FormatOptions } from "../registry.js";
 import { fitText, fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
+import { changeCells, CHANGE_HEADERS, taskLine } from "./view.js";
 
 export function formatTable(report: StatusReport, options: FormatOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const lines: string[] = [chalk.bold(`Open changes as of ${report.today}${report.department ? `, department ${report.department}` : ""}`)];
+  const scope = [report.department ? `department ${report.department}` : "", report.assignee ? `assigned to ${report.assignee}` : ""].filter(Boolean).join(", ");
+  const lines: string[] = [chalk.bold(`Open changes as of ${report.today}${scope ? `, ${terminalSafe(scope)}` : ""}`)];
   if (!report.changes.length) return `${lines[0]}\nno open changes\n`;
-  const rows: string[][] = [];
-  for (const c of report.changes) {
-    const due = c.due ? (c.overdue ? chalk.red(`${c.due} overdue`) : c.due) : "";
-    rows.push([`${c.id} ${terminalSafe(c.title)}`, c.status, c.planned ? `${c.done}/${c.total}` : "not planned", due, c.plannedFinish ?? "", ids(c.ready), ids(c.inProgress), ids(c.blocked), c.late.length ? chalk.red(ids(c.late)) : ""]);
+  const rows = report.changes.map((c) => changeCells(c, (text) => chalk.red(text), terminalSafe));
+  lines.push(fittedTable(CHANGE_HEADERS, rows, options.width, { style: { head: options.color ? ["bold"] : [], border: [] }, chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" } }));
+  lines.push("", chalk.bold("By department"));
+  if (!report.departments.length) lines.push("  nothing open");
+  for (const d of report.departments) lines.push(...departmentLines(d, terminalSafe));
+  if (report.findings.length) {
+    lines.push("", chalk.bold("Signals"));
+    for (const f of report.findings) lines.push(`  ${f.severity === "error" ? chalk.red(f.severity) : f.severity} ${f.code}: ${terminalSafe(f.message)}`);
   }
-  lines.push(fittedTable(["change", "status", "progress", "due", "planned finish", "ready", "in progress", "blocked", "late"], rows, options.width, { style: { head: options.color ? ["bold"] : [], border: [] }, chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" } }));
-  const section = (title: string, refs: TaskRef[], extra: (t: TaskRef) => string) => {
-    if (!refs.length) return;
-    lines.push("", chalk.bold(title));
-    for (const t of refs) lines.push(`  ${t.change}/${t.id} ${t.department}: ${terminalSafe(t.title)}${extra(t)}`);
-  };
-  lines.push("", chalk.bold("Ready to start now"));
-  if (!report.readyByDepartment.length) lines.push("  nothing");
-  for (const group of report.readyByDepartment) {
-    lines.push(`  ${group.department}:`);
-    for (const t of group.tasks) lines.push(`    ${t.change}/${t.id} ${terminalSafe(t.title)} (planned ${t.plannedStart})`);
-  }
-  section("In progress", report.changes.flatMap((c) => c.inProgress), (t) => (t.since ? ` (since ${t.since})` : ""));
-  section("Blocked", report.changes.flatMap((c) => c.blocked), (t) => (t.note ? ` (${terminalSafe(t.note.trim())})` : ""));
-  section("Late against the plan", report.changes.flatMap((c) => c.late), (t) => ` (planned finish ${t.plannedFinish}, ${t.status})`);
   return fitText(`${lines.join("\n")}\n`, options.width);
 }
 
-function ids(refs: TaskRef[]): string {
-  return refs.map((r) => r.id).join(", ");
+function departmentLines(d: DepartmentStatus, safe: (text: string) => string): string[] {
+  const lines = [`  ${d.department} (${safe(d.name)}${d.capacity !== null ? `, capacity ${d.capacity}` : ""}): ${d.done}/${d.total} done`];
+  const group = (title: string, refs: TaskRef[]) => {
+    if (!refs.length) return;
+    lines.push(`    ${title}:`);
+    for (const t of refs) lines.push(`      ${taskLine(t, safe)}`);
+  };
+  group("start now", d.startNow);
+  group("in progress", d.inProgress);
+  group("blocked", d.blocked);
+  group("queued next", d.queued);
+  return lines;
 }

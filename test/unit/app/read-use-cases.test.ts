@@ -25,3 +25,17 @@ describe("use cases", () => {
     expect(graph.edges.length).toBeGreaterThan(20);
   });
 });
+
+describe("use cases with git history", () => {
+  it("checkDocs and archRisks return the same report on every call for one --as-of", async () => {
+    const { checkDocs, archRisks } = await import("../../../src/index.js");
+    const first = await checkDocs({ project: NORTHWIND, failOn: "stale", asOf: "2026-11-20" });
+    const again = await checkDocs({ project: NORTHWIND, failOn: "stale", asOf: "2026-11-20", now: 0 });
+    expect(JSON.stringify(again.report)).toBe(JSON.stringify(first.report));
+    expect(first.report.docs.length).toBe(10);
+    expect(first.failed).toBe(first.report.docs.some((doc) => doc.state === "stale" || doc.state === "broken"));
+    const risks = await archRisks({ project: NORTHWIND, asOf: "2026-11-20" });
+    expect(risks.counts.high + risks.counts.medium + risks.counts.low).toBe(risks.risks.length);
+    expect(risks.risks.some((risk) => risk.kind === "single-point-of-failure" || /single/i.test(JSON.stringify(risk)))).toBe(true);
+  });
+});

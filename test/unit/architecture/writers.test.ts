@@ -41,10 +41,11 @@ describe("every project write goes through the transaction", () => {
 
   it("only the transaction and init commit (git.ts holds the commands both use)", () => {
     const committers = files.filter((f) => /\b(commitExactly|commitFiles)\s*\(/.test(f.text) && f.rel !== "project/git.ts").map((f) => f.rel);
-    expect(committers.sort()).toEqual(["commands/init.ts", "project/transaction.ts"]);
-    // Git runs in git.ts; elsewhere only to read (user.name, blame and log for the docs' freshness).
+    // init --adopt makes the first commit of an existing project folder, as init does of a new one.
+    expect(committers.sort()).toEqual(["commands/init-adopt.ts", "commands/init.ts", "project/transaction.ts"]);
+    // Git runs in git.ts; elsewhere only to read (log and a streamed cat-file for the docs' freshness).
     const gitRunners = files.filter((f) => RUNS_GIT.test(f.text)).map((f) => f.rel);
-    expect(gitRunners.sort()).toEqual(["project/git.ts", "project/history.ts", "project/identity.ts"]);
+    expect(gitRunners.sort()).toEqual(["project/git.ts", "project/history.ts"]);
     for (const reader of gitRunners.filter((rel) => rel !== "project/git.ts")) {
       expect(files.find((f) => f.rel === reader)!.text, reader).not.toMatch(/["'](commit|add|rm|mv|reset|checkout|update-index|update-ref|stash|merge|push)["']/);
     }

@@ -7,21 +7,25 @@ import type { Change } from "../../../src/model/files.js";
 
 const change: Change = { id: "CHG-0001", title: "Web | <b>", type: "normal", status: "draft", due: "2026-11-30", window: { start: "2026-11-02T09:00:00Z" }, scope: [{ component: "vlan", action: "add" }, { component: "web", action: "add" }], new_components: [{ id: "vlan", name: "VLAN", kind: "vlan" }, { id: "web", name: "Web: nginx", kind: "nginx", depends_on: ["vlan"] }] };
 const plan = planChange({ change, manifest: undefined, departments: [{ id: "network", name: "N", owns: ["vlan"] }, { id: "unix", name: "U", owns: ["nginx"], lead_time: "2d" }], components: [], changes: [change], docs: [], where: () => ({ file: "c.yaml", line: 3 }), today: "2026-11-01", timezone: "UTC" });
-const report = { plan, file: "changes/CHG-0001.yaml", written: false };
+const report = { plan, file: "changes/CHG-0001.yaml", written: false, asOf: "2026-11-01" };
 const opts = { color: false };
 
 describe("plan formats", () => {
   it("json has the documented top-level shape", () => {
     const json = JSON.parse(planFormatters.json!(report, opts));
-    expect(Object.keys(json)).toEqual(["version", "change", "file", "start", "finish", "workingDays", "calendar", "estimates", "criticalPath", "waves", "backoutOrder", "rollback", "tasks", "diff", "written", "commit", "findings"]);
-    expect(json.version).toBe(1);
+    expect(Object.keys(json)).toEqual(["version", "asOf", "change", "file", "start", "finish", "earliestFinish", "workingDays", "calendar", "estimates", "baseline", "slipDays", "criticalPath", "waves", "backoutOrder", "rollback", "tasks", "diff", "written", "baselineWritten", "commit", "findings"]);
+    expect(json.version).toBe(2);
     expect(json.tasks[0]).toMatchObject({ id: "T1", wave: 1, critical: true, start: "2026-11-02" });
     expect(json.findings.map((f: { code: string }) => f.code)).toContain("missing-rollback");
   });
   it("mermaid gives a gantt with explicit dates and crit, and a flowchart", () => {
     const out = planFormatters.mermaid!(report, opts);
     expect(out).toContain("dateFormat YYYY-MM-DD");
-    expect(out).toMatch(/T2 Set up Web nginx :crit, T2, 2026-11-03, 2026-11-05/);
+    // network's default 2d... no: network has no lead_time, so 1d (Mon 2 Nov); unix 2d on Tue-Wed.
+    expect(out).toMatch(/T2 Set up Web nginx :crit, CHG_0001_T2, 2026-11-03, 2026-11-05/);
+    expect(out).toContain("todayMarker off");
+    expect(out).toContain("excludes weekends");
+    expect(out).toMatch(/:milestone, asof, 2026-11-01, 0d/);
     expect(out).toContain("flowchart LR");
     expect(out).toContain("T1 --> T2");
   });
@@ -34,7 +38,7 @@ describe("plan formats", () => {
   it("table prints the critical path and the padded dates", () => {
     const out = planFormatters.table!(report, opts);
     expect(out).toContain("critical path: T1 → T2");
-    expect(out).toMatch(/internal estimate \(×2\): \d+ working day/);
+    expect(out).toMatch(/internal date \(×2\): \d+ working day/);
     expect(out).toContain("not written");
   });
 });
@@ -42,8 +46,8 @@ describe("plan formats", () => {
 describe("status formats", () => {
   const status = projectStatus({ changes: [{ ...change, status: "planned", tasks: [{ id: "T1", title: "a|b", department: "network", status: "todo" }] }], departments: [], manifest: undefined, today: "2026-11-01", timezone: "UTC" });
   it("json, markdown and table", () => {
-    expect(JSON.parse(statusFormatters.json!(status, opts))).toMatchObject({ version: 1, today: "2026-11-01", changes: [{ id: "CHG-0001", ready: [{ id: "T1" }] }] });
-    expect(statusFormatters.markdown!(status, opts)).toContain("CHG-0001/T1 network: a\\|b");
-    expect(statusFormatters.table!(status, opts)).toContain("network:\n    CHG-0001/T1 a|b");
+    expect(JSON.parse(statusFormatters.json!(status, opts))).toMatchObject({ version: 2, today: "2026-11-01", changes: [{ id: "CHG-0001", ready: [{ id: "T1" }] }], departments: [{ department: "network", startNow: [{ id: "T1" }] }] });
+    expect(statusFormatters.markdown!(status, opts)).toContain("start now: CHG-0001/T1 a\\|b");
+    expect(statusFormatters.table!(status, opts)).toContain("start now:\n      CHG-0001/T1 a|b (2026-11-02 → 2026-11-02)");
   });
 });

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { assessFreshness } from "../../../src/domain/freshness/index.js";
-import type { CommitFact, ComponentHistory, FreshnessInput, LocationFact } from "../../../src/domain/freshness/index.js";
+import type { CommitFact, ComponentCommit, FreshnessInput, GitFacts, LocationFact } from "../../../src/domain/freshness/index.js";
 import type { Change, DocEntry, Manifest } from "../../../src/model/files.js";
 
 const manifest = { format: 1, client: { name: "C" }, project: { id: "p", name: "P" }, tam: { name: "Irina Petrova" }, timezone: "UTC" } as Manifest;
+
+const changed = (fact: CommitFact, ids: string[], more: Partial<ComponentCommit> = {}): ComponentCommit => ({ commit: fact, changed: ids, added: [], removed: [], renamed: [], ...more });
+const gitOf = (componentCommits: ComponentCommit[], more: Partial<GitFacts> = {}): GitFacts => ({ available: true, componentCommits, uncommitted: [], files: new Map(), ...more });
 
 const commit = (hash: string, date: string, subject = "edit"): CommitFact => ({ hash: hash.padEnd(40, "0"), time: Date.parse(`${date}T12:00:00Z`), author: "Ann", subject });
 
@@ -22,7 +25,7 @@ function input(docs: DocEntry[], extra: Partial<FreshnessInput> = {}): Freshness
     changes: [],
     docs,
     locations: new Map<string, LocationFact>(docs.map((doc) => [doc.location, { kind: "external" }])),
-    git: { available: true, components: new Map(), files: new Map() },
+    git: gitOf([]),
     ...extra,
   };
 }
@@ -39,8 +42,8 @@ const doc = (id: string, review: string | undefined, more: Partial<DocEntry> = {
 
 describe("assessFreshness", () => {
   it("makes a doc stale when a covered component changed after its review, naming the commit", () => {
-    const components = new Map<string, ComponentHistory>([["fw", { commits: [commit("abcdef1234", "2026-03-01", "Open port 443")], uncommitted: false }]]);
-    const report = assessFreshness(input([doc("before", "2026-02-01"), doc("after", "2026-04-01"), doc("other", "2026-02-01", { covers: ["vlan"] })], { git: { available: true, components, files: new Map() } }));
+    const git = gitOf([changed(commit("abcdef1234", "2026-03-01", "Open port 443"), ["fw"])]);
+    const report = assessFreshness(input([doc("before", "2026-02-01"), doc("after", "2026-04-01"), doc("other", "2026-02-01", { covers: ["vlan"] })], { git }));
     const byId = Object.fromEntries(report.docs.map((d) => [d.id, d]));
     expect(byId.before!.state).toBe("stale");
     expect(byId.before!.reasons[0]).toMatchObject({ code: "component-changed", components: ["fw"], commit: { short: "abcdef1", date: "2026-03-01", subject: "Open port 443" } });
@@ -50,12 +53,11 @@ describe("assessFreshness", () => {
   });
 
   it("ignores commits dated after today (--as-of looks back) and git facts when history is unavailable", () => {
-    const components = new Map<string, ComponentHistory>([["fw", { commits: [commit("1111111", "2026-07-01")], uncommitted: true }]]);
-    const future = assessFreshness(input([doc("a", "2026-02-01")], { git: { available: true, components, files: new Map() } }));
+    const future = assessFreshness(input([doc("a", "2026-02-01")], { git: gitOf([changed(commit("1111111", "2026-07-01"), ["fw"])], { uncommitted: ["fw"] }) }));
     expect(future.docs[0]!.state).toBe("fresh");
     expect(future.docs[0]!.reasons.map((r) => r.code)).toEqual(["uncommitted-edits"]);
-    const past = { commits: [commit("1111111", "2026-03-01")], uncommitted: false };
-    const none = assessFreshness(input([doc("a", "2026-02-01")], { git: { available: false, unavailableReason: "shallow clone", components: new Map([["fw", past]]), files: new Map() } }));
+    const past = [changed(commit("1111111", "2026-03-01"), ["fw"])];
+    const none = assessFreshness(input([doc("a", "2026-02-01")], { git: gitOf(past, { available: false, unavailableReason: "shallow clone" }) }));
     expect(none.docs[0]!.state).toBe("fresh");
     expect(none.history).toEqual({ available: false, reason: "shallow clone" });
   });
@@ -110,7 +112,7 @@ describe("assessFreshness", () => {
       ["docs/edited.md", { kind: "file", path: "docs/edited.md", exists: true }],
     ]);
     const files = new Map([["docs/edited.md", [commit("9999999", "2026-07-01"), commit("2222222", "2026-05-20", "Rewrite"), commit("3333333", "2026-04-01")]]]);
-    const report = assessFreshness(input(docs, { locations, git: { available: true, components: new Map(), files } }));
+    const report = assessFreshness(input(docs, { locations, git: gitOf([], { files }) }));
     const byId = Object.fromEntries(report.docs.map((d) => [d.id, d]));
     expect(byId.missing!.reasons.map((r) => r.code)).toEqual(["path-missing"]);
     expect(byId.outside!.reasons.map((r) => r.code)).toEqual(["path-outside"]);
@@ -129,4 +131,35 @@ describe("assessFreshness", () => {
     expect(assessFreshness(input(docs), { owner: "Irina Petrova" }).docs.map((d) => d.id)).toEqual(["mine"]);
     expect(assessFreshness(input(docs), { owner: "Network group" }).docs.map((d) => d.id)).toEqual(["net"]);
   });
+
+  it("sees every change up to --as-of, also one to a line edited again later", () => {
+    const git = gitOf([changed(commit("aaaaaaa", "2026-03-01", "First edit"), ["fw"]), changed(commit("bbbbbbb", "2026-07-01", "Second edit"), ["fw"])]);
+    const [past] = assessFreshness(input([doc("a", "2026-02-01")], { git, today: "2026-04-01" })).docs;
+    expect(past!.reasons.map((r) => `${r.code} ${r.commit?.short}`)).toEqual(["component-changed aaaaaaa"]);
+    const [now] = assessFreshness(input([doc("a", "2026-02-01")], { git, today: "2026-08-01" })).docs;
+    expect(now!.reasons.filter((r) => r.code === "component-changed").map((r) => r.commit?.short)).toEqual(["aaaaaaa", "bbbbbbb"]);
+  });
+
+  it("makes a doc broken when a covered component was removed or renamed, naming the commit and the new id, whenever it was reviewed", () => {
+    const git = gitOf([
+      changed(commit("1111111", "2026-03-01", "Drop the old LB"), [], { removed: ["lb"] }),
+      changed(commit("2222222", "2026-03-05", "Rename the VLAN"), [], { renamed: [{ from: "vlan", to: "vlan-int" }] }),
+      changed(commit("3333333", "2026-03-09", "Rename it again"), [], { renamed: [{ from: "vlan-int", to: "vlan-10" }] }),
+    ]);
+    const report = assessFreshness(input([doc("lb-doc", "2026-05-01", { covers: ["lb"] }), doc("vlan-doc", "2026-01-01", { covers: ["vlan"] }), doc("later", "2026-02-01", { covers: ["vlan-10"] })], { git }));
+    const byId = Object.fromEntries(report.docs.map((d) => [d.id, d]));
+    expect(byId["lb-doc"]).toMatchObject({ state: "broken", reasons: [{ code: "component-removed", severity: "broken", components: ["lb"], commit: { short: "1111111" } }] });
+    expect(byId["lb-doc"]!.reasons[0]!.message).toBe('lb was removed from architecture.yaml by commit 1111111 2026-03-01 Ann "Drop the old LB": take it out of covers (or review the doc)');
+    expect(byId["vlan-doc"]).toMatchObject({ state: "broken", reasons: [{ code: "component-renamed", renamedTo: "vlan-10", commit: { short: "2222222" } }] });
+    expect(byId["vlan-doc"]!.reasons[0]!.message).toContain("covers should name vlan-10");
+    // The doc already names the new id but was reviewed before the renames: stale, naming both commits.
+    expect(byId.later!.state).toBe("stale");
+    expect(byId.later!.reasons.map((r) => `${r.code} ${r.commit?.short} ${r.message.split(" changed")[0]}`)).toEqual([
+      "component-changed 2222222 vlan-10 (renamed from vlan)",
+      "component-changed 3333333 vlan-10 (renamed from vlan-int)",
+    ]);
+    // Before the removal (--as-of), the component still existed.
+    expect(assessFreshness(input([doc("lb-doc", "2026-02-01", { covers: ["lb"] })], { git, today: "2026-02-20" })).docs[0]!.state).toBe("fresh");
+  });
 });
+

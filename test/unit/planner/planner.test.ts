@@ -55,6 +55,25 @@ describe("decomposition", () => {
     expect(plan.schedule.tasks.find((t) => t.id === docs.id)!.wave).toBe(Math.max(...plan.schedule.tasks.map((t) => t.wave)));
   });
 
+  it("groups follow-ups of one kind, department and wave into one task listing its components", () => {
+    const m = { ...manifest, followups: { monitoring: { estimate: "2h", per_component: "1h" } } } as Manifest;
+    const scope = ["os", "web", "php"].map((component) => ({ component, action: "add" as const }));
+    const plan = planChange(input({ scope, new_components: [c("os", "linux-os"), c("web", "nginx", ["os"]), c("php", "php", ["os"])] }, { manifest: m }));
+    const monitoring = plan.tasks.filter((t) => t.kind === "monitoring");
+    // os is wave 1, nginx and php wave 2: two tasks, the second covering both (2h + 1h).
+    expect(monitoring.map((t) => [t.components.join(","), t.estimate])).toEqual([["os", "2h"], ["web,php", "3h"]]);
+    expect(monitoring[1]!.title).toBe("Monitor web, php");
+    expect(monitoring[1]!.after).toHaveLength(2);
+    const single = planChange(input({ scope, new_components: [c("os", "linux-os"), c("web", "nginx", ["os"]), c("php", "php", ["os"])] }, { manifest: { ...manifest, followups: { monitoring: { group: false } } } as Manifest }));
+    expect(single.tasks.filter((t) => t.kind === "monitoring")).toHaveLength(3);
+  });
+
+  it("does not have the security department review what it built itself", () => {
+    const deps = [...departments.filter((d) => d.id !== "cyber-defence"), { id: "cyber-defence", name: "C", owns: ["waf"], lead_time: "1d" }];
+    const plan = planChange(input({ scope: [{ component: "waf", action: "add" }, { component: "web", action: "add" }], new_components: [c("waf", "waf", [], { internet_facing: true }), c("web", "nginx", [], { internet_facing: true })] }, { departments: deps }));
+    expect(plan.tasks.filter((t) => t.kind === "security").map((t) => t.components)).toEqual([["web"]]);
+  });
+
   it("skips a disabled rule, and warns about a rule whose department does not exist", () => {
     const m = { ...manifest, followups: { monitoring: { enabled: false }, backup: { department: "nobody" } } } as Manifest;
     const plan = planChange(input({ scope: [{ component: "vm", action: "add" }], new_components: [c("vm", "vm")] }, { manifest: m }));
@@ -97,8 +116,8 @@ describe("scheduling", () => {
     // Monday 2026-11-02; Wednesday 2026-11-04 is a holiday of the business calendar.
     const plan = planChange(input({ scope: [{ component: "vlan", action: "modify" }, { component: "vm", action: "modify" }] }, { components: [c("vlan", "vlan"), c("vm", "vm", ["vlan"])], manifest: { ...manifest, followups: { documentation: { enabled: false } } } as Manifest }));
     const byKind = Object.fromEntries(plan.schedule.tasks.map((t) => [plan.tasks.find((x) => x.id === t.id)!.components[0], t]));
-    expect([byKind.vlan!.earlyStart, byKind.vlan!.earlyFinish]).toEqual(["2026-11-02", "2026-11-03"]);
-    expect([byKind.vm!.earlyStart, byKind.vm!.earlyFinish]).toEqual(["2026-11-05", "2026-11-05"]);
+    expect([byKind.vlan!.startDate, byKind.vlan!.finishDate]).toEqual(["2026-11-02", "2026-11-03"]);
+    expect([byKind.vm!.startDate, byKind.vm!.finishDate]).toEqual(["2026-11-05", "2026-11-05"]);
     expect(plan.schedule.criticalPath).toHaveLength(2);
     expect(plan.schedule.workingDays).toBe(3);
     expect(plan.estimates.internalDays).toBe(6);
@@ -109,10 +128,10 @@ describe("scheduling", () => {
 
   it("gives slack to the shorter of two parallel branches", () => {
     const plan = planChange(input({ scope: ["vlan", "vm", "os"].map((component) => ({ component, action: "modify" as const })) }, { components: [c("vlan", "vlan"), c("vm", "vm"), c("os", "linux-os", ["vm"])], manifest: { ...manifest, followups: { documentation: { enabled: false } } } as Manifest }));
-    const slack = Object.fromEntries(plan.schedule.tasks.map((t) => [plan.tasks.find((x) => x.id === t.id)!.components[0], t.slack]));
+    const slack = Object.fromEntries(plan.schedule.tasks.map((t) => [plan.tasks.find((x) => x.id === t.id)!.components[0], t.slackMs / t.dayMs]));
     expect(slack).toEqual({ vlan: 0, vm: 0, os: 0 });
     const withLongVm = planChange(input({ scope: [{ component: "vlan", action: "modify" }, { component: "vm", action: "modify", estimate: "4d" }] }, { components: [c("vlan", "vlan"), c("vm", "vm")], manifest: { ...manifest, followups: { documentation: { enabled: false } } } as Manifest }));
-    const slack2 = Object.fromEntries(withLongVm.schedule.tasks.map((t) => [withLongVm.tasks.find((x) => x.id === t.id)!.components[0], t.slack]));
+    const slack2 = Object.fromEntries(withLongVm.schedule.tasks.map((t) => [withLongVm.tasks.find((x) => x.id === t.id)!.components[0], t.slackMs / t.dayMs]));
     expect(slack2).toEqual({ vlan: 2, vm: 0 });
   });
 });

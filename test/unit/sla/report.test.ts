@@ -60,9 +60,11 @@ describe("sla report", () => {
     expect(report.withoutTarget).toEqual(["INC-0008"]);
   });
 
-  it("reports median, nearest-rank p90 and max of the times", () => {
-    expect(report.groups[0]!.responseTimes).toEqual({ count: 2, medianMs: 10 * M, p90Ms: 20 * M, maxMs: 20 * M });
-    expect(durationStats([5, 1, 4, 2, 3, 6, 7, 8, 9, 10])).toEqual({ count: 10, medianMs: 5, p90Ms: 9, maxMs: 10 });
+  it("reports the median (mean of the two middle values for an even count), nearest-rank p90 and max", () => {
+    expect(report.groups[0]!.responseTimes).toEqual({ count: 2, medianMs: 15 * M, p90Ms: 20 * M, maxMs: 20 * M });
+    // As a spreadsheet's MEDIAN and pandas: 5.5, not the lower middle value 5.
+    expect(durationStats([5, 1, 4, 2, 3, 6, 7, 8, 9, 10])).toEqual({ count: 10, medianMs: 5.5, p90Ms: 9, maxMs: 10 });
+    expect(durationStats([3, 1, 2])).toEqual({ count: 3, medianMs: 2, p90Ms: 3, maxMs: 3 });
     expect(durationStats([])).toEqual({ count: 0, medianMs: null, p90Ms: null, maxMs: null });
   });
 

@@ -34,9 +34,28 @@ describe("status", () => {
     expect(row.overdue).toBe(true);
     expect(row.ready.map((t) => t.id)).toEqual(["T4"]);
     expect(row.blocked[0]!.note).toBe("licence");
-    expect(row.late.map((t) => t.id)).toEqual(["T1", "T2", "T3", "T4"]);
+    // Nothing has a baseline or ran over its estimate, so no task is late; the change is past due.
+    expect(row.late).toEqual([]);
+    expect(report.findings.map((f) => f.code)).toContain("past-due");
     expect(report.readyByDepartment).toEqual([{ department: "virt", tasks: row.ready }]);
   });
+  it("filters by assignee (--mine) and groups a department's plate", () => {
+    const mine = { ...change, status: "planned" as const, due: undefined, window: undefined, tasks: [{ id: "T1", title: "a", department: "unix", status: "todo" as const, assignee: "Roman" }, { id: "T2", title: "b", department: "unix", status: "todo" as const, after: ["T1"] }, { id: "T3", title: "c", department: "virt", status: "todo" as const, assignee: "Roman" }] };
+    const report = projectStatus({ changes: [mine], departments: [{ id: "unix", name: "Unix", capacity: 1 }], manifest: undefined, today: "2026-11-02", timezone: "UTC", assignee: "Roman" });
+    expect(report.changes[0]!.ready.map((t) => t.id)).toEqual(["T1", "T3"]);
+    expect(report.departments.map((d) => [d.department, d.startNow.map((t) => t.id), d.queued.map((t) => t.id)])).toEqual([["unix", ["T1"], []], ["virt", ["T3"], []]]);
+    const everyone = projectStatus({ changes: [mine], departments: [{ id: "unix", name: "Unix", capacity: 1 }], manifest: undefined, today: "2026-11-02", timezone: "UTC" });
+    expect(everyone.departments[0]).toMatchObject({ department: "unix", capacity: 1, startNow: [{ id: "T1" }], queued: [{ id: "T2", plannedStart: "2026-11-03" }] });
+  });
+
+  it("keeps findings about other departments' tasks out of a --department view, and those about the change in", () => {
+    const late: Change = { ...change, due: "2026-10-30", window: undefined, tasks: [{ id: "T1", title: "a", department: "unix", status: "in-progress", estimate: "1h", history: [{ at: "2026-11-02T09:00:00Z", status: "in-progress" }] }, { id: "T2", title: "b", department: "virt", status: "in-progress", estimate: "1h", history: [{ at: "2026-11-02T09:00:00Z", status: "in-progress" }] }] };
+    const all = projectStatus({ changes: [late], departments: [], manifest: undefined, today: "2026-11-04", timezone: "UTC" });
+    expect(all.findings.map((f) => f.code).sort()).toEqual(["past-due", "task-late", "task-late"]);
+    const unix = projectStatus({ changes: [late], departments: [], manifest: undefined, today: "2026-11-04", timezone: "UTC", department: "unix" });
+    expect(unix.findings.map((f) => `${f.code} ${f.message.slice(0, 11)}`).sort()).toEqual(["past-due CHG-0001 is", "task-late CHG-0001/T1"]);
+  });
+
   it("filters by department", () => {
     const report = projectStatus({ changes: [change], departments: [], manifest: undefined, today: "2026-10-26", timezone: "UTC", department: "unix" });
     expect(report.changes[0]!.blocked.map((t) => t.id)).toEqual(["T3"]);

@@ -105,4 +105,14 @@ describe("cross-file validation", () => {
     const components: Component[] = [{ id: "a", name: "A", kind: "vlan", department: "ghost" }];
     expect(codes(view({ components, departments: [], unavailable: new Set(["department"]) }))).toEqual([]);
   });
+
+  it("says which calendar a department without one works on when the project's default is a guess", () => {
+    const hours = { mon: ["09:00-18:00"] };
+    const base = view({}).manifest!;
+    const ambiguous = { ...base, calendars: { msk: { hours }, ny: { hours } } } as Manifest;
+    expect(codes(view({ manifest: ambiguous }))).toEqual(["default-calendar"]);
+    expect(codes(view({ manifest: { ...ambiguous, default_calendar: "msk" } as Manifest }))).toEqual([]);
+    expect(codes(view({ manifest: { ...ambiguous, default_calendar: "nope" } as Manifest }))).toEqual(["unknown-reference"]);
+    expect(codes(view({ manifest: { ...base, calendars: { business: { hours }, ny: { hours } } } as Manifest }))).toEqual([]);
+  });
 });

@@ -1,0 +1,34 @@
+// Use case: the proactive audit of the landscape, each risk argued (tam arch risks).
+import { assessRisks, countBySeverity } from "../domain/arch/risks.js";
+import type { Risk } from "../domain/arch/risk-types.js";
+import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
+import { requireValidForDocs } from "./docs-valid.js";
+import { assessProjectFreshness } from "./freshness-facts.js";
+
+export interface ArchRisksResult {
+  asOf: string;
+  risks: Risk[];
+  counts: ReturnType<typeof countBySeverity>;
+  /** Whether documentation freshness was part of the audit. */
+  docStatesChecked: boolean;
+  /** Notes for the user, e.g. that there is no git history. */
+  warnings: string[];
+}
+
+export async function archRisks(options: ProjectOptions & ClockOptions): Promise<ArchRisksResult> {
+  const project = openProject(options);
+  requireValidForDocs(project);
+  const clock = clockFor(project, options.asOf, options.now);
+  const freshness = await assessProjectFreshness(project, clock);
+  const risks = assessRisks({
+    components: project.components,
+    departments: project.departments,
+    changes: project.changes,
+    incidents: project.incidents,
+    docs: project.docs,
+    docStates: freshness.report.docs.map((doc) => ({ docId: doc.id, state: doc.state, covers: doc.covers })),
+    followups: project.manifest?.followups,
+    today: clock.today,
+  });
+  return { asOf: clock.today, risks, counts: countBySeverity(risks), docStatesChecked: true, warnings: freshness.warnings };
+}

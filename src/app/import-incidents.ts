@@ -1,0 +1,91 @@
+// Use case: a service-desk export into the project's incidents (tam incident import). Reads the CSV and
+// the mapping, decides what is added, updated, unchanged and skipped, and returns the file edits for
+// the write transaction (src/project/transaction.ts), which the command runs. Prints nothing.
+import { UsageError } from "../errors.js";
+import { parseCsv } from "../domain/csv.js";
+import { isValidTimeZone } from "../domain/dates.js";
+import type { CsvTable } from "../domain/csv.js";
+import { importIncidents, type ImportMapping, type ImportResult } from "../domain/incidents/import.js";
+import type { Incident } from "../model/files.js";
+import { requireValid } from "../project/check.js";
+import { DEFAULT_MAX_CSV_MB, ENCODINGS, readCsvFile, type InputEncoding } from "../project/csv-input.js";
+import { loadMapping, type MappingFlags } from "../project/import-mapping.js";
+import { importEdits } from "../project/import-texts.js";
+import type { FileEdit } from "../project/transaction.js";
+import type { Project } from "../project/load.js";
+import { openProject, type ProjectOptions } from "./context.js";
+
+export interface ImportIncidentsOptions extends ProjectOptions, MappingFlags {
+  skipInvalid?: boolean;
+  strict?: boolean;
+  encoding?: string;
+  /** Size limit in MB, as typed. */
+  maxSize?: string;
+}
+
+/** What an import did with one file. */
+export interface ImportReport {
+  file: string;
+  /** The preset's mapping file, when --preset chose one. */
+  preset?: { name: string; file: string };
+  /** Anomalies are errors (--strict). */
+  strict: boolean;
+  result: ImportResult;
+  /** Why nothing is to be written (errors, or anomalies under --strict). */
+  refused?: string;
+  /** Files written (empty when nothing changed or it was refused). */
+  written: string[];
+}
+
+/** The export read and its mapping resolved: what does not change while waiting for the write lock. */
+export interface PreparedImport {
+  file: string;
+  project: Project;
+  table: CsvTable;
+  mapping: ImportMapping;
+  presetFile?: string;
+  options: ImportIncidentsOptions;
+}
+
+export interface ImportPlan {
+  report: ImportReport;
+  /** The edits to hand to the write transaction; empty when refused or nothing changes. */
+  edits: FileEdit[];
+}
+
+/** Reads the project, the CSV (safely) and the mapping; refuses bad options and a mapping that does not fit. */
+export function prepareIncidentImport(file: string, options: ImportIncidentsOptions): PreparedImport {
+  if (options.strict && options.skipInvalid) throw new UsageError("give --strict or --skip-invalid, not both");
+  if (options.encoding !== undefined && !ENCODINGS.includes(options.encoding as InputEncoding)) throw new UsageError(`--encoding: "${options.encoding}" is not one of ${ENCODINGS.join(", ")}`);
+  const maxMb = options.maxSize === undefined ? DEFAULT_MAX_CSV_MB : Number(options.maxSize);
+  if (!(maxMb > 0)) throw new UsageError(`--max-size: "${options.maxSize}" is not a size in MB`);
+  const project = openProject(options);
+  requireValid(project);
+  const zone = project.manifest!.timezone;
+  const table = parseCsv(readCsvFile(file, { encoding: options.encoding as InputEncoding | undefined, maxMb }));
+  const { mapping, presetFile } = loadMapping(options, zone, table.header);
+  if (!isValidTimeZone(mapping.timezone)) throw new UsageError(`--timezone: "${mapping.timezone}" is not an IANA time zone`);
+  return { file, project, table, mapping, ...(presetFile ? { presetFile } : {}), options };
+}
+
+/**
+ * What the export does to `project` (the one prepared, or the project re-read under the write lock:
+ * another import or add may just have landed, so ids and what is already there are decided again).
+ */
+export function planIncidentImport(prepared: PreparedImport, project: Project = prepared.project, onProgress?: (done: number, total: number) => void): ImportPlan {
+  const { file, table, mapping, presetFile, options } = prepared;
+  const zone = project.manifest!.timezone;
+  const existing = new Map<string, Incident>();
+  for (const incident of project.incidents) if (incident.external_id) existing.set(incident.external_id, incident);
+  const context = { existingIds: project.incidents.map((i) => i.id), existing, departments: new Set(project.departments.map((d) => d.id)), components: new Set(project.components.map((c) => c.id)) };
+  const result = importIncidents(table, mapping, context, zone, { skipInvalid: options.skipInvalid }, onProgress);
+  if (typeof result === "string") throw new UsageError(`${file}: ${result}`);
+  const report: ImportReport = { file, ...(presetFile ? { preset: { name: options.preset!, file: presetFile } } : {}), strict: Boolean(options.strict), result, written: [] };
+  const anomalies = result.anomalies.length;
+  if (!options.skipInvalid && (result.errors.length > 0 || (options.strict && anomalies > 0))) {
+    const what = result.errors.length ? `${result.errors.length} row(s) cannot be read` : `${anomalies} anomal${anomalies === 1 ? "y" : "ies"} under --strict`;
+    report.refused = `${what}; nothing was imported (fix them, or pass --skip-invalid to import the other incidents)`;
+    return { report, edits: [] };
+  }
+  return { report, edits: importEdits(project, result, zone) };
+}

@@ -1,0 +1,11 @@
+import type { Formatter } from "../registry.js";
+import { formatImportJson } from "./json.js";
+import { formatImportText } from "./text.js";
+import type { ImportReport } from "../../app/import-incidents.js";
+
+export { summaryLine } from "./text.js";
+
+export const importFormatters: Record<string, Formatter<ImportReport>> = {
+  text: (report) => formatImportText(report),
+  json: (report) => formatImportJson(report),
+};
