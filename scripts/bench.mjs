@@ -18,7 +18,6 @@ import { AS_OF, BIG_CHANGE, SIZES } from "./generate-project.mjs";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TAM = join(ROOT, "bin", "tam.js");
 const NODE = process.execPath;
-const GIB = 1024 * 1024; // in KiB, the unit of /usr/bin/time %M
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 function parseArgs(argv) {
@@ -378,7 +377,7 @@ function main() {
   if (!existsSync(join(ROOT, "dist", "cli.js"))) throw new Error("tam is not built: run `npm run build` (or `npm run bench`, which builds first)");
   if (!TIME) log("note: /usr/bin/time not found; peak memory is not measured");
   const m = machine();
-  const date = new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC";
+  const date = `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`;
   const sections = [];
   for (const size of args.sizes) {
     const r = benchSize(size, args.seed, args.runs);

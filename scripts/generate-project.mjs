@@ -272,7 +272,7 @@ function ownerOf(kind, depts) {
   return depts.find((d) => d.owns.includes(kind))?.id ?? "operations";
 }
 
-function changeText(rng, n, comps, depts, tasksPerChange) {
+function changeText(rng, n, comps, _depts, tasksPerChange) {
   const id = `CHG-${pad(n)}`;
   const requested = PERIOD_START + Math.floor(rng.next() * (PERIOD_END - PERIOD_START - 30 * DAY));
   const roll = rng.next();

@@ -233,17 +233,19 @@ export function buildProgram(setExit: (code: number) => void): Command {
       const { runDocsBaseline } = await import("./commands/docs-baseline.js");
       setExit(await runDocsBaseline(globals(), rev, options));
     });
-  // --- client-meeting report (issue 6) ---
+  // --- client-meeting report (issues 6, 21) ---
   program
     .command("report")
-    .description("the markdown report for a client meeting: changes, SLA, documentation, risks, next steps")
-    .addOption(formatOption(["markdown", "json"], "markdown"))
+    .description("the report for a client meeting: service summary, work done and planned, SLA with trend, recommendations, decisions")
+    .addOption(formatOption(["markdown", "html", "json"], "markdown"))
+    .addOption(new Option("--audience <audience>", "client: the edition to hand over; internal: adds internal dates, chores and data-quality warnings").choices(["client", "internal"]).default("client"))
     .option("--period <month>", "a month, YYYY-MM (default: the last full month)")
     .option("--from <date>", "first day of the period (YYYY-MM-DD)")
     .option("--to <date>", "last day of the period (YYYY-MM-DD)")
+    .option("--since <date|file>", "what changed since the last meeting: its date (YYYY-MM-DD) or the report written then")
     .addOption(asOfOption())
     .option("-o, --output <file>", "write the report to this file instead of standard output")
-    .addHelpText("after", examples("tam report --period 2026-10 --as-of 2026-11-20", "tam report --from 2026-08-01 --to 2026-10-31 -o reports/2026-q3.md", "tam report --format json | jq .sla.total"))
+    .addHelpText("after", examples("tam report --period 2026-10 --as-of 2026-11-20", "tam report --audience internal --since reports/2026-10.md", "tam report --format html -o reports/2026-11.html", "tam report --format json | jq .sla.total"))
     .action(async (options) => {
       const { runReport } = await import("./commands/report.js");
       setExit(await runReport(globals(), options));
@@ -378,6 +380,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command("completion <shell>")
     .description("print the completion script for bash, zsh or fish (commands, options, and the project's change, task, doc and incident ids)")
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${fpath[1]} is zsh's, shown to the user as typed
     .addHelpText("after", examples("tam completion bash > ~/.local/share/bash-completion/completions/tam", "tam completion zsh > \"${fpath[1]}/_tam\"", "tam completion fish > ~/.config/fish/completions/tam.fish", "source <(tam completion bash)   # in ~/.bashrc"))
     .action(async (shell) => {
       const { runCompletion } = await import("./commands/completion.js");

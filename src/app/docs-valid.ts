@@ -5,6 +5,7 @@ import { ProjectError } from "../errors.js";
 import type { Issue } from "../model/issues.js";
 import { projectIssues } from "../project/check.js";
 import { FILE_NAMES, type Project } from "../project/load.js";
+import { count } from "../util/plural.js";
 
 function reportedByDocsCheck(issue: Issue): boolean {
   return issue.file === FILE_NAMES.docs && (issue.code === "unknown-owner" || (issue.code === "unknown-reference" && issue.message.startsWith("unknown component")));
@@ -12,5 +13,5 @@ function reportedByDocsCheck(issue: Issue): boolean {
 
 export function requireValidForDocs(project: Project): void {
   const errors = projectIssues(project).filter((issue) => issue.severity === "error" && !reportedByDocsCheck(issue));
-  if (errors.length > 0) throw new ProjectError(`the project has ${errors.length} error(s); fix them first (see \`tam validate\`):`, errors);
+  if (errors.length > 0) throw new ProjectError(`the project has ${count(errors.length, "error")}; fix them first (see \`tam validate\`):`, errors);
 }

@@ -14,6 +14,7 @@ import { importEdits } from "../project/import-texts.js";
 import type { FileEdit } from "../project/transaction.js";
 import type { Project } from "../project/load.js";
 import { openProject, type ProjectOptions } from "./context.js";
+import { count } from "../util/plural.js";
 
 export interface ImportIncidentsOptions extends ProjectOptions, MappingFlags {
   skipInvalid?: boolean;
@@ -83,7 +84,7 @@ export function planIncidentImport(prepared: PreparedImport, project: Project = 
   const report: ImportReport = { file, ...(presetFile ? { preset: { name: options.preset!, file: presetFile } } : {}), strict: Boolean(options.strict), result, written: [] };
   const anomalies = result.anomalies.length;
   if (!options.skipInvalid && (result.errors.length > 0 || (options.strict && anomalies > 0))) {
-    const what = result.errors.length ? `${result.errors.length} row(s) cannot be read` : `${anomalies} anomal${anomalies === 1 ? "y" : "ies"} under --strict`;
+    const what = result.errors.length ? `${count(result.errors.length, "row")} cannot be read` : `${count(anomalies, "anomaly")} under --strict`;
     report.refused = `${what}; nothing was imported (fix them, or pass --skip-invalid to import the other incidents)`;
     return { report, edits: [] };
   }

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { EXIT_OK, UsageError } from "../errors.js";
 import { newChange, nextChangeId } from "../domain/tracking/new-change.js";
-import { derivedModeline, renderNewChange } from "../project/change-render.js";
+import { derivedModeline, renderNewChange } from "../project/change-file.js";
 import { FILE_NAMES, reloadProject } from "../project/load.js";
 import { editFiles } from "../project/transaction.js";
 import { askChangeAnswers, type ChangeNewOptions } from "./change-new-answers.js";

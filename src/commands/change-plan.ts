@@ -13,6 +13,7 @@ import { SEVERITY_RANK, type Severity } from "../model/issues.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { findChange } from "./lookup.js";
 import type { WriteFlags } from "./write-flags.js";
+import { count } from "../util/plural.js";
 
 export interface ChangePlanOptions extends WriteFlags {
   format: string;
@@ -38,7 +39,7 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
   const baseline = write && !change.baseline ? baselineOf(plan.schedule, clock.now, clock.timezone) : undefined;
   if (write) {
     const saved = await editFiles(project, [{ path: file, edit: (_text, source) => writeTasks(source!, tasksToWrite(plan, source!.data), change.status === "draft" ? "planned" : undefined, baseline) }], {
-      message: `${change.id}: plan ${plan.tasks.length} task(s)${baseline ? `, baseline finish ${plan.schedule.finishDate}` : ""}`,
+      message: `${change.id}: plan ${count(plan.tasks.length, "task")}${baseline ? `, baseline finish ${plan.schedule.finishDate}` : ""}`,
       commit: options.commit !== false,
       waitSeconds: options.wait,
       includeLocalChanges: options.includeLocalChanges,

@@ -4,7 +4,7 @@ import { UsageError } from "../errors.js";
 import { terminalSafe } from "../format/text.js";
 import { gitOrLoginName } from "../project/identity.js";
 import { editFiles } from "../project/transaction.js";
-import { editMapEntry } from "../project/yaml-edit.js";
+import { editMapEntry } from "../project/yaml-text.js";
 import { didYouMean } from "../util/suggest.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { reviewFromEdit } from "./docs-review-edit.js";

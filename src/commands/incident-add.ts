@@ -2,10 +2,9 @@
 import { EXIT_OK, UsageError } from "../errors.js";
 import { incidentFileFor, nextIncidentIds } from "../domain/incidents/record.js";
 import { resolveTimeInput } from "../domain/incidents/time-input.js";
-import { appendIncidents, verifyIncidents } from "../project/incident-files.js";
-import { modelineFor } from "../project/incident-store.js";
-import { reloadProject } from "../project/load.js";
-import { requireValid } from "../project/check.js";
+import { appendIncidents, modelineFor, verifyIncidents } from "../project/incident-files.js";
+import { FILE_NAMES, reloadProject } from "../project/load.js";
+import { requireValidIn } from "../project/check.js";
 import { PRIORITIES, type CauseCategory, type Incident, type Priority } from "../model/files.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { saveIncidentFiles } from "./incident-save.js";
@@ -29,7 +28,9 @@ export interface IncidentAddOptions extends WriteFlags {
 
 export async function runIncidentAdd(globals: GlobalOptions, options: IncidentAddOptions, output: Output = processOutput, prompter?: Prompter): Promise<number> {
   const project = openProject(globals);
-  requireValid(project);
+  // Errors elsewhere do not stop recording an incident (the write refuses only errors it would add);
+  // tam.yaml must be valid: its time zone reads the times given.
+  requireValidIn(project, [FILE_NAMES.manifest]);
   const clock = clockFor(project, options.asOf);
   if (prompter || canAsk(options)) {
     const { askIncident } = await import("./incident-add-prompts.js");

@@ -2,9 +2,9 @@
 import { EXIT_OK, UsageError } from "../errors.js";
 import { applyToIncident, planUpdate, type UpdateRequest } from "../domain/incidents/update.js";
 import { resolveTimeInput } from "../domain/incidents/time-input.js";
-import { applyFieldEdits, findIncident } from "../project/incident-store.js";
-import { verifyIncidents } from "../project/incident-files.js";
+import { applyFieldEdits, findIncident, verifyIncidents } from "../project/incident-files.js";
 import { requireValidIn } from "../project/check.js";
+import { FILE_NAMES } from "../project/load.js";
 import type { CauseCategory, Incident, IncidentStatus, Pause } from "../model/files.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { saveIncidentFiles } from "./incident-save.js";
@@ -31,8 +31,9 @@ export async function runIncidentUpdate(globals: GlobalOptions, id: string, opti
   const clock = clockFor(project, options.asOf);
   const found = findIncident(project, id);
   if (!found) throw new UsageError(`no incident ${id} in incidents/`);
-  // Errors in other files do not stop an update of this one (the write reports them as a warning).
-  requireValidIn(project, [found.source.rel]);
+  // Errors in other files do not stop an update of this one (the write reports them as a warning);
+  // tam.yaml must be valid: its time zone reads the times given.
+  requireValidIn(project, [found.source.rel, FILE_NAMES.manifest]);
   const time = (value: string | true | undefined, flag: string) => {
     if (value === undefined) return undefined;
     const resolved = resolveTimeInput(value, clock, flag);

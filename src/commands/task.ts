@@ -4,6 +4,7 @@ import { UsageError, EXIT_OK } from "../errors.js";
 import { formatZoned } from "../domain/zoned-timestamp.js";
 import { transition, type TaskAction } from "../domain/tracking/transition.js";
 import { requireValidIn } from "../project/check.js";
+import { FILE_NAMES } from "../project/load.js";
 import { recordTaskEvent } from "../project/change-file.js";
 import { editFiles } from "../project/transaction.js";
 import { whoAmI } from "../project/identity.js";
@@ -32,8 +33,9 @@ export async function runTask(globals: GlobalOptions, action: TaskAction, ref: s
   // Ids as the project spells them (they are typed in any case).
   const changeId = change.id;
   const taskId = canonicalId(givenTask, (Array.isArray(change.tasks) ? change.tasks : []).map((t) => t.id)) ?? givenTask;
-  // Errors in other files do not stop an update of this one (the write reports them as a warning).
-  requireValidIn(project, [file]);
+  // Errors in other files do not stop an update of this one (the write reports them as a warning);
+  // tam.yaml must be valid: its time zone dates the update.
+  requireValidIn(project, [file, FILE_NAMES.manifest]);
   const clock = clockFor(project, options.asOf);
   const by = options.by ?? (await whoAmI(project.root));
   const at = formatZoned(clock.now, clock.timezone);

@@ -56,12 +56,12 @@ function weeklyRanges(calendar: Calendar): [number, number][][] {
 
 /** Working minutes of each weekday (0 = Monday), overlapping ranges counted once. */
 export function weeklyWorkingMinutes(calendar: Calendar | undefined): number[] {
-  if (!calendar || !calendar.hours) return WEEKDAYS.map(() => 1440);
+  if (!calendar?.hours) return WEEKDAYS.map(() => 1440);
   return weeklyRanges(calendar).map((ranges) => ranges.reduce((sum, [from, to]) => sum + Math.min(to, 1440 * 2) - from, 0));
 }
 
 function compile(calendar: Calendar | undefined, zone: string): Compiled {
-  if (!calendar || !calendar.hours) return ALWAYS;
+  if (!calendar?.hours) return ALWAYS;
   let perZone = compiledByCalendar.get(calendar);
   if (!perZone) compiledByCalendar.set(calendar, (perZone = new Map()));
   let compiled = perZone.get(zone);

@@ -1,4 +1,5 @@
 // RFC 4180 CSV reading: quoted fields with commas, doubled quotes and line breaks; CRLF or LF; a leading BOM.
+import { count } from "../util/plural.js";
 
 export interface CsvRecord {
   /** 1-based record number, the header being record 1 (the row number a spreadsheet shows). */
@@ -78,7 +79,7 @@ export function parseCsv(input: string, delimiter = ","): CsvTable {
   const [head, ...records] = all;
   const header = head?.cells.map((h) => h.trim()) ?? [];
   for (const record of records) {
-    if (record.cells.length !== header.length) errors.push({ row: record.row, line: record.line, message: `${record.cells.length} cell(s), the header has ${header.length}` });
+    if (record.cells.length !== header.length) errors.push({ row: record.row, line: record.line, message: `${count(record.cells.length, "cell")}, the header has ${header.length}` });
   }
   errors.sort((a, b) => a.line - b.line);
   return { header, records, errors };

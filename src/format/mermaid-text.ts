@@ -3,7 +3,6 @@
 /** Text Mermaid cannot misread: no separators (":" ";" "#"), no markup, one line. */
 export function mermaidText(text: string): string {
   return text
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, " ")
     .replace(/[:;#"`<>{}[\]|\\]/g, " ")
     .replace(/\s+/g, " ")

@@ -13,7 +13,6 @@ import Table from "cli-table3";
 const MIN_COLUMN = 8;
 /** Terminals narrower than this get the stacked layout when the table does not fit naturally. */
 export const STACKED_BELOW = 90;
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 const visible = (text: string) => text.replace(ANSI, "");

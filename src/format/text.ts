@@ -2,7 +2,6 @@
 
 /** Removes control characters (escape sequences included) so file content cannot drive the terminal. */
 export function terminalSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "�");
 }
 
@@ -13,7 +12,6 @@ export function xmlEscape(text: string): string {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&apos;")
-    // eslint-disable-next-line no-control-regex
     .replace(/\r/g, "&#13;")
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, "");
 }
@@ -38,6 +36,5 @@ export function markdownEscape(text: string): string {
  * as \u escapes: the data is unchanged, and `tam … --format json` in a terminal cannot drive it.
  */
 export function jsonText(value: unknown): string {
-  // eslint-disable-next-line no-control-regex
   return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
 }

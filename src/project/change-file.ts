@@ -1,9 +1,27 @@
-// Edits of a change file: the planned tasks, a task's status and history, the change's status.
-import { isScalar, isSeq, type Node, type YAMLMap } from "yaml";
-import type { Baseline, Task, TaskEvent } from "../model/files.js";
-import { appendListItem, applySplice, columnOf, endOfBlock, lineStart, nextLine, replaceEntry, setScalar, verifyEdit, yamlFlowList, yamlScalar, type Splice } from "./edit.js";
+// Edits of a change file: a new change's text, the planned tasks, a task's status and history, the change's status.
+import { isScalar, isSeq, stringify, type Node, type YAMLMap } from "yaml";
+import type { Baseline, Change, Task, TaskEvent } from "../model/files.js";
+import { appendListItem, applySplice, columnOf, endOfBlock, lineStart, nextLine, replaceEntry, scalarText, setScalar, verifyEdit, yamlFlowList, yamlScalar, type Splice } from "./yaml-text.js";
+import type { Project } from "./load.js";
 import type { SourceFile } from "./source.js";
-import { scalarText } from "./yaml-text.js";
+
+/** The text of a new change file, with the schema modeline for editors (derivedModeline). */
+export function renderNewChange(change: Change, modeline: string | null = null): string {
+  const body = stringify(change, { lineWidth: 0, flowCollectionPadding: false });
+  return `${modeline ? `${modeline}\n` : ""}${body}`;
+}
+
+/**
+ * The modeline of a new file in changes/ or incidents/: tam.yaml's, pointed at the kind's schema
+ * (a relative path gains "../": these files sit one folder down). None when tam.yaml has none.
+ */
+export function derivedModeline(project: Project, schemaFile: string): string | null {
+  const manifest = project.files.find((f) => f.kind === "manifest")?.text.replace(/^\uFEFF/, "").split("\n")[0];
+  const match = manifest && /^# yaml-language-server: \$schema=(.*)tam\.schema\.json\s*$/.exec(manifest);
+  if (!match) return null;
+  const base = /^[a-z]+:\/\//i.test(match[1]!) || match[1]!.startsWith("/") ? match[1]! : `../${match[1]!}`;
+  return `# yaml-language-server: $schema=${base}${schemaFile}`;
+}
 
 /** A task written in the file's style: one key per line, id lists in flow style. */
 export function renderTask(task: Task, indent: number): string {

@@ -4,6 +4,7 @@ import { ProjectError } from "../errors.js";
 import { validateProject } from "../domain/validation/index.js";
 import { FILE_NAMES, isObject, type Project } from "./load.js";
 import { checkSchema } from "./schema-check.js";
+import { count } from "../util/plural.js";
 
 /** Which id kinds are missing because their file could not be read or parsed (so references to them are not "unknown"). */
 function unavailableKinds(project: Project): Set<string> {
@@ -39,7 +40,7 @@ export function requireValid(project: Project, reportedByCaller: readonly string
   // A caller that reports some errors itself (the planner reports cycles as plan findings) lists their codes.
   const errors = projectIssues(project).filter((issue) => issue.severity === "error" && !reportedByCaller.includes(issue.code));
   if (errors.length > 0) {
-    throw new ProjectError(`the project has ${errors.length} error(s); fix them first (see \`tam validate\`):`, errors);
+    throw new ProjectError(`the project has ${count(errors.length, "error")}; fix them first (see \`tam validate\`):`, errors);
   }
 }
 

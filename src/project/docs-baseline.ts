@@ -4,8 +4,7 @@
 import { isMap } from "yaml";
 import { EditError } from "../errors.js";
 import type { DocsBaseline } from "../model/files.js";
-import { editMapEntry } from "./yaml-edit.js";
-import { parseForEdit, scalarText, verifyEdit } from "./yaml-text.js";
+import { editMapEntry, parseForEdit, scalarText, verifyEdit } from "./yaml-text.js";
 
 export function withDocsBaseline(text: string, baseline: DocsBaseline, what: string): string {
   const value = Object.fromEntries(Object.entries(baseline).filter(([, item]) => item !== undefined)) as Record<string, string>;

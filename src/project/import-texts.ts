@@ -6,8 +6,7 @@ import type { ImportResult } from "../domain/incidents/import.js";
 import type { ImportEdit } from "../domain/incidents/reimport.js";
 import { EditError } from "../errors.js";
 import type { Incident } from "../model/files.js";
-import { appendIncidents, applyImportUpdates, verifyIncidents } from "./incident-files.js";
-import { modelineFor } from "./incident-store.js";
+import { appendIncidents, applyImportUpdates, modelineFor, verifyIncidents } from "./incident-files.js";
 import type { Project } from "./load.js";
 import type { FileEdit } from "./transaction.js";
 

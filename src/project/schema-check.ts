@@ -7,6 +7,7 @@ import { didYouMean } from "../util/suggest.js";
 import type { FileKind } from "../model/files.js";
 import { readSchema, SCHEMA_NAMES } from "./schemas.js";
 import { locate, type PathSegment, type SourceFile } from "./source.js";
+import { count } from "../util/plural.js";
 
 const validators = new Map<FileKind, ValidateFunction>();
 const require = createRequire(import.meta.url);
@@ -129,7 +130,7 @@ function describe(source: SourceFile, error: ErrorObject): Issue {
     case "exclusiveMaximum":
       return { ...base, code: "out-of-range", message: `${where} is ${String(error.data)}; it ${error.message}`, ...at(path) };
     case "minItems":
-      return { ...base, code: "empty-list", message: `${where} needs at least ${String(params.limit)} item(s)`, ...at(path) };
+      return { ...base, code: "empty-list", message: `${where} needs at least ${count(Number(params.limit), "item")}`, ...at(path) };
     case "uniqueItems":
       return { ...base, code: "duplicate-item", message: `${where} lists the same item twice`, ...at(path) };
     case "oneOf":

@@ -61,7 +61,6 @@ export function fastData(body: string): { data: unknown } | undefined {
  * Aliases and anchors, tags, directives, tabs and control characters, and numbers too large for
  * a double (js-yaml keeps 1e400 as text where \`yaml\` reads Infinity and tam reports it): left to the full parser.
  */
-// eslint-disable-next-line no-control-regex
 const NEEDS_FULL_PARSE = /(^|[\s,[{:-])[*&!][^\s,[\]{}]|^%|[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|[\ud800-\udfff]|\d{16}|\d[eE][-+]?\d{3}/m;
 
 /** A BOM is legal at the start of a file; positions and data are of the text after it. */
@@ -145,7 +144,7 @@ export function parseSource(abs: string, rel: string, kind: FileKind, text: stri
     const pos = lineCounter.linePos(warning.pos[0]);
     parseIssues.push({ severity: "warning", code: "yaml-warning", message: firstLine(warning.message), file: rel, line: pos.line, col: pos.col });
   }
-  let data: unknown = undefined;
+  let data: unknown;
   // Walking every node for structural problems costs as much as a tenth of the parse, so the walk
   // runs only where a cheap test says it may find something: text that can hold a complex key,
   // or data with an unusable number or deep nesting (found on the plain data after toJS).
@@ -252,6 +251,7 @@ export function nodeAt(doc: Document, path: readonly PathSegment[], key = false)
   for (let i = 0; i < path.length; i++) {
     const segment = path[i]!;
     if (isMap(node)) {
+      // biome-ignore lint/suspicious/noDoubleEquals: a path segment is a string or an index; a key may be read as a number (2026:) or text
       const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? p.key.value : p.key) == segment);
       if (!pair) return last;
       if (key && i === path.length - 1) return (pair.key as Node) ?? last;

@@ -4,7 +4,7 @@
 // ends and the final newline byte for byte) and commits exactly the files it wrote, checking
 // that HEAD moved to that commit. It refuses before writing when a target has uncommitted
 // changes tam did not make, and recognises files a killed tam left written but uncommitted.
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { EditError, GitError, ProjectError, UsageError } from "../errors.js";
 import type { FileKind } from "../model/files.js";
@@ -17,6 +17,7 @@ import { parseSource, type SourceFile } from "./source.js";
 import { commitWrite, discardWrite, sweepDeadTemporaries, stageWrite, type StagedWrite } from "./write.js";
 import { contentHash, readJournal, writeJournal, type Journal } from "./write-journal.js";
 import { acquireWriteLock, describeHolder, isAlive } from "./write-lock.js";
+import { count } from "../util/plural.js";
 
 export { DEFAULT_WAIT_SECONDS } from "./write-lock.js";
 
@@ -83,6 +84,8 @@ export async function editFiles(project: { root: string; files?: SourceFile[] },
   // Refuse a repository tam cannot commit in before touching anything.
   if (options.commit) await git.assertCanCommit(root);
   const repo = await git.findRepository(root);
+  // A read-only target is named before the lock is tried (in a read-only folder the lock cannot be taken either).
+  if (typeof edits !== "function") for (const edit of edits) refuseReadOnly(join(root, edit.path), edit.path);
   const lock = await acquireWriteLock(root, {
     waitSeconds: options.waitSeconds,
     by: options.by,
@@ -93,6 +96,8 @@ export async function editFiles(project: { root: string; files?: SourceFile[] },
     // Temporaries of killed writes: in the folders written now and those every write may touch.
     const folders = [root, join(root, "changes"), join(root, "incidents"), ...fileEdits.map((e) => dirname(join(root, e.path)))];
     for (const dir of new Set(folders)) sweepDeadTemporaries(dir);
+    // A tam killed mid-commit leaves its git running for a moment: let it finish before using the index.
+    if (repo && lock.tookOver) await indexSettled(repo.gitDir);
     const journal = repo ? readJournal(repo.gitDir) : undefined;
     if (repo && journal) await settleJournal(root, repo.prefix, journal, warn, git.uncommittedFiles);
 
@@ -139,6 +144,12 @@ export async function editFiles(project: { root: string; files?: SourceFile[] },
   } finally {
     lock.release();
   }
+}
+
+/** Waits (up to 15 s) for git's index lock to go; a lock that stays is reported by git itself. */
+async function indexSettled(gitDir: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (existsSync(join(gitDir, "index.lock")) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /** Reads each target fresh and applies its edit; files the edit leaves as they are drop out. */
@@ -234,7 +245,7 @@ function checkProject(read: { root: string; files: SourceFile[] }, planned: Plan
   if (fresh.length) throw new ProjectError(`the change would leave the project invalid; nothing was written:`, fresh);
   if (before.length) {
     const files = [...new Set(before.map((i) => i.file))].sort();
-    warn(`warning: the project already has ${before.length} error(s) in ${files.join(", ")} (see \`tam validate\`); this write does not add any`);
+    warn(`warning: the project already has ${count(before.length, "error")} in ${files.join(", ")} (see \`tam validate\`); this write does not add any`);
   }
 }
 
@@ -323,5 +334,7 @@ function writeAll(planned: Planned[]): void {
     for (const s of staged) discardWrite(s);
     throw error;
   }
-  staged.forEach((s, i) => commitWrite(s, planned[i]!.path));
+  staged.forEach((s, i) => {
+    commitWrite(s, planned[i]!.path);
+  });
 }

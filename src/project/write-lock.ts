@@ -4,7 +4,7 @@
 // killed tam is taken over: its process is gone (same host), or it is older than any write takes.
 import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { UsageError } from "../errors.js";
 import { fileProblem } from "./file-errors.js";
 
@@ -30,6 +30,8 @@ export interface LockHolder {
 
 export interface WriteLock {
   holder: LockHolder;
+  /** The lock was taken over from a tam that died: a git it started may still be finishing. */
+  tookOver: boolean;
   release(): void;
 }
 
@@ -54,10 +56,12 @@ export async function acquireWriteLock(root: string, options: LockOptions = {}):
   };
   let delay = 25;
   let told = false;
+  let tookOver = false;
   for (;;) {
     if (tryCreate(path, holder)) {
       return {
         holder,
+        tookOver,
         release: () => {
           // Only our own lock is removed: a lock broken as stale and retaken by another tam stays.
           if (readHolder(path)?.nonce === holder.nonce) rmSync(path, { force: true });
@@ -67,6 +71,7 @@ export async function acquireWriteLock(root: string, options: LockOptions = {}):
     const current = readHolder(path);
     if (isStale(path, current)) {
       breakStaleLock(path, current);
+      tookOver = true;
       continue;
     }
     if (Date.now() >= deadline) throw new UsageError(busyMessage(path, current, waitMs / 1000));
@@ -87,7 +92,7 @@ function tryCreate(path: string, holder: LockHolder): boolean {
     fd = openSync(path, "wx");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw fileProblem(error, path, "cannot take the project's write lock");
+    throw fileProblem(error, dirname(path), `cannot take the project's write lock (${LOCK_FILE}) in the project folder, so nothing was written`);
   }
   try {
     writeSync(fd, `${JSON.stringify(holder)}\n`);

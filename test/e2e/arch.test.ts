@@ -63,7 +63,7 @@ describe("tam arch risks on the example", () => {
     const table = runTam(["arch", "risks", "-C", EXAMPLE, "--as-of", "2026-11-20"]);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain("spof:shop-pg");
-    expect(table.stdout).toContain(`${json.risks.length} risk(s) as of 2026-11-20: ${json.summary.high} high`);
+    expect(table.stdout).toContain(`${json.risks.length} risks as of 2026-11-20: ${json.summary.high} high`);
     expect(table.stdout).not.toMatch(/\u001b\[/);
     const markdown = runTam(["arch", "risks", "-C", EXAMPLE, "--as-of", "2026-11-20", "--format", "markdown"]);
     expect(markdown.code).toBe(0);
@@ -129,7 +129,7 @@ describe("tam arch graph on the example", () => {
     for (const id of departments) expect(result.stdout.match(new RegExp(`^  subgraph d_${id.replace(/-/g, "_")}\\[`, "gm")), id).toHaveLength(1);
     for (const id of ids) expect(result.stdout.match(new RegExp(`^    c_${id.replace(/-/g, "_")}\\["`, "gm")), id).toHaveLength(1);
     expect(result.stdout).toContain("  c_shop_app --> c_shop_pg\n");
-    expect(result.stdout.match(/^  subgraph /gm)).toHaveLength(result.stdout.match(/^  end$/gm)!.length);
+    expect(result.stdout.match(/^ {2}subgraph /gm)).toHaveLength(result.stdout.match(/^ {2}end$/gm)!.length);
   });
 
   it("dot: a cluster per department, each component defined once", () => {

@@ -48,8 +48,8 @@ describe("tam change plan: the landscape request", () => {
     expect(json.estimates.clientFitsDue).toBe(false);
     const table = runTam(["change", "plan", "CHG-0001", "-C", landscape, "--as-of", "2026-11-20"]);
     expect(table.stdout).toContain("critical path: T1 → T2 → T4 → T7, T8");
-    expect(table.stdout).toContain("internal date (×2): 16 working day(s), until 2026-12-14");
-    expect(table.stdout).toContain("client promise (×3): 24 working day(s), until 2026-12-24");
+    expect(table.stdout).toContain("internal date (×2): 16 working days, until 2026-12-14");
+    expect(table.stdout).toContain("client promise (×3): 24 working days, until 2026-12-24");
     expect(table.stdout).toContain("backout order: T8, T7, T4, T2, T1");
     expect(table.stderr).toContain("warning change-conflict CHG-0002 (planned) overlaps CHG-0001");
   });
@@ -111,8 +111,8 @@ describe("tam change plan --write", () => {
     expect(written.startsWith(before.slice(0, before.indexOf("status: draft")))).toBe(true);
     expect(written).toContain("status: planned\ntasks:\n  - id: T1\n");
     // The first write stores the baseline: the dates and the promises as agreed.
-    expect(written).toMatch(/\nbaseline:\n  recorded_at: 2026-11-20T23:59:59\+03:00\n  start: 2026-11-23T09:00:00\+03:00\n  finish: 2026-12-02T18:00:00\+03:00\n  internal: 2026-12-14\n  client: 2026-12-24\n  tasks:\n    T1: \{ start: 2026-11-23T09:00:00\+03:00, finish: 2026-11-24T18:00:00\+03:00 \}/);
-    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["CHG-0001: plan 12 task(s), baseline finish 2026-12-02", "", "changes/CHG-0001.yaml"]);
+    expect(written).toMatch(/\nbaseline:\n {2}recorded_at: 2026-11-20T23:59:59\+03:00\n {2}start: 2026-11-23T09:00:00\+03:00\n {2}finish: 2026-12-02T18:00:00\+03:00\n {2}internal: 2026-12-14\n {2}client: 2026-12-24\n {2}tasks:\n {4}T1: \{ start: 2026-11-23T09:00:00\+03:00, finish: 2026-11-24T18:00:00\+03:00 \}/);
+    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["CHG-0001: plan 12 tasks, baseline finish 2026-12-02", "", "changes/CHG-0001.yaml"]);
     expect(runTam(["validate", "-C", dir]).code).toBe(0);
 
     expect(runTam(["task", "start", "CHG-0001/T1", "-C", dir, "--as-of", "2026-11-23T09:30:00+03:00", "--by", "Oleg"]).code).toBe(0);
@@ -131,7 +131,7 @@ describe("tam change plan --write", () => {
     expect(result.stdout).toContain("critical path: T1 → T2 → T4 → T7 → T8 → T10 → T12");
     expect(result.stdout).toMatch(/T7 +│ Set up nginx[^\n]*2026-12-01 │ 2026-12-01/);
     expect(result.stdout).toMatch(/T8 +│ Set up PHP-FPM[^\n]*waits for CHG-0003\/T7[^\n]*2026-12-02 │ 2026-12-02/);
-    expect(result.stdout).toContain("client promise (×3): 19 working day(s), until 2026-12-21");
+    expect(result.stdout).toContain("client promise (×3): 19 working days, until 2026-12-21");
     expect(result.stderr).toContain("info blackout");
   });
 });

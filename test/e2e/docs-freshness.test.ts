@@ -58,7 +58,7 @@ describe("tam docs check in a repository with history", () => {
     // Long reasons wrap inside their cell: read the table as running text.
     const text = result.stdout.replace(/[│\s]+/g, " ");
     expect(text).toContain(`fw changed after the review by commit ${fwCommit} 2026-03-01 Test Author "Scale the firewall pair to four nodes"`);
-    expect(result.stdout).toMatch(/3 doc\(s\) as of 2026-04-10: 2 fresh, 0 due, 1 stale, 0 broken/);
+    expect(result.stdout).toMatch(/3 docs as of 2026-04-10: 2 fresh, 0 due, 1 stale, 0 broken/);
     expect(result.stderr).toBe("");
   });
 

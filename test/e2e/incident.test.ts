@@ -97,7 +97,7 @@ describe("tam incident import", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${bad}:3: error: SD-2: opened "2026-11-02 25:00" does not match ISO 8601`);
     expect(r.stderr).toContain(`${bad}:5: warning: SD-3: priority "P9" is not P1-P4 (map it: values.priority): imported as P4 (the lowest) [unknown-priority]`);
-    expect(r.stderr).toContain(`${bad}:6: error: SD-4: 5 cell(s), the header has 4`);
+    expect(r.stderr).toContain(`${bad}:6: error: SD-4: 5 cells, the header has 4`);
     expect(r.stderr).toContain("nothing was imported");
     expect(git(dir, ["status", "--porcelain", "incidents"])).toBe("");
     const skip = runTam([...args, "--skip-invalid"], { cwd: dir });

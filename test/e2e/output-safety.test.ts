@@ -6,8 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { copyProject, EXAMPLE, runTam } from "../helpers/run.js";
 
 /** As a YAML double-quoted string: ESC [2J clears the screen, OSC 0 sets the window title, BEL, a C1 CSI. */
-const HOSTILE_YAML = String.raw`"EVIL\e[2J\e]0;pwned\a\x9b31m <script>alert(1)</script> | *b* [x](http://e) ` + "`c`" + String.raw`\r\nnext"`;
-// eslint-disable-next-line no-control-regex
+const HOSTILE_YAML = `${String.raw`"EVIL\e[2J\e]0;pwned\a\x9b31m <script>alert(1)</script> | *b* [x](http://e) `}\`c\`${String.raw`\r\nnext"`}`;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 function yamlFiles(dir: string, prefix = ""): string[] {

@@ -242,5 +242,5 @@ export function exportCsv(rows: LogRow[], exportAt: number): string {
     return cells.join(",");
   });
   // An export from the desk's Windows users: CRLF.
-  return [HEADER.join(","), ...lines].join("\r\n") + "\r\n";
+  return `${[HEADER.join(","), ...lines].join("\r\n")}\r\n`;
 }

@@ -74,8 +74,11 @@ describe("GitHub Action", () => {
     expect(action.runs.using).toBe("composite");
     const [setup, install, validate, upload] = action.runs.steps;
     expect(setup!.uses).toMatch(/^actions\/setup-node@v\d+$/);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub's expression syntax, not a template
     expect(install!.env?.TAM_HOME).toBe("${{ github.action_path }}");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's array expansion, not a template
     expect(validate!.run).toContain('tam "${args[@]}"');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub's expression syntax, not a template
     expect(upload).toMatchObject({ uses: expect.stringMatching(/^github\/codeql-action\/upload-sarif@v\d+$/), if: "${{ !cancelled() && inputs.sarif != '' }}" });
     expect(Object.keys(action.inputs).sort()).toEqual(["fail-on", "format", "node-version", "project", "sarif"]);
   });

@@ -38,6 +38,12 @@ export function withoutMonitoring(components: readonly Component[], changes: rea
           : `architecture.yaml does not say whether ${c.id} (${c.name}) is monitored, and no done monitoring task covers it.`) +
         ` Without monitoring a failure or a slow degradation (a disk filling up, a tunnel flapping) is found by users instead of by the duty engineers, and every minute of that delay counts against the resolution time.`,
       suggestion: `Ask the Monitoring group to add checks and alerts for ${c.id} (availability, and the resource it runs out of first), then set \`monitored: true\` in architecture.yaml.`,
+      client: {
+        title: known ? `${c.name} is not monitored` : `Monitoring of ${c.name} is not confirmed`,
+        argument: `${known ? `${c.name} is not monitored.` : `We have no record that ${c.name} is monitored.`} Without monitoring a failure or a slow degradation (a disk filling up, a tunnel flapping) is found by users instead of by the duty engineers, and every minute of that delay counts against the resolution time.`,
+        recommendation: `Add checks and alerts for ${c.name}: its availability, and the resource it runs out of first.`,
+      },
+      chore: `Once the Monitoring group has added the checks for ${c.id}, set \`monitored: true\` in architecture.yaml.`,
     });
   }
   return risks;
@@ -62,6 +68,12 @@ export function withoutBackup(components: readonly Component[], changes: readonl
           : `${c.id} (${c.name}) holds data, and architecture.yaml does not say whether it is backed up; no done backup task covers it.`) +
         ` "Never work without insurance": without a backup, a failed disk, a bad change or a deleted table cannot be undone, and rebuilding takes far longer than a restore.`,
       suggestion: `Ask the Backup group for a backup job for ${c.id} with an agreed retention and a test restore, then set \`backed_up: true\` in architecture.yaml. If not backing it up is a deliberate decision, record who took it and how the data is rebuilt.`,
+      client: {
+        title: known ? `${c.name} is not backed up` : `A backup of ${c.name} is not confirmed`,
+        argument: `${known ? `${c.name} holds data and is not backed up.` : `${c.name} holds data, and we have no record of a backup of it.`} "Never work without insurance": without a backup, a failed disk, a bad change or a deleted table cannot be undone, and rebuilding takes far longer than a restore.`,
+        recommendation: `Back up ${c.name} with an agreed retention and a tested restore; if it is deliberately not backed up, agree how its data would be rebuilt.`,
+      },
+      chore: `Once the Backup group runs the job for ${c.id} (or the decision not to back it up is recorded), set \`backed_up\` in architecture.yaml.`,
     });
   }
   return risks;

@@ -53,6 +53,13 @@ export function recurringIncidents(components: readonly Component[], incidents: 
         `${component}${c ? ` (${c.name})` : ""} had ${hits.length} incidents with the same cause (${category}) in the last ${RECURRENCE_WINDOW_DAYS} days: ${list}. ` +
         `A mistake made once is normal; the same one made again means the fix did not reach the cause — the documentation, the communication or the process.`,
       suggestion: REMEDY[category],
+      client: {
+        title: `${c?.name ?? component}: ${hits.length} ${category} incidents in ${RECURRENCE_WINDOW_DAYS} days`,
+        argument:
+          `${c?.name ?? component} had ${hits.length} incidents with the same cause (${category}) in the last ${RECURRENCE_WINDOW_DAYS} days: ${list}. ` +
+          `A mistake made once is normal; the same one made again means the fix did not reach the cause — the documentation, the communication or the process.`,
+        recommendation: REMEDY[category],
+      },
     });
   }
   return risks;

@@ -1,7 +1,7 @@
 // "Two of everything": single points of failure.
 import type { Component } from "../../model/files.js";
 import { transitiveDependents } from "./graph.js";
-import { higher, inScope, listSome, severityFor, type Risk, type RiskSeverity } from "./risk-types.js";
+import { higher, inScope, listSome, nameOf, severityFor, type Risk, type RiskSeverity } from "./risk-types.js";
 
 /** A component this many others rely on (directly or not) must not stand alone. */
 export const MANY_DEPENDENTS = 3;
@@ -44,6 +44,13 @@ export function singlePointsOfFailure(components: readonly Component[]): Risk[] 
       reasons.push(`If it fails, what it provides is unavailable until it is repaired or restored.`);
     }
     reasons.push(`"Two of everything": a single device, server or instance is the outage the client has not had yet.`);
+    const clientReasons = [
+      declared ? `${c.name} runs as a single instance.` : `As far as we know, ${c.name} runs as a single instance.`,
+      relying.length > 0
+        ? `${relying.length === 1 ? "1 other component relies" : `${relying.length} other components rely`} on it (${listSome(relying.map((id) => nameOf(byId, id)), 4)}): one failure stops ${relying.length === 1 ? "it too" : "all of them"} until it is repaired or restored.`
+        : `If it fails, what it provides is unavailable until it is repaired or restored.`,
+      `"Two of everything": a single device, server or instance is the outage you have not had yet.`,
+    ];
     risks.push({
       id: `spof:${c.id}`,
       kind: "single-point-of-failure",
@@ -52,6 +59,8 @@ export function singlePointsOfFailure(components: readonly Component[]): Risk[] 
       title: declared ? `${c.id} is a single point of failure` : `${c.id} may be a single point of failure (instances not declared)`,
       argument: reasons.join(" "),
       suggestion: `${redundancyFor(c.kind)}${declared ? "" : ` If it is already redundant, record \`instances\` in architecture.yaml.`}`,
+      client: { title: `${c.name} is a single point of failure`, argument: clientReasons.join(" "), recommendation: redundancyFor(c.kind) },
+      ...(declared ? {} : { chore: `If ${c.id} is already redundant, record \`instances\` in architecture.yaml.` }),
     });
   }
   return risks;

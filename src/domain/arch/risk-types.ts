@@ -22,8 +22,26 @@ export interface Risk {
   title: string;
   /** Plain language, for a client: why it matters. */
   argument: string;
-  /** The proposed change. */
+  /** The proposed change (for the TAM: the recommendation and the bookkeeping in the project files). */
   suggestion: string;
+  /**
+   * The same risk as the client reads it: components by name, no file names or fields, the
+   * recommendation without the bookkeeping. Absent for the TAM's own housekeeping (documentation).
+   */
+  client?: ClientRisk;
+  /** The bookkeeping in the project files once the recommendation is done (internal follow-up). */
+  chore?: string;
+}
+
+export interface ClientRisk {
+  title: string;
+  argument: string;
+  recommendation: string;
+}
+
+/** "Database VM db-01" for a component id, the id itself when the component is unknown. */
+export function nameOf(byId: ReadonlyMap<string, Component>, id: string): string {
+  return byId.get(id)?.name ?? id;
 }
 
 /** A doc's freshness as computed by the docs module. */

@@ -4,6 +4,7 @@ import { addDays, dayNumber } from "../dates.js";
 import { dateInZone } from "../zone.js";
 import type { TaskDone } from "./changes.js";
 import type { CommitFact, CommitRef, ComponentCommit, GitFacts, LocationFact, Reason } from "./types.js";
+import { count } from "../../util/plural.js";
 
 export function commitRef(commit: CommitFact, timezone: string): CommitRef {
   return { hash: commit.hash, short: commit.hash.slice(0, 7), date: dateInZone(commit.time, timezone), author: commit.author, subject: commit.subject };
@@ -37,10 +38,10 @@ export function intervalReasons(review: DateText | undefined, interval: string, 
   const left = dayNumber(dueDate) - dayNumber(today);
   if (left < 0) {
     const days = -left;
-    return { dueDate, reasons: [{ severity: "stale", code: "interval-passed", date: dueDate, days, message: `review interval ${interval} passed ${days} day(s) ago (due ${dueDate})` }] };
+    return { dueDate, reasons: [{ severity: "stale", code: "interval-passed", date: dueDate, days, message: `review interval ${interval} passed ${count(days, "day")} ago (due ${dueDate})` }] };
   }
   if (left <= warnDays) {
-    const when = left === 0 ? "today" : `in ${left} day(s)`;
+    const when = left === 0 ? "today" : `in ${count(left, "day")}`;
     return { dueDate, reasons: [{ severity: "due", code: "review-due", date: dueDate, days: left, message: `review due ${when} (${dueDate})` }] };
   }
   return { dueDate, reasons: [] };

@@ -5,7 +5,7 @@
 import type { CsvRecord, CsvTable } from "../csv.js";
 import type { CauseCategory, Incident, IncidentStatus, Pause, Priority } from "../../model/files.js";
 import { formatZoned } from "../zoned-timestamp.js";
-import type { Anomaly, AnomalyKind, NoteAnomaly } from "./anomaly.js";
+import type { Anomaly, NoteAnomaly } from "./anomaly.js";
 import { clampToOpened, orderEvents, timelineOf, type LogEvent, type Timeline } from "./event-log.js";
 import { mappingProblems, type ImportField, type ImportMapping } from "./mapping.js";
 import { nextIncidentIds } from "./record.js";

@@ -1,13 +1,14 @@
 // What the schedule says needs attention, as findings (exit 1 under --fail-on): late tasks,
 // changes at risk, due dates that cannot be met (or have passed), work that overflows the window,
 // blocked tasks. Each says by how much.
-import type { Issue, Location } from "../../model/issues.js";
+import type { Location } from "../../model/issues.js";
 import { addDays, dayNumber } from "../dates.js";
 import { dateInZone, zonedToEpoch } from "../zone.js";
 import type { ChangeContext } from "./schedule-context.js";
 import type { ChangeSchedule, ScheduleFinding, TaskSchedule } from "./schedule-types.js";
 import { formatWork, workDays } from "./work-text.js";
 import { formatZonedShort } from "../zoned-timestamp.js";
+import { count } from "../../util/plural.js";
 
 /** Codes of findings about dates (not about the plan's structure): they never stop a --write. */
 export const SIGNAL_CODES = ["task-late", "task-blocked", "past-due", "impossible", "at-risk", "window-overflow", "blackout", "blackout-exception", "change-conflict", "missing-rollback", "unschedulable"];
@@ -55,7 +56,7 @@ export function changeSignals(s: ChangeSchedule, ctx: ChangeContext, now: number
       findings.push({
         severity: "error",
         code: "past-due",
-        message: `${id} is past its due date ${s.due} by ${dayNumber(today) - dayNumber(s.due)} day(s) and not done${s.finishDate ? ` (forecast finish ${s.finishDate})` : ""}: agree a new date with the client`,
+        message: `${id} is past its due date ${s.due} by ${count(dayNumber(today) - dayNumber(s.due), "day")} and not done${s.finishDate ? ` (forecast finish ${s.finishDate})` : ""}: agree a new date with the client`,
         ...where("due"),
       });
     } else if (s.earliestFinishDate && s.earliestFinishDate > s.due && s.finish !== null) {
@@ -63,14 +64,14 @@ export function changeSignals(s: ChangeSchedule, ctx: ChangeContext, now: number
       findings.push({
         severity: "error",
         code: "impossible",
-        message: `${id} cannot be done by its due date ${s.due}: even without waiting for capacity the earliest finish is ${s.earliestFinishDate}, ${short} working day(s) too late`,
+        message: `${id} cannot be done by its due date ${s.due}: even without waiting for capacity the earliest finish is ${s.earliestFinishDate}, ${count(short, "working day")} too late`,
         ...where("due"),
       });
     } else if (s.finishDate && s.finishDate > s.due && s.finish !== null) {
       findings.push({
         severity: "warning",
         code: "at-risk",
-        message: `${id} is at risk: forecast finish ${s.finishDate} is after the due date ${s.due} by ${days(ctx.planClock.between(endOf(s.due), s.finish))} working day(s) (departments are busy with other changes)`,
+        message: `${id} is at risk: forecast finish ${s.finishDate} is after the due date ${s.due} by ${count(days(ctx.planClock.between(endOf(s.due), s.finish)), "working day")} (departments are busy with other changes)`,
         ...where("due"),
       });
     }
@@ -80,14 +81,14 @@ export function changeSignals(s: ChangeSchedule, ctx: ChangeContext, now: number
       findings.push({
         severity: "warning",
         code: "at-risk",
-        message: `${id} is at risk: forecast finish ${s.finishDate} is after the date promised to the client (${s.promise.clientDate}) by ${days(ctx.planClock.between(endOf(s.promise.clientDate), s.finish))} working day(s)`,
+        message: `${id} is at risk: forecast finish ${s.finishDate} is after the date promised to the client (${s.promise.clientDate}) by ${count(days(ctx.planClock.between(endOf(s.promise.clientDate), s.finish)), "working day")}`,
         ...where("baseline"),
       });
     else if (s.finishDate > s.promise.internalDate)
       findings.push({
         severity: "warning",
         code: "at-risk",
-        message: `${id} is at risk: forecast finish ${s.finishDate} is after the internal date (${s.promise.internalDate}) by ${days(ctx.planClock.between(endOf(s.promise.internalDate), s.finish))} working day(s); the client date ${s.promise.clientDate} still holds`,
+        message: `${id} is at risk: forecast finish ${s.finishDate} is after the internal date (${s.promise.internalDate}) by ${count(days(ctx.planClock.between(endOf(s.promise.internalDate), s.finish)), "working day")}; the client date ${s.promise.clientDate} still holds`,
         ...where("baseline"),
       });
   }

@@ -1,16 +1,20 @@
 // Assembles the client-meeting report from the other domain modules. Pure: the freshness
-// report (which needs git) comes in ready-made; everything else is computed here.
+// report (which needs git) and the previous report come in ready-made; everything else is computed here.
 import { OPEN_CHANGE_STATUSES, type Change, type Component, type Department, type DocEntry, type Incident, type Manifest, type Task } from "../../model/files.js";
 import type { Location } from "../../model/issues.js";
 import { assessRisks } from "../arch/risks.js";
+import type { Risk } from "../arch/risk-types.js";
+import { dayNumber } from "../dates.js";
 import type { FreshnessReport } from "../freshness/index.js";
-import { scheduleProject } from "../planner/project-schedule.js";
-import type { ChangeSchedule, ProjectSchedule } from "../planner/schedule-types.js";
 import type { Period } from "../sla/period.js";
-import { slaReport } from "../sla/report.js";
+import { slaReport, type SlaReport } from "../sla/report.js";
 import { projectStatus } from "../tracking/status.js";
 import { ownerIndex, owningDepartmentId } from "../validation/owners.js";
-import type { ChangeLine, ClientReport, GanttTask, TamFit } from "./types.js";
+import { clientDecisions } from "./decisions.js";
+import { serviceHistory } from "./history.js";
+import { changeSchedules, type ChangeSchedule } from "./schedule.js";
+import { changesAsOf, reportDelta, type PreviousReport } from "./since.js";
+import type { Audience, BreachLine, ChangeLine, ClientReport, DataWarning, GanttTask, InternalPart, Recommendation, Slip, TamFit } from "./types.js";
 
 export interface ReportInput {
   manifest: Manifest;
@@ -20,7 +24,12 @@ export interface ReportInput {
   incidents: Incident[];
   docs: DocEntry[];
   freshness: FreshnessReport;
+  /** Notes from the freshness check (git unavailable, ...): data-quality warnings of the internal report. */
+  freshnessWarnings?: string[];
   period: Period;
+  audience: Audience;
+  /** The previous meeting, for "what changed since" (`--since`). */
+  since?: PreviousReport;
   now: number;
   today: string;
   timezone: string;
@@ -31,34 +40,14 @@ export interface ReportInput {
 const APPLICATION_KINDS = new Set(["application"]);
 
 export function buildClientReport(input: ReportInput): ClientReport {
-  const { manifest, period } = input;
-  // One schedule for the whole report: the same dates as `tam status` and `tam change plan`.
-  const schedule = scheduleProject({ manifest, departments: input.departments, changes: input.changes, now: input.now, timezone: input.timezone, where: input.where });
-  const status = projectStatus({ changes: input.changes, departments: input.departments, manifest, today: input.today, timezone: input.timezone, now: input.now, schedule });
-  const progress = new Map(status.changes.map((c) => [c.id, c]));
-
-  const line = (change: Change): ChangeLine => {
-    const counted = (change.tasks ?? []).filter((t) => t.status !== "cancelled");
-    const planned = schedule.byId.get(change.id);
-    const worked = workedDays(change.tasks ?? []);
-    return {
-      id: change.id,
-      title: change.title,
-      type: change.type,
-      status: change.status,
-      due: change.due ?? null,
-      done: counted.filter((t) => t.status === "done").length,
-      total: counted.length,
-      start: worked.start ?? planned?.startDate ?? null,
-      finish: change.status === "done" ? worked.finish : (planned?.finishDate ?? null),
-      overdue: progress.get(change.id)?.overdue ?? false,
-    };
-  };
+  const { manifest, period, audience } = input;
+  const internal = audience === "internal";
+  const schedules = changeSchedules({ ...input });
   const doneInPeriod = input.changes.filter((c) => {
-    if (c.status !== "done") return false;
-    const finish = workedDays(c.tasks ?? []).finish;
+    const finish = c.status === "done" ? workedDays(c.tasks ?? []).finish : null;
     return finish !== null && finish >= period.fromDate && finish <= input.today;
   });
+  const line = (change: Change): ChangeLine => changeLine(change, schedules.get(change.id), internal, input.today);
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
   const changes = {
     done: doneInPeriod.map(line).sort(byId),
@@ -66,24 +55,18 @@ export function buildClientReport(input: ReportInput): ClientReport {
     planned: input.changes.filter((c) => c.status === "draft" || c.status === "planned").map(line).sort(byId),
   };
 
-  const departmentsById = new Map(input.departments.map((d) => [d.id, d]));
-  const late = new Set(status.changes.flatMap((c) => c.late.map((t) => `${t.change}/${t.id}`)));
-  const nextSteps = dedupe(status.changes.flatMap((c) => [...c.late, ...c.blocked, ...c.inProgress, ...c.ready]))
-    .map((task) => {
-      const department = departmentsById.get(task.department);
-      return { ...task, late: late.has(`${task.change}/${task.id}`), departmentName: department?.name ?? task.department, owner: department?.lead?.name ?? null };
-    })
-    .sort((a, b) => a.plannedStart.localeCompare(b.plannedStart) || a.change.localeCompare(b.change) || a.id.localeCompare(b.id, undefined, { numeric: true }));
-
   const sla = slaReport({ manifest, incidents: input.incidents, now: input.now, timezone: input.timezone, period, by: "priority" });
-  const incidentsById = new Map(input.incidents.map((i) => [i.id, i]));
-  const breachActions = sla.breaches.flatMap((b) => {
-    const actions = incidentsById.get(b.id)?.actions;
-    return actions ? [{ id: b.id, actions }] : [];
+  const risks = assessRisks({
+    ...input,
+    docStates: input.freshness.docs.map((doc) => ({ docId: doc.id, state: doc.state, covers: doc.covers })),
+    followups: manifest.followups,
+    today: input.today,
   });
+  const recommendations = toRecommendations(risks, internal);
+  const componentNames = Object.fromEntries([...input.components, ...input.changes.flatMap((c) => c.new_components ?? [])].map((c) => [c.id, c.name]));
 
   return {
-    version: 1,
+    version: 2,
     header: {
       client: manifest.client.name,
       project: manifest.project.name,
@@ -92,52 +75,170 @@ export function buildClientReport(input: ReportInput): ClientReport {
       serviceManager: manifest.service_manager?.name ?? null,
       period,
       asOf: input.today,
+      audience,
     },
     changes,
-    gantt: ganttTasks([...doneInPeriod, ...input.changes.filter((c) => OPEN_CHANGE_STATUSES.includes(c.status))], schedule),
+    gantt: internal ? taskGantt(schedules, period.fromDate) : changeGantt(input.changes, schedules),
     sla,
-    breachActions,
-    docs: input.freshness,
-    risks: assessRisks({
-      ...input,
-      docStates: input.freshness.docs.map((doc) => ({ docId: doc.id, state: doc.state, covers: doc.covers })),
-      followups: manifest.followups,
-      today: input.today,
-    }),
-    nextSteps,
-    changeProgress: status.changes,
-    tamFit: tamFit(input),
+    history: serviceHistory(input),
+    breaches: breachLines(sla, input.incidents),
+    componentNames,
+    recommendations,
+    decisions: clientDecisions(input.changes, schedules, input.incidents, recommendations, input.now),
+    delta: input.since ? delta(input, input.since, risks, recommendations) : null,
+    internal: internal ? internalPart(input, risks, sla) : null,
   };
+}
+
+function changeLine(change: Change, timing: ChangeSchedule | undefined, internal: boolean, today: string): ChangeLine {
+  const counted = (change.tasks ?? []).filter((t) => t.status !== "cancelled");
+  const worked = workedDays(change.tasks ?? []);
+  const finished = change.status === "done";
+  const forecastFinish = finished ? worked.finish : (timing?.finish ?? null);
+  return {
+    id: change.id,
+    title: change.title,
+    type: change.type,
+    status: change.status,
+    due: change.due ?? null,
+    done: counted.filter((t) => t.status === "done").length,
+    total: counted.length,
+    start: finished || internal ? (worked.start ?? timing?.start ?? null) : null,
+    finish: finished || internal ? forecastFinish : null,
+    promised: finished ? null : (timing?.promisedDate ?? null),
+    internal: internal && !finished ? (timing?.internalDate ?? null) : null,
+    baseline: internal && !finished ? (timing?.baselineFinish ?? null) : null,
+    slips: internal && !finished && forecastFinish ? slips(forecastFinish, { baseline: timing?.baselineFinish, internal: timing?.internalDate, promised: timing?.promisedDate, due: change.due }) : [],
+    overdue: !finished && change.due !== undefined && change.due < today,
+  };
+}
+
+/** The dates the forecast finish lies after, and by how many calendar days. */
+function slips(forecast: string, dates: Record<Slip["against"], string | null | undefined>): Slip[] {
+  return (Object.entries(dates) as [Slip["against"], string | null | undefined][]).flatMap(([against, date]) => {
+    const days = date ? dayNumber(forecast) - dayNumber(date) : 0;
+    return days > 0 ? [{ against, days }] : [];
+  });
+}
+
+/** The client reads recommendations (components by name, no bookkeeping); the internal report argues every risk. */
+function toRecommendations(risks: readonly Risk[], internal: boolean): Recommendation[] {
+  return risks.flatMap((r) => {
+    if (internal) return [{ id: r.id, severity: r.severity, title: r.title, argument: r.argument, recommendation: r.suggestion }];
+    return r.client ? [{ id: r.id, severity: r.severity, ...r.client }] : [];
+  });
+}
+
+function breachLines(sla: SlaReport, incidents: readonly Incident[]): BreachLine[] {
+  const byId = new Map(incidents.map((i) => [i.id, i]));
+  return sla.breaches.map((b) => ({
+    id: b.id,
+    priority: b.priority,
+    title: b.title,
+    missed: [b.response ? "response" : "", b.resolution ? "resolution" : ""].filter(Boolean),
+    components: b.components,
+    department: b.department,
+    cause: b.cause,
+    rootCause: b.rootCause,
+    actions: byId.get(b.id)?.actions?.trim() || null,
+  }));
+}
+
+function delta(input: ReportInput, since: PreviousReport, risks: readonly Risk[], recommendations: readonly Recommendation[]) {
+  const internal = input.audience === "internal";
+  const keep = (r: Risk) => internal || r.client !== undefined;
+  // Without the previous report's own list, re-assess the risks as the project stood on that day.
+  const risksThen = since.riskIds
+    ? []
+    : assessRisks({ ...input, changes: changesAsOf(input.changes, since.date), incidents: input.incidents.filter((i) => i.opened.slice(0, 10) <= since.date), followups: input.manifest.followups, today: since.date })
+        .filter(keep)
+        .map((r) => r.id);
+  const titles = new Map(risks.map((r) => [r.id, internal ? r.title : (r.client?.title ?? r.title)]));
+  return reportDelta({ previous: since, risksThen, risksNow: recommendations, riskTitles: titles, incidents: input.incidents, changes: input.changes, today: input.today });
+}
+
+function internalPart(input: ReportInput, risks: readonly Risk[], sla: SlaReport): InternalPart {
+  const status = projectStatus({ changes: input.changes, departments: input.departments, manifest: input.manifest, today: input.today, timezone: input.timezone, now: input.now });
+  const departmentsById = new Map(input.departments.map((d) => [d.id, d]));
+  const late = new Set(status.changes.flatMap((c) => c.late.map((t) => `${t.change}/${t.id}`)));
+  const nextSteps = dedupe(status.changes.flatMap((c) => [...c.late, ...c.blocked, ...c.inProgress, ...c.ready]))
+    .map((task) => {
+      const department = departmentsById.get(task.department);
+      return { ...task, late: late.has(`${task.change}/${task.id}`), departmentName: department?.name ?? task.department, owner: department?.lead?.name ?? null };
+    })
+    .sort((a, b) => a.plannedStart.localeCompare(b.plannedStart) || a.change.localeCompare(b.change) || a.id.localeCompare(b.id, undefined, { numeric: true }));
+  const chores = risks
+    .filter((r) => r.severity !== "low" && (r.chore || !r.client))
+    .map((r) => ({ subject: r.id, text: r.chore ?? r.suggestion }));
+  return { tamFit: tamFit(input), nextSteps, chores, docs: input.freshness, risks: [...risks], changeProgress: status.changes, dataWarnings: dataWarnings(input, sla) };
+}
+
+/** What makes the report less true than it looks: missing causes and actions, unplanned changes, unknown priorities. */
+function dataWarnings(input: ReportInput, sla: SlaReport): DataWarning[] {
+  const warnings: DataWarning[] = [];
+  const byId = new Map(input.incidents.map((i) => [i.id, i]));
+  for (const b of sla.breaches) {
+    const incident = byId.get(b.id);
+    if (!incident?.cause) warnings.push({ code: "breach-without-cause", message: `${b.id} breached its target and has no cause recorded: the client will ask why.` });
+    if (!incident?.actions?.trim()) warnings.push({ code: "breach-without-actions", message: `${b.id} breached its target and has no \`actions\`: the client report says the analysis is still open.` });
+  }
+  for (const id of sla.withoutTarget) warnings.push({ code: "incident-without-target", message: `${id} has a priority without an SLA target in tam.yaml; it is not counted in the compliance.` });
+  const periodIncidents = input.incidents.filter((i) => { const t = Date.parse(i.opened); return t >= input.period.start && t < input.period.end; });
+  for (const i of periodIncidents) if (!i.components?.length) warnings.push({ code: "incident-without-component", message: `${i.id} names no component: it cannot count towards recurring-incident risks.` });
+  for (const change of input.changes) {
+    if (OPEN_CHANGE_STATUSES.includes(change.status) && !(change.tasks ?? []).length) warnings.push({ code: "change-not-planned", message: `${change.id} has no tasks yet: its dates come from the plan \`tam change plan ${change.id}\` proposes, not from a written plan.` });
+    if (OPEN_CHANGE_STATUSES.includes(change.status) && !change.due) warnings.push({ code: "change-without-due", message: `${change.id} has no due date: there is nothing to hold its promised date against.` });
+  }
+  if (input.components.length === 0) warnings.push({ code: "no-components", message: "architecture.yaml describes no component: no risk can be assessed, and the client edition says the landscape is still being described." });
+  for (const note of input.freshnessWarnings ?? []) warnings.push({ code: "freshness", message: note });
+  return warnings;
 }
 
 /** First and last day of recorded work on a change's tasks, from their history. */
 function workedDays(tasks: readonly Task[]): { start: string | null; finish: string | null } {
   const dates = tasks.flatMap((t) => (t.history ?? []).map((e) => e.at.slice(0, 10))).sort();
-  const done = tasks.filter((t) => t.status !== "cancelled");
-  const allDone = done.length > 0 && done.every((t) => t.status === "done");
+  const counted = tasks.filter((t) => t.status !== "cancelled");
+  const allDone = counted.length > 0 && counted.every((t) => t.status === "done");
   return { start: dates[0] ?? null, finish: allDone ? (dates[dates.length - 1] ?? null) : null };
 }
 
-/** Gantt bars of the given changes, straight from the schedule (recorded dates for done work). */
-export function ganttTasks(changes: readonly Change[], schedule: ProjectSchedule): GanttTask[] {
+/**
+ * The internal gantt: the open changes' tasks on their forecast dates, and their tasks finished
+ * within the period. Finished changes are not drawn: they stretch the axis and squeeze the open work.
+ */
+function taskGantt(schedules: ReadonlyMap<string, ChangeSchedule>, from: string): GanttTask[] {
   const out: GanttTask[] = [];
-  for (const change of [...changes].sort((a, b) => a.id.localeCompare(b.id))) {
-    const planned: ChangeSchedule | undefined = schedule.byId.get(change.id);
-    for (const task of planned?.tasks ?? []) {
-      if (task.startDate === null || task.finishDate === null) continue;
-      out.push({
-        change: change.id,
-        id: task.id,
-        title: task.title,
-        department: task.department,
-        start: task.startDate,
-        finish: task.finishDate,
-        state: task.status === "done" ? "done" : task.status === "todo" ? "planned" : "active",
-        critical: task.critical,
-      });
+  for (const timing of [...schedules.values()].sort((a, b) => a.changeId.localeCompare(b.changeId))) {
+    for (const task of timing.tasks) {
+      if (task.status === "done" && task.finish < from) continue;
+      const state = task.status === "done" ? "done" : task.status === "todo" ? "planned" : "active";
+      out.push({ level: "task", change: timing.changeId, id: task.id, title: task.title, department: task.department, start: task.start, finish: task.finish, state, critical: task.critical });
     }
   }
   return out;
+}
+
+/** The client's gantt: one bar per open change, from its start to the date promised; critical when that is after the date asked for. */
+function changeGantt(changes: readonly Change[], schedules: ReadonlyMap<string, ChangeSchedule>): GanttTask[] {
+  return changes
+    .filter((c) => schedules.has(c.id))
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((change) => {
+      const timing = schedules.get(change.id)!;
+      const started = (change.tasks ?? []).some((t) => t.status !== "todo" && t.status !== "cancelled");
+      const start = workedDays(change.tasks ?? []).start ?? timing.start;
+      return {
+        level: "change" as const,
+        change: change.id,
+        id: change.id,
+        title: change.title,
+        department: "",
+        start,
+        finish: timing.promisedDate < start ? start : timing.promisedDate,
+        state: started ? ("active" as const) : ("planned" as const),
+        critical: change.due !== undefined && timing.promisedDate > change.due,
+      };
+    });
 }
 
 function dedupe<T extends { change: string; id: string }>(tasks: T[]): T[] {
@@ -162,3 +263,4 @@ function tamFit(input: ReportInput): TamFit {
   const applicationAdministration = input.components.some((c) => APPLICATION_KINDS.has(c.kind));
   return { departments: [...departments].sort(), applicationAdministration, warranted: departments.size > 4 || applicationAdministration };
 }
+

@@ -1,9 +1,15 @@
-// The client-meeting report: everything `tam report` shows, as plain data.
+// The client-meeting report: everything `tam report` shows, as plain data. The client audience
+// leaves the internal parts out (null or empty), so even the JSON can be handed over.
+import type { Priority } from "../../model/files.js";
 import type { Risk } from "../arch/risk-types.js";
 import type { FreshnessReport } from "../freshness/index.js";
 import type { Period } from "../sla/period.js";
 import type { SlaReport } from "../sla/report.js";
 import type { ChangeProgress, TaskRef } from "../tracking/status.js";
+import type { MonthHistory } from "./history.js";
+
+export type Audience = "client" | "internal";
+export const AUDIENCES: Audience[] = ["client", "internal"];
 
 export interface ReportHeader {
   client: string;
@@ -13,6 +19,7 @@ export interface ReportHeader {
   serviceManager: string | null;
   period: Period;
   asOf: string;
+  audience: Audience;
 }
 
 export interface ChangeLine {
@@ -20,17 +27,33 @@ export interface ChangeLine {
   title: string;
   type: string;
   status: string;
+  /** The date the client asked for. */
   due: string | null;
   /** Tasks done of tasks that count (cancelled ones do not). */
   done: number;
   total: number;
-  /** First and last day of the work: from task history for finished work, from the plan otherwise. */
+  /** Finished work: first and last day recorded. Open work: the forecast (internal audience only). */
   start: string | null;
   finish: string | null;
+  /** The date promised to the client (x3); open changes only. */
+  promised: string | null;
+  /** The TAM's internal date (x2); internal audience only. */
+  internal: string | null;
+  /** The finish of the plan as first agreed, when the schedule keeps one (internal audience only). */
+  baseline: string | null;
+  /** Where the forecast finish lies after a date it should meet, in calendar days (internal audience only). */
+  slips: Slip[];
   overdue: boolean;
 }
 
+export interface Slip {
+  against: "baseline" | "internal" | "promised" | "due";
+  days: number;
+}
+
 export interface GanttTask {
+  /** A bar per task (internal audience) or per change, ending on the promised date (client audience). */
+  level: "task" | "change";
   change: string;
   id: string;
   title: string;
@@ -47,18 +70,75 @@ export interface TamFit {
   warranted: boolean;
 }
 
+/** A risk as the report argues it: to the client, a recommendation. */
+export interface Recommendation {
+  id: string;
+  severity: Risk["severity"];
+  title: string;
+  argument: string;
+  recommendation: string;
+}
+
+export interface Decision {
+  /** What the decision is about: a change id, an incident id, or "recommendations". */
+  subject: string;
+  text: string;
+}
+
+export interface BreachLine {
+  id: string;
+  priority: Priority;
+  title: string;
+  /** "resolution 17h 40m against 16h (+1h 40m)" parts, as measures. */
+  missed: string[];
+  components: string[];
+  department: string | null;
+  cause: string | null;
+  rootCause: string | null;
+  /** What was done so that it does not recur; null while the analysis is open. */
+  actions: string | null;
+}
+
+export interface ReportDelta {
+  since: string;
+  newIncidents: { id: string; title: string; priority: Priority; opened: string }[];
+  changesDone: { id: string; title: string; finish: string }[];
+  risksResolved: { id: string; title: string }[];
+  risksNew: { id: string; title: string }[];
+  /** False when the previous report's risks were not known (a date was given, not a report file). */
+  risksCompared: boolean;
+}
+
+export interface DataWarning {
+  code: string;
+  message: string;
+}
+
+export interface InternalPart {
+  tamFit: TamFit;
+  /** Open tasks to do next: late first in plan order; `late` when the plan says they should be finished. */
+  nextSteps: (TaskRef & { owner: string | null; departmentName: string; late: boolean })[];
+  /** Bookkeeping in the project files once recommendations are done, and the documentation to review. */
+  chores: { subject: string; text: string }[];
+  docs: FreshnessReport;
+  risks: Risk[];
+  changeProgress: ChangeProgress[];
+  dataWarnings: DataWarning[];
+}
+
 export interface ClientReport {
-  version: 1;
+  version: 2;
   header: ReportHeader;
   changes: { done: ChangeLine[]; inProgress: ChangeLine[]; planned: ChangeLine[] };
   gantt: GanttTask[];
   sla: SlaReport;
-  /** What was done after each breach so that it does not recur (the incidents' `actions`). */
-  breachActions: { id: string; actions: string }[];
-  docs: FreshnessReport;
-  risks: Risk[];
-  /** Open tasks to do next: late first in plan order; `late` when the plan says they should be finished. */
-  nextSteps: (TaskRef & { owner: string | null; departmentName: string; late: boolean })[];
-  changeProgress: ChangeProgress[];
-  tamFit: TamFit;
+  history: MonthHistory[];
+  breaches: BreachLine[];
+  /** Component id -> name, for every component the report names. */
+  componentNames: Record<string, string>;
+  recommendations: Recommendation[];
+  decisions: Decision[];
+  delta: ReportDelta | null;
+  /** Only in the internal audience. */
+  internal: InternalPart | null;
 }

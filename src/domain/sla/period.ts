@@ -23,7 +23,7 @@ export interface PeriodRequest {
   to?: string;
 }
 
-function monthSpan(year: number, month: number, zone: string): Span {
+export function monthSpan(year: number, month: number, zone: string): Span {
   const mm = String(month).padStart(2, "0");
   const fromDate = `${year}-${mm}-01`;
   const toDate = `${year}-${mm}-${String(daysInMonth(year, month)).padStart(2, "0")}`;
@@ -34,7 +34,7 @@ function dateSpan(fromDate: string, toDate: string, zone: string, label = `${fro
   return { label, fromDate, toDate, start: zonedToEpoch(fromDate, 0, zone), end: zonedToEpoch(addDays(toDate, 1), 0, zone) };
 }
 
-function previousMonth(year: number, month: number): [number, number] {
+export function previousMonth(year: number, month: number): [number, number] {
   return month === 1 ? [year - 1, 12] : [year, month - 1];
 }
 

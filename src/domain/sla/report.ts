@@ -106,7 +106,8 @@ function tally(measures: Measure[]): Tally {
   return t;
 }
 
-function compliance(clocks: IncidentSla[]): { withResult: number; pct: number | null; goal: number | null } {
+/** Share of incidents with a result that met both targets, and the mean goal of those incidents. */
+export function compliance(clocks: readonly IncidentSla[]): { withResult: number; pct: number | null; goal: number | null } {
   const results = clocks.filter((c) => c.outcome !== "pending");
   if (results.length === 0) return { withResult: 0, pct: null, goal: null };
   const met = results.filter((c) => c.outcome === "met").length;

@@ -3,7 +3,7 @@ import type { Issue } from "../../model/issues.js";
 import { didYouMean } from "../../util/suggest.js";
 import { ALWAYS_CALENDAR } from "../calendar-days.js";
 import { ownerIndex } from "./owners.js";
-import { issueAt, items, list, record, type PathSegment, type ProjectView } from "./view.js";
+import { issueAt, items, record, type PathSegment, type ProjectView } from "./view.js";
 
 export function checkDuplicates(view: ProjectView): Issue[] {
   const issues: Issue[] = [];

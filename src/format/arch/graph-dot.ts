@@ -2,7 +2,6 @@
 import type { GraphResult } from "./types.js";
 
 export function dotString(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/[\r\n\t\u0000-\u001f\u007f-\u009f]+/g, " ")}"`;
 }
 

@@ -4,7 +4,6 @@ import type { GraphResult } from "./types.js";
 
 /** Every character that could end a label or start markup becomes a Mermaid entity (#34; etc.). */
 export function mermaidLabel(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\r\n\t\u0000-\u001f\u007f-\u009f]+/g, " ").replace(/["#&<>[\]{}|`;]/g, (ch) => `#${ch.charCodeAt(0)};`);
 }
 

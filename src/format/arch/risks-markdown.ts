@@ -1,12 +1,13 @@
 // Markdown for a client: a summary table, then each risk with its argument and the proposed change.
 import { markdownEscape } from "../text.js";
 import type { RisksResult } from "./types.js";
+import { count } from "../../util/plural.js";
 
 export function formatRisksMarkdown(result: RisksResult): string {
   const { high, medium, low } = result.counts;
   const lines = [`## Architecture risks (as of ${result.asOf})`, ""];
   if (result.risks.length === 0) return `${[...lines, "No risks found.", ""].join("\n")}`;
-  lines.push(`${result.risks.length} risk(s): ${high} high, ${medium} medium, ${low} low.`, "");
+  lines.push(`${count(result.risks.length, "risk")}: ${high} high, ${medium} medium, ${low} low.`, "");
   lines.push("| Severity | Risk | Components |", "|---|---|---|");
   for (const risk of result.risks) {
     lines.push(`| ${risk.severity} | ${markdownEscape(risk.title)} | ${risk.components.map(markdownEscape).join(", ")} |`);

@@ -4,10 +4,11 @@ import { fitText, fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
 import type { FormatOptions } from "../registry.js";
 import type { RisksResult } from "./types.js";
+import { count } from "../../util/plural.js";
 
 export function formatRisksTable(result: RisksResult, options: FormatOptions): string {
   const { high, medium, low } = result.counts;
-  const summary = `${result.risks.length} risk(s) as of ${result.asOf}: ${high} high, ${medium} medium, ${low} low`;
+  const summary = `${count(result.risks.length, "risk")} as of ${result.asOf}: ${high} high, ${medium} medium, ${low} low`;
   if (result.risks.length === 0) return `No architecture risks found as of ${result.asOf}.\n`;
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const colour = { high: paint.red.bold, medium: paint.yellow, low: paint.dim };

@@ -21,7 +21,7 @@ ${WALK_WORDS.replace("WORDS_AT_I", "words[i]")}
   if [[ -n "$pending" ]]; then
     how="$(_tam_option_value "$cmdpath" "$pending")"
   elif [[ "$cur" == -* ]]; then
-    compadd -- \${=\$(_tam_options "$cmdpath")}
+    compadd -- \${=$(_tam_options "$cmdpath")}
     return
   else
     subs="$(_tam_subcommands "$cmdpath")"

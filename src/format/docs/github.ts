@@ -5,6 +5,7 @@ import type { DocFreshness } from "../../domain/freshness/types.js";
 import { summaryLine } from "./summary.js";
 import { FAILING_STATES, type DocsCheckResult } from "./types.js";
 import { terminalSafe } from "../text.js";
+import { count, plural } from "../../util/plural.js";
 
 export const GITHUB_ANNOTATIONS_PER_LEVEL = 10;
 
@@ -40,11 +41,11 @@ export function formatGithub(result: DocsCheckResult): string {
     lines.push(`::${level} ${props.join(",")}::${escapeData(message(doc))}`);
   }
   if (hidden.length) {
-    lines.push(`::warning title=tam::${hidden.length} more document(s) not annotated (GitHub shows ${GITHUB_ANNOTATIONS_PER_LEVEL} per level); all of them are listed below`);
+    lines.push(`::warning title=tam::${hidden.length} more ${plural(hidden.length, "document")} not annotated (GitHub shows ${GITHUB_ANNOTATIONS_PER_LEVEL} per level); all of them are listed below`);
     lines.push(...hidden);
   }
   const uncovered = result.report.coverage.uncovered.length;
-  if (uncovered) lines.push(`tam docs check: ${uncovered} component(s) no doc covers: ${result.report.coverage.uncovered.map((c) => c.id).join(", ")}`);
+  if (uncovered) lines.push(`tam docs check: ${count(uncovered, "component")} no doc covers: ${result.report.coverage.uncovered.map((c) => c.id).join(", ")}`);
   lines.push(`tam docs check: ${summaryLine(result)}`);
   return `${lines.join("\n")}\n`;
 }

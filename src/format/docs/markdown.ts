@@ -5,7 +5,7 @@ import type { DocsCheckResult } from "./types.js";
 
 export function formatMarkdown(result: DocsCheckResult): string {
   const { report } = result;
-  const lines = [`## Documentation freshness`, "", summaryLine(result) + ".", ""];
+  const lines = [`## Documentation freshness`, "", `${summaryLine(result)}.`, ""];
   if (!report.history.available) lines.push(`> No git history (${markdownEscape(report.history.reason ?? "")}): only review intervals and change records were used.`, "");
   if (report.docs.length) {
     lines.push("| Doc | State | Owner | Last review | Next due | Why |", "|---|---|---|---|---|---|");

@@ -1,12 +1,13 @@
 // Words shared by the text formats.
 import type { DocFreshness } from "../../domain/freshness/types.js";
 import type { DocsCheckResult } from "./types.js";
+import { count } from "../../util/plural.js";
 
 export function summaryLine(result: DocsCheckResult): string {
   const { counts, today } = result.report;
   const total = result.report.docs.length;
   const owner = result.owner === null ? "" : ` owned by ${result.owner}`;
-  return `${total} doc(s)${owner} as of ${today}: ${counts.fresh} fresh, ${counts.due} due, ${counts.stale} stale, ${counts.broken} broken`;
+  return `${count(total, "doc")}${owner} as of ${today}: ${counts.fresh} fresh, ${counts.due} due, ${counts.stale} stale, ${counts.broken} broken`;
 }
 
 export function reviewedText(doc: DocFreshness): string {

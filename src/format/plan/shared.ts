@@ -3,6 +3,7 @@ import type { Plan } from "../../domain/planner/index.js";
 import type { TaskSchedule } from "../../domain/planner/schedule-types.js";
 import { formatWork } from "../../domain/planner/work-text.js";
 import type { PlanReport } from "./types.js";
+import { count } from "../../util/plural.js";
 
 /** The critical path in order of start: tasks starting together joined by ", ", the steps by " → ". */
 export function criticalPathText(plan: Plan): string {
@@ -55,13 +56,13 @@ export function stateText(timing: TaskSchedule): string {
 
 /** How long a padded estimate is: whole working days, or the working time when under a day. */
 export function paddedText(days: number, work: string): string {
-  return /d/.test(work) ? `${days} working day(s)` : `${work} of working time`;
+  return /d/.test(work) ? `${count(days, "working day")}` : `${work} of working time`;
 }
 
 /** The plan's dates in one line: forecast, the promise and the baseline with the slip. */
 export function planLine(plan: Plan): string {
   const s = plan.schedule;
-  const span = s.startDate ? `${s.startDate} → ${s.finishDate}, ${s.workingDays} working day(s) on the ${s.calendar} calendar` : "no dates (no tasks, or none that can be scheduled)";
+  const span = s.startDate ? `${s.startDate} → ${s.finishDate}, ${count(s.workingDays, "working day")} on the ${s.calendar} calendar` : "no dates (no tasks, or none that can be scheduled)";
   const baseline = s.baseline ? `; baseline finish ${s.baseline.finish.slice(0, 10)}, slip ${s.slipDays! > 0 ? "+" : ""}${s.slipDays}d` : "";
   return `${span}${baseline}`;
 }

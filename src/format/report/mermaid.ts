@@ -1,14 +1,73 @@
-// Mermaid gantt of the report's changes: the plan's gantt function (src/format/plan/gantt.ts)
-// with one section per change, the as-of marker and only the period's and open work.
+// The report's charts in Mermaid that GitHub and GitLab render: the gantt of open work, SLA
+// compliance against the goal (xychart-beta), incidents per month by priority (stacked bars).
 import type { GanttTask } from "../../domain/report/types.js";
 import { mermaidText } from "../mermaid-text.js";
-import { ganttLines, mermaidRef, type GanttOptions } from "../plan/gantt.js";
+import { ganttLines, mermaidRef, type GanttBar } from "../plan/gantt.js";
+import { COMPLIANCE_COLOURS, PRIORITY_COLOURS, type Chart, type ComplianceChart, type GanttChart, type PriorityChart } from "./blocks.js";
+import { monthShort } from "./words.js";
 
 export { mermaidText };
 
-export function ganttBlock(tasks: readonly GanttTask[], title: string, options: Omit<GanttOptions, "title"> = { asOf: tasks.reduce((max, t) => (t.finish > max ? t.finish : max), "") }): string[] {
-  return ganttLines(
-    tasks.map((task) => ({ section: task.change, ref: mermaidRef(`${task.change}_${task.id}`), label: `${task.id} ${task.title} (${task.department})`, start: task.start, finish: task.finish, state: task.state, critical: task.critical })),
-    { title, ...options },
-  );
+export function mermaidChart(chart: Chart): string[] {
+  if (chart.type === "gantt") return ganttChart(chart);
+  return ["```mermaid", ...(chart.type === "compliance" ? complianceLines(chart) : priorityLines(chart)), "```"];
+}
+
+/** The schedule's one gantt (format/plan/gantt.ts): per task (internal) or per change (client), as-of marker, weekends excluded. */
+function ganttChart(chart: GanttChart): string[] {
+  const bars: GanttBar[] = chart.tasks.map((task) => ({
+    section: task.level === "task" ? task.change : "Changes",
+    ref: mermaidRef(task.level === "task" ? `${task.change}_${task.id}` : task.change),
+    label: ganttName(task),
+    start: task.start,
+    finish: task.finish,
+    state: task.state,
+    critical: task.critical,
+  }));
+  return ganttLines(bars, { title: chart.title, asOf: chart.asOf });
+}
+
+/** Mermaid writes a label that does not fit its bar beside it, where a long one runs off the chart. */
+const LABEL_CHARS = 48;
+
+function ganttName(task: GanttTask): string {
+  const title = task.title.length > LABEL_CHARS ? `${task.title.slice(0, LABEL_CHARS - 1).trimEnd()}…` : task.title;
+  return task.level === "task" ? `${task.id} ${title} (${task.department})` : `${task.change} ${title}`;
+}
+
+function axis(months: readonly { month: string }[]): string {
+  const years = new Set(months.map((m) => m.month.slice(0, 4)));
+  return `[${months.map((m) => `"${monthShort(m.month, years.size > 1)}"`).join(", ")}]`;
+}
+
+function complianceLines(chart: ComplianceChart): string[] {
+  const values = chart.months.map((m) => m.compliancePct ?? 0);
+  const goals = chart.months.map((m) => m.goalPct ?? 0);
+  // Start the axis below the lowest bar or goal so a drop from 98% to 90% is visible.
+  const low = Math.max(0, Math.floor((Math.min(...values, ...goals) - 10) / 10) * 10);
+  return [
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${COMPLIANCE_COLOURS.bar}, ${COMPLIANCE_COLOURS.goal}"}}}}%%`,
+    "xychart-beta",
+    `  title "${mermaidText(chart.title)}"`,
+    `  x-axis ${axis(chart.months)}`,
+    `  y-axis "%" ${low} --> 100`,
+    `  bar [${values.map((v) => v.toFixed(1)).join(", ")}]`,
+    `  line [${goals.map((v) => v.toFixed(1)).join(", ")}]`,
+  ];
+}
+
+/** Stacked bars: Mermaid draws bar series over one another, so the cumulative sums, largest first, stack. */
+function priorityLines(chart: PriorityChart): string[] {
+  const priorities = ["P4", "P3", "P2", "P1"] as const;
+  const series = priorities.map((_, i) => chart.months.map((m) => priorities.slice(i).reduce((sum, p) => sum + m.byPriority[p], 0)));
+  const top = Math.max(1, ...series[0]!);
+  const palette = priorities.map((p) => PRIORITY_COLOURS[p]).join(", ");
+  return [
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette}"}}}}%%`,
+    "xychart-beta",
+    `  title "${mermaidText(chart.title)}"`,
+    `  x-axis ${axis(chart.months)}`,
+    `  y-axis "incidents" 0 --> ${top}`,
+    ...series.map((values) => `  bar [${values.join(", ")}]`),
+  ];
 }

@@ -29,5 +29,5 @@ function row(report: SlaReport, g: GroupSummary): string[] {
 
 export function formatCsv(report: SlaReport): string {
   const rows = [HEADER, ...report.groups.map((g) => row(report, g)), row(report, report.total)];
-  return rows.map(csvRow).join("\r\n") + "\r\n";
+  return `${rows.map(csvRow).join("\r\n")}\r\n`;
 }

@@ -5,6 +5,7 @@
 import type { Issue } from "../../model/issues.js";
 import type { ValidateResult } from "./types.js";
 import { terminalSafe } from "../text.js";
+import { count, plural } from "../../util/plural.js";
 
 export const GITHUB_ANNOTATIONS_PER_LEVEL = 10;
 
@@ -38,10 +39,10 @@ export function formatGithub(result: ValidateResult): string {
     lines.push(`::${level} ${props.join(",")}::${escapeData(issue.message)}`);
   }
   if (hidden.length) {
-    lines.push(`::notice title=tam::${hidden.length} more finding(s) not annotated (GitHub shows ${GITHUB_ANNOTATIONS_PER_LEVEL} per level); all of them are listed below`);
+    lines.push(`::notice title=tam::${hidden.length} more ${plural(hidden.length, "finding")} not annotated (GitHub shows ${GITHUB_ANNOTATIONS_PER_LEVEL} per level); all of them are listed below`);
     for (const issue of hidden) lines.push(`${fileBase}${issue.file}:${issue.line ?? 1}:${issue.col ?? 1} ${issue.severity} ${issue.code} ${terminalSafe(issue.message.replace(/\r?\n/g, " "))}`);
   }
   const { error, warning, info } = result.counts;
-  lines.push(`tam validate: ${error} error(s), ${warning} warning(s), ${info} info in ${result.filesChecked} file(s)`);
+  lines.push(`tam validate: ${count(error, "error")}, ${count(warning, "warning")}, ${info} info in ${count(result.filesChecked, "file")}`);
   return `${lines.join("\n")}\n`;
 }

@@ -3,6 +3,7 @@ import { Chalk } from "chalk";
 import type { FormatOptions } from "../registry.js";
 import { terminalSafe } from "../text.js";
 import type { ValidateResult } from "./types.js";
+import { count } from "../../util/plural.js";
 
 export function formatPretty(result: ValidateResult, options: FormatOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
@@ -20,7 +21,7 @@ export function formatPretty(result: ValidateResult, options: FormatOptions): st
   }
   if (lines.length) lines.push("");
   const { error, warning, info } = result.counts;
-  const summary = `${error} error(s), ${warning} warning(s), ${info} info in ${result.filesChecked} file(s)`;
-  lines.push(result.issues.length === 0 ? chalk.green(`✓ no problems in ${result.filesChecked} file(s)`) : result.failed ? chalk.red(`✗ ${summary}`) : chalk.yellow(`! ${summary}`));
+  const summary = `${count(error, "error")}, ${count(warning, "warning")}, ${info} info in ${count(result.filesChecked, "file")}`;
+  lines.push(result.issues.length === 0 ? chalk.green(`✓ no problems in ${count(result.filesChecked, "file")}`) : result.failed ? chalk.red(`✗ ${summary}`) : chalk.yellow(`! ${summary}`));
   return `${lines.join("\n")}\n`;
 }

@@ -3,7 +3,7 @@ import type { DocFreshness, FreshnessReport } from "../../../src/domain/freshnes
 import { docsFormatters, type DocsCheckResult } from "../../../src/format/docs/index.js";
 import { GITHUB_ANNOTATIONS_PER_LEVEL } from "../../../src/format/docs/github.js";
 
-function doc(id: string, state: DocFreshness["state"], message = "review interval 180d passed 3 day(s) ago (due 2026-11-17)"): DocFreshness {
+function doc(id: string, state: DocFreshness["state"], message = "review interval 180d passed 3 days ago (due 2026-11-17)"): DocFreshness {
   return {
     id, title: `Title of ${id}`, owner: "network", location: `docs/${id}.md`, external: false, covers: ["fw"],
     lastReview: { date: "2026-05-21", by: "Ann" }, interval: "180d", dueDate: "2026-11-17", state,
@@ -28,8 +28,8 @@ describe("docs check formatters", () => {
     const text = docsFormatters.github!(result([...docs, doc("ok", "fresh"), doc("soon", "due")]), { color: false });
     const annotations = text.split("\n").filter((line) => line.startsWith("::error"));
     expect(annotations).toHaveLength(GITHUB_ANNOTATIONS_PER_LEVEL);
-    expect(annotations[0]).toBe("::error file=client/docs.yaml,line=3,title=tam docs%3A stale::d00 is stale: review interval 180d passed 3 day(s) ago (due 2026-11-17)");
-    expect(text).toContain("::warning title=tam::2 more document(s) not annotated");
+    expect(annotations[0]).toBe("::error file=client/docs.yaml,line=3,title=tam docs%3A stale::d00 is stale: review interval 180d passed 3 days ago (due 2026-11-17)");
+    expect(text).toContain("::warning title=tam::2 more documents not annotated");
     expect(text).toContain("client/docs.yaml:3 error d11 is stale");
     expect(text).not.toContain("soon");
   });
@@ -46,7 +46,7 @@ describe("docs check formatters", () => {
     expect(md).toContain("- `dns` DNS \\| resolvers (low)");
     const table = docsFormatters.table!(result([evil]), { color: false });
     expect(table).not.toContain("\u001b");
-    expect(table).toContain("1 doc(s) as of 2026-11-20: 0 fresh, 0 due, 1 stale, 0 broken");
+    expect(table).toContain("1 doc as of 2026-11-20: 0 fresh, 0 due, 1 stale, 0 broken");
   });
 
   it("json: a stable shape with version, summary and meta", () => {

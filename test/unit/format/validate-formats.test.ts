@@ -22,7 +22,7 @@ describe("github format", () => {
     const out = formatGithub(result(issues));
     expect(out.match(/^::error /gm)).toHaveLength(GITHUB_ANNOTATIONS_PER_LEVEL);
     // A notice, not an 11th error or warning: GitHub would hide that one too.
-    expect(out).toMatch(/^::notice title=tam::3 more finding\(s\) not annotated/m);
+    expect(out).toMatch(/^::notice title=tam::3 more findings not annotated/m);
     for (const n of [11, 12, 13]) expect(out).toContain(`architecture.yaml:${n}:3 error unknown-reference problem ${n}`);
   });
 

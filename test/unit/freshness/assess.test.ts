@@ -73,7 +73,7 @@ describe("assessFreshness", () => {
     const byId = Object.fromEntries(report.docs.map((d) => [d.id, d]));
     expect(byId.old!.reasons[0]).toMatchObject({ code: "interval-passed", days: 32, date: "2026-04-30" });
     expect(byId.soon).toMatchObject({ state: "due", dueDate: "2026-06-08" });
-    expect(byId.soon!.reasons[0]!.message).toBe("review due in 7 day(s) (2026-06-08)");
+    expect(byId.soon!.reasons[0]!.message).toBe("review due in 7 days (2026-06-08)");
     expect(byId.ok!.state).toBe("fresh");
     expect(byId.never).toMatchObject({ state: "stale", dueDate: null });
     expect(byId.own!.state).toBe("stale");

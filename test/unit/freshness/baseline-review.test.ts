@@ -51,7 +51,7 @@ describe("tam docs baseline", () => {
   });
 
   it("appends a docs block to a tam.yaml without one, and refuses a name that is no commit", async () => {
-    const { dir, commit, replace } = repo();
+    const { dir, commit } = repo();
     writeFileSync(join(dir, "tam.yaml"), readFileSync(join(dir, "tam.yaml"), "utf8").replace(/docs:\n[\s\S]*$/, ""));
     commit("No docs settings", "2026-01-11");
     await expect(runDocsBaseline({ project: dir }, "no-such-rev", { commit: false }, sink())).rejects.toThrow("no-such-rev names no commit");

@@ -142,8 +142,8 @@ describe("parseCsv cell counts", () => {
   it("reports rows with more or fewer cells than the header by CSV line", () => {
     const table = parseCsv('a,b\n1,2\n"multi\nline",2,3\n4\n');
     expect(table.errors).toEqual([
-      { row: 3, line: 3, message: "3 cell(s), the header has 2" },
-      { row: 4, line: 5, message: "1 cell(s), the header has 2" },
+      { row: 3, line: 3, message: "3 cells, the header has 2" },
+      { row: 4, line: 5, message: "1 cell, the header has 2" },
     ]);
   });
 });

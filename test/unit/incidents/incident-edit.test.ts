@@ -1,7 +1,7 @@
 // Surgical YAML edits: only the edited region changes.
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { appendSeqItems, scalarText, setMapEntry } from "../../../src/project/incident-edit.js";
+import { appendSeqItems, scalarText, setMapEntry } from "../../../src/project/yaml-text.js";
 
 const ORDER = ["id", "title", "opened", "responded", "resolved", "pauses", "cause", "status", "actions"];
 const FILE = `# yaml-language-server: $schema=../schemas/incidents.schema.json

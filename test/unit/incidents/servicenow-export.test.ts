@@ -11,7 +11,6 @@ import { runIncidentUpdate } from "../../../src/commands/incident-update.js";
 import { incidentSla } from "../../../src/domain/sla/clock.js";
 import { slaPolicy } from "../../../src/domain/sla/policy.js";
 import { loadProject } from "../../../src/project/load.js";
-import type { Incident } from "../../../src/model/files.js";
 import { FIXTURES } from "../../helpers/run.js";
 import { berlin, exportCsv, generateLog } from "../../helpers/servicenow-log.js";
 
@@ -145,7 +144,7 @@ describe("a generated ServiceNow event log through --preset servicenow", () => {
       // October: every incident there was closed before the first export, so the file is unchanged.
       expect(readFileSync(join(project, "incidents/2026-10.yaml"), "utf8")).toBe(untouched.get("2026-10"));
       // November: exactly `updated` incidents differ; every other one is byte for byte as it was.
-      const blocks = (text: string) => text.split(/(?=^  - id: )/m).slice(1);
+      const blocks = (text: string) => text.split(/(?=^ {2}- id: )/m).slice(1);
       const after = readFileSync(join(project, "incidents/2026-11.yaml"), "utf8");
       const changed = blocks(untouched.get("2026-11")!).filter((block) => !after.includes(block));
       expect(changed).toHaveLength(updated!);
@@ -173,4 +172,3 @@ describe("a generated ServiceNow event log through --preset servicenow", () => {
   });
 });
 
-export type { Incident };

@@ -43,17 +43,21 @@ describe("one schedule for plan, status and report", () => {
     const status = projectStatus({ changes, departments: project.departments, manifest: project.manifest, today: clock.today, timezone: clock.timezone, now: clock.now });
     const period = resolvePeriod({ period: "2026-10" }, clock.today, clock.timezone);
     if (typeof period === "string") throw new Error(period);
-    const report = buildClientReport({
+    const edition = (audience: "client" | "internal") => buildClientReport({
       ...project,
       manifest: project.manifest!,
       changes,
       freshness: noDocs,
       period,
+      audience,
       now: clock.now,
       today: clock.today,
       timezone: clock.timezone,
       where: project.where,
     });
+    // The internal edition shows the forecast; the client edition the date promised to the client.
+    const report = edition("internal");
+    const promised = new Map([...edition("client").changes.inProgress, ...edition("client").changes.planned].map((l) => [l.id, l.promised]));
     const reportLines = new Map([...report.changes.inProgress, ...report.changes.planned].map((l) => [l.id, l.finish]));
     const open = changes.filter((c) => OPEN_CHANGE_STATUSES.includes(c.status));
     expect(open.length).toBeGreaterThanOrEqual(3);
@@ -64,6 +68,7 @@ describe("one schedule for plan, status and report", () => {
       expect(finish, change.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(status.changes.find((c) => c.id === change.id)!.plannedFinish, `${change.id} in status`).toBe(finish);
       expect(reportLines.get(change.id), `${change.id} in the report`).toBe(finish);
+      expect(promised.get(change.id), `${change.id} promised in the client report`).toBe(planned.estimates.clientDate);
       // The report's gantt ends on the same day (Mermaid's end is exclusive, the data is not).
       const bars = report.gantt.filter((g) => g.change === change.id);
       expect(

@@ -7,7 +7,7 @@ import { FIXTURES } from "../../helpers/run.js";
 
 const rel = "changes/CHG-0002.yaml";
 const text = readFileSync(join(FIXTURES, "plan-landscape", rel), "utf8");
-const source = () => parseSource("/x/" + rel, rel, "change", text);
+const source = () => parseSource(`/x/${rel}`, rel, "change", text);
 
 /** Lines of `after` that are not in `before`, and the other way round. */
 function lineDiff(before: string, after: string) {

@@ -28,7 +28,7 @@ describe("readCsvFile", () => {
   });
 
   it("refuses a file over the size limit, saying how to raise it", () => {
-    const big = file("big.csv", "a\n" + "x\n".repeat(600_000));
+    const big = file("big.csv", `a\n${"x\n".repeat(600_000)}`);
     expect(() => readCsvFile(big, { maxMb: 1 })).toThrow(/1\.1 MB, over the 1 MB limit \(raise it with --max-size MB\)/);
   });
 

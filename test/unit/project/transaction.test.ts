@@ -103,7 +103,7 @@ describe("refusals before writing", () => {
     git(dir, ["commit", "-q", "-m", "a broken draft"]);
     const output = sink();
     expect(await startT1(dir, {}, output)).toBe(0);
-    expect(output.text()).toMatch(/warning: the project already has \d+ error\(s\) in changes\/CHG-0009\.yaml/);
+    expect(output.text()).toMatch(/warning: the project already has \d+ errors? in changes\/CHG-0009\.yaml/);
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"]).trim()).toBe(CHANGE);
   });
 });
@@ -192,5 +192,26 @@ describe("encodings: BOM, CRLF and the final newline are kept by every writer", 
     before = encode(dir, "changes/CHG-0003.yaml");
     expect(await runChangePlan({ project: dir }, "CHG-0003", { format: "json", asOf: "2026-11-20", write: true, commit: false }, sink())).toBe(0);
     expectKept(before.replace("status: draft\r\n", ""), read(dir, "changes/CHG-0003.yaml"));
+  });
+});
+
+describe("the pure parts", () => {
+  it("new errors are those the project did not have, wherever the edit moved their lines", async () => {
+    const { newErrors } = await import("../../../src/project/transaction.js");
+    const issue = (file: string, line: number, message = "unknown department x") => ({ severity: "error" as const, code: "unknown-reference", message, file, line, col: 3 });
+    expect(newErrors([issue("a.yaml", 3)], [issue("a.yaml", 9)])).toEqual([]);
+    expect(newErrors([issue("a.yaml", 3)], [issue("a.yaml", 3), issue("a.yaml", 12)])).toEqual([issue("a.yaml", 12)]);
+    expect(newErrors([], [issue("b.yaml", 1, "duplicate id T1 (also at b.yaml:4:5)")])).toHaveLength(1);
+    expect(newErrors([issue("b.yaml", 1, "duplicate id T1 (also at b.yaml:4:5)")], [issue("b.yaml", 2, "duplicate id T1 (also at b.yaml:7:5)")])).toEqual([]);
+  });
+
+  it("encodings round-trip: BOM, CRLF, a missing final newline", async () => {
+    const { encodingOf, fromEditable } = await import("../../../src/project/transaction.js");
+    const raw = "\ufeffa: 1\r\nb: 2";
+    const encoding = encodingOf(raw);
+    expect(encoding).toEqual({ bom: true, crlf: true, finalNewline: false });
+    expect(fromEditable("a: 1\nb: 2\nc: 3\n", encoding)).toBe("\ufeffa: 1\r\nb: 2\r\nc: 3");
+    // Mixed line ends are left as they are (edited as written).
+    expect(encodingOf("a: 1\r\nb: 2\n").crlf).toBe(false);
   });
 });

@@ -11,7 +11,8 @@ vi.mock("node:fs", async (original) => {
   return { ...real, realRenameSync: real.renameSync, renameSync: vi.fn(real.renameSync), writeSync: vi.fn(real.writeSync) };
 });
 
-const { writeFileAtomic } = await import("../../../src/project/write.js");
+const { writeFileAtomic, stageWrite } = await import("../../../src/project/write.js");
+const { UsageError } = await import("../../../src/errors.js");
 const realRenameSync = (fs as unknown as { realRenameSync: typeof fs.renameSync }).realRenameSync;
 
 function folderWith(text: string): { dir: string; path: string } {
@@ -59,5 +60,34 @@ describe("writeFileAtomic", () => {
     expect(() => writeFileAtomic(path, "new\n")).toThrow(/ENOSPC/);
     expect(readFileSync(path, "utf8")).toBe("original\n");
     expect(readdirSync(dir)).toEqual(["docs.yaml"]);
+  });
+
+  it.each([
+    ["ENOSPC", /the disk is full/],
+    ["EROFS", /the file system is read-only/],
+    ["EACCES", /permission denied/],
+    ["EDQUOT", /disk quota/],
+  ])("%s is a usage error naming the user's file (exit 2), not the temporary file", (code, meaning) => {
+    const { dir, path } = folderWith("original\n");
+    vi.mocked(fs.writeSync).mockImplementationOnce(() => {
+      throw Object.assign(new Error(`${code}: simulated`), { code });
+    });
+    let error: unknown;
+    try {
+      stageWrite(path, "new\n", "docs.yaml");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect(String(error)).toMatch(meaning);
+    expect(String(error)).toMatch(/docs\.yaml/);
+    expect(String(error)).not.toMatch(/\.tmp|tam-\d/);
+    expect(readdirSync(dir)).toEqual(["docs.yaml"]);
+  });
+
+  it("a folder where the file should be is named as such", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tam-write-"));
+    fs.mkdirSync(join(dir, "docs.yaml"));
+    expect(() => stageWrite(join(dir, "docs.yaml"), "x\n", "docs.yaml")).toThrow(/docs\.yaml: it is a folder; a file is expected there/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { setMapEntry, verifyEntry } from "../../../src/project/yaml-edit.js";
+import { setFlatMapEntry as setMapEntry, verifyEntry } from "../../../src/project/yaml-text.js";
 import { scalarText as renderScalar } from "../../../src/project/yaml-text.js";
 
 const review = { date: "2026-11-20", by: "Anna Volkova", note: "Checked: VLANs, #120" };
