@@ -21,3 +21,4 @@ export { archGraph } from "./app/arch-graph.js";
 export type { ProjectOptions, ClockOptions } from "./app/context.js";
 export { checkDocs, type CheckDocsOptions, type CheckDocsResult } from "./app/check-docs.js";
 export { archRisks, type ArchRisksResult } from "./app/assess-risks.js";
+export { reviewDoc, type ReviewDocOptions, type ReviewDocResult } from "./app/review-doc.js";
