@@ -51,7 +51,8 @@ try {
   // Committed today, after the docs' reviews: the commit that adds architecture.yaml is the
   // starting point of documentation freshness, not a change, so no doc is stale for it.
   shell(nw, "git", ["-c", "user.name=Irina Petrova", "commit", "-q", "-m", "Northwind landscape"]);
-  out.push("$ cd northwind   # a copy of examples/northwind, committed as it is", "");
+  // Shown as a reader types it: tam commits its changes, so the copy must be a git repository.
+  out.push("$ cp -R path/to/tam/examples/northwind northwind && cd northwind", "$ git init -q && git add . && git commit -q -m 'Northwind landscape'", "");
   const asOf = ["--as-of", "2026-11-20"];
   step(nw, ["change", "new", "--title", "Redis for shop sessions", "--type", "normal", "--due", "2026-12-15", "--new-component", "shop-redis:redis:Redis for sessions:app-os", "--rollback", "Remove the VM", "--yes", ...asOf]);
   step(nw, ["change", "plan", "CHG-0003", "--write", ...asOf], 18);

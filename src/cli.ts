@@ -44,15 +44,35 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .addHelpText("after", examples("tam validate -C examples/northwind", "tam change plan CHG-0003", "tam docs check --as-of 2026-11-20", "tam sla report --period 2026-10"));
   const globals = () => program.opts<GlobalOptions>();
 
+  // --format and --output pair up in the order given: an --output writes the --format before it.
+  const VALIDATE_FORMATS = ["pretty", "json", "github", "sarif", "junit", "codeclimate"];
+  const reports: { format: string; output?: string }[] = [];
   program
     .command("validate")
     .description("check every file against its schema and the project's cross-file rules (for CI)")
-    .addOption(formatOption(["pretty", "json", "github", "sarif", "junit"], "pretty"))
+    .addOption(
+      new Option("-f, --format <format>", "output format (default: pretty); repeatable, each with its own --output")
+        .choices(VALIDATE_FORMATS)
+        // After choices(): commander keeps the choices for help and completion, this parser checks them.
+        .argParser((format: string) => {
+        if (!VALIDATE_FORMATS.includes(format)) throw new InvalidArgumentError(`Allowed choices are ${VALIDATE_FORMATS.join(", ")}.`);
+        reports.push({ format });
+        return format;
+      }),
+    )
+    .addOption(
+      new Option("-o, --output <file>", "write the report of the --format before it into this file instead of stdout").argParser((file: string) => {
+        const last = reports.at(-1) ?? reports[reports.push({ format: "pretty" }) - 1]!;
+        if (last.output !== undefined) throw new InvalidArgumentError(`--format ${last.format} already goes to ${last.output}: give each --output its own --format before it.`);
+        last.output = file;
+        return file;
+      }),
+    )
     .addOption(new Option("--fail-on <severity>", "lowest severity that makes the exit code 1").choices(["error", "warning", "info"]).default("error"))
-    .addHelpText("after", examples("tam validate", "tam validate -C examples/northwind --format github", "tam validate --format sarif > tam.sarif", "tam validate --fail-on warning"))
-    .action(async (options) => {
+    .addHelpText("after", examples("tam validate", "tam validate -C examples/northwind --format github", "tam validate --format sarif --output tam.sarif --format github", "tam validate --format codeclimate --output gl-code-quality-report.json", "tam validate --fail-on warning"))
+    .action(async (options: { failOn: "error" | "warning" | "info" }) => {
       const { runValidate } = await import("./commands/validate.js");
-      setExit(await runValidate(globals(), options, output));
+      setExit(await runValidate(globals(), { failOn: options.failOn, reports }, output));
     });
 
   program
@@ -81,11 +101,11 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
   program
     .command("schema [kind]")
     .description("print a JSON Schema (tam, departments, architecture, change, incidents, docs) or write them all")
-    .option("--write <dir>", "write every schema into this folder")
-    .addHelpText("after", examples("tam schema change", "tam schema --write .schemas"))
+    .option("--write [dir]", "write every schema into this folder (default: the project's .tam/schemas, which its modelines point at)")
+    .addHelpText("after", examples("tam schema change", "tam schema --write   # refresh the project's .tam/schemas after upgrading tam", "tam schema --write /tmp/schemas"))
     .action(async (kind, options) => {
       const { runSchema } = await import("./commands/schema.js");
-      setExit(await runSchema(kind, options, output));
+      setExit(await runSchema(globals(), kind, options, output));
     });
 
   // --- change planning (issue 3) ---

@@ -25,7 +25,7 @@ const FORMATS = ["table", "json", "markdown", "mermaid", "dot", "csv", "github",
 
 /** Reading commands in their formats (the valid-argument runs). */
 const READERS = [
-  { name: "validate", args: () => ["validate"], formats: ["pretty", "json", "github", "sarif", "junit"] },
+  { name: "validate", args: () => ["validate"], formats: ["pretty", "json", "github", "sarif", "junit", "codeclimate"] },
   { name: "docs check", args: () => ["docs", "check", ...AS_OF], formats: ["table", "markdown", "json", "github"] },
   { name: "arch risks", args: () => ["arch", "risks", ...AS_OF], formats: ["table", "markdown", "json"] },
   { name: "arch graph", args: () => ["arch", "graph"], formats: ["mermaid", "dot", "json"] },

@@ -4,6 +4,7 @@ import { UsageError } from "../errors.js";
 import { gitOrLoginName } from "../project/identity.js";
 import { editFiles, type WriteResult } from "../project/transaction.js";
 import { editMapEntry } from "../project/yaml-text.js";
+import { canonicalId } from "../util/ids.js";
 import { didYouMean } from "../util/suggest.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 import { reviewFromEdit } from "./docs-review-edit.js";
@@ -38,7 +39,9 @@ export async function reviewDoc(options: ReviewDocOptions): Promise<ReviewDocRes
   requireValidForDocs(project);
   const clock = clockFor(project, options.asOf, options.now);
   const { docId } = options;
-  const doc = project.docs.find((entry) => entry.id === docId);
+  // Ids typed in any case: the project's spelling is used from here on.
+  const canonical = canonicalId(docId, project.docs.map((entry) => entry.id));
+  const doc = project.docs.find((entry) => entry.id === canonical);
   const origin = doc && project.originOf(doc);
   if (!doc || !origin) {
     const hint = didYouMean(docId, project.docs.map((entry) => entry.id));

@@ -11,6 +11,7 @@ import { whoAmI } from "../project/identity.js";
 import { FILE_NAMES } from "../project/load.js";
 import { editFiles, type WriteResult } from "../project/transaction.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
+import { canonicalId } from "../util/ids.js";
 import { findChange } from "./lookup.js";
 
 export interface TaskUpdateRequest extends ProjectOptions, ClockOptions {
@@ -54,9 +55,12 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
   const { action } = request;
   const match = /^([^/\s]+)\/([^/\s]+)$/.exec(request.ref);
   if (!match) throw new UsageError(`"${request.ref}" is not CHANGE/TASK, e.g. CHG-0003/T2`);
-  const [, changeId, taskId] = match as unknown as [string, string, string];
+  const [, givenChange, givenTask] = match as unknown as [string, string, string];
   const project = openProject(request);
-  const { file } = findChange(project, changeId);
+  const { change: found, file } = findChange(project, givenChange);
+  // Ids as the project spells them (they are typed in any case).
+  const changeId = found.id;
+  const taskId = canonicalId(givenTask, (Array.isArray(found.tasks) ? found.tasks : []).map((t) => t.id)) ?? givenTask;
   // Errors in other files do not stop an update of this one (the write reports them as a warning);
   // tam.yaml must be valid: its time zone dates the update.
   requireValidIn(project, [file, FILE_NAMES.manifest]);

@@ -4,6 +4,8 @@ import { dateProblem } from "../domain/dates.js";
 import type { NewChangeAnswers } from "../domain/tracking/new-change.js";
 import type { ChangeType, Component, ScopeAction } from "../model/files.js";
 import type { Project } from "../project/load.js";
+import { newId, nonEmpty, optionalDate } from "../domain/answer-checks.js";
+import { canAsk, terminalPrompter, type Prompter } from "./prompter.js";
 
 export interface ChangeNewOptions {
   title?: string;
@@ -44,36 +46,51 @@ function check(answers: Omit<NewChangeAnswers, "id" | "today">): void {
   if (!answers.scope.length) throw new UsageError("name at least one component (--component id:action or --new-component id:kind)");
 }
 
-export async function askChangeAnswers(project: Project, options: ChangeNewOptions): Promise<Omit<NewChangeAnswers, "id" | "today">> {
-  const interactive = !options.yes && process.stdin.isTTY && process.stdout.isTTY;
+/** Why a "id:kind[:Name[:depends,on]]" answer cannot be a new component, or true. */
+function newComponentProblem(text: string, taken: readonly string[], known: readonly string[]): true | string {
+  const [id = "", kind, , deps] = text.trim().split(":");
+  const idProblem = newId(taken)(id);
+  if (idProblem !== true) return idProblem;
+  if (!kind) return `write id:kind[:Name[:depends,on]], e.g. shop-redis:redis:Redis for sessions:app-os`;
+  const unknown = (deps ?? "").split(",").filter((dep) => dep && !known.includes(dep));
+  if (unknown.length) return `unknown component(s) to depend on: ${unknown.join(", ")}`;
+  return true;
+}
+
+export async function askChangeAnswers(project: Project, options: ChangeNewOptions, prompter?: Prompter): Promise<Omit<NewChangeAnswers, "id" | "today">> {
   const newComponents = (options.newComponent ?? []).map(parseNewComponent);
   const scope = [...parseScope(options.component ?? []), ...newComponents.map((c) => ({ component: c.id, action: "add" as const }))];
-  if (!interactive) {
+  const ask = prompter ?? (canAsk(options) ? await terminalPrompter() : undefined);
+  if (!ask) {
     const answers = { title: options.title ?? "", request: options.request, requestedBy: options.requestedBy, type: (options.type ?? "normal") as ChangeType, due: options.due, scope, newComponents, rollback: options.rollback };
     check(answers);
     return answers;
   }
-  const { default: inquirer } = await import("inquirer");
-  const base = await inquirer.prompt<{ title: string; request: string; type: ChangeType; due: string; picked: string[] }>([
-    { type: "input", name: "title", message: "Title:", default: options.title, validate: (v: string) => v.trim() !== "" || "a title is needed" },
-    { type: "input", name: "request", message: "The client's request, in their words:", default: options.request ?? "" },
-    { type: "list", name: "type", message: "Type:", choices: TYPES, default: options.type ?? "normal" },
-    { type: "input", name: "due", message: "Due date (YYYY-MM-DD, optional):", default: options.due ?? "", validate: (v: string) => !v || !dateProblem(v) || dateProblem(v)! },
-    { type: "checkbox", name: "picked", message: "Existing components touched:", choices: project.components.map((c) => ({ name: `${c.id} (${c.kind}) ${c.name}`, value: c.id })), pageSize: 15 },
-  ]);
-  for (const id of base.picked) {
-    const { action } = await inquirer.prompt<{ action: ScopeAction }>([{ type: "list", name: "action", message: `What happens to ${id}?`, choices: ["modify", "remove"] }]);
+  // Each answer is checked as it is typed: a bad one is asked again, none is lost at the end.
+  const title = await ask.input({ message: "Title:", default: options.title, validate: nonEmpty("a title") });
+  const request = await ask.input({ message: "The client's request, in their words:", default: options.request ?? "" });
+  const type = await ask.select({ message: "Type:", choices: TYPES, default: TYPES.includes(options.type as ChangeType) ? (options.type as ChangeType) : "normal" });
+  const due = await ask.input({ message: "Due date (YYYY-MM-DD, optional):", default: options.due ?? "", validate: optionalDate });
+  const existing = project.components.filter((c) => typeof c.id === "string");
+  // Nothing to pick on a new project: straight to the new components.
+  const picked = existing.length ? await ask.checkbox({ message: "Existing components touched:", choices: existing.map((c) => ({ name: `${c.id} (${c.kind}) ${c.name}`, value: c.id })) }) : [];
+  for (const id of picked) {
+    const action = await ask.select({ message: `What happens to ${id}?`, choices: ["modify", "remove"] as const });
     scope.push({ component: id, action });
   }
+  const known = () => [...existing.map((c) => c.id), ...newComponents.map((c) => c.id)];
   for (;;) {
-    const { more } = await inquirer.prompt<{ more: string }>([{ type: "input", name: "more", message: "New component as id:kind:Name:depends,on (empty to finish):" }]);
+    const more = await ask.input({
+      message: scope.length ? "New component as id:kind:Name:depends,on (empty to finish):" : "New component as id:kind:Name:depends,on (a change touches at least one):",
+      validate: (text) => (text.trim() === "" ? scope.length > 0 || "a change touches at least one component: give one as id:kind" : newComponentProblem(text, known(), known())),
+    });
     if (!more.trim()) break;
     const component = parseNewComponent(more.trim());
     newComponents.push(component);
     scope.push({ component: component.id, action: "add" });
   }
-  const { rollback } = await inquirer.prompt<{ rollback: string }>([{ type: "input", name: "rollback", message: "Rollback plan (how to undo it):", default: options.rollback ?? "" }]);
-  const answers = { title: base.title.trim(), request: base.request.trim() || undefined, requestedBy: options.requestedBy, type: base.type, due: base.due.trim() || undefined, scope, newComponents, rollback: rollback.trim() || undefined };
+  const rollback = await ask.input({ message: "Rollback plan (how to undo it):", default: options.rollback ?? "" });
+  const answers = { title: title.trim(), request: request.trim() || undefined, requestedBy: options.requestedBy, type, due: due.trim() || undefined, scope, newComponents, rollback: rollback.trim() || undefined };
   check(answers);
   return answers;
 }

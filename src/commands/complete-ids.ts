@@ -2,6 +2,7 @@
 // scripts. Reads only the files the kind needs, validates nothing, and never fails loudly: a
 // half-typed command line in a folder without a project must not print errors into the prompt.
 import type { IdKind } from "../completion/spec.js";
+import { OPEN_CHANGE_STATUSES } from "../model/files.js";
 import { findProjectRoot } from "../project/discover.js";
 import { loadProject, type LoadPart, type Project } from "../project/load.js";
 import { EXIT_OK } from "../errors.js";
@@ -21,7 +22,10 @@ function idsOf(project: Project, kind: IdKind): unknown[] {
     case "change":
       return project.changes.map((c) => c.id);
     case "task":
-      return project.changes.flatMap((c) => (Array.isArray(c.tasks) ? c.tasks.filter((t) => typeof t?.id === "string").map((t) => `${c.id}/${t.id}`) : []));
+      // Only tasks a `tam task` command can act on: of open changes, not done or cancelled.
+      return project.changes
+        .filter((c) => OPEN_CHANGE_STATUSES.includes(c.status))
+        .flatMap((c) => (Array.isArray(c.tasks) ? c.tasks.filter((t) => typeof t?.id === "string" && t.status !== "done" && t.status !== "cancelled").map((t) => `${c.id}/${t.id}`) : []));
     case "doc":
       return project.docs.map((d) => d.id);
     case "incident":

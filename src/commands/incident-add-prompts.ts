@@ -1,22 +1,37 @@
-// The questions of `tam incident add` in a terminal (inquirer is loaded only here).
+// The questions of `tam incident add` in a terminal. Each answer is checked as it is typed; on a
+// project without departments or components those questions are skipped.
+import type { Clock } from "../domain/clock.js";
+import { nonEmpty } from "../domain/answer-checks.js";
+import { resolveTimeInput } from "../domain/incidents/time-input.js";
 import type { Project } from "../project/load.js";
-import { PRIORITIES } from "../model/files.js";
+import { PRIORITIES, type Priority } from "../model/files.js";
 import type { IncidentAddOptions } from "./incident-add.js";
+import { terminalPrompter, type Prompter } from "./prompter.js";
 
-export async function askIncident(project: Project, given: IncidentAddOptions): Promise<Partial<IncidentAddOptions>> {
-  const { default: inquirer } = await import("inquirer");
-  const answers = await inquirer.prompt([
-    { type: "input", name: "title", message: "Title:", default: given.title, validate: (v: string) => (v.trim() ? true : "a title is required") },
-    { type: "list", name: "priority", message: "Priority:", choices: PRIORITIES, default: given.priority ?? "P3" },
-    { type: "list", name: "department", message: "Department:", choices: ["(none)", ...project.departments.map((d) => d.id).sort()], default: given.department ?? "(none)" },
-    { type: "checkbox", name: "component", message: "Components:", choices: project.components.map((c) => c.id).sort(), default: given.component ?? [] },
-    { type: "input", name: "opened", message: "Opened (empty: now; 2026-11-20 10:05, 10:05 or a timestamp):", default: given.opened },
-  ]);
+const NONE = "(none)";
+
+export async function askIncident(project: Project, given: IncidentAddOptions, clock: Clock, prompter?: Prompter): Promise<Partial<IncidentAddOptions>> {
+  const ask = prompter ?? (await terminalPrompter());
+  const title = await ask.input({ message: "Title:", default: given.title, validate: nonEmpty("a title") });
+  const priority = await ask.select({ message: "Priority:", choices: PRIORITIES, default: PRIORITIES.includes(given.priority as Priority) ? (given.priority as Priority) : "P3" });
+  const departments = project.departments.map((d) => d.id).filter((id): id is string => typeof id === "string").sort();
+  const department = departments.length ? await ask.select({ message: "Department:", choices: [NONE, ...departments], default: given.department ?? NONE }) : NONE;
+  const components = project.components.map((c) => c.id).filter((id): id is string => typeof id === "string").sort();
+  const picked = components.length ? await ask.checkbox({ message: "Components:", choices: components.map((id) => ({ name: id, value: id })), default: given.component ?? [] }) : [];
+  const opened = await ask.input({
+    message: "Opened (empty: now; 2026-11-20 10:05, 10:05 or a timestamp):",
+    default: given.opened,
+    validate: (text) => {
+      if (!text.trim()) return true;
+      const resolved = resolveTimeInput(text, clock, "opened");
+      return typeof resolved === "string" || resolved.error;
+    },
+  });
   return {
-    title: answers.title,
-    priority: answers.priority,
-    department: answers.department === "(none)" ? undefined : answers.department,
-    component: answers.component,
-    opened: answers.opened?.trim() ? answers.opened.trim() : undefined,
+    title,
+    priority,
+    department: department === NONE ? undefined : department,
+    component: picked,
+    opened: opened?.trim() ? opened.trim() : undefined,
   };
 }

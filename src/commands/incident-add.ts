@@ -8,6 +8,7 @@ import { requireValidIn } from "../project/check.js";
 import { PRIORITIES, type CauseCategory, type Incident, type Priority } from "../model/files.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { saveIncidentFiles } from "./incident-save.js";
+import { canAsk, type Prompter } from "./prompter.js";
 import type { WriteFlags } from "./write-flags.js";
 
 export interface IncidentAddOptions extends WriteFlags {
@@ -25,15 +26,15 @@ export interface IncidentAddOptions extends WriteFlags {
   asOf?: string;
 }
 
-export async function runIncidentAdd(globals: GlobalOptions, options: IncidentAddOptions, output: Output = processOutput): Promise<number> {
+export async function runIncidentAdd(globals: GlobalOptions, options: IncidentAddOptions, output: Output = processOutput, prompter?: Prompter): Promise<number> {
   const project = openProject(globals);
   // Errors elsewhere do not stop recording an incident (the write refuses only errors it would add);
   // tam.yaml must be valid: its time zone reads the times given.
   requireValidIn(project, [FILE_NAMES.manifest]);
   const clock = clockFor(project, options.asOf);
-  if (process.stdin.isTTY && process.stdout.isTTY && !options.yes) {
+  if (prompter || canAsk(options)) {
     const { askIncident } = await import("./incident-add-prompts.js");
-    Object.assign(options, await askIncident(project, options));
+    Object.assign(options, await askIncident(project, options, clock, prompter));
   }
   if (!options.title?.trim()) throw new UsageError("--title is required (or run in a terminal to be asked)");
   if (!PRIORITIES.includes(options.priority as Priority)) throw new UsageError(`--priority must be one of ${PRIORITIES.join(", ")}`);

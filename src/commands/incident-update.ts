@@ -64,8 +64,8 @@ export async function runIncidentUpdate(globals: GlobalOptions, id: string, opti
         path: found.source.rel,
         edit: (text, source) => {
           const list = (source?.data as { incidents?: Incident[] } | undefined)?.incidents ?? [];
-          const index = list.findIndex((incident) => incident?.id === id);
-          if (index < 0 || text === null) throw new UsageError(`no incident ${id} in ${found.source.rel} any more`);
+          const index = list.findIndex((incident) => incident?.id === found.incident.id);
+          if (index < 0 || text === null) throw new UsageError(`no incident ${found.incident.id} in ${found.source.rel} any more`);
           const edits = planUpdate(list[index]!, request);
           if (typeof edits === "string") throw new UsageError(edits);
           const next = applyFieldEdits(text, index, edits);
@@ -75,7 +75,7 @@ export async function runIncidentUpdate(globals: GlobalOptions, id: string, opti
         },
       },
     ],
-    () => `incident ${id}: ${what}`,
+    () => `incident ${found.incident.id}: ${what}`,
     options,
     output,
   );

@@ -1,7 +1,9 @@
 // The answers tam init needs: from flags, or asked with inquirer in a terminal.
 import { basename } from "node:path";
 import { UsageError } from "../errors.js";
+import { nonEmpty, optionalEmail, timeZone } from "../domain/answer-checks.js";
 import type { InitOptions } from "./init.js";
+import { canAsk, terminalPrompter, type Prompter } from "./prompter.js";
 
 export interface InitAnswers {
   client: string;
@@ -27,12 +29,14 @@ export function projectIdFrom(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "project";
 }
 
-export async function askInitAnswers(options: InitOptions, target: string): Promise<InitAnswers> {
-  const interactive = !options.yes && process.stdin.isTTY && process.stdout.isTTY;
+export async function askInitAnswers(options: InitOptions, target: string, prompter?: Prompter): Promise<InitAnswers> {
   const defaultZone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-  if (!interactive) {
+  const ask = prompter ?? (canAsk(options) ? await terminalPrompter() : undefined);
+  if (!ask) {
     if (!options.client) throw new UsageError("--client is required when not asking in a terminal (or with --yes)");
     if (!options.tam) throw new UsageError("--tam is required when not asking in a terminal (or with --yes)");
+    const emailProblem = optionalEmail(options.tamEmail ?? "");
+    if (emailProblem !== true) throw new UsageError(`--tam-email: ${emailProblem}`);
     return {
       client: options.client,
       projectId: options.projectId ?? projectIdFrom(options.client),
@@ -42,20 +46,18 @@ export async function askInitAnswers(options: InitOptions, target: string): Prom
       sla: options.sla ?? "business",
     };
   }
-  const { default: inquirer } = await import("inquirer");
-  const answers = await inquirer.prompt<{ client: string; tam: string; tamEmail: string; timezone: string; sla: InitAnswers["sla"] }>([
-    { type: "input", name: "client", message: "Client name:", default: options.client ?? basename(target), validate: (v: string) => v.trim() !== "" || "a name is needed" },
-    { type: "input", name: "tam", message: "TAM (your name):", default: options.tam, validate: (v: string) => v.trim() !== "" || "a name is needed" },
-    { type: "input", name: "tamEmail", message: "TAM e-mail (optional):", default: options.tamEmail ?? "" },
-    { type: "input", name: "timezone", message: "Default time zone (IANA):", default: options.timezone ?? defaultZone },
-    { type: "list", name: "sla", message: "SLA tier:", choices: ["premium", "business", "standard"], default: options.sla ?? "business" },
-  ]);
+  // Each answer is checked as it is typed: a bad one is asked again, none is lost at the end.
+  const client = await ask.input({ message: "Client name:", default: options.client ?? basename(target), validate: nonEmpty("a name") });
+  const tam = await ask.input({ message: "TAM (your name):", default: options.tam, validate: nonEmpty("a name") });
+  const tamEmail = await ask.input({ message: "TAM e-mail (optional):", default: options.tamEmail ?? "", validate: optionalEmail });
+  const timezone = await ask.input({ message: "Default time zone (IANA, e.g. Europe/Moscow):", default: options.timezone ?? defaultZone, validate: timeZone });
+  const sla = await ask.select({ message: "SLA tier:", choices: ["premium", "business", "standard"] as const, default: options.sla ?? "business" });
   return {
-    client: answers.client.trim(),
-    projectId: options.projectId ?? projectIdFrom(answers.client),
-    tam: answers.tam.trim(),
-    tamEmail: answers.tamEmail.trim() || undefined,
-    timezone: answers.timezone.trim(),
-    sla: answers.sla,
+    client: client.trim(),
+    projectId: options.projectId ?? projectIdFrom(client),
+    tam: tam.trim(),
+    tamEmail: tamEmail.trim() || undefined,
+    timezone: timezone.trim(),
+    sla,
   };
 }

@@ -2,15 +2,17 @@
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../errors.js";
-import { isValidTimeZone } from "../domain/dates.js";
+import { timeZone } from "../domain/answer-checks.js";
 import { projectIssues } from "../project/check.js";
 import { loadProject } from "../project/load.js";
+import { PROJECT_SCHEMA_DIR, projectSchemaFiles } from "../project/schemas.js";
 import { CI_SYSTEMS, CI_TEMPLATE_DIR, renderTemplates, type CiSystem } from "../project/templates.js";
 import { VERSION } from "../version.js";
 import { writeFileAtomic } from "../project/write.js";
 import { processOutput, type GlobalOptions, type Output } from "./context.js";
 import { askInitAnswers, slaBlock, type InitAnswers } from "./init-answers.js";
 import { inlineSafe } from "../format/text.js";
+import type { Prompter } from "./prompter.js";
 
 export interface InitOptions {
   client?: string;
@@ -24,11 +26,12 @@ export interface InitOptions {
   ci?: CiSystem | "none";
 }
 
-export async function runInit(_globals: GlobalOptions, dir: string | undefined, options: InitOptions, output: Output = processOutput): Promise<number> {
+export async function runInit(_globals: GlobalOptions, dir: string | undefined, options: InitOptions, output: Output = processOutput, prompter?: Prompter): Promise<number> {
   const target = resolve(dir ?? ".");
   if (existsSync(join(target, "tam.yaml"))) throw new UsageError(`${dir ?? "."} already holds a tam project (tam.yaml exists); tam init never overwrites one`);
-  const answers = await askInitAnswers(options, target);
-  if (!isValidTimeZone(answers.timezone)) throw new UsageError(`--timezone: "${answers.timezone}" is not an IANA time zone (e.g. Europe/Moscow)`);
+  const answers = await askInitAnswers(options, target, prompter);
+  const zoneProblem = timeZone(answers.timezone);
+  if (zoneProblem !== true) throw new UsageError(`--timezone: ${zoneProblem}`);
   const values = {
     client: yamlString(answers.client),
     projectId: answers.projectId,
@@ -36,12 +39,14 @@ export async function runInit(_globals: GlobalOptions, dir: string | undefined, 
     tamEmailLine: answers.tamEmail ? `  email: ${yamlString(answers.tamEmail)}\n` : "",
     timezone: answers.timezone,
     sla: slaBlock(answers.sla),
-    schemaBase: "https://tam.dev/schemas/",
+    // Modelines point at the project's own copy of the schemas: editors work offline, and
+    // `tam schema --write` keeps them in step with tam (docs/editors.md: a hosted copy instead).
+    schemaBase: `${PROJECT_SCHEMA_DIR}/`,
     tamVersion: VERSION,
   };
   const ci = options.ci ?? "github";
   if (ci !== "none" && !CI_SYSTEMS.includes(ci)) throw new UsageError(`--ci: "${ci}" is not one of ${CI_SYSTEMS.join(", ")}, none`);
-  const files = [...renderTemplates(values), ...(ci === "none" ? [] : renderTemplates(values, join(CI_TEMPLATE_DIR, ci)))];
+  const files = [...renderTemplates(values), ...projectSchemaFiles(), ...(ci === "none" ? [] : renderTemplates(values, join(CI_TEMPLATE_DIR, ci)))];
   const clashes = files.filter((f) => existsSync(join(target, f.path)));
   if (clashes.length) throw new UsageError(`refusing to overwrite ${clashes.map((f) => f.path).join(", ")} in ${dir ?? "."}`);
   const git = options.git === false ? undefined : await import("../project/git.js");

@@ -40,6 +40,11 @@ export function reportError(error: unknown, debug: boolean, toStderr: (text: str
     say(`tam: ${system}`);
     return EXIT_USAGE;
   }
+  if (error instanceof Error && error.name === "ExitPromptError") {
+    // Ctrl-C at a wizard's prompt: the answers are all asked before anything is written.
+    say("tam: cancelled; nothing was written");
+    return 130;
+  }
   const message = error instanceof Error ? error.message : String(error);
   say(`tam: internal error: ${message}`);
   if (debug && error instanceof Error && error.stack) write(`${error.stack}\n`);

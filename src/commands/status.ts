@@ -3,6 +3,7 @@
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../errors.js";
 import { projectStatus } from "../domain/tracking/status.js";
 import { pickFormatter, useColor } from "../format/registry.js";
+import { canonicalId } from "../util/ids.js";
 import { statusFormatters } from "../format/status/index.js";
 import { SEVERITY_RANK, type Severity } from "../model/issues.js";
 import { requireValid } from "../project/check.js";
@@ -23,16 +24,17 @@ export async function runStatus(globals: GlobalOptions, options: StatusOptions, 
   const project = openProject(globals);
   requireValid(project);
   const clock = clockFor(project, options.asOf);
-  if (options.department && !project.departments.some((d) => d.id === options.department)) {
-    const guess = closest(options.department, project.departments.map((d) => d.id));
-    throw new UsageError(`no department ${options.department}${guess ? `: did you mean ${guess}?` : ""}`);
+  const department = options.department === undefined ? undefined : (canonicalId(options.department, project.departments.map((d) => d.id)) ?? options.department);
+  if (department && !project.departments.some((d) => d.id === department)) {
+    const guess = closest(department, project.departments.map((d) => d.id));
+    throw new UsageError(`no department ${department}${guess ? `: did you mean ${guess}?` : ""}`);
   }
   let assignee: string | undefined;
   if (options.mine) {
     assignee = await gitOrLoginName(project.root);
     if (!assignee) throw new UsageError("--mine needs your name: set git's user.name (git config user.name 'Your Name')");
   }
-  const report = projectStatus({ ...project, today: clock.today, timezone: clock.timezone, now: clock.now, department: options.department, assignee, where: project.where });
+  const report = projectStatus({ ...project, today: clock.today, timezone: clock.timezone, now: clock.now, department, assignee, where: project.where });
   output.out(format(report, { color: useColor(globals.color), width: process.stdout.columns }));
   const failOn = options.failOn ?? "never";
   return failOn !== "never" && report.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? EXIT_FINDINGS : EXIT_OK;

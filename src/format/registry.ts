@@ -15,9 +15,17 @@ export function pickFormatter<R>(registry: Record<string, Formatter<R>>, name: s
   return formatter;
 }
 
-export function useColor(explicit: boolean | undefined, stream: NodeJS.WriteStream = process.stdout): boolean {
+/**
+ * Whether to colour, by the conventions chalk documents and no-color.org sets, strongest first:
+ * `--no-color`; `FORCE_COLOR=0` or `false`; `NO_COLOR` set and not empty; `FORCE_COLOR=1|2|3|true`
+ * (an empty FORCE_COLOR counts as unset); `TERM=dumb`; otherwise only on a terminal.
+ */
+export function useColor(explicit: boolean | undefined, stream: { isTTY?: boolean } = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
   if (explicit === false) return false;
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== "0") return true;
+  const force = env.FORCE_COLOR?.trim().toLowerCase();
+  if (force === "0" || force === "false") return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  if (force !== undefined && force !== "") return true;
+  if (env.TERM === "dumb") return false;
   return Boolean(stream.isTTY);
 }

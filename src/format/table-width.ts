@@ -1,19 +1,59 @@
-// Tables that fit the terminal. On a terminal (FormatOptions.width known), the widest columns
-// are narrowed, and their cells wrapped, until the table is no wider than the terminal. Off a
-// terminal (pipes, files, CI logs) tables keep their natural width, unwrapped: a log has no
-// width, and one line per row keeps the output greppable and diffable.
+// Tables that fit the terminal, for every table tam prints. Off a terminal (pipes, files, CI logs;
+// FormatOptions.width unknown) tables keep their natural width, one line per row: a log has no
+// width, and one line per row keeps the output greppable and diffable. On a terminal too narrow
+// for the natural table:
+// - no word is ever cut: a column is never narrower than its longest word (ids, dates, times and
+//   numbers are single words), so only prose wraps, at word boundaries;
+// - when even that does not fit, prose columns are dropped, widest first (a note says which);
+// - below STACKED_BELOW columns, or when nothing else fits, the table becomes a list of blocks,
+//   one record per block with a "label: value" line per column, as `gh` and `kubectl describe` do.
 import Table from "cli-table3";
 import { createRequire } from "node:module";
 
-/** A column is never narrowed below this (padding included). */
+/** A column is never narrowed below this (padding included), unless its content is narrower. */
 const MIN_COLUMN = 8;
+/** Terminals narrower than this get the stacked layout when the table does not fit naturally. */
+export const STACKED_BELOW = 90;
 const ANSI = /\u001b\[[0-9;]*m/g;
+
+const visible = (text: string) => text.replace(ANSI, "");
+const length = (text: string) => [...visible(text)].length;
 
 /** The widest line of a cell, without colour codes. */
 function cellWidth(cell: unknown): number {
   let widest = 0;
-  for (const line of String(cell ?? "").replace(ANSI, "").split("\n")) widest = Math.max(widest, [...line].length);
+  for (const line of String(cell ?? "").split("\n")) widest = Math.max(widest, length(line));
   return widest;
+}
+
+/** The longest word of a cell, without colour codes. */
+function longestWord(cell: unknown): number {
+  let longest = 0;
+  for (const word of visible(String(cell ?? "")).split(/\s+/)) longest = Math.max(longest, [...word].length);
+  return longest;
+}
+
+/**
+ * Column widths (padding included) whose sum is at most `available`, each at least its floor,
+ * narrowing only the widest columns; null when even the floors do not fit.
+ */
+function narrow(natural: number[], floors: number[], available: number): number[] | null {
+  const widthAt = (cap: number) => natural.map((w, i) => Math.min(w, Math.max(cap, floors[i]!)));
+  const sum = (widths: number[]) => widths.reduce((a, b) => a + b, 0);
+  if (sum(widthAt(0)) > available) return null;
+  let cap = 0;
+  const widest = Math.max(...natural);
+  while (cap < widest && sum(widthAt(cap + 1)) <= available) cap++;
+  const widths = widthAt(cap);
+  // Hand what is left (less than one per capped column) to the capped columns, left first.
+  let spare = available - sum(widths);
+  for (let i = 0; i < widths.length && spare > 0; i++) {
+    if (widths[i]! < natural[i]!) {
+      widths[i]!++;
+      spare--;
+    }
+  }
+  return widths;
 }
 
 /**
@@ -23,20 +63,9 @@ function cellWidth(cell: unknown): number {
 export function fitColumns(natural: number[], width: number | undefined): number[] | undefined {
   if (width === undefined) return undefined;
   const available = width - (natural.length + 1); // one border character around each column
-  const total = (cap: number) => natural.reduce((sum, w) => sum + Math.min(w, Math.max(cap, MIN_COLUMN)), 0);
-  if (total(Infinity) <= available) return undefined;
-  let cap = MIN_COLUMN;
-  while (total(cap + 1) <= available) cap++;
-  const widths = natural.map((w) => Math.min(w, Math.max(cap, MIN_COLUMN)));
-  // Hand what is left (less than one per capped column) to the capped columns, left first.
-  let spare = available - widths.reduce((a, b) => a + b, 0);
-  for (let i = 0; i < widths.length && spare > 0; i++) {
-    if (widths[i]! < natural[i]!) {
-      widths[i]!++;
-      spare--;
-    }
-  }
-  return widths;
+  if (natural.reduce((a, b) => a + b, 0) <= available) return undefined;
+  const floors = natural.map((w) => Math.min(w, MIN_COLUMN));
+  return narrow(natural, floors, available) ?? floors;
 }
 
 /**
@@ -50,19 +79,9 @@ const ROWS_PER_BLOCK = 100;
 const require = createRequire(import.meta.url);
 const strlen = (require("cli-table3/src/utils.js") as { strlen: (text: string) => number }).strlen;
 
-/** A cli-table3 table of these rows that fits `width` (see above). Linear in the rows. */
-export function fittedTable(head: string[], rows: unknown[][], width: number | undefined, options: Omit<Table.TableConstructorOptions, "head" | "colWidths"> = {}): string {
-  const natural = head.map((title, column) => {
-    let widest = cellWidth(title);
-    for (const row of rows) widest = Math.max(widest, cellWidth(row[column]));
-    return widest + 2;
-  });
-  const colWidths = fitColumns(natural, width);
-  if (rows.length <= ROWS_PER_BLOCK) {
-    const table = new Table({ ...options, head, ...(colWidths ? { colWidths, wordWrap: true, wrapOnWordBoundary: true } : {}) });
-    table.push(...(rows as Table.HorizontalTableRow[]));
-    return table.toString();
-  }
+
+/** The table drawn here in cli-table3's layout, in time linear in its rows (see ROWS_PER_BLOCK). */
+function drawLinear(head: string[], rows: unknown[][], colWidths: number[] | undefined, options: Omit<Table.TableConstructorOptions, "head" | "colWidths">): string {
   // The natural widths measured as cli-table3 measures them, or the fitted ones.
   const widths = colWidths ?? head.map((title, column) => {
     let widest = strlen(title);
@@ -152,4 +171,102 @@ const DEFAULT_CHARS = {
   left: "│", middle: "│", right: "│",
 };
 
+export interface FitOptions extends Omit<Table.TableConstructorOptions, "head" | "colWidths"> {
+  /** Columns (by heading) whose values title a record in the stacked layout; default the first. */
+  stackTitle?: string[];
+}
 
+/** A cli-table3 table of these rows that fits `width` (see above). */
+export function fittedTable(head: string[], rows: unknown[][], width: number | undefined, options: FitOptions = {}): string {
+  const { stackTitle, ...tableOptions } = options;
+  // Linear in rows and cells: no spread over the rows (a long chain's risk table has thousands).
+  const natural = head.map((title, column) => {
+    let widest = cellWidth(title);
+    for (const row of rows) widest = Math.max(widest, cellWidth(row[column]));
+    return widest + 2;
+  });
+  const render = (columns: number[], colWidths?: number[]) => {
+    const shownHead = columns.map((c) => head[c]!);
+    const shownRows = rows.map((row) => columns.map((c) => row[c] ?? ""));
+    if (rows.length > ROWS_PER_BLOCK) return drawLinear(shownHead, shownRows, colWidths, tableOptions);
+    const table = new Table({ ...tableOptions, head: shownHead, ...(colWidths ? { colWidths, wordWrap: true, wrapOnWordBoundary: true } : {}) });
+    table.push(...(shownRows as Table.HorizontalTableRow[]));
+    return table.toString();
+  };
+  const all = head.map((_, i) => i);
+  if (width === undefined || natural.reduce((a, b) => a + b, 0) + head.length + 1 <= width) return render(all);
+  if (width < STACKED_BELOW) return stacked(head, rows, width, stackTitle);
+
+  const floors = head.map((title, column) => {
+    let floor = Math.max(MIN_COLUMN, longestWord(title) + 2);
+    for (const row of rows) floor = Math.max(floor, longestWord(row[column]) + 2);
+    return Math.min(natural[column]!, floor);
+  });
+  const prose = all.filter((c) => rows.some((row) => /\S\s+\S/.test(visible(String(row[c] ?? "")))));
+  const shown = [...all];
+  for (;;) {
+    const widths = narrow(shown.map((c) => natural[c]!), shown.map((c) => floors[c]!), width - (shown.length + 1));
+    if (widths) {
+      const dropped = all.filter((c) => !shown.includes(c)).map((c) => head[c]);
+      return render(shown, widths) + (dropped.length ? `\n(not shown at this width: ${dropped.join(", ")}; a wider terminal or --format json shows them)` : "");
+    }
+    // Drop the widest prose column, never the first (it names the record).
+    const candidates = prose.filter((c) => c !== 0 && shown.includes(c));
+    if (!candidates.length) return stacked(head, rows, width, stackTitle);
+    const widest = candidates.reduce((a, b) => (natural[b]! > natural[a]! ? b : a));
+    shown.splice(shown.indexOf(widest), 1);
+  }
+}
+
+/** Words of `text` in lines of at most `width` visible characters (a longer word stays whole). */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    for (const word of paragraph.split(/ +/).filter(Boolean)) {
+      if (line && length(line) + 1 + length(word) > width) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** One block per record: its title line, then "label: value" per non-empty column, wrapped. */
+function stacked(head: string[], rows: unknown[][], width: number, stackTitle: string[] = [head[0]!]): string {
+  const titleColumns = head.map((_, i) => i).filter((i) => stackTitle.includes(head[i]!));
+  const rest = head.map((_, i) => i).filter((i) => !titleColumns.includes(i));
+  const labelWidth = Math.max(...rest.map((i) => length(head[i]!))) + 1;
+  const valueWidth = Math.max(20, width - 2 - labelWidth - 1);
+  const blocks = rows.map((row) => {
+    const lines = wrapWords(titleColumns.map((i) => String(row[i] ?? "")).join("  "), width);
+    for (const i of rest) {
+      const value = String(row[i] ?? "");
+      if (!visible(value).trim()) continue;
+      const [first, ...more] = wrapWords(value, valueWidth);
+      lines.push(`  ${`${head[i]}:`.padEnd(labelWidth)} ${first}`, ...more.map((line) => `  ${" ".repeat(labelWidth)} ${line}`));
+    }
+    return lines.join("\n");
+  });
+  return blocks.join("\n\n");
+}
+
+/**
+ * Lines of a terminal report longer than `width` wrapped at word boundaries, continuation lines
+ * indented under the first; table lines (drawn with rules) and everything off a terminal stay as
+ * they are.
+ */
+export function fitText(text: string, width: number | undefined): string {
+  if (width === undefined) return text;
+  return text
+    .split("\n")
+    .flatMap((line) => {
+      if (length(line) <= width || /[┌└├│┐┘┤─]/.test(line)) return [line];
+      const indent = /^ */.exec(line)![0];
+      const [first, ...more] = wrapWords(line.slice(indent.length), Math.max(20, width - indent.length - 2));
+      return [`${indent}${first}`, ...more.map((rest) => `${indent}  ${rest}`)];
+    })
+    .join("\n");
+}

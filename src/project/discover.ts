@@ -1,7 +1,7 @@
 // Finding the project root: -C DIR, else walk up from the working directory
 // to the nearest folder holding tam.yaml, as git does for .git.
 import { existsSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UsageError } from "../errors.js";
 import { presentAt } from "./load.js";
 
@@ -24,4 +24,23 @@ export function findProjectRoot(explicit: string | undefined, cwd = process.cwd(
     }
     dir = parent;
   }
+}
+
+/**
+ * The project root's path from the top level of the git work tree holding it, with forward
+ * slashes and a trailing slash ("" at the top level). CI systems place findings by
+ * repository-relative paths, whatever -C or the working directory. Outside git, the path
+ * from the working directory when the project is inside it, else "".
+ */
+export function repositoryPrefix(root: string, cwd = process.cwd()): string {
+  const asPrefix = (from: string) => {
+    const path = relative(from, root).split(sep).join("/");
+    return path === "" ? "" : `${path}/`;
+  };
+  for (let dir = resolve(root); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".git"))) return asPrefix(dir);
+    if (dirname(dir) === dir) break;
+  }
+  const fromCwd = relative(resolve(cwd), resolve(root));
+  return fromCwd.startsWith("..") || isAbsolute(fromCwd) ? "" : asPrefix(resolve(cwd));
 }

@@ -82,6 +82,8 @@ export function conflictMarkers(text: string): Finding[] {
  * quotes and comments only where a flow collection can start, so a "[" inside plain text does not count.
  */
 export function excessiveNesting(text: string): Finding | undefined {
+  const compact = compactSequenceNesting(text);
+  if (compact) return compact;
   let depth = 0;
   let line = 1;
   let lineStart = 0;
@@ -123,6 +125,17 @@ export function excessiveNesting(text: string): Finding | undefined {
     previous = c;
   }
   return undefined;
+}
+
+/**
+ * Block sequences nested on one line ("- - - - …") deeper than MAX_NESTING. Found here rather than
+ * by the parser running out of stack, which happens at a place that depends on the Node version.
+ */
+function compactSequenceNesting(text: string): Finding | undefined {
+  const match = new RegExp(`^[ \\t]*(?:-[ \\t]+){${MAX_NESTING + 1}}`, "m").exec(text);
+  if (!match) return undefined;
+  const line = text.slice(0, match.index).split("\n").length;
+  return { code: "too-deep", message: `collections nest more than ${MAX_NESTING} levels deep here; tam does not read such files`, line, col: match[0].trimEnd().lastIndexOf("-") + 1 };
 }
 
 /** Index of the closing quote (or the end of the text); counts no lines, as quoted strings rarely span them. */

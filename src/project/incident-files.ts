@@ -11,6 +11,7 @@ import type { Incident } from "../model/files.js";
 import { isObject, type Project } from "./load.js";
 import type { SourceFile } from "./source.js";
 import { appendSeqItems, lineStart, nextLine, nodeAtPath, parseYaml, removeMapEntry, seqItemText, setMapEntry, type Plain } from "./yaml-text.js";
+import { canonicalId } from "../util/ids.js";
 
 /** The text of an incidents file with `added` appended; `text` null for a new file. */
 export function appendIncidents(text: string | null, added: Incident[], modeline: string | null): string {
@@ -28,7 +29,8 @@ export function verifyIncidents(text: string, expected: Incident[]): void {
 }
 
 export function findIncident(project: Project, id: string): { incident: Incident; source: SourceFile; index: number } | undefined {
-  const incident = project.incidents.find((i) => i.id === id);
+  const canonical = canonicalId(id, project.incidents.map((i) => i.id));
+  const incident = project.incidents.find((i) => i.id === canonical);
   const origin = incident && project.originOf(incident);
   return origin ? { incident: incident!, source: origin.source, index: Number(origin.path[1]) } : undefined;
 }

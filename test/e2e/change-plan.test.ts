@@ -54,8 +54,8 @@ describe("tam change plan: the landscape request", () => {
     expect(table.stderr).toContain("warning change-conflict CHG-0002 (in-progress) overlaps CHG-0001");
   });
 
-  it("is deterministic with --as-of and writes nothing without --write", () => {
-    const again = runTam(["change", "plan", "CHG-0001", "-C", landscape, "--as-of", "2026-11-20", "--format", "json"]);
+  it("is deterministic with --as-of and writes nothing without --write; the id is taken in any case", () => {
+    const again = runTam(["change", "plan", "chg-0001", "-C", landscape, "--as-of", "2026-11-20", "--format", "json"]);
     expect(again.stdout).toBe(result.stdout);
     expect(readFileSync(join(landscape, "changes/CHG-0001.yaml"), "utf8")).not.toContain("tasks:");
   });

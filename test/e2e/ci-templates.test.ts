@@ -1,5 +1,6 @@
 // The CI configurations tam init writes (and the copies in examples/ci) run commands that exist,
 // with options that exist, and pass on a fresh project.
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -43,10 +44,13 @@ describe("CI templates", () => {
     it(`tam init --ci ${system} writes it, and its tam commands pass on the new project`, () => {
       const dir = newProject(system);
       const text = readFileSync(join(dir, files.path), "utf8");
-      expect(text).toContain(`tam-cli@${VERSION}`);
+      // Installed from the release tag of tam's repository, never by the unpublished npm name.
+      expect(text).toMatch(system === "github" ? `uses: tam-dev/tam@v${VERSION}` : `git+https://github.com/tam-dev/tam.git#v${VERSION}`);
+      expect(text).not.toMatch(/tam-cli@|npx/);
       for (const other of Object.values(TEMPLATES)) if (other !== files) expect(existsSync(join(dir, other.path)), other.path).toBe(false);
       const commands = tamCommands(text);
-      expect(commands.some((c) => c.startsWith("tam validate --format"))).toBe(true);
+      // GitHub: the action runs tam validate (test/install/action.test.ts runs its steps).
+      if (system === "gitlab") expect(commands.some((c) => c.startsWith("tam validate --format codeclimate --output"))).toBe(true);
       expect(commands.some((c) => c.startsWith("tam docs check"))).toBe(true);
       expect(commands.some((c) => c.startsWith("tam sla report --format markdown >"))).toBe(true);
       for (const line of commands) {
@@ -58,7 +62,8 @@ describe("CI templates", () => {
 
   it("the GitHub workflow annotates pull requests and writes the SLA report into the job summary", () => {
     const text = readFileSync(join(REPO, TEMPLATES.github.template), "utf8");
-    expect(text).toContain("run: tam validate --format github");
+    const action = parse(readFileSync(join(REPO, "action.yml"), "utf8")) as { inputs: Record<string, { default: string }> };
+    expect(action.inputs.format!.default).toBe("github");
     expect(text).toContain("run: tam docs check --format github");
     expect(text).toContain('run: tam sla report --format markdown >> "$GITHUB_STEP_SUMMARY"');
   });
@@ -73,6 +78,24 @@ describe("CI templates", () => {
     expect(hook).toMatchObject({ id: "tam-validate", entry: "tam validate", language: "node", pass_filenames: false });
     expect(new RegExp(hook!.files).test("changes/CHG-0001.yaml")).toBe(true);
     expect(new RegExp(hook!.files).test("README.md")).toBe(false);
-    expect(readFileSync(join(REPO, "examples/ci/pre-commit-config.yaml"), "utf8")).toContain("id: tam-validate");
+    const example = parse(readFileSync(join(REPO, "examples/ci/pre-commit-config.yaml"), "utf8")) as { repos: { repo: string; rev: string; hooks: { id: string }[] }[] };
+    expect(example.repos[0]).toEqual({ repo: "https://github.com/tam-dev/tam", rev: `v${VERSION}`, hooks: [{ id: "tam-validate" }] });
+  });
+
+  it("CI configurations use current actions and a Node.js LTS line supported today", () => {
+    const files = [TEMPLATES.github.template, TEMPLATES.gitlab.template, "action.yml", "ci/gitlab/tam-validate.yml"].map((f) => readFileSync(join(REPO, f), "utf8")).join("\n");
+    for (const [, action, major] of files.matchAll(/uses: (actions\/[\w-]+)@v(\d+)/g)) expect(Number(major), action).toBeGreaterThanOrEqual(5);
+    for (const [, version] of files.matchAll(/node-version: "?(\d+)/g)) expect(["22", "24"]).toContain(version);
+    for (const [, version] of files.matchAll(/node:(\d+)/g)) expect(["22", "24"]).toContain(version);
+    expect(files).toContain("actions/setup-node@v5");
+  });
+
+  it("nothing tells anyone to run tam by its unpublished npm name", () => {
+    const tracked = spawnSync("git", ["ls-files"], { cwd: REPO, encoding: "utf8" }).stdout.split("\n").filter((f) => /\.(md|ya?ml|json|ts|mjs)$/.test(f) && !f.startsWith("test/") && f !== "package-lock.json");
+    for (const file of tracked) {
+      if (!existsSync(join(REPO, file))) continue;
+      const text = readFileSync(join(REPO, file), "utf8");
+      expect(text, file).not.toMatch(/npx (--yes |-y )?tam-cli/);
+    }
   });
 });

@@ -36,7 +36,7 @@ describe("tam completion bash", () => {
 
   it("completes the options of the command being typed, and option values", () => {
     expect(complete(["tam", "validate", "--f"])).toEqual(["--fail-on", "--format"]);
-    expect(complete(["tam", "validate", "--format", ""])).toEqual(["github", "json", "junit", "pretty", "sarif"]);
+    expect(complete(["tam", "validate", "--format", ""])).toEqual(["codeclimate", "github", "json", "junit", "pretty", "sarif"]);
     expect(complete(["tam", "sla", "report", "--by", "d"])).toEqual(["department"]);
     // An option's value is not taken for a subcommand or an argument.
     expect(complete(["tam", "change", "plan", "--format", "json", "--as"])).toEqual(["--as-of"]);
@@ -47,6 +47,10 @@ describe("tam completion bash", () => {
     const tasks = complete(["tam", "task", "done", "CHG-0002/"]);
     expect(tasks.length).toBeGreaterThan(0);
     expect(tasks.every((t) => /^CHG-0002\/T\d+$/.test(t))).toBe(true);
+    // Only tasks a command can act on: CHG-0002's T1 and T2 are done, CHG-0001 is a done change.
+    expect(tasks).not.toContain("CHG-0002/T1");
+    expect(tasks).not.toContain("CHG-0002/T2");
+    expect(complete(["tam", "task", "done", "CHG-0001/"])).toEqual([]);
     expect(complete(["tam", "docs", "review", "net"])).toEqual(["network"]);
     expect(complete(["tam", "incident", "update", "INC-001"])).toContain("INC-0012");
     expect(complete(["tam", "status", "--department", "uni"])).toEqual(["unix"]);

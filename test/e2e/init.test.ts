@@ -16,10 +16,13 @@ describe("tam init", () => {
     expect(result.code).toBe(0);
     for (const file of ["tam.yaml", "departments.yaml", "architecture.yaml", "docs.yaml", ".github/workflows/tam.yml"]) expect(existsSync(join(dir, file)), file).toBe(true);
     const manifest = readFileSync(join(dir, "tam.yaml"), "utf8");
-    expect(manifest).toMatch(/^# yaml-language-server: \$schema=https:\/\/tam\.dev\/schemas\/tam\.schema\.json/);
+    // Modelines point at the project's own copy of the schemas (editors work offline), committed with it.
+    expect(manifest).toMatch(/^# yaml-language-server: \$schema=\.tam\/schemas\/tam\.schema\.json\n/);
+    const schemaOut = runTam(["schema", "tam"]).stdout;
+    expect(JSON.parse(readFileSync(join(dir, ".tam/schemas/tam.schema.json"), "utf8"))).toEqual(JSON.parse(schemaOut));
     expect(manifest).toContain("id: acme-corp");
     expect(manifest).toContain("P1: { response: 15m, resolution: 4h, calendar: 24x7, goal: 95 }");
-    expect(readFileSync(join(dir, ".github/workflows/tam.yml"), "utf8")).toContain("validate --format github");
+    expect(readFileSync(join(dir, ".github/workflows/tam.yml"), "utf8")).toMatch(/uses: tam-dev\/tam@v\d/);
     expect(git(dir, ["log", "--format=%s"]).trim()).toBe("tam init: ACME Corp project");
     expect(git(dir, ["status", "--porcelain"]).trim()).toBe("");
     expect(runTam(["validate", "-C", dir]).code).toBe(0);

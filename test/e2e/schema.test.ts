@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -16,6 +16,18 @@ describe("tam schema", () => {
     const dir = mkdtempSync(join(tmpdir(), "tam-schema-"));
     expect(runTam(["schema", "--write", dir]).code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(["architecture", "change", "departments", "docs", "incidents", "tam"].map((n) => `${n}.schema.json`));
+  });
+
+  it("--write alone refreshes the project's .tam/schemas, and validate warns while that copy differs from tam's", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tam-schema-project-"));
+    expect(runTam(["init", dir, "--client", "ACME", "--tam", "Irina Petrova", "--yes", "--no-git"]).code).toBe(0);
+    writeFileSync(join(dir, ".tam/schemas/docs.schema.json"), "{}\n");
+    const stale = runTam(["validate", "-C", dir, "--format", "json"]);
+    expect(JSON.parse(stale.stdout).issues).toEqual([expect.objectContaining({ severity: "warning", code: "schemas-outdated", file: ".tam/schemas", message: expect.stringContaining("docs.schema.json differs") })]);
+    const written = runTam(["schema", "--write"], { cwd: dir });
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stderr).toContain("wrote 6 schemas to .");
+    expect(JSON.parse(runTam(["validate", "-C", dir, "--format", "json"]).stdout).issues).toEqual([]);
   });
 
   it("rejects an unknown kind with exit 2", () => {

@@ -45,7 +45,8 @@ describe("tam change new", () => {
     git(dir, ["commit", "-q", "-m", "start"]);
     const result = runTam(["change", "new", "-C", dir, "--title", "Redis: sessions", "--type", "normal", "--due", "2026-12-15", "--component", "core-fw:modify", "--new-component", "app-redis:vm:Redis VM:vmware-cluster", "--rollback", "Remove it", "--as-of", "2026-11-20"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("created changes/CHG-0003.yaml");
+    expect(result.stdout).toBe("CHG-0003\n");
+    expect(result.stderr).toContain("created changes/CHG-0003.yaml");
     const text = readFileSync(join(dir, "changes/CHG-0003.yaml"), "utf8");
     expect(text).toContain('title: "Redis: sessions"');
     expect(text).toContain("requested_at: 2026-11-20");

@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyProject, EXAMPLE, FIXTURES, runTam } from "../helpers/run.js";
+import { copyProject, EXAMPLE, FIXTURES, REPO, runTam } from "../helpers/run.js";
 import { assertWellFormedXml } from "../helpers/xml.js";
 
 /** The example with one dangling reference, one cycle, one misspelt key and one malformed file. */
@@ -125,7 +126,38 @@ describe("tam validate", () => {
   it("rejects an unknown format as a usage error", () => {
     const result = runTam(["validate", "-C", EXAMPLE, "--format", "xml"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/Allowed choices are pretty, json, github, sarif, junit/);
+    expect(result.stderr).toMatch(/Allowed choices are pretty, json, github, sarif, junit, codeclimate/);
+  });
+
+  describe("CI formats name files from the repository's top level", () => {
+    const VERSION = (JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { version: string }).version;
+    const WARNING_FILE = "examples/northwind/changes/CHG-0004.yaml";
+
+    it("with -C from the top level, and from a subfolder of the project without -C", () => {
+      for (const [args, cwd] of [[["-C", "examples/northwind"], REPO], [[], join(EXAMPLE, "changes")]] as const) {
+        const result = runTam(["validate", ...args, "--format", "github"], { cwd });
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stdout).toMatch(new RegExp(`^::warning file=${WARNING_FILE.replace(/[./]/g, "\\$&")},line=\\d+`, "m"));
+      }
+    });
+
+    it("writes several formats at once: SARIF and Code Quality into files, annotations on stdout", () => {
+      const out = mkdtempSync(join(tmpdir(), "tam-reports-"));
+      const result = runTam(["validate", "-C", "examples/northwind", "--format", "sarif", "--output", join(out, "tam.sarif"), "--format", "github", "-f", "codeclimate", "-o", join(out, "quality.json")]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/^::warning file=examples\/northwind\//m);
+      const sarif = JSON.parse(readFileSync(join(out, "tam.sarif"), "utf8"));
+      expect(sarif.runs[0].tool.driver.version).toBe(VERSION);
+      expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(WARNING_FILE);
+      const quality = JSON.parse(readFileSync(join(out, "quality.json"), "utf8"));
+      expect(quality).toEqual([expect.objectContaining({ check_name: "missing-rollback", severity: "minor", location: { path: WARNING_FILE, lines: { begin: expect.any(Number) } } })]);
+    });
+
+    it("refuses two formats on stdout", () => {
+      const result = runTam(["validate", "-C", "examples/northwind", "--format", "sarif", "--format", "github"]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/only one --format can go to stdout/);
+    });
   });
 
   it("json output is only JSON on stdout", () => {

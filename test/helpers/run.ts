@@ -19,12 +19,18 @@ export interface RunResult {
 export function runTam(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO,
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", TZ: process.env.TZ ?? "UTC", ...options.env },
+    // FORCE_COLOR is removed, not emptied: Node 24 warns on stderr when it is set beside NO_COLOR.
+    env: { ...withoutForceColor(process.env), NO_COLOR: "1", TZ: process.env.TZ ?? "UTC", ...options.env },
     input: options.input ?? "",
     encoding: "utf8",
     timeout: 60_000,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+function withoutForceColor(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _ignored, ...rest } = env;
+  return rest;
 }
 
 /** A throwaway copy of a fixture or the example, to modify or commit in. */
@@ -66,7 +72,8 @@ export function initRepo(dir: string): void {
 export function spawnTam(args: string[], options: { cwd?: string; env?: Record<string, string>; lowPriority?: boolean } = {}): { child: ChildProcess; done: Promise<RunResult> } {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO,
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", TZ: process.env.TZ ?? "UTC", ...options.env },
+    // FORCE_COLOR is removed, not emptied: Node 24 warns on stderr when it is set beside NO_COLOR.
+    env: { ...withoutForceColor(process.env), NO_COLOR: "1", TZ: process.env.TZ ?? "UTC", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   // Many writers at once (nice 10) yield the CPU to the other test files' processes (which have short timeouts).

@@ -1,6 +1,6 @@
 // Terminal table (cli-table3): severity, risk, why, proposed change; wrapped to the terminal width.
 import { Chalk } from "chalk";
-import { fittedTable } from "../table-width.js";
+import { fitText, fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
 import type { FormatOptions } from "../registry.js";
 import type { RisksResult } from "./types.js";
@@ -15,7 +15,7 @@ export function formatRisksTable(result: RisksResult, options: FormatOptions): s
   // Arguments are prose: off a terminal they wrap at a readable width rather than run on.
   const width = Math.max(options.width ?? 120, 80);
   const rows = result.risks.map((risk) => [colour[risk.severity](risk.severity), terminalSafe(`${risk.id}\n${risk.title}`), terminalSafe(risk.argument), terminalSafe(risk.suggestion)]);
-  const table = fittedTable(["severity", "risk", "why it matters", "proposed change"], rows, width, { style: { head: [], border: [] } });
+  const table = fittedTable(["severity", "risk", "why it matters", "proposed change"], rows, width, { style: { head: [], border: [] }, stackTitle: ["risk"] });
   const note = result.docStatesChecked ? "" : "\n(documentation freshness not checked)";
-  return `${table}\n${summary}${note}\n`;
+  return fitText(`${table}\n${summary}${note}\n`, options.width);
 }

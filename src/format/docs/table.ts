@@ -2,7 +2,7 @@
 import { Chalk } from "chalk";
 import type { DocState } from "../../domain/freshness/types.js";
 import type { FormatOptions } from "../registry.js";
-import { fittedTable } from "../table-width.js";
+import { fitText, fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
 import { criticalityText, reviewedText, summaryLine } from "./summary.js";
 import type { DocsCheckResult } from "./types.js";
@@ -45,5 +45,5 @@ export function formatTable(result: DocsCheckResult, options: FormatOptions): st
     for (const entry of unknown) lines.push(`  ${terminalSafe(entry.doc)} -> ${terminalSafe(entry.component)}`);
   }
   lines.push("", result.failed ? chalk.red(summaryLine(result)) : summaryLine(result));
-  return `${lines.join("\n")}\n`;
+  return fitText(`${lines.join("\n")}\n`, options.width);
 }

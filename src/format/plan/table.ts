@@ -1,7 +1,7 @@
 // The default plan output: a table of tasks by wave, then the dates that matter.
 import { Chalk } from "chalk";
 import type { FormatOptions } from "../registry.js";
-import { fittedTable } from "../table-width.js";
+import { fitText, fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
 import { criticalPathText, diffText, dueText, paddedText, planLine, rows, slackText, stateText } from "./shared.js";
 import type { PlanReport } from "./types.js";
@@ -26,6 +26,7 @@ export function formatTable(report: PlanReport, options: FormatOptions): string 
     fittedTable(["wave", "task", "title", "department", "components", "after", "estimate", "state", "start", "finish", "slack", "critical"], cells, options.width, {
       style: { head: options.color ? ["bold"] : [], border: [] },
       chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+      stackTitle: ["task", "title"],
     }),
     `critical path: ${criticalPathText(plan)}`,
     `forecast: ${planLine(plan)}`,
@@ -37,5 +38,5 @@ export function formatTable(report: PlanReport, options: FormatOptions): string 
   lines.push(`backout order: ${plan.backoutOrder.join(", ") || "none"}`);
   lines.push(`rollback: ${plan.rollback ? terminalSafe(plan.rollback.trim()) : chalk.yellow("none written")}`);
   lines.push(diffText(report));
-  return `${lines.join("\n")}\n`;
+  return fitText(`${lines.join("\n")}\n`, options.width);
 }

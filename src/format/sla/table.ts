@@ -3,7 +3,7 @@ import { Chalk } from "chalk";
 import type { SlaReport } from "../../domain/sla/report.js";
 import { formatZonedShort } from "../../domain/zoned-timestamp.js";
 import type { FormatOptions } from "../registry.js";
-import { fittedTable } from "../table-width.js";
+import { fitText, fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
 import { breachText, GROUP_HEADERS, groupCells, measureText } from "./view.js";
 
@@ -62,5 +62,5 @@ export function formatTable(report: SlaReport, options: FormatOptions): string {
   out.push("", chalk.bold(`Recurring: same component and cause twice or more (${report.recurring.length})`));
   if (report.recurring.length === 0) out.push("none");
   else out.push(tableOf(["component", "cause", "count", "incidents"], report.recurring.map((r) => [r.component, r.cause, String(r.incidents.length), r.incidents.join(", ")].map(terminalSafe)), "recurring causes"));
-  return `${out.join("\n")}\n`;
+  return fitText(`${out.join("\n")}\n`, options.width);
 }

@@ -3,7 +3,7 @@
 import { Chalk } from "chalk";
 import type { DepartmentStatus, StatusReport, TaskRef } from "../../domain/tracking/status.js";
 import type { FormatOptions } from "../registry.js";
-import { fittedTable } from "../table-width.js";
+import { fitText, fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
 import { untoldLine } from "./untold.js";
 import { changeCells, CHANGE_HEADERS, taskLine } from "./view.js";
@@ -27,7 +27,7 @@ export function formatTable(report: StatusReport, options: FormatOptions): strin
     lines.push("", chalk.bold("Not told to the client yet"));
     for (const c of untold) lines.push(chalk.red(`  ${untoldLine(c)}`));
   }
-  return `${lines.join("\n")}\n`;
+  return fitText(`${lines.join("\n")}\n`, options.width);
 }
 
 function departmentLines(d: DepartmentStatus, safe: (text: string) => string): string[] {

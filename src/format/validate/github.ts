@@ -1,5 +1,7 @@
 // GitHub Actions workflow commands. GitHub shows at most 10 annotations of each level per step;
-// past that we print a summary line instead of letting the rest vanish silently.
+// past that we print a notice (not an 11th warning, which GitHub would hide too) and list the
+// rest as plain log lines instead of letting them vanish silently. Files are named from the
+// repository's top level, as GitHub places annotations.
 import type { Issue } from "../../model/issues.js";
 import type { ValidateResult } from "./types.js";
 import { inlineSafe, terminalSafe } from "../text.js";
@@ -18,7 +20,8 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-export function formatGithub(result: ValidateResult, _options?: unknown, fileBase = ""): string {
+export function formatGithub(result: ValidateResult): string {
+  const fileBase = result.repoPrefix;
   const lines: string[] = [];
   const shown: Record<string, number> = {};
   const hidden: Issue[] = [];
@@ -36,8 +39,8 @@ export function formatGithub(result: ValidateResult, _options?: unknown, fileBas
     lines.push(`::${level} ${props.join(",")}::${escapeData(issue.message)}`);
   }
   if (hidden.length) {
-    lines.push(`::warning title=tam::${hidden.length} more ${plural(hidden.length, "finding")} not annotated (GitHub shows ${GITHUB_ANNOTATIONS_PER_LEVEL} per level); all of them are listed below`);
-    for (const issue of hidden) lines.push(inlineSafe(`${issue.file}:${issue.line ?? 1}:${issue.col ?? 1} ${issue.severity} ${issue.code} ${issue.message}`));
+    lines.push(`::notice title=tam::${hidden.length} more ${plural(hidden.length, "finding")} not annotated (GitHub shows ${GITHUB_ANNOTATIONS_PER_LEVEL} per level); all of them are listed below`);
+    for (const issue of hidden) lines.push(inlineSafe(`${fileBase}${issue.file}:${issue.line ?? 1}:${issue.col ?? 1} ${issue.severity} ${issue.code} ${issue.message}`));
   }
   const { error, warning, info } = result.counts;
   lines.push(`tam validate: ${count(error, "error")}, ${count(warning, "warning")}, ${info} info in ${count(result.filesChecked, "file")}`);

@@ -1,4 +1,5 @@
 import type { Formatter } from "../registry.js";
+import { formatCodeClimate } from "./codeclimate.js";
 import { formatGithub } from "./github.js";
 import { formatJson } from "./json.js";
 import { formatJunit } from "./junit.js";
@@ -11,7 +12,8 @@ export type { ValidateResult } from "./types.js";
 export const validateFormatters: Record<string, Formatter<ValidateResult>> = {
   pretty: formatPretty,
   json: formatJson,
-  github: (result) => formatGithub(result),
-  sarif: (result) => formatSarif(result),
+  github: formatGithub,
+  sarif: formatSarif,
   junit: formatJunit,
+  codeclimate: formatCodeClimate,
 };

@@ -1,5 +1,6 @@
 // JUnit XML: one test suite per file, one failing test case per finding at or above --fail-on,
-// so CI systems that only read JUnit still show what is wrong and where.
+// so CI systems that only read JUnit still show what is wrong and where. Files are named from
+// the repository's top level, as CI systems link them.
 import { SEVERITY_RANK } from "../../model/issues.js";
 import { xmlEscape } from "../text.js";
 import type { ValidateResult } from "./types.js";
@@ -7,14 +8,14 @@ import { pushTo } from "../../util/collections.js";
 
 export function formatJunit(result: ValidateResult): string {
   const byFile = new Map<string, typeof result.issues>();
-  for (const issue of result.issues) pushTo(byFile, issue.file, issue);
+  for (const issue of result.issues) pushTo(byFile, result.repoPrefix + issue.file, issue);
   const failing = (severity: keyof typeof SEVERITY_RANK) => SEVERITY_RANK[severity] >= SEVERITY_RANK[result.failOn];
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
   for (const [file, issues] of byFile) {
     const cases = issues.map((issue) => {
-      const where = `${issue.file}:${issue.line ?? 1}:${issue.col ?? 1}`;
+      const where = `${file}:${issue.line ?? 1}:${issue.col ?? 1}`;
       const name = xmlEscape(`${where} ${issue.code}`);
       if (!failing(issue.severity)) return `    <testcase classname="${xmlEscape(file)}" name="${name}"><system-out>${xmlEscape(`${issue.severity}: ${issue.message}`)}</system-out></testcase>`;
       return `    <testcase classname="${xmlEscape(file)}" name="${name}"><failure type="${xmlEscape(issue.code)}" message="${xmlEscape(issue.message)}">${xmlEscape(`${where} ${issue.severity} ${issue.message}`)}</failure></testcase>`;

@@ -1,10 +1,11 @@
-// SARIF 2.1.0 for code scanning (GitHub, GitLab, Azure DevOps).
+// SARIF 2.1.0 for code scanning (GitHub, GitLab, Azure DevOps). Artifact URIs are relative to
+// the repository's top level (%SRCROOT%), as code scanning places results.
 import type { ValidateResult } from "./types.js";
 import { jsonText } from "../text.js";
 
 const LEVEL = { error: "error", warning: "warning", info: "note" } as const;
 
-export function formatSarif(result: ValidateResult, _options?: unknown, version = "0.0.0"): string {
+export function formatSarif(result: ValidateResult): string {
   const codes = [...new Set(result.issues.map((i) => i.code))].sort();
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -14,7 +15,7 @@ export function formatSarif(result: ValidateResult, _options?: unknown, version 
         tool: {
           driver: {
             name: "tam",
-            version,
+            version: result.toolVersion,
             informationUri: "https://tam.dev",
             rules: codes.map((code) => ({ id: code, name: code, shortDescription: { text: code.replace(/-/g, " ") } })),
           },
@@ -27,7 +28,7 @@ export function formatSarif(result: ValidateResult, _options?: unknown, version 
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: issue.file },
+                artifactLocation: { uri: encodeURI(result.repoPrefix + issue.file), uriBaseId: "%SRCROOT%" },
                 region: { startLine: issue.line ?? 1, startColumn: issue.col ?? 1 },
               },
             },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { formatGithub, GITHUB_ANNOTATIONS_PER_LEVEL } from "../../../src/format/validate/github.js";
+import { formatCodeClimate } from "../../../src/format/validate/codeclimate.js";
 import { formatJunit } from "../../../src/format/validate/junit.js";
+import { formatSarif } from "../../../src/format/validate/sarif.js";
 import { formatPretty } from "../../../src/format/validate/pretty.js";
 import type { ValidateResult } from "../../../src/format/validate/types.js";
 import type { Issue } from "../../../src/model/issues.js";
@@ -9,7 +11,7 @@ import { assertWellFormedXml } from "../../helpers/xml.js";
 function result(issues: Issue[]): ValidateResult {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const i of issues) counts[i.severity]++;
-  return { root: "/p", filesChecked: 3, issues, counts, failOn: "error", failed: counts.error > 0 };
+  return { root: "/p", repoPrefix: "", toolVersion: "9.8.7", filesChecked: 3, issues, counts, failOn: "error", failed: counts.error > 0 };
 }
 
 const issue = (n: number, severity: Issue["severity"] = "error"): Issue => ({ severity, code: "unknown-reference", message: `problem ${n}`, file: "architecture.yaml", line: n, col: 3 });
@@ -19,7 +21,8 @@ describe("github format", () => {
     const issues = Array.from({ length: 13 }, (_, i) => issue(i + 1));
     const out = formatGithub(result(issues));
     expect(out.match(/^::error /gm)).toHaveLength(GITHUB_ANNOTATIONS_PER_LEVEL);
-    expect(out).toMatch(/^::warning title=tam::3 more findings not annotated/m);
+    // A notice, not an 11th error or warning: GitHub would hide that one too.
+    expect(out).toMatch(/^::notice title=tam::3 more findings not annotated/m);
     for (const n of [11, 12, 13]) expect(out).toContain(`architecture.yaml:${n}:3 error unknown-reference problem ${n}`);
   });
 
@@ -53,5 +56,36 @@ describe("pretty format", () => {
   it("colours only when asked", () => {
     expect(formatPretty(result([issue(1)]), { color: true })).toContain("\u001b[");
     expect(formatPretty(result([issue(1)]), { color: false })).not.toContain("\u001b[");
+  });
+});
+
+describe("CI formats and the repository prefix", () => {
+  const inSub = (issues: Issue[]) => ({ ...result(issues), repoPrefix: "clients/acme/" });
+
+  it("github, sarif, junit and codeclimate name files from the repository's top level", () => {
+    const issues = [issue(1), ...Array.from({ length: 11 }, (_, i) => issue(i + 2))];
+    const github = formatGithub(inSub(issues));
+    expect(github).toContain("::error file=clients/acme/architecture.yaml,line=1,");
+    expect(github).toContain("clients/acme/architecture.yaml:12:3 error");
+    const sarif = JSON.parse(formatSarif(inSub(issues)));
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe("clients/acme/architecture.yaml");
+    expect(formatJunit(inSub(issues))).toContain('<testsuite name="clients/acme/architecture.yaml"');
+    expect(JSON.parse(formatCodeClimate(inSub(issues)))[0].location).toEqual({ path: "clients/acme/architecture.yaml", lines: { begin: 1 } });
+  });
+
+  it("sarif carries the running tam's version", () => {
+    expect(JSON.parse(formatSarif(result([issue(1)]))).runs[0].tool.driver.version).toBe("9.8.7");
+  });
+});
+
+describe("codeclimate format", () => {
+  it("gives GitLab's severities and a fingerprint that survives line moves but tells repeats apart", () => {
+    const report = JSON.parse(formatCodeClimate(result([issue(1, "error"), issue(2, "warning"), issue(3, "info")])));
+    expect(report.map((f: { severity: string }) => f.severity)).toEqual(["major", "minor", "info"]);
+    const moved = JSON.parse(formatCodeClimate(result([{ ...issue(1), line: 40 }])));
+    expect(moved[0].fingerprint).toBe(report[0].fingerprint);
+    const twice = JSON.parse(formatCodeClimate(result([{ ...issue(1), message: "same" }, { ...issue(2), message: "same" }])));
+    expect(twice[0].fingerprint).not.toBe(twice[1].fingerprint);
+    expect(JSON.parse(formatCodeClimate(result([])))).toEqual([]);
   });
 });

@@ -29,7 +29,9 @@ describe("decommission follow-ups", () => {
     while (stack.length) {
       const id = stack.pop()!;
       if (id === earlier) return true;
-      if (!seen.has(id)) (seen.add(id), stack.push(...(byId.get(id)?.after ?? [])));
+      if (seen.has(id)) continue;
+      seen.add(id);
+      stack.push(...(byId.get(id)?.after ?? []));
     }
     return false;
   };
