@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+// The stress tier (test/stress): 80 concurrent writer processes and a kill -9 loop against the
+// write transaction. About a minute of both cores, so it is not in `npm test`; .ci/run runs it on
+// every submission with `npm run test:stress`.
+export default defineConfig({
+  test: {
+    include: ["test/stress/**/*.test.ts"],
+    testTimeout: 900_000,
+    hookTimeout: 600_000,
+    maxWorkers: 1,
+  },
+});
