@@ -3,6 +3,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { GlobalOptions, Output } from "./commands/context.js";
 import { reportError, safeForTerminal } from "./commands/report-error.js";
+import { FORMAT_NAMES } from "./format/names.js";
 import { VERSION } from "./version.js";
 
 
@@ -10,7 +11,7 @@ function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join("\n")}\n`;
 }
 
-const formatOption = (choices: string[], fallback: string) =>
+const formatOption = (choices: readonly string[], fallback: string) =>
   new Option("-f, --format <format>", "output format").choices(choices).default(fallback);
 /** Options of every command that writes: how long to wait for another tam write, and whether to take the user's local changes along. */
 const waitOption = () =>
@@ -45,7 +46,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
   const globals = () => program.opts<GlobalOptions>();
 
   // --format and --output pair up in the order given: an --output writes the --format before it.
-  const VALIDATE_FORMATS = ["pretty", "json", "github", "sarif", "junit", "codeclimate"];
+  const VALIDATE_FORMATS: readonly string[] = FORMAT_NAMES.validate;
   const reports: { format: string; output?: string }[] = [];
   program
     .command("validate")
@@ -116,7 +117,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
   change
     .command("plan <id>")
     .description("decompose a change into ordered department tasks, schedule them on the departments' calendars, check them")
-    .addOption(formatOption(["table", "markdown", "json", "mermaid"], "table"))
+    .addOption(formatOption(FORMAT_NAMES.plan, "table"))
     .addOption(asOfOption())
     .option("--write", "store the tasks in the change file (keeps comments and formatting of the rest)")
     .option("--no-commit", "with --write: do not commit the change file")
@@ -180,7 +181,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
   change
     .command("notify <id>")
     .description("write the client's status update on a change: done since the last notice, next steps with the promised dates, what is late or blocked and what is done about it, what the client must do; records the notice in the change")
-    .addOption(formatOption(["markdown", "text", "json"], "markdown"))
+    .addOption(formatOption(FORMAT_NAMES.notice, "markdown"))
     .option("--by <name>", "who sends it (default: git user.name, else $USER)")
     .option("--no-record", "only print the notice: store nothing (a preview)")
     .option("--no-commit", "record the notice in the change file but do not commit it")
@@ -225,7 +226,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
   program
     .command("status")
     .description("open changes: progress, tasks ready to start per department, in progress, blocked, late")
-    .addOption(formatOption(["table", "json", "markdown"], "table"))
+    .addOption(formatOption(FORMAT_NAMES.status, "table"))
     .addOption(asOfOption())
     .option("--department <id>", "only what this department can pick up and has on its plate")
     .option("--mine", "only tasks assigned to me (git user.name, else $USER)")
@@ -245,7 +246,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
   docs
     .command("check")
     .description("state of every document in docs.yaml (fresh, due, stale, broken) with reasons, and components no doc covers")
-    .addOption(formatOption(["table", "markdown", "json", "github"], "table"))
+    .addOption(formatOption(FORMAT_NAMES.docs, "table"))
     .addOption(new Option("--fail-on <state>", "exit 1 when a doc is in this state or worse (stale includes broken)").choices(["stale", "due", "never"]).default("stale"))
     .addOption(asOfOption())
     .option("--owner <name>", "only docs owned by this person, department id or department name")
@@ -290,7 +291,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
   program
     .command("report")
     .description("the report for a client meeting: service summary, work done and planned, SLA with trend, recommendations, decisions")
-    .addOption(formatOption(["markdown", "html", "json"], "markdown"))
+    .addOption(formatOption(FORMAT_NAMES.report, "markdown"))
     .addOption(new Option("--audience <audience>", "client: the edition to hand over; internal: adds internal dates, chores and data-quality warnings").choices(["client", "internal"]).default("client"))
     .option("--period <month>", "a month, YYYY-MM (default: the last full month)")
     .option("--from <date>", "first day of the period (YYYY-MM-DD)")
@@ -312,7 +313,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
   arch
     .command("graph")
     .description("draw the components grouped by owning department, with an edge per dependency")
-    .addOption(formatOption(["mermaid", "dot", "json"], "mermaid"))
+    .addOption(formatOption(FORMAT_NAMES.graph, "mermaid"))
     .addHelpText("after", examples("tam arch graph > architecture.mmd", "tam arch graph --format dot | dot -Tsvg > architecture.svg", "tam arch graph --format json"))
     .action(async (options) => {
       const { runArchGraph } = await import("./commands/arch-graph.js");
@@ -321,7 +322,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
   arch
     .command("risks")
     .description("single points of failure, missing monitoring or backup, recurring incidents, undocumented components; each argued, with a proposed change")
-    .addOption(formatOption(["table", "markdown", "json"], "table"))
+    .addOption(formatOption(FORMAT_NAMES.risks, "table"))
     .addOption(asOfOption())
     .addOption(new Option("--fail-on <severity>", "exit 1 when a risk of this severity is found (default: risks are advice, exit 0)").choices(["high"]))
     .addHelpText("after", examples("tam arch risks -C examples/northwind --as-of 2026-11-20", "tam arch risks --format markdown > risks.md", "tam arch risks --format json --fail-on high"))
@@ -339,7 +340,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
   sla
     .command("report")
     .description("compliance per priority, department or component; MTTA/MTTR; trend; open incidents; breaches; recurring causes")
-    .addOption(formatOption(["table", "markdown", "json", "csv"], "table"))
+    .addOption(formatOption(FORMAT_NAMES.sla, "table"))
     .option("--period <YYYY-MM>", "a calendar month in the project's zone (default: the last full month)")
     .option("--from <date>", "first day of the period (YYYY-MM-DD)")
     .option("--to <date>", "last day of the period (YYYY-MM-DD), inclusive")
@@ -419,7 +420,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--skip-invalid", "skip the incidents with unreadable rows or anomalies and import the rest")
     .addOption(new Option("--encoding <encoding>", "encoding of the file").choices(["utf8", "latin1"]))
     .option("--max-size <MB>", "refuse larger files (default: 200)")
-    .addOption(formatOption(["text", "json"], "text"))
+    .addOption(formatOption(FORMAT_NAMES.import, "text"))
     .option("--no-commit", "write the files but do not commit them")
     .addOption(waitOption())
     .addOption(localChangesOption())

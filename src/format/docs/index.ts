@@ -1,3 +1,4 @@
+import type { FormatName } from "../names.js";
 import type { Formatter } from "../registry.js";
 import { formatGithub } from "./github.js";
 import { formatJson } from "./json.js";
@@ -8,7 +9,7 @@ import type { DocsCheckResult } from "./types.js";
 export type { DocsCheckResult, FailOn } from "./types.js";
 export { FAILING_STATES } from "./types.js";
 
-export const docsFormatters: Record<string, Formatter<DocsCheckResult>> = {
+export const docsFormatters: Record<FormatName<"docs">, Formatter<DocsCheckResult>> = {
   table: formatTable,
   markdown: (result) => formatMarkdown(result),
   json: (result) => formatJson(result),

@@ -1,3 +1,4 @@
+import type { FormatName } from "../names.js";
 import type { Formatter } from "../registry.js";
 import { formatImportJson } from "./json.js";
 import { formatImportText } from "./text.js";
@@ -5,7 +6,7 @@ import type { ImportReport } from "../../app/import-incidents.js";
 
 export { summaryLine } from "./text.js";
 
-export const importFormatters: Record<string, Formatter<ImportReport>> = {
+export const importFormatters: Record<FormatName<"import">, Formatter<ImportReport>> = {
   text: (report) => formatImportText(report),
   json: (report) => formatImportJson(report),
 };

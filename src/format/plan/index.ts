@@ -1,3 +1,4 @@
+import type { FormatName } from "../names.js";
 import type { Formatter } from "../registry.js";
 import { formatJson } from "./json.js";
 import { formatMarkdown } from "./markdown.js";
@@ -7,7 +8,7 @@ import type { PlanReport } from "./types.js";
 
 export type { PlanReport } from "./types.js";
 
-export const planFormatters: Record<string, Formatter<PlanReport>> = {
+export const planFormatters: Record<FormatName<"plan">, Formatter<PlanReport>> = {
   table: formatTable,
   markdown: (report) => formatMarkdown(report),
   json: (report) => formatJson(report),

@@ -1,3 +1,4 @@
+import type { FormatName } from "../names.js";
 import type { Formatter } from "../registry.js";
 import { formatCodeClimate } from "./codeclimate.js";
 import { formatGithub } from "./github.js";
@@ -9,7 +10,7 @@ import type { ValidateResult } from "./types.js";
 
 export type { ValidateResult } from "./types.js";
 
-export const validateFormatters: Record<string, Formatter<ValidateResult>> = {
+export const validateFormatters: Record<FormatName<"validate">, Formatter<ValidateResult>> = {
   pretty: formatPretty,
   json: formatJson,
   github: formatGithub,

@@ -53,7 +53,8 @@ const ALLOWED: Record<string, string[]> = {
   completion: ["model", "domain", "project", "app", ...SHARED],
   commands: ["model", "domain", "project", "app", "format", "completion", ...SHARED],
   index: ["model", "domain", "project", "app", "format", ...SHARED],
-  cli: ["commands", "completion", "model", ...SHARED],
+  // cli reads the --format choices from src/format/names.ts (a list that imports nothing).
+  cli: ["commands", "completion", "model", "format", ...SHARED],
 };
 
 describe("layers", () => {
