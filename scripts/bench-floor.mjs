@@ -19,7 +19,13 @@ const read = {
   "js-yaml": (rel) => load(readFileSync(join(root, rel), "utf8"), { schema: CORE_SCHEMA }),
   json: (rel) => JSON.parse(readFileSync(join(`${root}-json`, rel.replace(/\.ya?ml$/, ".json")), "utf8")),
 }[parser];
-const folder = (name) => (existsSync(join(root, name)) ? readdirSync(join(root, name)).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => `${name}/${f}`) : []);
+const folder = (name) =>
+  existsSync(join(root, name))
+    ? readdirSync(join(root, name))
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+        .map((f) => `${name}/${f}`)
+    : [];
 const top = (names) => names.filter((name) => existsSync(join(root, name)));
 const files = {
   all: [...top(["tam.yaml", "departments.yaml", "architecture.yaml", "docs.yaml"]), ...folder("changes"), ...folder("incidents")],

@@ -70,7 +70,20 @@ function exampleRepository() {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dirname(dir), { recursive: true });
   cpSync(join(ROOT, "examples", "northwind"), dir, { recursive: true });
-  const git = (...args) => spawnSync("git", args, { cwd: dir, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_DATE: "2026-01-05T10:00:00Z", GIT_COMMITTER_DATE: "2026-01-05T10:00:00Z", GIT_AUTHOR_NAME: "bench", GIT_AUTHOR_EMAIL: "bench@example.com", GIT_COMMITTER_NAME: "bench", GIT_COMMITTER_EMAIL: "bench@example.com" } });
+  const git = (...args) =>
+    spawnSync("git", args, {
+      cwd: dir,
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        GIT_AUTHOR_DATE: "2026-01-05T10:00:00Z",
+        GIT_COMMITTER_DATE: "2026-01-05T10:00:00Z",
+        GIT_AUTHOR_NAME: "bench",
+        GIT_AUTHOR_EMAIL: "bench@example.com",
+        GIT_COMMITTER_NAME: "bench",
+        GIT_COMMITTER_EMAIL: "bench@example.com",
+      },
+    });
   git("init", "-q");
   git("add", "-A");
   git("commit", "-qm", "Northwind");
@@ -133,7 +146,11 @@ function tamItems(project, size) {
   add("plan", ["change", "plan"], (help) => [change, ...format(help), ...asOf(help)]);
   add("docs", ["docs", "check"], (help) => [...format(help), ...asOf(help), ...(/never/.test(help) ? ["--fail-on", "never"] : [])]);
   add("sla", ["sla", "report"], (help) => [...format(help), ...asOf(help), ...(xs ? ["--period", XS.period] : /--from/.test(help) ? ["--from", "2025-01-01", "--to", "2026-12-31"] : [])]);
-  add("report", ["report"], (help) => [...format(help), ...asOf(help), ...(xs ? ["--period", XS.period] : /--from/.test(help) ? ["--from", "2026-10-01", "--to", "2026-12-31"] : /--period/.test(help) ? ["--period", "2026-12"] : [])]);
+  add("report", ["report"], (help) => [
+    ...format(help),
+    ...asOf(help),
+    ...(xs ? ["--period", XS.period] : /--from/.test(help) ? ["--from", "2026-10-01", "--to", "2026-12-31"] : /--period/.test(help) ? ["--period", "2026-12"] : []),
+  ]);
   if (xs) {
     // What a TAM runs at the terminal, as they run it: the default (table) output.
     add("status", ["status"], asOf, { table: true });
@@ -150,7 +167,14 @@ function peerItem(project) {
   const bin = join(dirname(pkg), JSON.parse(readFileSync(pkg, "utf8")).bin.ajv);
   const schema = (name) => join(ROOT, "schemas", `${name}.schema.json`);
   // ajv-cli takes one schema per process: one process per file kind, as a CI job would run it.
-  const groups = [["tam", "tam.json"], ["departments", "departments.json"], ["architecture", "architecture.json"], ["docs", "docs.json"], ["change", "changes/*.json"], ["incidents", "incidents/*.json"]];
+  const groups = [
+    ["tam", "tam.json"],
+    ["departments", "departments.json"],
+    ["architecture", "architecture.json"],
+    ["docs", "docs.json"],
+    ["change", "changes/*.json"],
+    ["incidents", "incidents/*.json"],
+  ];
   return {
     key: "peer",
     label: "peer: ajv-cli (6 processes)",
@@ -302,7 +326,7 @@ function ratioRows(r) {
   const rows = (r.size === "XS" ? XS_TARGETS : TARGETS).map((t) => {
     const a = r.results[t.num];
     const b = r.results[t.den];
-    if (a?.ms === undefined || b?.ms === undefined) return [t.text, "–", a?.state !== "ok" ? a?.state ?? "–" : b?.state ?? "–"];
+    if (a?.ms === undefined || b?.ms === undefined) return [t.text, "–", a?.state !== "ok" ? (a?.state ?? "–") : (b?.state ?? "–")];
     const ratio = a.ms / b.ms;
     const ok = t.strict ? ratio < t.max : ratio <= t.max;
     return [t.text, `${ratio.toFixed(2)}×`, ok ? "pass" : "MISS"];
@@ -334,7 +358,15 @@ function machine() {
       return cpus()[0]?.model;
     }
   })();
-  return { cpu, cores: cpus().length, memoryGiB: (totalmem() / 1024 ** 3).toFixed(1), node: process.version, load: loadavg().map((l) => l.toFixed(2)).join(" ") };
+  return {
+    cpu,
+    cores: cpus().length,
+    memoryGiB: (totalmem() / 1024 ** 3).toFixed(1),
+    node: process.version,
+    load: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" "),
+  };
 }
 
 function sizeSection(r, m, date) {
@@ -350,7 +382,10 @@ function sizeSection(r, m, date) {
     "",
     `Measured ${date} on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}; load average at start ${m.load}. Median of ${r.runs} runs after one warm-up.`,
     "",
-    table(["command", "wall time (median)", "peak RSS", "state"], Object.values(r.results).map((v) => [v.label, secs(v.ms), mib(v.rssKb), v.state])),
+    table(
+      ["command", "wall time (median)", "peak RSS", "state"],
+      Object.values(r.results).map((v) => [v.label, secs(v.ms), mib(v.rssKb), v.state]),
+    ),
     "",
     table(["target", "measured", "result"], ratioRows(r)),
     "",
@@ -362,7 +397,9 @@ const DOC = join(ROOT, "docs", "benchmarks.md");
 const marker = (size, end) => `<!-- bench:${size}${end ? ":end" : ""} -->`;
 
 function writeDoc(sections) {
-  let text = existsSync(DOC) ? readFileSync(DOC, "utf8") : `# Benchmarks\n\n${marker("XS")}\n${marker("XS", true)}\n\n${marker("S")}\n${marker("S", true)}\n\n${marker("M")}\n${marker("M", true)}\n\n${marker("L")}\n${marker("L", true)}\n`;
+  let text = existsSync(DOC)
+    ? readFileSync(DOC, "utf8")
+    : `# Benchmarks\n\n${marker("XS")}\n${marker("XS", true)}\n\n${marker("S")}\n${marker("S", true)}\n\n${marker("M")}\n${marker("M", true)}\n\n${marker("L")}\n${marker("L", true)}\n`;
   for (const [size, body] of sections) {
     const start = text.indexOf(marker(size));
     const end = text.indexOf(marker(size, true));

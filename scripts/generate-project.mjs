@@ -107,8 +107,39 @@ const LAYERS = [
   { share: 0.3, kinds: ["vm", "vm", "vm", "hyperv-vm", "linux-os", "linux-os", "windows-server"] },
   {
     share: 0.35,
-    kinds: ["nginx", "php", "web-server", "redis", "rabbitmq", "postgresql", "mysql", "mssql", "database", "active-directory", "exchange", "mssql-host", "backup", "nas", "file-share",
-      "monitoring", "alerting", "waf", "siem", "ids", "kubernetes-cluster", "container-registry", "s3-bucket", "mail-relay", "elasticsearch", "kafka", "sso", "ldap", "certificate", "vdi-pool", "memcached"],
+    kinds: [
+      "nginx",
+      "php",
+      "web-server",
+      "redis",
+      "rabbitmq",
+      "postgresql",
+      "mysql",
+      "mssql",
+      "database",
+      "active-directory",
+      "exchange",
+      "mssql-host",
+      "backup",
+      "nas",
+      "file-share",
+      "monitoring",
+      "alerting",
+      "waf",
+      "siem",
+      "ids",
+      "kubernetes-cluster",
+      "container-registry",
+      "s3-bucket",
+      "mail-relay",
+      "elasticsearch",
+      "kafka",
+      "sso",
+      "ldap",
+      "certificate",
+      "vdi-pool",
+      "memcached",
+    ],
   },
   { share: 0.15, kinds: ["application", "application", "erp", "bi-server", "ci-runner"] },
 ];
@@ -172,7 +203,8 @@ function componentText(c) {
 }
 
 function architectureText(list) {
-  const head = "# yaml-language-server: $schema=schemas/architecture.schema.json\n# Generated landscape (scripts/generate-project.mjs): layers dc, network, virtualization, OS, services, applications.\ncomponents:\n";
+  const head =
+    "# yaml-language-server: $schema=schemas/architecture.schema.json\n# Generated landscape (scripts/generate-project.mjs): layers dc, network, virtualization, OS, services, applications.\ncomponents:\n";
   return head + list.map(componentText).join("");
 }
 
@@ -283,7 +315,12 @@ function changeText(rng, n, comps, _depts, tasksPerChange) {
     `# yaml-language-server: $schema=../schemas/change.schema.json`,
     `id: ${id}`,
     `title: ${str(`Change ${n}: ${scope[0].kind} and ${scope.length - 1} more components`)}`,
-    `request: ${str(`Client request ${n}: rework ${scope.map((c) => c.id).slice(0, 3).join(", ")}`)}`,
+    `request: ${str(
+      `Client request ${n}: rework ${scope
+        .map((c) => c.id)
+        .slice(0, 3)
+        .join(", ")}`,
+    )}`,
     `requested_by: Elena Smirnova`,
     `requested_at: ${date(requested)}`,
     `type: ${type}`,
@@ -353,7 +390,18 @@ function bigChangeText(comps, scopeSize) {
   return `${out.join("\n")}\n`;
 }
 
-const TITLES = ["Service returns 502", "Disk almost full", "High latency", "Backup job failed", "Certificate expires soon", "Packet loss on uplink", "Login failures", "Replication lag", "Queue backlog", "Probing from abroad"];
+const TITLES = [
+  "Service returns 502",
+  "Disk almost full",
+  "High latency",
+  "Backup job failed",
+  "Certificate expires soon",
+  "Packet loss on uplink",
+  "Login failures",
+  "Replication lag",
+  "Queue backlog",
+  "Probing from abroad",
+];
 const CAUSES = ["hardware", "software", "network", "configuration", "capacity", "human-error", "vendor", "security", "external", "unknown"];
 
 function incidentsFiles(rng, total, comps) {
@@ -364,7 +412,7 @@ function incidentsFiles(rng, total, comps) {
     const count = m === MONTHS - 1 ? total - perMonth * (MONTHS - 1) : perMonth;
     const start = monthStart(m);
     const span = monthStart(m + 1) - start;
-    const opened = Array.from({ length: count }, () => start + Math.floor(rng.next() * span / MINUTE) * MINUTE).sort((a, b) => a - b);
+    const opened = Array.from({ length: count }, () => start + Math.floor((rng.next() * span) / MINUTE) * MINUTE).sort((a, b) => a - b);
     const out = ["# yaml-language-server: $schema=../schemas/incidents.schema.json", "incidents:"];
     const last = m === MONTHS - 1;
     for (const at of opened) {
@@ -454,7 +502,13 @@ function gitHistory(rng, root, comps, finalArchitecture, otherFiles, commits) {
       message = `Architecture: ${add} components added, 3 edited (commit ${k})`;
     }
     blob("architecture.yaml", lastCommit ? finalArchitecture : architectureText(visible(shown)));
-    const header = [`commit refs/heads/main`, `author Anna Volkova <anna.volkova@provider.example> ${when} +0300`, `committer Anna Volkova <anna.volkova@provider.example> ${when} +0300`, `data ${Buffer.byteLength(message)}`, message];
+    const header = [
+      `commit refs/heads/main`,
+      `author Anna Volkova <anna.volkova@provider.example> ${when} +0300`,
+      `committer Anna Volkova <anna.volkova@provider.example> ${when} +0300`,
+      `data ${Buffer.byteLength(message)}`,
+      message,
+    ];
     const text = `${header.join("\n")}\n${chunks.join("")}\n`;
     streamParts.push(text);
   }

@@ -54,7 +54,22 @@ try {
   // Shown as a reader types it: tam commits its changes, so the copy must be a git repository.
   out.push("$ cp -R path/to/tam/examples/northwind northwind && cd northwind", "$ git init -q && git add . && git commit -q -m 'Northwind landscape'", "");
   const asOf = ["--as-of", "2026-11-20"];
-  step(nw, ["change", "new", "--title", "Redis for shop sessions", "--type", "normal", "--due", "2026-12-15", "--new-component", "shop-redis:redis:Redis for sessions:app-os", "--rollback", "Remove the VM", "--yes", ...asOf]);
+  step(nw, [
+    "change",
+    "new",
+    "--title",
+    "Redis for shop sessions",
+    "--type",
+    "normal",
+    "--due",
+    "2026-12-15",
+    "--new-component",
+    "shop-redis:redis:Redis for sessions:app-os",
+    "--rollback",
+    "Remove the VM",
+    "--yes",
+    ...asOf,
+  ]);
   step(nw, ["change", "plan", "CHG-0003", "--write", ...asOf], 18);
   step(nw, ["change", "approve", "CHG-0003", "--by", "Dmitry Sokolov", "--via", "client", "--note", "e-mail of 2026-11-20", ...asOf]);
   step(nw, ["task", "done", "CHG-0003/T1", "--note", "VLAN 130 configured", "--by", "Oleg Smirnov", "--as-of", "2026-11-20T14:05:00+03:00"]);

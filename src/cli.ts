@@ -6,13 +6,11 @@ import { reportError, safeForTerminal } from "./commands/report-error.js";
 import { FORMAT_NAMES } from "./format/names.js";
 import { VERSION } from "./version.js";
 
-
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join("\n")}\n`;
 }
 
-const formatOption = (choices: readonly string[], fallback: string) =>
-  new Option("-f, --format <format>", "output format").choices(choices).default(fallback);
+const formatOption = (choices: readonly string[], fallback: string) => new Option("-f, --format <format>", "output format").choices(choices).default(fallback);
 /** Options of every command that writes: how long to wait for another tam write, and whether to take the user's local changes along. */
 const waitOption = () =>
   new Option("--wait <seconds>", "wait up to this long for another tam write to finish (default 60)").argParser((value) => {
@@ -56,10 +54,10 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
         .choices(VALIDATE_FORMATS)
         // After choices(): commander keeps the choices for help and completion, this parser checks them.
         .argParser((format: string) => {
-        if (!VALIDATE_FORMATS.includes(format)) throw new InvalidArgumentError(`Allowed choices are ${VALIDATE_FORMATS.join(", ")}.`);
-        reports.push({ format });
-        return format;
-      }),
+          if (!VALIDATE_FORMATS.includes(format)) throw new InvalidArgumentError(`Allowed choices are ${VALIDATE_FORMATS.join(", ")}.`);
+          reports.push({ format });
+          return format;
+        }),
     )
     .addOption(
       new Option("-o, --output <file>", "write the report of the --format before it into this file instead of stdout").argParser((file: string) => {
@@ -70,7 +68,16 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       }),
     )
     .addOption(new Option("--fail-on <severity>", "lowest severity that makes the exit code 1").choices(["error", "warning", "info"]).default("error"))
-    .addHelpText("after", examples("tam validate", "tam validate -C examples/northwind --format github", "tam validate --format sarif --output tam.sarif --format github", "tam validate --format codeclimate --output gl-code-quality-report.json", "tam validate --fail-on warning"))
+    .addHelpText(
+      "after",
+      examples(
+        "tam validate",
+        "tam validate -C examples/northwind --format github",
+        "tam validate --format sarif --output tam.sarif --format github",
+        "tam validate --format codeclimate --output gl-code-quality-report.json",
+        "tam validate --fail-on warning",
+      ),
+    )
     .action(async (options: { failOn: "error" | "warning" | "info" }) => {
       const { runValidate } = await import("./commands/validate.js");
       setExit(await runValidate(globals(), { failOn: options.failOn, reports }, output));
@@ -89,7 +96,14 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-git", "do not run git init or commit")
     .addOption(new Option("--ci <system>", "CI configuration to write").choices(["github", "gitlab", "none"]).default("github"))
     .option("--adopt", "set up an existing project folder instead (commit it; record the docs baseline if it has history)")
-    .addHelpText("after", examples("tam init acme --client 'ACME Corp' --tam 'Irina Petrova' --timezone Europe/Moscow --yes", "tam init acme --client 'ACME Corp' --tam 'Irina Petrova' --ci gitlab --yes", "tam init   # asks in a terminal"))
+    .addHelpText(
+      "after",
+      examples(
+        "tam init acme --client 'ACME Corp' --tam 'Irina Petrova' --timezone Europe/Moscow --yes",
+        "tam init acme --client 'ACME Corp' --tam 'Irina Petrova' --ci gitlab --yes",
+        "tam init   # asks in a terminal",
+      ),
+    )
     .action(async (dir, options) => {
       if (options.adopt) {
         const { runInitAdopt } = await import("./commands/init-adopt.js");
@@ -121,7 +135,11 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .addOption(asOfOption())
     .option("--write", "store the tasks in the change file (keeps comments and formatting of the rest)")
     .option("--no-commit", "with --write: do not commit the change file")
-    .addOption(new Option("--fail-on <severity>", "lowest severity of a finding (late, at risk, past due, window overflow, …) that makes the exit code 1").choices(["error", "warning", "info", "never"]).default("error"))
+    .addOption(
+      new Option("--fail-on <severity>", "lowest severity of a finding (late, at risk, past due, window overflow, …) that makes the exit code 1")
+        .choices(["error", "warning", "info", "never"])
+        .default("error"),
+    )
     .addOption(waitOption())
     .addOption(localChangesOption())
     .addHelpText("after", examples("tam change plan CHG-0003 --as-of 2026-11-20", "tam change plan CHG-0003 --format mermaid > plan.md", "tam change plan CHG-0003 --write"))
@@ -146,16 +164,30 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .addOption(waitOption())
     .addOption(localChangesOption())
     .addOption(asOfOption())
-    .addHelpText("after", examples("tam change new   # asks in a terminal", "tam change new --title 'Redis for sessions' --type normal --due 2026-12-15 --new-component shop-redis:redis:'Redis for sessions':app-os --rollback 'Remove the VM' --yes"))
+    .addHelpText(
+      "after",
+      examples(
+        "tam change new   # asks in a terminal",
+        "tam change new --title 'Redis for sessions' --type normal --due 2026-12-15 --new-component shop-redis:redis:'Redis for sessions':app-os --rollback 'Remove the VM' --yes",
+      ),
+    )
     .action(async (options) => {
       const { runChangeNew } = await import("./commands/change-new.js");
       setExit(await runChangeNew(globals(), options, output));
     });
 
   for (const [action, what, example] of [
-    ["approve", "record the client's (or the CAB's) approval: --by who approved; a normal change needs it before any task starts, an emergency change records it afterwards", "tam change approve CHG-0003 --by 'Elena Smirnova' --via client --note 'e-mail of 2026-11-21'"],
+    [
+      "approve",
+      "record the client's (or the CAB's) approval: --by who approved; a normal change needs it before any task starts, an emergency change records it afterwards",
+      "tam change approve CHG-0003 --by 'Elena Smirnova' --via client --note 'e-mail of 2026-11-21'",
+    ],
     ["start", "start the implementation (tasks starting also do this)", "tam change start CHG-0003"],
-    ["close", "close a change after its post-implementation review: --outcome and --note; a successful change writes its components to architecture.yaml in the same commit", "tam change close CHG-0003 --outcome successful --note 'Launched on time; restore test passed'"],
+    [
+      "close",
+      "close a change after its post-implementation review: --outcome and --note; a successful change writes its components to architecture.yaml in the same commit",
+      "tam change close CHG-0003 --outcome successful --note 'Launched on time; restore test passed'",
+    ],
     ["cancel", "cancel an open change; --note says why", "tam change cancel CHG-0004 --note 'Replaced by CHG-0007'"],
     ["reject", "record that the client or the CAB rejected a change awaiting approval; --note says why", "tam change reject CHG-0006 --note 'No budget this year'"],
   ] as const) {
@@ -180,7 +212,9 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
 
   change
     .command("notify <id>")
-    .description("write the client's status update on a change: done since the last notice, next steps with the promised dates, what is late or blocked and what is done about it, what the client must do; records the notice in the change")
+    .description(
+      "write the client's status update on a change: done since the last notice, next steps with the promised dates, what is late or blocked and what is done about it, what the client must do; records the notice in the change",
+    )
     .addOption(formatOption(FORMAT_NAMES.notice, "markdown"))
     .option("--by <name>", "who sends it (default: git user.name, else $USER)")
     .option("--no-record", "only print the notice: store nothing (a preview)")
@@ -216,7 +250,13 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       .addOption(waitOption())
       .addOption(localChangesOption())
       .addOption(asOfOption())
-      .addHelpText("after", examples(`tam task ${action} CHG-0003/T2${action === "block" ? " --note 'waiting for the VLAN'" : ""}`, `tam task ${action} CHG-0003/T2 --by 'Roman Zaitsev' --no-commit${action === "block" ? " --note 'no licence'" : ""}`))
+      .addHelpText(
+        "after",
+        examples(
+          `tam task ${action} CHG-0003/T2${action === "block" ? " --note 'waiting for the VLAN'" : ""}`,
+          `tam task ${action} CHG-0003/T2 --by 'Roman Zaitsev' --no-commit${action === "block" ? " --note 'no licence'" : ""}`,
+        ),
+      )
       .action(async (ref, options) => {
         const { runTask } = await import("./commands/task.js");
         setExit(await runTask(globals(), action, ref, options, output));
@@ -230,7 +270,11 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .addOption(asOfOption())
     .option("--department <id>", "only what this department can pick up and has on its plate")
     .option("--mine", "only tasks assigned to me (git user.name, else $USER)")
-    .addOption(new Option("--fail-on <severity>", "exit 1 when the schedule has a finding of this severity or worse (late, at risk, past due, window overflow)").choices(["error", "warning", "info", "never"]).default("never"))
+    .addOption(
+      new Option("--fail-on <severity>", "exit 1 when the schedule has a finding of this severity or worse (late, at risk, past due, window overflow)")
+        .choices(["error", "warning", "info", "never"])
+        .default("never"),
+    )
     .addHelpText("after", examples("tam status --as-of 2026-11-20", "tam status --department unix", "tam status --mine", "tam status --format json --fail-on error"))
     .action(async (options) => {
       const { runStatus } = await import("./commands/status.js");
@@ -250,7 +294,15 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .addOption(new Option("--fail-on <state>", "exit 1 when a doc is in this state or worse (stale includes broken)").choices(["stale", "due", "never"]).default("stale"))
     .addOption(asOfOption())
     .option("--owner <name>", "only docs owned by this person, department id or department name")
-    .addHelpText("after", examples("tam docs check -C examples/northwind --as-of 2026-11-20", "tam docs check --owner 'Anna Volkova'", "tam docs check --format github --fail-on due", "tam docs check --format markdown > docs-status.md"))
+    .addHelpText(
+      "after",
+      examples(
+        "tam docs check -C examples/northwind --as-of 2026-11-20",
+        "tam docs check --owner 'Anna Volkova'",
+        "tam docs check --format github --fail-on due",
+        "tam docs check --format markdown > docs-status.md",
+      ),
+    )
     .action(async (options) => {
       const { runDocsCheck } = await import("./commands/docs-check.js");
       setExit(await runDocsCheck(globals(), options, output));
@@ -267,7 +319,15 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-commit", "write docs.yaml but do not commit it")
     .addOption(waitOption())
     .addOption(localChangesOption())
-    .addHelpText("after", examples("tam docs review network", "tam docs review db-runbook --by 'Victoria Lebedeva' --note 'Failover steps checked'", "tam docs review web-runbook --edit-was-review", "tam docs review contacts --no-commit"))
+    .addHelpText(
+      "after",
+      examples(
+        "tam docs review network",
+        "tam docs review db-runbook --by 'Victoria Lebedeva' --note 'Failover steps checked'",
+        "tam docs review web-runbook --edit-was-review",
+        "tam docs review contacts --no-commit",
+      ),
+    )
     .action(async (doc, options) => {
       const { runDocsReview } = await import("./commands/docs-review.js");
       setExit(await runDocsReview(globals(), doc, options, output));
@@ -292,14 +352,24 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .command("report")
     .description("the report for a client meeting: service summary, work done and planned, SLA with trend, recommendations, decisions")
     .addOption(formatOption(FORMAT_NAMES.report, "markdown"))
-    .addOption(new Option("--audience <audience>", "client: the edition to hand over; internal: adds internal dates, chores and data-quality warnings").choices(["client", "internal"]).default("client"))
+    .addOption(
+      new Option("--audience <audience>", "client: the edition to hand over; internal: adds internal dates, chores and data-quality warnings").choices(["client", "internal"]).default("client"),
+    )
     .option("--period <month>", "a month, YYYY-MM (default: the last full month)")
     .option("--from <date>", "first day of the period (YYYY-MM-DD)")
     .option("--to <date>", "last day of the period (YYYY-MM-DD)")
     .option("--since <date|file>", "what changed since the last meeting: its date (YYYY-MM-DD) or the report written then")
     .addOption(asOfOption())
     .option("-o, --output <file>", "write the report to this file instead of standard output")
-    .addHelpText("after", examples("tam report --period 2026-10 --as-of 2026-11-20", "tam report --audience internal --since reports/2026-10.md", "tam report --format html -o reports/2026-11.html", "tam report --format json | jq .sla.total"))
+    .addHelpText(
+      "after",
+      examples(
+        "tam report --period 2026-10 --as-of 2026-11-20",
+        "tam report --audience internal --since reports/2026-10.md",
+        "tam report --format html -o reports/2026-11.html",
+        "tam report --format json | jq .sla.total",
+      ),
+    )
     .action(async (options) => {
       const { runReport } = await import("./commands/report.js");
       setExit(await runReport(globals(), options, output));
@@ -346,7 +416,15 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--to <date>", "last day of the period (YYYY-MM-DD), inclusive")
     .addOption(new Option("--by <group>", "group incidents by").choices(["priority", "department", "component"]).default("priority"))
     .addOption(asOfOption())
-    .addHelpText("after", examples("tam sla report --period 2026-10", "tam sla report --by department --format markdown > sla-2026-10.md", "tam sla report --from 2026-08-01 --to 2026-10-31 --format csv", "tam sla report --as-of 2026-11-20 --format json"))
+    .addHelpText(
+      "after",
+      examples(
+        "tam sla report --period 2026-10",
+        "tam sla report --by department --format markdown > sla-2026-10.md",
+        "tam sla report --from 2026-08-01 --to 2026-10-31 --format csv",
+        "tam sla report --as-of 2026-11-20 --format json",
+      ),
+    )
     .action(async (options) => {
       const { runSlaReport } = await import("./commands/sla-report.js");
       setExit(await runSlaReport(globals(), options, output));
@@ -396,7 +474,15 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .addOption(waitOption())
     .addOption(localChangesOption())
     .addOption(asOfOption())
-    .addHelpText("after", examples("tam incident update INC-0051 --responded", "tam incident update INC-0051 --pause-from 2026-11-20T11:00:00+03:00 --pause-reason client", "tam incident update INC-0051 --pause-to 2026-11-20T13:00:00+03:00", "tam incident update INC-0051 --resolved --cause capacity --root-cause 'disk full'"))
+    .addHelpText(
+      "after",
+      examples(
+        "tam incident update INC-0051 --responded",
+        "tam incident update INC-0051 --pause-from 2026-11-20T11:00:00+03:00 --pause-reason client",
+        "tam incident update INC-0051 --pause-to 2026-11-20T13:00:00+03:00",
+        "tam incident update INC-0051 --resolved --cause capacity --root-cause 'disk full'",
+      ),
+    )
     .action(async (id, options) => {
       const { runIncidentUpdate } = await import("./commands/incident-update.js");
       setExit(await runIncidentUpdate(globals(), id, options, output));
@@ -424,7 +510,14 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-commit", "write the files but do not commit them")
     .addOption(waitOption())
     .addOption(localChangesOption())
-    .addHelpText("after", examples("tam incident import incident_log.csv --preset servicenow", "tam incident import export.csv --mapping servicenow.yaml", "tam incident import sd.csv --map external_id=Number --map title='Short description' --map priority=Priority --map opened=Opened --date-format 'DD-MM-YYYY HH:mm' --empty '?'"))
+    .addHelpText(
+      "after",
+      examples(
+        "tam incident import incident_log.csv --preset servicenow",
+        "tam incident import export.csv --mapping servicenow.yaml",
+        "tam incident import sd.csv --map external_id=Number --map title='Short description' --map priority=Priority --map opened=Opened --date-format 'DD-MM-YYYY HH:mm' --empty '?'",
+      ),
+    )
     .action(async (file, options) => {
       const { runIncidentImport } = await import("./commands/incident-import.js");
       setExit(await runIncidentImport(globals(), file, options, output));
@@ -434,8 +527,16 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
   program
     .command("completion <shell>")
     .description("print the completion script for bash, zsh or fish (commands, options, and the project's change, task, doc and incident ids)")
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${fpath[1]} is zsh's, shown to the user as typed
-    .addHelpText("after", examples("tam completion bash > ~/.local/share/bash-completion/completions/tam", "tam completion zsh > \"${fpath[1]}/_tam\"", "tam completion fish > ~/.config/fish/completions/tam.fish", "source <(tam completion bash)   # in ~/.bashrc"))
+    .addHelpText(
+      "after",
+      examples(
+        "tam completion bash > ~/.local/share/bash-completion/completions/tam",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: ${fpath[1]} is zsh's, shown to the user as typed
+        'tam completion zsh > "${fpath[1]}/_tam"',
+        "tam completion fish > ~/.config/fish/completions/tam.fish",
+        "source <(tam completion bash)   # in ~/.bashrc",
+      ),
+    )
     .action(async (shell) => {
       const { runCompletion } = await import("./commands/completion.js");
       setExit(runCompletion(program, shell, output));

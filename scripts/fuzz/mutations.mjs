@@ -16,10 +16,44 @@ export function prng(seed) {
 }
 
 const SCALARS = [
-  "123", "-1", "0", "1e400", "99999999999999999999", ".nan", ".inf", "true", "false", "null", "~", '""', "[]", "{}",
-  "[a, b]", "{ a: 1 }", '"text"', "2026-02-30", "2026-10-05T24:61:00+03:00", "2026-10-05T10:00:00", "25:00-26:00",
-  "P5", "__proto__", "constructor", "toString", "hasOwnProperty", "&anchor value", "*missing", "!!binary aGk=",
-  "'\u001b[2J\u001b[31mred'", '"\\u0000"', "x".repeat(2000), "- item", "|", ">-", "@at", "`tick`", "%percent",
+  "123",
+  "-1",
+  "0",
+  "1e400",
+  "99999999999999999999",
+  ".nan",
+  ".inf",
+  "true",
+  "false",
+  "null",
+  "~",
+  '""',
+  "[]",
+  "{}",
+  "[a, b]",
+  "{ a: 1 }",
+  '"text"',
+  "2026-02-30",
+  "2026-10-05T24:61:00+03:00",
+  "2026-10-05T10:00:00",
+  "25:00-26:00",
+  "P5",
+  "__proto__",
+  "constructor",
+  "toString",
+  "hasOwnProperty",
+  "&anchor value",
+  "*missing",
+  "!!binary aGk=",
+  "'\u001b[2J\u001b[31mred'",
+  '"\\u0000"',
+  "x".repeat(2000),
+  "- item",
+  "|",
+  ">-",
+  "@at",
+  "`tick`",
+  "%percent",
 ];
 
 const RANDOM_BYTES = [0x00, 0x09, 0x0a, 0x0d, 0x1b, 0x22, 0x27, 0x23, 0x26, 0x2a, 0x2d, 0x3a, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x7c, 0x80, 0xc3, 0xe9, 0xef, 0xbb, 0xbf, 0xfe, 0xff];
@@ -127,14 +161,28 @@ export const MUTATIONS = {
 
 // --- round two (issue 18): the classes an independent corpus found and the first ten kinds never made ---
 
-const EXTREME_DATES = ["0000-01-01", "0050-06-15", "0099-12-31", "0999-12-31", "1000-01-01", "9999-12-31", "10000-01-01", "+010000-01-01", "-000001-01-01", "2026-02-29", "2024-02-29", "1969-12-31", "1970-01-01"];
+const EXTREME_DATES = [
+  "0000-01-01",
+  "0050-06-15",
+  "0099-12-31",
+  "0999-12-31",
+  "1000-01-01",
+  "9999-12-31",
+  "10000-01-01",
+  "+010000-01-01",
+  "-000001-01-01",
+  "2026-02-29",
+  "2024-02-29",
+  "1969-12-31",
+  "1970-01-01",
+];
 const EXTREME_TIMES = ["T00:00:00Z", "T23:59:59-14:00", "T00:00:00+14:00", "T12:00:00.999999999+03:00", "T24:00:00Z", ""];
 const EXTREME_NUMBERS = ["0", "-0", "-1", "1e308", "-1e308", "1e-400", "1e400", "9007199254740993", "0.0000001", "4294967296", ".inf", "-.inf", ".nan", "0x7fffffff", "1_000_000"];
 const EXTREME_DURATIONS = ["0m", "1m", "99999999w", "3661d", "522w", "1000000h", "99999999999999999999999w", "0w0d0h0m", "1w1d1h1m"];
 /** YAML double-quoted escapes (the text \u001b, not the character): ESC sequences, C1 CSI, bidi overrides and isolates, zero-width and BOM, BEL, CR, LS, NUL. */
 const CONTROL = String.raw`\u001b[2J \u001b]0;pwned\u0007 \u009b31m \u202e \u2066 \u2069 \u200b \u200f \ufeff \u0007 \r \u2028 \u0000`.split(" ");
-const TEXT_KEY = /^(\s*(?:- )?)(title|name|note|request|rollback|reason|root_cause|actions|description|by|location|requested_by|lead|owner|id|component|department|kind|status|priority|cause|covers|depends_on|after):(.*)$/;
-
+const TEXT_KEY =
+  /^(\s*(?:- )?)(title|name|note|request|rollback|reason|root_cause|actions|description|by|location|requested_by|lead|owner|id|component|department|kind|status|priority|cause|covers|depends_on|after):(.*)$/;
 
 Object.assign(MUTATIONS, {
   extremeDate(bytes, random) {
@@ -209,7 +257,10 @@ Object.assign(MUTATIONS, {
     // As YAML escapes in a double-quoted scalar, or (one time in three) as raw bytes in a plain one.
     // (Lines are latin1-decoded bytes: a raw character goes in as its UTF-8 bytes.)
     const raw = Buffer.from(JSON.parse(`"${inserted}"`), "utf8").toString("latin1");
-    list[i] = random.next() < 0.67 ? `${lead}${key}: "${plain.slice(0, at).replace(/["\\]/g, "")}${inserted}${plain.slice(at).replace(/["\\]/g, "")}"` : `${lead}${key}: ${plain.slice(0, at)}${raw}${plain.slice(at)}`;
+    list[i] =
+      random.next() < 0.67
+        ? `${lead}${key}: "${plain.slice(0, at).replace(/["\\]/g, "")}${inserted}${plain.slice(at).replace(/["\\]/g, "")}"`
+        : `${lead}${key}: ${plain.slice(0, at)}${raw}${plain.slice(at)}`;
     return join(list);
   },
 });

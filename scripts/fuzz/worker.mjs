@@ -17,10 +17,31 @@ const { hasUnsafeCharacters } = await import(dist("format/text.js"));
 const AS_OF = ["--as-of", "2026-11-20"];
 
 // --- argument values: valid-looking, out of range, malformed, hostile ---
-const DATES = ["2026-11-20", "2026-02-29", "2024-02-29", "0050-01-01", "0999-12-31", "1000-01-01", "9999-12-31", "10000-01-01", "2026-13-01", "2026-11-20T10:00:00+03:00", "2026-11-20T10:00:00", "0001-01-01T00:00:00Z", "yesterday", "", "2026-11-20\u202e", "\u001b[2J"];
+const DATES = [
+  "2026-11-20",
+  "2026-02-29",
+  "2024-02-29",
+  "0050-01-01",
+  "0999-12-31",
+  "1000-01-01",
+  "9999-12-31",
+  "10000-01-01",
+  "2026-13-01",
+  "2026-11-20T10:00:00+03:00",
+  "2026-11-20T10:00:00",
+  "0001-01-01T00:00:00Z",
+  "yesterday",
+  "",
+  "2026-11-20\u202e",
+  "\u001b[2J",
+];
 const PERIODS = ["2026-10", "2026-00", "2026-13", "0000-10", "1000-01", "1000-02", "9999-12", "10000-01", "26-10", "\u2066x"];
 const TEXT = ["ok", "", " ", "\u001b[2J\u001b]0;pwned\u0007", "\u202eevil", "a\u0000b", "<script>alert(1)</script>", "x".repeat(70_000), "--format", "-C", "\r\nnext"];
-const IDS = { change: ["CHG-0001", "CHG-0003", "CHG-9999", "chg-0001", "CHG-\u001b[31m", "", "../../etc/passwd", "x".repeat(5000)], incident: ["INC-0001", "INC-0051", "INC-9999", "\u202eINC"], doc: ["network", "db-runbook", "nope", "\u0007"] };
+const IDS = {
+  change: ["CHG-0001", "CHG-0003", "CHG-9999", "chg-0001", "CHG-\u001b[31m", "", "../../etc/passwd", "x".repeat(5000)],
+  incident: ["INC-0001", "INC-0051", "INC-9999", "\u202eINC"],
+  doc: ["network", "db-runbook", "nope", "\u0007"],
+};
 const FORMATS = ["table", "json", "markdown", "mermaid", "dot", "csv", "github", "sarif", "junit", "pretty", "yaml", "\u001b[2J"];
 
 /** Reading commands in their formats (the valid-argument runs). */
@@ -31,7 +52,11 @@ const READERS = [
   { name: "arch graph", args: () => ["arch", "graph"], formats: ["mermaid", "dot", "json"] },
   { name: "change plan", args: (r) => ["change", "plan", r.pick(["CHG-0001", "CHG-0002", "CHG-0003", "CHG-0004", "CHG-0005"]), ...AS_OF], formats: ["table", "markdown", "json", "mermaid"] },
   { name: "status", args: () => ["status", ...AS_OF], formats: ["table", "markdown", "json"] },
-  { name: "sla report", args: (r) => ["sla", "report", "--period", r.pick(["2026-08", "2026-09", "2026-10", "2026-11"]), "--by", r.pick(["priority", "department", "component"]), ...AS_OF], formats: ["table", "markdown", "json", "csv"] },
+  {
+    name: "sla report",
+    args: (r) => ["sla", "report", "--period", r.pick(["2026-08", "2026-09", "2026-10", "2026-11"]), "--by", r.pick(["priority", "department", "component"]), ...AS_OF],
+    formats: ["table", "markdown", "json", "csv"],
+  },
   { name: "report", args: () => ["report", "--period", "2026-10", ...AS_OF], formats: ["markdown", "json"] },
   { name: "completion ids", args: (r) => ["__complete", r.pick(["changes", "tasks", "docs", "incidents", "departments", "nonsense"])], formats: [] },
 ];
@@ -44,13 +69,75 @@ const ARGUMENT_FUZZ = [
   (r) => ["arch", "risks", "--as-of", r.pick(DATES), "--format", r.pick(FORMATS)],
   (r) => ["arch", "graph", "--format", r.pick(FORMATS)],
   (r) => ["change", "plan", r.pick(IDS.change), "--as-of", r.pick(DATES), "--format", r.pick(FORMATS)],
-  (r) => ["change", "new", "--title", r.pick(TEXT), "--type", r.pick(["normal", "standard", "emergency", "x"]), "--due", r.pick(DATES), "--rollback", r.pick(TEXT), "--yes", "--no-commit", "--as-of", r.pick(DATES)],
-  (r) => ["task", r.pick(["start", "done", "block", "unblock", "cancel"]), `${r.pick(IDS.change)}/${r.pick(["T1", "T2", "T99", "\u202e"])}`, "--note", r.pick(TEXT), "--by", r.pick(TEXT), "--as-of", r.pick(DATES), "--no-commit"],
+  (r) => [
+    "change",
+    "new",
+    "--title",
+    r.pick(TEXT),
+    "--type",
+    r.pick(["normal", "standard", "emergency", "x"]),
+    "--due",
+    r.pick(DATES),
+    "--rollback",
+    r.pick(TEXT),
+    "--yes",
+    "--no-commit",
+    "--as-of",
+    r.pick(DATES),
+  ],
+  (r) => [
+    "task",
+    r.pick(["start", "done", "block", "unblock", "cancel"]),
+    `${r.pick(IDS.change)}/${r.pick(["T1", "T2", "T99", "\u202e"])}`,
+    "--note",
+    r.pick(TEXT),
+    "--by",
+    r.pick(TEXT),
+    "--as-of",
+    r.pick(DATES),
+    "--no-commit",
+  ],
   (r) => ["status", "--as-of", r.pick(DATES), "--department", r.pick(["unix", "network", "nope", ...TEXT]), "--format", r.pick(FORMATS)],
-  (r) => ["sla", "report", ...(r.next() < 0.5 ? ["--period", r.pick(PERIODS)] : ["--from", r.pick(DATES), "--to", r.pick(DATES)]), "--as-of", r.pick(DATES), "--by", r.pick(["priority", "department", "component", "x"]), "--format", r.pick(FORMATS)],
+  (r) => [
+    "sla",
+    "report",
+    ...(r.next() < 0.5 ? ["--period", r.pick(PERIODS)] : ["--from", r.pick(DATES), "--to", r.pick(DATES)]),
+    "--as-of",
+    r.pick(DATES),
+    "--by",
+    r.pick(["priority", "department", "component", "x"]),
+    "--format",
+    r.pick(FORMATS),
+  ],
   (r) => ["report", ...(r.next() < 0.5 ? ["--period", r.pick(PERIODS)] : ["--from", r.pick(DATES), "--to", r.pick(DATES)]), "--as-of", r.pick(DATES), "--format", r.pick(FORMATS)],
-  (r) => ["incident", "add", "--title", r.pick(TEXT), "--priority", r.pick(["P1", "P4", "P5", ""]), "--department", r.pick(["unix", "nope", ...TEXT]), "--opened", r.pick(DATES), "--yes", "--no-commit", "--as-of", r.pick(DATES)],
-  (r) => ["incident", "update", r.pick(IDS.incident), `--${r.pick(["responded", "resolved", "closed", "pause-from", "pause-to"])}`, r.pick(DATES), "--root-cause", r.pick(TEXT), "--no-commit", "--as-of", r.pick(DATES)],
+  (r) => [
+    "incident",
+    "add",
+    "--title",
+    r.pick(TEXT),
+    "--priority",
+    r.pick(["P1", "P4", "P5", ""]),
+    "--department",
+    r.pick(["unix", "nope", ...TEXT]),
+    "--opened",
+    r.pick(DATES),
+    "--yes",
+    "--no-commit",
+    "--as-of",
+    r.pick(DATES),
+  ],
+  (r) => [
+    "incident",
+    "update",
+    r.pick(IDS.incident),
+    `--${r.pick(["responded", "resolved", "closed", "pause-from", "pause-to"])}`,
+    r.pick(DATES),
+    "--root-cause",
+    r.pick(TEXT),
+    "--no-commit",
+    "--as-of",
+    r.pick(DATES),
+  ],
   (r) => ["schema", r.pick(["tam", "change", "nope", "\u001b[2J"])],
   (r) => ["completion", r.pick(["bash", "zsh", "fish", "powershell", "\u202e"])],
   (r) => [r.pick(["valdate", "change", "arch", "\u001b[2J", "--version", "--help"]), r.pick(["", "plan", "--bogus"])].filter(Boolean),
@@ -92,9 +179,7 @@ const FS_MUTATIONS = {
 const FS_NAMES = Object.keys(FS_MUTATIONS);
 
 const files = (dir, prefix = "") =>
-  readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(dir, join(prefix, e.name)) : /\.ya?ml$/.test(e.name) ? [join(prefix, e.name)] : [],
-  );
+  readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(dir, join(prefix, e.name)) : /\.ya?ml$/.test(e.name) ? [join(prefix, e.name)] : []));
 const yamlFiles = files(example).sort();
 parentPort.postMessage({ type: "commands", names: [...READERS.map((c) => c.name), `argument fuzzing of ${ARGUMENT_FUZZ.length} command forms`], mutations: [...MUTATION_NAMES, ...FS_NAMES] });
 
@@ -105,14 +190,18 @@ async function check(args, json) {
   const captured = { out: "", err: "" };
   const output = { out: (t) => (captured.out += line(t)), err: (t) => (captured.err += line(t)) };
   const problems = [];
-  const what = `tam ${args.map((a) => (a.length > 40 ? `${a.slice(0, 40)}…` : a)).map((a) => JSON.stringify(a)).join(" ")}`;
+  const what = `tam ${args
+    .map((a) => (a.length > 40 ? `${a.slice(0, 40)}…` : a))
+    .map((a) => JSON.stringify(a))
+    .join(" ")}`;
   let code;
   const started = process.cpuUsage();
   try {
     code = await main(["node", "tam", ...args], output);
     const cpu = process.cpuUsage(started);
     // Reported, not failed: CPU time, so that a loaded machine does not make a slow case.
-    if (process.env.TAM_FUZZ_SLOW_MS && (cpu.user + cpu.system) / 1000 > Number(process.env.TAM_FUZZ_SLOW_MS)) parentPort.postMessage({ type: "slow", what, ms: Math.round((cpu.user + cpu.system) / 1000) });
+    if (process.env.TAM_FUZZ_SLOW_MS && (cpu.user + cpu.system) / 1000 > Number(process.env.TAM_FUZZ_SLOW_MS))
+      parentPort.postMessage({ type: "slow", what, ms: Math.round((cpu.user + cpu.system) / 1000) });
   } catch (error) {
     problems.push(`${what}: uncaught ${error?.name ?? typeof error}: ${String(error?.message ?? error).split("\n")[0]}\n${error?.stack ?? ""}`);
     return problems;

@@ -54,7 +54,15 @@ export async function notifyClient(request: NotifyRequest): Promise<NotifyResult
         },
       },
     ],
-    { message: `${request.id}: client notice`, by, commit: request.commit !== false, waitSeconds: request.wait, includeLocalChanges: request.includeLocalChanges, validate: ["departments", "architecture", "changes"], warn: request.warn },
+    {
+      message: `${request.id}: client notice`,
+      by,
+      commit: request.commit !== false,
+      waitSeconds: request.wait,
+      includeLocalChanges: request.includeLocalChanges,
+      validate: ["departments", "architecture", "changes"],
+      warn: request.warn,
+    },
   );
   return { notice: notice!, recorded: { file, at, write } };
 }

@@ -29,14 +29,14 @@ export function historySince(project: Pick<Project, "docs" | "components">): Dat
 }
 
 export async function assessProjectFreshness(project: Project, clock: Clock, owner?: string): Promise<FreshnessFacts> {
-  const locations = inspectLocations(project.root, project.docs.map((doc) => doc.location));
+  const locations = inspectLocations(
+    project.root,
+    project.docs.map((doc) => doc.location),
+  );
   const docPaths = [...locations.values()].flatMap((fact) => (fact.kind === "file" && fact.exists ? [fact.path] : []));
   const architecture = project.files.find((file) => file.kind === "architecture");
   const history = await readHistory(project.root, { architecture, docPaths, since: historySince(project), baseline: project.manifest?.docs?.baseline?.commit });
-  const report = assessFreshness(
-    { ...project, today: clock.today, timezone: clock.timezone, locations, git: history, sourceOf: (doc) => project.where(doc) },
-    { owner },
-  );
+  const report = assessFreshness({ ...project, today: clock.today, timezone: clock.timezone, locations, git: history, sourceOf: (doc) => project.where(doc) }, { owner });
   const warnings = history.available ? [...history.notes] : [`no git history (${history.unavailableReason}): staleness comes from review intervals and change records only`];
   return { report, warnings, repoPrefix: history.prefix, gitProcesses: history.gitProcesses };
 }

@@ -7,10 +7,16 @@ import { closest } from "../util/suggest.js";
 
 /** The change with this id, typed in any case (the project's spelling is used from then on). */
 export function findChange(project: Project, id: string): { change: Change; file: string } {
-  const canonical = canonicalId(id, project.changes.map((c) => c.id));
+  const canonical = canonicalId(
+    id,
+    project.changes.map((c) => c.id),
+  );
   const change = project.changes.find((c) => c.id === canonical);
   if (!change) {
-    const guess = closest(id, project.changes.map((c) => c.id));
+    const guess = closest(
+      id,
+      project.changes.map((c) => c.id),
+    );
     throw new UsageError(`no change ${id} in ${project.root}${guess ? `: did you mean ${guess}?` : ""}`);
   }
   return { change, file: project.originOf(change)!.source.rel };

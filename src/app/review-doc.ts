@@ -40,11 +40,17 @@ export async function reviewDoc(options: ReviewDocOptions): Promise<ReviewDocRes
   const clock = clockFor(project, options.asOf, options.now);
   const { docId } = options;
   // Ids typed in any case: the project's spelling is used from here on.
-  const canonical = canonicalId(docId, project.docs.map((entry) => entry.id));
+  const canonical = canonicalId(
+    docId,
+    project.docs.map((entry) => entry.id),
+  );
   const doc = project.docs.find((entry) => entry.id === canonical);
   const origin = doc && project.originOf(doc);
   if (!doc || !origin) {
-    const hint = didYouMean(docId, project.docs.map((entry) => entry.id));
+    const hint = didYouMean(
+      docId,
+      project.docs.map((entry) => entry.id),
+    );
     throw new UsageError(`no document "${docId}" in docs.yaml${hint ? `: ${hint}` : ""}`);
   }
   const edit = options.editWasReview ? await reviewFromEdit(project.root, doc, clock) : undefined;
@@ -70,7 +76,15 @@ export async function reviewDoc(options: ReviewDocOptions): Promise<ReviewDocRes
         },
       },
     ],
-    { message: `docs: review ${doc.id} (${date}, ${by})`, by, commit: options.commit, waitSeconds: options.wait, includeLocalChanges: options.includeLocalChanges, validate: ["departments", "architecture", "docs"], warn: options.warn },
+    {
+      message: `docs: review ${doc.id} (${date}, ${by})`,
+      by,
+      commit: options.commit,
+      waitSeconds: options.wait,
+      includeLocalChanges: options.includeLocalChanges,
+      validate: ["departments", "architecture", "docs"],
+      warn: options.warn,
+    },
   );
   return { ...saved, docId: doc.id, date, by, file: rel };
 }

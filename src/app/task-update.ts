@@ -60,7 +60,11 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
   const { change: found, file } = findChange(project, givenChange);
   // Ids as the project spells them (they are typed in any case).
   const changeId = found.id;
-  const taskId = canonicalId(givenTask, (Array.isArray(found.tasks) ? found.tasks : []).map((t) => t.id)) ?? givenTask;
+  const taskId =
+    canonicalId(
+      givenTask,
+      (Array.isArray(found.tasks) ? found.tasks : []).map((t) => t.id),
+    ) ?? givenTask;
   // Errors in other files do not stop an update of this one (the write reports them as a warning);
   // tam.yaml must be valid: its time zone dates the update.
   requireValidIn(project, [file, FILE_NAMES.manifest]);
@@ -88,12 +92,29 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
           const after = tasks.map((t, i) => (i === index ? { ...t, status: result.status, history: [...(t.history ?? []), event] } : t));
           const status = statusFollowingTasks(change.status, after);
           const why = status === "review" ? "every task is done or cancelled" : `${changeId}/${taskId} ${TASK_PAST[action]}`;
-          update = { change: changeId, task: taskId, department: task.department, from: result.from, to: result.status, by, at, ...(result.forced ? { forced: result.forced } : {}), ...(status ? { changeStatus: { from: change.status, to: status } } : {}) };
+          update = {
+            change: changeId,
+            task: taskId,
+            department: task.department,
+            from: result.from,
+            to: result.status,
+            by,
+            at,
+            ...(result.forced ? { forced: result.forced } : {}),
+            ...(status ? { changeStatus: { from: change.status, to: status } } : {}),
+          };
           return applyChangeEdit(source!, { task: { index, event }, ...(status ? { status, event: { at, status, by, note: why } } : {}) });
         },
       },
     ],
-    { message: () => `${changeId}/${taskId} ${update!.department}: ${TASK_PAST[action]}`, by, commit: request.commit !== false, waitSeconds: request.wait, includeLocalChanges: request.includeLocalChanges, warn: request.warn },
+    {
+      message: () => `${changeId}/${taskId} ${update!.department}: ${TASK_PAST[action]}`,
+      by,
+      commit: request.commit !== false,
+      waitSeconds: request.wait,
+      includeLocalChanges: request.includeLocalChanges,
+      warn: request.warn,
+    },
   );
   return { ...update!, write };
 }

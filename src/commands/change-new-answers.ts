@@ -62,7 +62,16 @@ export async function askChangeAnswers(project: Project, options: ChangeNewOptio
   const scope = [...parseScope(options.component ?? []), ...newComponents.map((c) => ({ component: c.id, action: "add" as const }))];
   const ask = prompter ?? (canAsk(options) ? await terminalPrompter() : undefined);
   if (!ask) {
-    const answers = { title: options.title ?? "", request: options.request, requestedBy: options.requestedBy, type: (options.type ?? "normal") as ChangeType, due: options.due, scope, newComponents, rollback: options.rollback };
+    const answers = {
+      title: options.title ?? "",
+      request: options.request,
+      requestedBy: options.requestedBy,
+      type: (options.type ?? "normal") as ChangeType,
+      due: options.due,
+      scope,
+      newComponents,
+      rollback: options.rollback,
+    };
     check(answers);
     return answers;
   }
@@ -90,7 +99,16 @@ export async function askChangeAnswers(project: Project, options: ChangeNewOptio
     scope.push({ component: component.id, action: "add" });
   }
   const rollback = await ask.input({ message: "Rollback plan (how to undo it):", default: options.rollback ?? "" });
-  const answers = { title: title.trim(), request: request.trim() || undefined, requestedBy: options.requestedBy, type, due: due.trim() || undefined, scope, newComponents, rollback: rollback.trim() || undefined };
+  const answers = {
+    title: title.trim(),
+    request: request.trim() || undefined,
+    requestedBy: options.requestedBy,
+    type,
+    due: due.trim() || undefined,
+    scope,
+    newComponents,
+    rollback: rollback.trim() || undefined,
+  };
   check(answers);
   return answers;
 }

@@ -14,7 +14,8 @@ import { clockFor, openProject, processOutput, type GlobalOptions, type Output }
 export async function runChangeNew(globals: GlobalOptions, options: ChangeNewOptions & WriteFlags & { asOf?: string }, output: Output = processOutput, prompter?: Prompter): Promise<number> {
   const project = openProject(globals);
   const clock = clockFor(project, options.asOf);
-  if (options.id && (project.changes.some((c) => c.id === options.id) || existsSync(join(project.root, `${FILE_NAMES.changes}/${options.id}.yaml`)))) throw new UsageError(`${options.id} already exists`);
+  if (options.id && (project.changes.some((c) => c.id === options.id) || existsSync(join(project.root, `${FILE_NAMES.changes}/${options.id}.yaml`))))
+    throw new UsageError(`${options.id} already exists`);
   const answers = await askChangeAnswers(project, options, prompter);
   let id = options.id ?? "";
   const saved = await editFiles(

@@ -18,7 +18,17 @@ export interface ChangeNotifyOptions extends WriteFlags {
 
 export async function runChangeNotify(globals: GlobalOptions, id: string, options: ChangeNotifyOptions, output: Output = processOutput): Promise<number> {
   const format = pickFormatter(noticeFormatters, options.format);
-  const { notice, recorded } = await notifyClient({ project: globals.project, id, by: options.by, record: options.record, commit: options.commit, asOf: options.asOf, wait: options.wait, includeLocalChanges: options.includeLocalChanges, warn: output.err });
+  const { notice, recorded } = await notifyClient({
+    project: globals.project,
+    id,
+    by: options.by,
+    record: options.record,
+    commit: options.commit,
+    asOf: options.asOf,
+    wait: options.wait,
+    includeLocalChanges: options.includeLocalChanges,
+    warn: output.err,
+  });
   output.out(format(notice, { color: useColor(globals.color), width: process.stdout.columns }));
   if (recorded) output.err(`recorded the notice in ${recorded.file} as last_notice ${recorded.at}${committedNote(recorded.write)}`);
   return EXIT_OK;

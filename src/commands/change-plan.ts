@@ -32,7 +32,10 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
   const project = openProject(globals, ["departments", "architecture", "changes", "docs"]);
   // The planner reports these refusals itself, as plan findings (validate reports the same conditions);
   // an unknown reference is refused here, as everywhere.
-  requireValid(project, PLAN_REFUSAL_CODES.filter((code) => code !== "unknown-reference"));
+  requireValid(
+    project,
+    PLAN_REFUSAL_CODES.filter((code) => code !== "unknown-reference"),
+  );
   const clock = clockFor(project, options.asOf);
   const { change, file } = findChange(project, id);
   const plan = planChange({ ...project, change, where: project.where, today: clock.today, timezone: clock.timezone, now: clock.now });
@@ -45,21 +48,30 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
   const write = Boolean(options.write) && !broken;
   const baseline = write && !change.baseline ? baselineOf(plan.schedule, clock.now, clock.timezone) : undefined;
   if (write) {
-    const saved = await editFiles(project, [{ path: file, edit: (_text, source) => writeTasks(source!, tasksToWrite(plan, source!.data), change.status === "draft" ? "planned" : undefined, baseline) }], {
-      message: `${change.id}: plan ${count(plan.tasks.length, "task")}${baseline ? `, baseline finish ${plan.schedule.finishDate}` : ""}`,
-      commit: options.commit !== false,
-      waitSeconds: options.wait,
-      includeLocalChanges: options.includeLocalChanges,
-      // The planner reads no incidents, and neither does the check of what it writes.
-      validate: ["departments", "architecture", "changes", "docs"],
-      warn: output.err,
-    });
+    const saved = await editFiles(
+      project,
+      [{ path: file, edit: (_text, source) => writeTasks(source!, tasksToWrite(plan, source!.data), change.status === "draft" ? "planned" : undefined, baseline) }],
+      {
+        message: `${change.id}: plan ${count(plan.tasks.length, "task")}${baseline ? `, baseline finish ${plan.schedule.finishDate}` : ""}`,
+        commit: options.commit !== false,
+        waitSeconds: options.wait,
+        includeLocalChanges: options.includeLocalChanges,
+        // The planner reads no incidents, and neither does the check of what it writes.
+        validate: ["departments", "architecture", "changes", "docs"],
+        warn: output.err,
+      },
+    );
     commit = saved.commit;
   }
   // Findings quote file content (a blackout's reason, a title): one safe line each.
   if (options.format !== "json") for (const f of plan.findings) output.err(inlineSafe(`${f.file}:${f.line ?? 1}:${f.col ?? 1} ${f.severity} ${f.code} ${f.message}`));
   if (options.write && broken) output.err(`${change.id} was not written: fix the errors above first`);
-  output.out(format({ plan, file, written: write, commit, asOf: clock.today, holidays: projectHolidays(project.manifest), baselineWritten: baseline !== undefined }, { color: useColor(globals.color), width: process.stdout.columns }));
+  output.out(
+    format(
+      { plan, file, written: write, commit, asOf: clock.today, holidays: projectHolidays(project.manifest), baselineWritten: baseline !== undefined },
+      { color: useColor(globals.color), width: process.stdout.columns },
+    ),
+  );
   const failOn = options.failOn ?? "error";
   const failed = broken || (failOn !== "never" && plan.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]));
   return failed ? EXIT_FINDINGS : EXIT_OK;
@@ -72,7 +84,19 @@ function tasksToWrite(plan: Plan, data: unknown): WrittenTask[] {
   const order = plan.tasks.map((task, planIndex) => ({ task, planIndex })).sort((a, b) => (a.task.existingIndex ?? Infinity) - (b.task.existingIndex ?? Infinity) || a.planIndex - b.planIndex);
   return order.map(({ task }) => {
     if (task.unchanged && task.existingIndex !== undefined && written[task.existingIndex]) return { task: written[task.existingIndex]!, keepIndex: task.existingIndex };
-    const out: Task = { id: task.id, title: task.title, department: task.department, kind: task.kind, ...(task.components.length ? { components: task.components } : {}), ...(task.after.length ? { after: task.after } : {}), ...(task.estimate ? { estimate: task.estimate } : {}), origin: task.origin, status: task.status, ...(task.assignee ? { assignee: task.assignee } : {}), ...(task.history?.length ? { history: task.history } : {}) };
+    const out: Task = {
+      id: task.id,
+      title: task.title,
+      department: task.department,
+      kind: task.kind,
+      ...(task.components.length ? { components: task.components } : {}),
+      ...(task.after.length ? { after: task.after } : {}),
+      ...(task.estimate ? { estimate: task.estimate } : {}),
+      origin: task.origin,
+      status: task.status,
+      ...(task.assignee ? { assignee: task.assignee } : {}),
+      ...(task.history?.length ? { history: task.history } : {}),
+    };
     return { task: out };
   });
 }

@@ -26,11 +26,15 @@ export async function runDocsBaseline(globals: GlobalOptions, rev: string | unde
   const hash = await resolveCommit(project.root, rev ?? "HEAD");
   if (!hash) throw new UsageError(rev ? `${rev} names no commit of this repository` : "the repository has no commit yet: commit the project first");
   const by = options.by ?? (await gitOrLoginName(project.root));
-  const saved = await editFiles(
-    project,
-    [{ path: manifest.rel, edit: (text) => withDocsBaseline(text ?? "", { commit: hash, date: clock.today, by, note: options.note }, manifest.rel) }],
-    { message: `docs: baseline at ${hash.slice(0, 7)}${by ? ` (${by})` : ""}`, by, commit: options.commit, waitSeconds: options.wait, includeLocalChanges: options.includeLocalChanges, validate: ["departments", "architecture", "docs"], warn: output.err },
-  );
+  const saved = await editFiles(project, [{ path: manifest.rel, edit: (text) => withDocsBaseline(text ?? "", { commit: hash, date: clock.today, by, note: options.note }, manifest.rel) }], {
+    message: `docs: baseline at ${hash.slice(0, 7)}${by ? ` (${by})` : ""}`,
+    by,
+    commit: options.commit,
+    waitSeconds: options.wait,
+    includeLocalChanges: options.includeLocalChanges,
+    validate: ["departments", "architecture", "docs"],
+    warn: output.err,
+  });
   output.out(`Recorded the docs baseline ${hash.slice(0, 7)} in ${manifest.rel}: changes up to that commit no longer make docs stale${committedNote(saved)}.`);
   return 0;
 }

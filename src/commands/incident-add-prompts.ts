@@ -14,9 +14,15 @@ export async function askIncident(project: Project, given: IncidentAddOptions, c
   const ask = prompter ?? (await terminalPrompter());
   const title = await ask.input({ message: "Title:", default: given.title, validate: nonEmpty("a title") });
   const priority = await ask.select({ message: "Priority:", choices: PRIORITIES, default: PRIORITIES.includes(given.priority as Priority) ? (given.priority as Priority) : "P3" });
-  const departments = project.departments.map((d) => d.id).filter((id): id is string => typeof id === "string").sort();
+  const departments = project.departments
+    .map((d) => d.id)
+    .filter((id): id is string => typeof id === "string")
+    .sort();
   const department = departments.length ? await ask.select({ message: "Department:", choices: [NONE, ...departments], default: given.department ?? NONE }) : NONE;
-  const components = project.components.map((c) => c.id).filter((id): id is string => typeof id === "string").sort();
+  const components = project.components
+    .map((c) => c.id)
+    .filter((id): id is string => typeof id === "string")
+    .sort();
   const picked = components.length ? await ask.checkbox({ message: "Components:", choices: components.map((id) => ({ name: id, value: id })), default: given.component ?? [] }) : [];
   const opened = await ask.input({
     message: "Opened (empty: now; 2026-11-20 10:05, 10:05 or a timestamp):",

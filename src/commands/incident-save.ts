@@ -11,7 +11,13 @@ export interface SaveOptions extends WriteFlags {
 }
 
 /** Returns the files written (none when every edit left its file as it was). */
-export async function saveIncidentFiles(project: Project, edits: readonly FileEdit[] | (() => readonly FileEdit[]), message: string | (() => string), options: SaveOptions, output: Output): Promise<string[]> {
+export async function saveIncidentFiles(
+  project: Project,
+  edits: readonly FileEdit[] | (() => readonly FileEdit[]),
+  message: string | (() => string),
+  options: SaveOptions,
+  output: Output,
+): Promise<string[]> {
   const saved = await editFiles(project, edits, {
     message,
     commit: options.commit,

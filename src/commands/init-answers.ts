@@ -16,9 +16,24 @@ export interface InitAnswers {
 
 const SLA_TIERS: Record<InitAnswers["sla"], [string, string, string, string, number][]> = {
   // priority, response, resolution, calendar, goal %
-  premium: [["P1", "15m", "4h", "24x7", 95], ["P2", "30m", "8h", "24x7", 95], ["P3", "2h", "2d", "24x7", 90], ["P4", "8h", "40h", "business", 90]],
-  business: [["P1", "30m", "4h", "24x7", 95], ["P2", "1h", "8h", "24x7", 90], ["P3", "4h", "16h", "business", 90], ["P4", "8h", "40h", "business", 85]],
-  standard: [["P1", "1h", "8h", "24x7", 90], ["P2", "2h", "16h", "business", 90], ["P3", "8h", "40h", "business", 85], ["P4", "16h", "80h", "business", 80]],
+  premium: [
+    ["P1", "15m", "4h", "24x7", 95],
+    ["P2", "30m", "8h", "24x7", 95],
+    ["P3", "2h", "2d", "24x7", 90],
+    ["P4", "8h", "40h", "business", 90],
+  ],
+  business: [
+    ["P1", "30m", "4h", "24x7", 95],
+    ["P2", "1h", "8h", "24x7", 90],
+    ["P3", "4h", "16h", "business", 90],
+    ["P4", "8h", "40h", "business", 85],
+  ],
+  standard: [
+    ["P1", "1h", "8h", "24x7", 90],
+    ["P2", "2h", "16h", "business", 90],
+    ["P3", "8h", "40h", "business", 85],
+    ["P4", "16h", "80h", "business", 80],
+  ],
 };
 
 export function slaBlock(tier: InitAnswers["sla"]): string {
@@ -26,7 +41,12 @@ export function slaBlock(tier: InitAnswers["sla"]): string {
 }
 
 export function projectIdFrom(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "project";
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "project"
+  );
 }
 
 export async function askInitAnswers(options: InitOptions, target: string, prompter?: Prompter): Promise<InitAnswers> {

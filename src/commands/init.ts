@@ -59,7 +59,11 @@ export async function runInit(_globals: GlobalOptions, dir: string | undefined, 
   const shown = relative(process.cwd(), target) || ".";
   if (git) {
     if (!(await git.isRepository(target)) || readdirSync(target).includes(".git") === false) await git.initRepository(target);
-    const hash = await git.commitFiles(target, files.map((f) => f.path), `tam init: ${answers.client} project`);
+    const hash = await git.commitFiles(
+      target,
+      files.map((f) => f.path),
+      `tam init: ${answers.client} project`,
+    );
     output.err(`committed ${files.length} files as ${hash}`);
   }
   output.err(`created a tam project for ${inlineSafe(answers.client)} in ${inlineSafe(shown)}\nnext: describe the landscape in architecture.yaml, then run \`tam validate -C ${shown}\``);

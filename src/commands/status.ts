@@ -24,9 +24,18 @@ export async function runStatus(globals: GlobalOptions, options: StatusOptions, 
   const project = openProject(globals);
   requireValid(project);
   const clock = clockFor(project, options.asOf);
-  const department = options.department === undefined ? undefined : (canonicalId(options.department, project.departments.map((d) => d.id)) ?? options.department);
+  const department =
+    options.department === undefined
+      ? undefined
+      : (canonicalId(
+          options.department,
+          project.departments.map((d) => d.id),
+        ) ?? options.department);
   if (department && !project.departments.some((d) => d.id === department)) {
-    const guess = closest(department, project.departments.map((d) => d.id));
+    const guess = closest(
+      department,
+      project.departments.map((d) => d.id),
+    );
     throw new UsageError(`no department ${department}${guess ? `: did you mean ${guess}?` : ""}`);
   }
   let assignee: string | undefined;

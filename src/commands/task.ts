@@ -20,7 +20,10 @@ export async function runTask(globals: GlobalOptions, action: TaskAction, ref: s
   const u = await updateTask({ project: globals.project, action, ref, ...options, warn: output.err });
   const lines = [`${u.change}/${u.task} ${u.department}: ${u.from} → ${u.to} by ${u.by} at ${u.at}${committedNote(u.write)}`];
   if (u.forced) lines.push(`forced (recorded in the task's history): ${u.forced}`);
-  if (u.changeStatus) lines.push(`${u.change}: ${u.changeStatus.from} → ${u.changeStatus.to}${u.changeStatus.to === "review" ? `; close it with \`tam change close ${u.change} --outcome successful --note '<review>'\`` : ""}`);
+  if (u.changeStatus)
+    lines.push(
+      `${u.change}: ${u.changeStatus.from} → ${u.changeStatus.to}${u.changeStatus.to === "review" ? `; close it with \`tam change close ${u.change} --outcome successful --note '<review>'\`` : ""}`,
+    );
   output.out(lines.join("\n"));
   return EXIT_OK;
 }

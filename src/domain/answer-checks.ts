@@ -25,10 +25,16 @@ export function timeZoneSuggestion(answer: string, zones: readonly string[] = su
   if (byCity.length === 1) return byCity[0];
   const exact = zones.find((zone) => zone.toLowerCase() === wanted);
   if (exact) return exact;
-  return closest(wanted, zones) ?? (() => {
-    const city = closest(wanted, zones.map((zone) => zone.split("/").at(-1)!));
-    return city === undefined ? undefined : zones.find((zone) => zone.endsWith(`/${city}`));
-  })();
+  return (
+    closest(wanted, zones) ??
+    (() => {
+      const city = closest(
+        wanted,
+        zones.map((zone) => zone.split("/").at(-1)!),
+      );
+      return city === undefined ? undefined : zones.find((zone) => zone.endsWith(`/${city}`));
+    })()
+  );
 }
 
 export function timeZone(answer: string): true | string {

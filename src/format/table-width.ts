@@ -79,15 +79,16 @@ const ROWS_PER_BLOCK = 100;
 const require = createRequire(import.meta.url);
 const strlen = (require("cli-table3/src/utils.js") as { strlen: (text: string) => number }).strlen;
 
-
 /** The table drawn here in cli-table3's layout, in time linear in its rows (see ROWS_PER_BLOCK). */
 function drawLinear(head: string[], rows: unknown[][], colWidths: number[] | undefined, options: Omit<Table.TableConstructorOptions, "head" | "colWidths">): string {
   // The natural widths measured as cli-table3 measures them, or the fitted ones.
-  const widths = colWidths ?? head.map((title, column) => {
-    let widest = strlen(title);
-    for (const row of rows) widest = Math.max(widest, strlen(String(row[column] ?? "")));
-    return widest + 2;
-  });
+  const widths =
+    colWidths ??
+    head.map((title, column) => {
+      let widest = strlen(title);
+      for (const row of rows) widest = Math.max(widest, strlen(String(row[column] ?? "")));
+      return widest + 2;
+    });
   const chars = { ...DEFAULT_CHARS, ...(options.chars ?? {}) };
   // Each row wrapped into lines of cells (cli-table3 also spends time quadratic in the length of
   // every multi-line cell it draws: it truncates the whole content one character at a time).
@@ -102,7 +103,8 @@ function drawLinear(head: string[], rows: unknown[][], colWidths: number[] | und
   // Drawn here, in cli-table3's layout (its per-cell work costs tens of microseconds, and a long
   // chain's risk table has hundreds of thousands of cells). Colour codes are not measured.
   const line = (left: string, middle: string, right: string, fill: string) => left + widths.map((w) => fill.repeat(w)).join(middle) + right;
-  const cellsLine = (cells: string[]) => chars.left + cells.map((cell, i) => ` ${cell}${" ".repeat(Math.max(0, widths[i]! - 2 - displayWidth(cell.replace(ANSI, ""))))} `).join(chars.middle) + chars.right;
+  const cellsLine = (cells: string[]) =>
+    chars.left + cells.map((cell, i) => ` ${cell}${" ".repeat(Math.max(0, widths[i]! - 2 - displayWidth(cell.replace(ANSI, ""))))} `).join(chars.middle) + chars.right;
   const out = [line(chars["top-left"], chars["top-mid"], chars["top-right"], chars.top)];
   const headCells = head.map((title) => title.split("\n"));
   const headHeight = Math.max(1, ...headCells.map((lines) => lines.length));
@@ -165,10 +167,21 @@ function wrapCell(cell: unknown, width: number): unknown {
 }
 
 const DEFAULT_CHARS = {
-  top: "─", "top-mid": "┬", "top-left": "┌", "top-right": "┐",
-  mid: "─", "left-mid": "├", "mid-mid": "┼", "right-mid": "┤",
-  bottom: "─", "bottom-mid": "┴", "bottom-left": "└", "bottom-right": "┘",
-  left: "│", middle: "│", right: "│",
+  top: "─",
+  "top-mid": "┬",
+  "top-left": "┌",
+  "top-right": "┐",
+  mid: "─",
+  "left-mid": "├",
+  "mid-mid": "┼",
+  "right-mid": "┤",
+  bottom: "─",
+  "bottom-mid": "┴",
+  "bottom-left": "└",
+  "bottom-right": "┘",
+  left: "│",
+  middle: "│",
+  right: "│",
 };
 
 export interface FitOptions extends Omit<Table.TableConstructorOptions, "head" | "colWidths"> {
@@ -205,7 +218,11 @@ export function fittedTable(head: string[], rows: unknown[][], width: number | u
   const prose = all.filter((c) => rows.some((row) => /\S\s+\S/.test(visible(String(row[c] ?? "")))));
   const shown = [...all];
   for (;;) {
-    const widths = narrow(shown.map((c) => natural[c]!), shown.map((c) => floors[c]!), width - (shown.length + 1));
+    const widths = narrow(
+      shown.map((c) => natural[c]!),
+      shown.map((c) => floors[c]!),
+      width - (shown.length + 1),
+    );
     if (widths) {
       const dropped = all.filter((c) => !shown.includes(c)).map((c) => head[c]);
       return render(shown, widths) + (dropped.length ? `\n(not shown at this width: ${dropped.join(", ")}; a wider terminal or --format json shows them)` : "");

@@ -45,14 +45,7 @@ export function safeForTerminal(output: string): string {
 
 /** Text for XML (JUnit): markup escaped, CR kept as a character reference, unsafe characters removed. */
 export function xmlEscape(text: string): string {
-  return String(text)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;")
-    .replace(/\r/g, "&#13;")
-    .replace(UNSAFE_CHARACTERS, "");
+  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\r/g, "&#13;").replace(UNSAFE_CHARACTERS, "");
 }
 
 /**

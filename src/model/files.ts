@@ -151,15 +151,7 @@ export type Risk = "low" | "medium" | "high";
  * normal change), approved = authorized, in-progress = implement, review = post-implementation
  * review, done = closed; or cancelled / rejected.
  */
-export type ChangeStatus =
-  | "draft"
-  | "planned"
-  | "approved"
-  | "in-progress"
-  | "review"
-  | "done"
-  | "cancelled"
-  | "rejected";
+export type ChangeStatus = "draft" | "planned" | "approved" | "in-progress" | "review" | "done" | "cancelled" | "rejected";
 export const OPEN_CHANGE_STATUSES: ChangeStatus[] = ["draft", "planned", "approved", "in-progress", "review"];
 /** A change in one of these states is over: its tasks can no longer be updated. */
 export const FINAL_CHANGE_STATUSES: ChangeStatus[] = ["done", "cancelled", "rejected"];
@@ -175,20 +167,13 @@ export interface ScopeItem {
 }
 
 /** The fields of a component a change may set. */
-export type ComponentValues = Partial<Pick<Component, "name" | "kind" | "department" | "depends_on" | "instances" | "criticality" | "environment" | "internet_facing" | "monitored" | "backed_up" | "notes">>;
+export type ComponentValues = Partial<
+  Pick<Component, "name" | "kind" | "department" | "depends_on" | "instances" | "criticality" | "environment" | "internet_facing" | "monitored" | "backed_up" | "notes">
+>;
 export const SETTABLE_COMPONENT_FIELDS = ["name", "kind", "department", "depends_on", "instances", "criticality", "environment", "internet_facing", "monitored", "backed_up", "notes"] as const;
 
 export type TaskStatus = "todo" | "in-progress" | "blocked" | "done" | "cancelled";
-export type TaskKind =
-  | "implementation"
-  | "backup"
-  | "monitoring"
-  | "security"
-  | "documentation"
-  | "final-backup"
-  | "monitoring-removal"
-  | "backup-retirement"
-  | "manual";
+export type TaskKind = "implementation" | "backup" | "monitoring" | "security" | "documentation" | "final-backup" | "monitoring-removal" | "backup-retirement" | "manual";
 
 export interface TaskEvent {
   at: TimestampText;
@@ -299,17 +284,7 @@ export interface Baseline {
 }
 
 export type IncidentStatus = "open" | "responded" | "resolved" | "closed";
-export type CauseCategory =
-  | "hardware"
-  | "software"
-  | "network"
-  | "configuration"
-  | "capacity"
-  | "human-error"
-  | "vendor"
-  | "security"
-  | "external"
-  | "unknown";
+export type CauseCategory = "hardware" | "software" | "network" | "configuration" | "capacity" | "human-error" | "vendor" | "security" | "external" | "unknown";
 
 export interface Pause {
   from: TimestampText;

@@ -9,12 +9,28 @@ import type { ArchitectureUpdate } from "../domain/tracking/architecture-update.
 import type { SourceFile } from "./source.js";
 import { appendListItem, applySplice, columnOf, pairOf, parseForEdit, replaceEntry, verifyEdit, yamlFlowList, yamlScalar, type Splice } from "./yaml-text.js";
 
-const FIELD_ORDER: (keyof Component)[] = ["id", "name", "kind", "department", "depends_on", "instances", "criticality", "environment", "internet_facing", "monitored", "backed_up", "notes", "decommissioned"];
+const FIELD_ORDER: (keyof Component)[] = [
+  "id",
+  "name",
+  "kind",
+  "department",
+  "depends_on",
+  "instances",
+  "criticality",
+  "environment",
+  "internet_facing",
+  "monitored",
+  "backed_up",
+  "notes",
+  "decommissioned",
+];
 
 function valueText(value: unknown): string {
   if (Array.isArray(value)) return yamlFlowList(value.map(String));
   if (value !== null && typeof value === "object") {
-    return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${yamlScalar(v as string)}`).join(", ")} }`;
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${yamlScalar(v as string)}`)
+      .join(", ")} }`;
   }
   return yamlScalar(value as string | number | boolean);
 }

@@ -16,7 +16,10 @@ export function renderNewChange(change: Change, modeline: string | null = null):
  * (a relative path gains "../": these files sit one folder down). None when tam.yaml has none.
  */
 export function derivedModeline(project: Project, schemaFile: string): string | null {
-  const manifest = project.files.find((f) => f.kind === "manifest")?.text.replace(/^\uFEFF/, "").split("\n")[0];
+  const manifest = project.files
+    .find((f) => f.kind === "manifest")
+    ?.text.replace(/^\uFEFF/, "")
+    .split("\n")[0];
   const match = manifest && /^# yaml-language-server: \$schema=(.*)tam\.schema\.json\s*$/.exec(manifest);
   if (!match) return null;
   const base = /^[a-z]+:\/\//i.test(match[1]!) || match[1]!.startsWith("/") ? match[1]! : `../${match[1]!}`;
@@ -103,7 +106,14 @@ export function writeTasks(source: SourceFile, tasks: readonly WrittenTask[], st
 
 /** The baseline block: the change's dates and promises, then one line per task. */
 export function renderBaseline(baseline: Baseline): string {
-  const lines = ["baseline:", `  recorded_at: ${yamlScalar(baseline.recorded_at)}`, `  start: ${yamlScalar(baseline.start)}`, `  finish: ${yamlScalar(baseline.finish)}`, `  internal: ${yamlScalar(baseline.internal)}`, `  client: ${yamlScalar(baseline.client)}`];
+  const lines = [
+    "baseline:",
+    `  recorded_at: ${yamlScalar(baseline.recorded_at)}`,
+    `  start: ${yamlScalar(baseline.start)}`,
+    `  finish: ${yamlScalar(baseline.finish)}`,
+    `  internal: ${yamlScalar(baseline.internal)}`,
+    `  client: ${yamlScalar(baseline.client)}`,
+  ];
   const tasks = Object.entries(baseline.tasks ?? {});
   if (tasks.length) {
     lines.push("  tasks:");

@@ -32,7 +32,10 @@ function spliceStep(what: string, make: (text: string, doc: ReturnType<typeof pa
 function topEntry(text: string, doc: ReturnType<typeof parseForEdit>, key: string, block: string): Splice {
   const root = mapAt(doc, []);
   if (pairOf(root, key)) return replaceEntry(text, doc, [], key, block);
-  const before = LIFECYCLE_KEYS.slice(0, LIFECYCLE_KEYS.indexOf(key)).reverse().map((k) => pairOf(root, k)).find((p) => p !== undefined);
+  const before = LIFECYCLE_KEYS.slice(0, LIFECYCLE_KEYS.indexOf(key))
+    .reverse()
+    .map((k) => pairOf(root, k))
+    .find((p) => p !== undefined);
   if (!before) return replaceEntry(text, doc, [], key, block);
   const keyNode = before.key as Node;
   const value = before.value as Node | null;
@@ -72,7 +75,17 @@ export function applyChangeEdit(source: SourceFile, edit: ChangeEdit): string {
   const mappings: [string, Record<string, string | string[] | undefined> | undefined][] = [
     ["approval", edit.approval ? { by: edit.approval.by, at: edit.approval.at, via: edit.approval.via, note: edit.approval.note } : undefined],
     ["closure", edit.closure ? { outcome: edit.closure.outcome, note: edit.closure.note } : undefined],
-    ["last_notice", edit.lastNotice ? { at: edit.lastNotice.at, by: edit.lastNotice.by, late: edit.lastNotice.late?.length ? edit.lastNotice.late : undefined, blocked: edit.lastNotice.blocked?.length ? edit.lastNotice.blocked : undefined } : undefined],
+    [
+      "last_notice",
+      edit.lastNotice
+        ? {
+            at: edit.lastNotice.at,
+            by: edit.lastNotice.by,
+            late: edit.lastNotice.late?.length ? edit.lastNotice.late : undefined,
+            blocked: edit.lastNotice.blocked?.length ? edit.lastNotice.blocked : undefined,
+          }
+        : undefined,
+    ],
   ];
   for (const [key, value] of mappings) {
     if (!value) continue;

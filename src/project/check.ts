@@ -51,6 +51,9 @@ export function requireValid(project: Project, reportedByCaller: readonly string
 export function requireValidIn(project: Project, files: readonly string[]): void {
   const errors = projectIssues(project).filter((issue) => issue.severity === "error" && files.includes(issue.file));
   if (errors.length > 0) {
-    throw new ProjectError(`${files.join(", ")} ${errors.length === 1 ? "has an error" : `has ${errors.length} errors`}; fix ${errors.length === 1 ? "it" : "them"} first (see \`tam validate\`):`, errors);
+    throw new ProjectError(
+      `${files.join(", ")} ${errors.length === 1 ? "has an error" : `has ${errors.length} errors`}; fix ${errors.length === 1 ? "it" : "them"} first (see \`tam validate\`):`,
+      errors,
+    );
   }
 }

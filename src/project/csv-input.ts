@@ -26,7 +26,8 @@ export function readCsvFile(path: string, options: { encoding?: InputEncoding; m
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new UsageError(`${path} is ${kindOf(stat)}: give ${options.what ?? "a CSV file"}`);
-    if (stat.size > maxMb * 1024 * 1024) throw new UsageError(`${path} is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${maxMb} MB limit${options.what === undefined ? " (raise it with --max-size MB)" : ""}`);
+    if (stat.size > maxMb * 1024 * 1024)
+      throw new UsageError(`${path} is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${maxMb} MB limit${options.what === undefined ? " (raise it with --max-size MB)" : ""}`);
     const bytes = Buffer.alloc(stat.size);
     let read = 0;
     while (read < bytes.length) {

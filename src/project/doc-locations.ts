@@ -26,7 +26,10 @@ export function inspectLocation(root: string, location: string): LocationFact {
 
 /** "./docs//a.md" → "docs/a.md", the form git prints. */
 function normalize(path: string): string {
-  return path.split("/").filter((part) => part !== "" && part !== ".").join("/");
+  return path
+    .split("/")
+    .filter((part) => part !== "" && part !== ".")
+    .join("/");
 }
 
 export function inspectLocations(root: string, locations: readonly string[]): Map<string, LocationFact> {

@@ -152,13 +152,13 @@ export async function commitExactly(dir: string, files: readonly string[], messa
   }
   const [hash, parents, short] = (await repo.raw(["log", "-1", "--format=%H%x00%P%x00%h", "HEAD"])).trim().split("\0");
   if (!hash || hash === parent) return { nothingToCommit: true };
-  const changed = (await repo.raw(["-c", "core.quotePath=false", "diff-tree", "--no-commit-id", "--name-only", "-r", "-z", "--root", hash]))
-    .split("\0")
-    .filter(Boolean);
+  const changed = (await repo.raw(["-c", "core.quotePath=false", "diff-tree", "--no-commit-id", "--name-only", "-r", "-z", "--root", hash])).split("\0").filter(Boolean);
   const wanted = new Set(files.map((f) => prefix + f));
   const stray = changed.filter((f) => !wanted.has(f));
   if ((parents ?? "") !== (parent ?? "") || stray.length > 0 || changed.length === 0) {
-    throw new GitError(`the commit ${short} is not the one tam meant to make (it ${stray.length ? `also holds ${stray.join(", ")}` : parents !== (parent ?? "") ? "does not follow the commit tam started from" : "holds none of the written files"}); check \`git log -1 --stat\` before going on`);
+    throw new GitError(
+      `the commit ${short} is not the one tam meant to make (it ${stray.length ? `also holds ${stray.join(", ")}` : parents !== (parent ?? "") ? "does not follow the commit tam started from" : "holds none of the written files"}); check \`git log -1 --stat\` before going on`,
+    );
   }
   return { hash: hash, short: short ?? hash.slice(0, 7), files: changed };
 }

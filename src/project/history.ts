@@ -104,7 +104,13 @@ function gitError(error: { code?: unknown; message: string }, stderr: string): E
 }
 
 function firstLine(text: string): string {
-  return text.split("\n").find((line) => line.trim() !== "")?.replace(/^fatal: /, "").trim() ?? "";
+  return (
+    text
+      .split("\n")
+      .find((line) => line.trim() !== "")
+      ?.replace(/^fatal: /, "")
+      .trim() ?? ""
+  );
 }
 
 export async function readHistory(root: string, request: HistoryRequest): Promise<History> {
@@ -118,7 +124,9 @@ export async function readHistory(root: string, request: HistoryRequest): Promis
   try {
     // --revs-only drops a name git does not know instead of failing: HEAD of an empty repository, a baseline from elsewhere.
     const revs = ["HEAD", ...(request.baseline ? [`${request.baseline}^{commit}`] : [])];
-    const [inside, shallow, shownPrefix, ...hashes] = (await git.run(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-prefix", "--revs-only", ...revs])).split("\n").filter((line, i) => i < 3 || line !== "");
+    const [inside, shallow, shownPrefix, ...hashes] = (await git.run(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-prefix", "--revs-only", ...revs]))
+      .split("\n")
+      .filter((line, i) => i < 3 || line !== "");
     if (inside !== "true") return none("not inside a git work tree");
     if (shallow === "true") return none("shallow clone (fetch the full history: git fetch --unshallow)");
     prefix = shownPrefix ?? "";
@@ -237,7 +245,12 @@ export function architectureVersions(log: readonly LogCommit[], path: string): V
   return pairs;
 }
 
-async function readComponentHistory(git: GitRunner, working: SourceFile, pairs: VersionPair[], path: string): Promise<{ componentCommits: ComponentCommit[]; uncommitted: string[]; committed: boolean }> {
+async function readComponentHistory(
+  git: GitRunner,
+  working: SourceFile,
+  pairs: VersionPair[],
+  path: string,
+): Promise<{ componentCommits: ComponentCommit[]; uncommitted: string[]; committed: boolean }> {
   const reader = new ArchitectureReader();
   reader.seed(working.text, working.data);
   const headName = `HEAD:${path}`;
@@ -277,8 +290,7 @@ async function readComponentHistory(git: GitRunner, working: SourceFile, pairs: 
     if (index === 0) {
       committed = text !== undefined;
       headVersion = version;
-    }
-    else versions.set(names[index]!, version);
+    } else versions.set(names[index]!, version);
     settle();
   });
 

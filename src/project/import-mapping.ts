@@ -106,12 +106,16 @@ function chooseFile(flags: MappingFlags, header: string[]): { file: Yaml; label:
   const overridden = new Set((flags.map ?? []).map((pair) => pair.slice(0, pair.indexOf("=")).trim()));
   for (const name of variants) {
     const file = readYaml(IMPORT_TEMPLATE_DIR + name, `--preset ${flags.preset}`);
-    const columns = entries(isMap(file) ? file.get("columns") : undefined, name).filter(([f]) => !overridden.has(f)).map(([, v]) => scalar(v, name));
+    const columns = entries(isMap(file) ? file.get("columns") : undefined, name)
+      .filter(([f]) => !overridden.has(f))
+      .map(([, v]) => scalar(v, name));
     const missing = [...columns, ...templateColumns(String((isMap(file) && file.get("title_template")) || ""))].filter((c) => !header.includes(c));
     if (missing.length === 0) return { file, label: `preset ${flags.preset} (templates/import/${name})`, presetFile: `templates/import/${name}` };
     misses.push(`${name} lacks ${missing.join(", ")}`);
   }
-  throw new UsageError(`--preset ${flags.preset}: the CSV's columns fit none of its shapes (${misses.join("; ")}); map the others with --map field=Column, or copy a preset from templates/import/ and adjust it`);
+  throw new UsageError(
+    `--preset ${flags.preset}: the CSV's columns fit none of its shapes (${misses.join("; ")}); map the others with --map field=Column, or copy a preset from templates/import/ and adjust it`,
+  );
 }
 
 export interface LoadedMapping {
@@ -141,8 +145,12 @@ export function loadMapping(flags: MappingFlags, projectZone: string, header: st
   let eventLog: EventLogStates | undefined;
   if (flags.eventLog || log !== undefined) {
     const waiting = logGet("waiting");
-    const fileWaiting: [string, string][] = Array.isArray(waiting) ? asList(waiting, "event_log.waiting").map((s) => [s, "client"]) : entries(waiting, `${label}: event_log.waiting`).map(([k, v]) => [k, scalar(v, `${label}: event_log.waiting.${k}`)]);
-    const flagWaiting = (flags.waitingState ?? []).map((s) => (s.includes("=") ? ([s.slice(0, s.lastIndexOf("=")), s.slice(s.lastIndexOf("=") + 1)] as [string, string]) : ([s, "client"] as [string, string])));
+    const fileWaiting: [string, string][] = Array.isArray(waiting)
+      ? asList(waiting, "event_log.waiting").map((s) => [s, "client"])
+      : entries(waiting, `${label}: event_log.waiting`).map(([k, v]) => [k, scalar(v, `${label}: event_log.waiting.${k}`)]);
+    const flagWaiting = (flags.waitingState ?? []).map((s) =>
+      s.includes("=") ? ([s.slice(0, s.lastIndexOf("=")), s.slice(s.lastIndexOf("=") + 1)] as [string, string]) : ([s, "client"] as [string, string]),
+    );
     const fromFile = (key: string) => patterns(asList(logGet(key), `event_log.${key}`), `${label}: event_log.${key}`, isPreset);
     eventLog = {
       initial: [...fromFile("initial"), ...patterns(flags.initialState ?? [], "--initial-state")],
@@ -152,7 +160,12 @@ export function loadMapping(flags: MappingFlags, projectZone: string, header: st
       closed: [...fromFile("closed"), ...patterns(flags.closedState ?? [], "--closed-state")],
     };
   } else {
-    const stray = [["--initial-state", flags.initialState], ["--waiting-state", flags.waitingState], ["--resolved-state", flags.resolvedState], ["--closed-state", flags.closedState]].filter(([, v]) => (v as string[] | undefined)?.length);
+    const stray = [
+      ["--initial-state", flags.initialState],
+      ["--waiting-state", flags.waitingState],
+      ["--resolved-state", flags.resolvedState],
+      ["--closed-state", flags.closedState],
+    ].filter(([, v]) => (v as string[] | undefined)?.length);
     if (stray.length) throw new UsageError(`${stray.map(([f]) => f).join(", ")}: states are used only for event logs (add --event-log)`);
   }
   const values: ImportMapping["values"] = {};

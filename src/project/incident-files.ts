@@ -23,13 +23,21 @@ export function appendIncidents(text: string | null, added: Incident[], modeline
 /** Re-parses edited text and checks it holds exactly the expected incidents. */
 export function verifyIncidents(text: string, expected: Incident[]): void {
   const data = parseYaml(text).toJS() as { incidents?: unknown };
-  if (!isDeepStrictEqual(data.incidents, expected.map((i) => JSON.parse(JSON.stringify(i))))) {
+  if (
+    !isDeepStrictEqual(
+      data.incidents,
+      expected.map((i) => JSON.parse(JSON.stringify(i))),
+    )
+  ) {
     throw new EditError("the edited file does not read back as intended; nothing was written (please report this)");
   }
 }
 
 export function findIncident(project: Project, id: string): { incident: Incident; source: SourceFile; index: number } | undefined {
-  const canonical = canonicalId(id, project.incidents.map((i) => i.id));
+  const canonical = canonicalId(
+    id,
+    project.incidents.map((i) => i.id),
+  );
   const incident = project.incidents.find((i) => i.id === canonical);
   const origin = incident && project.originOf(incident);
   return origin ? { incident: incident!, source: origin.source, index: Number(origin.path[1]) } : undefined;

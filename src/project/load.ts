@@ -3,15 +3,7 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join, relative, isAbsolute } from "node:path";
 import type { Issue, Location } from "../model/issues.js";
-import type {
-  Change,
-  Component,
-  Department,
-  DocEntry,
-  FileKind,
-  Incident,
-  Manifest,
-} from "../model/files.js";
+import type { Change, Component, Department, DocEntry, FileKind, Incident, Manifest } from "../model/files.js";
 import { systemErrorReason } from "../errors.js";
 import { decodeText, MAX_FILE_BYTES } from "./guards.js";
 import { fastDataOfAll } from "./parallel-read.js";
@@ -145,7 +137,8 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
   }
   const incidents: Incident[] = [];
   if (want.has("incidents")) {
-    for (const source of readAll(listYaml(root, FILE_NAMES.incidents, readIssues, overrides).map((rel) => ({ rel, kind: "incidents" as const })))) incidents.push(...collect<Incident>(source, "incidents"));
+    for (const source of readAll(listYaml(root, FILE_NAMES.incidents, readIssues, overrides).map((rel) => ({ rel, kind: "incidents" as const }))))
+      incidents.push(...collect<Incident>(source, "incidents"));
   }
 
   return {

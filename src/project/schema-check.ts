@@ -135,7 +135,12 @@ function describe(source: SourceFile, error: ErrorObject): Issue {
       return { ...base, code: "duplicate-item", message: `${where} lists the same item twice`, ...at(path) };
     case "oneOf":
     case "anyOf":
-      return { ...base, code: "invalid-value", message: `${where} does not match any allowed form${error.parentSchema?.description ? ` (${String(error.parentSchema.description)})` : ""}`, ...at(path) };
+      return {
+        ...base,
+        code: "invalid-value",
+        message: `${where} does not match any allowed form${error.parentSchema?.description ? ` (${String(error.parentSchema.description)})` : ""}`,
+        ...at(path),
+      };
     default:
       return { ...base, message: `${where} ${error.message ?? "is invalid"}`, ...at(path) };
   }

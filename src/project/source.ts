@@ -131,7 +131,14 @@ export function parseSource(abs: string, rel: string, kind: FileKind, text: stri
   for (const error of doc.errors) {
     if (listed === MAX_SYNTAX_ERRORS) {
       const pos = lineCounter.linePos(error.pos[0]);
-      parseIssues.push({ severity: "error", code: "yaml-syntax", message: `${doc.errors.length - listed} more syntax error(s) from here on are not listed; fix the ones above first`, file: rel, line: pos.line, col: pos.col });
+      parseIssues.push({
+        severity: "error",
+        code: "yaml-syntax",
+        message: `${doc.errors.length - listed} more syntax error(s) from here on are not listed; fix the ones above first`,
+        file: rel,
+        line: pos.line,
+        col: pos.col,
+      });
       break;
     }
     let offset = error.pos[0];
@@ -190,7 +197,14 @@ export function parseSource(abs: string, rel: string, kind: FileKind, text: stri
   } else if (structure) {
     for (const number of structure.numbers) {
       const pos = lineCounter.linePos(number.offset);
-      parseIssues.push({ severity: "error", code: "number-out-of-range", message: `${number.text} is not a number tam can hold exactly (too large, infinite or not a number)`, file: rel, line: pos.line, col: pos.col });
+      parseIssues.push({
+        severity: "error",
+        code: "number-out-of-range",
+        message: `${number.text} is not a number tam can hold exactly (too large, infinite or not a number)`,
+        file: rel,
+        line: pos.line,
+        col: pos.col,
+      });
     }
   }
   return { abs, rel, kind, text: body, doc, lineCounter, data, parseIssues };

@@ -199,11 +199,13 @@ function refuseReadOnly(abs: string, rel: string): void {
     }
   };
   const file = mode(abs);
-  if (file !== undefined && (file & 0o200) === 0 && (file & 0o170000) === 0o100000) throw new UsageError(`cannot write ${rel}: the file is read-only (make it writable with chmod u+w); nothing was written`);
+  if (file !== undefined && (file & 0o200) === 0 && (file & 0o170000) === 0o100000)
+    throw new UsageError(`cannot write ${rel}: the file is read-only (make it writable with chmod u+w); nothing was written`);
   let dir = dirname(abs);
   while (mode(dir) === undefined && dirname(dir) !== dir) dir = dirname(dir);
   const folder = mode(dir);
-  if (folder !== undefined && (folder & 0o200) === 0) throw new UsageError(`cannot write ${rel}: its folder ${dirname(rel) === "." ? "(the project folder)" : dirname(rel)} is read-only (make it writable with chmod u+w); nothing was written`);
+  if (folder !== undefined && (folder & 0o200) === 0)
+    throw new UsageError(`cannot write ${rel}: its folder ${dirname(rel) === "." ? "(the project folder)" : dirname(rel)} is read-only (make it writable with chmod u+w); nothing was written`);
 }
 
 export function encodingOf(raw: string): Encoding {

@@ -273,7 +273,12 @@ export function appendSeqItems(text: string, seqPath: readonly (string | number)
     const pair = isMap(parent) ? pairOf(parent, String(seqPath[seqPath.length - 1])) : undefined;
     if (!pair) throw new EditError(`no "${seqPath.join(".")}" to append to`);
     const keyColumn = columnOf(text, pair.key.range![0]);
-    return splice(text, lineStart(text, pair.key.range![0]), endOfPair(text, pair), `${" ".repeat(keyColumn)}${scalarText(String(seqPath[seqPath.length - 1]))}:\n${rendered(keyColumn + defaultDashIndent)}`);
+    return splice(
+      text,
+      lineStart(text, pair.key.range![0]),
+      endOfPair(text, pair),
+      `${" ".repeat(keyColumn)}${scalarText(String(seqPath[seqPath.length - 1]))}:\n${rendered(keyColumn + defaultDashIndent)}`,
+    );
   }
   const last = list.items[list.items.length - 1]!;
   const first = list.items[0]!;
@@ -310,7 +315,6 @@ export type ScalarValue = string | number | boolean;
 /** A mapping of scalars; undefined values are left out. */
 export type FlatMap = Record<string, ScalarValue | undefined>;
 
-
 function entriesOf(value: FlatMap): [string, ScalarValue][] {
   return Object.entries(value).filter((entry): entry is [string, ScalarValue] => entry[1] !== undefined);
 }
@@ -324,7 +328,6 @@ function renderFlow(value: FlatMap): string {
 function renderBlockLines(value: FlatMap, indent: string): string[] {
   return entriesOf(value).map(([key, item]) => `${indent}${scalarText(key, false)}: ${scalarText(item, false)}`);
 }
-
 
 /** Sets `key` of the mapping at `mapPath` to `value` (a mapping of scalars), editing only that entry's text. */
 export function setFlatMapEntry(text: string, doc: Document, mapPath: readonly PathSegment[], key: string, value: FlatMap): string {

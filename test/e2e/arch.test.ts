@@ -3,7 +3,15 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyProject, EXAMPLE, runTam } from "../helpers/run.js";
 
-interface RiskJson { id: string; kind: string; severity: string; components: string[]; title: string; argument: string; suggestion: string }
+interface RiskJson {
+  id: string;
+  kind: string;
+  severity: string;
+  components: string[];
+  title: string;
+  argument: string;
+  suggestion: string;
+}
 
 const exampleIds = () => {
   const text = readFileSync(join(EXAMPLE, "architecture.yaml"), "utf8");
@@ -111,7 +119,12 @@ describe("tam arch graph on the example", () => {
   it("json: parses, every component once, grouped by department, edges for depends_on", () => {
     const result = runTam(["arch", "graph", "-C", EXAMPLE, "--format", "json"]);
     expect(result.code).toBe(0);
-    const graph = JSON.parse(result.stdout) as { version: number; departments: { id: string; components: string[] }[]; nodes: { id: string; department: string }[]; edges: { from: string; to: string }[] };
+    const graph = JSON.parse(result.stdout) as {
+      version: number;
+      departments: { id: string; components: string[] }[];
+      nodes: { id: string; department: string }[];
+      edges: { from: string; to: string }[];
+    };
     expect(graph.version).toBe(1);
     expect(graph.nodes.map((n) => n.id)).toEqual([...ids].sort());
     expect(graph.departments.map((d) => d.id)).toEqual(departments);

@@ -8,7 +8,19 @@ type JsonTask = { id: string; title: string; department: string; kind: string; c
 
 function planJson(dir: string, id = "CHG-0001") {
   const result = runTam(["change", "plan", id, "-C", dir, "--as-of", "2026-11-20", "--format", "json"]);
-  return { result, json: JSON.parse(result.stdout) as { tasks: JsonTask[]; criticalPath: string[]; waves: string[][]; estimates: { internal: { date: string; workingDays: number }; client: { date: string; workingDays: number }; fitsDue: boolean; clientFitsDue: boolean }; start: string; finish: string; findings: { code: string; severity: string }[]; diff: { added: string[] } } };
+  return {
+    result,
+    json: JSON.parse(result.stdout) as {
+      tasks: JsonTask[];
+      criticalPath: string[];
+      waves: string[][];
+      estimates: { internal: { date: string; workingDays: number }; client: { date: string; workingDays: number }; fitsDue: boolean; clientFitsDue: boolean };
+      start: string;
+      finish: string;
+      findings: { code: string; severity: string }[];
+      diff: { added: string[] };
+    },
+  };
 }
 
 describe("tam change plan: the landscape request", () => {
@@ -17,7 +29,13 @@ describe("tam change plan: the landscape request", () => {
 
   it("chains network → virtualization → Unix OS → nginx and php in parallel", () => {
     expect(result.code).toBe(0);
-    expect(["app-vlan", "app-vm", "app-os", "app-nginx", "app-php"].map((c) => [impl(c).department, impl(c).wave])).toEqual([["network", 1], ["virtualization", 2], ["unix", 3], ["unix", 4], ["unix", 4]]);
+    expect(["app-vlan", "app-vm", "app-os", "app-nginx", "app-php"].map((c) => [impl(c).department, impl(c).wave])).toEqual([
+      ["network", 1],
+      ["virtualization", 2],
+      ["unix", 3],
+      ["unix", 4],
+      ["unix", 4],
+    ]);
     expect(impl("app-vm").after).toEqual([impl("app-vlan").id]);
     expect(impl("app-nginx").after).toEqual([impl("app-os").id]);
     expect(impl("app-php").after).toEqual([impl("app-os").id]);
@@ -84,7 +102,9 @@ describe("tam change plan: waves and cycles", () => {
   it("reports a cyclic architecture as a path with file:line of each edge, exit 1", () => {
     const result = runTam(["change", "plan", "CHG-0001", "-C", join(FIXTURES, "plan-cycle"), "--as-of", "2026-11-20"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("error dependency-cycle CHG-0001 cannot be ordered: dependency cycle web-os → web-vm → web-os: web-os → web-vm (architecture.yaml:13); web-vm → web-os (architecture.yaml:9)");
+    expect(result.stderr).toContain(
+      "error dependency-cycle CHG-0001 cannot be ordered: dependency cycle web-os → web-vm → web-os: web-os → web-vm (architecture.yaml:13); web-vm → web-os (architecture.yaml:9)",
+    );
     const json = runTam(["change", "plan", "CHG-0001", "-C", join(FIXTURES, "plan-cycle"), "--as-of", "2026-11-20", "-f", "json"]);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).findings[0]).toMatchObject({ severity: "error", code: "dependency-cycle", file: "architecture.yaml", line: 13 });
@@ -111,7 +131,9 @@ describe("tam change plan --write", () => {
     expect(written.startsWith(before.slice(0, before.indexOf("status: draft")))).toBe(true);
     expect(written).toContain("status: planned\ntasks:\n  - id: T1\n");
     // The first write stores the baseline: the dates and the promises as agreed.
-    expect(written).toMatch(/\nbaseline:\n {2}recorded_at: 2026-11-20T23:59:59\+03:00\n {2}start: 2026-11-23T09:00:00\+03:00\n {2}finish: 2026-12-02T18:00:00\+03:00\n {2}internal: 2026-12-14\n {2}client: 2026-12-24\n {2}tasks:\n {4}T1: \{ start: 2026-11-23T09:00:00\+03:00, finish: 2026-11-24T18:00:00\+03:00 \}/);
+    expect(written).toMatch(
+      /\nbaseline:\n {2}recorded_at: 2026-11-20T23:59:59\+03:00\n {2}start: 2026-11-23T09:00:00\+03:00\n {2}finish: 2026-12-02T18:00:00\+03:00\n {2}internal: 2026-12-14\n {2}client: 2026-12-24\n {2}tasks:\n {4}T1: \{ start: 2026-11-23T09:00:00\+03:00, finish: 2026-11-24T18:00:00\+03:00 \}/,
+    );
     expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(["CHG-0001: plan 12 tasks, baseline finish 2026-12-02", "", "changes/CHG-0001.yaml"]);
     expect(runTam(["validate", "-C", dir]).code).toBe(0);
 

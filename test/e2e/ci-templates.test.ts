@@ -31,7 +31,10 @@ function tamCommands(text: string): string[] {
 
 /** Runs a simple command line (no quoting; an output redirection is dropped). */
 function runLine(line: string, cwd: string) {
-  const args = line.replace(/\s*>>?\s*\S+$/, "").split(/\s+/).slice(1);
+  const args = line
+    .replace(/\s*>>?\s*\S+$/, "")
+    .split(/\s+/)
+    .slice(1);
   return runTam(args, { cwd });
 }
 
@@ -91,7 +94,9 @@ describe("CI templates", () => {
   });
 
   it("nothing tells anyone to run tam by its unpublished npm name", () => {
-    const tracked = spawnSync("git", ["ls-files"], { cwd: REPO, encoding: "utf8" }).stdout.split("\n").filter((f) => /\.(md|ya?ml|json|ts|mjs)$/.test(f) && !f.startsWith("test/") && f !== "package-lock.json");
+    const tracked = spawnSync("git", ["ls-files"], { cwd: REPO, encoding: "utf8" })
+      .stdout.split("\n")
+      .filter((f) => /\.(md|ya?ml|json|ts|mjs)$/.test(f) && !f.startsWith("test/") && f !== "package-lock.json");
     for (const file of tracked) {
       if (!existsSync(join(REPO, file))) continue;
       const text = readFileSync(join(REPO, file), "utf8");

@@ -109,7 +109,10 @@ describe("tam completion zsh and fish", () => {
     const ask = (line: string) => {
       const result = spawnSync("fish", ["-c", `tam completion fish | source; complete -C '${line}'`], { cwd: EXAMPLE, env, encoding: "utf8", timeout: 30_000 });
       expect(result.stderr).toBe("");
-      return result.stdout.split("\n").filter(Boolean).map((l) => l.split("\t")[0]);
+      return result.stdout
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => l.split("\t")[0]);
     };
     expect(ask("tam ch")).toContain("change");
     expect(ask("tam validate --f").sort()).toEqual(["--fail-on", "--format"]);

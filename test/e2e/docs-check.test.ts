@@ -12,7 +12,10 @@ describe("tam docs check: broken docs and missing history", () => {
   it("reports missing paths, paths leaving the project, symlinks out of it and unknown owners as broken; says once that history is missing", () => {
     const dir = copyProject(join(FIXTURES, "docs-broken"));
     symlinkSync("/etc/hostname", join(dir, "docs/linked.md"));
-    writeFileSync(join(dir, "docs.yaml"), `${readFileSync(join(dir, "docs.yaml"), "utf8")}  - id: linked\n    title: Linked\n    location: docs/linked.md\n    owner: unix\n    last_review: { date: 2026-03-01 }\n`);
+    writeFileSync(
+      join(dir, "docs.yaml"),
+      `${readFileSync(join(dir, "docs.yaml"), "utf8")}  - id: linked\n    title: Linked\n    location: docs/linked.md\n    owner: unix\n    last_review: { date: 2026-03-01 }\n`,
+    );
     const table = runTam(["docs", "check", "-C", dir, "--as-of", "2026-04-10"]);
     expect(table.code).toBe(1);
     expect(table.stderr).toBe("tam: note: no git history (not a git repository): staleness comes from review intervals and change records only\n");
@@ -64,7 +67,10 @@ describe("tam docs check: a removed component", () => {
     git(dir, ["add", "-A"]);
     git(dir, ["commit", "-q", "-m", "Initial"], at("2026-01-10"));
     const text = readFileSync(join(dir, "architecture.yaml"), "utf8");
-    writeFileSync(join(dir, "architecture.yaml"), text.replace("  - id: vlan\n    name: Internal VLAN\n    kind: vlan\n    depends_on: [fw]\n    criticality: high\n\n", "").replace("depends_on: [vlan]", "depends_on: [fw]"));
+    writeFileSync(
+      join(dir, "architecture.yaml"),
+      text.replace("  - id: vlan\n    name: Internal VLAN\n    kind: vlan\n    depends_on: [fw]\n    criticality: high\n\n", "").replace("depends_on: [vlan]", "depends_on: [fw]"),
+    );
     git(dir, ["commit", "-q", "-am", "Drop the VLAN"], at("2026-03-01"));
     const hash = git(dir, ["rev-parse", "--short=7", "HEAD"]).trim();
     const result = runTam(["docs", "check", "-C", dir, "--as-of", "2026-04-10", "--format", "github"]);
@@ -79,7 +85,10 @@ describe("tam docs check: git processes", () => {
     const dir = copyProject(join(FIXTURES, "docs-basic"));
     const ids = Array.from({ length: n }, (_, i) => `c${i}`);
     writeFileSync(join(dir, "architecture.yaml"), `components:\n${ids.map((id) => `  - id: ${id}\n    name: Component ${id}\n    kind: vlan\n`).join("")}`);
-    writeFileSync(join(dir, "docs.yaml"), `docs:\n${ids.map((id) => `  - id: doc-${id}\n    title: Doc ${id}\n    location: docs/${id}.md\n    owner: network\n    covers: [${id}]\n    last_review: { date: 2026-02-01 }\n`).join("")}`);
+    writeFileSync(
+      join(dir, "docs.yaml"),
+      `docs:\n${ids.map((id) => `  - id: doc-${id}\n    title: Doc ${id}\n    location: docs/${id}.md\n    owner: network\n    covers: [${id}]\n    last_review: { date: 2026-02-01 }\n`).join("")}`,
+    );
     for (const id of ids) writeFileSync(join(dir, "docs", `${id}.md`), `# ${id}\n`);
     initRepo(dir);
     git(dir, ["add", "-A"]);
@@ -135,4 +144,3 @@ describe("tam docs check on the bundled example", () => {
     expect(github.stdout).toMatch(/^::error file=(examples\/northwind\/)?docs\.yaml,line=9,title=tam docs%3A stale::network is stale: change CHG-0001/m);
   });
 });
-

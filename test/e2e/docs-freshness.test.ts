@@ -46,7 +46,10 @@ describe("tam docs check in a repository with history", () => {
     expect(code).toBe(1);
     expect(docs["fw-before"]!.state).toBe("stale");
     expect(docs["fw-before"]!.reasons).toEqual([
-      expect.objectContaining({ code: "component-changed", commit: expect.objectContaining({ short: fwCommit, date: "2026-03-01", author: "Test Author", subject: "Scale the firewall pair to four nodes" }) }),
+      expect.objectContaining({
+        code: "component-changed",
+        commit: expect.objectContaining({ short: fwCommit, date: "2026-03-01", author: "Test Author", subject: "Scale the firewall pair to four nodes" }),
+      }),
     ]);
     expect(docs["fw-after"]!.state).toBe("fresh");
     expect(docs["vlan-doc"]!.state).toBe("fresh");

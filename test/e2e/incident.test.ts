@@ -18,26 +18,32 @@ describe("tam incident add and update", () => {
   it("adds to the month file, updates surgically, commits each step", () => {
     const dir = repo();
     const before = readFileSync(join(dir, "incidents/2026-10.yaml"), "utf8");
-    const add = runTam(["incident", "add", "--title", "Shop: 502", "--priority", "P1", "--component", "web", "--department", "unix", "--opened", "2026-10-31 22:00", "--yes", "--as-of", "2026-10-31"], { cwd: dir });
+    const add = runTam(
+      ["incident", "add", "--title", "Shop: 502", "--priority", "P1", "--component", "web", "--department", "unix", "--opened", "2026-10-31 22:00", "--yes", "--as-of", "2026-10-31"],
+      { cwd: dir },
+    );
     expect(add.stderr).toMatch(/committed [0-9a-f]+: incident INC-0007: Shop: 502/);
     expect(add).toMatchObject({ code: 0, stdout: "INC-0007\n" });
     const afterAdd = readFileSync(join(dir, "incidents/2026-10.yaml"), "utf8");
-    expect(afterAdd).toBe(`${before}  - id: INC-0007\n    title: "Shop: 502"\n    priority: P1\n    components: [web]\n    department: unix\n    opened: 2026-10-31T22:00:00+03:00\n    status: open\n`);
+    expect(afterAdd).toBe(
+      `${before}  - id: INC-0007\n    title: "Shop: 502"\n    priority: P1\n    components: [web]\n    department: unix\n    opened: 2026-10-31T22:00:00+03:00\n    status: open\n`,
+    );
 
     const update = runTam(["incident", "update", "INC-0004", "--closed", "2026-10-06T10:00:00+03:00", "--root-cause", "DPD timers", "--actions", "Timers documented"], { cwd: dir });
     expect(update.stderr).toMatch(/committed [0-9a-f]+: incident INC-0004: closed, cause, actions, status/);
     expect(update.code).toBe(0);
     const diff = git(dir, ["diff", "HEAD~1", "--", "incidents/2026-10.yaml"]);
     // Only these lines change; the comments, blank lines and the other incidents stay as they were.
-    expect(diff.split("\n").filter((line) => /^[-+] /.test(line)).sort()).toEqual([
-      "+      root_cause: DPD timers",
-      "+    actions: Timers documented",
-      "+    closed: 2026-10-06T10:00:00+03:00",
-      "+    status: closed",
-      "-    status: resolved",
-    ]);
+    expect(
+      diff
+        .split("\n")
+        .filter((line) => /^[-+] /.test(line))
+        .sort(),
+    ).toEqual(["+      root_cause: DPD timers", "+    actions: Timers documented", "+    closed: 2026-10-06T10:00:00+03:00", "+    status: closed", "-    status: resolved"]);
 
-    const pause = runTam(["incident", "update", "INC-0007", "--responded", "2026-10-31T22:05:00+03:00", "--pause-from", "22:30", "--pause-reason", "client", "--no-commit", "--as-of", "2026-10-31"], { cwd: dir });
+    const pause = runTam(["incident", "update", "INC-0007", "--responded", "2026-10-31T22:05:00+03:00", "--pause-from", "22:30", "--pause-reason", "client", "--no-commit", "--as-of", "2026-10-31"], {
+      cwd: dir,
+    });
     expect(pause.code).toBe(0);
     const end = runTam(["incident", "update", "INC-0007", "--pause-to", "23:00", "--resolved", "23:30", "--cause", "capacity", "--no-commit", "--as-of", "2026-10-31"], { cwd: dir });
     expect(end.code).toBe(0);
@@ -80,17 +86,47 @@ describe("tam incident import", () => {
 
   it("the same mapping given as flags", () => {
     const dir = repo();
-    const flags = ["--map", "external_id=Number", "--map", "title=Short description", "--map", "priority=Priority", "--map", "state=State", "--map", "at=Updated", "--map", "components=CI", "--date-format", "DD-MM-YYYY HH:mm", "--empty", "?", "--event-log", "--initial-state", "New", "--waiting-state", "Awaiting Customer=client", "--waiting-state", "Awaiting Vendor=vendor", "--resolved-state", "Resolved", "--closed-state", "Closed", "--no-commit"];
+    const flags = [
+      "--map",
+      "external_id=Number",
+      "--map",
+      "title=Short description",
+      "--map",
+      "priority=Priority",
+      "--map",
+      "state=State",
+      "--map",
+      "at=Updated",
+      "--map",
+      "components=CI",
+      "--date-format",
+      "DD-MM-YYYY HH:mm",
+      "--empty",
+      "?",
+      "--event-log",
+      "--initial-state",
+      "New",
+      "--waiting-state",
+      "Awaiting Customer=client",
+      "--waiting-state",
+      "Awaiting Vendor=vendor",
+      "--resolved-state",
+      "Resolved",
+      "--closed-state",
+      "Closed",
+      "--no-commit",
+    ];
     const r = runTam(["incident", "import", csv, ...flags], { cwd: dir });
     expect(r.code).toBe(0);
     const text = readFileSync(join(dir, "incidents/2026-11.yaml"), "utf8");
-    expect(text).toContain("    external_id: INC0010002\n    title: VPN drops, \"again\"\n    priority: P3\n    components: [vpn]\n    opened: 2026-11-05T11:00:00+03:00\n");
+    expect(text).toContain('    external_id: INC0010002\n    title: VPN drops, "again"\n    priority: P3\n    components: [vpn]\n    opened: 2026-11-05T11:00:00+03:00\n');
   });
 
   it("reports unreadable rows and anomalies by CSV line; writes nothing on errors or under --strict; --skip-invalid imports the rest", () => {
     const dir = repo();
     const bad = join(dir, "bad.csv");
-    const body = 'Key,Summary,Priority,Created\r\nSD-1,ok,P2,2026-11-02 10:00\r\nSD-2,"two\r\nlines",P2,2026-11-02 25:00\r\nSD-3,late,P9,2026-11-02 12:00\r\nSD-4,extra,P3,2026-11-02 12:00,surplus\r\n';
+    const body =
+      'Key,Summary,Priority,Created\r\nSD-1,ok,P2,2026-11-02 10:00\r\nSD-2,"two\r\nlines",P2,2026-11-02 25:00\r\nSD-3,late,P9,2026-11-02 12:00\r\nSD-4,extra,P3,2026-11-02 12:00,surplus\r\n';
     writeFileSync(bad, body);
     const args = ["incident", "import", bad, "--map", "external_id=Key", "--map", "title=Summary", "--map", "priority=Priority", "--map", "opened=Created", "--no-commit"];
     const r = runTam(args, { cwd: dir });

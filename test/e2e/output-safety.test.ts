@@ -10,9 +10,7 @@ const HOSTILE_YAML = `${String.raw`"EVIL\e[2J\e]0;pwned\a\x9b31m <script>alert(1
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 function yamlFiles(dir: string, prefix = ""): string[] {
-  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? yamlFiles(dir, join(prefix, e.name)) : e.name.endsWith(".yaml") ? [join(prefix, e.name)] : [],
-  );
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(dir, join(prefix, e.name)) : e.name.endsWith(".yaml") ? [join(prefix, e.name)] : []));
 }
 
 /** The example with every title and every component name replaced by hostile text (still a valid project). */

@@ -27,7 +27,22 @@ describe("npm package", () => {
     expect(packed.code, packed.stderr).toBe(0);
     const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
     const shipped = info!.files.map((f) => f.path);
-    for (const needed of ["bin/tam.js", "dist/cli.js", "dist/index.js", "dist/index.d.ts", "schemas/change.schema.json", "templates/project/tam.yaml", "templates/import/servicenow-events.yaml", "templates/import/servicenow-incidents.yaml", "templates/import/jira-sm.yaml", "templates/ci/github/.github/workflows/tam.yml", "templates/ci/gitlab/.gitlab-ci.yml", "LICENSE", "CHANGELOG.md", "README.md"]) {
+    for (const needed of [
+      "bin/tam.js",
+      "dist/cli.js",
+      "dist/index.js",
+      "dist/index.d.ts",
+      "schemas/change.schema.json",
+      "templates/project/tam.yaml",
+      "templates/import/servicenow-events.yaml",
+      "templates/import/servicenow-incidents.yaml",
+      "templates/import/jira-sm.yaml",
+      "templates/ci/github/.github/workflows/tam.yml",
+      "templates/ci/gitlab/.gitlab-ci.yml",
+      "LICENSE",
+      "CHANGELOG.md",
+      "README.md",
+    ]) {
       expect(shipped, needed).toContain(needed);
     }
     expect(shipped.filter((p) => p.startsWith("test/") || p.startsWith("src/"))).toEqual([]);

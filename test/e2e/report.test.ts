@@ -7,7 +7,15 @@ describe("tam report", () => {
   it("has every section a client meeting needs, and the internal part only in the internal edition", () => {
     const client = runTam(["report", "-C", EXAMPLE, "--as-of", "2026-11-20"]).stdout;
     const internal = runTam(["report", "-C", EXAMPLE, "--as-of", "2026-11-20", "--audience", "internal"]).stdout;
-    for (const heading of ["## Service summary", "## What was done", "## What is planned", "## Service levels (SLA)", "### Incidents that missed the target", "## Recommendations", "## Decisions needed from you"]) {
+    for (const heading of [
+      "## Service summary",
+      "## What was done",
+      "## What is planned",
+      "## Service levels (SLA)",
+      "### Incidents that missed the target",
+      "## Recommendations",
+      "## Decisions needed from you",
+    ]) {
       expect(client).toContain(`\n${heading}\n`);
       expect(internal).toContain(`\n${heading}\n`);
     }

@@ -128,7 +128,9 @@ describe("concurrent updates", () => {
     expect(after).toMatch(/- id: T1[\s\S]*status: in-progress[\s\S]*- id: T2/);
     expect(after).toMatch(/- id: T2[\s\S]*status: blocked/);
     expect(after).toContain("datastore licence");
-    const commits = git(dir, ["log", "--format=%s", `${start}..HEAD`]).trim().split("\n");
+    const commits = git(dir, ["log", "--format=%s", `${start}..HEAD`])
+      .trim()
+      .split("\n");
     expect(commits).toHaveLength(2);
     expect(git(dir, ["status", "--porcelain"]).trim()).toBe("");
     expect(leftovers(dir)).toEqual([]);
@@ -164,7 +166,16 @@ describe("git safety", () => {
     setup(dir);
     const before = read(dir, CHANGE);
     const result = runTam(["task", "start", "CHG-0004/T1", "--by", "R Z", ...AS_OF, "-C", dir], {
-      env: { GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1", HOME: mkdtempSync(join(tmpdir(), "tam-home-")), GIT_AUTHOR_NAME: "", GIT_AUTHOR_EMAIL: "", GIT_COMMITTER_NAME: "", GIT_COMMITTER_EMAIL: "", EMAIL: "" },
+      env: {
+        GIT_CONFIG_GLOBAL: "/dev/null",
+        GIT_CONFIG_NOSYSTEM: "1",
+        HOME: mkdtempSync(join(tmpdir(), "tam-home-")),
+        GIT_AUTHOR_NAME: "",
+        GIT_AUTHOR_EMAIL: "",
+        GIT_COMMITTER_NAME: "",
+        GIT_COMMITTER_EMAIL: "",
+        EMAIL: "",
+      },
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
@@ -174,7 +185,9 @@ describe("git safety", () => {
     expect(read(dir, CHANGE)).toBe(before);
     // and the other writers refuse the same way
     const incidents = read(dir, "incidents/2026-11.yaml");
-    const update = runTam(["incident", "update", "INC-0053", "--closed", "2026-11-18T10:00:00+03:00", ...AS_OF, "-C", dir], { env: { GIT_CONFIG_GLOBAL: "/dev/null", HOME: mkdtempSync(join(tmpdir(), "tam-home-")) } });
+    const update = runTam(["incident", "update", "INC-0053", "--closed", "2026-11-18T10:00:00+03:00", ...AS_OF, "-C", dir], {
+      env: { GIT_CONFIG_GLOBAL: "/dev/null", HOME: mkdtempSync(join(tmpdir(), "tam-home-")) },
+    });
     expect(update.code).toBe(2);
     noStack(update.stderr);
     expect(read(dir, "incidents/2026-11.yaml")).toBe(incidents);

@@ -23,7 +23,9 @@ describe("tam schema", () => {
     expect(runTam(["init", dir, "--client", "ACME", "--tam", "Irina Petrova", "--yes", "--no-git"]).code).toBe(0);
     writeFileSync(join(dir, ".tam/schemas/docs.schema.json"), "{}\n");
     const stale = runTam(["validate", "-C", dir, "--format", "json"]);
-    expect(JSON.parse(stale.stdout).issues).toEqual([expect.objectContaining({ severity: "warning", code: "schemas-outdated", file: ".tam/schemas", message: expect.stringContaining("docs.schema.json differs") })]);
+    expect(JSON.parse(stale.stdout).issues).toEqual([
+      expect.objectContaining({ severity: "warning", code: "schemas-outdated", file: ".tam/schemas", message: expect.stringContaining("docs.schema.json differs") }),
+    ]);
     const written = runTam(["schema", "--write"], { cwd: dir });
     expect(written.code, written.stderr).toBe(0);
     expect(written.stderr).toContain("wrote 6 schemas to .");

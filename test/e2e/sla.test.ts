@@ -23,7 +23,14 @@ describe("tam sla report on the fixture", () => {
     const r = runTam(["sla", "report", "-C", SLA, "--as-of", "2026-11-20", "--format", "json"]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json).toMatchObject({ version: 1, asOf: "2026-11-20T23:59:59+03:00", timezone: "Europe/Moscow", period: { label: "2026-10", from: "2026-10-01", to: "2026-10-31" }, previousPeriod: { label: "2026-09" }, by: "priority" });
+    expect(json).toMatchObject({
+      version: 1,
+      asOf: "2026-11-20T23:59:59+03:00",
+      timezone: "Europe/Moscow",
+      period: { label: "2026-10", from: "2026-10-01", to: "2026-10-31" },
+      previousPeriod: { label: "2026-09" },
+      by: "priority",
+    });
     const p1 = json.groups.find((g: { key: string }) => g.key === "P1");
     expect(p1).toMatchObject({ incidents: 2, compliancePct: 50, goalPct: 95, pass: false, previous: { incidents: 1, compliancePct: 100 }, trendPts: -50 });
     expect(p1.resolutionTimes).toEqual({ count: 2, medianMinutes: 225, p90Minutes: 330, maxMinutes: 330 });

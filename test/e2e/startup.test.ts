@@ -24,8 +24,14 @@ describe("start-up cost", () => {
   it("--help and --version load neither ajv, inquirer nor simple-git", () => {
     for (const args of [["--help"], ["--version"], ["validate", "--help"]]) {
       const loaded = modulesLoaded(args);
-      expect(loaded.some((url) => url.includes("/dist/cli.js")), args.join(" ")).toBe(true);
-      expect(loaded.filter((url) => heavy.test(url)), args.join(" ")).toEqual([]);
+      expect(
+        loaded.some((url) => url.includes("/dist/cli.js")),
+        args.join(" "),
+      ).toBe(true);
+      expect(
+        loaded.filter((url) => heavy.test(url)),
+        args.join(" "),
+      ).toEqual([]);
     }
   });
 

@@ -24,7 +24,9 @@ describe("tam status", () => {
     expect(mine.code, mine.stderr).toBe(0);
     const json = JSON.parse(mine.stdout);
     expect(json.assignee).toBe("Roman Zaitsev");
-    expect(json.departments).toEqual([expect.objectContaining({ department: "unix", inProgress: [expect.objectContaining({ change: "CHG-0002", id: "T3", assignee: "Roman Zaitsev" })], startNow: [], queued: [] })]);
+    expect(json.departments).toEqual([
+      expect.objectContaining({ department: "unix", inProgress: [expect.objectContaining({ change: "CHG-0002", id: "T3", assignee: "Roman Zaitsev" })], startNow: [], queued: [] }),
+    ]);
   });
 
   it("--department answers what that department can pick up; json and markdown", () => {
@@ -43,7 +45,26 @@ describe("tam change new", () => {
     initRepo(dir);
     git(dir, ["add", "."]);
     git(dir, ["commit", "-q", "-m", "start"]);
-    const result = runTam(["change", "new", "-C", dir, "--title", "Redis: sessions", "--type", "normal", "--due", "2026-12-15", "--component", "core-fw:modify", "--new-component", "app-redis:vm:Redis VM:vmware-cluster", "--rollback", "Remove it", "--as-of", "2026-11-20"]);
+    const result = runTam([
+      "change",
+      "new",
+      "-C",
+      dir,
+      "--title",
+      "Redis: sessions",
+      "--type",
+      "normal",
+      "--due",
+      "2026-12-15",
+      "--component",
+      "core-fw:modify",
+      "--new-component",
+      "app-redis:vm:Redis VM:vmware-cluster",
+      "--rollback",
+      "Remove it",
+      "--as-of",
+      "2026-11-20",
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("CHG-0003\n");
     expect(result.stderr).toContain("created changes/CHG-0003.yaml");
@@ -52,7 +73,9 @@ describe("tam change new", () => {
     expect(text).toContain("requested_at: 2026-11-20");
     expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n")).toEqual(['CHG-0003: new change "Redis: sessions"', "", "changes/CHG-0003.yaml"]);
     const plan = JSON.parse(runTam(["change", "plan", "CHG-0003", "-C", dir, "--as-of", "2026-11-20", "-f", "json"]).stdout);
-    expect(plan.tasks.map((t: { kind: string; department: string }) => `${t.kind}/${t.department}`)).toEqual(expect.arrayContaining(["backup/backup", "monitoring/monitoring", "documentation/design-center"]));
+    expect(plan.tasks.map((t: { kind: string; department: string }) => `${t.kind}/${t.department}`)).toEqual(
+      expect.arrayContaining(["backup/backup", "monitoring/monitoring", "documentation/design-center"]),
+    );
   });
 
   it("refuses without a title, and refuses a reference to an unknown component", () => {

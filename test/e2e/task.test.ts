@@ -68,7 +68,10 @@ describe("tam task", () => {
         const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: "1" }, stdio: "ignore" });
         child.on("close", (code) => resolve(code ?? -1));
       });
-    const codes = await Promise.all([run(["task", "done", "CHG-0002/T1", "--by", "A", "--as-of", "2026-11-20"]), run(["task", "cancel", "CHG-0002/T2", "--by", "B", "--as-of", "2026-11-20", "--force", "--reason", "the office checks it"])]);
+    const codes = await Promise.all([
+      run(["task", "done", "CHG-0002/T1", "--by", "A", "--as-of", "2026-11-20"]),
+      run(["task", "cancel", "CHG-0002/T2", "--by", "B", "--as-of", "2026-11-20", "--force", "--reason", "the office checks it"]),
+    ]);
     expect(codes).toEqual([0, 0]);
     const text = readFileSync(join(dir, FILE), "utf8");
     expect(text).toContain("by: A");

@@ -134,7 +134,10 @@ describe("tam validate", () => {
     const WARNING_FILE = "examples/northwind/changes/CHG-0004.yaml";
 
     it("with -C from the top level, and from a subfolder of the project without -C", () => {
-      for (const [args, cwd] of [[["-C", "examples/northwind"], REPO], [[], join(EXAMPLE, "changes")]] as const) {
+      for (const [args, cwd] of [
+        [["-C", "examples/northwind"], REPO],
+        [[], join(EXAMPLE, "changes")],
+      ] as const) {
         const result = runTam(["validate", ...args, "--format", "github"], { cwd });
         expect(result.code, result.stderr).toBe(0);
         expect(result.stdout).toMatch(new RegExp(`^::warning file=${WARNING_FILE.replace(/[./]/g, "\\$&")},line=\\d+`, "m"));
@@ -143,7 +146,21 @@ describe("tam validate", () => {
 
     it("writes several formats at once: SARIF and Code Quality into files, annotations on stdout", () => {
       const out = mkdtempSync(join(tmpdir(), "tam-reports-"));
-      const result = runTam(["validate", "-C", "examples/northwind", "--format", "sarif", "--output", join(out, "tam.sarif"), "--format", "github", "-f", "codeclimate", "-o", join(out, "quality.json")]);
+      const result = runTam([
+        "validate",
+        "-C",
+        "examples/northwind",
+        "--format",
+        "sarif",
+        "--output",
+        join(out, "tam.sarif"),
+        "--format",
+        "github",
+        "-f",
+        "codeclimate",
+        "-o",
+        join(out, "quality.json"),
+      ]);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toMatch(/^::warning file=examples\/northwind\//m);
       const sarif = JSON.parse(readFileSync(join(out, "tam.sarif"), "utf8"));

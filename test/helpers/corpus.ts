@@ -88,16 +88,25 @@ export function setUp(dir: string, setup: Setup | undefined): void {
   } else if (setup === "long-chain") {
     // 5,000 components, each depending on the one before: recursion overflows, quadratic walks hang.
     writeFileSync(join(dir, "architecture.yaml"), architecture(5000));
-    writeFileSync(join(dir, "changes/CHG-0001.yaml"), "id: CHG-0001\ntitle: Deep change\ntype: normal\nstatus: draft\nrollback: Undo it.\nscope:\n  - component: c4999\n    action: modify\n  - component: vlan\n    action: modify\n");
+    writeFileSync(
+      join(dir, "changes/CHG-0001.yaml"),
+      "id: CHG-0001\ntitle: Deep change\ntype: normal\nstatus: draft\nrollback: Undo it.\nscope:\n  - component: c4999\n    action: modify\n  - component: vlan\n    action: modify\n",
+    );
   } else if (setup === "long-cycle") {
     writeFileSync(join(dir, "architecture.yaml"), architecture(5000, 0, true));
   } else if (setup === "wide-fan-out") {
     writeFileSync(join(dir, "architecture.yaml"), architecture(0, 5000));
-    writeFileSync(join(dir, "changes/CHG-0001.yaml"), "id: CHG-0001\ntitle: Wide change\ntype: normal\nstatus: draft\nrollback: Undo it.\nscope:\n  - component: vlan\n    action: modify\n  - component: f4999\n    action: modify\n");
+    writeFileSync(
+      join(dir, "changes/CHG-0001.yaml"),
+      "id: CHG-0001\ntitle: Wide change\ntype: normal\nstatus: draft\nrollback: Undo it.\nscope:\n  - component: vlan\n    action: modify\n  - component: f4999\n    action: modify\n",
+    );
   } else if (setup === "long-task-chain") {
     let tasks = "";
     for (let i = 1; i <= 2000; i++) tasks += `  - id: T${i}\n    title: Step ${i}\n    department: unix\n    kind: manual\n    status: todo\n${i > 1 ? `    after: [T${i - 1}]\n` : ""}`;
-    writeFileSync(join(dir, "changes/CHG-0001.yaml"), `id: CHG-0001\ntitle: Long change\ntype: normal\nstatus: planned\nrollback: Undo it.\nscope:\n  - component: os\n    action: modify\ntasks:\n${tasks}`);
+    writeFileSync(
+      join(dir, "changes/CHG-0001.yaml"),
+      `id: CHG-0001\ntitle: Long change\ntype: normal\nstatus: planned\nrollback: Undo it.\nscope:\n  - component: os\n    action: modify\ntasks:\n${tasks}`,
+    );
   } else if (setup === "control-file-name") {
     // A file name with an escape sequence: findings name the file; the terminal must not run it.
     writeFileSync(join(dir, "changes/CHG-0002\u001b[2J.yaml"), readFileSync(join(dir, "changes/CHG-0001.yaml")));

@@ -6,7 +6,36 @@
 // (the DST change of 2026-10-25 inside the range); no title column.
 // Deterministic for a seed. `exportAt` cuts the log as an export taken at that time would.
 
-export const HEADER = ["number", "incident_state", "active", "reassignment_count", "reopen_count", "sys_mod_count", "made_sla", "caller_id", "opened_by", "opened_at", "sys_created_on", "sys_updated_by", "sys_updated_on", "contact_type", "location", "category", "subcategory", "u_symptom", "cmdb_ci", "impact", "urgency", "priority", "assignment_group", "assigned_to", "closed_code", "resolved_by", "resolved_at", "closed_at"];
+export const HEADER = [
+  "number",
+  "incident_state",
+  "active",
+  "reassignment_count",
+  "reopen_count",
+  "sys_mod_count",
+  "made_sla",
+  "caller_id",
+  "opened_by",
+  "opened_at",
+  "sys_created_on",
+  "sys_updated_by",
+  "sys_updated_on",
+  "contact_type",
+  "location",
+  "category",
+  "subcategory",
+  "u_symptom",
+  "cmdb_ci",
+  "impact",
+  "urgency",
+  "priority",
+  "assignment_group",
+  "assigned_to",
+  "closed_code",
+  "resolved_by",
+  "resolved_at",
+  "closed_at",
+];
 export const ZONE = "Europe/Berlin";
 
 export interface LogRow {
@@ -233,11 +262,34 @@ export function exportCsv(rows: LogRow[], exportAt: number): string {
   const lines = kept.map(({ row }, i) => {
     const done = row.state === "Resolved" || row.state === "Closed";
     const cells = [
-      row.number, row.state, String(row.state !== "Closed"), String(row.reassignments), String(row.reopens), String(row.seq), "true",
-      `Caller ${1000 + (i % 997)}`, "Opened by 17", text(row.opened), text(row.opened), `Updated by ${(i * 7) % 50}`, text(row.at),
-      "Phone", `Location ${(i * 13) % 200}`, row.category, `Subcategory ${(i * 3) % 90}`, i % 5 === 0 ? "?" : `Symptom ${(i * 11) % 500}`, "?",
-      "2 - Medium", "2 - Medium", row.priority, row.group, row.group === "Service Desk" ? "?" : `Resolver ${(i * 5) % 80}`,
-      done ? "code 7" : "?", done ? "Resolved by 12" : "?", text(done ? row.resolvedAt : undefined), text(row.closedAt),
+      row.number,
+      row.state,
+      String(row.state !== "Closed"),
+      String(row.reassignments),
+      String(row.reopens),
+      String(row.seq),
+      "true",
+      `Caller ${1000 + (i % 997)}`,
+      "Opened by 17",
+      text(row.opened),
+      text(row.opened),
+      `Updated by ${(i * 7) % 50}`,
+      text(row.at),
+      "Phone",
+      `Location ${(i * 13) % 200}`,
+      row.category,
+      `Subcategory ${(i * 3) % 90}`,
+      i % 5 === 0 ? "?" : `Symptom ${(i * 11) % 500}`,
+      "?",
+      "2 - Medium",
+      "2 - Medium",
+      row.priority,
+      row.group,
+      row.group === "Service Desk" ? "?" : `Resolver ${(i * 5) % 80}`,
+      done ? "code 7" : "?",
+      done ? "Resolved by 12" : "?",
+      text(done ? row.resolvedAt : undefined),
+      text(row.closedAt),
     ];
     return cells.join(",");
   });

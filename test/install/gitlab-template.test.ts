@@ -37,7 +37,11 @@ describe("GitLab CI template", () => {
     const prefix = scratch("gitlab-global");
     const runJob = (given: Record<string, string>) => {
       const spec = job({ "tam-source": `${url}#${RELEASE_TAG}`, project: "clients/acme", ...given });
-      return run("bash", ["--noprofile", "--norc", "-e", "-c", spec.script.join("\n")], workspace, { ...spec.variables, npm_config_prefix: prefix, PATH: `${join(prefix, "bin")}:${process.env.PATH}` });
+      return run("bash", ["--noprofile", "--norc", "-e", "-c", spec.script.join("\n")], workspace, {
+        ...spec.variables,
+        npm_config_prefix: prefix,
+        PATH: `${join(prefix, "bin")}:${process.env.PATH}`,
+      });
     };
     const spec = job({});
     expect(spec.artifacts.reports).toEqual({ codequality: "gl-code-quality-report.json", junit: "tam-validate.xml" });

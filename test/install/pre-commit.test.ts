@@ -22,7 +22,10 @@ describe("pre-commit hook", () => {
     const { dir } = standInRepository();
     const client = clientRepository();
     const sha = ok(run("git", ["rev-parse", rev], dir), "git rev-parse").stdout.trim();
-    writeFileSync(join(client, ".pre-commit-config.yaml"), `repos:\n  - repo: ${dir}\n    rev: ${rev === "main" ? sha : rev}\n    hooks:\n      - id: tam-validate\n        args: [-C, clients/acme]\n`);
+    writeFileSync(
+      join(client, ".pre-commit-config.yaml"),
+      `repos:\n  - repo: ${dir}\n    rev: ${rev === "main" ? sha : rev}\n    hooks:\n      - id: tam-validate\n        args: [-C, clients/acme]\n`,
+    );
     const env = { PRE_COMMIT_HOME: scratch("pre-commit-home"), PRE_COMMIT_COLOR: "never" };
     ok(run("git", ["add", ".pre-commit-config.yaml"], client), "git add");
 

@@ -18,7 +18,14 @@ export interface Ran {
 }
 
 const QUIET_NPM = { npm_config_update_notifier: "false", npm_config_audit: "false", npm_config_fund: "false", npm_config_prefer_offline: "true" };
-const IDENTITY = { GIT_AUTHOR_NAME: "Irina", GIT_AUTHOR_EMAIL: "i@example.com", GIT_COMMITTER_NAME: "Irina", GIT_COMMITTER_EMAIL: "i@example.com", GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" };
+const IDENTITY = {
+  GIT_AUTHOR_NAME: "Irina",
+  GIT_AUTHOR_EMAIL: "i@example.com",
+  GIT_COMMITTER_NAME: "Irina",
+  GIT_COMMITTER_EMAIL: "i@example.com",
+  GIT_CONFIG_GLOBAL: "/dev/null",
+  GIT_CONFIG_NOSYSTEM: "1",
+};
 
 export function run(command: string, args: string[], cwd: string, env: Record<string, string | undefined> = {}, options: SpawnSyncOptions = {}): Ran {
   const result = spawnSync(command, args, { cwd, encoding: "utf8", timeout: 300_000, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, ...QUIET_NPM, ...IDENTITY, ...env }, ...options });
@@ -42,7 +49,9 @@ export function scratch(name: string): string {
 export function standInRepository(): { dir: string; url: string } {
   const dir = join(scratch("repo"), "tam");
   mkdirSync(dir);
-  const files = ok(run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], REPO), "git ls-files").stdout.split("\0").filter(Boolean);
+  const files = ok(run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], REPO), "git ls-files")
+    .stdout.split("\0")
+    .filter(Boolean);
   for (const file of files) {
     try {
       mkdirSync(dirname(join(dir, file)), { recursive: true });

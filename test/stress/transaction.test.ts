@@ -22,9 +22,16 @@ const head = (dir: string) => git(dir, ["rev-parse", "HEAD"]).trim();
 /** The example as a committed repository, with extra todo tasks and open incidents to update concurrently. */
 function repo(): string {
   const dir = copyProject(EXAMPLE);
-  const tasks = Array.from({ length: WRITERS }, (_, i) => `  - id: X${i + 1}\n    title: Extra task ${i + 1}\n    department: backup\n    kind: implementation\n    origin: manual\n    status: todo\n`).join("");
+  const tasks = Array.from(
+    { length: WRITERS },
+    (_, i) => `  - id: X${i + 1}\n    title: Extra task ${i + 1}\n    department: backup\n    kind: implementation\n    origin: manual\n    status: todo\n`,
+  ).join("");
   writeFileSync(join(dir, CHANGE), read(dir, CHANGE) + tasks);
-  const incidents = Array.from({ length: WRITERS }, (_, i) => `\n  - id: INC-${String(901 + i).padStart(4, "0")}\n    title: Extra incident ${i + 1}\n    priority: P4\n    components: [zabbix]\n    department: monitoring\n    opened: 2026-11-19T10:00:00+03:00\n    status: open\n`).join("");
+  const incidents = Array.from(
+    { length: WRITERS },
+    (_, i) =>
+      `\n  - id: INC-${String(901 + i).padStart(4, "0")}\n    title: Extra incident ${i + 1}\n    priority: P4\n    components: [zabbix]\n    department: monitoring\n    opened: 2026-11-19T10:00:00+03:00\n    status: open\n`,
+  ).join("");
   writeFileSync(join(dir, INCIDENTS), read(dir, INCIDENTS) + incidents);
   initRepo(dir);
   git(dir, ["add", "-A"]);
@@ -94,7 +101,10 @@ describe("twenty concurrent writers of each kind", () => {
 
       // Task updates on one change file.
       let start = head(dir);
-      const tasks = await all(dir, Array.from({ length: WRITERS }, (_, i) => ["task", "start", `CHG-0004/X${i + 1}`, "--by", `Engineer ${i + 1}`]));
+      const tasks = await all(
+        dir,
+        Array.from({ length: WRITERS }, (_, i) => ["task", "start", `CHG-0004/X${i + 1}`, "--by", `Engineer ${i + 1}`]),
+      );
       check("task start", tasks, start, () => CHANGE);
       const change = parse(read(dir, CHANGE)) as { tasks: { id: string; status: string; history?: { by: string }[] }[] };
       const lostTasks = Array.from({ length: WRITERS }, (_, i) => change.tasks.find((t) => t.id === `X${i + 1}`)!).filter((t) => t.status !== "in-progress" || t.history?.length !== 1);
@@ -102,16 +112,24 @@ describe("twenty concurrent writers of each kind", () => {
 
       // Incident updates on one monthly file.
       start = head(dir);
-      const updates = await all(dir, Array.from({ length: WRITERS }, (_, i) => ["incident", "update", `INC-${String(901 + i).padStart(4, "0")}`, "--responded", `2026-11-19T10:${String(10 + i).padStart(2, "0")}:00+03:00`]));
+      const updates = await all(
+        dir,
+        Array.from({ length: WRITERS }, (_, i) => ["incident", "update", `INC-${String(901 + i).padStart(4, "0")}`, "--responded", `2026-11-19T10:${String(10 + i).padStart(2, "0")}:00+03:00`]),
+      );
       check("incident update", updates, start, () => INCIDENTS);
       const incidents = (parse(read(dir, INCIDENTS)) as { incidents: { id: string; responded?: string }[] }).incidents;
-      const lostUpdates = Array.from({ length: WRITERS }, (_, i) => incidents.find((x) => x.id === `INC-${String(901 + i).padStart(4, "0")}`)!).filter((x, i) => x.responded !== `2026-11-19T10:${String(10 + i).padStart(2, "0")}:00+03:00`);
+      const lostUpdates = Array.from({ length: WRITERS }, (_, i) => incidents.find((x) => x.id === `INC-${String(901 + i).padStart(4, "0")}`)!).filter(
+        (x, i) => x.responded !== `2026-11-19T10:${String(10 + i).padStart(2, "0")}:00+03:00`,
+      );
       expect(lostUpdates).toEqual([]);
 
       // Docs reviews: two per document, each with its own note; every review is its own commit.
       start = head(dir);
       const docs = docIds(dir);
-      const reviews = await all(dir, Array.from({ length: WRITERS }, (_, i) => ["docs", "review", docs[i % docs.length]!, "--by", "Reviewer", "--date", "2026-11-19", "--note", `review ${i + 1}`]));
+      const reviews = await all(
+        dir,
+        Array.from({ length: WRITERS }, (_, i) => ["docs", "review", docs[i % docs.length]!, "--by", "Reviewer", "--date", "2026-11-19", "--note", `review ${i + 1}`]),
+      );
       check("docs review", reviews, start, () => "docs.yaml");
       const notes = git(dir, ["log", "-p", `${start}..HEAD`, "--", "docs.yaml"]).match(/^\+\s+note: review \d+$/gm) ?? [];
       expect(new Set(notes).size).toBe(WRITERS);
@@ -136,7 +154,11 @@ describe("twenty concurrent writers of each kind", () => {
       const added = mixed.filter((_, i) => i % 4 === 3).map((r) => r.stdout.trim());
       expect(new Set(added).size).toBe(added.length);
       const after = (parse(read(dir, INCIDENTS)) as { incidents: { id: string; title: string; resolved?: string }[] }).incidents;
-      for (const id of added) expect(after.some((x) => x.id === id), id).toBe(true);
+      for (const id of added)
+        expect(
+          after.some((x) => x.id === id),
+          id,
+        ).toBe(true);
       expect(after.filter((x) => /^INC-09\d\d$/.test(x.id) && x.resolved).length).toBe(WRITERS / 4);
       expect(runValidateClean(dir)).toBe(true);
       expect(leftovers(dir)).toEqual([]);
@@ -211,7 +233,9 @@ describe("kill -9 during writes", () => {
         expect(git(dir, ["status", "--porcelain"]).trim()).toBe("");
       }
       expect(leftovers(dir)).toEqual([]);
-      console.log(`kill -9 loop: ${KILLS} kills (lock held ~${Math.round(held)} ms per write here; ${outcome.committed} after the commit${outcome.finished ? `, ${outcome.finished} of them finished before the kill` : ""}, ${outcome.writtenNotCommitted} between write and commit, ${outcome.untouched} before the write); partial files: 0; swept-in commits: 0; lost committed updates: 0`);
+      console.log(
+        `kill -9 loop: ${KILLS} kills (lock held ~${Math.round(held)} ms per write here; ${outcome.committed} after the commit${outcome.finished ? `, ${outcome.finished} of them finished before the kill` : ""}, ${outcome.writtenNotCommitted} between write and commit, ${outcome.untouched} before the write); partial files: 0; swept-in commits: 0; lost committed updates: 0`,
+      );
     },
     LONG,
   );

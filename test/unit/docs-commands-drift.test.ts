@@ -34,9 +34,17 @@ describe("docs/commands", () => {
       expect(existsSync(file), `docs/commands/${path[0]}.md`).toBe(true);
       const text = readFileSync(file, "utf8");
       // "tam task block", or the subcommand in a list: "tam task start|done|block".
-      const named = new RegExp(`tam ${path.slice(0, -1).map((p) => `${p} `).join("")}([\\w-]+\\|)*${path.at(-1)}(?![\\w-])`);
+      const named = new RegExp(
+        `tam ${path
+          .slice(0, -1)
+          .map((p) => `${p} `)
+          .join("")}([\\w-]+\\|)*${path.at(-1)}(?![\\w-])`,
+      );
       expect(text, `docs/commands/${path[0]}.md names "tam ${name}"`).toMatch(named);
-      const options = help.visibleOptions(command).map((o) => o.long).filter((l): l is string => Boolean(l) && l !== "--help");
+      const options = help
+        .visibleOptions(command)
+        .map((o) => o.long)
+        .filter((l): l is string => Boolean(l) && l !== "--help");
       const missing = options.filter((long) => !new RegExp(`${long}(?![\\w-])`).test(text));
       expect(missing, `options of tam ${name} not in docs/commands/${path[0]}.md`).toEqual([]);
     });

@@ -5,7 +5,16 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO } from "../helpers/run.js";
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; additionalProperties?: Schema | boolean; $ref?: string; $defs?: Record<string, Schema>; description?: string; oneOf?: Schema[] };
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  additionalProperties?: Schema | boolean;
+  $ref?: string;
+  $defs?: Record<string, Schema>;
+  description?: string;
+  oneOf?: Schema[];
+};
 
 const PLACEHOLDERS: [string[], string][] = [
   [["P1", "P2", "P3", "P4"], "<priority>"],
@@ -46,7 +55,14 @@ function fieldPaths(root: Schema): Map<string, string | undefined> {
 
 describe("docs/format.md", () => {
   const reference = readFileSync(join(REPO, "docs/format.md"), "utf8");
-  const SECTIONS: Record<string, string> = { tam: "tam.yaml", departments: "departments.yaml", architecture: "architecture.yaml", change: "changes/<ID>.yaml", incidents: "incidents/*.yaml", docs: "docs.yaml" };
+  const SECTIONS: Record<string, string> = {
+    tam: "tam.yaml",
+    departments: "departments.yaml",
+    architecture: "architecture.yaml",
+    change: "changes/<ID>.yaml",
+    incidents: "incidents/*.yaml",
+    docs: "docs.yaml",
+  };
   /** The field rows of one file's section. */
   const rowsOf = (file: string) => {
     const heading = `## ${SECTIONS[file.replace(".schema.json", "")]}\n`;

@@ -3,10 +3,7 @@ import type { Change, Component, Manifest, TaskKind } from "../../model/files.js
 import { inScope, lower, severityFor, type Risk } from "./risk-types.js";
 
 /** Kinds that hold data worth restoring; the manifest's followups.backup.kinds add to them. */
-export const STATEFUL_KINDS = [
-  "vm", "hyperv-vm", "database", "postgresql", "mysql", "mssql", "oracle",
-  "storage", "san", "nas", "file-share", "redis", "rabbitmq",
-];
+export const STATEFUL_KINDS = ["vm", "hyperv-vm", "database", "postgresql", "mysql", "mssql", "oracle", "storage", "san", "nas", "file-share", "redis", "rabbitmq"];
 
 /** Components a done task of this kind covers, with the task that did it ("CHG-0001/T2"). */
 export function deliveredBy(changes: readonly Change[], kind: TaskKind): Map<string, string> {
@@ -33,9 +30,7 @@ export function withoutMonitoring(components: readonly Component[], changes: rea
       components: [c.id],
       title: known ? `${c.id} is not monitored` : `${c.id} has no declared monitoring`,
       argument:
-        (known
-          ? `${c.id} (${c.name}) is not monitored.`
-          : `architecture.yaml does not say whether ${c.id} (${c.name}) is monitored, and no done monitoring task covers it.`) +
+        (known ? `${c.id} (${c.name}) is not monitored.` : `architecture.yaml does not say whether ${c.id} (${c.name}) is monitored, and no done monitoring task covers it.`) +
         ` Without monitoring a failure or a slow degradation (a disk filling up, a tunnel flapping) is found by users instead of by the duty engineers, and every minute of that delay counts against the resolution time.`,
       suggestion: `Ask the Monitoring group to add checks and alerts for ${c.id} (availability, and the resource it runs out of first), then set \`monitored: true\` in architecture.yaml.`,
       client: {

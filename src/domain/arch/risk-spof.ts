@@ -85,7 +85,10 @@ export function singlePointsOfFailure(components: readonly Component[]): Risk[] 
     const clientReasons = [
       declared ? `${c.name} runs as a single instance.` : `As far as we know, ${c.name} runs as a single instance.`,
       relying.length > 0
-        ? `${relying.length === 1 ? "1 other component relies" : relying.length > DEPENDENTS_COUNTED ? `More than ${DEPENDENTS_COUNTED} other components rely` : `${relying.length} other components rely`} on it (${listSome(relying.slice(0, DEPENDENTS_COUNTED).map((id) => nameOf(byId, id)), 4)}): one failure stops ${relying.length === 1 ? "it too" : "all of them"} until it is repaired or restored.`
+        ? `${relying.length === 1 ? "1 other component relies" : relying.length > DEPENDENTS_COUNTED ? `More than ${DEPENDENTS_COUNTED} other components rely` : `${relying.length} other components rely`} on it (${listSome(
+            relying.slice(0, DEPENDENTS_COUNTED).map((id) => nameOf(byId, id)),
+            4,
+          )}): one failure stops ${relying.length === 1 ? "it too" : "all of them"} until it is repaired or restored.`
         : `If it fails, what it provides is unavailable until it is repaired or restored.`,
       `"Two of everything": a single device, server or instance is the outage you have not had yet.`,
     ];
@@ -106,13 +109,9 @@ export function singlePointsOfFailure(components: readonly Component[]): Risk[] 
 
 /** What "a second one" means for a kind of component. */
 function redundancyFor(kind: string): string {
-  if (["postgresql", "mysql", "mssql", "oracle", "database", "redis"].includes(kind))
-    return "Add a replica (standby) with tested failover, so the service survives the loss of one database server.";
-  if (["vm", "hyperv-vm"].includes(kind))
-    return "Run a second VM (active/active behind a balancer, or a standby) on another host, so one VM or guest failure does not stop the service.";
-  if (["san", "nas", "storage", "file-share"].includes(kind))
-    return "Add a second array or a replicated copy in another chassis, so one storage failure does not take the data offline.";
-  if (["network", "vlan", "firewall", "load-balancer", "vpn", "ddos-protection", "waf"].includes(kind))
-    return "Add a redundant peer (a second device, link or path) with automatic failover.";
+  if (["postgresql", "mysql", "mssql", "oracle", "database", "redis"].includes(kind)) return "Add a replica (standby) with tested failover, so the service survives the loss of one database server.";
+  if (["vm", "hyperv-vm"].includes(kind)) return "Run a second VM (active/active behind a balancer, or a standby) on another host, so one VM or guest failure does not stop the service.";
+  if (["san", "nas", "storage", "file-share"].includes(kind)) return "Add a second array or a replicated copy in another chassis, so one storage failure does not take the data offline.";
+  if (["network", "vlan", "firewall", "load-balancer", "vpn", "ddos-protection", "waf"].includes(kind)) return "Add a redundant peer (a second device, link or path) with automatic failover.";
   return "Add a redundant peer (a second instance with failover), so one failure does not stop the service.";
 }

@@ -1,13 +1,7 @@
 // What a risk is: a named, argued, actionable finding for the client.
 import type { Change, Component, Criticality, Department, DocEntry, Incident, Manifest } from "../../model/files.js";
 
-export type RiskKind =
-  | "single-point-of-failure"
-  | "no-monitoring"
-  | "no-backup"
-  | "recurring-incidents"
-  | "docs-stale"
-  | "docs-missing";
+export type RiskKind = "single-point-of-failure" | "no-monitoring" | "no-backup" | "recurring-incidents" | "docs-stale" | "docs-missing";
 
 export type RiskSeverity = "high" | "medium" | "low";
 

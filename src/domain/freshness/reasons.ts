@@ -121,7 +121,12 @@ export function componentReasons(covers: readonly string[], review: DateText, to
   });
   const uncommitted = [...new Set(covers.filter((component) => git.uncommitted.includes(component)))].sort();
   if (uncommitted.length) {
-    reasons.push({ severity: "note", code: "uncommitted-edits", components: uncommitted, message: `${uncommitted.join(", ")} edited in architecture.yaml but not committed yet (counted once committed)` });
+    reasons.push({
+      severity: "note",
+      code: "uncommitted-edits",
+      components: uncommitted,
+      message: `${uncommitted.join(", ")} edited in architecture.yaml but not committed yet (counted once committed)`,
+    });
   }
   return reasons;
 }
@@ -137,7 +142,14 @@ export function removedReasons(covers: readonly string[], timeline: ComponentTim
     if (!last) continue;
     const { ref, commit } = last;
     if (commit.removed.includes(component)) {
-      reasons.push({ severity: "broken", code: "component-removed", date: ref.date, components: [component], commit: ref, message: `${component} was removed from architecture.yaml by ${describeCommit(ref)}: take it out of covers (or review the doc)` });
+      reasons.push({
+        severity: "broken",
+        code: "component-removed",
+        date: ref.date,
+        components: [component],
+        commit: ref,
+        message: `${component} was removed from architecture.yaml by ${describeCommit(ref)}: take it out of covers (or review the doc)`,
+      });
       continue;
     }
     const rename = commit.renamed.find((entry) => entry.from === component);
@@ -151,7 +163,15 @@ export function removedReasons(covers: readonly string[], timeline: ComponentTim
       current = next.commit.renamed.find((r) => r.from === current)!.to;
       order = next.order;
     }
-    reasons.push({ severity: "broken", code: "component-renamed", date: ref.date, components: [component], renamedTo: current, commit: ref, message: `${component} was renamed to ${current} by ${describeCommit(ref)}: covers should name ${current}` });
+    reasons.push({
+      severity: "broken",
+      code: "component-renamed",
+      date: ref.date,
+      components: [component],
+      renamedTo: current,
+      commit: ref,
+      message: `${component} was renamed to ${current} by ${describeCommit(ref)}: covers should name ${current}`,
+    });
   }
   return reasons;
 }
@@ -191,5 +211,13 @@ export function fileReasons(docId: string, location: LocationFact | undefined, r
   const newest = (git.files.get(location.path) ?? []).map((fact) => commitRef(fact, timezone)).find((commit) => commit.date <= today);
   if (!newest || !after(newest.date, review, today)) return [];
   const commit = newest;
-  return [{ severity: "note", code: "file-changed", date: commit.date, commit, message: `${location.path} edited since the review by ${describeCommit(commit)}, with no review recorded (if that edit was the review: tam docs review ${docId} --edit-was-review)` }];
+  return [
+    {
+      severity: "note",
+      code: "file-changed",
+      date: commit.date,
+      commit,
+      message: `${location.path} edited since the review by ${describeCommit(commit)}, with no review recorded (if that edit was the review: tam docs review ${docId} --edit-was-review)`,
+    },
+  ];
 }

@@ -49,10 +49,7 @@ export interface GitFacts {
 }
 
 /** Where a doc's location points, as the file system saw it. */
-export type LocationFact =
-  | { kind: "external" }
-  | { kind: "file"; path: string; exists: boolean }
-  | { kind: "outside"; path: string };
+export type LocationFact = { kind: "external" } | { kind: "file"; path: string; exists: boolean } | { kind: "outside"; path: string };
 
 export interface FreshnessInput {
   today: DateText;

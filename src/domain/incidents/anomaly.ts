@@ -1,7 +1,16 @@
 // Anomalies of an export: an incident that can be imported, but only after tam decided something
 // (clamped a time, fell back to a default). Each says where (incident, CSV line) and what was done.
 
-export const ANOMALY_KINDS = ["event-before-opened", "no-opened", "resolved-before-opened", "closed-before-resolved", "unknown-priority", "unknown-department", "unknown-component", "unknown-cause"] as const;
+export const ANOMALY_KINDS = [
+  "event-before-opened",
+  "no-opened",
+  "resolved-before-opened",
+  "closed-before-resolved",
+  "unknown-priority",
+  "unknown-department",
+  "unknown-component",
+  "unknown-cause",
+] as const;
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
 
 export interface Anomaly {

@@ -56,7 +56,6 @@ function compile(pattern: string): { regex: RegExp; fields: string[] } {
   return hit;
 }
 
-
 function offsetOf(text: string): number {
   if (text === "Z") return 0;
   const digits = text.replace(":", "");
@@ -99,4 +98,3 @@ function check(date: string, hour: number, minute: number, second: number, offse
   if (hour > 23 || minute > 59 || second > 59) return null;
   return { date, minutes: hour * 60 + minute, seconds: second, ...(offsetMinutes === undefined ? {} : { offsetMinutes }) };
 }
-

@@ -77,9 +77,7 @@ export function mergePauses(pauses: EpochPause[], opened: number, end: number | 
     merged.push({ ...pause });
   }
   if (end === undefined) return merged;
-  return merged
-    .filter((p) => p.from < end)
-    .map((p) => (p.to === undefined || p.to > end ? { ...p, to: end } : p));
+  return merged.filter((p) => p.from < end).map((p) => (p.to === undefined || p.to > end ? { ...p, to: end } : p));
 }
 
 /** The times of one incident from its ordered, clamped events. */

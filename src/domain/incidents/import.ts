@@ -141,7 +141,8 @@ function fromRow(reader: RowReader, externalId: string, record: CsvRecord, ctx: 
   const show = (e: number) => formatZoned(e, zone);
   const common = commonFields(reader, externalId, [record], ctx, note);
   const statusText = reader.mapped("status", reader.text(record, "status"));
-  if (statusText !== undefined && !STATUSES.includes(statusText as IncidentStatus)) throw new RowProblem(`status "${statusText}" is not one of ${STATUSES.join(", ")} (map it: values.status)`, record.line);
+  if (statusText !== undefined && !STATUSES.includes(statusText as IncidentStatus))
+    throw new RowProblem(`status "${statusText}" is not one of ${STATUSES.join(", ")} (map it: values.status)`, record.line);
   const raw: Timeline = { responded: reader.epoch(record, "responded"), resolved: reader.epoch(record, "resolved"), closed: reader.epoch(record, "closed"), pauses: [] };
   let opened = reader.epoch(record, "opened");
   if (opened === undefined) {
@@ -210,7 +211,12 @@ function unmatchedPatterns(reader: RowReader, records: CsvRecord[]): string[] {
   if (!states) return [];
   const values = [...new Set(records.map((r) => reader.text(r, "state")).filter((s): s is string => s !== undefined))].sort();
   const occurring = `its states are: ${values.join(", ") || "(none)"}`;
-  const kinds: [string, StatePattern[]][] = [["initial", states.initial], ["waiting", states.waiting.map((w) => w.pattern)], ["resolved", states.resolved], ["closed", states.closed]];
+  const kinds: [string, StatePattern[]][] = [
+    ["initial", states.initial],
+    ["waiting", states.waiting.map((w) => w.pattern)],
+    ["resolved", states.resolved],
+    ["closed", states.closed],
+  ];
   const warnings: string[] = [];
   for (const [kind, patterns] of kinds) {
     const unmatched = patterns.filter((p) => !values.some((v) => p.test(v)));
@@ -227,7 +233,14 @@ function unmatchedPatterns(reader: RowReader, records: CsvRecord[]): string[] {
  * Returns a string when the mapping does not fit the file at all (nothing can be imported).
  * `onProgress` is told how many records were read, for a progress bar.
  */
-export function importIncidents(table: CsvTable, mapping: ImportMapping, ctx: ImportContext, zone: string, options: ImportOptions = {}, onProgress?: (done: number, total: number) => void): ImportResult | string {
+export function importIncidents(
+  table: CsvTable,
+  mapping: ImportMapping,
+  ctx: ImportContext,
+  zone: string,
+  options: ImportOptions = {},
+  onProgress?: (done: number, total: number) => void,
+): ImportResult | string {
   const problems = mappingProblems(mapping);
   if (problems.length) return problems.join("; ");
   const { header, records } = table;

@@ -2,7 +2,24 @@
 import type { Pause } from "../../model/files.js";
 import type { StatePattern } from "./state-pattern.js";
 
-export const IMPORT_FIELDS = ["external_id", "title", "priority", "components", "department", "opened", "responded", "resolved", "closed", "cause", "root_cause", "status", "actions", "state", "at", "order_by"] as const;
+export const IMPORT_FIELDS = [
+  "external_id",
+  "title",
+  "priority",
+  "components",
+  "department",
+  "opened",
+  "responded",
+  "resolved",
+  "closed",
+  "cause",
+  "root_cause",
+  "status",
+  "actions",
+  "state",
+  "at",
+  "order_by",
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const VALUE_FIELDS = ["priority", "department", "components", "cause", "status"] as const;
 export type ValueField = (typeof VALUE_FIELDS)[number];
@@ -50,7 +67,8 @@ export function mappingProblems(mapping: ImportMapping): string[] {
   if (mapping.eventLog) {
     for (const [field, why] of Object.entries(DERIVED_IN_EVENT_LOG)) if (mapped(field as ImportField)) problems.push(`\`${field}\` is not used for event logs: ${why} (remove it from the mapping)`);
     if (mapping.values.status) problems.push("`values.status` is not used for event logs: the status follows from the times");
-    if (mapping.eventLog.resolved.length + mapping.eventLog.closed.length === 0) problems.push("an event log needs its resolved or closed states (--resolved-state, --closed-state or event_log: in the mapping file)");
+    if (mapping.eventLog.resolved.length + mapping.eventLog.closed.length === 0)
+      problems.push("an event log needs its resolved or closed states (--resolved-state, --closed-state or event_log: in the mapping file)");
     const required: ImportField[] = ["external_id", "priority", "state", "at"];
     const unmapped = required.filter((f) => !mapped(f));
     if (unmapped.length) problems.push(`map a column to ${unmapped.join(", ")} (--map field=Column or columns: in the mapping file)`);

@@ -72,7 +72,10 @@ export class RowReader {
   title(record: CsvRecord, externalId: string): string {
     const template = this.mapping.titleTemplate;
     if (!template) return externalId;
-    const filled = template.replace(/\{([^{}]+)\}/g, (_, column: string) => this.cell(record, column) ?? "").replace(/\s+/g, " ").trim();
+    const filled = template
+      .replace(/\{([^{}]+)\}/g, (_, column: string) => this.cell(record, column) ?? "")
+      .replace(/\s+/g, " ")
+      .trim();
     return filled || externalId;
   }
 

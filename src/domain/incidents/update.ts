@@ -41,7 +41,10 @@ export function planUpdate(incident: Incident, request: UpdateRequest): FieldEdi
   if (request.pauseFrom !== undefined) {
     if (!request.pauseReason) return "--pause-from needs --pause-reason client|vendor|other";
     if (request.pauseTo !== undefined && parseTimestamp(request.pauseTo) < parseTimestamp(request.pauseFrom)) return "--pause-to is before --pause-from";
-    edits.push({ kind: "add-pause", pause: { from: request.pauseFrom, ...(request.pauseTo ? { to: request.pauseTo } : {}), reason: request.pauseReason, ...(request.pauseNote ? { note: request.pauseNote } : {}) } });
+    edits.push({
+      kind: "add-pause",
+      pause: { from: request.pauseFrom, ...(request.pauseTo ? { to: request.pauseTo } : {}), reason: request.pauseReason, ...(request.pauseNote ? { note: request.pauseNote } : {}) },
+    });
   } else if (request.pauseTo !== undefined) {
     const index = (incident.pauses ?? []).findIndex((p) => !p.to);
     if (index === -1) return `${incident.id} has no open pause to end: give --pause-from too`;

@@ -47,7 +47,14 @@ export function checkTaskCycles(input: PlanInput, tasks: readonly PlanTask[]): I
 
 export function checkRollback(input: PlanInput): Issue[] {
   if (typeof input.change.rollback === "string" && input.change.rollback.trim()) return [];
-  return [{ severity: "warning", code: "missing-rollback", message: `${input.change.id} has no rollback plan: never work without insurance, write how to undo it before it starts`, ...input.where(input.change, "id") }];
+  return [
+    {
+      severity: "warning",
+      code: "missing-rollback",
+      message: `${input.change.id} has no rollback plan: never work without insurance, write how to undo it before it starts`,
+      ...input.where(input.change, "id"),
+    },
+  ];
 }
 
 function isOpen(change: Change): boolean {
@@ -78,7 +85,12 @@ export function checkConflicts(input: PlanInput, universe: Universe, schedule: C
     }
     if (!clashes.length) continue;
     const when = other.window ? `its window ${from}${to ? `..${to}` : " (open-ended)"}` : "it has no window";
-    findings.push({ severity: "warning", code: "change-conflict", message: `${other.id} (${other.status}) overlaps ${input.change.id} (${when}; this plan ${span.start}..${span.finish}): ${clashes.join("; ")}`, ...input.where(input.change, "scope") });
+    findings.push({
+      severity: "warning",
+      code: "change-conflict",
+      message: `${other.id} (${other.status}) overlaps ${input.change.id} (${when}; this plan ${span.start}..${span.finish}): ${clashes.join("; ")}`,
+      ...input.where(input.change, "scope"),
+    });
   }
   return findings;
 }
@@ -103,8 +115,20 @@ export function checkBlackouts(input: PlanInput, schedule: ChangeSchedule): Issu
     const reason = blackout.reason ? ` (${blackout.reason})` : "";
     // The end is exclusive: a blackout to midnight ends on the day before.
     const span = `${dateInZone(from, input.timezone)}..${lastDayBefore(blackout.to, input.timezone)}`;
-    if (holding.has(from)) findings.push({ severity: "info", code: "blackout", message: `${input.change.id} pauses during the blackout ${span}${reason}: no task is scheduled in it, and the dates after it include the pause`, ...input.where(input.manifest!, "blackouts", index) });
-    else findings.push({ severity: "info", code: "blackout-exception", message: `${input.change.id} may work in the blackout ${span}${reason}: an exception is recorded${input.change.type === "emergency" && blackout.allow_emergency ? " (emergency changes are allowed in it)" : ""}`, ...input.where(input.manifest!, "blackouts", index) });
+    if (holding.has(from))
+      findings.push({
+        severity: "info",
+        code: "blackout",
+        message: `${input.change.id} pauses during the blackout ${span}${reason}: no task is scheduled in it, and the dates after it include the pause`,
+        ...input.where(input.manifest!, "blackouts", index),
+      });
+    else
+      findings.push({
+        severity: "info",
+        code: "blackout-exception",
+        message: `${input.change.id} may work in the blackout ${span}${reason}: an exception is recorded${input.change.type === "emergency" && blackout.allow_emergency ? " (emergency changes are allowed in it)" : ""}`,
+        ...input.where(input.manifest!, "blackouts", index),
+      });
   });
   return findings;
 }

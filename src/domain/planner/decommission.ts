@@ -14,7 +14,15 @@ export const DECOMMISSION_RULES: FollowupKind[] = ["final_backup", "monitoring_r
 export function addDecommissionFollowups(universe: Universe, base: Decomposition, rules: Partial<Record<FollowupKind, ActiveRule>>, statefulKinds: readonly string[]): DraftTask[] {
   const tasks: DraftTask[] = [];
   const draft = (kind: TaskKind, rule: ActiveRule, component: string, title: string, after: string[]): DraftTask => {
-    const task: DraftTask = { key: taskKey(kind, rule.department, [component]), title, department: rule.department, kind, components: [component], after, ...(rule.estimate ? { estimate: rule.estimate } : {}) };
+    const task: DraftTask = {
+      key: taskKey(kind, rule.department, [component]),
+      title,
+      department: rule.department,
+      kind,
+      components: [component],
+      after,
+      ...(rule.estimate ? { estimate: rule.estimate } : {}),
+    };
     tasks.push(task);
     return task;
   };

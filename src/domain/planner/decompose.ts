@@ -27,10 +27,20 @@ export function decompose(input: PlanInput, universe: Universe): Decomposition {
     if (scope.has(item.component)) return;
     scope.set(item.component, item);
     if (!universe.byId.has(item.component)) {
-      findings.push({ severity: "error", code: "unknown-reference", message: `${input.change.id} scope names "${item.component}", which is neither in architecture.yaml nor in new_components`, ...input.where(input.change, "scope", index, "component") });
+      findings.push({
+        severity: "error",
+        code: "unknown-reference",
+        message: `${input.change.id} scope names "${item.component}", which is neither in architecture.yaml nor in new_components`,
+        ...input.where(input.change, "scope", index, "component"),
+      });
     } else if (!universe.owner(item.component)) {
       const kind = universe.byId.get(item.component)!.kind;
-      findings.push({ severity: "error", code: "no-owner", message: `no department owns "${item.component}" (kind "${kind}"): add "${kind}" to a department's "owns" or set the component's "department"`, ...input.where(input.change, "scope", index, "component") });
+      findings.push({
+        severity: "error",
+        code: "no-owner",
+        message: `no department owns "${item.component}" (kind "${kind}"): add "${kind}" to a department's "owns" or set the component's "department"`,
+        ...input.where(input.change, "scope", index, "component"),
+      });
     }
   });
 

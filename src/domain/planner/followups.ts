@@ -63,7 +63,12 @@ function activeRules(input: PlanInput, universe: Universe, findings: Issue[]): P
     const department = rule.department ?? DEFAULT_DEPARTMENT[kind];
     if (!universe.departments.has(department)) {
       const at = input.manifest && written[kind] ? input.where(input.manifest, "followups", kind) : input.where(input.change, "id");
-      findings.push({ severity: "warning", code: "followup-department-unknown", message: `no ${kind} follow-up task: department "${department}" does not exist (set followups.${kind}.department in tam.yaml, or enabled: false)`, ...at });
+      findings.push({
+        severity: "warning",
+        code: "followup-department-unknown",
+        message: `no ${kind} follow-up task: department "${department}" does not exist (set followups.${kind}.department in tam.yaml, or enabled: false)`,
+        ...at,
+      });
       continue;
     }
     rules[kind] = { department, estimate: rule.estimate, perComponent: rule.per_component, kinds: rule.kinds, group: rule.group !== false, skipOwnWork: rule.skip_own_work !== false };
@@ -78,8 +83,18 @@ function addEstimates(base: string, extra: string, times: number): string | unde
   if (!a || !b) return undefined;
   const minutes = a.minutes + b.minutes * times;
   const hours = a.hours + b.hours * times + Math.floor(minutes / 60);
-  const parts: [number, string][] = [[a.weeks + b.weeks * times, "w"], [a.days + b.days * times, "d"], [hours, "h"], [minutes % 60, "m"]];
-  return parts.filter(([n]) => n > 0).map(([n, unit]) => `${n}${unit}`).join("") || "0m";
+  const parts: [number, string][] = [
+    [a.weeks + b.weeks * times, "w"],
+    [a.days + b.days * times, "d"],
+    [hours, "h"],
+    [minutes % 60, "m"],
+  ];
+  return (
+    parts
+      .filter(([n]) => n > 0)
+      .map(([n, unit]) => `${n}${unit}`)
+      .join("") || "0m"
+  );
 }
 
 function namesText(names: readonly string[]): string {
@@ -125,7 +140,15 @@ export function addFollowups(input: PlanInput, universe: Universe, base: Decompo
     const department = universe.departments.get(rule.department);
     const one = rule.estimate ?? department?.lead_time ?? "1d";
     const estimate = components.length > 1 ? addEstimates(one, rule.perComponent ?? one, components.length - 1) : rule.estimate;
-    tasks.push({ key: taskKey(kind, rule.department, components), title: VERB[kind](namesText(names)), department: rule.department, kind, components: [...components], after: group.after.sort(), ...(estimate ? { estimate } : {}) });
+    tasks.push({
+      key: taskKey(kind, rule.department, components),
+      title: VERB[kind](namesText(names)),
+      department: rule.department,
+      kind,
+      components: [...components],
+      after: group.after.sort(),
+      ...(estimate ? { estimate } : {}),
+    });
   }
 
   tasks.push(...addDecommissionFollowups(universe, base, rules, input.manifest?.followups?.backup?.kinds ?? DEFAULT_STATEFUL_KINDS));
@@ -134,12 +157,26 @@ export function addFollowups(input: PlanInput, universe: Universe, base: Decompo
   const everything = [...base.tasks, ...tasks];
   if (documentation && everything.length > 0) {
     const touched = [...base.scope.keys()].sort();
-    const docs = input.docs.filter((doc) => (doc.covers ?? []).some((c) => base.scope.has(c))).map((doc) => doc.id).sort();
+    const docs = input.docs
+      .filter((doc) => (doc.covers ?? []).some((c) => base.scope.has(c)))
+      .map((doc) => doc.id)
+      .sort();
     const title = docs.length ? `Update the documentation: ${docs.join(", ")}` : `Document ${touched.join(", ")} (no document covers them yet)`;
     // Waiting for the tasks nothing else waits for is the same as waiting for all of them.
     const waitedFor = new Set(everything.flatMap((t) => t.after));
-    const last = everything.map((t) => t.key).filter((k) => !waitedFor.has(k)).sort();
-    tasks.push({ key: taskKey("documentation", documentation.department, touched), title, department: documentation.department, kind: "documentation", components: touched, after: last, ...(documentation.estimate ? { estimate: documentation.estimate } : {}) });
+    const last = everything
+      .map((t) => t.key)
+      .filter((k) => !waitedFor.has(k))
+      .sort();
+    tasks.push({
+      key: taskKey("documentation", documentation.department, touched),
+      title,
+      department: documentation.department,
+      kind: "documentation",
+      components: touched,
+      after: last,
+      ...(documentation.estimate ? { estimate: documentation.estimate } : {}),
+    });
   }
   return tasks;
 }

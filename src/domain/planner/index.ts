@@ -46,7 +46,16 @@ export function planChange(input: PlanInput): Plan {
   if (!cycles.length) findings.push(...checkTaskCycles(input, tasks));
 
   const changes = [...input.changes.filter((c) => c.id !== input.change.id), input.change];
-  const project = scheduleProject({ manifest: input.manifest, departments: input.departments, changes, now: planNow(input), timezone: input.timezone, proposed: { changeId: input.change.id, tasks }, findingsFor: new Set([input.change.id]), where: input.where });
+  const project = scheduleProject({
+    manifest: input.manifest,
+    departments: input.departments,
+    changes,
+    now: planNow(input),
+    timezone: input.timezone,
+    proposed: { changeId: input.change.id, tasks },
+    findingsFor: new Set([input.change.id]),
+    where: input.where,
+  });
   const timing = project.byId.get(input.change.id)!;
   const estimates = estimatesOf(input, timing);
   const implementation = new Set(tasks.filter((t) => t.kind === "implementation").map((t) => t.id));

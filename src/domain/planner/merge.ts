@@ -65,7 +65,13 @@ export function mergeTasks(drafts: readonly DraftTask[], existing: readonly Task
       removed.push({ id: task.id, title: task.title });
       return;
     }
-    if (task.origin === "planner") findings.push({ severity: "warning", code: "stale-task", message: `task ${task.id} (${task.status}) no longer follows from the scope; it is kept because work on it has started`, ...locate(index) });
+    if (task.origin === "planner")
+      findings.push({
+        severity: "warning",
+        code: "stale-task",
+        message: `task ${task.id} (${task.status}) no longer follows from the scope; it is kept because work on it has started`,
+        ...locate(index),
+      });
     else keptManual.push(task.id);
     nodes.set(task.id, { ...fromWritten(task, index), order: drafts.length + index, afterNodes: task.after ?? [] });
   });
@@ -78,7 +84,14 @@ export function mergeTasks(drafts: readonly DraftTask[], existing: readonly Task
   // Plan order: by longest-path level, then by the order the tasks were proposed.
   const level = levels([...nodes.keys()], (n) => nodes.get(n)!.afterNodes);
   const ordered = [...nodes.values()].sort((a, b) => level.get(a.id)! - level.get(b.id)! || a.order - b.order);
-  let next = Math.max(0, ...existing.map((t) => /^T(\d+)$/.exec(t.id)?.[1]).filter(Boolean).map(Number)) + 1;
+  let next =
+    Math.max(
+      0,
+      ...existing
+        .map((t) => /^T(\d+)$/.exec(t.id)?.[1])
+        .filter(Boolean)
+        .map(Number),
+    ) + 1;
   const finalId = new Map<string, string>();
   for (const node of ordered) finalId.set(node.id, node.existingIndex !== undefined ? node.id : `T${next++}`);
 
@@ -117,4 +130,3 @@ function fromWritten(task: Task, index: number): PlanTask {
     unchanged: true,
   };
 }
-

@@ -11,7 +11,19 @@ import { formatZonedShort } from "../zoned-timestamp.js";
 import { count } from "../../util/plural.js";
 
 /** Codes of findings about dates (not about the plan's structure): they never stop a --write. */
-export const SIGNAL_CODES = ["task-late", "task-blocked", "past-due", "impossible", "at-risk", "window-overflow", "blackout", "blackout-exception", "change-conflict", "missing-rollback", "unschedulable"];
+export const SIGNAL_CODES = [
+  "task-late",
+  "task-blocked",
+  "past-due",
+  "impossible",
+  "at-risk",
+  "window-overflow",
+  "blackout",
+  "blackout-exception",
+  "change-conflict",
+  "missing-rollback",
+  "unschedulable",
+];
 
 function lateText(t: TaskSchedule): string {
   const late = t.late!;
@@ -36,7 +48,14 @@ export function changeSignals(s: ChangeSchedule, ctx: ChangeContext, now: number
     // At the task in the file when it is written there.
     const index = position.get(t.id);
     const at = index !== undefined ? where("tasks", index) : where("tasks");
-    if (t.unschedulable) findings.push({ severity: "error", code: "unschedulable", message: `${id}/${t.id} (${t.department}) cannot be scheduled: the ${t.calendar} calendar gives no working time for its ${t.estimate} within ten years (a calendar without hours, a blackout without end, or a predecessor that cannot be scheduled)`, ...at, task: t.id });
+    if (t.unschedulable)
+      findings.push({
+        severity: "error",
+        code: "unschedulable",
+        message: `${id}/${t.id} (${t.department}) cannot be scheduled: the ${t.calendar} calendar gives no working time for its ${t.estimate} within ten years (a calendar without hours, a blackout without end, or a predecessor that cannot be scheduled)`,
+        ...at,
+        task: t.id,
+      });
     if (t.late) findings.push({ severity: "warning", code: "task-late", message: `${id}/${t.id} (${t.department}) is ${lateText(t)}`, ...at, task: t.id });
     if (t.blocked)
       findings.push({

@@ -51,8 +51,14 @@ export function buildClientReport(input: ReportInput): ClientReport {
   const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
   const changes = {
     done: doneInPeriod.map(line).sort(byId),
-    inProgress: input.changes.filter((c) => c.status === "in-progress" || c.status === "approved" || c.status === "review").map(line).sort(byId),
-    planned: input.changes.filter((c) => c.status === "draft" || c.status === "planned").map(line).sort(byId),
+    inProgress: input.changes
+      .filter((c) => c.status === "in-progress" || c.status === "approved" || c.status === "review")
+      .map(line)
+      .sort(byId),
+    planned: input.changes
+      .filter((c) => c.status === "draft" || c.status === "planned")
+      .map(line)
+      .sort(byId),
   };
 
   const sla = slaReport({ manifest, incidents: input.incidents, now: input.now, timezone: input.timezone, period, by: "priority" });
@@ -150,7 +156,13 @@ function delta(input: ReportInput, since: PreviousReport, risks: readonly Risk[]
   // Without the previous report's own list, re-assess the risks as the project stood on that day.
   const risksThen = since.riskIds
     ? []
-    : assessRisks({ ...input, changes: changesAsOf(input.changes, since.date), incidents: input.incidents.filter((i) => i.opened.slice(0, 10) <= since.date), followups: input.manifest.followups, today: since.date })
+    : assessRisks({
+        ...input,
+        changes: changesAsOf(input.changes, since.date),
+        incidents: input.incidents.filter((i) => i.opened.slice(0, 10) <= since.date),
+        followups: input.manifest.followups,
+        today: since.date,
+      })
         .filter(keep)
         .map((r) => r.id);
   const titles = new Map(risks.map((r) => [r.id, internal ? r.title : (r.client?.title ?? r.title)]));
@@ -167,9 +179,7 @@ function internalPart(input: ReportInput, risks: readonly Risk[], sla: SlaReport
       return { ...task, late: late.has(`${task.change}/${task.id}`), departmentName: department?.name ?? task.department, owner: department?.lead?.name ?? null };
     })
     .sort((a, b) => a.plannedStart.localeCompare(b.plannedStart) || a.change.localeCompare(b.change) || a.id.localeCompare(b.id, undefined, { numeric: true }));
-  const chores = risks
-    .filter((r) => r.severity !== "low" && (r.chore || !r.client))
-    .map((r) => ({ subject: r.id, text: r.chore ?? r.suggestion }));
+  const chores = risks.filter((r) => r.severity !== "low" && (r.chore || !r.client)).map((r) => ({ subject: r.id, text: r.chore ?? r.suggestion }));
   return { tamFit: tamFit(input), nextSteps, chores, docs: input.freshness, risks: [...risks], changeProgress: status.changes, dataWarnings: dataWarnings(input, sla) };
 }
 
@@ -180,16 +190,24 @@ function dataWarnings(input: ReportInput, sla: SlaReport): DataWarning[] {
   for (const b of sla.breaches) {
     const incident = byId.get(b.id);
     if (!incident?.cause) warnings.push({ code: "breach-without-cause", message: `${b.id} breached its target and has no cause recorded: the client will ask why.` });
-    if (!incident?.actions?.trim()) warnings.push({ code: "breach-without-actions", message: `${b.id} breached its target and has no \`actions\`: the client report says the analysis is still open.` });
+    if (!incident?.actions?.trim())
+      warnings.push({ code: "breach-without-actions", message: `${b.id} breached its target and has no \`actions\`: the client report says the analysis is still open.` });
   }
   for (const id of sla.withoutTarget) warnings.push({ code: "incident-without-target", message: `${id} has a priority without an SLA target in tam.yaml; it is not counted in the compliance.` });
-  const periodIncidents = input.incidents.filter((i) => { const t = Date.parse(i.opened); return t >= input.period.start && t < input.period.end; });
-  for (const i of periodIncidents) if (!i.components?.length) warnings.push({ code: "incident-without-component", message: `${i.id} names no component: it cannot count towards recurring-incident risks.` });
+  const periodIncidents = input.incidents.filter((i) => {
+    const t = Date.parse(i.opened);
+    return t >= input.period.start && t < input.period.end;
+  });
+  for (const i of periodIncidents)
+    if (!i.components?.length) warnings.push({ code: "incident-without-component", message: `${i.id} names no component: it cannot count towards recurring-incident risks.` });
   for (const change of input.changes) {
-    if (OPEN_CHANGE_STATUSES.includes(change.status) && !(change.tasks ?? []).length) warnings.push({ code: "change-not-planned", message: `${change.id} has no tasks yet: its dates come from the plan \`tam change plan ${change.id}\` proposes, not from a written plan.` });
-    if (OPEN_CHANGE_STATUSES.includes(change.status) && !change.due) warnings.push({ code: "change-without-due", message: `${change.id} has no due date: there is nothing to hold its promised date against.` });
+    if (OPEN_CHANGE_STATUSES.includes(change.status) && !(change.tasks ?? []).length)
+      warnings.push({ code: "change-not-planned", message: `${change.id} has no tasks yet: its dates come from the plan \`tam change plan ${change.id}\` proposes, not from a written plan.` });
+    if (OPEN_CHANGE_STATUSES.includes(change.status) && !change.due)
+      warnings.push({ code: "change-without-due", message: `${change.id} has no due date: there is nothing to hold its promised date against.` });
   }
-  if (input.components.length === 0) warnings.push({ code: "no-components", message: "architecture.yaml describes no component: no risk can be assessed, and the client edition says the landscape is still being described." });
+  if (input.components.length === 0)
+    warnings.push({ code: "no-components", message: "architecture.yaml describes no component: no risk can be assessed, and the client edition says the landscape is still being described." });
   for (const note of input.freshnessWarnings ?? []) warnings.push({ code: "freshness", message: note });
   return warnings;
 }
@@ -263,4 +281,3 @@ function tamFit(input: ReportInput): TamFit {
   const applicationAdministration = input.components.some((c) => APPLICATION_KINDS.has(c.kind));
   return { departments: [...departments].sort(), applicationAdministration, warranted: departments.size > 4 || applicationAdministration };
 }
-

@@ -8,7 +8,13 @@ import type { Decision, Recommendation } from "./types.js";
 /** Changes the client still has to approve; standard changes are pre-approved. */
 const AWAITING_APPROVAL = new Set(["draft", "planned"]);
 
-export function clientDecisions(changes: readonly Change[], schedules: ReadonlyMap<string, ChangeSchedule>, incidents: readonly Incident[], recommendations: readonly Recommendation[], now: number): Decision[] {
+export function clientDecisions(
+  changes: readonly Change[],
+  schedules: ReadonlyMap<string, ChangeSchedule>,
+  incidents: readonly Incident[],
+  recommendations: readonly Recommendation[],
+  now: number,
+): Decision[] {
   const decisions: Decision[] = [];
   for (const change of [...changes].sort((a, b) => a.id.localeCompare(b.id))) {
     if (!AWAITING_APPROVAL.has(change.status) || change.type === "standard") continue;

@@ -32,7 +32,7 @@ export function parsePreviousReport(text: string): PreviousReport | string {
   } catch {
     // not JSON: fall through to the message
   }
-  return "is not a report written by tam report (no \"tam-report\" marker and no JSON header.asOf)";
+  return 'is not a report written by tam report (no "tam-report" marker and no JSON header.asOf)';
 }
 
 /** The project's changes as they stood at the end of `date`: each task in the status of its last event by then. */
@@ -76,7 +76,10 @@ export function reportDelta(input: DeltaInput): ReportDelta {
     since,
     newIncidents,
     changesDone,
-    risksResolved: [...then].filter((id) => !now.has(id)).sort().map((id) => ({ id, title: input.riskTitles.get(id) ?? id })),
+    risksResolved: [...then]
+      .filter((id) => !now.has(id))
+      .sort()
+      .map((id) => ({ id, title: input.riskTitles.get(id) ?? id })),
     risksNew: input.risksNow.filter((r) => !then.has(r.id)).map((r) => ({ id: r.id, title: r.title })),
     risksCompared: input.previous.riskIds !== null,
   };
@@ -85,5 +88,10 @@ export function reportDelta(input: DeltaInput): ReportDelta {
 function lastDone(tasks: readonly Task[]): string | null {
   const counted = tasks.filter((t) => t.status !== "cancelled");
   if (!counted.length || counted.some((t) => t.status !== "done")) return null;
-  return counted.map((t) => recordedDates(t.history ?? [])?.finish ?? "").sort().pop() || null;
+  return (
+    counted
+      .map((t) => recordedDates(t.history ?? [])?.finish ?? "")
+      .sort()
+      .pop() || null
+  );
 }

@@ -90,7 +90,6 @@ export function incidentSla(incident: Incident, rule: SlaTargetRule, now: number
   const responded = happened(incident.responded, now) ?? resolved;
   const response = measure(rule, opened, responded, now, pauses, rule.responseMs);
   const resolution = measure(rule, opened, resolved, now, pauses, rule.resolutionMs);
-  const outcome =
-    response.state === "breached" || resolution.state === "breached" ? "breached" : response.state === "met" && resolution.state === "met" ? "met" : "pending";
+  const outcome = response.state === "breached" || resolution.state === "breached" ? "breached" : response.state === "met" && resolution.state === "met" ? "met" : "pending";
   return { incident, rule, opened, response, resolution, outcome };
 }

@@ -56,7 +56,10 @@ export function resolvePeriod(request: PeriodRequest, today: string, zone: strin
   if (request.from !== undefined || request.to !== undefined) {
     const fromDate = request.from ?? today;
     const toDate = request.to ?? today;
-    for (const [flag, value] of [["--from", fromDate], ["--to", toDate]] as const) {
+    for (const [flag, value] of [
+      ["--from", fromDate],
+      ["--to", toDate],
+    ] as const) {
       const problem = dateProblem(value);
       if (problem) return `${flag}: ${problem}`;
     }

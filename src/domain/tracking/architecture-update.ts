@@ -23,7 +23,11 @@ export function architectureUpdate(change: Change, components: readonly Componen
   const doneFor = (kind: string, id: string) => (change.tasks ?? []).some((t) => t.kind === kind && t.status === "done" && (t.components ?? []).includes(id));
   const add = (change.new_components ?? [])
     .filter((c) => !existing.has(c.id))
-    .map((c) => ({ ...c, ...(c.monitored === undefined && doneFor("monitoring", c.id) ? { monitored: true } : {}), ...(c.backed_up === undefined && doneFor("backup", c.id) ? { backed_up: true } : {}) }));
+    .map((c) => ({
+      ...c,
+      ...(c.monitored === undefined && doneFor("monitoring", c.id) ? { monitored: true } : {}),
+      ...(c.backed_up === undefined && doneFor("backup", c.id) ? { backed_up: true } : {}),
+    }));
   const set: ArchitectureUpdate["set"] = [];
   const decommission: ArchitectureUpdate["decommission"] = [];
   const seen = new Set<string>();

@@ -57,7 +57,8 @@ export function changeStep(change: Change, request: ChangeStepRequest): ChangeSt
       if (!note) return refuse("write the post-implementation review with --note");
       const open = tasks.filter((t) => !FINISHED_TASK.has(t.status));
       if (request.outcome !== "rolled-back") {
-        if (from !== "review" && from !== "in-progress") return refuse(`${change.id} is ${from}: only a change whose work is finished (review) can be closed as ${request.outcome}; cancel it instead, or close it as rolled-back`);
+        if (from !== "review" && from !== "in-progress")
+          return refuse(`${change.id} is ${from}: only a change whose work is finished (review) can be closed as ${request.outcome}; cancel it instead, or close it as rolled-back`);
         if (open.length) return refuse(`${change.id} still has unfinished tasks (${open.map((t) => `${t.id} ${t.status}`).join(", ")}): finish or cancel them first, or close it as rolled-back`);
         if (tasks.length === 0) return refuse(`${change.id} has no tasks: nothing was implemented; cancel it instead`);
       } else if (!["in-progress", "review"].includes(from)) {

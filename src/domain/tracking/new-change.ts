@@ -2,7 +2,10 @@
 import type { Change, ChangeType, Component, ScopeAction } from "../../model/files.js";
 
 export function nextChangeId(existing: readonly string[]): string {
-  const numbers = existing.map((id) => /^CHG-(\d+)$/.exec(id)?.[1]).filter((n): n is string => n !== undefined).map(Number);
+  const numbers = existing
+    .map((id) => /^CHG-(\d+)$/.exec(id)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number);
   return `CHG-${String(Math.max(0, ...numbers) + 1).padStart(4, "0")}`;
 }
 

@@ -94,7 +94,13 @@ export function clientNotice(input: NoticeInput): ClientNotice {
   const sinceMs = since ? parseTimestamp(since) : Number.NEGATIVE_INFINITY;
 
   // The dates come from the one scheduling engine, with every open change (capacity is shared).
-  const project = scheduleProject({ manifest: input.manifest, departments: input.departments, changes: input.changes.some((c) => c.id === change.id) ? input.changes.map((c) => (c.id === change.id ? change : c)) : [...input.changes, change], now: input.now, timezone: input.timezone });
+  const project = scheduleProject({
+    manifest: input.manifest,
+    departments: input.departments,
+    changes: input.changes.some((c) => c.id === change.id) ? input.changes.map((c) => (c.id === change.id ? change : c)) : [...input.changes, change],
+    now: input.now,
+    timezone: input.timezone,
+  });
   const plan: ChangeSchedule | undefined = project.byId.get(change.id);
   const timing = new Map<string, TaskSchedule>((plan?.tasks ?? []).map((t) => [t.id, t]));
   const promised = promiseScale(plan);
@@ -115,7 +121,10 @@ export function clientNotice(input: NoticeInput): ClientNotice {
   const last = (task: Task) => task.history?.[task.history.length - 1];
   const byId = (a: NoticeItem, b: NoticeItem) => compareIds(a.task, b.task);
 
-  const done = tasks.filter((t) => t.status === "done" && parseTimestamp(last(t)?.at ?? "") > sinceMs).map((t) => item(t, { on: day(last(t)?.at) })).sort(byId);
+  const done = tasks
+    .filter((t) => t.status === "done" && parseTimestamp(last(t)?.at ?? "") > sinceMs)
+    .map((t) => item(t, { on: day(last(t)?.at) }))
+    .sort(byId);
   const late = open.filter((t) => t.status !== "blocked" && timing.get(t.id)?.late !== undefined);
   const lateItems = late.map((t) => {
     const team = departments.get(t.department)?.name ?? t.department;
@@ -129,10 +138,15 @@ export function clientNotice(input: NoticeInput): ClientNotice {
   });
   const inProgress = open.filter((t) => t.status === "in-progress" && !late.includes(t)).map((t) => item(t, { on: day([...(t.history ?? [])].reverse().find((e) => e.status === "in-progress")?.at) }));
   const ready = (t: Task) => t.status === "todo" && !late.includes(t);
-  const next = open.filter(ready).sort((a, b) => (timing.get(a.id)?.startDate ?? "").localeCompare(timing.get(b.id)?.startDate ?? "") || compareIds(a.id, b.id)).slice(0, 5).map((t) => item(t));
+  const next = open
+    .filter(ready)
+    .sort((a, b) => (timing.get(a.id)?.startDate ?? "").localeCompare(timing.get(b.id)?.startDate ?? "") || compareIds(a.id, b.id))
+    .slice(0, 5)
+    .map((t) => item(t));
 
   const clientActions: string[] = [];
-  if (["draft", "planned"].includes(change.status) && needsApprovalBeforeWork(change)) clientActions.push("Approve the change (a reply to this message is enough): work starts only after your approval.");
+  if (["draft", "planned"].includes(change.status) && needsApprovalBeforeWork(change))
+    clientActions.push("Approve the change (a reply to this message is enough): work starts only after your approval.");
   if (awaitsRetroactiveApproval(change)) clientActions.push("Confirm this emergency change in writing: it was started at once to protect the service and needs your approval afterwards.");
   if (change.status === "review" && change.test_plan) clientActions.push(`Check the result with us against the agreed test plan: ${change.test_plan.trim()}`);
   if (!clientActions.length && change.status !== "done" && blocked.length === 0) clientActions.push("Nothing for now.");

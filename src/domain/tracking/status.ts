@@ -174,7 +174,11 @@ function changeProgress(change: Change, schedule: ChangeSchedule, input: StatusI
   const tasks = change.tasks ?? [];
   const written = new Map(tasks.map((t) => [t.id, t]));
   const mine = schedule.tasks.filter(keep);
-  const pick = (test: (t: TaskSchedule) => boolean) => mine.filter(test).map((t) => ref(t, written.get(t.id))).sort((a, b) => compareIds(a.id, b.id));
+  const pick = (test: (t: TaskSchedule) => boolean) =>
+    mine
+      .filter(test)
+      .map((t) => ref(t, written.get(t.id)))
+      .sort((a, b) => compareIds(a.id, b.id));
   const awaiting = awaitingOf(change, input);
   const late = pick((t) => t.late !== undefined);
   const blocked = pick((t) => t.status === "blocked");
@@ -214,7 +218,21 @@ function departmentRows(changes: readonly Change[], schedule: ProjectSchedule, i
       if (!keep(task)) continue;
       const department = byId.get(task.department);
       let row = rows.get(task.department);
-      if (!row) rows.set(task.department, (row = { department: task.department, name: department?.name ?? task.department, capacity: department?.capacity ?? null, startNow: [], queued: [], inProgress: [], blocked: [], done: 0, total: 0 }));
+      if (!row)
+        rows.set(
+          task.department,
+          (row = {
+            department: task.department,
+            name: department?.name ?? task.department,
+            capacity: department?.capacity ?? null,
+            startNow: [],
+            queued: [],
+            inProgress: [],
+            blocked: [],
+            done: 0,
+            total: 0,
+          }),
+        );
       row.total++;
       const r = ref(task, written.get(task.id));
       if (task.status === "done") row.done++;

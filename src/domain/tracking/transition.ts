@@ -41,7 +41,10 @@ export function transition(tasks: readonly Task[], task: Task, request: Transiti
       broken.push(`${verb} before ${list}`);
     }
     if (change && needsApprovalBeforeWork(change)) {
-      if (!request.force) return refuse(`${change.id} is a normal change that is not approved yet (${change.status}): record the approval with \`tam change approve ${change.id} --by <who>\`, or use --force with a --reason`);
+      if (!request.force)
+        return refuse(
+          `${change.id} is a normal change that is not approved yet (${change.status}): record the approval with \`tam change approve ${change.id} --by <who>\`, or use --force with a --reason`,
+        );
       broken.push(`${verb} before ${change.id} was approved`);
     }
     return undefined;

@@ -15,10 +15,13 @@ function minutesOf(text: string): number {
 function hasWorkingTime(hours: unknown): boolean {
   return WEEKDAYS.some((day) => {
     const ranges = record(hours as Record<string, unknown>)[day];
-    return Array.isArray(ranges) && ranges.some((range) => {
-      const [from, to] = String(range).split("-");
-      return from !== undefined && to !== undefined && minutesOf(to) > minutesOf(from);
-    });
+    return (
+      Array.isArray(ranges) &&
+      ranges.some((range) => {
+        const [from, to] = String(range).split("-");
+        return from !== undefined && to !== undefined && minutesOf(to) > minutesOf(from);
+      })
+    );
   });
 }
 
@@ -40,7 +43,18 @@ export function checkBounds(view: ProjectView): Issue[] {
     for (const [name, calendar] of Object.entries(record(manifest.calendars))) {
       // A calendar without `hours` is 24x7; one with hours must work at some time of some weekday.
       if (calendar && typeof calendar === "object" && calendar.hours !== undefined && !hasWorkingTime(calendar.hours)) {
-        issues.push(issueAt(view, "error", "no-working-time", `calendar "${name}" has no working time on any day: SLA clocks and plans on it would never advance; give it working hours, or leave out \`hours\` for 24x7`, manifest, "calendars", name, "hours"));
+        issues.push(
+          issueAt(
+            view,
+            "error",
+            "no-working-time",
+            `calendar "${name}" has no working time on any day: SLA clocks and plans on it would never advance; give it working hours, or leave out \`hours\` for 24x7`,
+            manifest,
+            "calendars",
+            name,
+            "hours",
+          ),
+        );
       }
     }
   }

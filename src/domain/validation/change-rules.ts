@@ -48,7 +48,18 @@ export function checkScopeOwners(view: ProjectView): Issue[] {
       const owner = owningDepartmentId(component, byKind);
       if (owner !== undefined && departments.has(owner)) return;
       if (component.department !== undefined) return; // an unknown department is reported as unknown-reference
-      issues.push(issueAt(view, "error", "no-owner", `no department owns "${item.component}" (kind "${component.kind}"), so ${change.id} cannot be planned: add "${component.kind}" to a department's "owns" or set the component's "department"`, change, "scope", index, "component"));
+      issues.push(
+        issueAt(
+          view,
+          "error",
+          "no-owner",
+          `no department owns "${item.component}" (kind "${component.kind}"), so ${change.id} cannot be planned: add "${component.kind}" to a department's "owns" or set the component's "department"`,
+          change,
+          "scope",
+          index,
+          "component",
+        ),
+      );
     });
   }
   return issues;
@@ -60,23 +71,43 @@ export function checkLifecycle(view: ProjectView): Issue[] {
   for (const change of view.changes) {
     if (typeof change.id !== "string") continue;
     if (awaitsRetroactiveApproval(change)) {
-      issues.push(issueAt(view, "warning", "unapproved-change", `emergency change ${change.id} started without an approval: record it afterwards with \`tam change approve ${change.id} --by <who>\``, change, "status"));
+      issues.push(
+        issueAt(
+          view,
+          "warning",
+          "unapproved-change",
+          `emergency change ${change.id} started without an approval: record it afterwards with \`tam change approve ${change.id} --by <who>\``,
+          change,
+          "status",
+        ),
+      );
     } else if (change.type === "normal" && !change.approval && ["in-progress", "review"].includes(change.status)) {
-      issues.push(issueAt(view, "warning", "unapproved-change", `normal change ${change.id} is ${change.status} without a recorded approval: record who approved it for the client with \`tam change approve\``, change, "status"));
+      issues.push(
+        issueAt(
+          view,
+          "warning",
+          "unapproved-change",
+          `normal change ${change.id} is ${change.status} without a recorded approval: record who approved it for the client with \`tam change approve\``,
+          change,
+          "status",
+        ),
+      );
     }
   }
   const decommissioned = new Set(view.components.filter((c) => c.decommissioned).map((c) => c.id));
   for (const change of view.changes) {
     if (!OPEN_CHANGE_STATUSES.includes(change.status)) continue;
     items(change.scope).forEach((item, index) => {
-      if (decommissioned.has(item.component)) issues.push(issueAt(view, "warning", "depends-on-decommissioned", `${change.id} works on ${item.component}, which was decommissioned`, change, "scope", index, "component"));
+      if (decommissioned.has(item.component))
+        issues.push(issueAt(view, "warning", "depends-on-decommissioned", `${change.id} works on ${item.component}, which was decommissioned`, change, "scope", index, "component"));
     });
   }
   if (decommissioned.size) {
     for (const component of view.components) {
       if (component.decommissioned) continue;
       list(component.depends_on).forEach((dep, i) => {
-        if (decommissioned.has(dep)) issues.push(issueAt(view, "warning", "depends-on-decommissioned", `${component.id} depends on ${dep}, which was decommissioned: update its depends_on`, component, "depends_on", i));
+        if (decommissioned.has(dep))
+          issues.push(issueAt(view, "warning", "depends-on-decommissioned", `${component.id} depends on ${dep}, which was decommissioned: update its depends_on`, component, "depends_on", i));
       });
     }
   }

@@ -18,7 +18,8 @@ export function checkPolicy(view: ProjectView): Issue[] {
       for (const [day, ranges] of Object.entries(record(calendar?.hours))) {
         list(ranges).forEach((range, i) => {
           const [from, to] = String(range).split("-");
-          if (from !== undefined && to !== undefined && from >= to) issues.push(issueAt(view, "error", "invalid-hours", `working hours "${range}" end before they start`, manifest, "calendars", name, "hours", day, i));
+          if (from !== undefined && to !== undefined && from >= to)
+            issues.push(issueAt(view, "error", "invalid-hours", `working hours "${range}" end before they start`, manifest, "calendars", name, "hours", day, i));
         });
       }
     }
@@ -26,7 +27,9 @@ export function checkPolicy(view: ProjectView): Issue[] {
   for (const change of view.changes) {
     const open = OPEN_CHANGE_STATUSES.includes(change.status);
     if (open && (change.type === "normal" || change.type === "emergency") && !(typeof change.rollback === "string" && change.rollback.trim())) {
-      issues.push(issueAt(view, "warning", "missing-rollback", `${change.type} change ${change.id} has no rollback plan: never work without insurance, write how to undo it before it starts`, change, "type"));
+      issues.push(
+        issueAt(view, "warning", "missing-rollback", `${change.type} change ${change.id} has no rollback plan: never work without insurance, write how to undo it before it starts`, change, "type"),
+      );
     }
     const file = view.fileOf?.(change);
     if (file && typeof change.id === "string" && !file.endsWith(`/${change.id}.yaml`) && !file.endsWith(`/${change.id}.yml`)) {

@@ -95,7 +95,10 @@ export function checkReferences(view: ProjectView): Issue[] {
     refs(componentIds, "component", doc.covers, doc, "covers");
     if (typeof doc.owner === "string" && !view.unavailable?.has("department") && !departmentIds.has(doc.owner) && !people.has(doc.owner)) {
       const hint = didYouMean(doc.owner, [...departmentIds, ...people]);
-      issues.push({ ...issueAt(view, "error", "unknown-owner", `owner "${doc.owner}" is neither a department id nor a person named in tam.yaml or departments.yaml${hint ? `: ${hint}` : ""}`, doc, "owner"), hint });
+      issues.push({
+        ...issueAt(view, "error", "unknown-owner", `owner "${doc.owner}" is neither a department id nor a person named in tam.yaml or departments.yaml${hint ? `: ${hint}` : ""}`, doc, "owner"),
+        hint,
+      });
     }
   }
   return issues;
@@ -129,5 +132,14 @@ function ambiguousCalendars(view: ProjectView): Issue[] {
   if (withHours.length < 2) return [];
   return view.departments
     .filter((d) => d.calendar === undefined)
-    .map((d) => issueAt(view, "info", "default-calendar", `department ${d.id} has no calendar and the project has several (${withHours.sort().join(", ")}) but no default_calendar: it works Monday to Friday 09:00-18:00 in the project's zone; set its calendar or default_calendar in tam.yaml`, d, "id"));
+    .map((d) =>
+      issueAt(
+        view,
+        "info",
+        "default-calendar",
+        `department ${d.id} has no calendar and the project has several (${withHours.sort().join(", ")}) but no default_calendar: it works Monday to Friday 09:00-18:00 in the project's zone; set its calendar or default_calendar in tam.yaml`,
+        d,
+        "id",
+      ),
+    );
 }

@@ -4,17 +4,14 @@ import type { GraphResult } from "./types.js";
 
 /** A quoted DOT string: unsafe characters made visible (text.ts), then quotes and backslashes escaped, one line. */
 export function dotString(text: string): string {
-  return `"${terminalSafe(String(text).replace(/[\r\n\t]+/g, " ")).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  return `"${terminalSafe(String(text).replace(/[\r\n\t]+/g, " "))
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"')}"`;
 }
 
 export function formatGraphDot(graph: GraphResult): string {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const lines = [
-    "// An edge a -> b means: a depends on b.",
-    "digraph architecture {",
-    "  rankdir=LR;",
-    '  node [shape=box, fontname="Helvetica"];',
-  ];
+  const lines = ["// An edge a -> b means: a depends on b.", "digraph architecture {", "  rankdir=LR;", '  node [shape=box, fontname="Helvetica"];'];
   for (const department of graph.departments) {
     lines.push(`  subgraph ${dotString(`cluster_${department.id ?? "unassigned"}`)} {`);
     lines.push(`    label=${dotString(department.name)};`);

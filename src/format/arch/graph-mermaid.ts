@@ -6,8 +6,14 @@ import type { GraphResult } from "./types.js";
 export { mermaidIds, mermaidLabel };
 
 export function formatGraphMermaid(graph: GraphResult): string {
-  const nodeIds = mermaidIds(graph.nodes.map((n) => n.id), "c");
-  const groupIds = mermaidIds(graph.departments.map((d) => d.id ?? "unassigned"), "d");
+  const nodeIds = mermaidIds(
+    graph.nodes.map((n) => n.id),
+    "c",
+  );
+  const groupIds = mermaidIds(
+    graph.departments.map((d) => d.id ?? "unassigned"),
+    "d",
+  );
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const lines = ["flowchart LR", "  %% An arrow a --> b means: a depends on b."];
   for (const department of graph.departments) {

@@ -6,7 +6,10 @@ import type { ImportReport } from "../../app/import-incidents.js";
 export function anomalyCounts(anomalies: readonly { kind: string }[]): string {
   const counts = new Map<string, number>();
   for (const a of anomalies) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, n]) => `${kind} ${n}`).join(", ");
+  return [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(", ");
 }
 
 export const summaryLine = (r: ImportReport["result"]): string => `added ${r.added.length}, updated ${r.updated.length}, unchanged ${r.unchanged.length}, skipped ${r.skipped.length}`;

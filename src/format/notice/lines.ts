@@ -22,7 +22,11 @@ export function noticeIntro(notice: ClientNotice): string[] {
   const lines = [`Status: ${notice.state}${notice.progress.total ? `, ${notice.progress.done} of ${notice.progress.total} steps done` : ""}.`];
   if (notice.components.length) lines.push(`Components: ${notice.components.join(", ")}.`);
   if (notice.promise && notice.change.status !== "done") {
-    lines.push(notice.promise.kept ? `Expected completion: by ${notice.promise.date}, as promised.` : `Expected completion: ${notice.promise.forecast}, later than the ${notice.promise.date} we promised; see below what we are doing about it.`);
+    lines.push(
+      notice.promise.kept
+        ? `Expected completion: by ${notice.promise.date}, as promised.`
+        : `Expected completion: ${notice.promise.forecast}, later than the ${notice.promise.date} we promised; see below what we are doing about it.`,
+    );
   }
   const due = notice.change.due;
   if (due && notice.change.status !== "done") {
@@ -42,9 +46,18 @@ export function noticeSections(notice: ClientNotice): NoticeSection[] {
     ...notice.blocked.map((i) => `Blocked${i.on ? ` since ${i.on}` : ""}: ${what(i)}.${i.note ? ` Waiting for: ${i.note}` : ""} What we do: ${i.action}.`),
     ...notice.late.map((i) => `Behind schedule: ${what(i)}${i.promised ? `, promised by ${i.promised}` : ""}.${i.note ? ` Last news: ${i.note}` : ""} What we do: ${i.action}.`),
   ]);
-  add(notice.since ? `Done since our last update (${notice.since})` : "Done so far", notice.done.map((i) => `${what(i)}${i.on ? `, ${i.on}` : ""}.`));
-  add("In progress", notice.inProgress.map((i) => `${what(i)}${i.on ? `, since ${i.on}` : ""}${i.promised ? `; expected by ${i.promised}` : ""}.`));
-  add("Next steps", notice.next.map((i) => `${what(i)}${i.promised ? `: by ${i.promised}` : ""}.`));
+  add(
+    notice.since ? `Done since our last update (${notice.since})` : "Done so far",
+    notice.done.map((i) => `${what(i)}${i.on ? `, ${i.on}` : ""}.`),
+  );
+  add(
+    "In progress",
+    notice.inProgress.map((i) => `${what(i)}${i.on ? `, since ${i.on}` : ""}${i.promised ? `; expected by ${i.promised}` : ""}.`),
+  );
+  add(
+    "Next steps",
+    notice.next.map((i) => `${what(i)}${i.promised ? `: by ${i.promised}` : ""}.`),
+  );
   add("What we need from you", notice.clientActions);
   return sections;
 }

@@ -20,7 +20,9 @@ export function formatMarkdown(report: PlanReport): string {
   lines.push(`- Backout order: ${plan.backoutOrder.join(", ") || "none"}`);
   lines.push("", "| Wave | Task | Title | Department | Components | After | Estimate | State | Start | Finish | Slack | Critical |", "|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const { task, timing } of rows(plan)) {
-    lines.push(`| ${timing.wave} | ${task.id} | ${markdownEscape(task.title)} | ${markdownEscape(task.department)} | ${task.components.map(markdownEscape).join(", ")} | ${task.after.join(", ")} | ${timing.estimate} | ${stateText(timing)} | ${timing.startDate ?? "-"} | ${timing.finishDate ?? "-"} | ${slackText(timing)} | ${timing.critical ? "yes" : ""} |`);
+    lines.push(
+      `| ${timing.wave} | ${task.id} | ${markdownEscape(task.title)} | ${markdownEscape(task.department)} | ${task.components.map(markdownEscape).join(", ")} | ${task.after.join(", ")} | ${timing.estimate} | ${stateText(timing)} | ${timing.startDate ?? "-"} | ${timing.finishDate ?? "-"} | ${slackText(timing)} | ${timing.critical ? "yes" : ""} |`,
+    );
   }
   lines.push("", "### Rollback", "", plan.rollback ? markdownEscape(plan.rollback.trim()) : "_No rollback plan written._");
   if (plan.findings.length) {

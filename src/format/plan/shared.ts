@@ -12,7 +12,12 @@ export function criticalPathText(plan: Plan): string {
     const start = plan.schedule.tasks.find((t) => t.id === id)?.start ?? 0;
     byStart.set(start, [...(byStart.get(start) ?? []), id]);
   }
-  return [...byStart.keys()].sort((a, b) => a - b).map((s) => byStart.get(s)!.join(", ")).join(" → ") || "none";
+  return (
+    [...byStart.keys()]
+      .sort((a, b) => a - b)
+      .map((s) => byStart.get(s)!.join(", "))
+      .join(" → ") || "none"
+  );
 }
 
 export function dueText(plan: Plan): string | undefined {

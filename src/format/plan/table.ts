@@ -18,7 +18,20 @@ export function formatTable(report: PlanReport, options: FormatOptions): string 
   const cells: unknown[][] = [];
   for (const { task, timing } of rows(plan)) {
     const components = task.components.length > 3 ? `${task.components.slice(0, 3).join(", ")} +${task.components.length - 3}` : task.components.join(", ");
-    cells.push([timing.wave, task.id, terminalSafe(shorten(task.title, TITLE_WIDTH)), task.department, components, task.after.join(", "), timing.estimate, stateText(timing), timing.startDate ?? "-", timing.finishDate ?? "-", slackText(timing), timing.critical ? chalk.red("●") : ""]);
+    cells.push([
+      timing.wave,
+      task.id,
+      terminalSafe(shorten(task.title, TITLE_WIDTH)),
+      task.department,
+      components,
+      task.after.join(", "),
+      timing.estimate,
+      stateText(timing),
+      timing.startDate ?? "-",
+      timing.finishDate ?? "-",
+      slackText(timing),
+      timing.critical ? chalk.red("●") : "",
+    ]);
   }
   const e = plan.estimates;
   const lines = [

@@ -34,7 +34,9 @@ export function reportBlocks(report: ClientReport): Block[] {
 
   lines.push(`# ${md(header.client)}: service report, ${md(period)}${internal ? " (internal)" : ""}`, "");
   lines.push(`**Project:** ${md(header.project)}  `);
-  lines.push(`**Period:** ${header.period.label === header.period.fromDate.slice(0, 7) ? `${md(period)} (${dateSpan(header.period.fromDate, header.period.toDate)})` : dateSpan(header.period.fromDate, header.period.toDate)}, as of ${header.asOf}  `);
+  lines.push(
+    `**Period:** ${header.period.label === header.period.fromDate.slice(0, 7) ? `${md(period)} (${dateSpan(header.period.fromDate, header.period.toDate)})` : dateSpan(header.period.fromDate, header.period.toDate)}, as of ${header.asOf}  `,
+  );
   lines.push(`**Technical Account Manager:** ${md(header.tam)}${header.serviceManager ? `  \n**Service manager:** ${md(header.serviceManager)}` : ""}`, "");
   if (internal) lines.push("> Internal edition: it names internal dates, chores and data problems. Hand the client the default edition (`tam report`).", "");
 
@@ -44,32 +46,65 @@ export function reportBlocks(report: ClientReport): Block[] {
 
   lines.push("## What was done", "");
   if (changes.done.length === 0) lines.push(`No change was completed between ${header.period.fromDate} and ${header.asOf}.`, "");
-  else lines.push(...table(["change", "what", "done"], changes.done.map((c) => [md(c.id), md(c.title), c.start && c.finish ? dateSpan(c.start, c.finish) : (c.finish ?? "recorded without dates")])), "");
+  else
+    lines.push(
+      ...table(
+        ["change", "what", "done"],
+        changes.done.map((c) => [md(c.id), md(c.title), c.start && c.finish ? dateSpan(c.start, c.finish) : (c.finish ?? "recorded without dates")]),
+      ),
+      "",
+    );
   const resolved = sla.total.incidents - sla.open.filter((o) => Date.parse(o.opened) >= header.period.start && Date.parse(o.opened) < header.period.end).length;
-  if (sla.total.incidents > 0) lines.push(`The support teams handled ${count(sla.total.incidents, "incident")} opened in ${md(period)}; ${resolved === sla.total.incidents ? "all of them are resolved" : `${resolved} of them are resolved`}.`, "");
+  if (sla.total.incidents > 0)
+    lines.push(
+      `The support teams handled ${count(sla.total.incidents, "incident")} opened in ${md(period)}; ${resolved === sla.total.incidents ? "all of them are resolved" : `${resolved} of them are resolved`}.`,
+      "",
+    );
 
   lines.push("## What is planned", "");
   const open = [...changes.inProgress, ...changes.planned];
   if (open.length === 0) lines.push("No change is in progress or planned.", "");
   else {
-    lines.push(...table(["change", "what", "status", "progress", internal ? "promised to the client" : "completion by"], open.map((c) => [md(c.id), md(c.title), statusWord(c), progress(c), c.promised ?? "to be planned"])), "");
-    lines.push(internal ? "Promised dates are the ones told to the client (three times the estimate); the internal dates are in the internal part below." : "Completion dates are the dates we commit to; we report at once if one of them is at risk.", "");
+    lines.push(
+      ...table(
+        ["change", "what", "status", "progress", internal ? "promised to the client" : "completion by"],
+        open.map((c) => [md(c.id), md(c.title), statusWord(c), progress(c), c.promised ?? "to be planned"]),
+      ),
+      "",
+    );
+    lines.push(
+      internal
+        ? "Promised dates are the ones told to the client (three times the estimate); the internal dates are in the internal part below."
+        : "Completion dates are the dates we commit to; we report at once if one of them is at risk.",
+      "",
+    );
   }
   if (report.gantt.length) {
     chart({ kind: "chart", chart: { type: "gantt", title: internal ? `Open work as of ${header.asOf}` : `Changes as of ${header.asOf}`, tasks: report.gantt, asOf: header.asOf } });
-    lines.push(internal ? "Tasks on their forecast dates; critical tasks in red; the line marks the report's date." : "Each bar runs from the start of the work to the date we commit to; red where that is later than the date you asked for; the line marks the report's date.", "");
+    lines.push(
+      internal
+        ? "Tasks on their forecast dates; critical tasks in red; the line marks the report's date."
+        : "Each bar runs from the start of the work to the date we commit to; red where that is later than the date you asked for; the line marks the report's date.",
+      "",
+    );
   }
 
   lines.push("## Service levels (SLA)", "");
   const withResult = report.history.filter((m) => m.compliancePct !== null);
   if (withResult.length) {
     chart({ kind: "chart", chart: { type: "compliance", title: "Incidents within the SLA target per month (%)", months: withResult } });
-    lines.push(`Bars: the share of incidents meeting both the response and the resolution target, per month (${dateSpan(withResult[0]!.month, withResult[withResult.length - 1]!.month)}); line: the goal.${withResult.length < report.history.length ? " Months without incidents are not drawn." : ""}`, "");
+    lines.push(
+      `Bars: the share of incidents meeting both the response and the resolution target, per month (${dateSpan(withResult[0]!.month, withResult[withResult.length - 1]!.month)}); line: the goal.${withResult.length < report.history.length ? " Months without incidents are not drawn." : ""}`,
+      "",
+    );
   }
   if (sla.total.incidents === 0) lines.push(`No incident was opened in ${md(period)}.`, "");
   else {
     lines.push(...table(slaHead(Boolean(internal)), [...sla.groups.map((g) => slaRow(g.key, g, Boolean(internal))), slaRow("**all**", sla.total, Boolean(internal))]), "");
-    lines.push(`Compliance counts incidents meeting both targets, in the working time of each priority's calendar, minus the time spent waiting for you or a vendor. The change is against ${md(periodName(header.period.previous))}.`, "");
+    lines.push(
+      `Compliance counts incidents meeting both targets, in the working time of each priority's calendar, minus the time spent waiting for you or a vendor. The change is against ${md(periodName(header.period.previous))}.`,
+      "",
+    );
   }
   if (report.history.some((m) => m.incidents > 0)) {
     chart({ kind: "chart", chart: { type: "priorities", title: "Incidents opened per month, by priority", months: report.history } });
@@ -89,7 +124,13 @@ export function reportBlocks(report: ClientReport): Block[] {
   }
   if (sla.open.length) {
     lines.push(`### Open ${plural(sla.open.length, "incident")}`, "");
-    lines.push(...table(["incident", "priority", "what", "response", "resolution"], sla.open.map((o) => [md(o.id), o.priority, md(o.title), md(measureText(o.response, sla.timezone)), md(measureText(o.resolution, sla.timezone))])), "");
+    lines.push(
+      ...table(
+        ["incident", "priority", "what", "response", "resolution"],
+        sla.open.map((o) => [md(o.id), o.priority, md(o.title), md(measureText(o.response, sla.timezone)), md(measureText(o.resolution, sla.timezone))]),
+      ),
+      "",
+    );
   }
 
   lines.push("## Recommendations", "", ...recommendations(report), "");
@@ -118,7 +159,10 @@ function summary(report: ClientReport, period: string): string[] {
       sentence += ".";
     }
     out.push(sentence);
-    if (sla.breaches.length) out.push(`${capitalise(count(sla.breaches.length, "incident"))} missed ${plural(sla.breaches.length, "its target", "their targets")}; what we changed so ${plural(sla.breaches.length, "it does", "they do")} not recur is below.`);
+    if (sla.breaches.length)
+      out.push(
+        `${capitalise(count(sla.breaches.length, "incident"))} missed ${plural(sla.breaches.length, "its target", "their targets")}; what we changed so ${plural(sla.breaches.length, "it does", "they do")} not recur is below.`,
+      );
   }
   const parts = [
     changes.done.length ? `${count(changes.done.length, "change")} completed` : "",
@@ -153,7 +197,14 @@ function deltaSection(report: ClientReport): string[] {
   if (d.changesDone.length) out.push(...d.changesDone.map((c) => `- Completed: ${md(c.title)} (${md(c.id)}), ${c.finish}`), "");
   if (d.risksResolved.length) out.push(...d.risksResolved.map((r) => `- Resolved: ${md(r.title)}`), "");
   if (d.risksNew.length) out.push(...d.risksNew.map((r) => `- New: ${md(r.title)}`), "");
-  if (d.newIncidents.length) out.push(...table(["incident", "priority", "what", "opened"], d.newIncidents.map((i) => [md(i.id), i.priority, md(i.title), i.opened])), "");
+  if (d.newIncidents.length)
+    out.push(
+      ...table(
+        ["incident", "priority", "what", "opened"],
+        d.newIncidents.map((i) => [md(i.id), i.priority, md(i.title), i.opened]),
+      ),
+      "",
+    );
   if (!d.risksCompared) out.push(`Risks are compared with the project as it stood on ${d.since}.`);
   return out[out.length - 1] === "" ? out.slice(0, -1) : out;
 }
@@ -204,7 +255,8 @@ function breachParagraph(breach: Breach, line: ClientReport["breaches"][number],
 
 function recommendations(report: ClientReport): string[] {
   const recs = report.recommendations;
-  if (recs.length === 0 && Object.keys(report.componentNames).length === 0) return ["No recommendation yet: we are still describing your landscape, and recommendations follow from it and from the incidents."];
+  if (recs.length === 0 && Object.keys(report.componentNames).length === 0)
+    return ["No recommendation yet: we are still describing your landscape, and recommendations follow from it and from the incidents."];
   if (recs.length === 0) return ["We have no recommendation to make at this point: nothing in the landscape or the incidents asks for a change."];
   const out: string[] = [];
   const high = recs.filter((r) => r.severity === "high");
@@ -217,7 +269,12 @@ function recommendations(report: ClientReport): string[] {
     out.push("");
   }
   const rest = recs.length - high.length - Math.min(medium.length, MEDIUM_LISTED);
-  if (rest) out.push(report.internal ? `${capitalise(count(rest, "more risk"))} of lower weight ${plural(rest, "is", "are")} listed by \`tam arch risks\`.` : `${capitalise(count(rest, "smaller point"))} ${plural(rest, "is", "are")} on our list; we raise ${plural(rest, "it", "them")} when ${plural(rest, "it becomes", "they become")} relevant.`);
+  if (rest)
+    out.push(
+      report.internal
+        ? `${capitalise(count(rest, "more risk"))} of lower weight ${plural(rest, "is", "are")} listed by \`tam arch risks\`.`
+        : `${capitalise(count(rest, "smaller point"))} ${plural(rest, "is", "are")} on our list; we raise ${plural(rest, "it", "them")} when ${plural(rest, "it becomes", "they become")} relevant.`,
+    );
   return out;
 }
 
@@ -227,19 +284,51 @@ function internalSections(report: ClientReport): string[] {
 
   const fit = part.tamFit;
   out.push("### Does the project warrant a TAM?", "");
-  const reasons = [`${count(fit.departments.length, "engineering department")} involved${fit.departments.length > 4 ? " (more than four)" : ""}`, fit.applicationAdministration ? "application administration" : "no application administration"];
+  const reasons = [
+    `${count(fit.departments.length, "engineering department")} involved${fit.departments.length > 4 ? " (more than four)" : ""}`,
+    fit.applicationAdministration ? "application administration" : "no application administration",
+  ];
   out.push(`${fit.warranted ? "Yes" : "No"}: ${reasons.join(", ")}. A TAM is assigned to projects involving more than four departments or high-level services such as application administration.`, "");
 
   const open = [...report.changes.inProgress, ...report.changes.planned];
   out.push("### Internal dates and slips", "");
   if (!open.length) out.push("No open change.", "");
   else {
-    out.push(...table(["change", "forecast", "baseline finish", "internal (×2)", "promised (×3)", "due", "slip"], open.map((c) => [md(c.id), c.start && c.finish ? dateSpan(c.start, c.finish) : "not scheduled", c.baseline ?? "not recorded", c.internal ?? "not scheduled", c.promised ?? "not scheduled", c.due ?? "none", slipText(c)])), "");
+    out.push(
+      ...table(
+        ["change", "forecast", "baseline finish", "internal (×2)", "promised (×3)", "due", "slip"],
+        open.map((c) => [
+          md(c.id),
+          c.start && c.finish ? dateSpan(c.start, c.finish) : "not scheduled",
+          c.baseline ?? "not recorded",
+          c.internal ?? "not scheduled",
+          c.promised ?? "not scheduled",
+          c.due ?? "none",
+          slipText(c),
+        ]),
+      ),
+      "",
+    );
   }
 
   out.push("### Next steps", "");
   if (!part.nextSteps.length) out.push("No open task is late, blocked, in progress or ready.", "");
-  else out.push(...table(["change", "task", "department", "owner", "status", "planned", "note"], part.nextSteps.map((t) => [md(t.change), md(`${t.id} ${t.title}`), md(t.departmentName), md(t.owner ?? "no lead named"), t.late ? `${t.status}, late` : t.status, dateSpan(t.plannedStart, t.plannedFinish), md(t.note ?? "")])), "");
+  else
+    out.push(
+      ...table(
+        ["change", "task", "department", "owner", "status", "planned", "note"],
+        part.nextSteps.map((t) => [
+          md(t.change),
+          md(`${t.id} ${t.title}`),
+          md(t.departmentName),
+          md(t.owner ?? "no lead named"),
+          t.late ? `${t.status}, late` : t.status,
+          dateSpan(t.plannedStart, t.plannedFinish),
+          md(t.note ?? ""),
+        ]),
+      ),
+      "",
+    );
 
   out.push("### Follow-up chores", "");
   if (!part.chores.length) out.push("Nothing waits to be recorded in the project files.", "");
@@ -249,7 +338,24 @@ function internalSections(report: ClientReport): string[] {
   out.push("### Documentation", "");
   out.push(docs.docs.length ? `${docs.counts.fresh} of ${count(docs.docs.length, "document")} ${plural(docs.counts.fresh, "is", "are")} current.` : "No document is registered in docs.yaml.", "");
   const notFresh = docs.docs.filter((d) => d.state !== "fresh");
-  if (notFresh.length) out.push(...table(["document", "state", "owner", "why"], notFresh.map((d) => [md(d.title), d.state, md(d.owner), md(d.reasons.filter((r) => r.severity !== "note").map((r) => r.message).join("; ") || d.state)])), "");
+  if (notFresh.length)
+    out.push(
+      ...table(
+        ["document", "state", "owner", "why"],
+        notFresh.map((d) => [
+          md(d.title),
+          d.state,
+          md(d.owner),
+          md(
+            d.reasons
+              .filter((r) => r.severity !== "note")
+              .map((r) => r.message)
+              .join("; ") || d.state,
+          ),
+        ]),
+      ),
+      "",
+    );
   if (docs.coverage.uncovered.length) out.push(`Components no document describes: ${andList(docs.coverage.uncovered.map((c) => `${md(c.id)} (${md(c.name)})`))}.`, "");
 
   out.push("### Data-quality warnings", "");

@@ -62,7 +62,9 @@ function complianceSvg(chart: ComplianceChart): string {
     const bar = Math.min(48, slot * 0.6);
     const value = values[i]!;
     const colour = value >= goals[i]! ? COMPLIANCE_COLOURS.bar : COMPLIANCE_COLOURS.below;
-    body.push(`<rect x="${cx - bar / 2}" y="${y(value)}" width="${bar}" height="${plot.top + plot.height - y(value)}" fill="${colour}"><title>${x(`${labels[i]}: ${value.toFixed(1)}% (goal ${goals[i]!.toFixed(1)}%)`)}</title></rect>`);
+    body.push(
+      `<rect x="${cx - bar / 2}" y="${y(value)}" width="${bar}" height="${plot.top + plot.height - y(value)}" fill="${colour}"><title>${x(`${labels[i]}: ${value.toFixed(1)}% (goal ${goals[i]!.toFixed(1)}%)`)}</title></rect>`,
+    );
     body.push(`<text x="${cx}" y="${y(value) - 4}" text-anchor="middle">${value.toFixed(1)}</text>`);
     body.push(`<text x="${cx}" y="${plot.top + plot.height + 16}" text-anchor="middle" fill="#333">${x(labels[i]!)}</text>`);
   });
@@ -70,7 +72,9 @@ function complianceSvg(chart: ComplianceChart): string {
   body.push(`<polyline points="${points}" fill="none" stroke="${COMPLIANCE_COLOURS.goal}" stroke-width="2" stroke-dasharray="6 3"/>`);
   const legendY = plot.top + plot.height + 36;
   body.push(`<rect x="${plot.left}" y="${legendY - 9}" width="12" height="10" fill="${COMPLIANCE_COLOURS.bar}"/><text x="${plot.left + 16}" y="${legendY}">within target (red: below the goal)</text>`);
-  body.push(`<line x1="${plot.left + 250}" y1="${legendY - 4}" x2="${plot.left + 274}" y2="${legendY - 4}" stroke="${COMPLIANCE_COLOURS.goal}" stroke-width="2" stroke-dasharray="6 3"/><text x="${plot.left + 280}" y="${legendY}">goal</text>`);
+  body.push(
+    `<line x1="${plot.left + 250}" y1="${legendY - 4}" x2="${plot.left + 274}" y2="${legendY - 4}" stroke="${COMPLIANCE_COLOURS.goal}" stroke-width="2" stroke-dasharray="6 3"/><text x="${plot.left + 280}" y="${legendY}">goal</text>`,
+  );
   return frame(width, legendY + 10, chart.title, body, "bars");
 }
 
@@ -149,17 +153,26 @@ function ganttSvg(chart: GanttChart): string {
       return;
     }
     const t = r.task!;
-    body.push(`<text x="${t.level === "task" ? 14 : 4}" y="${y + 14}" fill="#222">${x(r.label)}<title>${x(`${t.level === "task" ? `${t.id} ${t.title} (${t.department})` : t.title}: ${t.start === t.finish ? t.start : `${t.start} to ${t.finish}`}`)}</title></text>`);
+    body.push(
+      `<text x="${t.level === "task" ? 14 : 4}" y="${y + 14}" fill="#222">${x(r.label)}<title>${x(`${t.level === "task" ? `${t.id} ${t.title} (${t.department})` : t.title}: ${t.start === t.finish ? t.start : `${t.start} to ${t.finish}`}`)}</title></text>`,
+    );
     const fill = t.critical && t.state !== "done" ? GANTT_COLOURS.crit : GANTT_COLOURS[t.state];
     const start = xOf(t.start);
     const end = xOf(addDays(t.finish, 1));
-    body.push(`<rect x="${start}" y="${y + 4}" width="${Math.max(2, end - start)}" height="${row - 8}" rx="2" fill="${fill}"${t.critical && t.state === "done" ? ` stroke="${GANTT_COLOURS.crit}"` : ""}/>`);
+    body.push(
+      `<rect x="${start}" y="${y + 4}" width="${Math.max(2, end - start)}" height="${row - 8}" rx="2" fill="${fill}"${t.critical && t.state === "done" ? ` stroke="${GANTT_COLOURS.crit}"` : ""}/>`,
+    );
   });
   const today = xOf(chart.asOf) + dayWidth / 2;
   body.push(`<line x1="${today}" y1="${plot.top - 4}" x2="${today}" y2="${bottom}" stroke="#c0392b" stroke-width="2"/>`);
   body.push(`<text x="${today + 3}" y="${bottom + 14}" fill="#c0392b" font-size="11">as of ${chart.asOf}</text>`);
   const legendY = bottom + 34;
-  const legend: [string, string][] = [["done", GANTT_COLOURS.done], ["in progress", GANTT_COLOURS.active], ["planned", GANTT_COLOURS.planned], [chart.tasks.some((t) => t.level === "task") ? "critical" : "after the date asked for", GANTT_COLOURS.crit]];
+  const legend: [string, string][] = [
+    ["done", GANTT_COLOURS.done],
+    ["in progress", GANTT_COLOURS.active],
+    ["planned", GANTT_COLOURS.planned],
+    [chart.tasks.some((t) => t.level === "task") ? "critical" : "after the date asked for", GANTT_COLOURS.crit],
+  ];
   legend.forEach(([label, colour], i) => {
     const lx = 4 + i * 150;
     body.push(`<rect x="${lx}" y="${legendY - 9}" width="12" height="10" fill="${colour}"/><text x="${lx + 16}" y="${legendY}">${x(label)}</text>`);

@@ -43,24 +43,22 @@ function measureJson(m: Measure, zone: string) {
 export function formatJson(report: SlaReport): string {
   const zone = report.timezone;
   const span = (s: { label: string; fromDate: string; toDate: string }) => ({ label: s.label, from: s.fromDate, to: s.toDate });
-  return jsonText(
-    {
-      version: 1,
-      asOf: formatZoned(report.now, zone),
-      timezone: zone,
-      period: span(report.period),
-      previousPeriod: span(report.period.previous),
-      by: report.by,
-      groups: report.groups.map(groupJson),
-      total: groupJson(report.total),
-      open: report.open.map((o) => ({ ...o, response: measureJson(o.response, zone), resolution: measureJson(o.resolution, zone) })),
-      breaches: report.breaches.map((b) => ({
-        ...b,
-        response: b.response ? measureJson(b.response, zone) : null,
-        resolution: b.resolution ? measureJson(b.resolution, zone) : null,
-      })),
-      recurring: report.recurring,
-      withoutTarget: report.withoutTarget,
-    },
-  );
+  return jsonText({
+    version: 1,
+    asOf: formatZoned(report.now, zone),
+    timezone: zone,
+    period: span(report.period),
+    previousPeriod: span(report.period.previous),
+    by: report.by,
+    groups: report.groups.map(groupJson),
+    total: groupJson(report.total),
+    open: report.open.map((o) => ({ ...o, response: measureJson(o.response, zone), resolution: measureJson(o.resolution, zone) })),
+    breaches: report.breaches.map((b) => ({
+      ...b,
+      response: b.response ? measureJson(b.response, zone) : null,
+      resolution: b.resolution ? measureJson(b.resolution, zone) : null,
+    })),
+    recurring: report.recurring,
+    withoutTarget: report.withoutTarget,
+  });
 }

@@ -19,7 +19,15 @@ export function formatMarkdown(report: SlaReport): string {
 
   out.push(`## Open incidents (${report.open.length})`, "");
   if (report.open.length === 0) out.push("None.", "");
-  else pushLines(out, table(["id", "priority", "title", "department", "response", "resolution"], report.open.map((o) => [o.id, o.priority, o.title, o.department ?? "-", measureText(o.response, zone), measureText(o.resolution, zone)].map(md))), "");
+  else
+    pushLines(
+      out,
+      table(
+        ["id", "priority", "title", "department", "response", "resolution"],
+        report.open.map((o) => [o.id, o.priority, o.title, o.department ?? "-", measureText(o.response, zone), measureText(o.resolution, zone)].map(md)),
+      ),
+      "",
+    );
 
   out.push(`## Breaches (${report.breaches.length})`, "");
   if (report.breaches.length === 0) out.push("None.", "");
@@ -28,7 +36,14 @@ export function formatMarkdown(report: SlaReport): string {
       ...table(
         ["id", "priority", "title", "department", "missed", "cause"],
         report.breaches.map((b) =>
-          [b.id, b.priority, b.title, b.department ?? "-", [breachText("response", b.response), breachText("resolution", b.resolution)].filter(Boolean).join("; "), b.cause ? `${b.cause}${b.rootCause ? `: ${b.rootCause}` : ""}` : "-"].map(md),
+          [
+            b.id,
+            b.priority,
+            b.title,
+            b.department ?? "-",
+            [breachText("response", b.response), breachText("resolution", b.resolution)].filter(Boolean).join("; "),
+            b.cause ? `${b.cause}${b.rootCause ? `: ${b.rootCause}` : ""}` : "-",
+          ].map(md),
         ),
       ),
       "",
@@ -36,7 +51,15 @@ export function formatMarkdown(report: SlaReport): string {
 
   out.push(`## Recurring causes (${report.recurring.length})`, "");
   if (report.recurring.length === 0) out.push("None.", "");
-  else pushLines(out, table(["component", "cause", "count", "incidents"], report.recurring.map((r) => [r.component, r.cause, String(r.incidents.length), r.incidents.join(", ")].map(md))), "");
+  else
+    pushLines(
+      out,
+      table(
+        ["component", "cause", "count", "incidents"],
+        report.recurring.map((r) => [r.component, r.cause, String(r.incidents.length), r.incidents.join(", ")].map(md)),
+      ),
+      "",
+    );
   return `${out.join("\n").trimEnd()}\n`;
 }
 

@@ -61,6 +61,13 @@ export function formatTable(report: SlaReport, options: FormatOptions): string {
 
   out.push("", chalk.bold(`Recurring: same component and cause twice or more (${report.recurring.length})`));
   if (report.recurring.length === 0) out.push("none");
-  else out.push(tableOf(["component", "cause", "count", "incidents"], report.recurring.map((r) => [r.component, r.cause, String(r.incidents.length), r.incidents.join(", ")].map(terminalSafe)), "recurring causes"));
+  else
+    out.push(
+      tableOf(
+        ["component", "cause", "count", "incidents"],
+        report.recurring.map((r) => [r.component, r.cause, String(r.incidents.length), r.incidents.join(", ")].map(terminalSafe)),
+        "recurring causes",
+      ),
+    );
   return fitText(`${out.join("\n")}\n`, options.width);
 }

@@ -27,10 +27,30 @@ export function measureText(m: Measure, zone: string): string {
   return `${duration(m.remainingMs)} left${due}`;
 }
 
-export const GROUP_HEADERS = ["incidents", "response met / breached", "resolution met / breached", "compliance", "goal", "result", "response median / p90 / max", "resolution median / p90 / max", "trend"];
+export const GROUP_HEADERS = [
+  "incidents",
+  "response met / breached",
+  "resolution met / breached",
+  "compliance",
+  "goal",
+  "result",
+  "response median / p90 / max",
+  "resolution median / p90 / max",
+  "trend",
+];
 
 export function groupCells(g: GroupSummary): string[] {
-  return [String(g.incidents), tally(g.response), tally(g.resolution), percent(g.compliancePct), percent(g.goalPct), verdict(g.pass), stats(g.responseTimes), stats(g.resolutionTimes), trend(g.trendPts)];
+  return [
+    String(g.incidents),
+    tally(g.response),
+    tally(g.resolution),
+    percent(g.compliancePct),
+    percent(g.goalPct),
+    verdict(g.pass),
+    stats(g.responseTimes),
+    stats(g.resolutionTimes),
+    trend(g.trendPts),
+  ];
 }
 
 /** One line per breached target: "resolution 6h 13m against 4h (+2h 13m)". */

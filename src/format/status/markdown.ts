@@ -9,7 +9,12 @@ export function formatMarkdown(report: StatusReport): string {
   const scope = [report.department ? `department ${report.department}` : "", report.assignee ? `assigned to ${report.assignee}` : ""].filter(Boolean).join(", ");
   const lines = [`## Open changes as of ${report.today}${scope ? ` (${markdownEscape(scope)})` : ""}`, ""];
   if (!report.changes.length) return `${lines.join("\n")}No open changes.\n`;
-  lines.push(...markdownTable(CHANGE_HEADERS, report.changes.map((c) => changeCells(c, (text) => `**${text}**`, markdownEscape))));
+  lines.push(
+    ...markdownTable(
+      CHANGE_HEADERS,
+      report.changes.map((c) => changeCells(c, (text) => `**${text}**`, markdownEscape)),
+    ),
+  );
   for (const d of report.departments) {
     lines.push("", `### ${markdownEscape(d.department)}: ${d.done}/${d.total} done${d.capacity !== null ? ` (capacity ${d.capacity})` : ""}`, "");
     const group = (title: string, refs: typeof d.startNow) => {

@@ -7,7 +7,13 @@ const base = (parts: Partial<RiskInput>): RiskInput => ({ components: [], depart
 const ids = (input: RiskInput) => assessRisks(input).map((r) => `${r.severity} ${r.id}`);
 const comp = (id: string, extra: Partial<Component> = {}): Component => ({ id, name: id.toUpperCase(), kind: "application", monitored: true, ...extra });
 const incident = (id: string, opened: string, component: string, category: "capacity" | "software", priority: "P1" | "P2" = "P2"): Incident => ({
-  id, title: id, priority, components: [component], opened: `${opened}T10:00:00+03:00`, status: "closed", cause: { category },
+  id,
+  title: id,
+  priority,
+  components: [component],
+  opened: `${opened}T10:00:00+03:00`,
+  status: "closed",
+  cause: { category },
 });
 
 describe("single points of failure", () => {
@@ -32,7 +38,12 @@ describe("single points of failure", () => {
   });
 
   it("names a component many others depend on transitively, even of low criticality", () => {
-    const components = [comp("vlan", { kind: "vlan", criticality: "low" }), comp("vm", { depends_on: ["vlan"], instances: 2 }), comp("os", { depends_on: ["vm"], instances: 2 }), comp("web", { depends_on: ["os"], instances: 2, criticality: "critical" })];
+    const components = [
+      comp("vlan", { kind: "vlan", criticality: "low" }),
+      comp("vm", { depends_on: ["vlan"], instances: 2 }),
+      comp("os", { depends_on: ["vm"], instances: 2 }),
+      comp("web", { depends_on: ["os"], instances: 2, criticality: "critical" }),
+    ];
     expect(transitiveDependents(components).get("vlan")).toEqual(["os", "vm", "web"]);
     const [risk] = assessRisks(base({ components }));
     expect(risk).toMatchObject({ id: "spof:vlan", severity: "medium" });
@@ -46,7 +57,11 @@ describe("single points of failure", () => {
 
 describe("monitoring and backup", () => {
   const doneTask = (kind: "monitoring" | "backup", component: string, status: "done" | "in-progress" = "done"): Change => ({
-    id: "CHG-1", title: "c", type: "normal", scope: [], status: "in-progress",
+    id: "CHG-1",
+    title: "c",
+    type: "normal",
+    scope: [],
+    status: "in-progress",
     tasks: [{ id: "T1", title: "t", department: "d", kind, components: [component], status }],
   });
 
@@ -62,7 +77,11 @@ describe("monitoring and backup", () => {
   });
 
   it("asks for backup only of stateful kinds, widened by the manifest's followups", () => {
-    const components = [comp("db", { kind: "mysql", backed_up: false, criticality: "medium", instances: 2 }), comp("fw", { kind: "firewall", backed_up: false, instances: 2 }), comp("q", { kind: "kafka", instances: 2 })];
+    const components = [
+      comp("db", { kind: "mysql", backed_up: false, criticality: "medium", instances: 2 }),
+      comp("fw", { kind: "firewall", backed_up: false, instances: 2 }),
+      comp("q", { kind: "kafka", instances: 2 }),
+    ];
     expect(ids(base({ components }))).toEqual(["medium no-backup:db"]);
     expect(ids(base({ components, followups: { backup: { kinds: ["kafka"] } } }))).toEqual(["medium no-backup:db", "low no-backup:q"]);
     expect(ids(base({ components, changes: [doneTask("backup", "db")] }))).toEqual([]);
@@ -80,8 +99,12 @@ describe("recurring incidents", () => {
 
   it("three times or a P1 is high; older than 180 days or after today does not count", () => {
     expect(ids(base({ components, incidents: [incident("I-1", "2026-06-01", "pg", "capacity", "P1"), incident("I-2", "2026-09-01", "pg", "capacity")] }))).toEqual(["high recurring:pg:capacity"]);
-    expect(ids(base({ components, incidents: [incident("I-1", "2026-05-24", "pg", "capacity"), incident("I-2", "2026-09-01", "pg", "capacity"), incident("I-3", "2026-11-21", "pg", "capacity")] }))).toEqual([]);
-    expect(ids(base({ components, incidents: [incident("I-1", "2026-05-25", "pg", "capacity"), incident("I-2", "2026-09-01", "pg", "capacity"), incident("I-3", "2026-11-20", "pg", "capacity")] }))).toEqual(["high recurring:pg:capacity"]);
+    expect(
+      ids(base({ components, incidents: [incident("I-1", "2026-05-24", "pg", "capacity"), incident("I-2", "2026-09-01", "pg", "capacity"), incident("I-3", "2026-11-21", "pg", "capacity")] })),
+    ).toEqual([]);
+    expect(
+      ids(base({ components, incidents: [incident("I-1", "2026-05-25", "pg", "capacity"), incident("I-2", "2026-09-01", "pg", "capacity"), incident("I-3", "2026-11-20", "pg", "capacity")] })),
+    ).toEqual(["high recurring:pg:capacity"]);
   });
 });
 
@@ -110,7 +133,11 @@ describe("graph", () => {
   it("groups by owning department (unassigned last), sorted nodes and edges", () => {
     const graph = buildArchGraph({
       components: [comp("z", { kind: "vlan", depends_on: ["a"] }), comp("a", { kind: "vm" }), comp("x", { kind: "mystery", depends_on: ["z", "a", "a"] })],
-      departments: [{ id: "virt", name: "Virtualization", owns: ["vm"] }, { id: "net", name: "Network", owns: ["vlan"] }, { id: "idle", name: "Idle" }],
+      departments: [
+        { id: "virt", name: "Virtualization", owns: ["vm"] },
+        { id: "net", name: "Network", owns: ["vlan"] },
+        { id: "idle", name: "Idle" },
+      ],
     });
     expect(graph.departments).toEqual([
       { id: "net", name: "Network", components: ["z"] },
@@ -118,7 +145,11 @@ describe("graph", () => {
       { id: null, name: "No owning department", components: ["x"] },
     ]);
     expect(graph.nodes.map((n) => n.id)).toEqual(["a", "x", "z"]);
-    expect(graph.edges).toEqual([{ from: "x", to: "a" }, { from: "x", to: "z" }, { from: "z", to: "a" }]);
+    expect(graph.edges).toEqual([
+      { from: "x", to: "a" },
+      { from: "x", to: "z" },
+      { from: "z", to: "a" },
+    ]);
   });
 
   it("sorts risks by severity then id, deterministically", () => {

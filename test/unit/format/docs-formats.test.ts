@@ -5,8 +5,16 @@ import { GITHUB_ANNOTATIONS_PER_LEVEL } from "../../../src/format/docs/github.js
 
 function doc(id: string, state: DocFreshness["state"], message = "review interval 180d passed 3 days ago (due 2026-11-17)"): DocFreshness {
   return {
-    id, title: `Title of ${id}`, owner: "network", location: `docs/${id}.md`, external: false, covers: ["fw"],
-    lastReview: { date: "2026-05-21", by: "Ann" }, interval: "180d", dueDate: "2026-11-17", state,
+    id,
+    title: `Title of ${id}`,
+    owner: "network",
+    location: `docs/${id}.md`,
+    external: false,
+    covers: ["fw"],
+    lastReview: { date: "2026-05-21", by: "Ann" },
+    interval: "180d",
+    dueDate: "2026-11-17",
+    state,
     reasons: state === "fresh" ? [] : [{ severity: state === "due" ? "due" : state, code: "interval-passed", message }],
     source: { file: "docs.yaml", line: 3 },
   };
@@ -16,7 +24,11 @@ function result(docs: DocFreshness[], extra: Partial<DocsCheckResult> = {}): Doc
   const counts = { fresh: 0, due: 0, stale: 0, broken: 0 };
   for (const d of docs) counts[d.state]++;
   const report: FreshnessReport = {
-    today: "2026-11-20", history: { available: true, reason: null }, settings: { reviewInterval: "180d", warnWithin: "14d" }, docs, counts,
+    today: "2026-11-20",
+    history: { available: true, reason: null },
+    settings: { reviewInterval: "180d", warnWithin: "14d" },
+    docs,
+    counts,
     coverage: { uncovered: [{ id: "dns", name: "DNS | resolvers", criticality: "low" }], unknown: [] },
   };
   return { report, failOn: "stale", failed: counts.stale + counts.broken > 0, warnings: [], repoPrefix: "client/", owner: null, meta: { gitProcesses: 3 }, ...extra };

@@ -5,15 +5,66 @@ import { statusFormatters } from "../../../src/format/status/index.js";
 import { projectStatus } from "../../../src/domain/tracking/status.js";
 import type { Change } from "../../../src/model/files.js";
 
-const change: Change = { id: "CHG-0001", title: "Web | <b>", type: "normal", status: "draft", due: "2026-11-30", window: { start: "2026-11-02T09:00:00Z" }, scope: [{ component: "vlan", action: "add" }, { component: "web", action: "add" }], new_components: [{ id: "vlan", name: "VLAN", kind: "vlan" }, { id: "web", name: "Web: nginx", kind: "nginx", depends_on: ["vlan"] }] };
-const plan = planChange({ change, manifest: undefined, departments: [{ id: "network", name: "N", owns: ["vlan"] }, { id: "unix", name: "U", owns: ["nginx"], lead_time: "2d" }], components: [], changes: [change], docs: [], where: () => ({ file: "c.yaml", line: 3 }), today: "2026-11-01", timezone: "UTC" });
+const change: Change = {
+  id: "CHG-0001",
+  title: "Web | <b>",
+  type: "normal",
+  status: "draft",
+  due: "2026-11-30",
+  window: { start: "2026-11-02T09:00:00Z" },
+  scope: [
+    { component: "vlan", action: "add" },
+    { component: "web", action: "add" },
+  ],
+  new_components: [
+    { id: "vlan", name: "VLAN", kind: "vlan" },
+    { id: "web", name: "Web: nginx", kind: "nginx", depends_on: ["vlan"] },
+  ],
+};
+const plan = planChange({
+  change,
+  manifest: undefined,
+  departments: [
+    { id: "network", name: "N", owns: ["vlan"] },
+    { id: "unix", name: "U", owns: ["nginx"], lead_time: "2d" },
+  ],
+  components: [],
+  changes: [change],
+  docs: [],
+  where: () => ({ file: "c.yaml", line: 3 }),
+  today: "2026-11-01",
+  timezone: "UTC",
+});
 const report = { plan, file: "changes/CHG-0001.yaml", written: false, asOf: "2026-11-01" };
 const opts = { color: false };
 
 describe("plan formats", () => {
   it("json has the documented top-level shape", () => {
     const json = JSON.parse(planFormatters.json!(report, opts));
-    expect(Object.keys(json)).toEqual(["version", "asOf", "change", "file", "start", "finish", "earliestFinish", "workingDays", "calendar", "estimates", "baseline", "slipDays", "criticalPath", "waves", "backoutOrder", "rollback", "tasks", "diff", "written", "baselineWritten", "commit", "findings"]);
+    expect(Object.keys(json)).toEqual([
+      "version",
+      "asOf",
+      "change",
+      "file",
+      "start",
+      "finish",
+      "earliestFinish",
+      "workingDays",
+      "calendar",
+      "estimates",
+      "baseline",
+      "slipDays",
+      "criticalPath",
+      "waves",
+      "backoutOrder",
+      "rollback",
+      "tasks",
+      "diff",
+      "written",
+      "baselineWritten",
+      "commit",
+      "findings",
+    ]);
     expect(json.version).toBe(2);
     expect(json.tasks[0]).toMatchObject({ id: "T1", wave: 1, critical: true, start: "2026-11-02" });
     expect(json.findings.map((f: { code: string }) => f.code)).toContain("missing-rollback");
@@ -53,9 +104,20 @@ describe("plan formats", () => {
 });
 
 describe("status formats", () => {
-  const status = projectStatus({ changes: [{ ...change, status: "planned", type: "standard", tasks: [{ id: "T1", title: "a|b", department: "network", status: "todo" }] }], departments: [], manifest: undefined, today: "2026-11-02", timezone: "UTC" });
+  const status = projectStatus({
+    changes: [{ ...change, status: "planned", type: "standard", tasks: [{ id: "T1", title: "a|b", department: "network", status: "todo" }] }],
+    departments: [],
+    manifest: undefined,
+    today: "2026-11-02",
+    timezone: "UTC",
+  });
   it("json, markdown and table", () => {
-    expect(JSON.parse(statusFormatters.json!(status, opts))).toMatchObject({ version: 2, today: "2026-11-02", changes: [{ id: "CHG-0001", ready: [{ id: "T1" }] }], departments: [{ department: "network", startNow: [{ id: "T1" }] }] });
+    expect(JSON.parse(statusFormatters.json!(status, opts))).toMatchObject({
+      version: 2,
+      today: "2026-11-02",
+      changes: [{ id: "CHG-0001", ready: [{ id: "T1" }] }],
+      departments: [{ department: "network", startNow: [{ id: "T1" }] }],
+    });
     expect(statusFormatters.markdown!(status, opts)).toContain("start now: CHG-0001/T1 a\\|b");
     expect(statusFormatters.table!(status, opts)).toContain("start now:\n      CHG-0001/T1 a|b (2026-11-02 → 2026-11-02)");
   });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { fitColumns, fittedTable } from "../../../src/format/table-width.js";
 
-const widest = (text: string) => Math.max(...text.replace(/\u001b\[[0-9;]*m/g, "").split("\n").map((line) => [...line].length));
+const widest = (text: string) =>
+  Math.max(
+    ...text
+      .replace(/\u001b\[[0-9;]*m/g, "")
+      .split("\n")
+      .map((line) => [...line].length),
+  );
 const rows = [
   ["INC-0035", "P3", "Promo banners on the home page do not update after a CMS publish", "configuration: The nginx proxy cache for /promo had a 7-day TTL and the purge hook was never wired in."],
   ["INC-0057", "P2", "Shop admin panel very slow", "capacity"],

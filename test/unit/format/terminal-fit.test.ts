@@ -46,7 +46,11 @@ describe("tables fit the terminal", () => {
         const atoms = new Set(
           natural.split("\n").flatMap((line) => {
             if (!line.includes("│")) return line.match(ATOMS) ?? [];
-            return line.split("│").map((cell) => cell.trim()).filter((cell) => !/\s/.test(cell)).flatMap((cell) => cell.match(ATOMS) ?? []);
+            return line
+              .split("│")
+              .map((cell) => cell.trim())
+              .filter((cell) => !/\s/.test(cell))
+              .flatMap((cell) => cell.match(ATOMS) ?? []);
           }),
         );
         expect(atoms.size).toBeGreaterThan(0);

@@ -84,7 +84,14 @@ describe("codeclimate format", () => {
     expect(report.map((f: { severity: string }) => f.severity)).toEqual(["major", "minor", "info"]);
     const moved = JSON.parse(formatCodeClimate(result([{ ...issue(1), line: 40 }])));
     expect(moved[0].fingerprint).toBe(report[0].fingerprint);
-    const twice = JSON.parse(formatCodeClimate(result([{ ...issue(1), message: "same" }, { ...issue(2), message: "same" }])));
+    const twice = JSON.parse(
+      formatCodeClimate(
+        result([
+          { ...issue(1), message: "same" },
+          { ...issue(2), message: "same" },
+        ]),
+      ),
+    );
     expect(twice[0].fingerprint).not.toBe(twice[1].fingerprint);
     expect(JSON.parse(formatCodeClimate(result([])))).toEqual([]);
   });

@@ -63,13 +63,15 @@ describe("assessFreshness", () => {
   });
 
   it("uses review intervals: due inside the warning window, stale after it, stale when never reviewed", () => {
-    const report = assessFreshness(input([
-      doc("old", "2025-11-01"), // 180d → due 2026-04-30, passed
-      doc("soon", "2025-12-10"), // due 2026-06-08, 7 days left
-      doc("ok", "2026-05-01"),
-      doc("never", undefined),
-      doc("own", "2026-03-01", { review_interval: "30d" }),
-    ]));
+    const report = assessFreshness(
+      input([
+        doc("old", "2025-11-01"), // 180d → due 2026-04-30, passed
+        doc("soon", "2025-12-10"), // due 2026-06-08, 7 days left
+        doc("ok", "2026-05-01"),
+        doc("never", undefined),
+        doc("own", "2026-03-01", { review_interval: "30d" }),
+      ]),
+    );
     const byId = Object.fromEntries(report.docs.map((d) => [d.id, d]));
     expect(byId.old!.reasons[0]).toMatchObject({ code: "interval-passed", days: 32, date: "2026-04-30" });
     expect(byId.soon).toMatchObject({ state: "due", dueDate: "2026-06-08" });
@@ -83,18 +85,30 @@ describe("assessFreshness", () => {
 
   it("makes a doc stale when a change task touching a covered component was done after the review", () => {
     const change = {
-      id: "CHG-0001", title: "Upgrade firewall", type: "normal", status: "done", scope: [],
+      id: "CHG-0001",
+      title: "Upgrade firewall",
+      type: "normal",
+      status: "done",
+      scope: [],
       tasks: [
         { id: "T1", title: "x", department: "network", components: ["fw"], status: "done", history: [{ at: "2026-03-05T23:30:00-02:00", status: "done" }] },
-        { id: "T2", title: "y", department: "network", components: ["fw"], status: "in-progress", history: [{ at: "2026-03-06T10:00:00Z", status: "done" }, { at: "2026-03-07T10:00:00Z", status: "in-progress" }] },
+        {
+          id: "T2",
+          title: "y",
+          department: "network",
+          components: ["fw"],
+          status: "in-progress",
+          history: [
+            { at: "2026-03-06T10:00:00Z", status: "done" },
+            { at: "2026-03-07T10:00:00Z", status: "in-progress" },
+          ],
+        },
         { id: "T3", title: "z", department: "network", components: ["lb"], status: "done", history: [{ at: "2026-03-06T10:00:00Z", status: "done" }] },
       ],
     } as Change;
     const report = assessFreshness(input([doc("fw-doc", "2026-03-01"), doc("late", "2026-03-07")], { changes: [change] }));
     const byId = Object.fromEntries(report.docs.map((d) => [d.id, d]));
-    expect(byId["fw-doc"]!.reasons).toEqual([
-      expect.objectContaining({ code: "change-task-done", change: "CHG-0001", tasks: [{ id: "T1", done: "2026-03-06" }], date: "2026-03-06" }),
-    ]);
+    expect(byId["fw-doc"]!.reasons).toEqual([expect.objectContaining({ code: "change-task-done", change: "CHG-0001", tasks: [{ id: "T1", done: "2026-03-06" }], date: "2026-03-06" })]);
     expect(byId.late!.state).toBe("fresh");
   });
 
@@ -146,7 +160,9 @@ describe("assessFreshness", () => {
       changed(commit("2222222", "2026-03-05", "Rename the VLAN"), [], { renamed: [{ from: "vlan", to: "vlan-int" }] }),
       changed(commit("3333333", "2026-03-09", "Rename it again"), [], { renamed: [{ from: "vlan-int", to: "vlan-10" }] }),
     ]);
-    const report = assessFreshness(input([doc("lb-doc", "2026-05-01", { covers: ["lb"] }), doc("vlan-doc", "2026-01-01", { covers: ["vlan"] }), doc("later", "2026-02-01", { covers: ["vlan-10"] })], { git }));
+    const report = assessFreshness(
+      input([doc("lb-doc", "2026-05-01", { covers: ["lb"] }), doc("vlan-doc", "2026-01-01", { covers: ["vlan"] }), doc("later", "2026-02-01", { covers: ["vlan-10"] })], { git }),
+    );
     const byId = Object.fromEntries(report.docs.map((d) => [d.id, d]));
     expect(byId["lb-doc"]).toMatchObject({ state: "broken", reasons: [{ code: "component-removed", severity: "broken", components: ["lb"], commit: { short: "1111111" } }] });
     expect(byId["lb-doc"]!.reasons[0]!.message).toBe('lb was removed from architecture.yaml by commit 1111111 2026-03-01 Ann "Drop the old LB": take it out of covers (or review the doc)');
@@ -162,4 +178,3 @@ describe("assessFreshness", () => {
     expect(assessFreshness(input([doc("lb-doc", "2026-02-01", { covers: ["lb"] })], { git, today: "2026-02-20" })).docs[0]!.state).toBe("fresh");
   });
 });
-

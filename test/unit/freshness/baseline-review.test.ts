@@ -45,7 +45,9 @@ describe("tam docs baseline", () => {
     const output = sink();
     expect(await runDocsBaseline({ project: dir }, undefined, { commit: true, by: "Irina Petrova", asOf: "2026-04-10" }, output)).toBe(0);
     expect(output.text).toMatch(new RegExp(`^Recorded the docs baseline ${imported.slice(0, 7)} in tam.yaml: .* \\(commit [0-9a-f]{7}\\)\\.\\n$`));
-    expect(readFileSync(join(dir, "tam.yaml"), "utf8")).toBe(before.replace("  warn_within: 14d\n", `  warn_within: 14d\n  baseline:\n    commit: ${imported}\n    date: 2026-04-10\n    by: Irina Petrova\n`));
+    expect(readFileSync(join(dir, "tam.yaml"), "utf8")).toBe(
+      before.replace("  warn_within: 14d\n", `  warn_within: 14d\n  baseline:\n    commit: ${imported}\n    date: 2026-04-10\n    by: Irina Petrova\n`),
+    );
     expect(git(dir, ["status", "--porcelain"])).toBe("");
     expect((await states(dir))["fw-before"]).toBe("fresh");
   });
@@ -65,11 +67,13 @@ describe("tam docs review --edit-was-review", () => {
     const { dir, commit, replace } = repo();
     replace("docs/firewall.md", "How the firewall pair is run.", "How the firewall pair of four is run.");
     const edit = commit("Runbook: four nodes", "2026-03-05");
-    expect((await loadAndNote(dir))).toContain("tam docs review fw-before --edit-was-review");
+    expect(await loadAndNote(dir)).toContain("tam docs review fw-before --edit-was-review");
     const output = sink();
     expect(await runDocsReview({ project: dir }, "fw-before", { commit: false, editWasReview: true, asOf: "2026-04-10" }, output)).toBe(0);
     expect(output.text).toBe("Recorded the review of fw-before on 2026-03-05 by Test Author in docs.yaml (not committed).\n");
-    expect(readFileSync(join(dir, "docs.yaml"), "utf8")).toContain(`    last_review:\n      date: 2026-03-05\n      by: Test Author\n      note: 'the edit in commit ${edit.slice(0, 7)} "Runbook: four nodes" was the review'\n`);
+    expect(readFileSync(join(dir, "docs.yaml"), "utf8")).toContain(
+      `    last_review:\n      date: 2026-03-05\n      by: Test Author\n      note: 'the edit in commit ${edit.slice(0, 7)} "Runbook: four nodes" was the review'\n`,
+    );
     expect(await loadAndNote(dir)).toBe("");
     await expect(runDocsReview({ project: dir }, "fw-after", { commit: false, editWasReview: true }, sink())).rejects.toThrow("fw-after is not a file of the project");
   });
@@ -78,7 +82,11 @@ describe("tam docs review --edit-was-review", () => {
 async function loadAndNote(dir: string): Promise<string> {
   const project = loadProject(dir);
   const { report } = await assessProjectFreshness(project, clockFor(project, "2026-04-10"));
-  return report.docs.find((doc) => doc.id === "fw-before")!.reasons.filter((reason) => reason.code === "file-changed").map((reason) => reason.message).join("\n");
+  return report.docs
+    .find((doc) => doc.id === "fw-before")!
+    .reasons.filter((reason) => reason.code === "file-changed")
+    .map((reason) => reason.message)
+    .join("\n");
 }
 
 describe("tam init --adopt", () => {

@@ -87,7 +87,15 @@ describe("importIncidents, one row per incident", () => {
   });
 
   it("no opened time: the earliest time of the row, flagged; none at all is an error", () => {
-    const result = importIncidents(table([["SD-7", "late", "P3", "-", "02.11.2026 12:00", "Ops"], ["SD-8", "none", "P3", "-", "-", "Ops"]]), mapping, ctx, "UTC");
+    const result = importIncidents(
+      table([
+        ["SD-7", "late", "P3", "-", "02.11.2026 12:00", "Ops"],
+        ["SD-8", "none", "P3", "-", "-", "Ops"],
+      ]),
+      mapping,
+      ctx,
+      "UTC",
+    );
     if (typeof result === "string") throw new Error(result);
     expect(result.added[0]).toMatchObject({ external_id: "SD-7", opened: "2026-11-02T17:00:00+00:00", resolved: "2026-11-02T17:00:00+00:00" });
     expect(result.anomalies).toEqual([{ kind: "no-opened", externalId: "SD-7", line: 2, message: "opened is empty: opened at the earliest time of the row (2026-11-02T17:00:00+00:00)" }]);
@@ -162,8 +170,18 @@ describe("import report formatters", () => {
     };
     const report = { file: "x.csv", strict: false, result, written: ["incidents/2026-11.yaml"] };
     const text = importFormatters.text!(report, { color: false });
-    expect(text).toBe('x.csv:3: warning: SD-1: priority "�[31mP9" is not P1-P4: imported as P4 (the lowest) [unknown-priority]\n1 anomaly: unknown-priority 1\nadded 1, updated 0, unchanged 1, skipped 0\n');
+    expect(text).toBe(
+      'x.csv:3: warning: SD-1: priority "�[31mP9" is not P1-P4: imported as P4 (the lowest) [unknown-priority]\n1 anomaly: unknown-priority 1\nadded 1, updated 0, unchanged 1, skipped 0\n',
+    );
     const json = JSON.parse(importFormatters.json!(report, { color: false }));
-    expect(json).toMatchObject({ version: 1, file: "x.csv", preset: null, refused: null, added: [{ id: "INC-0001", externalId: "SD-1" }], unchanged: ["SD-0"], anomalies: [{ kind: "unknown-priority", externalId: "SD-1", line: 3 }] });
+    expect(json).toMatchObject({
+      version: 1,
+      file: "x.csv",
+      preset: null,
+      refused: null,
+      added: [{ id: "INC-0001", externalId: "SD-1" }],
+      unchanged: ["SD-0"],
+      anomalies: [{ kind: "unknown-priority", externalId: "SD-1", line: 3 }],
+    });
   });
 });

@@ -10,7 +10,15 @@ const mapping = (extra: Partial<ImportMapping> = {}): ImportMapping => ({
   columns: { external_id: "Number", priority: "Priority", state: "State", at: "At" },
   timezone: "UTC",
   empty: ["?"],
-  eventLog: { initial: [p("New")], waiting: [{ pattern: p("Awaiting Vendor"), reason: "vendor" }, { pattern: p("Awaiting*"), reason: "client" }], resolved: [p("Resolved")], closed: [p("Closed")] },
+  eventLog: {
+    initial: [p("New")],
+    waiting: [
+      { pattern: p("Awaiting Vendor"), reason: "vendor" },
+      { pattern: p("Awaiting*"), reason: "client" },
+    ],
+    resolved: [p("Resolved")],
+    closed: [p("Closed")],
+  },
   values: {},
   ...extra,
 });
@@ -40,14 +48,16 @@ describe("event-log rules", () => {
   });
 
   it("a re-stamped Resolved row does not move the resolution; a reopening does", () => {
-    const csv = "Number,Priority,State,At\nI1,P3,New,2026-11-02 09:00\nI1,P3,Resolved,2026-11-02 10:00\nI1,P3,Resolved,2026-11-02 15:00\nI2,P3,New,2026-11-02 09:00\nI2,P3,Resolved,2026-11-02 10:00\nI2,P3,Active,2026-11-02 11:00\nI2,P3,Resolved,2026-11-02 12:00\n";
+    const csv =
+      "Number,Priority,State,At\nI1,P3,New,2026-11-02 09:00\nI1,P3,Resolved,2026-11-02 10:00\nI1,P3,Resolved,2026-11-02 15:00\nI2,P3,New,2026-11-02 09:00\nI2,P3,Resolved,2026-11-02 10:00\nI2,P3,Active,2026-11-02 11:00\nI2,P3,Resolved,2026-11-02 12:00\n";
     const [i1, i2] = run(csv).added;
     expect(i1).toMatchObject({ responded: "2026-11-02T10:00:00+00:00", resolved: "2026-11-02T10:00:00+00:00" });
     expect(i2).toMatchObject({ responded: "2026-11-02T10:00:00+00:00", resolved: "2026-11-02T12:00:00+00:00" });
   });
 
   it("waiting states by glob, first match gives the reason; consecutive waiting rows make one pause; open pause at the end", () => {
-    const csv = "Number,Priority,State,At\nI1,P3,New,2026-11-02 09:00\nI1,P3,Awaiting Vendor,2026-11-02 10:00\nI1,P3,Awaiting Vendor,2026-11-02 11:00\nI1,P3,Active,2026-11-02 12:00\nI1,P3,awaiting user info,2026-11-02 13:00\n";
+    const csv =
+      "Number,Priority,State,At\nI1,P3,New,2026-11-02 09:00\nI1,P3,Awaiting Vendor,2026-11-02 10:00\nI1,P3,Awaiting Vendor,2026-11-02 11:00\nI1,P3,Active,2026-11-02 12:00\nI1,P3,awaiting user info,2026-11-02 13:00\n";
     const result = run(csv);
     expect(result.added[0]!.pauses).toEqual([
       { from: "2026-11-02T10:00:00+00:00", to: "2026-11-02T12:00:00+00:00", reason: "vendor" },
@@ -58,10 +68,38 @@ describe("event-log rules", () => {
 
   it("merges overlapping pauses and cuts them at the resolution", () => {
     const h = (n: number) => n * 3_600_000;
-    expect(mergePauses([{ from: h(1), to: h(3), reason: "client" }, { from: h(2), to: h(5), reason: "vendor" }, { from: h(5), to: h(6), reason: "client" }], 0, h(5.5))).toEqual([{ from: h(1), to: h(5.5), reason: "client" }]);
+    expect(
+      mergePauses(
+        [
+          { from: h(1), to: h(3), reason: "client" },
+          { from: h(2), to: h(5), reason: "vendor" },
+          { from: h(5), to: h(6), reason: "client" },
+        ],
+        0,
+        h(5.5),
+      ),
+    ).toEqual([{ from: h(1), to: h(5.5), reason: "client" }]);
     // Touching pauses of different reasons stay apart.
-    expect(mergePauses([{ from: h(1), to: h(2), reason: "client" }, { from: h(2), to: h(3), reason: "vendor" }], 0, undefined)).toHaveLength(2);
-    expect(mergePauses([{ from: h(1), reason: "client" }, { from: h(2), to: h(3), reason: "vendor" }], 0, undefined)).toEqual([{ from: h(1), reason: "client" }]);
+    expect(
+      mergePauses(
+        [
+          { from: h(1), to: h(2), reason: "client" },
+          { from: h(2), to: h(3), reason: "vendor" },
+        ],
+        0,
+        undefined,
+      ),
+    ).toHaveLength(2);
+    expect(
+      mergePauses(
+        [
+          { from: h(1), reason: "client" },
+          { from: h(2), to: h(3), reason: "vendor" },
+        ],
+        0,
+        undefined,
+      ),
+    ).toEqual([{ from: h(1), reason: "client" }]);
   });
 
   it("regular expressions as states; a pattern matching nothing is a warning naming the states that occur", () => {
@@ -73,7 +111,8 @@ describe("event-log rules", () => {
   });
 
   it("anomalies: an event before opened is clamped; no opened time; unknown priority falls back to the latest known one", () => {
-    const csv = "Number,Priority,State,At,Opened\nI1,P2,New,2026-11-02 08:58,2026-11-02 09:00\nI1,P2,Active,2026-11-02 09:10,2026-11-02 09:00\nI2,P1,New,2026-11-02 09:00,?\nI2,Whatever,Active,2026-11-02 09:05,?\n";
+    const csv =
+      "Number,Priority,State,At,Opened\nI1,P2,New,2026-11-02 08:58,2026-11-02 09:00\nI1,P2,Active,2026-11-02 09:10,2026-11-02 09:00\nI2,P1,New,2026-11-02 09:00,?\nI2,Whatever,Active,2026-11-02 09:05,?\n";
     const result = run(csv, { columns: { ...mapping().columns, opened: "Opened" } });
     expect(result.anomalies.map((a) => [a.kind, a.externalId, a.line])).toEqual([
       ["event-before-opened", "I1", 2],

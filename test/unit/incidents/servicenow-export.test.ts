@@ -50,7 +50,12 @@ describe("a generated ServiceNow event log through --preset servicenow", () => {
   it("imports every incident, listing the anomalies by incident and CSV line with what was done", () => {
     expect(firstRun.code).toBe(0);
     const text = readFileSync(first, "utf8");
-    const incidents = new Set(text.split("\r\n").slice(1, -1).map((line) => line.split(",")[0]));
+    const incidents = new Set(
+      text
+        .split("\r\n")
+        .slice(1, -1)
+        .map((line) => line.split(",")[0]),
+    );
     expect(read()).toHaveLength(incidents.size);
     expect(firstRun.lines).toContain(`added ${incidents.size}, updated 0, unchanged 0, skipped 0`);
     const anomalies = firstRun.lines.filter((l) => / warning: INC/.test(l));
@@ -67,7 +72,15 @@ describe("a generated ServiceNow event log through --preset servicenow", () => {
 
   it("A: the first move out of New is the response; a re-stamped Resolved row does not move the resolution; the client pause counts", () => {
     const a = byExternal("INC0090001");
-    expect(a).toMatchObject({ title: "INC0090001 Category 26", priority: "P1", opened: "2026-11-02T12:00:00+03:00", responded: "2026-11-02T12:12:00+03:00", resolved: "2026-11-02T16:30:00+03:00", closed: "2026-11-05T17:00:00+03:00", status: "closed" });
+    expect(a).toMatchObject({
+      title: "INC0090001 Category 26",
+      priority: "P1",
+      opened: "2026-11-02T12:00:00+03:00",
+      responded: "2026-11-02T12:12:00+03:00",
+      resolved: "2026-11-02T16:30:00+03:00",
+      closed: "2026-11-05T17:00:00+03:00",
+      status: "closed",
+    });
     expect(a.pauses).toEqual([{ from: "2026-11-02T13:00:00+03:00", to: "2026-11-02T14:00:00+03:00", reason: "client" }]);
     const sla = incidentSla(a, policy().P1!, berlin("30-11-2026 00:00"));
     // 24x7: response 12m of 15m; resolution 10:00-14:30 Berlin = 4h30m less the 1h pause = 3h30m of 4h.
@@ -136,7 +149,12 @@ describe("a generated ServiceNow event log through --preset servicenow", () => {
       expect(secondRun.code).toBe(0);
       const summary = secondRun.lines.find((l) => l.startsWith("added "))!;
       const [added, updated, unchanged, skipped] = summary.match(/\d+/g)!.map(Number);
-      const total = new Set(readFileSync(second, "utf8").split("\r\n").slice(1, -1).map((l) => l.split(",")[0])).size;
+      const total = new Set(
+        readFileSync(second, "utf8")
+          .split("\r\n")
+          .slice(1, -1)
+          .map((l) => l.split(",")[0]),
+      ).size;
       expect(added! + updated! + unchanged!).toBe(total);
       expect(added).toBeGreaterThan(0);
       expect(updated).toBeGreaterThan(0);
@@ -152,14 +170,23 @@ describe("a generated ServiceNow event log through --preset servicenow", () => {
 
     it("G's later resolution arrives: the open pause is ended, times and status updated", () => {
       const g = byExternal("INC0090007");
-      expect(g).toMatchObject({ status: "closed", resolved: "2026-11-17T14:00:00+03:00", closed: "2026-11-20T14:00:00+03:00", pauses: [{ from: "2026-11-13T12:00:00+03:00", to: "2026-11-17T11:00:00+03:00", reason: "client" }] });
+      expect(g).toMatchObject({
+        status: "closed",
+        resolved: "2026-11-17T14:00:00+03:00",
+        closed: "2026-11-20T14:00:00+03:00",
+        pauses: [{ from: "2026-11-13T12:00:00+03:00", to: "2026-11-17T11:00:00+03:00", reason: "client" }],
+      });
       // Business hours Moscow: Fri 11:00-12:00 + Tue 11:00-14:00 = 4h of 16h.
       const sla = incidentSla(g, policy().P3!, berlin("30-11-2026 00:00"));
       expect(sla.resolution).toMatchObject({ state: "met", elapsedMs: 4 * H });
     });
 
     it("keeps what the TAM wrote by hand", () => {
-      expect(byExternal("INC0090001")).toMatchObject({ cause: { category: "capacity", root_cause: "php-fpm pool too small" }, actions: "Pool sized by load test", resolved: "2026-11-02T16:30:00+03:00" });
+      expect(byExternal("INC0090001")).toMatchObject({
+        cause: { category: "capacity", root_cause: "php-fpm pool too small" },
+        actions: "Pool sized by load test",
+        resolved: "2026-11-02T16:30:00+03:00",
+      });
     });
 
     it("is idempotent: the same export again changes nothing", async () => {
@@ -171,4 +198,3 @@ describe("a generated ServiceNow event log through --preset servicenow", () => {
     });
   });
 });
-

@@ -19,7 +19,15 @@ function input(change: Partial<Change>, extra: Partial<PlanInput> = {}): PlanInp
 }
 
 describe("decommission follow-ups", () => {
-  const plan = planChange(input({ scope: [{ component: "old-db", action: "remove" }, { component: "old-vm", action: "remove" }, { component: "old-nginx", action: "remove" }] }));
+  const plan = planChange(
+    input({
+      scope: [
+        { component: "old-db", action: "remove" },
+        { component: "old-vm", action: "remove" },
+        { component: "old-nginx", action: "remove" },
+      ],
+    }),
+  );
   const task = (kind: string, component: string) => plan.tasks.find((t) => t.kind === kind && t.components.includes(component));
   const waitsFor = (later: string | undefined, earlier: string | undefined) => {
     // Transitively: `later` cannot start before `earlier` is finished.
@@ -62,7 +70,17 @@ describe("decommission follow-ups", () => {
 
   it("follows the rules in tam.yaml: a rule can be turned off or given to another department", () => {
     const custom = { ...manifest, followups: { final_backup: { department: "dba", kinds: ["postgresql"] }, monitoring_removal: { enabled: false } } } as unknown as Manifest;
-    const other = planChange(input({ scope: [{ component: "old-db", action: "remove" }, { component: "old-vm", action: "remove" }] }, { manifest: custom }));
+    const other = planChange(
+      input(
+        {
+          scope: [
+            { component: "old-db", action: "remove" },
+            { component: "old-vm", action: "remove" },
+          ],
+        },
+        { manifest: custom },
+      ),
+    );
     expect(other.tasks.find((t) => t.kind === "final-backup" && t.components.includes("old-db"))?.department).toBe("dba");
     expect(other.tasks.find((t) => t.kind === "final-backup" && t.components.includes("old-vm"))).toBeUndefined();
     expect(other.tasks.some((t) => t.kind === "monitoring-removal")).toBe(false);
@@ -86,9 +104,13 @@ describe("blackout ends are exclusive instants", () => {
   });
 
   it("a blackout that holds the change names its last day as the day before its midnight end", () => {
-    const held = planChange(input({ ...change, window: { start: "2026-11-26T09:00:00Z" } }, { manifest: { ...freeze("2026-11-30T00:00:00Z"), followups: { documentation: { enabled: false }, security: { enabled: false } } } as unknown as Manifest }));
+    const held = planChange(
+      input(
+        { ...change, window: { start: "2026-11-26T09:00:00Z" } },
+        { manifest: { ...freeze("2026-11-30T00:00:00Z"), followups: { documentation: { enabled: false }, security: { enabled: false } } } as unknown as Manifest },
+      ),
+    );
     const finding = held.findings.find((f) => f.code === "blackout");
     expect(finding?.message).toContain("2026-11-27..2026-11-29");
   });
-
 });

@@ -43,18 +43,19 @@ describe("one schedule for plan, status and report", () => {
     const status = projectStatus({ changes, departments: project.departments, manifest: project.manifest, today: clock.today, timezone: clock.timezone, now: clock.now });
     const period = resolvePeriod({ period: "2026-10" }, clock.today, clock.timezone);
     if (typeof period === "string") throw new Error(period);
-    const edition = (audience: "client" | "internal") => buildClientReport({
-      ...project,
-      manifest: project.manifest!,
-      changes,
-      freshness: noDocs,
-      period,
-      audience,
-      now: clock.now,
-      today: clock.today,
-      timezone: clock.timezone,
-      where: project.where,
-    });
+    const edition = (audience: "client" | "internal") =>
+      buildClientReport({
+        ...project,
+        manifest: project.manifest!,
+        changes,
+        freshness: noDocs,
+        period,
+        audience,
+        now: clock.now,
+        today: clock.today,
+        timezone: clock.timezone,
+        where: project.where,
+      });
     // The internal edition shows the forecast; the client edition the date promised to the client.
     const report = edition("internal");
     const promised = new Map([...edition("client").changes.inProgress, ...edition("client").changes.planned].map((l) => [l.id, l.promised]));

@@ -23,7 +23,17 @@ const c = (id: string, kind: string, depends_on: string[] = [], more: Partial<Co
 
 describe("decomposition", () => {
   it("orders tasks by component dependencies, also through components outside the scope", () => {
-    const plan = planChange(input({ scope: [{ component: "nginx", action: "modify" }, { component: "vlan", action: "modify" }] }, { components: [c("vlan", "vlan"), c("vm", "vm", ["vlan"]), c("os", "linux-os", ["vm"]), c("nginx", "nginx", ["os"])] }));
+    const plan = planChange(
+      input(
+        {
+          scope: [
+            { component: "nginx", action: "modify" },
+            { component: "vlan", action: "modify" },
+          ],
+        },
+        { components: [c("vlan", "vlan"), c("vm", "vm", ["vlan"]), c("os", "linux-os", ["vm"]), c("nginx", "nginx", ["os"])] },
+      ),
+    );
     const impl = plan.tasks.filter((t) => t.kind === "implementation");
     const vlan = impl.find((t) => t.components[0] === "vlan")!;
     const nginx = impl.find((t) => t.components[0] === "nginx")!;
@@ -33,7 +43,17 @@ describe("decomposition", () => {
   });
 
   it("reverses the order for removals: dependents go first", () => {
-    const plan = planChange(input({ scope: [{ component: "vlan", action: "remove" }, { component: "vm", action: "remove" }] }, { components: [c("vlan", "vlan"), c("vm", "vm", ["vlan"])] }));
+    const plan = planChange(
+      input(
+        {
+          scope: [
+            { component: "vlan", action: "remove" },
+            { component: "vm", action: "remove" },
+          ],
+        },
+        { components: [c("vlan", "vlan"), c("vm", "vm", ["vlan"])] },
+      ),
+    );
     const vlan = plan.tasks.find((t) => t.components[0] === "vlan" && t.kind === "implementation")!;
     const vm = plan.tasks.find((t) => t.components[0] === "vm" && t.kind === "implementation")!;
     // Between implementation tasks; each removal also waits for its own decommission follow-ups (decommission.test.ts).
@@ -44,7 +64,18 @@ describe("decomposition", () => {
   });
 
   it("adds backup, monitoring, security and a final documentation task by default", () => {
-    const plan = planChange(input({ scope: [{ component: "vm", action: "add" }, { component: "web", action: "add" }], new_components: [c("vm", "vm"), c("web", "nginx", ["vm"], { internet_facing: true })] }, { docs: [{ id: "runbook", title: "R", location: "x", owner: "unix", covers: ["web"] }] }));
+    const plan = planChange(
+      input(
+        {
+          scope: [
+            { component: "vm", action: "add" },
+            { component: "web", action: "add" },
+          ],
+          new_components: [c("vm", "vm"), c("web", "nginx", ["vm"], { internet_facing: true })],
+        },
+        { docs: [{ id: "runbook", title: "R", location: "x", owner: "unix", covers: ["web"] }] },
+      ),
+    );
     const kinds = plan.tasks.map((t) => `${t.kind}:${t.department}:${t.components.join(",")}`);
     expect(kinds).toContain("backup:backup:vm");
     expect(kinds).toContain("monitoring:monitoring:vm");
@@ -63,16 +94,35 @@ describe("decomposition", () => {
     const plan = planChange(input({ scope, new_components: [c("os", "linux-os"), c("web", "nginx", ["os"]), c("php", "php", ["os"])] }, { manifest: m }));
     const monitoring = plan.tasks.filter((t) => t.kind === "monitoring");
     // os is wave 1, nginx and php wave 2: two tasks, the second covering both (2h + 1h).
-    expect(monitoring.map((t) => [t.components.join(","), t.estimate])).toEqual([["os", "2h"], ["web,php", "3h"]]);
+    expect(monitoring.map((t) => [t.components.join(","), t.estimate])).toEqual([
+      ["os", "2h"],
+      ["web,php", "3h"],
+    ]);
     expect(monitoring[1]!.title).toBe("Monitor web, php");
     expect(monitoring[1]!.after).toHaveLength(2);
-    const single = planChange(input({ scope, new_components: [c("os", "linux-os"), c("web", "nginx", ["os"]), c("php", "php", ["os"])] }, { manifest: { ...manifest, followups: { monitoring: { group: false } } } as Manifest }));
+    const single = planChange(
+      input(
+        { scope, new_components: [c("os", "linux-os"), c("web", "nginx", ["os"]), c("php", "php", ["os"])] },
+        { manifest: { ...manifest, followups: { monitoring: { group: false } } } as Manifest },
+      ),
+    );
     expect(single.tasks.filter((t) => t.kind === "monitoring")).toHaveLength(3);
   });
 
   it("does not have the security department review what it built itself", () => {
     const deps = [...departments.filter((d) => d.id !== "cyber-defence"), { id: "cyber-defence", name: "C", owns: ["waf"], lead_time: "1d" }];
-    const plan = planChange(input({ scope: [{ component: "waf", action: "add" }, { component: "web", action: "add" }], new_components: [c("waf", "waf", [], { internet_facing: true }), c("web", "nginx", [], { internet_facing: true })] }, { departments: deps }));
+    const plan = planChange(
+      input(
+        {
+          scope: [
+            { component: "waf", action: "add" },
+            { component: "web", action: "add" },
+          ],
+          new_components: [c("waf", "waf", [], { internet_facing: true }), c("web", "nginx", [], { internet_facing: true })],
+        },
+        { departments: deps },
+      ),
+    );
     expect(plan.tasks.filter((t) => t.kind === "security").map((t) => t.components)).toEqual([["web"]]);
   });
 
@@ -84,7 +134,17 @@ describe("decomposition", () => {
   });
 
   it("reports an unknown owner and a cycle as errors", () => {
-    const plan = planChange(input({ scope: [{ component: "x", action: "modify" }, { component: "a", action: "modify" }] }, { components: [c("x", "mystery"), c("a", "vm", ["b"]), c("b", "vm", ["a"])] }));
+    const plan = planChange(
+      input(
+        {
+          scope: [
+            { component: "x", action: "modify" },
+            { component: "a", action: "modify" },
+          ],
+        },
+        { components: [c("x", "mystery"), c("a", "vm", ["b"]), c("b", "vm", ["a"])] },
+      ),
+    );
     const codes = plan.findings.filter((f) => f.severity === "error").map((f) => f.code);
     expect(codes).toContain("no-owner");
     expect(codes).toContain("dependency-cycle");
@@ -100,7 +160,17 @@ describe("decomposition", () => {
 describe("re-planning", () => {
   it("keeps ids, status and history of tasks that still exist, keeps manual tasks, removes stale ones", () => {
     const components = [c("vlan", "vlan"), c("vm", "vm", ["vlan"])];
-    const first = planChange(input({ scope: [{ component: "vlan", action: "modify" }, { component: "vm", action: "modify" }] }, { components }));
+    const first = planChange(
+      input(
+        {
+          scope: [
+            { component: "vlan", action: "modify" },
+            { component: "vm", action: "modify" },
+          ],
+        },
+        { components },
+      ),
+    );
     const vm = first.tasks.find((t) => t.components[0] === "vm" && t.kind === "implementation")!;
     const written = first.tasks.map(({ id, title, department, kind, components, after, origin }) => ({ id, title, department, kind, components, after, origin, status: "todo" as const }));
     written.find((t) => t.id === vm.id)!.status = "done";
@@ -116,7 +186,17 @@ describe("re-planning", () => {
 describe("scheduling", () => {
   it("works on each department's calendar, skipping weekends and holidays", () => {
     // Monday 2026-11-02; Wednesday 2026-11-04 is a holiday of the business calendar.
-    const plan = planChange(input({ scope: [{ component: "vlan", action: "modify" }, { component: "vm", action: "modify" }] }, { components: [c("vlan", "vlan"), c("vm", "vm", ["vlan"])], manifest: { ...manifest, followups: { documentation: { enabled: false } } } as Manifest }));
+    const plan = planChange(
+      input(
+        {
+          scope: [
+            { component: "vlan", action: "modify" },
+            { component: "vm", action: "modify" },
+          ],
+        },
+        { components: [c("vlan", "vlan"), c("vm", "vm", ["vlan"])], manifest: { ...manifest, followups: { documentation: { enabled: false } } } as Manifest },
+      ),
+    );
     const byKind = Object.fromEntries(plan.schedule.tasks.map((t) => [plan.tasks.find((x) => x.id === t.id)!.components[0], t]));
     expect([byKind.vlan!.startDate, byKind.vlan!.finishDate]).toEqual(["2026-11-02", "2026-11-03"]);
     expect([byKind.vm!.startDate, byKind.vm!.finishDate]).toEqual(["2026-11-05", "2026-11-05"]);
@@ -129,10 +209,25 @@ describe("scheduling", () => {
   });
 
   it("gives slack to the shorter of two parallel branches", () => {
-    const plan = planChange(input({ scope: ["vlan", "vm", "os"].map((component) => ({ component, action: "modify" as const })) }, { components: [c("vlan", "vlan"), c("vm", "vm"), c("os", "linux-os", ["vm"])], manifest: { ...manifest, followups: { documentation: { enabled: false } } } as Manifest }));
+    const plan = planChange(
+      input(
+        { scope: ["vlan", "vm", "os"].map((component) => ({ component, action: "modify" as const })) },
+        { components: [c("vlan", "vlan"), c("vm", "vm"), c("os", "linux-os", ["vm"])], manifest: { ...manifest, followups: { documentation: { enabled: false } } } as Manifest },
+      ),
+    );
     const slack = Object.fromEntries(plan.schedule.tasks.map((t) => [plan.tasks.find((x) => x.id === t.id)!.components[0], t.slackMs / t.dayMs]));
     expect(slack).toEqual({ vlan: 0, vm: 0, os: 0 });
-    const withLongVm = planChange(input({ scope: [{ component: "vlan", action: "modify" }, { component: "vm", action: "modify", estimate: "4d" }] }, { components: [c("vlan", "vlan"), c("vm", "vm")], manifest: { ...manifest, followups: { documentation: { enabled: false } } } as Manifest }));
+    const withLongVm = planChange(
+      input(
+        {
+          scope: [
+            { component: "vlan", action: "modify" },
+            { component: "vm", action: "modify", estimate: "4d" },
+          ],
+        },
+        { components: [c("vlan", "vlan"), c("vm", "vm")], manifest: { ...manifest, followups: { documentation: { enabled: false } } } as Manifest },
+      ),
+    );
     const slack2 = Object.fromEntries(withLongVm.schedule.tasks.map((t) => [withLongVm.tasks.find((x) => x.id === t.id)!.components[0], t.slackMs / t.dayMs]));
     expect(slack2).toEqual({ vlan: 2, vm: 0 });
   });

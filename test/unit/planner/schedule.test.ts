@@ -225,7 +225,10 @@ describe("hostile input", () => {
     const m = manifest({ calendars: { business: { hours: MON_FRI }, never: { hours: {} } }, blackouts: [{ from: "2026-01-01T00:00:00Z", to: "2099-01-01T00:00:00Z" }] } as Partial<Manifest>);
     const s = run([change([task("T1", { estimate: "9999w" }), task("T2", { after: ["T1"] })])], { manifest: m });
     const c = s.byId.get("CHG-0001")!;
-    expect(c.tasks.map((t) => [t.id, t.startDate, t.unschedulable])).toEqual([["T1", null, true], ["T2", null, true]]);
+    expect(c.tasks.map((t) => [t.id, t.startDate, t.unschedulable])).toEqual([
+      ["T1", null, true],
+      ["T2", null, true],
+    ]);
     expect(c.finishDate).toBeNull();
     expect(s.findings.map((f) => f.code)).toEqual(["unschedulable", "unschedulable"]);
   });

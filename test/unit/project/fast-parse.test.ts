@@ -57,7 +57,7 @@ describe("fast YAML read", () => {
       "a: 2026-01-01\nb: 2026-01-01T10:00:00Z\nc: 10:30\n",
       "<<: { a: 1 }\nb: 2\n",
       "__proto__: { polluted: 1 }\nconstructor: x\n",
-      'a: "\\x41\\u00e9\\t"\nb: \'it\'\'s\'\nc: >-\n  folded\n  text\nd: |\n  literal\n   kept\n',
+      "a: \"\\x41\\u00e9\\t\"\nb: 'it''s'\nc: >-\n  folded\n  text\nd: |\n  literal\n   kept\n",
       "a:\nb: []\nc: {}\nd: [1, [2, {e: f}]]\n",
       "a: 1\na: 2\n",
       "",

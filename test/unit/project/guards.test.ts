@@ -56,7 +56,10 @@ describe("parseSource on hostile text", () => {
 
   it("stops an alias bomb at the first alias", () => {
     let text = 'a0: &a0 ["x","x","x","x","x","x","x","x","x"]\n';
-    for (let i = 1; i < 9; i++) text += `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(", ")}]\n`;
+    for (let i = 1; i < 9; i++)
+      text += `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(", ")}]\n`;
     const source = parseSource("/x/a.yaml", "a.yaml", "architecture", text);
     expect(source.data).toBeUndefined();
     expect(source.parseIssues.map((i) => [i.code, i.line, i.col])).toEqual([["too-many-aliases", 2, 10]]);

@@ -16,7 +16,10 @@ const at = (date: string) => ({ GIT_AUTHOR_DATE: `${date}T12:00:00+00:00`, GIT_C
 /** The docs-basic fixture (fw-before and vlan-doc reviewed 2026-02-01, fw-after 2026-04-01) plus web-doc covering web-os. */
 function repo(firstCommit = "2026-01-10"): { dir: string; commit(message: string, date: string): string; edit(from: string, to: string): void } {
   const dir = copyProject(join(FIXTURES, "docs-basic"));
-  appendFileSync(join(dir, "docs.yaml"), "\n  - id: web-doc\n    title: Web OS\n    location: https://wiki.example/web\n    owner: unix\n    covers: [web-os]\n    last_review: { date: 2026-02-01 }\n");
+  appendFileSync(
+    join(dir, "docs.yaml"),
+    "\n  - id: web-doc\n    title: Web OS\n    location: https://wiki.example/web\n    owner: unix\n    covers: [web-os]\n    last_review: { date: 2026-02-01 }\n",
+  );
   initRepo(dir);
   const commit = (message: string, date: string) => {
     git(dir, ["add", "-A"]);

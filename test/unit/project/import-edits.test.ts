@@ -35,10 +35,26 @@ incidents:
 describe("applyImportEdits", () => {
   it("a reopening: removes the resolution, extends the pause keeping its note, keeps title, cause and comments", () => {
     const existing: Incident = {
-      id: "INC-0001", external_id: "SD-1", title: "Shop 502", priority: "P2", opened: "2026-11-02T09:00:00+03:00", responded: "2026-11-02T09:10:00+03:00", resolved: "2026-11-02T11:00:00+03:00",
-      pauses: [{ from: "2026-11-02T10:00:00+03:00", to: "2026-11-02T10:30:00+03:00", reason: "client", note: "waiting for the restart approval" }], cause: { category: "capacity" }, status: "resolved",
+      id: "INC-0001",
+      external_id: "SD-1",
+      title: "Shop 502",
+      priority: "P2",
+      opened: "2026-11-02T09:00:00+03:00",
+      responded: "2026-11-02T09:10:00+03:00",
+      resolved: "2026-11-02T11:00:00+03:00",
+      pauses: [{ from: "2026-11-02T10:00:00+03:00", to: "2026-11-02T10:30:00+03:00", reason: "client", note: "waiting for the restart approval" }],
+      cause: { category: "capacity" },
+      status: "resolved",
     };
-    const imported = { external_id: "SD-1", title: "Shop returns 502", priority: "P1" as const, opened: "2026-11-02T06:00:00Z", responded: "2026-11-02T09:10:00+03:00", pauses: [{ from: "2026-11-02T10:00:00+03:00", to: "2026-11-02T10:45:00+03:00", reason: "client" as const }], status: "responded" as const };
+    const imported = {
+      external_id: "SD-1",
+      title: "Shop returns 502",
+      priority: "P1" as const,
+      opened: "2026-11-02T06:00:00Z",
+      responded: "2026-11-02T09:10:00+03:00",
+      pauses: [{ from: "2026-11-02T10:00:00+03:00", to: "2026-11-02T10:45:00+03:00", reason: "client" as const }],
+      status: "responded" as const,
+    };
     const update = planReimport(existing, imported)!;
     // 06:00Z is 09:00+03:00: the same instant, not an edit.
     expect(update.edits.map((e) => e.key)).toEqual(["priority", "resolved", "pauses", "status"]);
@@ -54,7 +70,13 @@ describe("applyImportEdits", () => {
 
   it("many incidents of a file, each edited as its own small document, give what one-by-one edits give", () => {
     const updates = [
-      { index: 1, edits: [{ key: "resolved" as const, value: "2026-11-03T12:00:00+03:00" }, { key: "status" as const, value: "resolved" }] },
+      {
+        index: 1,
+        edits: [
+          { key: "resolved" as const, value: "2026-11-03T12:00:00+03:00" },
+          { key: "status" as const, value: "resolved" },
+        ],
+      },
       { index: 0, edits: [{ key: "resolved" as const }, { key: "status" as const, value: "responded" }] },
     ];
     const oneByOne = updates.reduce((t, u) => applyImportEdits(t, u.index, u.edits), text);

@@ -65,11 +65,23 @@ describe("loadMapping", () => {
     const csv = `${header.join(",")}\nVPN drops,HELP-7,10007,Resolved,Highest,12/Nov/26 9:41 AM,12/Nov/26 3:00 PM,12/Nov/26 1:15 PM,12/Nov/26 9:50 AM\n`;
     const result = importIncidents(parseCsv(csv), mapping, { existingIds: [], existing: new Map(), departments: new Set(), components: new Set() }, "Europe/Berlin");
     if (typeof result === "string") throw new Error(result);
-    expect(result.added[0]).toMatchObject({ external_id: "HELP-7", title: "VPN drops", priority: "P1", opened: "2026-11-12T09:41:00+01:00", responded: "2026-11-12T09:50:00+01:00", resolved: "2026-11-12T13:15:00+01:00", status: "resolved" });
+    expect(result.added[0]).toMatchObject({
+      external_id: "HELP-7",
+      title: "VPN drops",
+      priority: "P1",
+      opened: "2026-11-12T09:41:00+01:00",
+      responded: "2026-11-12T09:50:00+01:00",
+      resolved: "2026-11-12T13:15:00+01:00",
+      status: "resolved",
+    });
   });
 
   it("flags win over the preset; field= unmaps a preset column", () => {
-    const { mapping } = loadMapping({ preset: "servicenow", map: ["opened=", "priority=urgency"], titleTemplate: "{category}" }, "UTC", snHeader.filter((c) => c !== "opened_at"));
+    const { mapping } = loadMapping(
+      { preset: "servicenow", map: ["opened=", "priority=urgency"], titleTemplate: "{category}" },
+      "UTC",
+      snHeader.filter((c) => c !== "opened_at"),
+    );
     expect(mapping.columns.opened).toBeUndefined();
     expect(mapping.columns.priority).toBe("urgency");
     expect(mapping.titleTemplate).toBe("{category}");

@@ -15,7 +15,12 @@ describe("parseSource and locate", () => {
 
   it("parses to plain data", () => {
     expect(source.parseIssues).toEqual([]);
-    expect(source.data).toEqual({ components: [{ id: "fw", name: "Firewall", depends_on: ["a", "b"] }, { id: "os", kind: "linux-os" }] });
+    expect(source.data).toEqual({
+      components: [
+        { id: "fw", name: "Firewall", depends_on: ["a", "b"] },
+        { id: "os", kind: "linux-os" },
+      ],
+    });
   });
 
   it("locates values, keys and list items", () => {
@@ -45,7 +50,12 @@ describe("parseSource and locate", () => {
 
   it("refuses alias bombs instead of expanding them", () => {
     const lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 0; i < 8; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`);
+    for (let i = 0; i < 8; i++)
+      lines.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(", ")}]`,
+      );
     const bomb = parseSource("/x/a.yaml", "a.yaml", "architecture", `${lines.join("\n")}\n`);
     expect(bomb.data).toBeUndefined();
     expect(bomb.parseIssues.some((i) => i.severity === "error")).toBe(true);

@@ -93,7 +93,9 @@ describe("refusals before writing", () => {
   it("refuses an edit that brings a new error; errors already in other files are a warning", async () => {
     const dir = repo();
     const start = head(dir);
-    await expect(editFiles({ root: dir }, [{ path: CHANGE, edit: (text) => text!.replace("department: backup", "department: no-such-department") }], { message: "x", commit: true })).rejects.toThrow(ProjectError);
+    await expect(editFiles({ root: dir }, [{ path: CHANGE, edit: (text) => text!.replace("department: backup", "department: no-such-department") }], { message: "x", commit: true })).rejects.toThrow(
+      ProjectError,
+    );
     expect(head(dir)).toBe(start);
     expect(git(dir, ["status", "--porcelain"]).trim()).toBe("");
 

@@ -4,7 +4,10 @@ import { resolvePeriod, type Period } from "../../../src/domain/sla/period.js";
 import type { Incident, Manifest } from "../../../src/model/files.js";
 
 const manifest = {
-  client: { name: "C" }, project: { id: "p", name: "P" }, tam: { name: "T" }, timezone: "UTC",
+  client: { name: "C" },
+  project: { id: "p", name: "P" },
+  tam: { name: "T" },
+  timezone: "UTC",
   sla: { P1: { response: "15m", resolution: "4h", calendar: "24x7", goal: 95 }, P3: { response: "1h", resolution: "1d", calendar: "24x7", goal: 90 } },
 } as unknown as Manifest;
 const incident = (id: string, priority: "P1" | "P3", opened: string, resolvedAfterMin: number): Incident => {
@@ -37,7 +40,13 @@ describe("serviceHistory", () => {
 
   it("is empty without incidents, and reaches back twelve months at most", () => {
     expect(serviceHistory({ manifest, period, now: Date.parse("2026-11-20T00:00:00Z"), timezone: "UTC", incidents: [] })).toEqual([]);
-    const old = serviceHistory({ manifest, period, now: Date.parse("2026-11-20T00:00:00Z"), timezone: "UTC", incidents: [incident("A", "P1", "2025-10-10T10:00:00Z", 60), incident("B", "P1", "2025-11-15T10:00:00Z", 60), incident("C", "P1", "2026-10-10T10:00:00Z", 60)] });
+    const old = serviceHistory({
+      manifest,
+      period,
+      now: Date.parse("2026-11-20T00:00:00Z"),
+      timezone: "UTC",
+      incidents: [incident("A", "P1", "2025-10-10T10:00:00Z", 60), incident("B", "P1", "2025-11-15T10:00:00Z", 60), incident("C", "P1", "2026-10-10T10:00:00Z", 60)],
+    });
     expect(old.map((m) => m.month)).toEqual(["2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]);
   });
 });

@@ -43,7 +43,21 @@ describe.each(cases)("tam report (%s)", (name) => {
 describe.each(["example-client", "empty-client"])("the client edition (%s)", (name) => {
   it("holds no internal part, chore, file name or tam command", () => {
     const text = texts[name]!.replace(/<!-- tam-report [^>]*-->/, "");
-    for (const internal of ["## Internal", "warrant a TAM", "Follow-up chores", "Data-quality", "(×2)", "architecture.yaml", "docs.yaml", "tam.yaml", "`tam ", "backed_up", "monitored:", "set `", "record `"]) {
+    for (const internal of [
+      "## Internal",
+      "warrant a TAM",
+      "Follow-up chores",
+      "Data-quality",
+      "(×2)",
+      "architecture.yaml",
+      "docs.yaml",
+      "tam.yaml",
+      "`tam ",
+      "backed_up",
+      "monitored:",
+      "set `",
+      "record `",
+    ]) {
       expect(text, internal).not.toContain(internal);
     }
   });
@@ -61,7 +75,10 @@ describe("the example's client edition", () => {
     const data = JSON.parse(await reportText(EXAMPLE, { audience: "internal", format: "json" })) as ClientReport;
     const planned = (text: string) => text.slice(text.indexOf("## What is planned"), text.indexOf("```mermaid"));
     for (const change of [...data.changes.inProgress, ...data.changes.planned]) {
-      const row = (text: string) => planned(text).split("\n").find((l) => l.startsWith(`| ${change.id} |`))!;
+      const row = (text: string) =>
+        planned(text)
+          .split("\n")
+          .find((l) => l.startsWith(`| ${change.id} |`))!;
       expect(row(texts["example-client"]!).endsWith(`| ${change.promised} |`)).toBe(true);
       if (change.internal !== change.promised) expect(planned(texts["example-client"]!)).not.toContain(`| ${change.internal} |`);
       expect(texts["example-internal"]).toMatch(new RegExp(`\\| ${change.id} \\| [^|]+\\| [^|]+\\| ${change.internal} \\| ${change.promised} \\|`));

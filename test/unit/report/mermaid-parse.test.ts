@@ -45,7 +45,14 @@ async function check(text: string): Promise<string> {
 
 describe("the report's Mermaid blocks", () => {
   it("has the gantt and both xycharts on the example", () => {
-    const types = blocks.filter((b) => b.name === "example-client").map((b) => b.text.split("\n").find((l) => !l.startsWith("%%"))!.trim());
+    const types = blocks
+      .filter((b) => b.name === "example-client")
+      .map((b) =>
+        b.text
+          .split("\n")
+          .find((l) => !l.startsWith("%%"))!
+          .trim(),
+      );
     expect(types).toEqual(["gantt", "xychart-beta", "xychart-beta"]);
   });
 

@@ -18,7 +18,12 @@ beforeAll(async () => {
   const file = join(hostile, "incidents/2026-10.yaml");
   writeFileSync(file, readFileSync(file, "utf8").replace("title: Promo banners on the home page do not update", `title: ${JSON.stringify(HOSTILE)}`));
   const empty = await emptyProject();
-  for (const [name, dir, audience] of [["client", EXAMPLE, "client"], ["internal", EXAMPLE, "internal"], ["empty", empty, "client"], ["hostile", hostile, "internal"]] as const) {
+  for (const [name, dir, audience] of [
+    ["client", EXAMPLE, "client"],
+    ["internal", EXAMPLE, "internal"],
+    ["empty", empty, "client"],
+    ["hostile", hostile, "internal"],
+  ] as const) {
     markdown[name] = await reportText(dir, { audience });
     html[name] = await reportText(dir, { audience, format: "html" });
   }

@@ -8,7 +8,16 @@ import { EXAMPLE } from "../../helpers/run.js";
 import { reportText } from "./render.js";
 
 const incident = (id: string, opened: string): Incident => ({ id, title: `title ${id}`, priority: "P3", opened: `${opened}T10:00:00+03:00`, status: "resolved" });
-const task = (id: string, done: string) => ({ id, title: id, department: "unix", status: "done" as const, history: [{ at: `${done}T09:00:00+03:00`, status: "in-progress" as const }, { at: `${done}T17:00:00+03:00`, status: "done" as const }] });
+const task = (id: string, done: string) => ({
+  id,
+  title: id,
+  department: "unix",
+  status: "done" as const,
+  history: [
+    { at: `${done}T09:00:00+03:00`, status: "in-progress" as const },
+    { at: `${done}T17:00:00+03:00`, status: "done" as const },
+  ],
+});
 const change = (id: string, done: string): Change => ({ id, title: `change ${id}`, type: "normal", scope: [], status: "done", tasks: [task("T1", done)] });
 
 describe("--since", () => {
@@ -28,7 +37,10 @@ describe("--since", () => {
     const delta = reportDelta({
       previous: { date: "2026-10-20", riskIds: ["spof:san", "spof:db-vm"] },
       risksThen: [],
-      risksNow: [{ id: "spof:san", title: "san" }, { id: "no-backup:nas", title: "nas" }],
+      risksNow: [
+        { id: "spof:san", title: "san" },
+        { id: "no-backup:nas", title: "nas" },
+      ],
       riskTitles: new Map([["spof:db-vm", "db-vm is a single point of failure"]]),
       incidents: [incident("INC-1", "2026-10-20"), incident("INC-2", "2026-10-21"), incident("INC-3", "2026-11-21")],
       changes: [change("CHG-1", "2026-10-19"), change("CHG-2", "2026-11-02")],

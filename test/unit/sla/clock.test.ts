@@ -84,11 +84,7 @@ describe("incident SLA clock", () => {
     // Mon 8h + Tue 9h + Wed 9h + Thu 3h = 29h: 13h over.
     expect(late.resolution).toMatchObject({ state: "breached", overByMs: 13 * H, done: false });
     expect(late.outcome).toBe("breached");
-    const waiting = incidentSla(
-      incident({ responded: "2026-10-05T11:00:00+03:00", status: "responded", pauses: [{ from: "2026-10-05T12:00:00+03:00", reason: "client" }] }),
-      policy.P3!,
-      now,
-    );
+    const waiting = incidentSla(incident({ responded: "2026-10-05T11:00:00+03:00", status: "responded", pauses: [{ from: "2026-10-05T12:00:00+03:00", reason: "client" }] }), policy.P3!, now);
     expect(waiting.resolution).toMatchObject({ state: "paused", elapsedMs: 2 * H, remainingMs: 14 * H });
   });
 
@@ -111,7 +107,12 @@ describe("incident SLA clock", () => {
   it("merges pauses and runs an open one until now", () => {
     const now = at("2026-10-05T20:00:00Z");
     const pauses = pauseIntervals(
-      incident({ pauses: [{ from: "2026-10-05T12:00:00Z", reason: "client" }, { from: "2026-10-05T10:00:00Z", to: "2026-10-05T13:00:00Z", reason: "vendor" }] }),
+      incident({
+        pauses: [
+          { from: "2026-10-05T12:00:00Z", reason: "client" },
+          { from: "2026-10-05T10:00:00Z", to: "2026-10-05T13:00:00Z", reason: "vendor" },
+        ],
+      }),
       now,
     );
     expect(pauses).toEqual([[at("2026-10-05T10:00:00Z"), now]]);

@@ -56,7 +56,15 @@ describe("sla report", () => {
     const [p1, p2] = report.groups;
     expect(p1).toMatchObject({ incidents: 2, withResult: 2, response: { met: 1, breached: 1 }, resolution: { met: 2, breached: 0 }, compliancePct: 50, goalPct: 95, pass: false });
     // INC-0005 opened 23:00, responded, not resolved: 2h of 8h as of 01:00 -> pending, no result.
-    expect(p2).toMatchObject({ incidents: 3, withResult: 2, response: { met: 2, breached: 1, pending: 0 }, resolution: { met: 1, breached: 1, pending: 1 }, compliancePct: 50, goalPct: 50, pass: true });
+    expect(p2).toMatchObject({
+      incidents: 3,
+      withResult: 2,
+      response: { met: 2, breached: 1, pending: 0 },
+      resolution: { met: 1, breached: 1, pending: 1 },
+      compliancePct: 50,
+      goalPct: 50,
+      pass: true,
+    });
     expect(report.withoutTarget).toEqual(["INC-0008"]);
   });
 
@@ -81,14 +89,16 @@ describe("sla report", () => {
     ]);
     expect(report.breaches[0]).toMatchObject({ department: "dba", cause: "capacity", rootCause: "disk full" });
     expect(report.recurring).toEqual([{ component: "db", cause: "capacity", incidents: ["INC-0001", "INC-0002"] }]);
-    expect(report.open.map((o) => [o.id, o.resolution.state, o.resolution.remainingMs])).toEqual([
-      ["INC-0005", "running", 6 * 60 * M],
-    ]); // INC-0007 was resolved at 01:00, exactly as of now
+    expect(report.open.map((o) => [o.id, o.resolution.state, o.resolution.remainingMs])).toEqual([["INC-0005", "running", 6 * 60 * M]]); // INC-0007 was resolved at 01:00, exactly as of now
   });
 
   it("groups by component counting an incident in each of its components", () => {
     const byComponent = slaReport({ manifest, incidents, now, timezone: "UTC", period, by: "component" });
-    expect(byComponent.groups.map((g) => [g.key, g.incidents])).toEqual([["db", 3], ["web", 2], ["(none)", 1]]);
+    expect(byComponent.groups.map((g) => [g.key, g.incidents])).toEqual([
+      ["db", 3],
+      ["web", 2],
+      ["(none)", 1],
+    ]);
   });
 });
 

@@ -33,8 +33,10 @@ function sink(): Output & { text: string[] } {
 }
 
 const change = (dir: string): Change => loadProject(dir, ["changes"]).changes.find((c) => c.id === "CHG-0001")!;
-const step = (dir: string, action: Parameters<typeof runChangeStep>[1], options: Parameters<typeof runChangeStep>[3] = {}) => runChangeStep({ project: dir }, action, "CHG-0001", { by: "Irina Petrova", commit: false, asOf: "2026-11-20", ...options }, sink());
-const task = (dir: string, action: Parameters<typeof runTask>[1], id: string, options: Parameters<typeof runTask>[3] = {}) => runTask({ project: dir }, action, `CHG-0001/${id}`, { by: "Oleg", commit: false, asOf: "2026-11-24", ...options }, sink());
+const step = (dir: string, action: Parameters<typeof runChangeStep>[1], options: Parameters<typeof runChangeStep>[3] = {}) =>
+  runChangeStep({ project: dir }, action, "CHG-0001", { by: "Irina Petrova", commit: false, asOf: "2026-11-20", ...options }, sink());
+const task = (dir: string, action: Parameters<typeof runTask>[1], id: string, options: Parameters<typeof runTask>[3] = {}) =>
+  runTask({ project: dir }, action, `CHG-0001/${id}`, { by: "Oleg", commit: false, asOf: "2026-11-24", ...options }, sink());
 
 /** Plans, approves and works every task in order; the change then waits for its review. */
 async function implement(dir: string): Promise<string[]> {
@@ -139,7 +141,9 @@ describe("the change lifecycle", () => {
     expect(change(dir).status).toBe("rejected");
     await expect(task(dir, "start", "T1", { force: true, reason: "try" })).rejects.toThrow("CHG-0001 is rejected: its tasks can no longer be updated");
     await expect(step(dir, "approve")).rejects.toThrow("CHG-0001 is already rejected");
-    await expect(runChangePlan({ project: dir }, "CHG-0001", { format: "json", write: true, commit: false, asOf: "2026-11-20" }, sink())).rejects.toThrow("CHG-0001 is rejected: its tasks can no longer be updated; nothing was written");
+    await expect(runChangePlan({ project: dir }, "CHG-0001", { format: "json", write: true, commit: false, asOf: "2026-11-20" }, sink())).rejects.toThrow(
+      "CHG-0001 is rejected: its tasks can no longer be updated; nothing was written",
+    );
   });
 
   it("closing needs an outcome and a review note, and a change whose work is finished", async () => {

@@ -37,7 +37,12 @@ describe("a late change (the example's WAF change on 2026-11-20)", () => {
 
   it("is news for tam status until a notice tells it", () => {
     const before = projectStatus({ ...project, today: "2026-11-20", timezone: "Europe/Moscow" }).changes.find((c) => c.id === "CHG-0002")!;
-    expect(before.untold).toEqual([{ id: "T4", why: "blocked" }, { id: "T3", why: "late" }, { id: "T5", why: "late" }, { id: "T7", why: "late" }]);
+    expect(before.untold).toEqual([
+      { id: "T4", why: "blocked" },
+      { id: "T3", why: "late" },
+      { id: "T5", why: "late" },
+      { id: "T7", why: "late" },
+    ]);
     const told = { ...change, last_notice: { at: "2026-11-20T18:00:00+03:00", late: notice.told.late, blocked: notice.told.blocked } };
     const after = projectStatus({ ...project, changes: [told], today: "2026-11-20", timezone: "Europe/Moscow" }).changes[0]!;
     expect(after.untold).toEqual([]);

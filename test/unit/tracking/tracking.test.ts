@@ -8,14 +8,28 @@ import type { Change, Task } from "../../../src/model/files.js";
 const tasks: Task[] = [
   { id: "T1", title: "net", department: "network", status: "in-progress" },
   { id: "T2", title: "vm", department: "virt", status: "todo", after: ["T1"] },
-  { id: "T3", title: "wait", department: "unix", status: "blocked", history: [{ at: "2026-11-02T10:00:00Z", status: "in-progress" }, { at: "2026-11-03T10:00:00Z", status: "blocked", note: "licence" }] },
+  {
+    id: "T3",
+    title: "wait",
+    department: "unix",
+    status: "blocked",
+    history: [
+      { at: "2026-11-02T10:00:00Z", status: "in-progress" },
+      { at: "2026-11-03T10:00:00Z", status: "blocked", note: "licence" },
+    ],
+  },
 ];
 
 describe("transition", () => {
   it("refuses to start a task whose predecessors are not done, unless forced with a reason, which is recorded", () => {
     expect(transition(tasks, tasks[1]!, { action: "start", force: false })).toMatchObject({ ok: false });
     expect(transition(tasks, tasks[1]!, { action: "start", force: true })).toMatchObject({ ok: false, reason: expect.stringContaining("--reason") });
-    expect(transition(tasks, tasks[1]!, { action: "start", force: true, reason: "agreed" })).toEqual({ ok: true, status: "in-progress", from: "todo", forced: "started before T1 (in-progress): agreed" });
+    expect(transition(tasks, tasks[1]!, { action: "start", force: true, reason: "agreed" })).toEqual({
+      ok: true,
+      status: "in-progress",
+      from: "todo",
+      forced: "started before T1 (in-progress): agreed",
+    });
   });
   it("checks predecessors for done and cancel too", () => {
     expect(transition(tasks, tasks[1]!, { action: "done", force: false })).toMatchObject({ ok: false, reason: expect.stringContaining("T2 waits for T1 (in-progress)") });
@@ -34,7 +48,13 @@ describe("status", () => {
   const change: Change = { id: "CHG-0001", title: "x", type: "normal", status: "in-progress", due: "2026-11-01", window: { start: "2026-10-26T09:00:00Z" }, scope: [], tasks };
   const other: Change = { ...change, id: "CHG-0002", status: "done" };
   it("lists open changes with ready, in-progress, blocked and late tasks", () => {
-    const report = projectStatus({ changes: [other, { ...change, tasks: [...tasks, { id: "T4", title: "free", department: "virt", status: "todo" }] }], departments: [], manifest: undefined, today: "2026-11-20", timezone: "UTC" });
+    const report = projectStatus({
+      changes: [other, { ...change, tasks: [...tasks, { id: "T4", title: "free", department: "virt", status: "todo" }] }],
+      departments: [],
+      manifest: undefined,
+      today: "2026-11-20",
+      timezone: "UTC",
+    });
     expect(report.changes.map((c) => c.id)).toEqual(["CHG-0001"]);
     const row = report.changes[0]!;
     expect(row.overdue).toBe(true);
@@ -47,16 +67,38 @@ describe("status", () => {
   });
   it("filters by assignee (--mine) and groups a department's plate", () => {
     // A standard change: pre-approved, so its tasks may start.
-    const mine = { ...change, type: "standard" as const, status: "planned" as const, due: undefined, window: undefined, tasks: [{ id: "T1", title: "a", department: "unix", status: "todo" as const, assignee: "Roman" }, { id: "T2", title: "b", department: "unix", status: "todo" as const, after: ["T1"] }, { id: "T3", title: "c", department: "virt", status: "todo" as const, assignee: "Roman" }] };
+    const mine = {
+      ...change,
+      type: "standard" as const,
+      status: "planned" as const,
+      due: undefined,
+      window: undefined,
+      tasks: [
+        { id: "T1", title: "a", department: "unix", status: "todo" as const, assignee: "Roman" },
+        { id: "T2", title: "b", department: "unix", status: "todo" as const, after: ["T1"] },
+        { id: "T3", title: "c", department: "virt", status: "todo" as const, assignee: "Roman" },
+      ],
+    };
     const report = projectStatus({ changes: [mine], departments: [{ id: "unix", name: "Unix", capacity: 1 }], manifest: undefined, today: "2026-11-02", timezone: "UTC", assignee: "Roman" });
     expect(report.changes[0]!.ready.map((t) => t.id)).toEqual(["T1", "T3"]);
-    expect(report.departments.map((d) => [d.department, d.startNow.map((t) => t.id), d.queued.map((t) => t.id)])).toEqual([["unix", ["T1"], []], ["virt", ["T3"], []]]);
+    expect(report.departments.map((d) => [d.department, d.startNow.map((t) => t.id), d.queued.map((t) => t.id)])).toEqual([
+      ["unix", ["T1"], []],
+      ["virt", ["T3"], []],
+    ]);
     const everyone = projectStatus({ changes: [mine], departments: [{ id: "unix", name: "Unix", capacity: 1 }], manifest: undefined, today: "2026-11-02", timezone: "UTC" });
     expect(everyone.departments[0]).toMatchObject({ department: "unix", capacity: 1, startNow: [{ id: "T1" }], queued: [{ id: "T2", plannedStart: "2026-11-03" }] });
   });
 
   it("keeps findings about other departments' tasks out of a --department view, and those about the change in", () => {
-    const late: Change = { ...change, due: "2026-10-30", window: undefined, tasks: [{ id: "T1", title: "a", department: "unix", status: "in-progress", estimate: "1h", history: [{ at: "2026-11-02T09:00:00Z", status: "in-progress" }] }, { id: "T2", title: "b", department: "virt", status: "in-progress", estimate: "1h", history: [{ at: "2026-11-02T09:00:00Z", status: "in-progress" }] }] };
+    const late: Change = {
+      ...change,
+      due: "2026-10-30",
+      window: undefined,
+      tasks: [
+        { id: "T1", title: "a", department: "unix", status: "in-progress", estimate: "1h", history: [{ at: "2026-11-02T09:00:00Z", status: "in-progress" }] },
+        { id: "T2", title: "b", department: "virt", status: "in-progress", estimate: "1h", history: [{ at: "2026-11-02T09:00:00Z", status: "in-progress" }] },
+      ],
+    };
     const all = projectStatus({ changes: [late], departments: [], manifest: undefined, today: "2026-11-04", timezone: "UTC" });
     expect(all.findings.map((f) => f.code).sort()).toEqual(["past-due", "task-late", "task-late"]);
     const unix = projectStatus({ changes: [late], departments: [], manifest: undefined, today: "2026-11-04", timezone: "UTC", department: "unix" });

@@ -4,7 +4,15 @@ import { count, plural, pluralOf } from "../../../src/util/plural.js";
 describe("plural", () => {
   it("writes the regular English plurals", () => {
     expect(["incident", "breach", "box", "day", "dependency", "person", "open incident", "change", "status"].map(pluralOf)).toEqual([
-      "incidents", "breaches", "boxes", "days", "dependencies", "people", "open incidents", "changes", "statuses",
+      "incidents",
+      "breaches",
+      "boxes",
+      "days",
+      "dependencies",
+      "people",
+      "open incidents",
+      "changes",
+      "statuses",
     ]);
   });
 

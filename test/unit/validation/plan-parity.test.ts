@@ -29,8 +29,7 @@ const CASES: Record<string, (change: string) => string> = {
   "dependency-cycle": (text) => text.replace("{ id: app-vlan, name: App VLAN, kind: vlan, depends_on: [core-fw] }", "{ id: app-vlan, name: App VLAN, kind: vlan, depends_on: [core-fw, app-php] }"),
   "no-owner": (text) => text.replace("{ id: app-php, name: App PHP-FPM, kind: php,", "{ id: app-php, name: App PHP-FPM, kind: cobol,"),
   "unknown-reference": (text) => text.replace("  - { component: app-php, action: add }", "  - { component: app-perl, action: add }"),
-  "task-cycle": (text) =>
-    `${text}tasks:\n  - { id: T1, title: One, department: network, status: todo, after: [T2] }\n  - { id: T2, title: Two, department: unix, status: todo, after: [T1] }\n`,
+  "task-cycle": (text) => `${text}tasks:\n  - { id: T1, title: One, department: network, status: todo, after: [T2] }\n  - { id: T2, title: Two, department: unix, status: todo, after: [T1] }\n`,
 };
 
 describe("validate reports every refusal of change plan at the same place", () => {

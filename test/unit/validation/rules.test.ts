@@ -33,9 +33,7 @@ describe("cross-file validation", () => {
       { id: "vlan", name: "VLAN", kind: "vlan", depends_on: ["core-fx"], department: "netwrok" },
     ];
     const issues = validateProject(view({ components }));
-    expect(issues.map((i) => i.message)).toEqual(
-      expect.arrayContaining(['unknown component "core-fx": did you mean "core-fw"?', 'unknown department "netwrok": did you mean "network"?']),
-    );
+    expect(issues.map((i) => i.message)).toEqual(expect.arrayContaining(['unknown component "core-fx": did you mean "core-fw"?', 'unknown department "netwrok": did you mean "network"?']));
   });
 
   it("reports a dependency cycle once, as a path starting at its smallest id", () => {

@@ -49,9 +49,17 @@ describe("tam change new, interactive", () => {
   it("works on a project with no components: no picker, the new-component prompt follows and insists on one", async () => {
     const { dir } = await emptyProject();
     const script = scriptedPrompter([
-      "Redis for sessions", "", "normal",
-      "2026-02-30", "2026-12-15",
-      "", "bad id!", "shop-redis", "shop-redis:redis:Redis:no-such", "shop-redis:redis:Redis for sessions", "",
+      "Redis for sessions",
+      "",
+      "normal",
+      "2026-02-30",
+      "2026-12-15",
+      "",
+      "bad id!",
+      "shop-redis",
+      "shop-redis:redis:Redis:no-such",
+      "shop-redis:redis:Redis for sessions",
+      "",
       "Remove the VM",
     ]);
     const { output, out } = capture();
