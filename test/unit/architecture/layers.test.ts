@@ -1,9 +1,8 @@
 // The layer rule of docs/architecture.md, checked over the real import graph of src/.
 // Each layer has one rule about whom it may import; type-only imports count too, because
 // a type from the wrong layer is the first step of a runtime dependency.
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SRC, sourceFiles } from "../../helpers/source-files.js";
 

@@ -3,9 +3,8 @@
 // Besides the transaction, only these write: its own building blocks (the atomic write, the lock,
 // the journal of uncommitted writes), init's scaffolding of a new project (its first commit), and
 // output files the user names (report -o, schema --write), which are not project files.
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SRC, sourceFiles } from "../../helpers/source-files.js";
 
