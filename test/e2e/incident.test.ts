@@ -3,16 +3,10 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, copyProject, git, initRepo, runTam } from "../helpers/run.js";
+import { FIXTURES, git, runTam, committedCopy } from "../helpers/run.js";
 import { berlin, exportCsv, generateLog } from "../helpers/servicenow-log.js";
 
-function repo(): string {
-  const dir = copyProject(join(FIXTURES, "sla"));
-  initRepo(dir);
-  git(dir, ["add", "-A"]);
-  git(dir, ["commit", "-qm", "fixture"]);
-  return dir;
-}
+const repo = (): string => committedCopy(join(FIXTURES, "sla"), "fixture");
 
 describe("tam incident add and update", () => {
   it("adds to the month file, updates surgically, commits each step", () => {

@@ -6,22 +6,15 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, copyProject, EXAMPLE, git, initRepo, runTam } from "../helpers/run.js";
+import { BIN, copyProject, EXAMPLE, git, runTam, committedCopy, headOf, leftovers } from "../helpers/run.js";
 
 const CHANGE = "changes/CHG-0004.yaml";
 const AS_OF = ["--as-of", "2026-11-20T10:00:00+03:00"];
 
-/** A committed copy of the example. */
-function repo(): string {
-  const dir = copyProject(EXAMPLE);
-  initRepo(dir);
-  git(dir, ["add", "-A"]);
-  git(dir, ["commit", "-q", "-m", "initial"]);
-  return dir;
-}
+const repo = (): string => committedCopy(EXAMPLE);
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
-const head = (dir: string) => git(dir, ["rev-parse", "HEAD"]).trim();
+const head = headOf;
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/^\s+at |internal error/m);
 
 /** The span of `before` that differs from `after` (common prefix and suffix removed). */
@@ -31,20 +24,6 @@ function changedSpan(before: string, after: string): [number, number] {
   let end = 0;
   while (end < before.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
   return [start, before.length - end];
-}
-
-/** Temporary files or locks left beside the project's files. */
-function leftovers(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (sub: string) => {
-    for (const e of readdirSync(join(dir, sub), { withFileTypes: true })) {
-      if (e.name === ".git") continue;
-      if (e.isDirectory()) walk(join(sub, e.name));
-      else if (/\.tmp$|\.lock$/.test(e.name)) found.push(join(sub, e.name));
-    }
-  };
-  walk("");
-  return found;
 }
 
 describe("surgical status updates", () => {

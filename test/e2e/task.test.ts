@@ -2,17 +2,11 @@ import { spawn } from "node:child_process";
 import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, copyProject, FIXTURES, git, initRepo, runTam } from "../helpers/run.js";
+import { BIN, FIXTURES, git, runTam, committedCopy } from "../helpers/run.js";
 
 const FILE = "changes/CHG-0002.yaml";
 
-function repo(): string {
-  const dir = copyProject(join(FIXTURES, "plan-landscape"));
-  initRepo(dir);
-  git(dir, ["add", "."]);
-  git(dir, ["commit", "-q", "-m", "start"]);
-  return dir;
-}
+const repo = (): string => committedCopy(join(FIXTURES, "plan-landscape"), "start");
 
 describe("tam task", () => {
   it("done: every other line byte-identical, exactly one commit touching only that file, other changes left alone", () => {

@@ -1,6 +1,6 @@
 // Spawns the built CLI the way a user or CI would: NO_COLOR, no TTY, a given working directory.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync } from "node:fs";
 import { setPriority, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -66,6 +66,32 @@ export function initRepo(dir: string): void {
   git(dir, ["config", "user.name", "Test Author"]);
   git(dir, ["config", "user.email", "author@example.com"]);
   git(dir, ["config", "commit.gpgsign", "false"]);
+}
+
+/** A copy of a project folder as a git repository with one commit (`message`) of all its files. */
+export function committedCopy(from: string, message = "initial"): string {
+  const dir = copyProject(from);
+  initRepo(dir);
+  git(dir, ["add", "-A"]);
+  git(dir, ["commit", "-q", "-m", message]);
+  return dir;
+}
+
+/** The commit HEAD points at. */
+export const headOf = (dir: string): string => git(dir, ["rev-parse", "HEAD"]).trim();
+
+/** Temporary files or locks left beside the project's files (outside .git). */
+export function leftovers(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (sub: string) => {
+    for (const e of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      if (e.name === ".git") continue;
+      if (e.isDirectory()) walk(join(sub, e.name));
+      else if (/\.tmp$|\.lock$/.test(e.name)) found.push(join(sub, e.name));
+    }
+  };
+  walk("");
+  return found;
 }
 
 /** runTam without waiting: for concurrent writers, and for killing one mid-write. */

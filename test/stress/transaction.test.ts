@@ -2,11 +2,11 @@
 // nothing is lost, a killed write leaves the old file or the new one (never half), and what a
 // killed write left uncommitted is reported and never swept into another commit.
 // The figures (writers, kills, lost updates) are printed for the closing note.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { copyProject, EXAMPLE, git, initRepo, spawnTam, type RunResult } from "../helpers/run.js";
+import { copyProject, EXAMPLE, git, initRepo, spawnTam, type RunResult, headOf, leftovers } from "../helpers/run.js";
 
 const CHANGE = "changes/CHG-0004.yaml";
 const INCIDENTS = "incidents/2026-11.yaml";
@@ -17,7 +17,7 @@ const WRITERS = 20;
 const LONG = 900_000;
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
-const head = (dir: string) => git(dir, ["rev-parse", "HEAD"]).trim();
+const head = headOf;
 
 /** The example as a committed repository, with extra todo tasks and open incidents to update concurrently. */
 function repo(): string {
@@ -49,19 +49,6 @@ function commitsSince(dir: string, start: string): { subject: string; files: str
       const [subject, ...files] = chunk.trim().split("\n");
       return { subject: subject!, files: files.filter(Boolean) };
     });
-}
-
-function leftovers(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (sub: string) => {
-    for (const e of readdirSync(join(dir, sub), { withFileTypes: true })) {
-      if (e.name === ".git") continue;
-      if (e.isDirectory()) walk(join(sub, e.name));
-      else if (/\.tmp$|\.lock$/.test(e.name)) found.push(join(sub, e.name));
-    }
-  };
-  walk("");
-  return found;
 }
 
 async function all(dir: string, runs: string[][]): Promise<RunResult[]> {

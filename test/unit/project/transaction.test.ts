@@ -14,20 +14,14 @@ import { runIncidentUpdate } from "../../../src/commands/incident-update.js";
 import { runTask } from "../../../src/commands/task.js";
 import { ProjectError, UsageError } from "../../../src/errors.js";
 import { editFiles } from "../../../src/project/transaction.js";
-import { copyProject, EXAMPLE, git, initRepo } from "../../helpers/run.js";
+import { copyProject, EXAMPLE, git, committedCopy, headOf } from "../../helpers/run.js";
 
 const CHANGE = "changes/CHG-0004.yaml";
 const AS_OF = "2026-11-20T10:00:00+03:00";
 const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
-const head = (dir: string) => git(dir, ["rev-parse", "HEAD"]).trim();
+const head = headOf;
 
-function repo(): string {
-  const dir = copyProject(EXAMPLE);
-  initRepo(dir);
-  git(dir, ["add", "-A"]);
-  git(dir, ["commit", "-q", "-m", "initial"]);
-  return dir;
-}
+const repo = (): string => committedCopy(EXAMPLE);
 
 function sink(): Output & { text: () => string } {
   const lines: string[] = [];
