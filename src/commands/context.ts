@@ -1,6 +1,5 @@
 // What every command needs: the project, the clock, the output sink.
 import { safeForTerminal } from "../format/text.js";
-import type { LoadPart, Project } from "../project/load.js";
 
 export interface GlobalOptions {
   project?: string;
@@ -22,9 +21,4 @@ export const processOutput: Output = {
 };
 
 // The project and the clock come from the use-case layer; commands keep these names.
-export { clockFor } from "../app/context.js";
-import { openProject as openAppProject } from "../app/context.js";
-
-export function openProject(options: GlobalOptions, parts?: LoadPart[]): Project {
-  return openAppProject(options, parts);
-}
+export { clockFor, openProject } from "../app/context.js";
