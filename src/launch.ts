@@ -1,0 +1,161 @@
+// How bin/tam.js starts the CLI. A short command on a small project spent most of its time
+// resolving, reading and compiling ~100 ES modules and the packages they require (see
+// docs/benchmarks.md, "Start-up"), so the CLI ships as well as one bundled file, dist/tam-cli.cjs
+// (scripts/build-bundle.mjs), compiled from a V8 code cache:
+// - Node 22.1+ has its own compile cache: turned on, the bundle is simply required.
+// - Node 20 has none: the bundle is compiled with vm.Script and `cachedData`, the way
+//   v8-compile-cache does. The build leaves a cache made by running the example's read commands
+//   (dist/tam-cli.cache); when it does not fit this Node (another V8) or V8 rejects it, tam writes
+//   one of its own to the user's cache folder after the run and uses that from the next run on.
+// A cache is only ever an optimisation: a missing, foreign, corrupt or unwritable cache costs a
+// normal compile and is never reported. Without the bundle (tsc alone), the ES modules are loaded.
+//
+// Knobs for tests and the bench, not for users: TAM_NO_BUNDLE=1 loads the ES modules of dist/;
+// TAM_NO_CODE_CACHE=1 compiles the bundle without a cache; TAM_TIMINGS=1 prints a line
+// `tam-timings {…}` on stderr at exit (milliseconds since the process started, and how tam was
+// loaded).
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import module, { createRequire } from "node:module";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+import type * as Cli from "./cli.js";
+
+type CliModule = typeof Cli;
+
+/** Node 22.1+ (not in the types of Node 20). */
+const enableCompileCache = (module as { enableCompileCache?: () => unknown }).enableCompileCache;
+const BUNDLE = fileURLToPath(new URL("./tam-cli.cjs", import.meta.url));
+
+/**
+ * The cache the build made for a command (dist/tam-cli.<command>.cache, scripts/build-bundle.mjs),
+ * else the one for start-up alone (dist/tam-cli.cache): a cache holds what its commands compiled,
+ * and a smaller one is read faster (--version: 2 ms against 6 ms for one of every command).
+ */
+const shippedCache = (command: string | undefined) => fileURLToPath(new URL(command ? `./tam-cli.${command}.cache` : "./tam-cli.cache", import.meta.url));
+
+/** The command word of argv (validate, status, …), skipping options and -C's folder; undefined for none or an odd one. */
+export function commandOf(argv: string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "-C" || arg === "--project") i++;
+    else if (!arg.startsWith("-")) return /^[a-z][a-z-]{0,30}$/.test(arg) ? arg : undefined;
+  }
+  return undefined;
+}
+
+/** How the CLI was loaded this run, for TAM_TIMINGS. */
+type LoadedBy = "es-modules" | "bundle" | "bundle+node-compile-cache" | `bundle+code-cache:${"shipped" | "user"}` | "bundle, cache rejected" | "bundle, no cache";
+
+/** First line of a cache file: what it was made from, so a cache of another bundle or V8 is never handed to V8. */
+export const cacheHeader = (bundleId: string) => `tam-code-cache ${bundleId} v8-${process.versions.v8}\n`;
+
+/** The id the build wrote into the bundle's first line (a hash of its content). */
+export function bundleIdOf(source: string): string | undefined {
+  return /^\/\/ tam-bundle ([0-9a-f]+)\n/.exec(source.slice(0, 100))?.[1];
+}
+
+/** The user's cache file for this bundle, this command and this V8. */
+export function userCacheFile(bundleId: string, command: string | undefined): string {
+  const base = process.env.XDG_CACHE_HOME || (process.platform === "win32" && process.env.LOCALAPPDATA) || join(homedir(), ".cache");
+  return join(base, "tam", `tam-cli-${bundleId}-${command ?? "start"}-v8-${process.versions.v8}.cache`);
+}
+
+/** The cached data in `file` if it was made for this bundle and this V8, else undefined. */
+function readCache(file: string, header: string): Buffer | undefined {
+  try {
+    const data = readFileSync(file);
+    return data.subarray(0, header.length).toString("latin1") === header ? data.subarray(header.length) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a cache next to nothing else, atomically (concurrent runs see the old file or the new one); never fails. */
+export function writeCache(file: string, header: string, data: Buffer): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, Buffer.concat([Buffer.from(header, "latin1"), data]));
+    renameSync(temporary, file);
+  } catch {
+    // A read-only home, a full disk: the next run compiles again.
+  }
+}
+
+/** The bundle as a compiled script: `run()` evaluates it, `script` can make cached data after the run. */
+export function compileBundle(source: string, cachedData?: Buffer): { script: vm.Script; run: () => CliModule } {
+  // The wrapper of a CommonJS module: the bundle uses require, module and __dirname.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: BUNDLE,
+    cachedData,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const run = () => {
+    const bundleModule = { exports: {} as CliModule };
+    (script.runInThisContext() as (...args: unknown[]) => void)(bundleModule.exports, createRequire(BUNDLE), bundleModule, BUNDLE, dirname(BUNDLE));
+    return bundleModule.exports;
+  };
+  return { script, run };
+}
+
+interface Loaded {
+  cli: CliModule;
+  by: LoadedBy;
+  /** After the run: writes a cache when none fitted. */
+  after: () => void;
+}
+
+function load(argv: string[]): Loaded | Promise<Loaded> {
+  const debug = argv.includes("--debug");
+  const none = () => {};
+  if (process.env.TAM_NO_BUNDLE === "1" || !existsSync(BUNDLE)) {
+    enableCompileCache?.();
+    return import("./cli.js").then((cli) => ({ cli, by: "es-modules" as const, after: none }));
+  }
+  const require = createRequire(import.meta.url);
+  if (debug) {
+    // Stack traces name the files of dist/ through the bundle's source map.
+    process.setSourceMapsEnabled(true);
+    return { cli: require(BUNDLE) as CliModule, by: "bundle", after: none };
+  }
+  if (enableCompileCache && process.env.TAM_NO_CODE_CACHE !== "1") {
+    enableCompileCache();
+    return { cli: require(BUNDLE) as CliModule, by: "bundle+node-compile-cache", after: none };
+  }
+  // The build keeps the bundle ASCII: latin1 reads it as is, without decoding UTF-8.
+  const source = readFileSync(BUNDLE, "latin1");
+  const id = bundleIdOf(source);
+  if (id === undefined || process.env.TAM_NO_CODE_CACHE === "1") return { cli: compileBundle(source).run(), by: "bundle, no cache", after: none };
+  const header = cacheHeader(id);
+  const command = commandOf(argv);
+  const userFile = userCacheFile(id, command);
+  // The user's cache first: it exists only where the shipped one did not fit.
+  const user = readCache(userFile, header);
+  const cachedData = user ?? readCache(shippedCache(command), header) ?? (command ? readCache(shippedCache(undefined), header) : undefined);
+  const { script, run } = compileBundle(source, cachedData);
+  const cli = run();
+  const fits = cachedData !== undefined && !script.cachedDataRejected;
+  return {
+    cli,
+    by: fits ? `bundle+code-cache:${user ? "user" : "shipped"}` : cachedData ? "bundle, cache rejected" : "bundle, no cache",
+    // Made after the run, the cache holds every function the command compiled, not only the top level.
+    after: fits ? none : () => writeCache(userFile, header, script.createCachedData()),
+  };
+}
+
+/** Runs tam on process.argv; resolves to the exit code. */
+export async function launch(argv: string[]): Promise<number> {
+  const started = performance.now();
+  const loaded = await load(argv);
+  const ready = performance.now();
+  const code = await loaded.cli.main(argv);
+  const done = performance.now();
+  loaded.after();
+  if (process.env.TAM_TIMINGS === "1") {
+    const ms = (value: number) => Math.round(value * 10) / 10;
+    process.stderr.write(`tam-timings ${JSON.stringify({ by: loaded.by, nodeStart: ms(started), load: ms(ready - started), run: ms(done - ready), cacheWrite: ms(performance.now() - done) })}\n`);
+  }
+  return code;
+}

@@ -1,0 +1,62 @@
+// How bin/tam.js starts tam (src/launch.ts): the bundle from a code cache, and every way a cache
+// can fail to fit costing a compile, never an error or a word on the terminal.
+import { chmodSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import module from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { BIN, EXAMPLE, runTam } from "../helpers/run.js";
+
+/** The `tam-timings` line TAM_TIMINGS=1 adds to stderr, parsed; and stderr without it. */
+function timings(stderr: string): { by: string; rest: string } {
+  const line = stderr.split("\n").find((l) => l.startsWith("tam-timings "));
+  return { by: line ? (JSON.parse(line.slice("tam-timings ".length)) as { by: string }).by : "(no timings line)", rest: stderr.replace(/^tam-timings .*\n/m, "") };
+}
+
+/** tam under `node <flags>` with its cache folder at `cacheHome`. */
+function tamWith(flags: string[], cacheHome: string, args: string[]) {
+  const result = spawnSync(process.execPath, [...flags, BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", TAM_TIMINGS: "1", XDG_CACHE_HOME: cacheHome },
+  });
+  return { code: result.status, stdout: result.stdout, ...timings(result.stderr) };
+}
+
+// Node 22.1+ has its own compile cache and tam uses that instead (src/launch.ts).
+const ownCodeCache = !(module as { enableCompileCache?: unknown }).enableCompileCache;
+
+describe("start-up", () => {
+  it("runs the bundle with a code cache and prints what the ES modules print", () => {
+    const bundled = runTam(["validate", "-C", EXAMPLE, "--format", "json"], { env: { TAM_TIMINGS: "1" } });
+    expect(timings(bundled.stderr).by).toMatch(/^bundle\+(code-cache:shipped|node-compile-cache)$/);
+    const modules = runTam(["validate", "-C", EXAMPLE, "--format", "json"], { env: { TAM_NO_BUNDLE: "1" } });
+    expect(modules.stderr).toBe("");
+    expect({ code: bundled.code, stdout: bundled.stdout }).toEqual({ code: modules.code, stdout: modules.stdout });
+  });
+
+  it.runIf(ownCodeCache)("replaces a cache V8 rejects by one in the user's cache folder, silently", () => {
+    // Another V8 flag: the shipped cache no longer fits (as on another Node version).
+    const cacheHome = mkdtempSync(join(tmpdir(), "tam-cache-"));
+    const first = tamWith(["--stack-size=2000"], cacheHome, ["--version"]);
+    expect(first).toMatchObject({ code: 0, by: "bundle, cache rejected", rest: "" });
+    expect(readdirSync(join(cacheHome, "tam"))).toEqual([expect.stringMatching(/^tam-cli-[0-9a-f]+-start-v8-.*\.cache$/)]);
+    const second = tamWith(["--stack-size=2000"], cacheHome, ["--version"]);
+    expect(second).toMatchObject({ code: 0, stdout: first.stdout, by: "bundle+code-cache:user", rest: "" });
+  });
+
+  it.runIf(ownCodeCache)("ignores a corrupt cache and an unwritable cache folder", () => {
+    const cacheHome = mkdtempSync(join(tmpdir(), "tam-cache-"));
+    const first = tamWith(["--stack-size=2000"], cacheHome, ["validate", "-C", EXAMPLE]);
+    const [file] = readdirSync(join(cacheHome, "tam"));
+    writeFileSync(join(cacheHome, "tam", file!), "tam-code-cache but not V8's data");
+    const corrupt = tamWith(["--stack-size=2000"], cacheHome, ["validate", "-C", EXAMPLE]);
+    expect(corrupt).toMatchObject({ code: first.code, stdout: first.stdout, rest: first.rest });
+    // A cache "folder" that is a read-only file: nothing can be written under it.
+    const blocked = join(mkdtempSync(join(tmpdir(), "tam-cache-")), "file");
+    writeFileSync(blocked, "");
+    chmodSync(blocked, 0o444);
+    const unwritable = tamWith(["--stack-size=2000"], blocked, ["validate", "-C", EXAMPLE]);
+    expect(unwritable).toMatchObject({ code: first.code, stdout: first.stdout, rest: first.rest, by: "bundle, cache rejected" });
+  });
+});
