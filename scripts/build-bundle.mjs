@@ -77,8 +77,15 @@ const ownFiles = {
   },
 };
 
+/** Builds the bundle; false when esbuild (a dev dependency) is not installed: tam then runs from its ES modules. */
 async function buildBundle() {
-  const { build } = await import("esbuild");
+  let build;
+  try {
+    ({ build } = await import("esbuild"));
+  } catch {
+    process.stderr.write("tam: esbuild is not installed: no bundle; tam starts from its ES modules (slower).\n");
+    return false;
+  }
   await build({
     entryPoints: [join(dist, "cli.js")],
     outfile: BUNDLE,
@@ -112,6 +119,7 @@ async function buildBundle() {
   if (/\bimport\(/.test(text)) throw new Error("build-bundle: a dynamic import() is left in the bundle (see the comment at the top)");
   const id = createHash("sha256").update(text).digest("hex").slice(0, 16);
   writeFileSync(BUNDLE, text.replace(ID_LINE, `// tam-bundle ${id}`));
+  return true;
 }
 
 const cacheFile = (word) => join(dist, word ? `tam-cli.${word}.cache` : "tam-cli.cache");
@@ -130,8 +138,9 @@ async function train(word) {
 
 if (process.argv[2] === "--train") await train(process.argv[3] ?? "");
 else {
-  for (const name of readdirSync(dist)) if (/^tam-cli\..*cache$/.test(name)) rmSync(join(dist, name));
-  await buildBundle();
+  // No stale bundle or cache may outlive a build that cannot make new ones.
+  for (const name of readdirSync(dist)) if (name.startsWith("tam-cli.")) rmSync(join(dist, name));
+  if (!(await buildBundle())) process.exit(0);
   for (const word of Object.keys(TRAINING)) {
     const trained = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--train", word], { stdio: ["ignore", 2, 2] });
     if (trained.status !== 0) process.exit(trained.status ?? 1);

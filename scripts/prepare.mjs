@@ -22,7 +22,7 @@ if (!existsSync(tsc)) {
   );
   process.exit(1);
 }
-for (const args of [[tsc, "-p", "tsconfig.json"], [join(root, "scripts/build-validators.mjs")]]) {
+for (const args of [[tsc, "-p", "tsconfig.json"], [join(root, "scripts/build-validators.mjs")], [join(root, "scripts/build-bundle.mjs")]]) {
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: ["ignore", 2, 2] });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

@@ -39,7 +39,9 @@ const scratch = mkdtempSync(join(tmpdir(), "tam-release-"));
 const env = { ...process.env, GIT_INDEX_FILE: join(scratch, "index") };
 try {
   run("git", ["read-tree", "HEAD"], { env });
-  run("git", ["add", "--force", "dist"], { env });
+  // Not the code caches: V8 takes them only from the very Node version that made them; tam makes
+  // its own in the user's cache folder on the first run (src/launch.ts).
+  run("git", ["add", "--force", "--", "dist", ":(exclude)dist/*.cache"], { env });
   const blob = run("git", ["hash-object", "-w", "--stdin"], { input: `${JSON.stringify(pkg, null, 2)}\n` });
   run("git", ["update-index", "--cacheinfo", `100644,${blob},package.json`], { env });
   const tree = run("git", ["write-tree"], { env });
