@@ -120,7 +120,10 @@ function runOnce(argv, { cwd = ROOT, env = process.env } = {}) {
     rssKb = Number(lines.pop());
     stderr = lines.join("\n");
   }
-  return { ms, rssKb, status: result.status, stdout: result.stdout ?? "", stderr, error: result.error };
+  // TAM_TIMINGS=1 (src/launch.ts): when tam's code started, how long loading it and running the command took.
+  const timingsLine = stderr.split("\n").find((line) => line.startsWith("tam-timings "));
+  const timings = timingsLine ? JSON.parse(timingsLine.slice("tam-timings ".length)) : undefined;
+  return { ms, rssKb, status: result.status, stdout: result.stdout ?? "", stderr, error: result.error, timings };
 }
 
 /** A command is available when `tam <words> --help` prints its own usage (commander prints the top help for unknown ones). */
@@ -133,12 +136,13 @@ function tamItems(project, size) {
   const xs = size === "XS";
   const change = xs ? XS.change : BIG_CHANGE;
   const asOfDate = xs ? XS.asOf : AS_OF;
-  const items = [{ key: "version", label: "tam --version", argv: [NODE, TAM, "--version"] }];
+  const timed = { ...process.env, TAM_TIMINGS: "1" };
+  const items = [{ key: "version", label: "tam --version", argv: [NODE, TAM, "--version"], env: timed }];
   const add = (key, words, extra, { table = false } = {}) => {
     const help = helpOf(words);
     const label = `tam ${words.join(" ")}${table ? " (table)" : ""}`;
     if (!help) items.push({ key, label, unavailable: true });
-    else items.push({ key, label, argv: [NODE, TAM, ...words, "-C", project, ...extra(help)], json: !table && help.includes("json") });
+    else items.push({ key, label, argv: [NODE, TAM, ...words, "-C", project, ...extra(help)], json: !table && help.includes("json"), env: timed });
   };
   const format = (help) => (/--format/.test(help) && /json/.test(help) ? ["--format", "json"] : []);
   const asOf = (help) => (/--as-of/.test(help) ? ["--as-of", asOfDate] : []);
@@ -156,6 +160,11 @@ function tamItems(project, size) {
     add("status", ["status"], asOf, { table: true });
     add("risks", ["arch", "risks"], asOf, { table: true });
     add("planTable", ["change", "plan"], (help) => [change, ...asOf(help)], { table: true });
+    add("graph", ["arch", "graph"], format);
+    // The same commands from the ES modules of dist/, not the bundle (src/launch.ts): what the bundle saves.
+    for (const item of [...items]) {
+      if (item.argv) items.push({ ...item, key: `${item.key}Esm`, label: `${item.label} [ES modules]`, env: { ...timed, TAM_NO_BUNDLE: "1" }, esm: true });
+    }
   }
   return items;
 }
@@ -201,19 +210,21 @@ function itemsFor(project, size) {
 }
 
 function runItem(item) {
-  const parts = item.runs ?? [{ argv: item.argv }];
+  const parts = item.runs ?? [{ argv: item.argv, env: item.env }];
   let ms = 0;
   let rssKb = 0;
   let stdout = "";
+  let timings;
   for (const part of parts) {
-    const r = runOnce(part.argv, { cwd: part.cwd });
+    const r = runOnce(part.argv, { cwd: part.cwd, env: part.env });
+    timings = r.timings;
     if (r.error || r.status === null || r.status > 1) return { failed: `exit ${r.status ?? r.error?.message}: ${r.stderr.split("\n").find((l) => l.trim()) ?? ""}` };
     if (item.runs && r.status !== 0) return { failed: `${part.argv.slice(-3).join(" ")} reports invalid data: ${r.stdout.slice(0, 200)}` };
     ms += r.ms;
     rssKb = Math.max(rssKb, r.rssKb ?? 0);
     stdout = r.stdout;
   }
-  return { ms, rssKb: TIME ? rssKb : undefined, stdout };
+  return { ms, rssKb: TIME ? rssKb : undefined, stdout, timings };
 }
 
 function isJson(text) {
@@ -256,7 +267,7 @@ function countGitProcesses(item) {
 function benchSize(size, seed, runs) {
   const project = projectFor(size, seed);
   const items = itemsFor(project, size);
-  const samples = new Map(items.map((item) => [item.key, { ms: [], rss: [] }]));
+  const samples = new Map(items.map((item) => [item.key, { ms: [], rss: [], nodeStart: [], load: [], run: [], by: new Set() }]));
   const failures = new Map();
   // Warm-up (also checks that every command works on this project), then `runs` interleaved rounds.
   for (let round = 0; round <= runs; round++) {
@@ -276,8 +287,13 @@ function benchSize(size, seed, runs) {
         }
         continue;
       }
-      samples.get(item.key).ms.push(r.ms);
-      if (r.rssKb !== undefined) samples.get(item.key).rss.push(r.rssKb);
+      const sample = samples.get(item.key);
+      sample.ms.push(r.ms);
+      if (r.rssKb !== undefined) sample.rss.push(r.rssKb);
+      if (r.timings) {
+        for (const phase of ["nodeStart", "load", "run"]) sample[phase].push(r.timings[phase]);
+        sample.by.add(r.timings.by);
+      }
     }
   }
   const results = {};
@@ -288,6 +304,8 @@ function benchSize(size, seed, runs) {
       state: item.unavailable ? "not available" : failures.has(item.key) ? `failed: ${failures.get(item.key)}` : "ok",
       ms: s.ms.length ? median(s.ms) : undefined,
       rssKb: s.rss.length ? Math.max(...s.rss) : undefined,
+      esm: item.esm === true,
+      timings: s.load.length ? { nodeStart: median(s.nodeStart), load: median(s.load), run: median(s.run), by: [...s.by].join(", ") } : undefined,
     };
   }
   const docsItem = items.find((i) => i.key === "docs");
@@ -384,13 +402,56 @@ function sizeSection(r, m, date) {
     "",
     table(
       ["command", "wall time (median)", "peak RSS", "state"],
-      Object.values(r.results).map((v) => [v.label, secs(v.ms), mib(v.rssKb), v.state]),
+      Object.values(r.results)
+        .filter((v) => !v.esm)
+        .map((v) => [v.label, secs(v.ms), mib(v.rssKb), v.state]),
     ),
     "",
     table(["target", "measured", "result"], ratioRows(r)),
     "",
+    ...startupSection(r),
   ];
   return lines.join("\n");
+}
+
+/**
+ * Where the wall time of each command goes (XS): tam's own clock (TAM_TIMINGS=1, src/launch.ts) says
+ * when its code started (node's start-up and bin/tam.js), how long loading tam took and running the
+ * command; the rest is the process's exit and the bench's spawning. The same command from the ES
+ * modules (TAM_NO_BUNDLE=1) shows what the bundle and its code cache save.
+ */
+function startupSection(r) {
+  const rows = Object.entries(r.results)
+    .filter(([key, v]) => !v.esm && v.timings && r.results[`${key}Esm`]?.timings)
+    .map(([key, v]) => {
+      const esm = r.results[`${key}Esm`];
+      const t = v.timings;
+      return [
+        v.label,
+        secs(v.ms),
+        secs(t.nodeStart),
+        secs(t.load),
+        secs(t.run),
+        secs(v.ms - t.nodeStart - t.load - t.run),
+        secs(esm.ms),
+        secs(esm.timings.load + esm.timings.run),
+        secs(esm.ms - v.ms),
+      ];
+    });
+  if (!rows.length) return [];
+  const by = [
+    ...new Set(
+      Object.values(r.results)
+        .filter((v) => !v.esm && v.timings)
+        .map((v) => v.timings.by),
+    ),
+  ].join(", ");
+  return [
+    "Start-up per command (medians of the same runs; tam loaded as: " + by + "):",
+    "",
+    table(["command", "wall", "node start", "load tam", "run the command", "exit, spawn", "wall, ES modules", "load + run, ES modules", "bundle saves"], rows),
+    "",
+  ];
 }
 
 const DOC = join(ROOT, "docs", "benchmarks.md");
