@@ -1,12 +1,13 @@
 // How bin/tam.js starts the CLI. A short command on a small project spent most of its time
 // resolving, reading and compiling ~100 ES modules and the packages they require (see
 // docs/benchmarks.md, "Start-up"), so the CLI ships as well as one bundled file, dist/tam-cli.cjs
-// (scripts/build-bundle.mjs), compiled from a V8 code cache:
-// - Node 22.1+ has its own compile cache: turned on, the bundle is simply required.
-// - Node 20 has none: the bundle is compiled with vm.Script and `cachedData`, the way
-//   v8-compile-cache does. The build leaves a cache made by running the example's read commands
-//   (dist/tam-cli.cache); when it does not fit this Node (another V8) or V8 rejects it, tam writes
-//   one of its own to the user's cache folder after the run and uses that from the next run on.
+// (scripts/build-bundle.mjs), compiled from a V8 code cache. The bundle is compiled with vm.Script and `cachedData`, the way v8-compile-cache does. The build
+// leaves caches made by running the example's read commands (dist/tam-cli.<command>.cache); when
+// none fits this Node (another V8) or V8 rejects it, tam writes one of its own to the user's cache
+// folder after the run and uses that from the next run on. Made after the run, such a cache holds
+// every function the command compiled: Node 22's own compile cache (module.enableCompileCache)
+// holds only what is compiled before the run, and was slower on Node 22.23 (validate 150 against
+// 120 ms of CPU, 11 paired runs); it is used only for the ES modules.
 // A cache is only ever an optimisation: a missing, foreign, corrupt or unwritable cache costs a
 // normal compile and is never reported. Without the bundle (tsc alone), the ES modules are loaded.
 //
@@ -24,7 +25,7 @@ import type * as Cli from "./cli.js";
 
 type CliModule = typeof Cli;
 
-/** Node 22.1+ (not in the types of Node 20). */
+/** Node 22.1+ (not in the types of Node 20): for the ES modules. */
 const enableCompileCache = (module as { enableCompileCache?: () => unknown }).enableCompileCache;
 const BUNDLE = fileURLToPath(new URL("./tam-cli.cjs", import.meta.url));
 
@@ -46,7 +47,7 @@ export function commandOf(argv: string[]): string | undefined {
 }
 
 /** How the CLI was loaded this run, for TAM_TIMINGS. */
-type LoadedBy = "es-modules" | "bundle" | "bundle+node-compile-cache" | `bundle+code-cache:${"shipped" | "user"}` | "bundle, cache rejected" | "bundle, no cache";
+type LoadedBy = "es-modules" | "bundle" | `bundle+code-cache:${"shipped" | "user"}` | "bundle, cache rejected" | "bundle, no cache";
 
 /** First line of a cache file: what it was made from, so a cache of another bundle or V8 is never handed to V8. */
 export const cacheHeader = (bundleId: string) => `tam-code-cache ${bundleId} v8-${process.versions.v8}\n`;
@@ -119,10 +120,6 @@ function load(argv: string[]): Loaded | Promise<Loaded> {
     // Stack traces name the files of dist/ through the bundle's source map.
     process.setSourceMapsEnabled(true);
     return { cli: require(BUNDLE) as CliModule, by: "bundle", after: none };
-  }
-  if (enableCompileCache && process.env.TAM_NO_CODE_CACHE !== "1") {
-    enableCompileCache();
-    return { cli: require(BUNDLE) as CliModule, by: "bundle+node-compile-cache", after: none };
   }
   // The build keeps the bundle ASCII: latin1 reads it as is, without decoding UTF-8.
   const source = readFileSync(BUNDLE, "latin1");

@@ -1,7 +1,6 @@
 // How bin/tam.js starts tam (src/launch.ts): the bundle from a code cache, and every way a cache
 // can fail to fit costing a compile, never an error or a word on the terminal.
 import { chmodSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import module from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -23,29 +22,27 @@ function tamWith(flags: string[], cacheHome: string, args: string[]) {
   return { code: result.status, stdout: result.stdout, ...timings(result.stderr) };
 }
 
-// Node 22.1+ has its own compile cache and tam uses that instead (src/launch.ts).
-const ownCodeCache = !(module as { enableCompileCache?: unknown }).enableCompileCache;
-
 describe("start-up", () => {
   it("runs the bundle with a code cache and prints what the ES modules print", () => {
     const bundled = runTam(["validate", "-C", EXAMPLE, "--format", "json"], { env: { TAM_TIMINGS: "1" } });
-    expect(timings(bundled.stderr).by).toMatch(/^bundle\+(code-cache:shipped|node-compile-cache)$/);
+    // On another Node than the build's, the shipped caches do not fit: "bundle, no cache" the first time.
+    expect(timings(bundled.stderr).by).toMatch(/^bundle(\+code-cache:(shipped|user)|, no cache)$/);
     const modules = runTam(["validate", "-C", EXAMPLE, "--format", "json"], { env: { TAM_NO_BUNDLE: "1" } });
     expect(modules.stderr).toBe("");
     expect({ code: bundled.code, stdout: bundled.stdout }).toEqual({ code: modules.code, stdout: modules.stdout });
   });
 
-  it.runIf(ownCodeCache)("replaces a cache V8 rejects by one in the user's cache folder, silently", () => {
+  it("replaces a cache V8 rejects by one in the user's cache folder, silently", () => {
     // Another V8 flag: the shipped cache no longer fits (as on another Node version).
     const cacheHome = mkdtempSync(join(tmpdir(), "tam-cache-"));
     const first = tamWith(["--stack-size=2000"], cacheHome, ["--version"]);
-    expect(first).toMatchObject({ code: 0, by: "bundle, cache rejected", rest: "" });
+    expect(first).toMatchObject({ code: 0, by: expect.stringMatching(/^bundle, (cache rejected|no cache)$/), rest: "" });
     expect(readdirSync(join(cacheHome, "tam"))).toEqual([expect.stringMatching(/^tam-cli-[0-9a-f]+-start-v8-.*\.cache$/)]);
     const second = tamWith(["--stack-size=2000"], cacheHome, ["--version"]);
     expect(second).toMatchObject({ code: 0, stdout: first.stdout, by: "bundle+code-cache:user", rest: "" });
   });
 
-  it.runIf(ownCodeCache)("ignores a corrupt cache and an unwritable cache folder", () => {
+  it("ignores a corrupt cache and an unwritable cache folder", () => {
     const cacheHome = mkdtempSync(join(tmpdir(), "tam-cache-"));
     const first = tamWith(["--stack-size=2000"], cacheHome, ["validate", "-C", EXAMPLE]);
     const [file] = readdirSync(join(cacheHome, "tam"));
@@ -57,6 +54,6 @@ describe("start-up", () => {
     writeFileSync(blocked, "");
     chmodSync(blocked, 0o444);
     const unwritable = tamWith(["--stack-size=2000"], blocked, ["validate", "-C", EXAMPLE]);
-    expect(unwritable).toMatchObject({ code: first.code, stdout: first.stdout, rest: first.rest, by: "bundle, cache rejected" });
+    expect(unwritable).toMatchObject({ code: first.code, stdout: first.stdout, rest: first.rest, by: first.by });
   });
 });
