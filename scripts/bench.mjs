@@ -334,6 +334,7 @@ const XS_TARGETS = [
     ["sla", "sla report"],
     ["report", "report"],
     ["risks", "arch risks"],
+    ["graph", "arch graph"],
   ].map(([key, label]) => ({ id: key, text: `\`${label}\` ≤ 2 × \`node -e 0\``, num: key, den: "node", max: 2 })),
 ];
 
@@ -349,7 +350,7 @@ function ratioRows(r) {
     const ok = t.strict ? ratio < t.max : ratio <= t.max;
     return [t.text, `${ratio.toFixed(2)}×`, ok ? "pass" : "MISS"];
   });
-  const tam = Object.entries(r.results).filter(([key, v]) => ["version", "validate", "plan", "planTable", "status", "risks", "docs", "sla", "report"].includes(key) && v.rssKb !== undefined);
+  const tam = Object.entries(r.results).filter(([key, v]) => ["version", "validate", "plan", "planTable", "status", "risks", "graph", "docs", "sla", "report"].includes(key) && v.rssKb !== undefined);
   if (tam.length) {
     const [key, worst] = tam.reduce((best, cur) => (cur[1].rssKb > best[1].rssKb ? cur : best));
     rows.push([`peak memory of any command < 512 MiB (largest: ${worst.label})`, mib(worst.rssKb), worst.rssKb < MEMORY_LIMIT_KB ? "pass" : "MISS"]);
