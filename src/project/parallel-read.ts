@@ -4,7 +4,7 @@
 // worker's start (~40 ms) does not pay. The main thread parses its own share meanwhile, then waits
 // synchronously (Atomics.wait), so loadProject stays synchronous for every caller.
 import { availableParallelism } from "node:os";
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { fastData } from "./source.js";
 
 /** Total text size from which a second thread reads half of the files. */
@@ -33,6 +33,8 @@ export function fastDataOfAll(texts: readonly string[], minChars = PARALLEL_READ
     }
   }
   const results: FastResult[] = new Array(texts.length);
+  // Loaded here, not at the top: small projects (every short command) never start a thread.
+  const { MessageChannel, receiveMessageOnPort, Worker } = process.getBuiltinModule("node:worker_threads");
   let worker: Worker | undefined;
   try {
     const flags = new Int32Array(new SharedArrayBuffer(8));
