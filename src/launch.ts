@@ -20,7 +20,7 @@ import type * as Cli from "./cli.js";
 
 // Built-in modules through process.getBuiltinModule, not `import`: an ES import of a built-in builds
 // a module facade for it, about 2 ms for these six before tam's first line runs.
-const { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } = process.getBuiltinModule("node:fs");
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = process.getBuiltinModule("node:fs");
 const module = process.getBuiltinModule("node:module");
 const { createRequire } = module;
 const { homedir } = process.getBuiltinModule("node:os");
@@ -90,6 +90,23 @@ export function writeCache(file: string, header: string, data: Buffer): void {
   }
 }
 
+/** Caches of other builds of tam untouched this long are deleted when tam writes one (two installed versions keep theirs). */
+const STALE_MS = 7 * 86_400_000;
+
+/** Deletes the caches of other bundles in `folder` not written for STALE_MS; never fails. */
+export function pruneCaches(folder: string, bundleId: string, now = Date.now()): void {
+  try {
+    for (const name of readdirSync(folder)) {
+      const id = /^tam-cli-([0-9a-f]+)-/.exec(name)?.[1];
+      if (id === undefined || id === bundleId) continue;
+      const path = join(folder, name);
+      if (now - statSync(path).mtimeMs > STALE_MS) unlinkSync(path);
+    }
+  } catch {
+    // Another tam pruning at the same time, a folder that went away: nothing to do.
+  }
+}
+
 /** The bundle as a compiled script: `run()` evaluates it, `script` can make cached data after the run. */
 export function compileBundle(source: string, cachedData?: Buffer): { script: Script; run: () => CliModule } {
   // The wrapper of a CommonJS module: the bundle uses require, module and __dirname.
@@ -143,7 +160,12 @@ function load(argv: string[]): Loaded | Promise<Loaded> {
     cli,
     by: fits ? `bundle+code-cache:${user ? "user" : "shipped"}` : cachedData ? "bundle, cache rejected" : "bundle, no cache",
     // Made after the run, the cache holds every function the command compiled, not only the top level.
-    after: fits ? none : () => writeCache(userFile, header, script.createCachedData()),
+    after: fits
+      ? none
+      : () => {
+          writeCache(userFile, header, script.createCachedData());
+          pruneCaches(dirname(userFile), id);
+        },
   };
 }
 
