@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -9,5 +12,8 @@ export default defineConfig({
     testTimeout: 60_000,
     // End-to-end tests spawn processes; two workers suit the 2-core machines.
     maxWorkers: 2,
+    // The tam processes the tests start keep their V8 code caches here, not in the user's cache folder
+    // (on a Node other than the build's, the shipped caches do not fit and tam writes its own: src/launch.ts).
+    env: { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), "tam-test-cache-")) },
   },
 });
