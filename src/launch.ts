@@ -9,7 +9,8 @@
 // holds only what is compiled before the run, and was slower on Node 22.23 (validate 150 against
 // 120 ms of CPU, 11 paired runs); it is used only for the ES modules.
 // A cache is only ever an optimisation: a missing, foreign, corrupt or unwritable cache costs a
-// normal compile and is never reported. Without the bundle (tsc alone), the ES modules are loaded.
+// normal compile and is never reported. Without a bundle, or with one older than dist/cli.js (tsc
+// alone), the ES modules are loaded.
 //
 // Knobs for tests and the bench, not for users: TAM_NO_BUNDLE=1 loads the ES modules of dist/;
 // TAM_NO_CODE_CACHE=1 compiles the bundle without a cache; TAM_TIMINGS=1 prints a line
@@ -20,7 +21,7 @@ import type * as Cli from "./cli.js";
 
 // Built-in modules through process.getBuiltinModule, not `import`: an ES import of a built-in builds
 // a module facade for it, about 2 ms for these six before tam's first line runs.
-const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = process.getBuiltinModule("node:fs");
+const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = process.getBuiltinModule("node:fs");
 const module = process.getBuiltinModule("node:module");
 const { createRequire } = module;
 const { homedir } = process.getBuiltinModule("node:os");
@@ -123,6 +124,18 @@ export function compileBundle(source: string, cachedData?: Buffer): { script: Sc
   return { script, run };
 }
 
+/**
+ * Whether there is a bundle at least as new as dist/cli.js: after `tsc` alone (a developer's build,
+ * which rewrites every file of dist/) the bundle would run the code before the change.
+ */
+function bundleIsCurrent(): boolean {
+  try {
+    return statSync(BUNDLE).mtimeMs >= statSync(fileURLToPath(new URL("./cli.js", import.meta.url))).mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
 interface Loaded {
   cli: CliModule;
   by: LoadedBy;
@@ -133,7 +146,7 @@ interface Loaded {
 function load(argv: string[]): Loaded | Promise<Loaded> {
   const debug = argv.includes("--debug");
   const none = () => {};
-  if (process.env.TAM_NO_BUNDLE === "1" || !existsSync(BUNDLE)) {
+  if (process.env.TAM_NO_BUNDLE === "1" || !bundleIsCurrent()) {
     enableCompileCache?.();
     return import("./cli.js").then((cli) => ({ cli, by: "es-modules" as const, after: none }));
   }
