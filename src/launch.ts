@@ -64,8 +64,13 @@ export function bundleIdOf(source: string): string | undefined {
 }
 
 /** The user's cache file for this bundle, this command and this V8. */
-export function userCacheFile(bundleId: string, command: string | undefined): string {
-  const base = process.env.XDG_CACHE_HOME || (process.platform === "win32" && process.env.LOCALAPPDATA) || join(homedir(), ".cache");
+export function userCacheFile(bundleId: string, command: string | undefined): string | undefined {
+  let base = process.env.XDG_CACHE_HOME || (process.platform === "win32" && process.env.LOCALAPPDATA) || undefined;
+  try {
+    base ??= join(homedir(), ".cache");
+  } catch {
+    return undefined; // no home (a service account without one): no cache of tam's own
+  }
   return join(base, "tam", `tam-cli-${bundleId}-${command ?? "start"}-v8-${process.versions.v8}.cache`);
 }
 
@@ -164,7 +169,7 @@ function load(argv: string[]): Loaded | Promise<Loaded> {
   const command = commandOf(argv);
   const userFile = userCacheFile(id, command);
   // The user's cache first: it exists only where the shipped one did not fit.
-  const user = readCache(userFile, header);
+  const user = userFile === undefined ? undefined : readCache(userFile, header);
   const cachedData = user ?? readCache(shippedCache(command), header) ?? (command ? readCache(shippedCache(undefined), header) : undefined);
   const { script, run } = compileBundle(source, cachedData);
   const cli = run();
@@ -173,12 +178,13 @@ function load(argv: string[]): Loaded | Promise<Loaded> {
     cli,
     by: fits ? `bundle+code-cache:${user ? "user" : "shipped"}` : cachedData ? "bundle, cache rejected" : "bundle, no cache",
     // Made after the run, the cache holds every function the command compiled, not only the top level.
-    after: fits
-      ? none
-      : () => {
-          writeCache(userFile, header, script.createCachedData());
-          pruneCaches(dirname(userFile), id);
-        },
+    after:
+      fits || userFile === undefined
+        ? none
+        : () => {
+            writeCache(userFile, header, script.createCachedData());
+            pruneCaches(dirname(userFile), id);
+          },
   };
 }
 
@@ -189,7 +195,11 @@ export async function launch(argv: string[]): Promise<number> {
   const ready = performance.now();
   const code = await loaded.cli.main(argv);
   const done = performance.now();
-  loaded.after();
+  try {
+    loaded.after();
+  } catch {
+    // Making the cache failed (V8 out of memory after a large run, …): the command's result stands.
+  }
   if (process.env.TAM_TIMINGS === "1") {
     const ms = (value: number) => Math.round(value * 10) / 10;
     process.stderr.write(`tam-timings ${JSON.stringify({ by: loaded.by, nodeStart: ms(started), load: ms(ready - started), run: ms(done - ready), cacheWrite: ms(performance.now() - done) })}\n`);
