@@ -58,6 +58,20 @@ const TRAINING = {
     ["arch", "graph"],
     ["arch", "graph", "--format", "json"],
   ],
+  // What the shell completion runs on every Tab, and the other quick lookups.
+  __complete: [
+    ["__complete", "change"],
+    ["__complete", "task"],
+    ["__complete", "doc"],
+    ["__complete", "component"],
+    ["__complete", "department"],
+  ],
+  schema: [["schema", "change"]],
+  completion: [
+    ["completion", "bash"],
+    ["completion", "zsh"],
+    ["completion", "fish"],
+  ],
 };
 
 /** tam's own compiled files: rewritten so they keep their own URL and their lazy requires get bundled. */

@@ -47,7 +47,7 @@ export function commandOf(argv: string[]): string | undefined {
   for (let i = 2; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "-C" || arg === "--project") i++;
-    else if (!arg.startsWith("-")) return /^[a-z][a-z-]{0,30}$/.test(arg) ? arg : undefined;
+    else if (!arg.startsWith("-")) return /^(__)?[a-z][a-z-]{0,30}$/.test(arg) ? arg : undefined;
   }
   return undefined;
 }

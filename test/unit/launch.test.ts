@@ -9,6 +9,7 @@ describe("launch", () => {
     expect(commandOf(["node", "tam", "validate", "--format", "json"])).toBe("validate");
     expect(commandOf(["node", "tam", "-C", "validate", "status"])).toBe("status");
     expect(commandOf(["node", "tam", "--project", "x", "--no-color", "arch", "risks"])).toBe("arch");
+    expect(commandOf(["node", "tam", "__complete", "change"])).toBe("__complete");
     expect(commandOf(["node", "tam", "--version"])).toBeUndefined();
     expect(commandOf(["node", "tam", "../../etc"])).toBeUndefined();
   });
