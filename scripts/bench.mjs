@@ -353,7 +353,9 @@ function ratioRows(r) {
     const ok = t.strict ? ratio < t.max : ratio <= t.max;
     return [t.text, `${ratio.toFixed(2)}×`, ok ? "pass" : "MISS"];
   });
-  const tam = Object.entries(r.results).filter(([key, v]) => ["version", "validate", "plan", "planTable", "status", "risks", "graph", "complete", "docs", "sla", "report"].includes(key) && v.rssKb !== undefined);
+  const tam = Object.entries(r.results).filter(
+    ([key, v]) => ["version", "validate", "plan", "planTable", "status", "risks", "graph", "complete", "docs", "sla", "report"].includes(key) && v.rssKb !== undefined,
+  );
   if (tam.length) {
     const [key, worst] = tam.reduce((best, cur) => (cur[1].rssKb > best[1].rssKb ? cur : best));
     rows.push([`peak memory of any command < 512 MiB (largest: ${worst.label})`, mib(worst.rssKb), worst.rssKb < MEMORY_LIMIT_KB ? "pass" : "MISS"]);
