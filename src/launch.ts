@@ -115,11 +115,11 @@ export function pruneCaches(folder: string, bundleId: string, now = Date.now()):
 
 /** The bundle as a compiled script: `run()` evaluates it, `script` can make cached data after the run. */
 export function compileBundle(source: string, cachedData?: Buffer): { script: Script; run: () => CliModule } {
-  // The wrapper of a CommonJS module: the bundle uses require, module and __dirname.
+  // The wrapper of a CommonJS module: the bundle uses require, module and __dirname. No
+  // importModuleDynamically: the build leaves no import() in the bundle (scripts/build-bundle.mjs).
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: BUNDLE,
     cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const run = () => {
     const bundleModule = { exports: {} as CliModule };
