@@ -1,16 +1,16 @@
 // How bin/tam.js starts the CLI. A short command on a small project spent most of its time
 // resolving, reading and compiling ~100 ES modules and the packages they require (see
-// docs/benchmarks.md, "Start-up"), so the CLI ships as well as one bundled file, dist/tam-cli.cjs
-// (scripts/build-bundle.mjs), compiled from a V8 code cache. The bundle is compiled with vm.Script and `cachedData`, the way v8-compile-cache does. The build
-// leaves caches made by running the example's read commands (dist/tam-cli.<command>.cache); when
-// none fits this Node (another V8) or V8 rejects it, tam writes one of its own to the user's cache
-// folder after the run and uses that from the next run on. Made after the run, such a cache holds
-// every function the command compiled: Node 22's own compile cache (module.enableCompileCache)
-// holds only what is compiled before the run, and was slower on Node 22.23 (validate 150 against
-// 120 ms of CPU, 11 paired runs); it is used only for the ES modules.
-// A cache is only ever an optimisation: a missing, foreign, corrupt or unwritable cache costs a
-// normal compile and is never reported. Without a bundle, or with one older than dist/cli.js (tsc
-// alone), the ES modules are loaded.
+// docs/benchmarks.md, "Start-up per command"), so the CLI also ships as one bundled file,
+// dist/tam-cli.cjs (scripts/build-bundle.mjs), compiled with vm.Script from a V8 code cache, the
+// way v8-compile-cache does. The build leaves caches made by running the example's commands
+// (dist/tam-cli.<command>.cache); when none fits this Node (another V8) or V8 rejects it, tam
+// writes one of its own into the user's cache folder after the run and uses it from the next run
+// on. Made after the run, such a cache holds every function the command compiled: Node 22's own
+// compile cache (module.enableCompileCache) holds only what is compiled before the run, and was
+// slower on Node 22.23 (validate 150 against 120 ms of CPU, 11 paired runs); it serves only the ES
+// modules. A cache is only ever an optimisation: a missing, foreign, corrupt or unwritable cache
+// costs a normal compile and is never reported. Without a bundle, or with one older than
+// dist/cli.js (tsc run alone), the ES modules are loaded.
 //
 // Knobs for tests and the bench, not for users: TAM_NO_BUNDLE=1 loads the ES modules of dist/;
 // TAM_NO_CODE_CACHE=1 compiles the bundle without a cache; TAM_TIMINGS=1 prints a line
@@ -84,7 +84,7 @@ function readCache(file: string, header: string): Buffer | undefined {
   }
 }
 
-/** Writes a cache next to nothing else, atomically (concurrent runs see the old file or the new one); never fails. */
+/** Writes a cache file atomically (a concurrent run reads the old file or the new one); never fails. */
 export function writeCache(file: string, header: string, data: Buffer): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
