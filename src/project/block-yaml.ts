@@ -33,6 +33,10 @@ const MAX_DEPTH = 64;
 /** YAML allows implicit keys of up to 1024 characters; longer ones are the full parser's to report. */
 const MAX_KEY_LENGTH = 1000;
 
+/** Slots of the caches of short keys and values (a power of two), and the longest text cached. */
+const CACHE_SLOTS = 512;
+const MAX_CACHED_LENGTH = 32;
+
 const SPACE = 32;
 const HASH = 35;
 const COLON = 58;
@@ -79,6 +83,8 @@ class BlockReader {
   private pos = 0;
   private col = -1;
   private depth = 0;
+  private readonly keys: (string | undefined)[] = new Array(CACHE_SLOTS);
+  private readonly values: (string | undefined)[] = new Array(CACHE_SLOTS);
   /** Whether the first content line has been read. */
   private started = false;
   /**
@@ -255,7 +261,7 @@ class BlockReader {
       const end = this.scanPlain(start);
       if (this.stop !== AT_COLON) refuse("line without a key where a key is expected");
       colon = this.after;
-      key = keyText(text.slice(start, end));
+      key = this.cachedText(start, end, true) as string;
     }
     if (colon - start > MAX_KEY_LENGTH) refuse("key too long");
     this.after = colon + 1;
@@ -315,7 +321,7 @@ class BlockReader {
       if (!this.canStartPlain(p)) refuse("value starting with an indicator");
       const end = this.scanPlain(p);
       if (this.stop === AT_COLON) refuse("mapping inside a value on one line");
-      value = plainValue(text.slice(p, end));
+      value = this.cachedText(p, end, false);
     }
     this.advance();
     if (this.col > indent) refuse("value continued on a more indented line");
@@ -323,6 +329,25 @@ class BlockReader {
   }
 
   // ---- scalars
+
+  /**
+   * The key (keyText) or value (plainValue) of the plain scalar text[start, end). Short texts that
+   * stand for themselves are kept in a small cache: keys and values such as "status: closed" repeat
+   * on every item, and one string for all saves slicing, hashing it as a property name and memory.
+   */
+  private cachedText(start: number, end: number, isKey: boolean): unknown {
+    const text = this.text;
+    const length = end - start;
+    if (length > MAX_CACHED_LENGTH) return isKey ? keyText(text.slice(start, end)) : plainValue(text.slice(start, end));
+    const slot = (text.charCodeAt(start) * 31 + text.charCodeAt(end - 1) * 7 + length) & (CACHE_SLOTS - 1);
+    const cache = isKey ? this.keys : this.values;
+    const cached = cache[slot];
+    if (cached !== undefined && cached.length === length && text.startsWith(cached, start)) return cached;
+    const source = text.slice(start, end);
+    const value = isKey ? keyText(source) : plainValue(source);
+    if (value === source) cache[slot] = source;
+    return value;
+  }
 
   /** Whether a plain scalar may start at `p` (block context): not at an indicator, "-", "?" or ":" only before a non-space. */
   private canStartPlain(p: number): boolean {
@@ -560,7 +585,7 @@ class BlockReader {
         const end = this.scanFlowPlain(p);
         if (this.stop !== AT_COLON) refuse("flow mapping key without ': '");
         colon = this.after;
-        key = keyText(text.slice(p, end));
+        key = this.cachedText(p, end, true) as string;
       }
       if (colon - start > MAX_KEY_LENGTH) refuse("key too long");
       if (Object.hasOwn(map, key)) refuse("duplicate key");
