@@ -48,8 +48,11 @@ const MAX_ALIAS_COUNT = 100;
  * on the fuzzer's mutations.
  */
 export function fastData(body: string): { data: unknown } | undefined {
-  const block = readBlockYaml(body);
-  if (block) return block;
+  return readBlockYaml(body) ?? jsYamlData(body);
+}
+
+/** The second fast read (js-yaml), guarded as fastData says; parallel-read.ts runs it on a worker for what block-yaml.ts refuses. */
+export function jsYamlData(body: string): { data: unknown } | undefined {
   if (NEEDS_FULL_PARSE.test(body) || MAY_HOLD_COMPLEX_KEY.test(body) || LONG_KEY.test(body)) return undefined;
   if (conflictMarkers(body).length > 0 || excessiveNesting(body) !== undefined) return undefined;
   let data: unknown;
