@@ -6,6 +6,7 @@ import type { Issue, Location } from "../model/issues.js";
 import type { Change, Component, Department, DocEntry, FileKind, Incident, Manifest } from "../model/files.js";
 import { systemErrorReason } from "../errors.js";
 import { decodeText, MAX_FILE_BYTES } from "./guards.js";
+import { capHeapGrowth, LARGE_READ_CHARS } from "./heap.js";
 import { fastDataOfAll } from "./parallel-read.js";
 import { locate, readSource, withoutBom, type PathSegment, type SourceFile } from "./source.js";
 import { pushAll } from "../util/collections.js";
@@ -92,6 +93,7 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
       return source && source.kind === kind && texts[index] !== undefined && source.text === withoutBom(texts[index]) ? source : undefined;
     });
     const toParse = texts.flatMap((text, index) => (text === undefined || known[index] ? [] : [index]));
+    if (toParse.reduce((sum, index) => sum + texts[index]!.length, 0) >= LARGE_READ_CHARS) capHeapGrowth();
     const fast = fastDataOfAll(toParse.map((index) => withoutBom(texts[index]!)));
     const fastOf = new Map(toParse.map((index, k) => [index, fast[k]]));
     const sources: (SourceFile | undefined)[] = new Array(entries.length);

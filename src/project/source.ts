@@ -3,6 +3,7 @@ import { CORE_SCHEMA, load as loadFast } from "js-yaml";
 import { createRequire } from "node:module";
 import type { Document, LineCounter, Node } from "yaml";
 import type { Issue, Location } from "../model/issues.js";
+import { blockIndex, blockLocate, linePosition, type BlockIndex } from "./block-locate.js";
 import { readBlockYaml } from "./block-yaml.js";
 import { conflictMarkers, excessiveNesting, MAX_NESTING } from "./guards.js";
 import type { FileKind } from "../model/files.js";
@@ -310,7 +311,19 @@ export function nodeAt(doc: Document, path: readonly PathSegment[], key = false)
   return last;
 }
 
+/** Line indexes of files located without their Document (null: the text holds what only the Document reads). */
+const blockIndexes = new WeakMap<SourceFile, BlockIndex | null>();
+
 export function locate(source: SourceFile, path: readonly PathSegment[], key = false): Location {
+  // Most files are plain block YAML: their lines say where a value is, and the Document (the
+  // \`yaml\` package, a full parse) is needed only where block-locate.ts declines.
+  if (source.parseIssues.length === 0 && source.data !== undefined) {
+    let index = blockIndexes.get(source);
+    if (index === undefined) blockIndexes.set(source, (index = blockIndex(source.text) ?? null));
+    const offset = index ? blockLocate(index, path, key) : undefined;
+    if (offset === -1) return { file: source.rel, line: 1, col: 1 };
+    if (offset !== undefined) return { file: source.rel, ...linePosition(index!, offset) };
+  }
   const node = nodeAt(source.doc, path, key);
   const offset = node?.range?.[0];
   if (offset == null) return { file: source.rel, line: 1, col: 1 };

@@ -1,0 +1,18 @@
+// How far V8 lets the heap grow on a large project. Reading 100,000 incidents keeps about 120 MB
+// of data alive while the parse allocates several times that in short-lived objects; V8's default
+// growth (up to 4 × what survived the last full collection) then let `tam report` on the bench's
+// L project peak at about 620 MiB with 230 MB live. Capping the growth at 1.5 × trades a few more
+// full collections for a peak near 1.5 × the live data (measured in docs/benchmarks.md).
+import { setFlagsFromString } from "node:v8";
+
+/** Text size of a read from which the heap's growth is capped (the size where the parallel read starts). */
+export const LARGE_READ_CHARS = 4_000_000;
+
+let capped = false;
+
+/** Caps the heap's growth for the rest of the process, once; small projects never reach here. */
+export function capHeapGrowth(): void {
+  if (capped) return;
+  capped = true;
+  setFlagsFromString("--heap-growing-percent=50");
+}

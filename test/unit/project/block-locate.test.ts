@@ -1,0 +1,118 @@
+// The block reader of positions must give exactly the position the yaml Document gives (locate),
+// or decline: checked on every path of every YAML file tam ships or tests with, on paths that do
+// not exist, and on hand-written cases of the constructs where the two could differ.
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { blockIndex, blockLocate, linePosition, type PathSegment } from "../../../src/project/block-locate.js";
+import { locate, parseSource } from "../../../src/project/source.js";
+// @ts-expect-error plain JavaScript module without types
+import { MUTATION_NAMES, MUTATIONS, prng } from "../../../scripts/fuzz/mutations.mjs";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isSymbolicLink()) return [];
+    if (entry.isDirectory()) return yamlFiles(path);
+    return /\.ya?ml$/i.test(entry.name) ? [path] : [];
+  });
+}
+
+/** Every path of the data, and beside each collection a path that is not there. */
+function pathsOf(data: unknown, prefix: PathSegment[] = [], out: PathSegment[][] = [], limit = 3000): PathSegment[][] {
+  if (out.length >= limit) return out;
+  out.push(prefix);
+  if (Array.isArray(data)) {
+    data.forEach((item, i) => pathsOf(item, [...prefix, i], out, limit));
+    out.push([...prefix, data.length], [...prefix, "key"]);
+  } else if (data !== null && typeof data === "object") {
+    for (const [key, value] of Object.entries(data)) pathsOf(value, [...prefix, key], out, limit);
+    out.push([...prefix, "no-such-key"], [...prefix, 0]);
+  } else {
+    out.push([...prefix, "below-a-scalar"]);
+  }
+  return out;
+}
+
+/** Compares the two readers on every path of `text`; returns how many answers the block reader gave and declined. */
+function compare(text: string, label: string): { answered: number; declined: number } {
+  const source = parseSource("/x.yaml", "x.yaml", "architecture", text);
+  if (source.parseIssues.length > 0 || source.data === undefined) return { answered: 0, declined: 0 };
+  const index = blockIndex(source.text);
+  let answered = 0;
+  let declined = 0;
+  for (const path of pathsOf(source.data)) {
+    for (const key of [false, true]) {
+      const offset = index && blockLocate(index, path, key);
+      if (offset === undefined) {
+        declined++;
+        continue;
+      }
+      answered++;
+      const got = offset === -1 ? { line: 1, col: 1 } : linePosition(index!, offset);
+      const want = locate(source, path, key);
+      expect({ line: got.line, col: got.col }, `${label} ${JSON.stringify(path)} key=${key}`).toEqual({ line: want.line, col: want.col });
+    }
+  }
+  return { answered, declined };
+}
+
+describe("positions from the lines of block YAML", () => {
+  it("agree with the yaml Document on every path of the examples, fixtures and templates", () => {
+    const files = ["examples", "test/fixtures", "templates"].flatMap((dir) => yamlFiles(join(ROOT, dir)));
+    let answered = 0;
+    let declined = 0;
+    for (const file of files) {
+      const result = compare(readFileSync(file, "utf8"), file.slice(ROOT.length + 1));
+      answered += result.answered;
+      declined += result.declined;
+    }
+    // The reader must answer for most paths of real files, or it does not pay for itself.
+    expect(answered).toBeGreaterThan(10 * declined);
+  });
+
+  it("agrees or declines on 600 seeded fuzz mutations of the example", () => {
+    const originals = yamlFiles(join(ROOT, "examples/northwind")).map((file) => readFileSync(file));
+    const random = prng(20261201);
+    for (let i = 0; i < 600; i++) {
+      const name = random.pick(MUTATION_NAMES as string[]);
+      const mutated: Buffer = MUTATIONS[name](random.pick(originals), random);
+      compare(mutated.toString("utf8"), `${name} #${i}`);
+    }
+  });
+
+  const CASES: Record<string, string> = {
+    "nested maps and sequences": "a:\n  b: 1\n  c:\n    - x\n    - y: 2\n      z: 3\nd: [1, 2]\n",
+    "sequence not indented under its key": "tasks:\n- id: a\n  after: [b]\n- id: b\nnext: 1\n",
+    "empty values and comments": "a:\nb: # c\n  # inside\n  c: 1\nd: ~\ne: ''\n# end\n",
+    "document start": "---\na: 1\nb:\n  - 1\n",
+    "document start with comment": "--- # x\na: 1\n",
+    "quoted keys and values": "\"a b\": 1\n'c': \"x: y\"\nd: 'it''s'\ne: \"multi\n  line\"\nf: 1\n",
+    "block scalars": "a: |\n  line 1\n\n  line 3\nb: >-\n  folded\n  text\nc:\n  - |\n    x\n  - y\n",
+    "plain scalar over lines": "a: one\n  two\nb: 1\nc:\n  three\n  four\n",
+    "urls and colons": "url: http://x:80/a\nb: a:b\nc: 'x: y'\n",
+    "numbers and booleans as keys": "1: a\ntrue: b\nnull: c\n2026-10: d\nx: 1\n",
+    "sequence of sequences": "- - a\n  - b\n- - c\n-\n  - d\n",
+    crlf: "a:\r\n  b: 1\r\n  c:\r\n  - x\r\n",
+    "trailing spaces": "a:   \n  b: 1   \nc: 2 # x  \n",
+    "empty document": "# only a comment\n",
+    "flow collections over lines": "a: [1,\n  2]\nb: {x: 1}\nc: 3\n",
+    anchors: "a: &x 1\nb: *x\n",
+    "deeper indentation steps": "a:\n     b:\n          - 1\n          - 2\n     c: 3\n",
+    "empty item": "a:\n  -\n  - 1\n",
+    "hash in values": "a: x#y\nb: x # y\nc: '#'\n",
+    "keys with spaces before colon": "a   : 1\nb :\n  c: 2\n",
+    "nested flow collections": "a: { b: [1, 2], c: { d: e } }\nf: [[1], {g: h}]\ni: [ 'x, y', \"z]\" ]\nj: {k: l:m}\n",
+    "flow with quotes inside plain scalars": "a: { b: it's here, c: \"q\" }\nd: [Women's Day]\n",
+    "flow with colons": "a: {b: http://x:80, c: 2026-01-01T10:00:00+03:00}\nd: [a:b, c]\n",
+    "numeric-looking quoted keys": "'0': a\n'00': b\n' 1': c\n",
+  };
+  for (const [name, text] of Object.entries(CASES)) {
+    it(`agrees or declines: ${name}`, () => {
+      compare(text, name);
+    });
+  }
+});
