@@ -147,6 +147,8 @@ const CASES: { text: string; accept?: boolean }[] = [
   { text: "a: |\n  x\n     \n  y\n" },
   { text: "a: |\n  x" },
   { text: "a: |+\n  x\n  " },
+  { text: "a: |\n  x\n  ", accept: true },
+  { text: "a: |-\n  x\n\n  \nb: >+\n  y\n \n", accept: true },
   { text: "a: |\nb: 1\n" },
   { text: "a: |2\n   x\n" },
   { text: "a: >\n  x\n   more indented\n  y\n" },
