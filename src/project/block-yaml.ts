@@ -9,6 +9,7 @@
 // test/unit/project/block-yaml.test.ts checks against it.
 
 import { excessiveNesting } from "./guards.js";
+import { Entries } from "./object-shapes.js";
 
 /** Thrown (one shared instance) to give up on a text; `reason` says why, for measurements. */
 class Refusal {
@@ -85,6 +86,7 @@ class BlockReader {
   private depth = 0;
   private readonly keys: (string | undefined)[] = new Array(CACHE_SLOTS);
   private readonly values: (string | undefined)[] = new Array(CACHE_SLOTS);
+  private readonly entries: Entries[] = [];
   /** Whether the first content line has been read. */
   private started = false;
   /**
@@ -227,22 +229,24 @@ class BlockReader {
     return items;
   }
 
+  /** The entries of the mapping being read at the current depth (nested mappings are deeper). */
+  private entriesHere(): Entries {
+    return (this.entries[this.depth] ??= new Entries()).clear();
+  }
+
   /** A block mapping whose keys are at column `indent`; the current token is its first key. */
   private mapping(indent: number): Record<string, unknown> {
     this.enter();
-    const map: Record<string, unknown> = {};
+    const entries = this.entriesHere();
     for (;;) {
-      const key = this.key();
-      if (Object.hasOwn(map, key)) refuse("duplicate key");
-      const value = this.mappingValue(indent, this.after);
-      if (key === "__proto__") Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
-      else map[key] = value;
+      if (!entries.key(this.key())) refuse("duplicate key");
+      entries.value(this.mappingValue(indent, this.after));
       if (this.col !== indent) break;
       if (this.isDashEntry()) refuse("sequence item at a mapping's indentation");
     }
     if (this.col > indent) refuse("mapping line indented more than its keys");
     this.depth--;
-    return map;
+    return entries.object();
   }
 
   /** The key at the current token, checked to be new in `map` by the caller's caller; `after` is set past its colon. */
@@ -570,7 +574,7 @@ class BlockReader {
   private flowMapping(p: number): Record<string, unknown> {
     this.enter();
     const text = this.text;
-    const map: Record<string, unknown> = {};
+    const entries = this.entriesHere();
     p = this.skipSpaces(p + 1);
     while (text.charCodeAt(p) !== 0x7d || p >= this.contentEnd) {
       const start = p;
@@ -588,13 +592,11 @@ class BlockReader {
         key = this.cachedText(p, end, true) as string;
       }
       if (colon - start > MAX_KEY_LENGTH) refuse("key too long");
-      if (Object.hasOwn(map, key)) refuse("duplicate key");
+      if (!entries.key(key)) refuse("duplicate key");
       p = this.skipSpaces(colon + 1);
       const v = text.charCodeAt(p);
       if (p >= this.contentEnd || v === 0x2c || v === 0x7d) refuse("flow mapping key without a value");
-      const value = this.flowNode(p);
-      if (key === "__proto__") Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
-      else map[key] = value;
+      entries.value(this.flowNode(p));
       p = this.skipSpaces(this.after);
       const sep = text.charCodeAt(p);
       if (p >= this.contentEnd) refuse("flow mapping not closed on its line");
@@ -603,7 +605,7 @@ class BlockReader {
     }
     this.after = p + 1;
     this.depth--;
-    return map;
+    return entries.object();
   }
 
   /**

@@ -204,6 +204,19 @@ describe("block YAML reader", () => {
     expect(refused).toEqual([]);
   });
 
+  it("builds the same objects once their shapes are compiled (read three times)", () => {
+    const texts = [
+      "- {id: a, '1': x, constructor: c, \"q\\\"k\": d, é: e, 'a b': f}\n- {id: b, '1': y, constructor: c, \"q\\\"k\": d, é: e, 'a b': g}\n",
+      "- id: 1\n  2: two\n  toString: t\n- id: 2\n  2: two\n  toString: t\n- __proto__: p\n  id: 3\n- __proto__: p\n  id: 4\n- {}\n- {}\n",
+      `${Array.from({ length: 40 }, (_, i) => `k${i}: ${i}`).join("\n")}\n`,
+    ];
+    for (let round = 0; round < 3; round++) {
+      const problems = texts.map((text) => [text, disagreement(text)]).filter(([, problem]) => problem);
+      expect(problems).toEqual([]);
+      expect(texts.every((text) => readBlockYaml(text) !== undefined)).toBe(true);
+    }
+  });
+
   it("is what fastData answers with where it reads a file", () => {
     for (const { text } of CASES) {
       const block = readBlockYaml(text);
