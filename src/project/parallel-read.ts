@@ -1,9 +1,10 @@
 // The fast read of many files, with a second thread for js-yaml when enough text needs it.
 // block-yaml.ts reads the files first on this thread: it is fast enough that a worker no longer pays
-// for it. Measured on the L project (45 MB of YAML, quiet parts of a shared 2-core machine): half of
-// the files take 0.37 s to read with it, and copying that half's data back from a worker takes about
-// as long (0.08 s to serialize there, 0.26 s to deserialize here), so two threads would end later
-// than one. js-yaml, for the files block-yaml.ts refuses, is about eight times slower for the same
+// for it. Measured on the L project (45 MB of YAML, a shared 2-core machine): half of the files take
+// 0.24–0.5 s to read with it (warm–cold), and copying that half's data back from a worker takes
+// about as long (0.08 s to serialize there, 0.2 s to deserialize here, on this thread); a worker
+// reading half of them made the whole read 1.8–2.4 s against 0.7 s on one thread (load average
+// 3.6). js-yaml, for the files block-yaml.ts refuses, is about eight times slower for the same
 // copy, so below a few MB the worker's start (~40 ms) does not pay, above it a worker reads half of
 // them. The main thread reads its own share meanwhile, then waits synchronously (Atomics.wait), so
 // loadProject stays synchronous for every caller.
