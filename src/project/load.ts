@@ -37,6 +37,9 @@ export interface Project {
   originOf(entity: object): { source: SourceFile; path: PathSegment[] } | undefined;
 }
 
+/** Where an entity was read: a whole file's data (path), or an item of the list at a top-level key. */
+type Origin = { source: SourceFile; path: PathSegment[] } | { source: SourceFile; key: string; list: unknown[] };
+
 export type LoadPart = "departments" | "architecture" | "changes" | "incidents" | "docs";
 const ALL_PARTS: LoadPart[] = ["departments", "architecture", "changes", "incidents", "docs"];
 
@@ -52,7 +55,12 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
   const { overrides, reuse } = options;
   const files: SourceFile[] = [];
   const readIssues: Issue[] = [];
-  const origins = new WeakMap<object, { source: SourceFile; path: PathSegment[] }>();
+  const origins = new WeakMap<object, Origin>();
+  const originOf = (entity: object): { source: SourceFile; path: PathSegment[] } | undefined => {
+    const origin = origins.get(entity);
+    if (!origin || "path" in origin) return origin;
+    return { source: origin.source, path: [origin.key, origin.list.indexOf(entity)] };
+  };
 
   const realRoot = realpathSync(root);
   /** The text of a project file, or undefined (with a finding) when it cannot be read as one. */
@@ -115,11 +123,14 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
     const list = key === null ? [source.data] : (source.data as Record<string, unknown>)[key];
     if (!Array.isArray(list)) return [];
     const items: T[] = [];
-    list.forEach((item, index) => {
-      if (!isObject(item)) return;
-      origins.set(item, { source, path: key === null ? [] : [key, index] });
+    // One origin per list, shared by its items (100,000 incidents need no 100,000 paths): an item's
+    // index is looked up when it is located, which only findings and edits do.
+    const origin: Origin = key === null ? { source, path: [] } : { source, key, list };
+    for (const item of list) {
+      if (!isObject(item)) continue;
+      origins.set(item, origin);
       items.push(item as T);
-    });
+    }
     return items;
   };
 
@@ -153,9 +164,9 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
     incidents,
     docs,
     readIssues,
-    originOf: (entity) => origins.get(entity),
+    originOf,
     where(entity, ...field) {
-      const origin = origins.get(entity);
+      const origin = originOf(entity);
       if (!origin) return { file: "?" };
       return locate(origin.source, [...origin.path, ...field], false);
     },

@@ -160,7 +160,12 @@ function summarise(ctx: ChangeContext, input: ScheduleInput): ChangeSchedule {
 
   // Slack on the levelled schedule: latest finish against successors and the task that waited for this one.
   const waiters = new Map<Node, Node[]>();
-  for (const node of ctx.nodes) if (node.waitedFor && node.waitedFor.ctx === ctx) waiters.set(node.waitedFor, [...(waiters.get(node.waitedFor) ?? []), node]);
+  for (const node of ctx.nodes) {
+    if (!node.waitedFor || node.waitedFor.ctx !== ctx) continue;
+    const list = waiters.get(node.waitedFor);
+    if (list) list.push(node);
+    else waiters.set(node.waitedFor, [node]);
+  }
   const latestStart = new Map<Node, number>();
   const position = new Map(ctx.nodes.map((n, i) => [n, i]));
   const backwards = [...dated].sort((a, b) => b.start! - a.start! || b.finish! - a.finish! || position.get(b)! - position.get(a)!);
