@@ -10,6 +10,7 @@
 
 import { excessiveNesting } from "./guards.js";
 import { Entries } from "./object-shapes.js";
+import { plainScalarValue, UNSAFE_NUMBER } from "./core-scalars.js";
 
 /** Thrown (one shared instance) to give up on a text; `reason` says why, for measurements. */
 class Refusal {
@@ -335,20 +336,20 @@ class BlockReader {
   // ---- scalars
 
   /**
-   * The key (keyText) or value (plainValue) of the plain scalar text[start, end). Short texts that
+   * The key (keyText) or value (scalarValue) of the plain scalar text[start, end). Short texts that
    * stand for themselves are kept in a small cache: keys and values such as "status: closed" repeat
    * on every item, and one string for all saves slicing, hashing it as a property name and memory.
    */
   private cachedText(start: number, end: number, isKey: boolean): unknown {
     const text = this.text;
     const length = end - start;
-    if (length > MAX_CACHED_LENGTH) return isKey ? keyText(text.slice(start, end)) : plainValue(text.slice(start, end));
+    if (length > MAX_CACHED_LENGTH) return isKey ? keyText(text.slice(start, end)) : scalarValue(text.slice(start, end));
     const slot = (text.charCodeAt(start) * 31 + text.charCodeAt(end - 1) * 7 + length) & (CACHE_SLOTS - 1);
     const cache = isKey ? this.keys : this.values;
     const cached = cache[slot];
     if (cached !== undefined && cached.length === length && text.startsWith(cached, start)) return cached;
     const source = text.slice(start, end);
-    const value = isKey ? keyText(source) : plainValue(source);
+    const value = isKey ? keyText(source) : scalarValue(source);
     if (value === source) cache[slot] = source;
     return value;
   }
@@ -545,7 +546,7 @@ class BlockReader {
     if (c === 0x27) return this.singleQuoted(p);
     const end = this.scanFlowPlain(p);
     if (this.stop !== AT_END) refuse("flow scalar followed by ':'");
-    return plainValue(this.text.slice(p, end));
+    return scalarValue(this.text.slice(p, end));
   }
 
   private skipSpaces(p: number): number {
@@ -671,80 +672,19 @@ const ESCAPES: Record<string, string | undefined> = Object.assign(Object.create(
   "\\": "\\",
 });
 
+/** A plain scalar's value (core-scalars.ts); numbers tam cannot hold are refused, as tam reports them. */
+function scalarValue(source: string): unknown {
+  const value = plainScalarValue(source);
+  if (value === UNSAFE_NUMBER) refuse("number tam cannot hold");
+  return value;
+}
+
 /** A plain key as the `yaml` package turns it into a property name: String of its value, null as "". */
 function keyText(source: string): string {
-  const value = plainValue(source);
+  const value = scalarValue(source);
   if (typeof value === "string") {
     if (value === "<<") refuse("merge key");
     return value;
   }
   return value === null ? "" : String(value);
-}
-
-/**
- * A plain scalar's value under the YAML 1.2 core schema, tested as the `yaml` package tests it
- * (null, bool, 0o octal, decimal int, 0x hex, .inf/.nan, float with exponent, float); numbers
- * JavaScript cannot hold exactly (unsafe integers, infinities, NaN) are refused, as tam reports them.
- */
-export function plainValue(s: string): unknown {
-  const n = s.length;
-  const c = s.charCodeAt(0);
-  switch (c) {
-    case 0x7e: // ~
-      return n === 1 ? null : s;
-    case 0x6e: // n
-    case 0x4e: // N
-      return s === "null" || s === "Null" || s === "NULL" ? null : s;
-    case 0x74: // t
-    case 0x54: // T
-      return s === "true" || s === "True" || s === "TRUE" ? true : s;
-    case 0x66: // f
-    case 0x46: // F
-      return s === "false" || s === "False" || s === "FALSE" ? false : s;
-  }
-  if (!(c >= 0x30 && c <= 0x39) && c !== 0x2b && c !== DASH && c !== 0x2e) return s;
-  const number = numberValue(s);
-  if (number === undefined) return s;
-  if (!Number.isFinite(number) || (Number.isInteger(number) && !Number.isSafeInteger(number))) refuse("number tam cannot hold");
-  return number;
-}
-
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-
-/** The number a scalar starting with a digit, sign or dot stands for, or undefined when it is text. */
-function numberValue(s: string): number | undefined {
-  const n = s.length;
-  if (s.charCodeAt(0) === 0x30 && n > 2) {
-    const radix = s.charCodeAt(1);
-    if (radix === 0x6f) return /^0o[0-7]+$/.test(s) ? parseInt(s.substring(2), 8) : undefined;
-    if (radix === 0x78) return /^0x[0-9a-fA-F]+$/.test(s) ? parseInt(s.substring(2), 16) : undefined;
-  }
-  let i = 0;
-  const sign = s.charCodeAt(0) === 0x2b || s.charCodeAt(0) === DASH;
-  if (sign) i = 1;
-  if (s.charCodeAt(i) === 0x2e) {
-    const rest = s.slice(i + 1);
-    if (rest === "inf" || rest === "Inf" || rest === "INF") return s.charCodeAt(0) === DASH ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-    if (!sign && (rest === "nan" || rest === "NaN" || rest === "NAN")) return Number.NaN;
-  }
-  const intStart = i;
-  while (i < n && isDigit(s.charCodeAt(i))) i++;
-  const intDigits = i - intStart;
-  if (i === n) return intDigits > 0 ? parseInt(s, 10) : undefined;
-  let fraction = false;
-  if (s.charCodeAt(i) === 0x2e) {
-    i++;
-    const fractionStart = i;
-    while (i < n && isDigit(s.charCodeAt(i))) i++;
-    if (intDigits === 0 && i === fractionStart) return undefined;
-    fraction = true;
-  } else if (intDigits === 0) return undefined;
-  if (i === n) return fraction ? parseFloat(s) : undefined;
-  const e = s.charCodeAt(i);
-  if (e !== 0x65 && e !== 0x45) return undefined;
-  i++;
-  if (s.charCodeAt(i) === 0x2b || s.charCodeAt(i) === DASH) i++;
-  const expStart = i;
-  while (i < n && isDigit(s.charCodeAt(i))) i++;
-  return i > expStart && i === n ? parseFloat(s) : undefined;
 }

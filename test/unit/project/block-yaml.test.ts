@@ -8,7 +8,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import { readBlockYaml, readBlockYamlExplained } from "../../../src/project/block-yaml.js";
+import { plainScalarValue, UNSAFE_NUMBER } from "../../../src/project/core-scalars.js";
 import { fastData, parseSource } from "../../../src/project/source.js";
 // @ts-expect-error plain JavaScript module without types
 import { generateProject } from "../../../scripts/generate-project.mjs";
@@ -202,6 +204,25 @@ describe("block YAML reader", () => {
     expect(problems).toEqual([]);
     const refused = CASES.filter(({ text, accept }) => accept && readBlockYaml(text) === undefined).map(({ text }) => [text, readBlockYamlExplained(text)]);
     expect(refused).toEqual([]);
+  });
+
+  it("resolves 3,000 random number-like plain scalars as the yaml package does", () => {
+    const random = prng(1130);
+    const chars = "0123456789+-._eExXoabcdfinNaIFtTrul~";
+    const problems: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const length = 1 + random.int(7);
+      let scalar = "";
+      for (let k = 0; k < length; k++) scalar += chars[random.int(chars.length)];
+      if (/^[-.~]/.test(scalar) && random.next() < 0.5) scalar = `${random.pick(["0", "1", "+", "."])}${scalar}`;
+      const doc = parseDocument(`a: ${scalar}\n`, { version: "1.2", uniqueKeys: true });
+      if (doc.errors.length > 0) continue;
+      const expected = (doc.toJS() as { a: unknown }).a;
+      const unsafe = typeof expected === "number" && (!Number.isFinite(expected) || (Number.isInteger(expected) && !Number.isSafeInteger(expected)));
+      const actual = plainScalarValue(scalar);
+      if (unsafe ? actual !== UNSAFE_NUMBER : !Object.is(actual, expected)) problems.push(`${scalar}: ${String(actual)} vs ${String(expected)}`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it("builds the same objects once their shapes are compiled (read three times)", () => {
