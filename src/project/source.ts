@@ -39,7 +39,7 @@ const MAX_ALIAS_COUNT = 100;
 /**
  * The data of a file that needs no finding, read the fast way, or undefined when the full parser
  * must look at it. First block-yaml.ts, which reads the plain subset tam's files are written in
- * about ten times faster than js-yaml; where it refuses, js-yaml, which reads plain YAML 1.2 (core
+ * about eight times faster than js-yaml; where it refuses, js-yaml, which reads plain YAML 1.2 (core
  * schema: no timestamps, no merge keys) about five times faster than \`yaml\`. \`yaml\` stays the
  * reader of record for everything with a position: whenever both fast reads refuse, or the text
  * holds a construct where they could differ or a finding is possible (aliases, complex keys, tags,
