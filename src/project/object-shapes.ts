@@ -76,7 +76,11 @@ export class Entries {
     if (shape && ++shape.seen === 2) {
       // JSON string literals are JavaScript string literals; "__proto__" never reaches a shape.
       const fields = keys.slice(0, count).map((key, i) => `${JSON.stringify(key)}: v[${i}]`);
-      shape.build = new Function("v", `return { ${fields.join(", ")} };`) as Shape["build"];
+      try {
+        shape.build = new Function("v", `return { ${fields.join(", ")} };`) as Shape["build"];
+      } catch {
+        // Code generation disallowed (node --disallow-code-generation-from-strings): one property at a time, as above.
+      }
     }
     return object;
   }
