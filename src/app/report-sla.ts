@@ -7,7 +7,6 @@ import type { Clock } from "../domain/clock.js";
 import { resolvePeriod, type Period } from "../domain/sla/period.js";
 import { GROUP_BYS, slaAccumulator, slaReportFields, type GroupBy, type SlaAccumulator, type SlaReport } from "../domain/sla/report.js";
 import { refuseErrors, streamedValidation } from "../project/check.js";
-import { detached } from "../project/detached.js";
 import type { Project } from "../project/load.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 
@@ -38,9 +37,10 @@ export function reportSla(options: ReportSlaOptions): ReportSlaResult {
       const period = resolvePeriod(options, clock.today, clock.timezone);
       if (typeof period === "string") throw new UsageError(period);
       const manifest = project.manifest ?? {};
-      const accumulator = slaAccumulator({ manifest: manifest as NonNullable<Project["manifest"]>, now: clock.now, timezone: clock.timezone, period, by: options.by as GroupBy }, (incident) =>
-        detached(slaReportFields(incident)),
-      );
+      // Kept: the few fields the report shows. Their strings may still point into their file's text
+      // (V8 keeps a cut string as a pointer): copying them cost 0.3 s of CPU on the L project to save
+      // about 30 MB of its ~400 MiB peak, so they are kept as they are.
+      const accumulator = slaAccumulator({ manifest: manifest as NonNullable<Project["manifest"]>, now: clock.now, timezone: clock.timezone, period, by: options.by as GroupBy }, slaReportFields);
       setup = { clock, period, accumulator };
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;

@@ -59,6 +59,7 @@ export function streamedValidation(): { file(file: IncidentFile, project: Projec
   let current: IncidentFile | undefined;
   const ids: IncidentIds = {
     first: new Map<string, FirstSeen>(),
+    file: undefined,
     locate(first) {
       if (current && first.file === current.rel) return current.where(current.incidents[first.index] as object, "id");
       // An id first seen in an earlier file, gone by now: that file is read again (a finding, so rare).
@@ -72,12 +73,14 @@ export function streamedValidation(): { file(file: IncidentFile, project: Projec
     file(file, project) {
       root = project.root;
       current = file;
+      ids.file = file.rel;
       unavailable ??= unavailableKinds(project);
       const view = {
         ...project,
         incidents: file.incidents,
         where: file.where,
-        fileOf: (entity: object) => file.originOf(entity)?.source.rel,
+        // Every incident checked here comes from this file.
+        fileOf: () => file.rel,
         unavailable,
       };
       return [...file.readIssues, ...file.files.flatMap((source) => checkSchema(source)), ...checkIncidents(view, file.incidents, ids)];

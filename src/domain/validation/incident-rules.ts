@@ -13,9 +13,11 @@ export interface FirstSeen {
   index: number;
 }
 
-/** The ids seen so far, and how to locate the "id" of a first occurrence (in this file or an earlier one). */
+/** The ids seen so far, the file of the incidents being checked, and how to locate the "id" of a first occurrence (in this file or an earlier one). */
 export interface IncidentIds {
   first: Map<string, FirstSeen>;
+  /** The file the incidents being checked come from (for a first occurrence). */
+  file: string | undefined;
   locate(first: FirstSeen): Location;
 }
 
@@ -30,7 +32,8 @@ export function checkIncidents(view: ProjectView, incidents: readonly Incident[]
 
 /** The ids of one pass over all incidents, located in `view` (incidents[index] of view.incidents). */
 export function idsOf(view: ProjectView): IncidentIds {
-  return { first: new Map(), locate: (first) => view.where(view.incidents[first.index] as object, "id") };
+  // One pass over view.incidents: the index alone finds a first occurrence again.
+  return { first: new Map(), file: undefined, locate: (first) => view.where(view.incidents[first.index] as object, "id") };
 }
 
 function duplicates(view: ProjectView, incidents: readonly Incident[], ids: IncidentIds, issues: Issue[]): void {
@@ -41,7 +44,7 @@ function duplicates(view: ProjectView, incidents: readonly Incident[], ids: Inci
     if (earlier) {
       const at = ids.locate(earlier);
       issues.push(issueAt(view, "error", "duplicate-id", `incident id "${item.id}" is already used at ${at.file}:${at.line}`, item as object, "id"));
-    } else ids.first.set(item.id, { file: view.fileOf?.(item), index });
+    } else ids.first.set(item.id, { file: ids.file, index });
   });
 }
 
