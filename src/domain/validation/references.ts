@@ -24,9 +24,9 @@ export function checkDuplicates(view: ProjectView): Issue[] {
   dup(view.components, "component");
   dup(view.changes, "change");
   dup(view.docs, "doc");
+  const existing = new Set(view.components.map((c) => c.id));
   for (const change of view.changes) {
     dup(items(change.tasks), `task of ${change.id}`);
-    const existing = new Set(view.components.map((c) => c.id));
     for (const [index, component] of items(change.new_components).entries()) {
       if (component !== null && typeof component === "object" && existing.has(component.id) && change.status !== "done" && change.status !== "cancelled") {
         issues.push(issueAt(view, "warning", "duplicate-id", `new component "${component.id}" already exists in architecture.yaml`, change, "new_components", index, "id"));
