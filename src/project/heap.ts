@@ -4,7 +4,7 @@
 // L project peak at about 620 MiB with 230 MB live. Capping the growth at 1.5 × trades a few more
 // full collections for a peak near 1.5 × the live data (measured in docs/benchmarks.md).
 
-/** Text size of a read from which the heap's growth is capped (the size where the parallel read starts). */
+/** Text size of a read (or of a streamed incident log) from which the heap's growth is capped. */
 export const LARGE_READ_CHARS = 4_000_000;
 
 let capped = false;
