@@ -130,16 +130,20 @@ export function compileBundle(source: string, cachedData?: Buffer): { script: Sc
 }
 
 /**
- * Whether there is a bundle at least as new as dist/cli.js: after `tsc` alone (a developer's build,
- * which rewrites every file of dist/) the bundle would run the code before the change.
+ * Whether there is a bundle not clearly older than dist/cli.js: after `tsc` alone (a developer's
+ * build, which rewrites every file of dist/) the bundle would run the code before the change. Not
+ * to the millisecond: npm and git write a package's files in any order, within moments.
  */
 function bundleIsCurrent(): boolean {
   try {
-    return statSync(BUNDLE).mtimeMs >= statSync(fileURLToPath(new URL("./cli.js", import.meta.url))).mtimeMs;
+    return statSync(BUNDLE).mtimeMs + SAME_BUILD_MS >= statSync(fileURLToPath(new URL("./cli.js", import.meta.url))).mtimeMs;
   } catch {
     return false;
   }
 }
+
+/** Files of one build, or of one install, written within this many milliseconds of each other. */
+const SAME_BUILD_MS = 2000;
 
 interface Loaded {
   cli: CliModule;
