@@ -10,6 +10,7 @@
 import Table from "cli-table3";
 import { createRequire } from "node:module";
 import { linearTruncate } from "./table-truncate.js";
+import { fastWordWrap } from "./table-wrap.js";
 
 /** A column is never narrowed below this (padding included), unless its content is narrower. */
 const MIN_COLUMN = 8;
@@ -78,10 +79,16 @@ const ROWS_PER_BLOCK = 100;
 
 /** cli-table3's own width measure (string-width, colour codes ignored), so the widths we give it agree with its own. */
 const require = createRequire(import.meta.url);
-const tableUtils = require("cli-table3/src/utils.js") as { strlen: (text: string) => number; truncate: Parameters<typeof linearTruncate>[0] };
+const tableUtils = require("cli-table3/src/utils.js") as {
+  strlen: (text: string) => number;
+  truncate: Parameters<typeof linearTruncate>[0];
+  wordWrap: Parameters<typeof fastWordWrap>[0];
+};
 const strlen = tableUtils.strlen;
-// cli-table3's cells call utils.truncate through this object: the same results, without its quadratic cost (see table-truncate.ts).
+// cli-table3's cells call utils.truncate and utils.wordWrap through this object: the same results,
+// without their quadratic or per-word costs (see table-truncate.ts and table-wrap.ts).
 tableUtils.truncate = linearTruncate(tableUtils.truncate, strlen);
+tableUtils.wordWrap = fastWordWrap(tableUtils.wordWrap, strlen);
 
 /** The table drawn here in cli-table3's layout, in time linear in its rows (see ROWS_PER_BLOCK). */
 function drawLinear(head: string[], rows: unknown[][], colWidths: number[] | undefined, options: Omit<Table.TableConstructorOptions, "head" | "colWidths">): string {
