@@ -56,7 +56,11 @@ class GitRunner {
     this.processes++;
     return new Promise((resolvePromise, reject) => {
       const child = spawn("git", [...GIT_CONFIG, "cat-file", "--batch"], { cwd: this.cwd, env: GIT_ENV(), stdio: ["pipe", "pipe", "pipe"] });
-      let buffer: Buffer = Buffer.alloc(0);
+      // The output not consumed yet, as the chunks that arrived: joined only once an object is
+      // complete (or to read a header), not at every chunk (a 500 KB version comes in ~8 chunks).
+      let pending: Buffer[] = [];
+      let pendingBytes = 0;
+      let needed = 0;
       let index = 0;
       let stderr = "";
       let failed = false;
@@ -67,10 +71,13 @@ class GitRunner {
         reject(error);
       };
       child.stdout.on("data", (chunk: Buffer) => {
-        buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes < needed) return;
+        let buffer = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
         for (;;) {
           const eol = buffer.indexOf(10);
-          if (eol < 0) return;
+          if (eol < 0) break;
           const header = buffer.subarray(0, eol).toString("utf8");
           if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
             buffer = buffer.subarray(eol + 1);
@@ -79,11 +86,17 @@ class GitRunner {
           }
           const size = Number(header.slice(header.lastIndexOf(" ") + 1));
           if (!Number.isSafeInteger(size)) return fail(new Error(`unexpected output of git cat-file: ${header}`));
-          if (buffer.length < eol + 1 + size + 1) return;
+          if (buffer.length < eol + 1 + size + 1) {
+            needed = eol + 1 + size + 1;
+            break;
+          }
           const text = buffer.subarray(eol + 1, eol + 1 + size).toString("utf8");
           buffer = buffer.subarray(eol + 1 + size + 1);
+          needed = 0;
           onObject(index++, text);
         }
+        pending = buffer.length ? [buffer] : [];
+        pendingBytes = buffer.length;
       });
       child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
       child.on("error", (error) => fail(gitError(error, stderr)));
