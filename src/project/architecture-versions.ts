@@ -51,11 +51,12 @@ export class ArchitectureReader {
     const known = new Map<string, ParsedBlock | null>();
     const unseen = new Set<string>();
     for (const block of blocks) {
-      const parsed = this.seeded.get(block) ?? this.latest.get(block);
+      // A block of the last version that the working tree has too holds the working tree's value (seeded before any read).
+      const parsed = this.latest.get(block) ?? this.seeded.get(block);
       if (parsed !== undefined) known.set(block, parsed);
       else unseen.add(block);
     }
-    parseNew([...unseen], known);
+    if (unseen.size) parseNew([...unseen], known);
     this.latest = known;
     const version = new Map<string, ComponentValue>();
     for (const block of blocks) {

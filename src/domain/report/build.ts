@@ -138,8 +138,16 @@ function toRecommendations(risks: readonly Risk[], internal: boolean): Recommend
   });
 }
 
+/** The breached incidents by id (a map of the breaches, not of every incident of the project). */
+function breachedIncidents(sla: SlaReport, incidents: readonly Incident[]): Map<string, Incident> {
+  const breached = new Set(sla.breaches.map((b) => b.id));
+  const byId = new Map<string, Incident>();
+  for (const incident of incidents) if (breached.has(incident.id)) byId.set(incident.id, incident);
+  return byId;
+}
+
 function breachLines(sla: SlaReport, incidents: readonly Incident[]): BreachLine[] {
-  const byId = new Map(incidents.map((i) => [i.id, i]));
+  const byId = breachedIncidents(sla, incidents);
   return sla.breaches.map((b) => ({
     id: b.id,
     priority: b.priority,
@@ -189,7 +197,7 @@ function internalPart(input: ReportInput, risks: readonly Risk[], sla: SlaReport
 /** What makes the report less true than it looks: missing causes and actions, unplanned changes, unknown priorities. */
 function dataWarnings(input: ReportInput, sla: SlaReport): DataWarning[] {
   const warnings: DataWarning[] = [];
-  const byId = new Map(input.incidents.map((i) => [i.id, i]));
+  const byId = breachedIncidents(sla, input.incidents);
   for (const b of sla.breaches) {
     const incident = byId.get(b.id);
     if (!incident?.cause) warnings.push({ code: "breach-without-cause", message: `${b.id} breached its target and has no cause recorded: the client will ask why.` });
