@@ -21,12 +21,15 @@ export class ArchitectureReader {
   /** The working tree's blocks, from the loader's data: kept for the whole read (the last version read is the working tree's). */
   private readonly seeded = new Map<string, ParsedBlock | null>();
   /**
-   * The blocks of the version read last. History is read newest first and each commit changes a
-   * few components, so the next version shares nearly all of them; a block seen only further back
-   * (a reverted edit) is parsed again. Keeping every block ever seen instead would hold the text
+   * The blocks of the version read last, in order, with their values. History is read newest
+   * first and each commit changes a few components, so the next version shares nearly all of them,
+   * mostly at the same place: a block is matched against the last version's at its position (a
+   * string comparison, no hashing), then a few places further (components removed going back in
+   * time), then among the working tree's; a block seen only further back (a reverted edit, a
+   * component moved far) is parsed again. Keeping every block ever seen instead would hold the text
    * of every version (each block is a slice of its version's text).
    */
-  private latest = new Map<string, ParsedBlock | null>();
+  private latest: { blocks: readonly string[]; values: readonly (ParsedBlock | null)[] } = { blocks: [], values: [] };
 
   /**
    * Takes the blocks of a text already parsed elsewhere (the working tree's architecture.yaml, read
@@ -48,24 +51,53 @@ export class ArchitectureReader {
   private readByBlocks(text: string): ComponentVersion | undefined {
     const blocks = componentBlocks(text);
     if (!blocks) return undefined;
-    const known = new Map<string, ParsedBlock | null>();
-    const unseen = new Set<string>();
-    for (const block of blocks) {
-      // A block of the last version that the working tree has too holds the working tree's value (seeded before any read).
-      const parsed = this.latest.get(block) ?? this.seeded.get(block);
-      if (parsed !== undefined) known.set(block, parsed);
-      else unseen.add(block);
+    const values = this.match(blocks);
+    const unseen = new Set(blocks.filter((_, i) => values[i] === undefined));
+    if (unseen.size) {
+      const parsed = new Map<string, ParsedBlock | null>();
+      parseNew([...unseen], parsed);
+      blocks.forEach((block, i) => {
+        if (values[i] === undefined) values[i] = parsed.get(block)!;
+      });
     }
-    if (unseen.size) parseNew([...unseen], known);
-    this.latest = known;
+    const known = values as (ParsedBlock | null)[];
+    this.latest = { blocks, values: known };
     const version = new Map<string, ComponentValue>();
-    for (const block of blocks) {
-      const parsed = known.get(block);
+    for (const parsed of known) {
       if (!parsed || version.has(parsed.id)) return undefined;
       version.set(parsed.id, parsed.value);
     }
     return version;
   }
+
+  /** The value of each block the last version or the working tree has (undefined for the others). */
+  private match(blocks: readonly string[]): (ParsedBlock | null | undefined)[] {
+    const { blocks: last, values: lastValues } = this.latest;
+    const values: (ParsedBlock | null | undefined)[] = new Array(blocks.length);
+    let j = 0;
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!;
+      const at = findNear(last, block, j);
+      if (at >= 0) {
+        values[i] = lastValues[at]!;
+        j = at + 1;
+        continue;
+      }
+      values[i] = this.seeded.get(block);
+      // Edited in place: the next blocks line up again one place further in both.
+      if (j < last.length && blocks[i + 1] !== undefined && blocks[i + 1] === last[j + 1]) j++;
+    }
+    return values;
+  }
+}
+
+/** How far ahead of its place a block is looked for in the last version. */
+const NEAR = 8;
+
+function findNear(blocks: readonly string[], block: string, from: number): number {
+  const end = Math.min(blocks.length, from + NEAR);
+  for (let k = from; k < end; k++) if (blocks[k] === block) return k;
+  return -1;
 }
 
 /** Blocks not seen yet (distinct), parsed together as one sequence (one parser run, not one per block), else one by one. */

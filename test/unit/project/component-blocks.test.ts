@@ -2,6 +2,7 @@
 // are cut in one docs check); it must cut exactly as splitting the text into lines does.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { ArchitectureReader, componentBlocks } from "../../../src/project/architecture-versions.js";
 
@@ -83,5 +84,31 @@ describe("ArchitectureReader over a history", () => {
       ],
     });
     for (const text of [v3, v2, v1, v2, v3, v1, working, "components: [{ id: a }]\n", v1]) expect(reader.read(text), text).toEqual(new ArchitectureReader().read(text));
+  });
+});
+
+describe("ArchitectureReader over a long history of edits", () => {
+  it("reads every version as a fresh reader does: edits in place, insertions, removals, moves far away, a block that needs the whole file", () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    let components = Array.from({ length: 40 }, (_, i) => `  - id: c${i}\n    name: C${i}\n    instances: ${i % 3}`);
+    const versions: string[] = [];
+    for (let v = 0; v < 60; v++) {
+      const edit = random(5);
+      const at = random(components.length);
+      if (edit === 0) components[at] = components[at]!.replace(/instances: \d+/, `instances: ${random(9)}`);
+      else if (edit === 1) components.splice(at, 0, `  - id: n${v}\n    name: N${v}`);
+      else if (edit === 2 && components.length > 5) components.splice(at, 1);
+      else if (edit === 3) components = [...components.slice(at), ...components.slice(0, at)];
+      else if (!components[at]!.includes("notes:")) components[at] = `${components[at]}\n    notes: &n${v} anchored`;
+      versions.push(`components:\n${components.join("\n")}\n`);
+    }
+    const reader = new ArchitectureReader();
+    const working = versions[versions.length - 1]!;
+    reader.seed(working, load(working));
+    for (const text of [...versions].reverse()) expect(reader.read(text), text).toEqual(new ArchitectureReader().read(text));
   });
 });
