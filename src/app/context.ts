@@ -3,7 +3,7 @@ import { UsageError } from "../errors.js";
 import { resolveClock, type Clock } from "../domain/clock.js";
 import { isValidTimeZone } from "../domain/dates.js";
 import { findProjectRoot } from "../project/discover.js";
-import { loadProject, type LoadPart, type Project } from "../project/load.js";
+import { loadProject, type LoadOptions, type LoadPart, type Project } from "../project/load.js";
 
 /** Options every use case takes: where the project is (default: the nearest folder upward with tam.yaml). */
 export interface ProjectOptions {
@@ -16,8 +16,8 @@ export interface ClockOptions {
   now?: number;
 }
 
-export function openProject(options: ProjectOptions, parts?: LoadPart[]): Project {
-  return loadProject(findProjectRoot(options.project), parts);
+export function openProject(options: ProjectOptions, parts?: LoadPart[], load?: LoadOptions): Project {
+  return loadProject(findProjectRoot(options.project), parts, load);
 }
 
 export function clockFor(project: Project | undefined, asOf: string | undefined, now: number = Date.now()): Clock {

@@ -1,8 +1,8 @@
 // Validation of a loaded project: read problems, schema findings, cross-file rules.
-import { compareIssues, type Issue } from "../model/issues.js";
+import { compareIssues, type Issue, type Location } from "../model/issues.js";
 import { ProjectError } from "../errors.js";
-import { validateProject } from "../domain/validation/index.js";
-import { FILE_NAMES, isObject, type Project } from "./load.js";
+import { checkIncidents, validateProject, type FirstSeen, type IncidentIds } from "../domain/validation/index.js";
+import { FILE_NAMES, isObject, loadProject, type IncidentFile, type Project } from "./load.js";
 import { checkSchema } from "./schema-check.js";
 import { count } from "../util/plural.js";
 
@@ -38,10 +38,55 @@ export function projectIssues(project: Project): Issue[] {
  */
 export function requireValid(project: Project, reportedByCaller: readonly string[] = []): void {
   // A caller that reports some errors itself (the planner reports cycles as plan findings) lists their codes.
-  const errors = projectIssues(project).filter((issue) => issue.severity === "error" && !reportedByCaller.includes(issue.code));
+  refuseErrors(projectIssues(project).filter((issue) => issue.severity === "error" && !reportedByCaller.includes(issue.code)));
+}
+
+/** Refuses to go on when there are errors (as requireValid), listing them in the order of projectIssues. */
+export function refuseErrors(errors: Issue[]): void {
   if (errors.length > 0) {
-    throw new ProjectError(`the project has ${count(errors.length, "error")}; fix them first (see \`tam validate\`):`, errors);
+    throw new ProjectError(`the project has ${count(errors.length, "error")}; fix them first (see \`tam validate\`):`, [...errors].sort(compareIssues));
   }
+}
+
+/**
+ * Validation of a project whose incident files are streamed (loadProject's eachIncidentFile): each
+ * file's findings as it is read, then the rest of the project's. Together they are the findings
+ * projectIssues gives for the whole project read at once (the incident rules look at one incident
+ * at a time, but for unique ids, which this keeps across files).
+ */
+export function streamedValidation(): { file(file: IncidentFile, project: Project): Issue[]; rest(project: Project): Issue[] } {
+  let unavailable: Set<string> | undefined;
+  let current: IncidentFile | undefined;
+  const ids: IncidentIds = {
+    first: new Map<string, FirstSeen>(),
+    file: undefined,
+    locate(first) {
+      if (current && first.file === current.rel) return current.where(current.incidents[first.index] as object, "id");
+      // An id first seen in an earlier file, gone by now: that file is read again (a finding, so rare).
+      let at: Location = { file: first.file ?? "?" };
+      loadProject(root, ["incidents"], { incidentFiles: first.file ? [first.file] : [], eachIncidentFile: (earlier) => (at = earlier.where(earlier.incidents[first.index] as object, "id")) });
+      return at;
+    },
+  };
+  let root = "";
+  return {
+    file(file, project) {
+      root = project.root;
+      current = file;
+      ids.file = file.rel;
+      unavailable ??= unavailableKinds(project);
+      const view = {
+        ...project,
+        incidents: file.incidents,
+        where: file.where,
+        // Every incident checked here comes from this file.
+        fileOf: () => file.rel,
+        unavailable,
+      };
+      return [...file.readIssues, ...file.files.flatMap((source) => checkSchema(source)), ...checkIncidents(view, file.incidents, ids)];
+    },
+    rest: (project) => projectIssues(project),
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
-// Worker side of parallel-read.ts: the fast read of a share of a large project's files.
+// Worker side of parallel-read.ts: the js-yaml read of a share of the files block-yaml.ts refused.
 import { parentPort, workerData } from "node:worker_threads";
-import { fastData } from "./source.js";
+import { jsYamlData } from "./source.js";
 
 interface Job {
   texts: string[];
@@ -14,7 +14,7 @@ Atomics.store(flags, 1, 1);
 Atomics.notify(flags, 1);
 port.once("message", (job: Job) => {
   try {
-    port.postMessage(job.texts.map((text) => fastData(text)));
+    port.postMessage(job.texts.map((text) => jsYamlData(text)));
     Atomics.store(flags, 0, 1);
   } catch {
     Atomics.store(flags, 0, 2);

@@ -5,7 +5,7 @@
 // full collections for a peak near 1.5 × the live data (measured in docs/benchmarks.md).
 import { setFlagsFromString } from "node:v8";
 
-/** Text size of a read from which the heap's growth is capped (the size where the parallel read starts). */
+/** Text size of a read (or of a streamed incident log) from which the heap's growth is capped. */
 export const LARGE_READ_CHARS = 4_000_000;
 
 let capped = false;

@@ -48,6 +48,19 @@ export interface LoadOptions {
   overrides?: ReadonlyMap<string, string>;
   /** Files parsed already (by relative path): one whose text is unchanged on disk is reused, not parsed again. */
   reuse?: ReadonlyMap<string, SourceFile>;
+  /**
+   * Incident files are handed to this one by one, in order, as they are read, with the project read
+   * so far (manifest, departments, architecture …), and not kept in the project (its `incidents`
+   * stay empty): a command that only aggregates them holds one file at a time.
+   */
+  eachIncidentFile?: (file: IncidentFile, project: Project) => void;
+  /** Only these incident files (relative paths), e.g. to look at one again. */
+  incidentFiles?: readonly string[];
+}
+
+/** One incident file as read: its source (none when it could not be read), its incidents and read problems, and how to locate them. */
+export interface IncidentFile extends Pick<Project, "files" | "incidents" | "readIssues" | "where" | "originOf"> {
+  rel: string;
 }
 
 /** Reads the project. `parts` limits which files are read (the manifest always is). */
@@ -149,28 +162,33 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
     for (const source of readAll(listYaml(root, FILE_NAMES.changes, readIssues, overrides).map((rel) => ({ rel, kind: "change" as const })))) changes.push(...collect<Change>(source, null));
   }
   const incidents: Incident[] = [];
-  if (want.has("incidents")) {
-    for (const source of readAll(listYaml(root, FILE_NAMES.incidents, readIssues, overrides).map((rel) => ({ rel, kind: "incidents" as const }))))
-      incidents.push(...collect<Incident>(source, "incidents"));
-  }
-
-  return {
-    root,
-    files,
-    manifest,
-    departments,
-    components,
-    changes,
-    incidents,
-    docs,
-    readIssues,
-    originOf,
-    where(entity, ...field) {
-      const origin = originOf(entity);
-      if (!origin) return { file: "?" };
-      return locate(origin.source, [...origin.path, ...field], false);
-    },
+  const where = (entity: object, ...field: PathSegment[]): Location => {
+    const origin = originOf(entity);
+    if (!origin) return { file: "?" };
+    return locate(origin.source, [...origin.path, ...field], false);
   };
+  const project: Project = { root, files, manifest, departments, components, changes, incidents, docs, readIssues, originOf, where };
+  if (want.has("incidents")) {
+    const listed = listYaml(root, FILE_NAMES.incidents, readIssues, overrides).filter((rel) => !options.incidentFiles || options.incidentFiles.includes(rel));
+    const visit = options.eachIncidentFile;
+    if (visit) {
+      let streamed = 0;
+      for (const rel of listed) {
+        const firstIssue = readIssues.length;
+        const firstFile = files.length;
+        const source = read(rel, "incidents");
+        streamed += source?.text.length ?? 0;
+        // A large log streamed holds little, but allocates as much as one read at once: cap the heap's growth alike.
+        if (streamed >= LARGE_READ_CHARS) capHeapGrowth();
+        const fileIncidents = collect<Incident>(source, "incidents");
+        // Handed over, not kept: the caller decides what of it outlives the file.
+        visit({ rel, files: files.splice(firstFile), incidents: fileIncidents, readIssues: readIssues.splice(firstIssue), where, originOf }, project);
+      }
+    } else {
+      for (const source of readAll(listed.map((rel) => ({ rel, kind: "incidents" as const })))) incidents.push(...collect<Incident>(source, "incidents"));
+    }
+  }
+  return project;
 }
 
 /** The project as it is on disk now, parsing again only the files that changed since `project` was read. */

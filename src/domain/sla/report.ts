@@ -168,27 +168,60 @@ function groupBy(clocks: IncidentSla[], by: GroupBy): Map<string, IncidentSla[]>
 }
 
 export function slaReport(input: SlaReportInput): SlaReport {
+  const accumulator = slaAccumulator(input);
+  for (const incident of input.incidents) accumulator.add(incident);
+  return accumulator.report();
+}
+
+/** The SLA report built incident by incident: a caller streaming an incident log holds only what the report keeps. */
+export interface SlaAccumulator {
+  add(incident: Incident): void;
+  report(): SlaReport;
+}
+
+/** The fields of an incident the report reads once it has measured it (see slaReport's groups, breaches, open list and recurrences). */
+export function slaReportFields(incident: Incident): Incident {
+  const kept: Partial<Incident> = { id: incident.id, title: incident.title, priority: incident.priority, opened: incident.opened };
+  if (incident.department !== undefined) kept.department = incident.department;
+  if (incident.components !== undefined) kept.components = incident.components;
+  if (incident.cause !== undefined) kept.cause = { category: incident.cause.category, ...(incident.cause.root_cause !== undefined ? { root_cause: incident.cause.root_cause } : {}) };
+  return kept as Incident;
+}
+
+/**
+ * `retain` turns an incident the report keeps (in the period, the previous one, or unresolved) into
+ * what it holds on to: the incident itself by default; a streaming caller passes a copy of
+ * slaReportFields so that the rest of the file can go.
+ */
+export function slaAccumulator(input: Omit<SlaReportInput, "incidents">, retain: (incident: Incident) => Incident = (incident) => incident): SlaAccumulator {
   const { now, period } = input;
   const policy = slaPolicy(input.manifest);
   const current: IncidentSla[] = [];
   const previous: IncidentSla[] = [];
   const unresolved: IncidentSla[] = [];
   const withoutTarget: string[] = [];
-  for (const incident of input.incidents) {
+  const add = (incident: Incident) => {
     const opened = parseTimestamp(incident.opened);
-    if (!(opened <= now)) continue; // not yet opened as of now
+    if (!(opened <= now)) return; // not yet opened as of now
     const inPeriod = opened >= period.start && opened < period.end;
     const rule = policy[incident.priority];
     if (!rule) {
-      if (inPeriod) withoutTarget.push(incident.id);
-      continue;
+      if (inPeriod) withoutTarget.push(retain(incident).id);
+      return;
     }
     const inPrevious = opened >= period.previous.start && opened < period.previous.end;
     const clock = incidentSla(incident, rule, now);
+    if (!(inPeriod || inPrevious || !clock.resolution.done)) return;
+    clock.incident = retain(incident);
     if (inPeriod) current.push(clock);
     else if (inPrevious) previous.push(clock);
     if (!clock.resolution.done) unresolved.push(clock);
-  }
+  };
+  return { add, report: () => buildReport(input, current, previous, unresolved, withoutTarget) };
+}
+
+function buildReport(input: Omit<SlaReportInput, "incidents">, current: IncidentSla[], previous: IncidentSla[], unresolved: IncidentSla[], withoutTarget: string[]): SlaReport {
+  const { now, period } = input;
   current.sort(byOpened);
   const currentGroups = groupBy(current, input.by);
   const previousGroups = groupBy(previous, input.by);

@@ -3,12 +3,14 @@ import { compareIssues, type Issue } from "../../model/issues.js";
 import { checkBounds } from "./bounds.js";
 import { checkLifecycle, checkNewComponentCycles, checkScopeOwners } from "./change-rules.js";
 import { checkComponentCycles, checkTaskCycles } from "./cycles.js";
+import { checkIncidents, idsOf } from "./incident-rules.js";
 import { checkPolicy } from "./policy.js";
 import { checkDuplicates, checkReferences } from "./references.js";
 import { checkTimes } from "./times.js";
 import type { ProjectView } from "./view.js";
 
 export type { ProjectView } from "./view.js";
+export { checkIncidents, type FirstSeen, type IncidentIds } from "./incident-rules.js";
 
 export function validateProject(view: ProjectView): Issue[] {
   return [
@@ -20,6 +22,7 @@ export function validateProject(view: ProjectView): Issue[] {
     ...checkScopeOwners(view),
     ...checkLifecycle(view),
     ...checkTimes(view),
+    ...checkIncidents(view, view.incidents, idsOf(view)),
     ...checkPolicy(view),
     ...checkBounds(view),
   ].sort(compareIssues);

@@ -5,6 +5,7 @@ import { ALWAYS_CALENDAR } from "../calendar-days.js";
 import { ownerIndex } from "./owners.js";
 import { issueAt, items, record, type PathSegment, type ProjectView } from "./view.js";
 
+/** Duplicate ids of everything but the incidents (incident-rules.ts checks those). */
 export function checkDuplicates(view: ProjectView): Issue[] {
   const issues: Issue[] = [];
   const dup = <T extends { id?: unknown }>(items: readonly T[], what: string) => {
@@ -22,11 +23,10 @@ export function checkDuplicates(view: ProjectView): Issue[] {
   dup(view.departments, "department");
   dup(view.components, "component");
   dup(view.changes, "change");
-  dup(view.incidents, "incident");
   dup(view.docs, "doc");
+  const existing = new Set(view.components.map((c) => c.id));
   for (const change of view.changes) {
     dup(items(change.tasks), `task of ${change.id}`);
-    const existing = new Set(view.components.map((c) => c.id));
     for (const [index, component] of items(change.new_components).entries()) {
       if (component !== null && typeof component === "object" && existing.has(component.id) && change.status !== "done" && change.status !== "cancelled") {
         issues.push(issueAt(view, "warning", "duplicate-id", `new component "${component.id}" already exists in architecture.yaml`, change, "new_components", index, "id"));
@@ -36,12 +36,8 @@ export function checkDuplicates(view: ProjectView): Issue[] {
   return issues;
 }
 
-export function checkReferences(view: ProjectView): Issue[] {
-  const issues: Issue[] = [];
-  const departmentIds = new Set(view.departments.map((d) => d.id));
-  const componentIds = new Set(view.components.map((c) => c.id));
-  const calendars = new Set([ALWAYS_CALENDAR, ...Object.keys(record(view.manifest?.calendars))]);
-
+/** The checks of one reference (ref) or a list of them (refs) against known ids, pushing "unknown-reference" findings to `issues`. */
+export function referenceChecks(view: ProjectView, issues: Issue[]) {
   const ref = (known: Set<string>, what: string, value: unknown, entity: object, ...path: PathSegment[]) => {
     if (typeof value !== "string" || known.has(value) || view.unavailable?.has(what)) return;
     const hint = didYouMean(value, known);
@@ -50,6 +46,16 @@ export function checkReferences(view: ProjectView): Issue[] {
   const refs = (known: Set<string>, what: string, values: unknown, entity: object, ...path: PathSegment[]) => {
     if (Array.isArray(values)) values.forEach((value, i) => ref(known, what, value, entity, ...path, i));
   };
+  return { ref, refs };
+}
+
+/** References of everything but the incidents (incident-rules.ts checks those, file by file when streamed). */
+export function checkReferences(view: ProjectView): Issue[] {
+  const issues: Issue[] = [];
+  const departmentIds = new Set(view.departments.map((d) => d.id));
+  const componentIds = new Set(view.components.map((c) => c.id));
+  const calendars = new Set([ALWAYS_CALENDAR, ...Object.keys(record(view.manifest?.calendars))]);
+  const { ref, refs } = referenceChecks(view, issues);
 
   const manifest = view.manifest;
   if (manifest) {
@@ -83,11 +89,6 @@ export function checkReferences(view: ProjectView): Issue[] {
       refs(known, "component", task.components, change, "tasks", i, "components");
       refs(taskIds, `task of ${change.id}`, task.after, change, "tasks", i, "after");
     });
-  }
-
-  for (const incident of view.incidents) {
-    refs(componentIds, "component", incident.components, incident, "components");
-    ref(departmentIds, "department", incident.department, incident, "department");
   }
 
   const people = knownPeople(view);

@@ -1,12 +1,14 @@
-// The fast read (js-yaml) and the full parse (yaml) must agree wherever the fast read answers:
-// same data, and the full parse finds nothing to report. Checked on every YAML file tam ships or
-// tests with, and on seeded fuzz mutations of them (the mutation kinds of scripts/fuzz).
+// The fast read (fastData: the block reader, then js-yaml) and the full parse (yaml) must agree
+// wherever the fast read answers: same data, and the full parse finds nothing to report. js-yaml is
+// checked on its own too (jsYamlData), as it reads whatever the block reader refuses. Checked on
+// every YAML file tam ships or tests with, and on seeded fuzz mutations of them (the mutation kinds
+// of scripts/fuzz); block-yaml.test.ts checks the block reader alone.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
-import { fastData, parseSource } from "../../../src/project/source.js";
+import { fastData, jsYamlData, parseSource } from "../../../src/project/source.js";
 // @ts-expect-error plain JavaScript module without types
 import { MUTATION_NAMES, MUTATIONS, prng } from "../../../scripts/fuzz/mutations.mjs";
 
@@ -26,13 +28,19 @@ const FILES = ["examples", "test/fixtures", "templates"].flatMap((dir) => yamlFi
 /** Whether the two readers agree on `text`; returns a description of the disagreement, or "". */
 function disagreement(text: string): string {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const fast = fastData(body);
-  if (!fast) return "";
+  const answers = [
+    ["fastData", fastData(body)],
+    ["js-yaml", jsYamlData(body)],
+  ] as const;
+  if (answers.every(([, answer]) => !answer)) return "";
   const full = parseSource("/x.yaml", "x.yaml", "architecture", text);
-  if (full.parseIssues.length > 0) return `fast read accepted what the full parse reports: ${full.parseIssues.map((i) => i.code).join(", ")}`;
-  // node's deep equality compares prototypes; vitest's reads a "constructor" key as the type.
-  if (!isDeepStrictEqual(fast.data, full.data)) {
-    return `data differs: ${JSON.stringify(fast.data)?.slice(0, 200)} vs ${JSON.stringify(full.data)?.slice(0, 200)}`;
+  for (const [reader, fast] of answers) {
+    if (!fast) continue;
+    if (full.parseIssues.length > 0) return `${reader} accepted what the full parse reports: ${full.parseIssues.map((i) => i.code).join(", ")}`;
+    // node's deep equality compares prototypes; vitest's reads a "constructor" key as the type.
+    if (!isDeepStrictEqual(fast.data, full.data)) {
+      return `${reader}: data differs: ${JSON.stringify(fast.data)?.slice(0, 200)} vs ${JSON.stringify(full.data)?.slice(0, 200)}`;
+    }
   }
   return "";
 }

@@ -1,0 +1,88 @@
+// The rules about incidents: unique ids, references, times. Kept apart from the other rules so
+// that a command can check an incident log file by file while it streams it (sla report) and
+// hold no more than one file at a time; `validateProject` runs them on every incident at once.
+import type { Incident } from "../../model/files.js";
+import type { Issue, Location } from "../../model/issues.js";
+import { referenceChecks } from "./references.js";
+import { timeChecks } from "./times.js";
+import { issueAt, items, type ProjectView } from "./view.js";
+
+/** Where an incident id was first seen: the file and the incident's position among the file's incidents. */
+export interface FirstSeen {
+  file: string | undefined;
+  index: number;
+}
+
+/** The ids seen so far, the file of the incidents being checked, and how to locate the "id" of a first occurrence (in this file or an earlier one). */
+export interface IncidentIds {
+  first: Map<string, FirstSeen>;
+  /** The file the incidents being checked come from (for a first occurrence). */
+  file: string | undefined;
+  locate(first: FirstSeen): Location;
+}
+
+/** Findings about `incidents` (all of the project's, or one file's in file order after `ids` saw the earlier files). */
+export function checkIncidents(view: ProjectView, incidents: readonly Incident[], ids: IncidentIds): Issue[] {
+  const issues: Issue[] = [];
+  duplicates(view, incidents, ids, issues);
+  references(view, incidents, issues);
+  times(view, incidents, issues);
+  return issues;
+}
+
+/** The ids of one pass over all incidents, located in `view` (incidents[index] of view.incidents). */
+export function idsOf(view: ProjectView): IncidentIds {
+  // One pass over view.incidents: the index alone finds a first occurrence again.
+  return { first: new Map(), file: undefined, locate: (first) => view.where(view.incidents[first.index] as object, "id") };
+}
+
+function duplicates(view: ProjectView, incidents: readonly Incident[], ids: IncidentIds, issues: Issue[]): void {
+  incidents.forEach((item, index) => {
+    // Lists in files that failed the schema may hold null or text items (fuzz run, seed 424747).
+    if (item === null || typeof item !== "object" || typeof item.id !== "string") return;
+    const earlier = ids.first.get(item.id);
+    if (earlier) {
+      const at = ids.locate(earlier);
+      issues.push(issueAt(view, "error", "duplicate-id", `incident id "${item.id}" is already used at ${at.file}:${at.line}`, item as object, "id"));
+    } else ids.first.set(item.id, { file: ids.file, index });
+  });
+}
+
+function references(view: ProjectView, incidents: readonly Incident[], issues: Issue[]): void {
+  const departmentIds = new Set(view.departments.map((d) => d.id));
+  const componentIds = new Set(view.components.map((c) => c.id));
+  const { ref, refs } = referenceChecks(view, issues);
+  for (const incident of incidents) {
+    refs(componentIds, "component", incident.components, incident, "components");
+    ref(departmentIds, "department", incident.department, incident, "department");
+  }
+}
+
+function times(view: ProjectView, incidents: readonly Incident[], issues: Issue[]): void {
+  const { stamp, order } = timeChecks(view, issues);
+  for (const incident of incidents) {
+    for (const field of ["opened", "responded", "resolved", "closed"] as const) stamp(incident[field], incident, field);
+    order(incident.opened, incident.responded, `first response (${incident.responded}) is before the incident was opened (${incident.opened})`, incident, "responded");
+    order(incident.opened, incident.resolved, `resolution (${incident.resolved}) is before the incident was opened (${incident.opened})`, incident, "resolved");
+    order(incident.responded, incident.resolved, `resolution (${incident.resolved}) is before the first response (${incident.responded})`, incident, "resolved");
+    order(incident.resolved, incident.closed, `closing (${incident.closed}) is before the resolution (${incident.resolved})`, incident, "closed");
+    const end = incident.resolved ?? incident.closed;
+    items(incident.pauses).forEach((pause, i) => {
+      stamp(pause?.from, incident, "pauses", i, "from");
+      stamp(pause?.to, incident, "pauses", i, "to");
+      order(pause?.from, pause?.to, "the pause ends before it starts", incident, "pauses", i, "to");
+      order(incident.opened, pause?.from, `the pause starts before the incident was opened (${incident.opened})`, incident, "pauses", i, "from");
+      if (end) order(pause?.to ?? pause?.from, end, `the pause runs past the resolution (${end})`, incident, "pauses", i, pause?.to ? "to" : "from");
+    });
+    const need = { responded: ["responded"], resolved: ["resolved"], closed: ["resolved", "closed"], open: [] } as Record<string, string[]>;
+    // Own keys only: a status such as "constructor" must not find Object.prototype's members (fuzz run, seed 891).
+    for (const field of Object.hasOwn(need, incident.status) ? need[incident.status]! : []) {
+      if (!(incident as unknown as Record<string, unknown>)[field]) {
+        issues.push(issueAt(view, "error", "missing-time", `incident is "${incident.status}" but has no "${field}" time`, incident, "status"));
+      }
+    }
+    for (const field of ["resolved", "closed"] as const) {
+      if (incident.status === "open" && incident[field]) issues.push(issueAt(view, "warning", "status-mismatch", `incident has a "${field}" time but its status is still "open"`, incident, "status"));
+    }
+  }
+}
