@@ -1,25 +1,13 @@
 // The block reader of positions must give exactly the position the yaml Document gives (locate),
 // or decline: checked on every path of every YAML file tam ships or tests with, on paths that do
 // not exist, and on hand-written cases of the constructs where the two could differ.
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { exampleMutations, REPO_ROOT, SHIPPED_YAML_FILES } from "../../helpers/yaml-files.js";
 import { blockIndex, blockLocate, linePosition, type PathSegment } from "../../../src/project/block-locate.js";
 import { locate, parseSource } from "../../../src/project/source.js";
-// @ts-expect-error plain JavaScript module without types
-import { MUTATION_NAMES, MUTATIONS, prng } from "../../../scripts/fuzz/mutations.mjs";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isSymbolicLink()) return [];
-    if (entry.isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/i.test(entry.name) ? [path] : [];
-  });
-}
+const ROOT = REPO_ROOT;
 
 /** Every path of the data, and beside each collection a path that is not there. */
 function pathsOf(data: unknown, prefix: PathSegment[] = [], out: PathSegment[][] = [], limit = 3000): PathSegment[][] {
@@ -62,7 +50,7 @@ function compare(text: string, label: string): { answered: number; declined: num
 
 describe("positions from the lines of block YAML", () => {
   it("agree with the yaml Document on every path of the examples, fixtures and templates", () => {
-    const files = ["examples", "test/fixtures", "templates"].flatMap((dir) => yamlFiles(join(ROOT, dir)));
+    const files = SHIPPED_YAML_FILES;
     let answered = 0;
     let declined = 0;
     for (const file of files) {
@@ -75,13 +63,7 @@ describe("positions from the lines of block YAML", () => {
   });
 
   it("agrees or declines on 600 seeded fuzz mutations of the example", () => {
-    const originals = yamlFiles(join(ROOT, "examples/northwind")).map((file) => readFileSync(file));
-    const random = prng(20261201);
-    for (let i = 0; i < 600; i++) {
-      const name = random.pick(MUTATION_NAMES as string[]);
-      const mutated: Buffer = MUTATIONS[name](random.pick(originals), random);
-      compare(mutated.toString("utf8"), `${name} #${i}`);
-    }
+    for (const { label, text } of exampleMutations(600, 20261201)) compare(text, label);
   });
 
   const CASES: Record<string, string> = {

@@ -2,12 +2,12 @@
 // answers, the full parse must find nothing to report and give the same data (node's deep strict
 // equality: same types, -0 apart from 0, same prototypes). Refusing is always allowed, but the
 // reader must accept the plain files tam ships and generates, or it does not pay.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exampleMutations, REPO_ROOT, SHIPPED_YAML_FILES, yamlFiles } from "../../helpers/yaml-files.js";
 import { parseDocument } from "yaml";
 import { readBlockYaml, readBlockYamlExplained } from "../../../src/project/block-yaml.js";
 import { plainScalarValue, UNSAFE_NUMBER } from "../../../src/project/core-scalars.js";
@@ -15,20 +15,11 @@ import { fastData, parseSource } from "../../../src/project/source.js";
 // @ts-expect-error plain JavaScript module without types
 import { generateProject } from "../../../scripts/generate-project.mjs";
 // @ts-expect-error plain JavaScript module without types
-import { MUTATION_NAMES, MUTATIONS, prng } from "../../../scripts/fuzz/mutations.mjs";
+import { prng } from "../../../scripts/fuzz/mutations.mjs";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const _ROOT = REPO_ROOT;
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isSymbolicLink()) return [];
-    if (entry.isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/i.test(entry.name) ? [path] : [];
-  });
-}
-
-const FILES = ["examples", "test/fixtures", "templates"].flatMap((dir) => yamlFiles(join(ROOT, dir)));
+const FILES = SHIPPED_YAML_FILES;
 
 /** The text fastData is given: load.ts strips a BOM and passes line ends (LF or CRLF) through. */
 const body = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -246,15 +237,10 @@ describe("block YAML reader", () => {
   });
 
   it("agrees on 300 more seeded fuzz mutations of the example (fast-parse.test.ts runs 800 through fastData)", () => {
-    const originals = yamlFiles(join(ROOT, "examples/northwind")).map((file) => readFileSync(file));
-    const random = prng(20261201);
-    const problems: string[] = [];
-    for (let i = 0; i < 300; i++) {
-      const name = random.pick(MUTATION_NAMES as string[]);
-      const mutated: Buffer = MUTATIONS[name](random.pick(originals), random);
-      const problem = disagreement(mutated.toString("utf8"));
-      if (problem) problems.push(`${name} #${i}: ${problem}`);
-    }
+    const problems = exampleMutations(300, 20261201).flatMap(({ label, text }) => {
+      const problem = disagreement(text);
+      return problem ? [`${label}: ${problem}`] : [];
+    });
     expect(problems).toEqual([]);
   });
 

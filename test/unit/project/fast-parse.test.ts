@@ -3,27 +3,15 @@
 // checked on its own too (jsYamlData), as it reads whatever the block reader refuses. Checked on
 // every YAML file tam ships or tests with, and on seeded fuzz mutations of them (the mutation kinds
 // of scripts/fuzz); block-yaml.test.ts checks the block reader alone.
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
+import { exampleMutations, REPO_ROOT, SHIPPED_YAML_FILES } from "../../helpers/yaml-files.js";
 import { fastData, jsYamlData, parseSource } from "../../../src/project/source.js";
-// @ts-expect-error plain JavaScript module without types
-import { MUTATION_NAMES, MUTATIONS, prng } from "../../../scripts/fuzz/mutations.mjs";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const _ROOT = REPO_ROOT;
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isSymbolicLink()) return [];
-    if (entry.isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/i.test(entry.name) ? [path] : [];
-  });
-}
-
-const FILES = ["examples", "test/fixtures", "templates"].flatMap((dir) => yamlFiles(join(ROOT, dir)));
+const FILES = SHIPPED_YAML_FILES;
 
 /** Whether the two readers agree on `text`; returns a description of the disagreement, or "". */
 function disagreement(text: string): string {
@@ -85,15 +73,10 @@ describe("fast YAML read", () => {
   });
 
   it("agrees on 800 seeded fuzz mutations of the example", () => {
-    const originals = yamlFiles(join(ROOT, "examples/northwind")).map((file) => readFileSync(file));
-    const random = prng(20261130);
-    const problems: string[] = [];
-    for (let i = 0; i < 800; i++) {
-      const name = random.pick(MUTATION_NAMES as string[]);
-      const mutated: Buffer = MUTATIONS[name](random.pick(originals), random);
-      const problem = disagreement(mutated.toString("utf8"));
-      if (problem) problems.push(`${name} #${i}: ${problem}`);
-    }
+    const problems = exampleMutations(800, 20261130).flatMap(({ label, text }) => {
+      const problem = disagreement(text);
+      return problem ? [`${label}: ${problem}`] : [];
+    });
     expect(problems).toEqual([]);
   });
 });
