@@ -29,7 +29,7 @@ export async function checkDocs(options: CheckDocsOptions): Promise<CheckDocsRes
   const project = openProject(options, ["departments", "architecture", "changes", "docs"]);
   requireValidForDocs(project);
   const clock = clockFor(project, options.asOf, options.now);
-  const { report, warnings, repoPrefix, gitProcesses } = await assessProjectFreshness(project, clock, options.owner);
+  const { report, warnings, repoPrefix, gitProcesses } = await assessProjectFreshness(project, clock, { owner: options.owner });
   const failing = new Set(FAILING_STATES[options.failOn]);
   const failed = report.docs.some((doc) => failing.has(doc.state));
   return { report, failOn: options.failOn, failed, warnings, repoPrefix, owner: options.owner ?? null, meta: { gitProcesses } };

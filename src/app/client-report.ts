@@ -37,7 +37,8 @@ export async function clientReport(options: ClientReportOptions): Promise<Client
   const period = resolvePeriod(options, clock.today, clock.timezone);
   if (typeof period === "string") throw new UsageError(period);
   if (since && since.date > clock.today) throw new UsageError(`--since ${since.date} is after the report's date ${clock.today}`);
-  const freshness = await assessProjectFreshness(project, clock);
+  // The client edition names no doc: their places in docs.yaml are not looked up.
+  const freshness = await assessProjectFreshness(project, clock, { sources: audience === "internal" });
   const report = buildClientReport({
     ...project,
     manifest: project.manifest!,

@@ -12,12 +12,31 @@ export interface Output {
   err(text: string): void;
 }
 
-const line = (text: string) => safeForTerminal(text.endsWith("\n") || text === "" ? text : `${text}\n`);
+/** Outputs longer than this many characters are written in slices of about this size. */
+const SLICE_CHARS = 1 << 20;
+
+/**
+ * `text` as one line or more (a final line break added), through the output-safety sink. A large
+ * output (the internal report of a large project is tens of MB) is written in slices cut after a
+ * line break, where no pattern of the sink can span: the same bytes, without a second copy of the
+ * whole text and a buffer of it at once.
+ */
+export function writeLines(write: (chunk: string) => void, text: string, sliceChars = SLICE_CHARS): void {
+  let start = 0;
+  while (text.length - start > sliceChars) {
+    const eol = text.indexOf("\n", start + sliceChars);
+    if (eol < 0) break;
+    write(safeForTerminal(text.slice(start, eol + 1)));
+    start = eol + 1;
+  }
+  const rest = start === 0 ? text : text.slice(start);
+  if (start === 0 || rest !== "") write(safeForTerminal(rest.endsWith("\n") || rest === "" ? rest : `${rest}\n`));
+}
 
 /** stdout and stderr, through the output-safety sink (format/text.ts): no raw control or bidi character gets out. */
 export const processOutput: Output = {
-  out: (text) => process.stdout.write(line(text)),
-  err: (text) => process.stderr.write(line(text)),
+  out: (text) => writeLines((chunk) => process.stdout.write(chunk), text),
+  err: (text) => writeLines((chunk) => process.stderr.write(chunk), text),
 };
 
 // The project and the clock come from the use-case layer; commands keep these names.

@@ -56,7 +56,11 @@ class GitRunner {
     this.processes++;
     return new Promise((resolvePromise, reject) => {
       const child = spawn("git", [...GIT_CONFIG, "cat-file", "--batch"], { cwd: this.cwd, env: GIT_ENV(), stdio: ["pipe", "pipe", "pipe"] });
-      let buffer: Buffer = Buffer.alloc(0);
+      // The output not consumed yet, in one buffer reused for every object (grown to fit the
+      // largest): 500 versions of a 500 KB file pass through it without a buffer per chunk or object.
+      let store = Buffer.allocUnsafe(1 << 20);
+      let start = 0;
+      let end = 0;
       let index = 0;
       let stderr = "";
       let failed = false;
@@ -67,23 +71,36 @@ class GitRunner {
         reject(error);
       };
       child.stdout.on("data", (chunk: Buffer) => {
-        buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
+        if (failed) return;
+        if (end + chunk.length > store.length) {
+          const kept = end - start;
+          if (kept + chunk.length > store.length) {
+            const bigger = Buffer.allocUnsafe(Math.max(store.length * 2, kept + chunk.length));
+            store.copy(bigger, 0, start, end);
+            store = bigger;
+          } else store.copy(store, 0, start, end);
+          start = 0;
+          end = kept;
+        }
+        chunk.copy(store, end);
+        end += chunk.length;
         for (;;) {
-          const eol = buffer.indexOf(10);
-          if (eol < 0) return;
-          const header = buffer.subarray(0, eol).toString("utf8");
+          const eol = store.indexOf(10, start);
+          if (eol < 0 || eol >= end) break;
+          const header = store.toString("utf8", start, eol);
           if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
-            buffer = buffer.subarray(eol + 1);
+            start = eol + 1;
             onObject(index++, undefined);
             continue;
           }
           const size = Number(header.slice(header.lastIndexOf(" ") + 1));
           if (!Number.isSafeInteger(size)) return fail(new Error(`unexpected output of git cat-file: ${header}`));
-          if (buffer.length < eol + 1 + size + 1) return;
-          const text = buffer.subarray(eol + 1, eol + 1 + size).toString("utf8");
-          buffer = buffer.subarray(eol + 1 + size + 1);
+          if (end < eol + 1 + size + 1) break;
+          const text = store.toString("utf8", eol + 1, eol + 1 + size);
+          start = eol + 1 + size + 1;
           onObject(index++, text);
         }
+        if (start === end) start = end = 0;
       });
       child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
       child.on("error", (error) => fail(gitError(error, stderr)));

@@ -53,6 +53,8 @@ export function planChange(input: PlanInput): Plan {
     now: planNow(input),
     timezone: input.timezone,
     proposed: { changeId: input.change.id, tasks },
+    // Only this change's schedule is read: the closed changes need no summary.
+    openOnly: true,
     findingsFor: new Set([input.change.id]),
     where: input.where,
   });

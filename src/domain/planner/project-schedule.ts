@@ -29,7 +29,8 @@ export function scheduleProject(input: ScheduleInput): ProjectSchedule {
   for (const change of [...input.changes].sort((a, b) => a.id.localeCompare(b.id))) {
     const proposed = input.proposed?.changeId === change.id ? input.proposed.tasks : undefined;
     const tasks = proposed ?? change.tasks ?? [];
-    contexts.push(contextFor(input, change, tasks, departments, proposed !== undefined || isOpenChange(change), clocks));
+    const open = proposed !== undefined || isOpenChange(change);
+    if (open || !input.openOnly) contexts.push(contextFor(input, change, tasks, departments, open, clocks));
   }
 
   // Nodes, edges and actuals of every change.

@@ -26,6 +26,11 @@ export interface ScheduleInput {
   timezone: string;
   /** Tasks `tam change plan` proposes for one change, scheduled instead of its written ones. */
   proposed?: { changeId: string; tasks: readonly SchedulableTask[] };
+  /**
+   * Schedule and summarise only the open changes (and the proposed one): closed changes take no
+   * capacity, so their absence changes no date; for callers that read open changes only.
+   */
+  openOnly?: boolean;
   /** Only these changes get findings (locating them can mean reading the file again); default all. */
   findingsFor?: ReadonlySet<string>;
   /** Where an entity or a field below it is written, for findings. */

@@ -6,13 +6,14 @@ import { assessRisks } from "../arch/risks.js";
 import type { Risk } from "../arch/risk-types.js";
 import { dayNumber } from "../dates.js";
 import type { FreshnessReport } from "../freshness/index.js";
+import type { ProjectSchedule } from "../planner/schedule-types.js";
 import type { Period } from "../sla/period.js";
 import { slaReport, type SlaReport } from "../sla/report.js";
 import { projectStatus } from "../tracking/status.js";
 import { ownerIndex, owningDepartmentId } from "../validation/owners.js";
 import { clientDecisions } from "./decisions.js";
 import { serviceHistory } from "./history.js";
-import { changeSchedules, type ChangeSchedule } from "./schedule.js";
+import { changeSchedules, reportSchedule, type ChangeSchedule } from "./schedule.js";
 import { changesAsOf, reportDelta, type PreviousReport } from "./since.js";
 import type { Audience, BreachLine, ChangeLine, ClientReport, DataWarning, GanttTask, InternalPart, Recommendation, Slip, TamFit } from "./types.js";
 
@@ -42,7 +43,9 @@ const APPLICATION_KINDS = new Set(["application"]);
 export function buildClientReport(input: ReportInput): ClientReport {
   const { manifest, period, audience } = input;
   const internal = audience === "internal";
-  const schedules = changeSchedules({ ...input });
+  // One schedule of the project serves the dates and, in the internal report, the progress rows.
+  const schedule = reportSchedule(input, internal);
+  const schedules = changeSchedules({ ...input }, schedule);
   const doneInPeriod = input.changes.filter((c) => {
     const finish = c.status === "done" ? workedDays(c.tasks ?? []).finish : null;
     return finish !== null && finish >= period.fromDate && finish <= input.today;
@@ -92,7 +95,7 @@ export function buildClientReport(input: ReportInput): ClientReport {
     recommendations,
     decisions: clientDecisions(input.changes, schedules, input.incidents, recommendations, input.now),
     delta: input.since ? delta(input, input.since, risks, recommendations) : null,
-    internal: internal ? internalPart(input, risks, sla) : null,
+    internal: internal ? internalPart(input, risks, sla, schedule) : null,
   };
 }
 
@@ -135,8 +138,16 @@ function toRecommendations(risks: readonly Risk[], internal: boolean): Recommend
   });
 }
 
+/** The breached incidents by id (a map of the breaches, not of every incident of the project). */
+function breachedIncidents(sla: SlaReport, incidents: readonly Incident[]): Map<string, Incident> {
+  const breached = new Set(sla.breaches.map((b) => b.id));
+  const byId = new Map<string, Incident>();
+  for (const incident of incidents) if (breached.has(incident.id)) byId.set(incident.id, incident);
+  return byId;
+}
+
 function breachLines(sla: SlaReport, incidents: readonly Incident[]): BreachLine[] {
-  const byId = new Map(incidents.map((i) => [i.id, i]));
+  const byId = breachedIncidents(sla, incidents);
   return sla.breaches.map((b) => ({
     id: b.id,
     priority: b.priority,
@@ -169,8 +180,8 @@ function delta(input: ReportInput, since: PreviousReport, risks: readonly Risk[]
   return reportDelta({ previous: since, risksThen, risksNow: recommendations, riskTitles: titles, incidents: input.incidents, changes: input.changes, today: input.today });
 }
 
-function internalPart(input: ReportInput, risks: readonly Risk[], sla: SlaReport): InternalPart {
-  const status = projectStatus({ changes: input.changes, departments: input.departments, manifest: input.manifest, today: input.today, timezone: input.timezone, now: input.now });
+function internalPart(input: ReportInput, risks: readonly Risk[], sla: SlaReport, schedule: ProjectSchedule): InternalPart {
+  const status = projectStatus({ changes: input.changes, departments: input.departments, manifest: input.manifest, today: input.today, timezone: input.timezone, now: input.now, schedule });
   const departmentsById = new Map(input.departments.map((d) => [d.id, d]));
   const late = new Set(status.changes.flatMap((c) => c.late.map((t) => `${t.change}/${t.id}`)));
   const nextSteps = dedupe(status.changes.flatMap((c) => [...c.late, ...c.blocked, ...c.inProgress, ...c.ready]))
@@ -186,7 +197,7 @@ function internalPart(input: ReportInput, risks: readonly Risk[], sla: SlaReport
 /** What makes the report less true than it looks: missing causes and actions, unplanned changes, unknown priorities. */
 function dataWarnings(input: ReportInput, sla: SlaReport): DataWarning[] {
   const warnings: DataWarning[] = [];
-  const byId = new Map(input.incidents.map((i) => [i.id, i]));
+  const byId = breachedIncidents(sla, input.incidents);
   for (const b of sla.breaches) {
     const incident = byId.get(b.id);
     if (!incident?.cause) warnings.push({ code: "breach-without-cause", message: `${b.id} breached its target and has no cause recorded: the client will ask why.` });

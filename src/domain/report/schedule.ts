@@ -4,7 +4,7 @@
 // the one scheduling engine (domain/planner/project-schedule.ts).
 import { OPEN_CHANGE_STATUSES, type TaskStatus } from "../../model/files.js";
 import { planChange, scheduleProject } from "../planner/index.js";
-import type { ChangeSchedule as EngineSchedule } from "../planner/schedule-types.js";
+import type { ChangeSchedule as EngineSchedule, ProjectSchedule } from "../planner/schedule-types.js";
 import type { PlanInput } from "../planner/types.js";
 
 export interface ScheduledWork {
@@ -39,9 +39,9 @@ export type ScheduleInput = Omit<PlanInput, "change"> & { now: number };
 /**
  * The living schedule (scheduleProject): the same dates as `tam status` and `tam change plan`.
  * A change without written tasks is shown with the plan `tam change plan` proposes for it.
+ * `project` is the project's schedule when the caller has it already (reportSchedule).
  */
-export function changeSchedules(input: ScheduleInput): Map<string, ChangeSchedule> {
-  const project = scheduleProject({ manifest: input.manifest, departments: input.departments, changes: input.changes, now: input.now, timezone: input.timezone, where: input.where });
+export function changeSchedules(input: ScheduleInput, project: ProjectSchedule = reportSchedule(input, false)): Map<string, ChangeSchedule> {
   const out = new Map<string, ChangeSchedule>();
   for (const change of input.changes.filter((c) => OPEN_CHANGE_STATUSES.includes(c.status))) {
     const written = (change.tasks ?? []).length > 0;
@@ -49,6 +49,24 @@ export function changeSchedules(input: ScheduleInput): Map<string, ChangeSchedul
     if (timing) out.set(change.id, fromEngine(timing, !written));
   }
   return out;
+}
+
+/**
+ * The project's schedule as the report uses it: for the dates of every open change, and for the
+ * internal report's progress rows (projectStatus), whose signals are located by file only. Both
+ * read open changes only (closed ones are not scheduled). The client report shows no signal: none
+ * is computed (locating them reads the change files' lines).
+ */
+export function reportSchedule(input: Pick<ScheduleInput, "manifest" | "departments" | "changes" | "now" | "timezone">, withSignals: boolean): ProjectSchedule {
+  return scheduleProject({
+    manifest: input.manifest,
+    departments: input.departments,
+    changes: input.changes,
+    now: input.now,
+    timezone: input.timezone,
+    openOnly: true,
+    ...(withSignals ? {} : { findingsFor: new Set<string>() }),
+  });
 }
 
 function fromEngine(timing: EngineSchedule, proposed: boolean): ChangeSchedule {
