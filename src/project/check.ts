@@ -1,5 +1,5 @@
 // Validation of a loaded project: read problems, schema findings, cross-file rules.
-import { compareIssues, type Issue, type Location } from "../model/issues.js";
+import { compareIssues, type Issue } from "../model/issues.js";
 import { ProjectError } from "../errors.js";
 import { checkIncidents, validateProject, type FirstSeen, type IncidentIds } from "../domain/validation/index.js";
 import { FILE_NAMES, isObject, loadProject, type IncidentFile, type Project } from "./load.js";
@@ -55,20 +55,29 @@ export function refuseErrors(errors: Issue[]): void {
  * at a time, but for unique ids, which this keeps across files).
  */
 export function streamedValidation(): { file(file: IncidentFile, project: Project): Issue[]; rest(project: Project): Issue[] } {
+  let root = "";
   let unavailable: Set<string> | undefined;
   let current: IncidentFile | undefined;
+  // Earlier files read again to locate an id first seen there: once each (a month's file copied
+  // under the next month's name repeats thousands of ids of one earlier file).
+  const earlierFiles = new Map<string, IncidentFile | undefined>();
+  const earlierFile = (rel: string): IncidentFile | undefined => {
+    if (!earlierFiles.has(rel)) {
+      let found: IncidentFile | undefined;
+      loadProject(root, ["incidents"], { incidentFiles: [rel], eachIncidentFile: (file) => (found = file) });
+      earlierFiles.set(rel, found);
+    }
+    return earlierFiles.get(rel);
+  };
   const ids: IncidentIds = {
     first: new Map<string, FirstSeen>(),
     file: undefined,
     locate(first) {
-      if (current && first.file === current.rel) return current.where(current.incidents[first.index] as object, "id");
-      // An id first seen in an earlier file, gone by now: that file is read again (a finding, so rare).
-      let at: Location = { file: first.file ?? "?" };
-      loadProject(root, ["incidents"], { incidentFiles: first.file ? [first.file] : [], eachIncidentFile: (earlier) => (at = earlier.where(earlier.incidents[first.index] as object, "id")) });
-      return at;
+      const file = first.file === current?.rel ? current : first.file === undefined ? undefined : earlierFile(first.file);
+      const incident = file?.incidents[first.index];
+      return file && incident ? file.where(incident, "id") : { file: first.file ?? "?" };
     },
   };
-  let root = "";
   return {
     file(file, project) {
       root = project.root;

@@ -67,4 +67,16 @@ describe("validation of a streamed incident log", () => {
     expect(duplicates.map((d) => d.message).join("\n")).toContain(`is already used at incidents/${files[0]}:`);
     expect(sorted(streamed(dir))).toEqual(sorted(whole));
   });
+
+  it("locates every id of a month's file copied under another month's name in the earlier file", () => {
+    const dir = join(scratch, "copied-month");
+    cpSync(join(ROOT, "examples/northwind"), dir, { recursive: true });
+    const first = readdirSync(join(dir, "incidents")).sort()[0]!;
+    cpSync(join(dir, "incidents", first), join(dir, "incidents", "2027-01.yaml"));
+    const whole = projectIssues(loadProject(dir, PARTS));
+    const duplicates = whole.filter((issue) => issue.code === "duplicate-id");
+    expect(duplicates.length).toBeGreaterThan(5);
+    expect(duplicates.every((d) => d.file === "incidents/2027-01.yaml" && d.message.includes(`already used at incidents/${first}:`))).toBe(true);
+    expect(sorted(streamed(dir))).toEqual(sorted(whole));
+  });
 });
