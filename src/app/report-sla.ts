@@ -3,8 +3,7 @@
 // report holds what it shows (and the period's incidents' few fields), never the whole log.
 import { UsageError } from "../errors.js";
 import type { Issue } from "../model/issues.js";
-import type { Clock } from "../domain/clock.js";
-import { resolvePeriod, type Period } from "../domain/sla/period.js";
+import { resolvePeriod } from "../domain/sla/period.js";
 import { GROUP_BYS, slaAccumulator, slaReportFields, type GroupBy, type SlaAccumulator, type SlaReport } from "../domain/sla/report.js";
 import { refuseErrors, streamedValidation } from "../project/check.js";
 import type { Project } from "../project/load.js";
@@ -30,37 +29,37 @@ export function reportSla(options: ReportSlaOptions): ReportSlaResult {
   const errors: Issue[] = [];
   // The clock and the period need tam.yaml, read before the first incident file. A bad --as-of or
   // period is reported after the project's errors, as when the project was read whole.
-  let setup: { clock: Clock; period: Period; accumulator: SlaAccumulator } | UsageError | undefined;
-  const start = (project: Project) => {
+  let accumulator: SlaAccumulator | UsageError | undefined;
+  const start = (project: Project): SlaAccumulator | UsageError => {
     try {
       const clock = clockFor(project, options.asOf, options.now);
       const period = resolvePeriod(options, clock.today, clock.timezone);
-      if (typeof period === "string") throw new UsageError(period);
-      const manifest = project.manifest ?? {};
+      if (typeof period === "string") return new UsageError(period);
+      // A project without a readable tam.yaml has errors, reported before this accumulator is asked for anything.
+      const manifest = (project.manifest ?? {}) as NonNullable<Project["manifest"]>;
       // Kept: the few fields the report shows. Their strings may still point into their file's text
       // (V8 keeps a cut string as a pointer): copying them cost 0.3 s of CPU on the L project to save
       // about 30 MB of its ~400 MiB peak, so they are kept as they are.
-      const accumulator = slaAccumulator({ manifest: manifest as NonNullable<Project["manifest"]>, now: clock.now, timezone: clock.timezone, period, by: options.by as GroupBy }, slaReportFields);
-      setup = { clock, period, accumulator };
+      return slaAccumulator({ manifest, now: clock.now, timezone: clock.timezone, period, by: options.by as GroupBy }, slaReportFields);
     } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      setup = error;
+      if (error instanceof UsageError) return error;
+      throw error;
     }
   };
   const project = openProject(options, ["departments", "architecture", "incidents"], {
     eachIncidentFile(file, project) {
-      if (!setup) start(project);
+      accumulator ??= start(project);
       for (const issue of validation.file(file, project)) if (issue.severity === "error") errors.push(issue);
       // Past the first error the report will not be shown: the files are only checked.
-      if (errors.length === 0 && setup && !(setup instanceof UsageError)) for (const incident of file.incidents) setup.accumulator.add(incident);
+      if (errors.length === 0 && !(accumulator instanceof UsageError)) for (const incident of file.incidents) accumulator.add(incident);
     },
   });
-  if (!setup) start(project);
+  accumulator ??= start(project);
   for (const issue of validation.rest(project)) if (issue.severity === "error") errors.push(issue);
   refuseErrors(errors);
-  if (setup instanceof UsageError) throw setup;
+  if (accumulator instanceof UsageError) throw accumulator;
   const notes: string[] = [];
   const manifest = project.manifest!;
   if (!manifest.sla || Object.keys(manifest.sla).length === 0) notes.push("tam.yaml has no `sla` targets: every incident is reported as without a target");
-  return { report: setup!.accumulator.report(), notes };
+  return { report: accumulator.report(), notes };
 }
