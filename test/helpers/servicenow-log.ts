@@ -6,6 +6,9 @@
 // (the DST change of 2026-10-25 inside the range); no title column.
 // Deterministic for a seed. `exportAt` cuts the log as an export taken at that time would.
 
+// @ts-expect-error plain JavaScript module without types
+import { prng } from "../../scripts/fuzz/mutations.mjs";
+
 export const HEADER = [
   "number",
   "incident_state",
@@ -58,16 +61,8 @@ export interface LogRow {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The fuzzer's seeded mulberry32, as a plain function. */
+const mulberry32 = (seed: number): (() => number) => (prng(seed) as { next: () => number }).next;
 
 const berlinParts = new Intl.DateTimeFormat("en-GB", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 

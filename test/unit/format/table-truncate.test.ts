@@ -1,33 +1,14 @@
 // linearTruncate must give exactly what cli-table3's own truncate gives (it replaces it for every
 // cell tam draws): compared on seeded random text of the kinds tables hold.
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
+// @ts-expect-error plain JavaScript module without types
+import { prng } from "../../../scripts/fuzz/mutations.mjs";
+import { pristineUtils } from "../../helpers/cli-table3-original.js";
 import { linearTruncate } from "../../../src/format/table-truncate.js";
 
-type Utils = { strlen: (text: string) => number; truncate: (text: string, desired: number, char?: string) => string };
-
-/** A fresh copy of cli-table3's utils: the one tam's table module patched is not the original any more. */
-function pristineUtils(): Utils {
-  const require = createRequire(import.meta.url);
-  const path = require.resolve("cli-table3/src/utils.js");
-  const cached = require.cache[path];
-  delete require.cache[path];
-  try {
-    return require(path) as Utils;
-  } finally {
-    if (cached) require.cache[path] = cached;
-  }
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
+/** Deterministic pseudo-random numbers (the fuzzer's mulberry32). */
 function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return (prng(seed) as { next: () => number }).next;
 }
 
 // Printable ASCII, prose punctuation, wide (CJK), astral (emoji), combining and zero-width characters, tabs.
