@@ -206,7 +206,7 @@ export function slaAccumulator(input: Omit<SlaReportInput, "incidents">, retain:
     const inPeriod = opened >= period.start && opened < period.end;
     const rule = policy[incident.priority];
     if (!rule) {
-      if (inPeriod) withoutTarget.push(retain(incident).id);
+      if (inPeriod) withoutTarget.push(incident.id);
       return;
     }
     const inPrevious = opened >= period.previous.start && opened < period.previous.end;
