@@ -12,6 +12,8 @@ export interface InitAnswers {
   tamEmail?: string;
   timezone: string;
   sla: "standard" | "business" | "premium";
+  /** The prompter that asked (so the summary is shown and confirmed before anything is written). */
+  askedBy?: Prompter;
 }
 
 const SLA_TIERS: Record<InitAnswers["sla"], [string, string, string, string, number][]> = {
@@ -40,6 +42,11 @@ export function slaBlock(tier: InitAnswers["sla"]): string {
   return SLA_TIERS[tier].map(([p, response, resolution, calendar, goal]) => `  ${p}: { response: ${response}, resolution: ${resolution}, calendar: ${calendar}, goal: ${goal} }`).join("\n");
 }
 
+/** "P1 30m/4h, P2 1h/8h, …": response and resolution targets, for the wizard's summary. */
+export function slaSummary(tier: InitAnswers["sla"]): string {
+  return SLA_TIERS[tier].map(([p, response, resolution]) => `${p} ${response}/${resolution}`).join(", ");
+}
+
 export function projectIdFrom(name: string): string {
   return (
     name
@@ -49,7 +56,13 @@ export function projectIdFrom(name: string): string {
   );
 }
 
-export async function askInitAnswers(options: InitOptions, target: string, prompter?: Prompter): Promise<InitAnswers> {
+/** What the wizard offers when no flag says otherwise: git's user is the TAM, as for `--by`. */
+export interface InitDefaults {
+  tam?: string;
+  tamEmail?: string;
+}
+
+export async function askInitAnswers(options: InitOptions, target: string, prompter?: Prompter, known: InitDefaults = {}): Promise<InitAnswers> {
   const defaultZone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
   const ask = prompter ?? (canAsk(options) ? await terminalPrompter() : undefined);
   if (!ask) {
@@ -68,8 +81,8 @@ export async function askInitAnswers(options: InitOptions, target: string, promp
   }
   // Each answer is checked as it is typed: a bad one is asked again, none is lost at the end.
   const client = await ask.input({ message: "Client name:", default: options.client ?? basename(target), validate: nonEmpty("a name") });
-  const tam = await ask.input({ message: "TAM (your name):", default: options.tam, validate: nonEmpty("a name") });
-  const tamEmail = await ask.input({ message: "TAM e-mail (optional):", default: options.tamEmail ?? "", validate: optionalEmail });
+  const tam = await ask.input({ message: "TAM (your name):", default: options.tam ?? known.tam, validate: nonEmpty("a name") });
+  const tamEmail = await ask.input({ message: "TAM e-mail (optional):", default: options.tamEmail ?? (known.tamEmail && optionalEmail(known.tamEmail) === true ? known.tamEmail : ""), validate: optionalEmail });
   const timezone = await ask.input({ message: "Default time zone (IANA, e.g. Europe/Moscow):", default: options.timezone ?? defaultZone, validate: timeZone });
   const sla = await ask.select({ message: "SLA tier:", choices: ["premium", "business", "standard"] as const, default: options.sla ?? "business" });
   return {
@@ -79,5 +92,6 @@ export async function askInitAnswers(options: InitOptions, target: string, promp
     tamEmail: tamEmail.trim() || undefined,
     timezone: timezone.trim(),
     sla,
+    askedBy: ask,
   };
 }

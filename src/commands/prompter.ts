@@ -9,6 +9,8 @@ export interface Prompter {
   select<T extends string>(question: { message: string; choices: readonly T[]; default?: T }): Promise<T>;
   /** Never asked with no choices: callers skip the question then. */
   checkbox<T extends string>(question: { message: string; choices: readonly { name: string; value: T }[]; default?: readonly T[] }): Promise<T[]>;
+  /** A yes/no question, e.g. "write this?" after a summary. */
+  confirm(question: { message: string; default?: boolean }): Promise<boolean>;
 }
 
 /** Whether to ask: a terminal on both ends and no --yes. */
@@ -23,6 +25,7 @@ export async function terminalPrompter(): Promise<Prompter> {
     input: (q) => ask<string>({ type: "input", ...q }),
     select: (q) => ask({ type: "list", ...q, choices: [...q.choices] }),
     checkbox: (q) => ask({ type: "checkbox", ...q, choices: q.choices.map((c) => ({ ...c, checked: q.default?.includes(c.value) ?? false })), pageSize: 15 }),
+    confirm: (q) => ask<boolean>({ type: "confirm", ...q }),
   };
 }
 

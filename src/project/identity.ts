@@ -10,3 +10,16 @@ export async function gitOrLoginName(dir: string): Promise<string | undefined> {
 export async function whoAmI(dir: string): Promise<string> {
   return (await gitOrLoginName(dir)) ?? "unknown";
 }
+
+/** git's user.name and user.email where `dir` (or its nearest existing folder) is, for a wizard's defaults. */
+export async function gitIdentity(dir: string): Promise<{ name?: string; email?: string }> {
+  const { simpleGit } = await import("simple-git");
+  const value = async (key: string) => {
+    try {
+      return ((await simpleGit({ baseDir: dir }).getConfig(key)).value ?? "").trim() || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return { name: await value("user.name"), email: await value("user.email") };
+}

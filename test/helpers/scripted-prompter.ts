@@ -41,6 +41,12 @@ export function scriptedPrompter(script: Answer[]) {
       if (!Array.isArray(answer) || answer.some((a) => !values.includes(a))) throw new Error(`"${q.message}" offers ${values.join(", ")}, not ${JSON.stringify(answer)}`);
       return answer as never;
     },
+    async confirm(q) {
+      const answer = next(q.message);
+      if (answer === "") return q.default ?? false;
+      if (answer !== "y" && answer !== "n") throw new Error(`"${q.message}" wants y or n, the script has ${JSON.stringify(answer)}`);
+      return answer === "y";
+    },
   };
   return { prompter, asked, rejected, unused: () => answers.length };
 }

@@ -1,5 +1,6 @@
 // The interactive flows, driven in-process by a scripted prompter: on an empty project, with
 // answers checked at the prompt (bad ones asked again, none lost), and Ctrl-C writing nothing.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,7 +20,7 @@ function capture() {
 /** A new, empty project (no components) made by the init wizard itself. */
 async function emptyProject() {
   const dir = join(mkdtempSync(join(tmpdir(), "tam-wizard-")), "acme");
-  const script = scriptedPrompter(["ACME Corp", "Irina Petrova", "irina@", "irina@example.com", "Moscow", "Europe/Moscow", "premium"]);
+  const script = scriptedPrompter(["ACME Corp", "Irina Petrova", "irina@", "irina@example.com", "Moscow", "Europe/Moscow", "premium", "y"]);
   const { output } = capture();
   expect(await runInit({}, dir, { git: false, ci: "none" }, output, script.prompter)).toBe(0);
   return { dir, script };
@@ -35,6 +36,24 @@ describe("tam init, interactive", () => {
     expect(script.unused()).toBe(0);
     const manifest = parse(readFileSync(join(dir, "tam.yaml"), "utf8"));
     expect(manifest).toMatchObject({ client: { name: "ACME Corp" }, timezone: "Europe/Moscow" });
+  });
+
+  it("offers git's user as the TAM, shows a summary, and writes nothing when it is declined", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "tam-wizard-"));
+    execFileSync("git", ["init", "-q"], { cwd: parent });
+    execFileSync("git", ["config", "user.name", "Olga Ivanova"], { cwd: parent });
+    execFileSync("git", ["config", "user.email", "olga@provider.example"], { cwd: parent });
+    const dir = join(parent, "acme");
+    const script = scriptedPrompter(["ACME Corp", "", "", "Europe/Moscow", "business", "n"]);
+    const { output, err } = capture();
+    expect(await runInit({}, dir, { ci: "none" }, output, script.prompter)).toBe(1);
+    expect(script.asked.at(-1)).toBe("Create the project?");
+    const summary = err.join("\n");
+    expect(summary).toContain("TAM        Olga Ivanova <olga@provider.example>");
+    expect(summary).toContain("client     ACME Corp (project id acme-corp)");
+    expect(summary).toContain("SLA tier   business (P1 30m/4h, P2 1h/8h, P3 4h/16h, P4 8h/40h)");
+    expect(summary).toContain("nothing was written");
+    expect(existsSync(dir)).toBe(false);
   });
 
   it("Ctrl-C leaves nothing written", async () => {
