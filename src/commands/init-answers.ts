@@ -82,7 +82,11 @@ export async function askInitAnswers(options: InitOptions, target: string, promp
   // Each answer is checked as it is typed: a bad one is asked again, none is lost at the end.
   const client = await ask.input({ message: "Client name:", default: options.client ?? basename(target), validate: nonEmpty("a name") });
   const tam = await ask.input({ message: "TAM (your name):", default: options.tam ?? known.tam, validate: nonEmpty("a name") });
-  const tamEmail = await ask.input({ message: "TAM e-mail (optional):", default: options.tamEmail ?? (known.tamEmail && optionalEmail(known.tamEmail) === true ? known.tamEmail : ""), validate: optionalEmail });
+  const tamEmail = await ask.input({
+    message: "TAM e-mail (optional):",
+    default: options.tamEmail ?? (known.tamEmail && optionalEmail(known.tamEmail) === true ? known.tamEmail : ""),
+    validate: optionalEmail,
+  });
   const timezone = await ask.input({ message: "Default time zone (IANA, e.g. Europe/Moscow):", default: options.timezone ?? defaultZone, validate: timeZone });
   const sla = await ask.select({ message: "SLA tier:", choices: ["premium", "business", "standard"] as const, default: options.sla ?? "business" });
   return {
