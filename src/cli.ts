@@ -395,7 +395,11 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .addOption(formatOption(FORMAT_NAMES.risks, "table"))
     .addOption(asOfOption())
     .addOption(new Option("--fail-on <severity>", "exit 1 when a risk of this severity is found (default: risks are advice, exit 0)").choices(["high"]))
-    .addHelpText("after", examples("tam arch risks -C examples/northwind --as-of 2026-11-20", "tam arch risks --format markdown > risks.md", "tam arch risks --format json --fail-on high"))
+    .option("--verbose", "the table argues each risk in full (default: one line per kind of risk, with the components)")
+    .addHelpText(
+      "after",
+      examples("tam arch risks -C examples/northwind --as-of 2026-11-20", "tam arch risks --verbose", "tam arch risks --format markdown > risks.md", "tam arch risks --format json --fail-on high"),
+    )
     .action(async (options) => {
       const { runArchRisks } = await import("./commands/arch-risks.js");
       setExit(await runArchRisks(globals(), options, output));

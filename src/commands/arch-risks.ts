@@ -11,12 +11,14 @@ export interface ArchRisksOptions {
   asOf?: string;
   /** "high": exit 1 when any high risk is found. Otherwise risks are advice and the exit code is 0. */
   failOn?: "high";
+  /** Each risk argued in full instead of one line per kind. */
+  verbose?: boolean;
 }
 
 export async function runArchRisks(globals: GlobalOptions, options: ArchRisksOptions, output: Output = processOutput): Promise<number> {
   const format = pickFormatter(risksFormatters, options.format);
   const result = await archRisks({ project: globals.project, asOf: options.asOf });
   if (options.format !== "json") for (const warning of result.warnings) output.err(inlineSafe(`tam: note: ${warning}`));
-  output.out(format(result, { color: useColor(globals.color), width: process.stdout.columns }));
+  output.out(format(result, { color: useColor(globals.color), width: process.stdout.columns, verbose: options.verbose }));
   return options.failOn === "high" && result.counts.high > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -5,6 +5,8 @@ export interface FormatOptions {
   color: boolean;
   /** Terminal width, when known. */
   width?: number;
+  /** Every item in full rather than the compact, grouped view (where a formatter has one). */
+  verbose?: boolean;
 }
 
 export type Formatter<R> = (result: R, options: FormatOptions) => string;

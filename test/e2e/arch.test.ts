@@ -70,13 +70,21 @@ describe("tam arch risks on the example", () => {
   it("prints the same with the table and markdown formats", () => {
     const table = runTam(["arch", "risks", "-C", EXAMPLE, "--as-of", "2026-11-20"]);
     expect(table.code).toBe(0);
-    expect(table.stdout).toContain("spof:shop-pg");
+    // one line per kind and severity, the components listed; each rule quoted once
+    expect(table.stdout).toMatch(/│ high +│ single point of failure +│ db-vm, erp-vm, san, shop-pg/);
+    expect(table.stdout).not.toContain("spof:shop-pg");
     expect(table.stdout).toContain(`${json.risks.length} risks as of 2026-11-20: ${json.summary.high} high`);
+    expect(table.stdout.match(/Two of everything/g)).toHaveLength(1);
+    expect(table.stdout.split("\n").length).toBeLessThan(120);
     expect(table.stdout).not.toMatch(/\u001b\[/);
+    const verbose = runTam(["arch", "risks", "-C", EXAMPLE, "--as-of", "2026-11-20", "--verbose"]);
+    expect(verbose.stdout).toContain("spof:shop-pg");
+    expect(verbose.stdout.match(/Two of everything/g)).toHaveLength(1);
     const markdown = runTam(["arch", "risks", "-C", EXAMPLE, "--as-of", "2026-11-20", "--format", "markdown"]);
     expect(markdown.code).toBe(0);
     expect(markdown.stdout).toMatch(/^## Architecture risks \(as of 2026-11-20\)$/m);
-    expect(markdown.stdout.match(/^### /gm)).toHaveLength(json.risks.length);
+    expect(markdown.stdout.match(/^### /gm)).toHaveLength(json.risks.length + 1); // and the rules, quoted once
+    expect(markdown.stdout.match(/Two of everything/g)).toHaveLength(1);
     expect(markdown.stdout).toContain("**Suggested change:**");
   });
 

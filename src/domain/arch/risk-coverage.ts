@@ -61,14 +61,15 @@ export function withoutBackup(components: readonly Component[], changes: readonl
         (known
           ? `${c.id} (${c.name}) holds data and is not backed up.`
           : `${c.id} (${c.name}) holds data, and architecture.yaml does not say whether it is backed up; no done backup task covers it.`) +
-        ` "Never work without insurance": without a backup, a failed disk, a bad change or a deleted table cannot be undone, and rebuilding takes far longer than a restore.`,
-      suggestion: `Ask the Backup group for a backup job for ${c.id} with an agreed retention and a test restore, then set \`backed_up: true\` in architecture.yaml. If not backing it up is a deliberate decision, record who took it and how the data is rebuilt.`,
+        ` Without a backup, a failed disk, a bad change or a deleted table cannot be undone, and rebuilding takes far longer than a restore.`,
+      suggestion: `Ask the Backup group for a backup job for ${c.id} with an agreed retention and a test restore, then set \`backed_up: true\` in architecture.yaml (if ${c.id} is deliberately not backed up, record who decided it and how its data is rebuilt).`,
       client: {
         title: known ? `${c.name} is not backed up` : `A backup of ${c.name} is not confirmed`,
-        argument: `${known ? `${c.name} holds data and is not backed up.` : `${c.name} holds data, and we have no record of a backup of it.`} "Never work without insurance": without a backup, a failed disk, a bad change or a deleted table cannot be undone, and rebuilding takes far longer than a restore.`,
+        argument: `${known ? `${c.name} holds data and is not backed up.` : `${c.name} holds data, and we have no record of a backup of it.`} Without a backup, a failed disk, a bad change or a deleted table cannot be undone, and rebuilding takes far longer than a restore.`,
         recommendation: `Back up ${c.name} with an agreed retention and a tested restore; if it is deliberately not backed up, agree how its data would be rebuilt.`,
       },
       chore: `Once the Backup group runs the job for ${c.id} (or the decision not to back it up is recorded), set \`backed_up\` in architecture.yaml.`,
+      rule: "insurance",
     });
   }
   return risks;

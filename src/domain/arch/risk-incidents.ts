@@ -19,6 +19,20 @@ const REMEDY: Record<CauseCategory, string> = {
   unknown: "Complete the root-cause analysis of these incidents; a cause nobody knows will come back.",
 };
 
+/** What the repetition tells, in the cause's own terms. */
+const CONSEQUENCE: Record<CauseCategory, string> = {
+  capacity: "The resource keeps running out: the growth was absorbed each time, never planned for, and the next peak will find the same limit.",
+  configuration: "The same kind of setting broke again: the fix was made by hand and the target state is written nowhere a change is checked against.",
+  hardware: "The same hardware failed again: until it is replaced or doubled, each failure is an outage.",
+  software: "The same defect came back: the workaround holds until the next restart or load peak, the fix is not in yet.",
+  "human-error": "The same step went wrong again: the procedure, not the engineer, is what lets it happen.",
+  network: "The same path failed again: it is a single route, and its trouble is seen only when it is down.",
+  vendor: "The same vendor problem returned: without a fix date from the vendor it will keep returning.",
+  security: "Repeated probing means someone is testing the defences on purpose; each attempt that is only absorbed teaches the attacker more, and the next one may succeed.",
+  external: "The same third party failed again: the service depends on something outside our and your control.",
+  unknown: "The cause is still not known, so nothing stops it from coming back.",
+};
+
 export function recurringIncidents(components: readonly Component[], incidents: readonly Incident[], today: string): Risk[] {
   const since = addDays(today, -RECURRENCE_WINDOW_DAYS);
   const byId = new Map(components.map((c) => [c.id, c]));
@@ -49,17 +63,14 @@ export function recurringIncidents(components: readonly Component[], incidents: 
       severity: hits.length >= 3 || p1 ? "high" : "medium",
       components: [component],
       title: `${component}: ${hits.length} ${category} incidents in ${RECURRENCE_WINDOW_DAYS} days`,
-      argument:
-        `${component}${c ? ` (${c.name})` : ""} had ${hits.length} incidents with the same cause (${category}) in the last ${RECURRENCE_WINDOW_DAYS} days: ${list}. ` +
-        `A mistake made once is normal; the same one made again means the fix did not reach the cause — the documentation, the communication or the process.`,
+      argument: `${component}${c ? ` (${c.name})` : ""} had ${hits.length} incidents with the same cause (${category}) in the last ${RECURRENCE_WINDOW_DAYS} days: ${list}. ${CONSEQUENCE[category]}`,
       suggestion: REMEDY[category],
       client: {
         title: `${c?.name ?? component}: ${hits.length} ${category} incidents in ${RECURRENCE_WINDOW_DAYS} days`,
-        argument:
-          `${c?.name ?? component} had ${hits.length} incidents with the same cause (${category}) in the last ${RECURRENCE_WINDOW_DAYS} days: ${list}. ` +
-          `A mistake made once is normal; the same one made again means the fix did not reach the cause — the documentation, the communication or the process.`,
+        argument: `${c?.name ?? component} had ${hits.length} incidents with the same cause (${category}) in the last ${RECURRENCE_WINDOW_DAYS} days: ${list}. ${CONSEQUENCE[category]}`,
         recommendation: REMEDY[category],
       },
+      rule: "never-twice",
     });
   }
   return risks;

@@ -70,8 +70,8 @@ export function singlePointsOfFailure(components: readonly Component[]): Risk[] 
     const reasons: string[] = [];
     reasons.push(
       declared
-        ? `${c.id} (${c.name}) runs as a single instance${c.criticality ? ` and is rated ${c.criticality}` : ""}.`
-        : `architecture.yaml does not say how many instances ${c.id} (${c.name}) has, so we assume one${c.criticality ? `; it is rated ${c.criticality}` : ""}.`,
+        ? `${c.id} (${c.name}) runs as a single instance${c.criticality ? ` and its criticality is ${c.criticality}` : ""}.`
+        : `architecture.yaml does not say how many instances ${c.id} (${c.name}) has, so we assume one${c.criticality ? ` (its criticality is ${c.criticality}; the risk stays ${severity} until the count is declared)` : ""}.`,
     );
     if (relying.length > 0) {
       const count = relying.length > DEPENDENTS_COUNTED ? `More than ${DEPENDENTS_COUNTED} components depend` : relying.length === 1 ? "1 component depends" : `${relying.length} components depend`;
@@ -81,7 +81,6 @@ export function singlePointsOfFailure(components: readonly Component[]): Risk[] 
     } else {
       reasons.push(`If it fails, what it provides is unavailable until it is repaired or restored.`);
     }
-    reasons.push(`"Two of everything": a single device, server or instance is the outage the client has not had yet.`);
     const clientReasons = [
       declared ? `${c.name} runs as a single instance.` : `As far as we know, ${c.name} runs as a single instance.`,
       relying.length > 0
@@ -90,7 +89,6 @@ export function singlePointsOfFailure(components: readonly Component[]): Risk[] 
             4,
           )}): one failure stops ${relying.length === 1 ? "it too" : "all of them"} until it is repaired or restored.`
         : `If it fails, what it provides is unavailable until it is repaired or restored.`,
-      `"Two of everything": a single device, server or instance is the outage you have not had yet.`,
     ];
     risks.push({
       id: `spof:${c.id}`,
@@ -101,6 +99,7 @@ export function singlePointsOfFailure(components: readonly Component[]): Risk[] 
       argument: reasons.join(" "),
       suggestion: `${redundancyFor(c.kind)}${declared ? "" : ` If it is already redundant, record \`instances\` in architecture.yaml.`}`,
       client: { title: `${c.name} is a single point of failure`, argument: clientReasons.join(" "), recommendation: redundancyFor(c.kind) },
+      rule: "two-of-everything",
       ...(declared ? {} : { chore: `If ${c.id} is already redundant, record \`instances\` in architecture.yaml.` }),
     });
   }

@@ -1,5 +1,6 @@
 // What a risk is: a named, argued, actionable finding for the client.
 import type { Change, Component, Criticality, Department, DocEntry, Incident, Manifest } from "../../model/files.js";
+import type { RuleId } from "./rules.js";
 
 export type RiskKind = "single-point-of-failure" | "no-monitoring" | "no-backup" | "recurring-incidents" | "docs-stale" | "docs-missing";
 
@@ -25,6 +26,8 @@ export interface Risk {
   client?: ClientRisk;
   /** The bookkeeping in the project files once the recommendation is done (internal follow-up). */
   chore?: string;
+  /** The rule of the trade the risk argues from; its text is quoted once per output, not in `argument`. */
+  rule?: RuleId;
 }
 
 export interface ClientRisk {

@@ -133,8 +133,9 @@ function slips(forecast: string, dates: Record<Slip["against"], string | null | 
 /** The client reads recommendations (components by name, no bookkeeping); the internal report argues every risk. */
 function toRecommendations(risks: readonly Risk[], internal: boolean): Recommendation[] {
   return risks.flatMap((r) => {
-    if (internal) return [{ id: r.id, severity: r.severity, title: r.title, argument: r.argument, recommendation: r.suggestion }];
-    return r.client ? [{ id: r.id, severity: r.severity, ...r.client }] : [];
+    const rule = r.rule ? { rule: r.rule } : {};
+    if (internal) return [{ id: r.id, severity: r.severity, title: r.title, argument: r.argument, recommendation: r.suggestion, ...rule }];
+    return r.client ? [{ id: r.id, severity: r.severity, ...r.client, ...rule }] : [];
   });
 }
 

@@ -77,6 +77,8 @@ export interface Recommendation {
   title: string;
   argument: string;
   recommendation: string;
+  /** The rule of the trade it argues from: quoted once per report, not in `argument`. */
+  rule?: Risk["rule"];
 }
 
 export interface Decision {

@@ -2,6 +2,7 @@
 import { markdownEscape } from "../text.js";
 import type { RisksResult } from "./types.js";
 import { count } from "../../util/plural.js";
+import { ruleQuoter } from "../../domain/arch/rules.js";
 
 export function formatRisksMarkdown(result: RisksResult): string {
   const { high, medium, low } = result.counts;
@@ -18,6 +19,9 @@ export function formatRisksMarkdown(result: RisksResult): string {
     lines.push(markdownEscape(risk.argument), "");
     lines.push(`**Suggested change:** ${markdownEscape(risk.suggestion)}`);
   }
+  const quote = ruleQuoter("client");
+  const rules = [...new Set(result.risks.map((r) => r.rule))].flatMap((rule) => quote(rule) ?? []);
+  if (rules.length) lines.push("", "### The rules these risks are argued from", "", ...rules.map((text) => `- ${markdownEscape(text)}`));
   if (!result.docStatesChecked) lines.push("", "_Documentation freshness was not part of this audit._");
   return `${lines.join("\n")}\n`;
 }

@@ -5,6 +5,9 @@ import { terminalSafe } from "../text.js";
 import type { FormatOptions } from "../registry.js";
 import type { RisksResult } from "./types.js";
 import { count } from "../../util/plural.js";
+import { groupRisks, type RiskGroup } from "../../domain/arch/risk-groups.js";
+import { ruleQuoter } from "../../domain/arch/rules.js";
+import type { Risk } from "../../domain/arch/risks.js";
 
 export function formatRisksTable(result: RisksResult, options: FormatOptions): string {
   const { high, medium, low } = result.counts;
@@ -14,8 +17,27 @@ export function formatRisksTable(result: RisksResult, options: FormatOptions): s
   const colour = { high: paint.red.bold, medium: paint.yellow, low: paint.dim };
   // Arguments are prose: off a terminal they wrap at a readable width rather than run on.
   const width = Math.max(options.width ?? 120, 80);
-  const rows = result.risks.map((risk) => [colour[risk.severity](risk.severity), terminalSafe(`${risk.id}\n${risk.title}`), terminalSafe(risk.argument), terminalSafe(risk.suggestion)]);
-  const table = fittedTable(["severity", "risk", "why it matters", "proposed change"], rows, width, { style: { head: [], border: [] }, stackTitle: ["risk"] });
   const note = result.docStatesChecked ? "" : "\n(documentation freshness not checked)";
-  return fitText(`${table}\n${summary}${note}\n`, options.width);
+  const quote = ruleQuoter("internal");
+  if (options.verbose) {
+    const rows = result.risks.map((risk) => [colour[risk.severity](risk.severity), terminalSafe(`${risk.id}\n${risk.title}`), terminalSafe(risk.argument), terminalSafe(risk.suggestion)]);
+    const table = fittedTable(["severity", "risk", "why it matters", "proposed change"], rows, width, { style: { head: [], border: [] }, stackTitle: ["risk"] });
+    return fitText(`${table}\n${summary}${note}\n${rulesCited(result.risks, quote)}`, options.width);
+  }
+  const groups = groupRisks(result.risks);
+  const rows = groups.map((group) => [colour[group.severity](group.severity), group.label, terminalSafe(group.members.map(memberText).join(", ")), terminalSafe(group.action)]);
+  const table = fittedTable(["severity", "risk", "where", "what to do"], rows, width, { style: { head: [], border: [] } });
+  const more = `${count(groups.length, "line")}; \`--verbose\` argues each risk in full`;
+  return fitText(`${table}\n${summary} (${more})${note}\n${rulesCited(result.risks, quote)}`, options.width);
+}
+
+function memberText(member: RiskGroup["members"][number]): string {
+  if (member.id.startsWith("docs-stale:")) return member.detail ?? member.id;
+  return member.detail ? `${member.components.join(", ")} (${member.detail})` : member.components.join(", ");
+}
+
+/** The rules of the trade the risks argue from, each quoted once. */
+function rulesCited(risks: readonly Risk[], quote: ReturnType<typeof ruleQuoter>): string {
+  const quoted = [...new Set(risks.map((r) => r.rule))].flatMap((rule) => quote(rule) ?? []);
+  return quoted.length ? `${quoted.map((text) => `why: ${text}`).join("\n")}\n` : "";
 }

@@ -2,7 +2,8 @@
 // over unedited: components by name, the promised dates, recommendations argued, decisions asked
 // for; the internal audience adds the TAM's own part (dates and slips, chores, data quality).
 // Every piece of user-written text goes through markdownEscape (md).
-import type { ClientReport, ChangeLine, Slip } from "../../domain/report/types.js";
+import type { ClientReport, ChangeLine, Recommendation, Slip } from "../../domain/report/types.js";
+import { ruleQuoter } from "../../domain/arch/rules.js";
 import type { Breach, GroupSummary } from "../../domain/sla/report.js";
 import { count, plural } from "../../util/plural.js";
 import { markdownTable as table } from "../markdown-table.js";
@@ -28,6 +29,8 @@ export function reportBlocks(report: ClientReport): Block[] {
     blocks.push(c);
   };
   const { header, sla, changes } = report;
+  // Each rule of the trade is quoted once in the document, where it first applies.
+  const quote = ruleQuoter(report.internal ? "internal" : "client");
   const internal = report.internal;
   const period = periodName(header.period);
   const name = (id: string) => report.componentNames[id] ?? id;
@@ -98,7 +101,7 @@ export function reportBlocks(report: ClientReport): Block[] {
       "",
     );
   }
-  if (sla.total.incidents === 0) lines.push(`No incident was opened in ${md(period)}.`, "");
+  if (sla.total.incidents === 0) lines.push(`The SLA targets had nothing to measure in ${md(period)}.`, "");
   else {
     lines.push(...table(slaHead(Boolean(internal)), [...sla.groups.map((g) => slaRow(g.key, g, Boolean(internal))), slaRow("**all**", sla.total, Boolean(internal))]), "");
     lines.push(
@@ -118,7 +121,7 @@ export function reportBlocks(report: ClientReport): Block[] {
     for (const breach of sla.breaches) lines.push(...breachParagraph(breach, lineFor.get(breach.id)!, name, Boolean(internal)), "");
   }
   if (sla.recurring.length) {
-    lines.push("### The same cause more than once", "", "Erring once is normal; erring twice the same way points at the documentation, the communication or the process, and we treat it so.", "");
+    lines.push("### The same cause more than once", "", `${quote("never-twice") ?? "As said above, a repeated cause is one the fix did not reach."} We treat each one below as such.`, "");
     for (const r of sla.recurring) lines.push(`- ${md(name(r.component))}: ${count(r.incidents.length, `${r.cause} incident`)} (${md(andList(r.incidents))})`);
     lines.push("");
   }
@@ -133,7 +136,7 @@ export function reportBlocks(report: ClientReport): Block[] {
     );
   }
 
-  lines.push("## Recommendations", "", ...recommendations(report), "");
+  lines.push("## Recommendations", "", ...recommendations(report, quote), "");
 
   lines.push("## Decisions needed from you", "");
   if (report.decisions.length === 0) lines.push("None at this meeting.", "");
@@ -253,7 +256,7 @@ function breachParagraph(breach: Breach, line: ClientReport["breaches"][number],
   return out;
 }
 
-function recommendations(report: ClientReport): string[] {
+function recommendations(report: ClientReport, quote: (rule: Recommendation["rule"]) => string | undefined): string[] {
   const recs = report.recommendations;
   if (recs.length === 0 && Object.keys(report.componentNames).length === 0)
     return ["No recommendation yet: we are still describing your landscape, and recommendations follow from it and from the incidents."];
@@ -262,10 +265,16 @@ function recommendations(report: ClientReport): string[] {
   const high = recs.filter((r) => r.severity === "high");
   const medium = recs.filter((r) => r.severity === "medium");
   const text = report.internal ? markdownWithCode : md;
-  for (const r of high) out.push(`### ${md(capitalise(r.title))}`, "", md(r.argument), "", `**We recommend:** ${text(r.recommendation)}`, "");
+  // The same recommendation for several risks (two VMs, each alone) is made once, for all of them.
+  for (const group of byRecommendation(high)) {
+    const rule = quote(group[0]!.rule);
+    out.push(`### ${md(capitalise(groupTitle(group)))}`, "", md(uniqueSentences(group.map((r) => r.argument))), "");
+    if (rule) out.push(md(rule), "");
+    out.push(`**We recommend:** ${text(group[0]!.recommendation)}`, "");
+  }
   if (medium.length) {
     out.push(high.length ? "Also worth attention:" : "Worth attention:", "");
-    for (const r of medium.slice(0, MEDIUM_LISTED)) out.push(`- **${md(capitalise(r.title))}.** ${text(r.recommendation)}`);
+    for (const group of byRecommendation(medium.slice(0, MEDIUM_LISTED))) out.push(`- **${md(capitalise(groupTitle(group)))}.** ${text(group[0]!.recommendation)}`);
     out.push("");
   }
   const rest = recs.length - high.length - Math.min(medium.length, MEDIUM_LISTED);
@@ -276,6 +285,33 @@ function recommendations(report: ClientReport): string[] {
         : `${capitalise(count(rest, "smaller point"))} ${plural(rest, "is", "are")} on our list; we raise ${plural(rest, "it", "them")} when ${plural(rest, "it becomes", "they become")} relevant.`,
     );
   return out;
+}
+
+/** Recommendations with the same text, together, in the order of their first. */
+function byRecommendation(recs: readonly Recommendation[]): Recommendation[][] {
+  const groups = new Map<string, Recommendation[]>();
+  for (const r of recs) groups.set(r.recommendation, [...(groups.get(r.recommendation) ?? []), r]);
+  return [...groups.values()];
+}
+
+/** "A and B: each is a single point of failure" for titles that say the same of different things. */
+function groupTitle(group: readonly Recommendation[]): string {
+  const parts = group.map((r) => /^(.+?) (is .+)$/.exec(r.title));
+  const predicate = parts[0]?.[2];
+  if (group.length > 1 && predicate && parts.every((p) => p?.[2] === predicate)) return `${andList(parts.map((p) => p![1]!))}: each ${predicate}`;
+  return andList(group.map((r) => r.title));
+}
+
+/** The arguments joined, each sentence said once ("If it fails, …" is true of both VMs). */
+function uniqueSentences(texts: readonly string[]): string {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const sentence of texts.flatMap((t) => t.split(/(?<=[.!?])\s+(?=[A-Z"“])/))) {
+    if (seen.has(sentence)) continue;
+    seen.add(sentence);
+    kept.push(sentence);
+  }
+  return kept.join(" ");
 }
 
 function internalSections(report: ClientReport): string[] {

@@ -21,7 +21,9 @@ describe("single points of failure", () => {
     const risks = assessRisks(base({ components: [comp("pg", { kind: "postgresql", instances: 1, criticality: "critical", backed_up: true }), comp("app", { depends_on: ["pg"], instances: 2 })] }));
     expect(risks.map((r) => r.id)).toEqual(["spof:pg"]);
     expect(risks[0]!.severity).toBe("high");
-    expect(risks[0]!.argument).toContain("runs as a single instance and is rated critical");
+    expect(risks[0]!.argument).toContain("runs as a single instance and its criticality is critical");
+    expect(risks[0]!.rule).toBe("two-of-everything");
+    expect(risks[0]!.argument).not.toContain("Two of everything");
     expect(risks[0]!.argument).toContain("1 component depends on it directly or indirectly (app)");
     expect(risks[0]!.suggestion).toMatch(/replica/);
   });
@@ -30,6 +32,8 @@ describe("single points of failure", () => {
     const risks = assessRisks(base({ components: [comp("fw", { kind: "firewall", criticality: "critical" })] }));
     expect(risks.map((r) => `${r.severity} ${r.id}`)).toEqual(["low spof:fw"]);
     expect(risks[0]!.argument).toContain("does not say how many instances fw");
+    // the severity word and the criticality are not confused: it says why a critical component is a low risk
+    expect(risks[0]!.argument).toContain("its criticality is critical; the risk stays low until the count is declared");
     expect(risks[0]!.suggestion).toContain("record `instances`");
   });
 

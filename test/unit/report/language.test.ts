@@ -40,6 +40,26 @@ describe.each(cases)("tam report (%s)", (name) => {
   });
 });
 
+/** The prose sentences of a markdown report: no table rows, headings, code or comments. */
+function sentences(markdown: string): string[] {
+  const prose = markdown
+    .split("\n")
+    .filter((line) => !/^\s*(\||#|```|<!--)/.test(line))
+    .join(" ");
+  return prose
+    .split(/(?<=[.!?])\s+/)
+    .map((s) => s.trim())
+    .filter((s) => s.split(/\s+/).length >= 5);
+}
+
+describe.each(cases)("tam report (%s) says each thing once", (name) => {
+  it("repeats no sentence (a rule of the trade is quoted once; one recommendation serves all the risks it fixes)", () => {
+    const seen = new Map<string, number>();
+    for (const sentence of sentences(texts[name]!)) seen.set(sentence, (seen.get(sentence) ?? 0) + 1);
+    expect([...seen].filter(([, n]) => n > 1).map(([sentence]) => sentence)).toEqual([]);
+  });
+});
+
 describe.each(["example-client", "empty-client"])("the client edition (%s)", (name) => {
   it("holds no internal part, chore, file name or tam command", () => {
     const text = texts[name]!.replace(/<!-- tam-report [^>]*-->/, "");
