@@ -87,7 +87,7 @@ export function buildClientReport(input: ReportInput): ClientReport {
       audience,
     },
     changes,
-    gantt: internal ? taskGantt(schedules, period.fromDate) : changeGantt(input.changes, schedules),
+    gantt: internal ? taskGantt(schedules, period.fromDate, input.today) : changeGantt(input.changes, schedules, input.today),
     sla,
     history: serviceHistory(input),
     breaches: breachLines(sla, input.incidents),
@@ -236,20 +236,32 @@ function workedDays(tasks: readonly Task[]): { start: string | null; finish: str
  * The internal gantt: the open changes' tasks on their forecast dates, and their tasks finished
  * within the period. Finished changes are not drawn: they stretch the axis and squeeze the open work.
  */
-function taskGantt(schedules: ReadonlyMap<string, ChangeSchedule>, from: string): GanttTask[] {
+function taskGantt(schedules: ReadonlyMap<string, ChangeSchedule>, from: string, today: string): GanttTask[] {
   const out: GanttTask[] = [];
   for (const timing of [...schedules.values()].sort((a, b) => a.changeId.localeCompare(b.changeId))) {
     for (const task of timing.tasks) {
       if (task.status === "done" && task.finish < from) continue;
-      const state = task.status === "done" ? "done" : task.status === "todo" ? "planned" : "active";
-      out.push({ level: "task", change: timing.changeId, id: task.id, title: task.title, department: task.department, start: task.start, finish: task.finish, state, critical: task.critical });
+      const state = task.status === "done" ? "done" : task.status === "todo" ? "planned" : task.status === "blocked" ? "blocked" : "active";
+      const overdue = task.status !== "done" && task.finish < today ? { overdueUntil: today } : {};
+      out.push({
+        level: "task",
+        change: timing.changeId,
+        id: task.id,
+        title: task.title,
+        department: task.department,
+        start: task.start,
+        finish: task.finish,
+        state,
+        critical: task.critical,
+        ...overdue,
+      });
     }
   }
   return out;
 }
 
 /** The client's gantt: one bar per open change, from its start to the date promised; critical when that is after the date asked for. */
-function changeGantt(changes: readonly Change[], schedules: ReadonlyMap<string, ChangeSchedule>): GanttTask[] {
+function changeGantt(changes: readonly Change[], schedules: ReadonlyMap<string, ChangeSchedule>, today: string): GanttTask[] {
   return changes
     .filter((c) => schedules.has(c.id))
     .sort((a, b) => a.id.localeCompare(b.id))
@@ -257,6 +269,11 @@ function changeGantt(changes: readonly Change[], schedules: ReadonlyMap<string, 
       const timing = schedules.get(change.id)!;
       const started = (change.tasks ?? []).some((t) => t.status !== "todo" && t.status !== "cancelled");
       const start = workedDays(change.tasks ?? []).start ?? timing.start;
+      const blocked = (change.tasks ?? []).some((t) => t.status === "blocked");
+      const finish = timing.promisedDate < start ? start : timing.promisedDate;
+      // A promise already past is drawn as such: the bar to the promised date, then the overdue
+      // stretch to the forecast (never before the as-of line), not an ordinary bar ending in the past.
+      const late = finish < today ? { overdueUntil: timing.finish > today ? timing.finish : today } : {};
       return {
         level: "change" as const,
         change: change.id,
@@ -264,9 +281,10 @@ function changeGantt(changes: readonly Change[], schedules: ReadonlyMap<string, 
         title: change.title,
         department: "",
         start,
-        finish: timing.promisedDate < start ? start : timing.promisedDate,
-        state: started ? ("active" as const) : ("planned" as const),
-        critical: change.due !== undefined && timing.promisedDate > change.due,
+        finish,
+        state: blocked ? ("blocked" as const) : started ? ("active" as const) : ("planned" as const),
+        critical: (change.due !== undefined && timing.promisedDate > change.due) || finish < today,
+        ...late,
       };
     });
 }

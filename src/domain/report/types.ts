@@ -60,8 +60,13 @@ export interface GanttTask {
   department: string;
   start: string;
   finish: string;
-  state: "done" | "active" | "planned";
+  state: "done" | "active" | "planned" | "blocked";
   critical: boolean;
+  /**
+   * Not done, and its bar ends before the as-of date (the client's bar: the promised date has
+   * passed): the work goes on to this day (the forecast, at least the as-of date).
+   */
+  overdueUntil?: string;
 }
 
 export interface TamFit {

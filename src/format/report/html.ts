@@ -37,6 +37,12 @@ blockquote { margin: 1rem 0; padding: .4rem 1rem; border-left: 4px solid #c0392b
 figure { margin: 1rem 0; break-inside: avoid; }
 figure svg { display: block; max-width: 100%; height: auto; }
 figure svg.bars { max-width: 38rem; }
+.date { white-space: nowrap; }
+@media (max-width: 40rem) {
+  main { padding: 1rem .75rem; }
+  table { display: block; overflow-x: auto; font-size: .85em; }
+  th, td { padding: .25rem .35rem; }
+}
 @page { size: A4; margin: 15mm 14mm; }
 @media print {
   main { max-width: none; padding: 0; }
@@ -49,11 +55,16 @@ figure svg.bars { max-width: 38rem; }
 }
 `;
 
+/** Dates in the text never break at their hyphens (a phone-width table would split 2026-11-26). */
+function unbrokenDates(html: string): string {
+  return html.replace(/>([^<]+)</g, (_, text: string) => `>${text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, '<span class="date">$&</span>')}<`);
+}
+
 export function formatReportHtml(report: ClientReport): string {
   const md = markdownIt();
   const body: string[] = [];
   for (const block of reportBlocks(report)) {
-    if (block.kind === "markdown") body.push(md.render(block.lines.join("\n")).trimEnd());
+    if (block.kind === "markdown") body.push(unbrokenDates(md.render(block.lines.join("\n")).trimEnd()));
     else body.push(`<figure>\n${svgChart(block.chart)}\n</figure>`);
   }
   const title = `${report.header.client}: service report, ${periodName(report.header.period)}${report.internal ? " (internal)" : ""}`;

@@ -5,6 +5,7 @@ import { mermaidText } from "../mermaid-text.js";
 import { ganttLines, mermaidRef, type GanttBar } from "../plan/gantt.js";
 import { COMPLIANCE_COLOURS, PRIORITY_COLOURS, type Chart, type ComplianceChart, type GanttChart, type PriorityChart } from "./blocks.js";
 import { monthShort } from "./words.js";
+import { addDays } from "../../domain/dates.js";
 
 export { mermaidText };
 
@@ -15,15 +16,36 @@ export function mermaidChart(chart: Chart): string[] {
 
 /** The schedule's one gantt (format/plan/gantt.ts): per task (internal) or per change (client), as-of marker, weekends excluded. */
 function ganttChart(chart: GanttChart): string[] {
-  const bars: GanttBar[] = chart.tasks.map((task) => ({
-    section: task.level === "task" ? task.change : "Changes",
-    ref: mermaidRef(task.level === "task" ? `${task.change}_${task.id}` : task.change),
-    label: ganttName(task),
-    start: task.start,
-    finish: task.finish,
-    state: task.state,
-    critical: task.critical,
-  }));
+  // Mermaid's gantt has no "blocked" or "overdue": blocked work is an active bar marked critical
+  // and named so; overdue work gets a second, critical bar from the end of its own to the forecast.
+  const bars: GanttBar[] = chart.tasks.flatMap((task) => {
+    const section = task.level === "task" ? task.change : "Changes";
+    const ref = mermaidRef(task.level === "task" ? `${task.change}_${task.id}` : task.change);
+    const { state } = task;
+    const blocked = state === "blocked";
+    const bar: GanttBar = {
+      section,
+      ref,
+      label: `${ganttName(task)}${blocked ? " (blocked)" : ""}`,
+      start: task.start,
+      finish: task.finish,
+      state: state === "blocked" ? "active" : state,
+      critical: task.critical || blocked,
+    };
+    if (!task.overdueUntil || task.overdueUntil <= task.finish) return [bar];
+    return [
+      bar,
+      {
+        section,
+        ref: `${ref}_late`,
+        label: `${task.level === "task" ? task.id : task.change} overdue`,
+        start: addDays(task.finish, 1),
+        finish: task.overdueUntil,
+        state: "active" as const,
+        critical: true,
+      },
+    ];
+  });
   return ganttLines(bars, { title: chart.title, asOf: chart.asOf });
 }
 

@@ -110,7 +110,7 @@ function prioritySvg(chart: PriorityChart): string {
   return frame(width, legendY + 10, chart.title, body, "bars");
 }
 
-const GANTT_COLOURS = { done: "#aab7b8", active: "#2e86c1", planned: "#85c1e9", crit: "#c0392b" };
+const GANTT_COLOURS = { done: "#aab7b8", active: "#2e86c1", planned: "#85c1e9", blocked: "#e67e22", crit: "#c0392b" };
 const LABEL_CHARS = 52;
 
 function ganttSvg(chart: GanttChart): string {
@@ -118,7 +118,10 @@ function ganttSvg(chart: GanttChart): string {
   const labelWidth = 330;
   const row = 20;
   const first = chart.tasks.reduce((min, t) => (t.start < min ? t.start : min), chart.asOf);
-  const last = chart.tasks.reduce((max, t) => (t.finish > max ? t.finish : max), chart.asOf);
+  const last = chart.tasks.reduce(
+    (max, t) => (t.finish > max ? t.finish : max),
+    chart.tasks.reduce((max, t) => (t.overdueUntil && t.overdueUntil > max ? t.overdueUntil : max), chart.asOf),
+  );
   const days = dayNumber(last) - dayNumber(first) + 1;
   const plot: Plot = { left: labelWidth, top: 44, width: width - labelWidth - 40, height: 0 };
   const dayWidth = plot.width / days;
@@ -154,14 +157,20 @@ function ganttSvg(chart: GanttChart): string {
     }
     const t = r.task!;
     body.push(
-      `<text x="${t.level === "task" ? 14 : 4}" y="${y + 14}" fill="#222">${x(r.label)}<title>${x(`${t.level === "task" ? `${t.id} ${t.title} (${t.department})` : t.title}: ${t.start === t.finish ? t.start : `${t.start} to ${t.finish}`}`)}</title></text>`,
+      `<text x="${t.level === "task" ? 14 : 4}" y="${y + 14}" fill="#222">${x(r.label)}<title>${x(`${t.level === "task" ? `${t.id} ${t.title} (${t.department})` : t.title}: ${t.start === t.finish ? t.start : `${t.start} to ${t.finish}`}${t.state === "blocked" ? ", blocked" : ""}${t.overdueUntil ? `, overdue (work goes on to ${t.overdueUntil})` : ""}`)}</title></text>`,
     );
-    const fill = t.critical && t.state !== "done" ? GANTT_COLOURS.crit : GANTT_COLOURS[t.state];
+    const fill = t.state === "blocked" ? GANTT_COLOURS.blocked : t.critical && t.state !== "done" ? GANTT_COLOURS.crit : GANTT_COLOURS[t.state];
     const start = xOf(t.start);
     const end = xOf(addDays(t.finish, 1));
     body.push(
       `<rect x="${start}" y="${y + 4}" width="${Math.max(2, end - start)}" height="${row - 8}" rx="2" fill="${fill}"${t.critical && t.state === "done" ? ` stroke="${GANTT_COLOURS.crit}"` : ""}/>`,
     );
+    // Overdue: the stretch from the bar's end to the forecast, hatched, so a bar that ends in the past
+    // never reads as work on time.
+    if (t.overdueUntil && t.overdueUntil > t.finish) {
+      const lateEnd = xOf(addDays(t.overdueUntil, 1));
+      body.push(`<rect x="${end}" y="${y + 4}" width="${Math.max(2, lateEnd - end)}" height="${row - 8}" fill="url(#overdue)" stroke="${GANTT_COLOURS.crit}"/>`);
+    }
   });
   const today = xOf(chart.asOf) + dayWidth / 2;
   body.push(`<line x1="${today}" y1="${plot.top - 4}" x2="${today}" y2="${bottom}" stroke="#c0392b" stroke-width="2"/>`);
@@ -171,11 +180,17 @@ function ganttSvg(chart: GanttChart): string {
     ["done", GANTT_COLOURS.done],
     ["in progress", GANTT_COLOURS.active],
     ["planned", GANTT_COLOURS.planned],
-    [chart.tasks.some((t) => t.level === "task") ? "critical" : "after the date asked for", GANTT_COLOURS.crit],
+    [chart.tasks.some((t) => t.level === "task") ? "critical" : "late against a date", GANTT_COLOURS.crit],
+    ...(chart.tasks.some((t) => t.state === "blocked") ? [["blocked", GANTT_COLOURS.blocked] as [string, string]] : []),
+    ...(chart.tasks.some((t) => t.overdueUntil) ? [["overdue", "url(#overdue)"] as [string, string]] : []),
   ];
   legend.forEach(([label, colour], i) => {
-    const lx = 4 + i * 150;
-    body.push(`<rect x="${lx}" y="${legendY - 9}" width="12" height="10" fill="${colour}"/><text x="${lx + 16}" y="${legendY}">${x(label)}</text>`);
+    const lx = 4 + (i % 4) * 150;
+    const ly = legendY + Math.floor(i / 4) * 16;
+    body.push(
+      `<rect x="${lx}" y="${ly - 9}" width="12" height="10" fill="${colour}"${colour.startsWith("url") ? ` stroke="${GANTT_COLOURS.crit}"` : ""}/><text x="${lx + 16}" y="${ly}">${x(label)}</text>`,
+    );
   });
-  return frame(width, legendY + 10, chart.title, body, "gantt");
+  const hatch = `<defs><pattern id="overdue" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fdecea"/><line x1="0" y1="0" x2="0" y2="6" stroke="${GANTT_COLOURS.crit}" stroke-width="2"/></pattern></defs>`;
+  return frame(width, legendY + 10 + Math.floor((legend.length - 1) / 4) * 16, chart.title, [hatch, ...body], "gantt");
 }
