@@ -10,7 +10,7 @@ export const FORMAT_NAMES = {
   report: ["markdown", "html", "json"],
   graph: ["mermaid", "dot", "json"],
   risks: ["table", "markdown", "json"],
-  sla: ["table", "markdown", "json", "csv"],
+  sla: ["table", "markdown", "json", "csv", "text"],
   import: ["text", "json"],
 } as const;
 

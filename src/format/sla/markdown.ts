@@ -3,7 +3,7 @@ import type { SlaReport } from "../../domain/sla/report.js";
 import { formatZonedShort } from "../../domain/zoned-timestamp.js";
 import { markdownTable as table } from "../markdown-table.js";
 import { markdownEscape } from "../text.js";
-import { breachText, GROUP_HEADERS, groupCells, measureText } from "./view.js";
+import { allGoalNote, breachText, causeText, GROUP_HEADERS, groupCells, measureText, RECURRING_NONE, recurringHeading } from "./view.js";
 
 const md = (text: string) => markdownEscape(text);
 
@@ -15,6 +15,8 @@ export function formatMarkdown(report: SlaReport): string {
   out.push(`Period ${period.fromDate} to ${period.toDate} (${md(zone)}), grouped by ${report.by}, as of ${formatZonedShort(report.now, zone)}. Trend against ${md(period.previous.label)}.`, "");
   const rows = [...report.groups.map((g) => [md(g.key), ...groupCells(g).map(md)]), ["**all**", ...groupCells(report.total).map(md)]];
   pushLines(out, table([report.by, ...GROUP_HEADERS], rows), "");
+  const goalNote = allGoalNote(report);
+  if (goalNote) out.push(md(goalNote), "");
   if (report.withoutTarget.length) out.push(`Without an SLA target for their priority: ${report.withoutTarget.map(md).join(", ")}`, "");
 
   out.push(`## Open incidents (${report.open.length})`, "");
@@ -36,21 +38,14 @@ export function formatMarkdown(report: SlaReport): string {
       ...table(
         ["id", "priority", "title", "department", "missed", "cause"],
         report.breaches.map((b) =>
-          [
-            b.id,
-            b.priority,
-            b.title,
-            b.department ?? "-",
-            [breachText("response", b.response), breachText("resolution", b.resolution)].filter(Boolean).join("; "),
-            b.cause ? `${b.cause}${b.rootCause ? `: ${b.rootCause}` : ""}` : "-",
-          ].map(md),
+          [b.id, b.priority, b.title, b.department ?? "-", [breachText("response", b.response), breachText("resolution", b.resolution)].filter(Boolean).join("; "), causeText(b)].map(md),
         ),
       ),
       "",
     );
 
-  out.push(`## Recurring causes (${report.recurring.length})`, "");
-  if (report.recurring.length === 0) out.push("None.", "");
+  out.push(`## ${recurringHeading(report)}`, "");
+  if (report.recurring.length === 0) out.push(`${RECURRING_NONE[0]!.toUpperCase()}${RECURRING_NONE.slice(1)}.`, "");
   else
     pushLines(
       out,

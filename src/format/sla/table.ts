@@ -5,7 +5,9 @@ import { formatZonedShort } from "../../domain/zoned-timestamp.js";
 import type { FormatOptions } from "../registry.js";
 import { fitText, fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
-import { breachText, GROUP_HEADERS, groupCells, measureText } from "./view.js";
+
+const visibleLength = (line: string) => [...line.replace(/\u001b\[[0-9;]*m/g, "")].length;
+import { allGoalNote, breachText, causeText, COMPACT_HEADERS, compactCells, GROUP_HEADERS, groupCells, measureText, RECURRING_NONE, recurringHeading } from "./view.js";
 
 /** Rows a terminal table shows per list; the rest is counted (cli-table3 slows down badly on thousands of rows). */
 export const TABLE_ROW_LIMIT = 100;
@@ -25,7 +27,16 @@ export function formatTable(report: SlaReport, options: FormatOptions): string {
   const out: string[] = [];
   out.push(chalk.bold(`SLA report ${period.label} (${period.fromDate} .. ${period.toDate}, ${zone}), by ${report.by}, as of ${formatZonedShort(report.now, zone)}`));
   out.push(`Trend against ${period.previous.label} (${period.previous.fromDate} .. ${period.previous.toDate}).`);
-  out.push(tableOf([report.by, ...GROUP_HEADERS], [...report.groups.map((g) => paint([terminalSafe(g.key), ...groupCells(g)])), paint(["all", ...groupCells(report.total)])]));
+  const fullRows = [...report.groups.map((g) => paint([terminalSafe(g.key), ...groupCells(g)])), paint(["all", ...groupCells(report.total)])];
+  const full = table([report.by, ...GROUP_HEADERS], fullRows, undefined);
+  // Where the full summary does not fit as a table, one row per group with the key figures beats
+  // a stack of key/value lines nobody can compare; the time statistics are a wider terminal away.
+  if (options.width !== undefined && visibleLength(full.split("\n")[0]!) > options.width) {
+    out.push(tableOf([report.by, ...COMPACT_HEADERS], [...report.groups.map((g) => paint([terminalSafe(g.key), ...compactCells(g)])), paint(["all", ...compactCells(report.total)])]));
+    out.push("(breached: response / resolution targets; the times: a wider terminal, or --format markdown or json)");
+  } else out.push(full);
+  const goalNote = allGoalNote(report);
+  if (goalNote) out.push(goalNote);
   if (report.withoutTarget.length) out.push(`Without an SLA target for their priority: ${report.withoutTarget.map(terminalSafe).join(", ")}`);
 
   out.push("", chalk.bold(`Open incidents (${report.open.length})`));
@@ -46,21 +57,14 @@ export function formatTable(report: SlaReport, options: FormatOptions): string {
       tableOf(
         ["id", "priority", "title", "department", "missed", "cause"],
         report.breaches.map((b) =>
-          [
-            b.id,
-            b.priority,
-            b.title,
-            b.department ?? "-",
-            [breachText("response", b.response), breachText("resolution", b.resolution)].filter(Boolean).join("\n"),
-            b.cause ? `${b.cause}${b.rootCause ? `: ${b.rootCause}` : ""}` : "-",
-          ].map(terminalSafe),
+          [b.id, b.priority, b.title, b.department ?? "-", [breachText("response", b.response), breachText("resolution", b.resolution)].filter(Boolean).join("\n"), causeText(b)].map(terminalSafe),
         ),
         "breaches",
       ),
     );
 
-  out.push("", chalk.bold(`Recurring: same component and cause twice or more (${report.recurring.length})`));
-  if (report.recurring.length === 0) out.push("none");
+  out.push("", chalk.bold(recurringHeading(report)));
+  if (report.recurring.length === 0) out.push(RECURRING_NONE);
   else
     out.push(
       tableOf(

@@ -57,3 +57,29 @@ export function groupCells(g: GroupSummary): string[] {
 export function breachText(label: string, m: Measure | null): string | null {
   return m ? `${label} ${duration(m.elapsedMs)} against ${duration(m.targetMs)} (+${duration(m.overByMs)})` : null;
 }
+
+/** The cause of a breach as a reader takes it: what happened, then its category ("-" when unknown). */
+export function causeText(b: { cause?: string | null; rootCause?: string | null }): string {
+  if (!b.cause) return "-";
+  return b.rootCause ? `${b.rootCause.trim().replace(/\.$/, "")} (${b.cause})` : b.cause;
+}
+
+/** Why the "all" row's goal is not one of the priorities' goals. */
+export function allGoalNote(report: { by: string; total: GroupSummary }): string | null {
+  if (report.total.goalPct === null) return null;
+  return `The goal of "all" (${percent(report.total.goalPct)}) is each incident's own goal, averaged over the ${report.total.withResult} incidents with a result.`;
+}
+
+/** The recurrence heading names its window, so it is not read against `tam arch risks` (180 days). */
+export function recurringHeading(report: { period: { label: string }; recurring: readonly unknown[] }): string {
+  return `Recurring in ${report.period.label}: the same component and cause twice or more (${report.recurring.length})`;
+}
+
+export const RECURRING_NONE = "none in this period (`tam arch risks` looks for repeated causes over the last 180 days)";
+
+/** The columns of the summary that fit 80 columns: counts and the verdict, no time statistics. */
+export const COMPACT_HEADERS = ["incid.", "breached", "compl.", "goal", "result", "trend"];
+
+export function compactCells(g: GroupSummary): string[] {
+  return [String(g.incidents), `${g.response.breached} / ${g.resolution.breached}`, percent(g.compliancePct), percent(g.goalPct), verdict(g.pass), trend(g.trendPts)];
+}
