@@ -38,7 +38,12 @@ export function intervalReasons(review: DateText | undefined, interval: string, 
   const left = dayNumber(dueDate) - dayNumber(today);
   if (left < 0) {
     const days = -left;
-    return { dueDate, reasons: [{ severity: "stale", code: "interval-passed", date: dueDate, days, message: `review interval ${interval} passed ${count(days, "day")} ago (due ${dueDate})` }] };
+    return {
+      dueDate,
+      reasons: [
+        { severity: "stale", code: "interval-passed", date: dueDate, days, message: `last reviewed ${review}; its review every ${interval} fell due on ${dueDate}, ${count(days, "day")} ago` },
+      ],
+    };
   }
   if (left <= warnDays) {
     const when = left === 0 ? "today" : `in ${count(left, "day")}`;

@@ -161,7 +161,7 @@ export function addFollowups(input: PlanInput, universe: Universe, base: Decompo
       .filter((doc) => (doc.covers ?? []).some((c) => base.scope.has(c)))
       .map((doc) => doc.id)
       .sort();
-    const title = docs.length ? `Update the documentation: ${docs.join(", ")}` : `Document ${touched.join(", ")} (no document covers them yet)`;
+    const title = docs.length ? `Update the documentation: ${docs.join(", ")}` : `Write the first document for ${touched.join(", ")}`;
     // Waiting for the tasks nothing else waits for is the same as waiting for all of them.
     const waitedFor = new Set(everything.flatMap((t) => t.after));
     const last = everything

@@ -14,6 +14,12 @@ function what(item: NoticeItem): string {
   return `${item.title}${parts}, ${item.team}`;
 }
 
+/** An engineer's note as a sentence of the notice: trimmed, ending with a full stop ("firewall rule requested" would run into the next sentence). */
+function sentence(note: string): string {
+  const text = note.trim().replace(/\s+/g, " ");
+  return /[.!?)"»]$/.test(text) ? text : `${text}.`;
+}
+
 export function noticeTitle(notice: ClientNotice): string {
   return `${notice.change.id} ${notice.change.title}: status update of ${notice.today}`;
 }
@@ -43,8 +49,8 @@ export function noticeSections(notice: ClientNotice): NoticeSection[] {
     if (items.length) sections.push({ heading, items });
   };
   add("Late or blocked", [
-    ...notice.blocked.map((i) => `Blocked${i.on ? ` since ${i.on}` : ""}: ${what(i)}.${i.note ? ` Waiting for: ${i.note}` : ""} What we do: ${i.action}.`),
-    ...notice.late.map((i) => `Behind schedule: ${what(i)}${i.promised ? `, promised by ${i.promised}` : ""}.${i.note ? ` Last news: ${i.note}` : ""} What we do: ${i.action}.`),
+    ...notice.blocked.map((i) => `Blocked${i.on ? ` since ${i.on}` : ""}: ${what(i)}.${i.note ? ` Why: ${sentence(i.note)}` : ""} What we do: ${i.action}.`),
+    ...notice.late.map((i) => `Behind schedule: ${what(i)}${i.promised ? `, promised by ${i.promised}` : ""}.${i.note ? ` Last news: ${sentence(i.note)}` : ""} What we do: ${i.action}.`),
   ]);
   add(
     notice.since ? `Done since our last update (${notice.since})` : "Done so far",

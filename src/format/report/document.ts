@@ -249,7 +249,7 @@ function breachParagraph(breach: Breach, line: ClientReport["breaches"][number],
   const where = breach.components.length ? ` on ${md(andList(breach.components.map(name)))}` : "";
   const out = [`**${md(breach.id)} (${breach.priority}): ${md(breach.title)}**${where}, opened ${breach.opened.slice(0, 10)}.  `];
   out.push(`Missed: ${md(missed.join("; "))}.  `);
-  if (line.cause) out.push(`Cause: ${md(line.cause)}${line.rootCause ? `: ${md(line.rootCause)}` : "."}  `);
+  if (line.cause) out.push(line.rootCause ? `Cause: ${md(line.rootCause.trim().replace(/\.$/, ""))} (${md(line.cause)}).  ` : `Cause: ${md(line.cause)}.  `);
   else out.push(`Cause: being analysed.  `);
   if (internal && line.department) out.push(`Department: ${md(line.department)}.  `);
   out.push(line.actions ? `What we changed so it does not recur: ${md(line.actions)}` : "What we change so it does not recur: the analysis is still open; we report the actions at the next meeting.");
