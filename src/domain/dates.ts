@@ -145,7 +145,7 @@ export function parseTimestamp(text: string): number {
   return typeof read === "number" ? read : Number.NaN;
 }
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 of a proleptic Gregorian date, any year (H. Hinnant's days_from_civil). */
 export function civilToDays(year: number, month: number, day: number): number {

@@ -1,7 +1,7 @@
 // Which calendar a department works on: its own `calendar`, else the project's default business
 // calendar (with its holidays), else Monday to Friday 09:00-18:00 in the project's zone.
 import type { Calendar, Department, Manifest } from "../../model/files.js";
-import { ALWAYS_CALENDAR, holidayDates } from "../calendar-days.js";
+import { ALWAYS_CALENDAR, holidayDates } from "../work-clock.js";
 
 /** The built-in calendar when the project has none: Monday to Friday, 09:00-18:00, no holidays. */
 export const DEFAULT_CALENDAR_NAME = "mon-fri";

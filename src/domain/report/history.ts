@@ -2,7 +2,7 @@
 // incidents by priority, one entry per calendar month (the first question of a service review).
 import { PRIORITIES, type Incident, type Manifest, type Priority } from "../../model/files.js";
 import { parseTimestamp } from "../dates.js";
-import { incidentSla, type IncidentSla } from "../sla/clock.js";
+import { incidentSla, type IncidentSla } from "../sla/measure.js";
 import { monthSpan, previousMonth, type Period, type Span } from "../sla/period.js";
 import { slaPolicy } from "../sla/policy.js";
 import { compliance } from "../sla/report.js";

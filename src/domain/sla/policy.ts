@@ -1,7 +1,7 @@
 // The SLA policy of a project: per priority the targets in milliseconds and the calendar they count on.
-import type { Calendar, Manifest, Priority } from "../../model/files.js";
+import type { Manifest, Priority } from "../../model/files.js";
 import { PRIORITIES } from "../../model/files.js";
-import { ALWAYS_CALENDAR } from "../calendar-days.js";
+import { ALWAYS_CALENDAR, makeWorkClock, type WorkClock } from "../work-clock.js";
 import { durationMinutes } from "../duration.js";
 
 export interface SlaTargetRule {
@@ -9,10 +9,8 @@ export interface SlaTargetRule {
   responseMs: number;
   resolutionMs: number;
   calendarName: string;
-  /** Undefined for a 24x7 calendar. */
-  calendar: Calendar | undefined;
-  /** Zone of the calendar: its own, else the project's. */
-  zone: string;
+  /** The working time the targets count on: the calendar's hours in its zone (its own, else the project's). */
+  clock: WorkClock;
   goal: number;
 }
 
@@ -25,14 +23,13 @@ export function slaPolicy(manifest: Manifest): SlaPolicy {
     const target = manifest.sla?.[priority];
     if (!target) continue;
     const named = target.calendar === ALWAYS_CALENDAR ? undefined : manifest.calendars?.[target.calendar];
-    const calendar = named?.hours ? named : undefined;
+    const clock = makeWorkClock({ name: target.calendar, calendar: named?.hours ? named : undefined, zone: named?.timezone ?? manifest.timezone });
     policy[priority] = {
       priority,
       responseMs: (durationMinutes(target.response) ?? 0) * 60_000,
       resolutionMs: (durationMinutes(target.resolution) ?? 0) * 60_000,
       calendarName: target.calendar,
-      calendar,
-      zone: named?.timezone ?? manifest.timezone,
+      clock,
       goal: target.goal,
     };
   }

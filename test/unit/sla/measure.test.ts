@@ -1,6 +1,6 @@
 // SLA clocks of single incidents, hand-checked: business hours Mon-Fri 09:00-18:00 Moscow.
 import { describe, expect, it } from "vitest";
-import { incidentSla, pauseIntervals } from "../../../src/domain/sla/clock.js";
+import { incidentSla, pauseIntervals } from "../../../src/domain/sla/measure.js";
 import { slaPolicy } from "../../../src/domain/sla/policy.js";
 import type { Incident, Manifest } from "../../../src/model/files.js";
 
