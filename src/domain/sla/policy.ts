@@ -1,8 +1,7 @@
 // The SLA policy of a project: per priority the targets in milliseconds and the calendar they count on.
 import type { Manifest, Priority } from "../../model/files.js";
 import { PRIORITIES } from "../../model/files.js";
-import { ALWAYS_CALENDAR, makeWorkClock, type WorkClock } from "../work-clock.js";
-import { durationMinutes } from "../duration.js";
+import { ALWAYS_CALENDAR, durationMs, makeWorkClock, type WorkClock } from "../work-clock.js";
 
 export interface SlaTargetRule {
   priority: Priority;
@@ -16,7 +15,11 @@ export interface SlaTargetRule {
 
 export type SlaPolicy = Partial<Record<Priority, SlaTargetRule>>;
 
-/** Reads `sla` and `calendars` of a valid manifest. The calendar named "24x7", or one without hours, runs around the clock. */
+/**
+ * Reads `sla` and `calendars` of a valid manifest. The calendar named "24x7", or one without hours,
+ * runs around the clock. A target is working time on its calendar: `1d` is the calendar's working
+ * day and `1w` its working week, as in estimates (24 hours and 7 days on 24x7).
+ */
 export function slaPolicy(manifest: Manifest): SlaPolicy {
   const policy: SlaPolicy = {};
   for (const priority of PRIORITIES) {
@@ -26,8 +29,8 @@ export function slaPolicy(manifest: Manifest): SlaPolicy {
     const clock = makeWorkClock({ name: target.calendar, calendar: named?.hours ? named : undefined, zone: named?.timezone ?? manifest.timezone });
     policy[priority] = {
       priority,
-      responseMs: (durationMinutes(target.response) ?? 0) * 60_000,
-      resolutionMs: (durationMinutes(target.resolution) ?? 0) * 60_000,
+      responseMs: durationMs(target.response, clock) ?? 0,
+      resolutionMs: durationMs(target.resolution, clock) ?? 0,
       calendarName: target.calendar,
       clock,
       goal: target.goal,
