@@ -25,8 +25,3 @@ export async function terminalPrompter(): Promise<Prompter> {
     checkbox: (q) => ask({ type: "checkbox", ...q, choices: q.choices.map((c) => ({ ...c, checked: q.default?.includes(c.value) ?? false })), pageSize: 15 }),
   };
 }
-
-/** Ctrl-C at a prompt (inquirer's ExitPromptError): nothing has been written yet. */
-export function isPromptCancelled(error: unknown): boolean {
-  return error instanceof Error && error.name === "ExitPromptError";
-}
