@@ -10,7 +10,7 @@
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?$/;
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
@@ -26,7 +26,7 @@ export const MAX_YEAR = 9999;
 export const MIN_DATE = "1000-01-01";
 export const MAX_DATE = "9999-12-31";
 /** How the range is named in messages and docs. */
-export const SUPPORTED_DATES = `${MIN_DATE} to ${MAX_DATE}`;
+const SUPPORTED_DATES = `${MIN_DATE} to ${MAX_DATE}`;
 
 function outOfRange(text: string): string {
   return `"${text}" is outside the supported range of dates, ${SUPPORTED_DATES}`;
@@ -175,7 +175,7 @@ export const MIN_DAY = civilToDays(MIN_YEAR, 1, 1);
 export const MAX_DAY = civilToDays(MAX_YEAR, 12, 31);
 /** Epoch milliseconds of the supported range: 1000-01-01T00:00Z to the end of 9999-12-31 (UTC). */
 export const MIN_EPOCH = MIN_DAY * DAY_MS;
-export const MAX_EPOCH = (MAX_DAY + 1) * DAY_MS - 1;
+const MAX_EPOCH = (MAX_DAY + 1) * DAY_MS - 1;
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date (zone-free). */
 export function dayNumber(date: string): number {

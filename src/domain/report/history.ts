@@ -8,7 +8,7 @@ import { slaPolicy } from "../sla/policy.js";
 import { compliance } from "../sla/report.js";
 
 /** At most this many months back; fewer when the project's incidents start later (empty months say nothing). */
-export const HISTORY_MONTHS_MAX = 12;
+const HISTORY_MONTHS_MAX = 12;
 
 export interface MonthHistory {
   /** YYYY-MM. */

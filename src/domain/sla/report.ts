@@ -11,7 +11,7 @@ import { durationStats, type DurationStats } from "./stats.js";
 export type GroupBy = "priority" | "department" | "component";
 export const GROUP_BYS: GroupBy[] = ["priority", "department", "component"];
 /** Group key of incidents without a department or component. */
-export const NONE_KEY = "(none)";
+const NONE_KEY = "(none)";
 
 export interface Tally {
   met: number;
