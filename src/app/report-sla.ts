@@ -37,9 +37,8 @@ export function reportSla(options: ReportSlaOptions): ReportSlaResult {
       if (typeof period === "string") return new UsageError(period);
       // A project without a readable tam.yaml has errors, reported before this accumulator is asked for anything.
       const manifest = (project.manifest ?? {}) as NonNullable<Project["manifest"]>;
-      // Kept: the few fields the report shows. Their strings may still point into their file's text
-      // (V8 keeps a cut string as a pointer): copying them cost 0.3 s of CPU on the L project to save
-      // about 30 MB of its ~400 MiB peak, so they are kept as they are.
+      // Kept: the few fields the report shows, as they are (their strings may still point into their
+      // file's text; copying them costs more CPU than the memory it saves: docs/benchmarks.md).
       return slaAccumulator({ manifest, now: clock.now, timezone: clock.timezone, period, by: options.by as GroupBy }, slaReportFields);
     } catch (error) {
       if (error instanceof UsageError) return error;

@@ -13,7 +13,6 @@ const SCRIPTS = {
   zsh: zshCompletion,
   fish: fishCompletion,
 };
-export const SHELLS = Object.keys(SCRIPTS);
 
 export function runCompletion(program: Command, shell: string, output: Output = processOutput): number {
   const script = pickFormatter(SCRIPTS, shell);

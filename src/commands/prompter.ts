@@ -28,8 +28,3 @@ export async function terminalPrompter(): Promise<Prompter> {
     confirm: (q) => ask<boolean>({ type: "confirm", ...q }),
   };
 }
-
-/** Ctrl-C at a prompt (inquirer's ExitPromptError): nothing has been written yet. */
-export function isPromptCancelled(error: unknown): boolean {
-  return error instanceof Error && error.name === "ExitPromptError";
-}

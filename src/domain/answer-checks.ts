@@ -18,7 +18,7 @@ export function optionalDate(answer: string): true | string {
 }
 
 /** An IANA zone like "Europe/Moscow" which a city alone ("Moscow", "new york") is taken to mean. */
-export function timeZoneSuggestion(answer: string, zones: readonly string[] = supportedZones()): string | undefined {
+function timeZoneSuggestion(answer: string, zones: readonly string[] = supportedZones()): string | undefined {
   const wanted = answer.trim().replace(/\s+/g, "_").toLowerCase();
   if (!wanted) return undefined;
   const byCity = zones.filter((zone) => zone.split("/").at(-1)!.toLowerCase() === wanted);

@@ -54,18 +54,3 @@ export function durationDays(text: string): number | null {
   const minutes = durationMinutes(text);
   return minutes === null ? null : Math.ceil(minutes / (24 * 60));
 }
-
-/** "1d 4h 30m" style, for people. */
-export function formatMinutes(total: number): string {
-  const sign = total < 0 ? "-" : "";
-  let rest = Math.round(Math.abs(total));
-  const days = Math.floor(rest / 1440);
-  rest -= days * 1440;
-  const hours = Math.floor(rest / 60);
-  const minutes = rest - hours * 60;
-  const parts: string[] = [];
-  if (days) parts.push(`${days}d`);
-  if (hours) parts.push(`${hours}h`);
-  if (minutes || parts.length === 0) parts.push(`${minutes}m`);
-  return sign + parts.join(" ");
-}

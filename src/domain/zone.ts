@@ -1,7 +1,7 @@
 // Time-zone arithmetic with Intl only (no dependence on the machine's TZ), on instants inside the
 // supported range of dates.ts.
-import { civilToDays, clampEpoch, dayNumber, MIN_EPOCH } from "./dates.js";
-const DAY_MS = 86_400_000;
+import { civilToDays, clampEpoch, DAY_MS, dayNumber, MIN_EPOCH } from "./dates.js";
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(zone: string): Intl.DateTimeFormat {
@@ -79,8 +79,8 @@ export function wallClock(epochMs: number, zone: string): { year: number; month:
 export function zonedToEpoch(date: string, minutesOfDay: number, zone: string): number {
   const guess = dayNumber(date) * DAY_MS + minutesOfDay * 60_000;
   // The offsets a day before and a day after: any transition near this wall time lies between them.
-  const before = zoneOffsetMs(guess - 86_400_000, zone);
-  const after = zoneOffsetMs(guess + 86_400_000, zone);
+  const before = zoneOffsetMs(guess - DAY_MS, zone);
+  const after = zoneOffsetMs(guess + DAY_MS, zone);
   if (before === after) return guess - before;
   const valid = [guess - before, guess - after].filter((epoch) => zoneOffsetMs(epoch, zone) === guess - epoch);
   // Both readings exist in an overlap: the first occurrence. Neither exists in a gap: the later instant.

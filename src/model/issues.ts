@@ -2,6 +2,9 @@
 
 export type Severity = "error" | "warning" | "info";
 
+/** One step of a path into a file's data: a mapping key or a list index. */
+export type PathSegment = string | number;
+
 export interface Location {
   /** Path relative to the project root, with forward slashes. */
   file: string;

@@ -21,8 +21,3 @@ export function fileProblem(error: unknown, path: string, doing: string): unknow
   if (!code || !(code in EXPLAIN)) return error;
   return new UsageError(`${doing}: ${path}: ${EXPLAIN[code]} (${code})`);
 }
-
-export function isFileProblem(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return Boolean(code && code in EXPLAIN);
-}

@@ -5,10 +5,10 @@
 // comparison is O(|a|·|b|) with both at most MAX_SUGGEST_LENGTH, and stops as soon as the
 // distance must exceed the limit: the whole search is O(candidates · 64²) at worst.
 
-export const MAX_SUGGEST_LENGTH = 64;
+const MAX_SUGGEST_LENGTH = 64;
 
 /** Levenshtein distance; with `limit`, any value above it may be returned as limit + 1. */
-export function editDistance(a: string, b: string, limit = Infinity): number {
+function editDistance(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);

@@ -33,7 +33,7 @@ export interface ArchGraph {
   edges: ArchEdge[];
 }
 
-export const UNASSIGNED_NAME = "No owning department";
+const UNASSIGNED_NAME = "No owning department";
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -3,10 +3,10 @@ import type { Change, Component, Manifest, TaskKind } from "../../model/files.js
 import { inScope, lower, severityFor, type Risk } from "./risk-types.js";
 
 /** Kinds that hold data worth restoring; the manifest's followups.backup.kinds add to them. */
-export const STATEFUL_KINDS = ["vm", "hyperv-vm", "database", "postgresql", "mysql", "mssql", "oracle", "storage", "san", "nas", "file-share", "redis", "rabbitmq"];
+const STATEFUL_KINDS = ["vm", "hyperv-vm", "database", "postgresql", "mysql", "mssql", "oracle", "storage", "san", "nas", "file-share", "redis", "rabbitmq"];
 
 /** Components a done task of this kind covers, with the task that did it ("CHG-0001/T2"). */
-export function deliveredBy(changes: readonly Change[], kind: TaskKind): Map<string, string> {
+function deliveredBy(changes: readonly Change[], kind: TaskKind): Map<string, string> {
   const covered = new Map<string, string>();
   for (const change of changes) {
     for (const task of change.tasks ?? []) {

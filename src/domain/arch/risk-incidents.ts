@@ -3,8 +3,8 @@ import type { CauseCategory, Component, Incident } from "../../model/files.js";
 import { addDays } from "../dates.js";
 import { inScope, type Risk } from "./risk-types.js";
 
-export const RECURRENCE_WINDOW_DAYS = 180;
-export const RECURRENCE_MIN = 2;
+const RECURRENCE_WINDOW_DAYS = 180;
+const RECURRENCE_MIN = 2;
 
 const REMEDY: Record<CauseCategory, string> = {
   capacity: "Plan capacity: add headroom now, alert on the growth trend well before the limit, and put the clean-up procedure in the runbook.",

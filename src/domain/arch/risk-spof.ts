@@ -4,10 +4,10 @@ import { directDependents, transitiveDependents } from "./graph.js";
 import { higher, inScope, listSome, nameOf, severityFor, type Risk, type RiskSeverity } from "./risk-types.js";
 
 /** A component this many others rely on (directly or not) must not stand alone. */
-export const MANY_DEPENDENTS = 3;
+const MANY_DEPENDENTS = 3;
 
 /** Dependents counted and named per component: past this, "more than 200" (keeps the audit linear in practice). */
-export const DEPENDENTS_COUNTED = 200;
+const DEPENDENTS_COUNTED = 200;
 
 /**
  * The worst criticality among all components that depend on each one, directly or not: one

@@ -6,7 +6,7 @@ import type { TaskDone } from "./changes.js";
 import type { CommitFact, CommitRef, ComponentCommit, GitFacts, LocationFact, Reason } from "./types.js";
 import { count } from "../../util/plural.js";
 
-export function commitRef(commit: CommitFact, timezone: string): CommitRef {
+function commitRef(commit: CommitFact, timezone: string): CommitRef {
   return { hash: commit.hash, short: commit.hash.slice(0, 7), date: dateInZone(commit.time, timezone), author: commit.author, subject: commit.subject };
 }
 

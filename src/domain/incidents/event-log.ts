@@ -34,7 +34,7 @@ export interface Timeline {
 
 type Category = { kind: "initial" | "resolved" | "closed" | "other" } | { kind: "waiting"; reason: Pause["reason"] };
 
-export function categorize(state: string, states: EventLogStates): Category {
+function categorize(state: string, states: EventLogStates): Category {
   if (states.closed.some((p) => p.test(state))) return { kind: "closed" };
   if (states.resolved.some((p) => p.test(state))) return { kind: "resolved" };
   const waiting = states.waiting.find((w) => w.pattern.test(state));

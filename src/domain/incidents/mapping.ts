@@ -25,7 +25,7 @@ export const VALUE_FIELDS = ["priority", "department", "components", "cause", "s
 export type ValueField = (typeof VALUE_FIELDS)[number];
 
 /** Fields only an event log has, and fields an event log derives from its states instead of reading them. */
-export const EVENT_LOG_ONLY: readonly ImportField[] = ["state", "at", "order_by"];
+const EVENT_LOG_ONLY: readonly ImportField[] = ["state", "at", "order_by"];
 const DERIVED_IN_EVENT_LOG: Partial<Record<ImportField, string>> = {
   responded: "the first response is the first move out of an initial state",
   resolved: "resolution comes from the resolved states",

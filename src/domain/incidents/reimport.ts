@@ -5,7 +5,7 @@
 import type { Incident, Pause } from "../../model/files.js";
 import { parseTimestamp } from "../dates.js";
 
-export const UPDATED_KEYS = ["priority", "opened", "responded", "resolved", "closed", "pauses", "status"] as const;
+const UPDATED_KEYS = ["priority", "opened", "responded", "resolved", "closed", "pauses", "status"] as const;
 export type UpdatedKey = (typeof UPDATED_KEYS)[number];
 
 /** Set a key to a value, or remove it (value undefined). */

@@ -3,7 +3,7 @@
 // order in the file.
 import type { TaskEvent, TaskStatus } from "../../model/files.js";
 import { parseTimestamp } from "../dates.js";
-import type { WorkClock } from "./work-clock.js";
+import type { WorkClock } from "../work-clock.js";
 
 export interface Actuals {
   /** First move to in-progress. */

@@ -1,10 +1,10 @@
 // Which calendar a department works on: its own `calendar`, else the project's default business
 // calendar (with its holidays), else Monday to Friday 09:00-18:00 in the project's zone.
 import type { Calendar, Department, Manifest } from "../../model/files.js";
-import { ALWAYS_CALENDAR, holidayDates } from "../calendar-days.js";
+import { ALWAYS_CALENDAR, holidayDates } from "../work-clock.js";
 
 /** The built-in calendar when the project has none: Monday to Friday, 09:00-18:00, no holidays. */
-export const DEFAULT_CALENDAR_NAME = "mon-fri";
+const DEFAULT_CALENDAR_NAME = "mon-fri";
 const WEEKDAY_HOURS = ["09:00-18:00"];
 const MON_FRI: Calendar = { hours: { mon: WEEKDAY_HOURS, tue: WEEKDAY_HOURS, wed: WEEKDAY_HOURS, thu: WEEKDAY_HOURS, fri: WEEKDAY_HOURS } };
 

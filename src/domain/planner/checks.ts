@@ -115,7 +115,7 @@ export function checkConflicts(input: PlanInput, universe: Universe, schedule: C
  * The last day a window or blackout covers: its end is an exclusive instant, so one that ends at
  * midnight does not cover the day that starts then.
  */
-export function lastDayBefore(end: string, timezone: string): string {
+function lastDayBefore(end: string, timezone: string): string {
   return dateInZone(parseTimestamp(end) - 1, timezone);
 }
 

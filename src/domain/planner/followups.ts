@@ -4,7 +4,7 @@
 // task listing its components (not one per component); the security department does not review
 // work it did itself. For removed components, the decommission follow-ups (decommission.ts).
 import type { Issue } from "../../model/issues.js";
-import type { FollowupKind, FollowupRule, TaskKind } from "../../model/files.js";
+import type { FollowupKind, FollowupRule } from "../../model/files.js";
 import { parseDuration } from "../duration.js";
 import { addDecommissionFollowups, DECOMMISSION_RULES } from "./decommission.js";
 import { taskKey, type Decomposition } from "./decompose.js";
@@ -12,7 +12,7 @@ import { levels } from "./order.js";
 import type { DraftTask, PlanInput } from "./types.js";
 import type { Universe } from "./universe.js";
 
-export const DEFAULT_STATEFUL_KINDS = ["vm", "hyperv-vm", "database", "postgresql", "mysql", "mssql", "oracle", "storage", "san", "nas", "file-share", "redis", "rabbitmq"];
+const DEFAULT_STATEFUL_KINDS = ["vm", "hyperv-vm", "database", "postgresql", "mysql", "mssql", "oracle", "storage", "san", "nas", "file-share", "redis", "rabbitmq"];
 
 const DEFAULT_DEPARTMENT: Record<FollowupKind, string> = {
   backup: "backup",
@@ -22,17 +22,6 @@ const DEFAULT_DEPARTMENT: Record<FollowupKind, string> = {
   final_backup: "backup",
   monitoring_removal: "monitoring",
   backup_retirement: "backup",
-};
-
-/** The task kind each rule writes (rule names are snake_case in tam.yaml, task kinds kebab-case). */
-export const FOLLOWUP_TASK_KIND: Record<FollowupKind, TaskKind> = {
-  backup: "backup",
-  monitoring: "monitoring",
-  security: "security",
-  documentation: "documentation",
-  final_backup: "final-backup",
-  monitoring_removal: "monitoring-removal",
-  backup_retirement: "backup-retirement",
 };
 
 const DECOMMISSION_SIBLING: Partial<Record<FollowupKind, FollowupKind>> = { final_backup: "backup", monitoring_removal: "monitoring", backup_retirement: "backup" };

@@ -1,6 +1,6 @@
 // Capacity levelling across all open changes: parallel schedule generation on the departments'
 // working-time clocks.
-import { Heap } from "./heap.js";
+import { MinHeap } from "./min-heap.js";
 import { finishOf, type ChangeContext, type Node } from "./schedule-context.js";
 import { EPSILON } from "./schedule-context.js";
 
@@ -25,9 +25,9 @@ function urgency(a: Node, b: Node): number {
  */
 export function level(contexts: readonly ChangeContext[], now: number): void {
   let seq = 0;
-  const events = new Heap<Event>((a, b) => a.at < b.at || (a.at === b.at && (a.kind < b.kind || (a.kind === b.kind && a.seq < b.seq))));
+  const events = new MinHeap<Event>((a, b) => a.at < b.at || (a.at === b.at && (a.kind < b.kind || (a.kind === b.kind && a.seq < b.seq))));
   const running = new Map<string, number>();
-  const ready = new Map<string, Heap<Node>>();
+  const ready = new Map<string, MinHeap<Node>>();
   const lastFreed = new Map<string, Node>();
   const pending = new Map<Node, number>();
   const capacity = (node: Node) => (typeof node.department?.capacity === "number" && node.department.capacity >= 1 ? node.department.capacity : Number.POSITIVE_INFINITY);
@@ -86,7 +86,7 @@ export function level(contexts: readonly ChangeContext[], now: number): void {
         }
         let queue = ready.get(department);
         if (!queue) {
-          queue = new Heap<Node>((a, b) => urgency(a, b) < 0);
+          queue = new MinHeap<Node>((a, b) => urgency(a, b) < 0);
           ready.set(department, queue);
         }
         queue.push(node);

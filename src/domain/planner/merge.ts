@@ -7,7 +7,7 @@ import { compareIds, levels } from "./order.js";
 import type { DraftTask, PlanDiff, PlanTask } from "./types.js";
 import { pushTo } from "../../util/collections.js";
 
-export function existingKey(task: Task): string {
+function existingKey(task: Task): string {
   return taskKey(task.kind ?? "manual", task.department, task.kind === "documentation" ? [] : (task.components ?? []));
 }
 

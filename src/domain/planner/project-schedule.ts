@@ -14,7 +14,7 @@ import { promise } from "./promises.js";
 import { contextFor, EPSILON, finishOf, isOpenChange, MIN_REMAINING_MS, type ChangeContext, type Node } from "./schedule-context.js";
 import type { ChangeSchedule, ProjectSchedule, ScheduleInput, TaskSchedule } from "./schedule-types.js";
 import { changeSignals } from "./signals.js";
-import type { WorkClock } from "./work-clock.js";
+import type { WorkClock } from "../work-clock.js";
 import { effectiveEstimate, workDays, workOf } from "./work-text.js";
 
 export type * from "./schedule-types.js";

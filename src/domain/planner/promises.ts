@@ -4,7 +4,7 @@ import type { Baseline } from "../../model/files.js";
 import { dateInZone } from "../zone.js";
 import { formatZoned } from "../zoned-timestamp.js";
 import type { ChangeSchedule, Promised } from "./schedule-types.js";
-import type { WorkClock } from "./work-clock.js";
+import type { WorkClock } from "../work-clock.js";
 import { formatWork } from "./work-text.js";
 
 export function promise(clock: WorkClock, zone: string, start: number | null, finish: number | null, now: number, factors: { internal: number; client: number }): Promised {

@@ -7,7 +7,7 @@ import { dateInZone } from "../zone.js";
 import type { Actuals } from "./actuals.js";
 import { departmentCalendar, type NamedCalendar } from "./calendars.js";
 import type { SchedulableTask, ScheduleInput } from "./schedule-types.js";
-import { makeWorkClock, type Interval, type WorkClock } from "./work-clock.js";
+import { makeWorkClock, type Interval, type WorkClock } from "../work-clock.js";
 
 /** An in-progress task needs at least this much more working time (or its whole estimate, when shorter). */
 export const MIN_REMAINING_MS = 3_600_000;

@@ -1,9 +1,7 @@
 // What the planner reads and what it produces.
-import type { Issue, Location } from "../../model/issues.js";
+import type { Issue, Location, PathSegment } from "../../model/issues.js";
 import type { ChangeSchedule } from "./schedule-types.js";
 import type { Change, Component, DocEntry, Department, Manifest, TaskEvent, TaskKind, TaskStatus } from "../../model/files.js";
-
-export type PathSegment = string | number;
 
 export interface PlanInput {
   change: Change;

@@ -1,9 +1,7 @@
 // Estimates and working time as people write them: "2d", "4h", "1w", "1d 4h".
 import type { Department } from "../../model/files.js";
 import { parseDuration } from "../duration.js";
-import type { WorkClock } from "./work-clock.js";
-
-const HOUR = 3_600_000;
+import { durationMs, type WorkClock } from "../work-clock.js";
 
 /** The estimate in force: the task's own, else the department's lead_time, else one day. */
 export function effectiveEstimate(estimate: string | undefined, department: Department | undefined): string {
@@ -13,9 +11,7 @@ export function effectiveEstimate(estimate: string | undefined, department: Depa
 
 /** Working milliseconds of an estimate on a clock: a day is that calendar's working day, a week its working week. */
 export function workOf(estimate: string, clock: Pick<WorkClock, "dayMs" | "weekMs">): number {
-  const parts = parseDuration(estimate);
-  if (!parts) return clock.dayMs;
-  return parts.weeks * clock.weekMs + parts.days * clock.dayMs + parts.hours * HOUR + parts.minutes * 60_000;
+  return durationMs(estimate, clock) ?? clock.dayMs;
 }
 
 /** Working time as days of the given length, hours and minutes: "1d 4h", "30m", "0h". */

@@ -2,13 +2,13 @@
 // incidents by priority, one entry per calendar month (the first question of a service review).
 import { PRIORITIES, type Incident, type Manifest, type Priority } from "../../model/files.js";
 import { parseTimestamp } from "../dates.js";
-import { incidentSla, type IncidentSla } from "../sla/clock.js";
+import { incidentSla, type IncidentSla } from "../sla/measure.js";
 import { monthSpan, previousMonth, type Period, type Span } from "../sla/period.js";
 import { slaPolicy } from "../sla/policy.js";
 import { compliance } from "../sla/report.js";
 
 /** At most this many months back; fewer when the project's incidents start later (empty months say nothing). */
-export const HISTORY_MONTHS_MAX = 12;
+const HISTORY_MONTHS_MAX = 12;
 
 export interface MonthHistory {
   /** YYYY-MM. */

@@ -1,38 +1,38 @@
 // The SLA policy of a project: per priority the targets in milliseconds and the calendar they count on.
-import type { Calendar, Manifest, Priority } from "../../model/files.js";
+import type { Manifest, Priority } from "../../model/files.js";
 import { PRIORITIES } from "../../model/files.js";
-import { ALWAYS_CALENDAR } from "../calendar-days.js";
-import { durationMinutes } from "../duration.js";
+import { ALWAYS_CALENDAR, durationMs, makeWorkClock, type WorkClock } from "../work-clock.js";
 
 export interface SlaTargetRule {
   priority: Priority;
   responseMs: number;
   resolutionMs: number;
   calendarName: string;
-  /** Undefined for a 24x7 calendar. */
-  calendar: Calendar | undefined;
-  /** Zone of the calendar: its own, else the project's. */
-  zone: string;
+  /** The working time the targets count on: the calendar's hours in its zone (its own, else the project's). */
+  clock: WorkClock;
   goal: number;
 }
 
 export type SlaPolicy = Partial<Record<Priority, SlaTargetRule>>;
 
-/** Reads `sla` and `calendars` of a valid manifest. The calendar named "24x7", or one without hours, runs around the clock. */
+/**
+ * Reads `sla` and `calendars` of a valid manifest. The calendar named "24x7", or one without hours,
+ * runs around the clock. A target is working time on its calendar: `1d` is the calendar's working
+ * day and `1w` its working week, as in estimates (24 hours and 7 days on 24x7).
+ */
 export function slaPolicy(manifest: Manifest): SlaPolicy {
   const policy: SlaPolicy = {};
   for (const priority of PRIORITIES) {
     const target = manifest.sla?.[priority];
     if (!target) continue;
     const named = target.calendar === ALWAYS_CALENDAR ? undefined : manifest.calendars?.[target.calendar];
-    const calendar = named?.hours ? named : undefined;
+    const clock = makeWorkClock({ name: target.calendar, calendar: named?.hours ? named : undefined, zone: named?.timezone ?? manifest.timezone });
     policy[priority] = {
       priority,
-      responseMs: (durationMinutes(target.response) ?? 0) * 60_000,
-      resolutionMs: (durationMinutes(target.resolution) ?? 0) * 60_000,
+      responseMs: durationMs(target.response, clock) ?? 0,
+      resolutionMs: durationMs(target.resolution, clock) ?? 0,
       calendarName: target.calendar,
-      calendar,
-      zone: named?.timezone ?? manifest.timezone,
+      clock,
       goal: target.goal,
     };
   }

@@ -3,7 +3,7 @@
 import type { CauseCategory, Incident, Manifest, Priority } from "../../model/files.js";
 import { PRIORITIES } from "../../model/files.js";
 import { parseTimestamp } from "../dates.js";
-import { incidentSla, type IncidentSla, type Measure } from "./clock.js";
+import { incidentSla, type IncidentSla, type Measure } from "./measure.js";
 import type { Period } from "./period.js";
 import { slaPolicy } from "./policy.js";
 import { durationStats, type DurationStats } from "./stats.js";
@@ -11,7 +11,7 @@ import { durationStats, type DurationStats } from "./stats.js";
 export type GroupBy = "priority" | "department" | "component";
 export const GROUP_BYS: GroupBy[] = ["priority", "department", "component"];
 /** Group key of incidents without a department or component. */
-export const NONE_KEY = "(none)";
+const NONE_KEY = "(none)";
 
 export interface Tally {
   met: number;

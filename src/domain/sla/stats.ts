@@ -11,7 +11,7 @@ export interface DurationStats {
 }
 
 /** Nearest-rank percentile of sorted values: the smallest value with at least p% of values at or below it. */
-export function nearestRank(sorted: readonly number[], percent: number): number | null {
+function nearestRank(sorted: readonly number[], percent: number): number | null {
   if (sorted.length === 0) return null;
   const rank = Math.max(1, Math.ceil((percent / 100) * sorted.length));
   return sorted[rank - 1]!;

@@ -118,7 +118,7 @@ export function isReady(task: Task, tasks: readonly Task[]): boolean {
 }
 
 /** Before its first task starts: a normal change waits for its approval, and no work starts before its window opens. */
-export function awaitingOf(change: Change, input: Pick<StatusInput, "today" | "timezone">): "approval" | "window" | undefined {
+function awaitingOf(change: Change, input: Pick<StatusInput, "today" | "timezone">): "approval" | "window" | undefined {
   if (!["draft", "planned", "approved"].includes(change.status)) return undefined;
   if (needsApprovalBeforeWork(change)) return "approval";
   const start = change.window?.start ? parseTimestamp(change.window.start) : Number.NaN;

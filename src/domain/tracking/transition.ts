@@ -20,7 +20,7 @@ export type Transition = { ok: true; status: TaskStatus; from: TaskStatus; force
 const FINISHED: TaskStatus[] = ["done", "cancelled"];
 
 /** The predecessors of `task` that are neither done nor cancelled. */
-export function waitingFor(tasks: readonly Task[], task: Task): string[] {
+function waitingFor(tasks: readonly Task[], task: Task): string[] {
   return (task.after ?? []).filter((id) => !FINISHED.includes(tasks.find((t) => t.id === id)?.status ?? "done"));
 }
 

@@ -23,7 +23,7 @@ export function describeCycle(cycle: string[], edgeAt: (from: string, to: string
   return { message: `dependency cycle ${[...cycle, cycle[0]].join(" → ")}: ${parts.join("; ")}`, edges };
 }
 
-export function componentEdgeLocator(view: ProjectView, components: readonly Component[]) {
+function componentEdgeLocator(view: ProjectView, components: readonly Component[]) {
   const byId = new Map(components.map((c) => [c.id, c]));
   return (from: string, to: string): Location => {
     const component = byId.get(from)!;

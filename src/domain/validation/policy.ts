@@ -1,7 +1,10 @@
 // The rules of the trade that validate enforces, and settings that must make sense.
 import type { Issue } from "../../model/issues.js";
 import { OPEN_CHANGE_STATUSES } from "../../model/files.js";
+import type { Calendar, Manifest } from "../../model/files.js";
 import { isValidTimeZone } from "../dates.js";
+import { durationMinutes, parseDuration } from "../duration.js";
+import { ALWAYS_CALENDAR, durationMs, makeWorkClock } from "../work-clock.js";
 import { issueAt, list, record, type ProjectView } from "./view.js";
 
 export function checkPolicy(view: ProjectView): Issue[] {
@@ -23,6 +26,7 @@ export function checkPolicy(view: ProjectView): Issue[] {
         });
       }
     }
+    issues.push(...slaWorkingDays(view, manifest));
   }
   for (const change of view.changes) {
     const open = OPEN_CHANGE_STATUSES.includes(change.status);
@@ -34,6 +38,54 @@ export function checkPolicy(view: ProjectView): Issue[] {
     const file = view.fileOf?.(change);
     if (file && typeof change.id === "string" && !file.endsWith(`/${change.id}.yaml`) && !file.endsWith(`/${change.id}.yml`)) {
       issues.push(issueAt(view, "warning", "file-name", `change ${change.id} is in ${file}; name the file ${change.id}.yaml so tools and people find it`, change, "id"));
+    }
+  }
+  return issues;
+}
+
+/** Working time as a duration in hours and minutes ("27h", "22h30m"). */
+function hoursText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  return `${Math.floor(minutes / 60)}h${minutes % 60 ? `${minutes % 60}m` : ""}`;
+}
+
+/**
+ * `d` and `w` in an SLA target are the calendar's working day and week (as in estimates); they
+ * used to be 24 and 168 hours of working time. Say so where that changes a target's length.
+ */
+function slaWorkingDays(view: ProjectView, manifest: Manifest): Issue[] {
+  const issues: Issue[] = [];
+  const calendars = record(manifest.calendars);
+  for (const [priority, target] of Object.entries(record(manifest.sla))) {
+    const name = target?.calendar;
+    const calendar = typeof name === "string" && name !== ALWAYS_CALENDAR ? (calendars[name] as Calendar | undefined) : undefined;
+    // Only hours the schema accepts (lists per weekday); a zone that does not exist is its own finding.
+    if (!calendar?.hours || !Object.values(record(calendar.hours)).every(Array.isArray)) continue;
+    if (typeof calendar.timezone === "string" && !isValidTimeZone(calendar.timezone)) continue;
+    const zone = typeof manifest.timezone === "string" && isValidTimeZone(manifest.timezone) ? manifest.timezone : "UTC";
+    const clock = makeWorkClock({ name: String(name), calendar, zone });
+    for (const field of ["response", "resolution"] as const) {
+      const text = target?.[field];
+      const parts = typeof text === "string" ? parseDuration(text) : null;
+      if (!parts || (!parts.days && !parts.weeks)) continue;
+      const now = durationMs(text!, clock)!;
+      const before = durationMinutes(text!)! * 60_000;
+      if (now === before) continue;
+      const units = parts.weeks && parts.days ? "weeks and days" : parts.weeks ? "weeks" : "days";
+      const was = parts.weeks && parts.days ? "a week and a day" : parts.weeks ? "a week" : "a day";
+      const wasHours = parts.weeks && parts.days ? "168 and 24" : parts.weeks ? "168" : "24";
+      issues.push(
+        issueAt(
+          view,
+          "info",
+          "sla-working-days",
+          `${priority} ${field} "${text}" counts working ${units} of calendar "${name}": ${hoursText(now)} of working time (a working day there is ${hoursText(clock.dayMs)}, a week ${hoursText(clock.weekMs)}); before, ${was} of a target ${parts.weeks && parts.days ? "were" : "was"} ${wasHours} working hours (${hoursText(before)}); write ${hoursText(before)} to keep that`,
+          manifest,
+          "sla",
+          priority,
+          field,
+        ),
+      );
     }
   }
   return issues;

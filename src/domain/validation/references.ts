@@ -1,7 +1,7 @@
 // Duplicate ids and references that must resolve.
 import type { Issue } from "../../model/issues.js";
 import { didYouMean } from "../../util/suggest.js";
-import { ALWAYS_CALENDAR } from "../calendar-days.js";
+import { ALWAYS_CALENDAR } from "../work-clock.js";
 import { ownerIndex } from "./owners.js";
 import { issueAt, items, record, type PathSegment, type ProjectView } from "./view.js";
 

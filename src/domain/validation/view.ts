@@ -1,8 +1,8 @@
 // What the validation rules read: the parsed project and a way to locate values.
-import type { Issue, Location, Severity } from "../../model/issues.js";
+import type { Issue, Location, PathSegment, Severity } from "../../model/issues.js";
 import type { Change, Component, Department, DocEntry, Incident, Manifest } from "../../model/files.js";
 
-export type PathSegment = string | number;
+export type { PathSegment };
 
 export interface ProjectView {
   manifest: Manifest | undefined;

@@ -1,6 +1,5 @@
 // The report's small language helpers: dates and periods as a person writes them, markdown with
 // code spans kept as code, lists in prose. Counts go through util/plural.
-import type { Period } from "../../domain/sla/period.js";
 import { markdownEscape } from "../text.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -43,8 +42,4 @@ export function markdownWithCode(text: string): string {
     .split(/(`[^`]+`)/)
     .map((part) => (/^`[^`]+`$/.test(part) ? `\`${part.slice(1, -1).replace(/\|/g, "\\|").replace(/\r?\n/g, " ")}\`` : markdownEscape(part)))
     .join("");
-}
-
-export function periodLabel(period: Period): string {
-  return periodName(period);
 }

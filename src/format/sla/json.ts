@@ -1,5 +1,5 @@
 // The SLA report as JSON: {"version":1, ...}, durations in minutes, percentages to one decimal.
-import type { Measure } from "../../domain/sla/clock.js";
+import type { Measure } from "../../domain/sla/measure.js";
 import type { GroupSummary, SlaReport } from "../../domain/sla/report.js";
 import type { DurationStats } from "../../domain/sla/stats.js";
 import { formatZoned } from "../../domain/zoned-timestamp.js";

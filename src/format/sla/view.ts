@@ -1,5 +1,5 @@
 // Cells shared by the SLA report formatters: durations, percentages, states, all as plain text.
-import type { Measure } from "../../domain/sla/clock.js";
+import type { Measure } from "../../domain/sla/measure.js";
 import type { GroupSummary } from "../../domain/sla/report.js";
 import type { DurationStats } from "../../domain/sla/stats.js";
 import { formatZonedShort } from "../../domain/zoned-timestamp.js";

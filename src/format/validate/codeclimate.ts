@@ -8,7 +8,7 @@ import type { ValidateResult } from "./types.js";
 const SEVERITY: Record<Severity, "info" | "minor" | "major" | "critical" | "blocker"> = { error: "major", warning: "minor", info: "info" };
 
 export function formatCodeClimate(result: ValidateResult): string {
-  // node:crypto loaded here, not when `validate` loads its formatters: about 2 ms of every validate.
+  // node:crypto loaded here, not when `validate` loads its formatters (see docs/benchmarks.md, start-up).
   const { createHash } = process.getBuiltinModule("node:crypto");
   const seen = new Map<string, number>();
   const findings = result.issues.map((issue) => {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runIncidentImport } from "../../../src/commands/incident-import.js";
 import { runIncidentUpdate } from "../../../src/commands/incident-update.js";
-import { incidentSla } from "../../../src/domain/sla/clock.js";
+import { incidentSla } from "../../../src/domain/sla/measure.js";
 import { slaPolicy } from "../../../src/domain/sla/policy.js";
 import { loadProject } from "../../../src/project/load.js";
 import { FIXTURES } from "../../helpers/run.js";

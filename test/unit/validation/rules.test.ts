@@ -113,4 +113,31 @@ describe("cross-file validation", () => {
     expect(codes(view({ manifest: { ...ambiguous, default_calendar: "nope" } as Manifest }))).toEqual(["unknown-reference"]);
     expect(codes(view({ manifest: { ...base, calendars: { business: { hours }, ny: { hours } } } as Manifest }))).toEqual([]);
   });
+
+  it("says where an SLA target in days or weeks on a business calendar now counts working days", () => {
+    const weekdays = (range: string) => ({ mon: [range], tue: [range], wed: [range], thu: [range], fri: [range] });
+    const base = view({}).manifest!;
+    const manifest = {
+      ...base,
+      calendars: { business: { hours: weekdays("09:00-18:00") }, allday: { hours: { ...weekdays("00:00-24:00"), sat: ["00:00-24:00"], sun: ["00:00-24:00"] } }, flat: { description: "no hours" } },
+      sla: {
+        P1: { response: "1h", resolution: "1d", calendar: "24x7", goal: 95 },
+        P2: { response: "30m", resolution: "2d", calendar: "allday", goal: 90 },
+        P3: { response: "4h", resolution: "3d", calendar: "business", goal: 90 },
+        P4: { response: "1w", resolution: "40h", calendar: "flat", goal: 85 },
+      },
+    } as Manifest;
+    const issues = validateProject(view({ manifest }));
+    expect(issues.map((i) => [i.severity, i.code, (i as { path?: string }).path])).toEqual([["info", "sla-working-days", "sla.P3.resolution"]]);
+    expect(issues[0]!.message).toBe(
+      'P3 resolution "3d" counts working days of calendar "business": 27h of working time (a working day there is 9h, a week 45h); before, a day of a target was 24 working hours (72h); write 72h to keep that',
+    );
+    const weekly = { ...manifest, sla: { P4: { response: "8h", resolution: "1w", calendar: "business", goal: 85 } } } as Manifest;
+    expect(validateProject(view({ manifest: weekly })).map((i) => i.message)).toEqual([
+      'P4 resolution "1w" counts working weeks of calendar "business": 45h of working time (a working day there is 9h, a week 45h); before, a week of a target was 168 working hours (168h); write 168h to keep that',
+    ]);
+    // A calendar whose hours failed the schema is reported by the schema, not here.
+    const broken = { ...manifest, calendars: { business: { hours: { mon: "09:00-18:00" } } } } as unknown as Manifest;
+    expect(codes(view({ manifest: broken }))).not.toContain("sla-working-days");
+  });
 });

@@ -2,7 +2,6 @@
 // to the first response and to the resolution, minus clock pauses.
 // The SLA of the incident's current priority applies to the whole incident (see docs/commands/sla.md).
 import type { Incident } from "../../model/files.js";
-import { addWorkingMs, workingMs } from "../calendar.js";
 import { parseTimestamp } from "../dates.js";
 import type { SlaTargetRule } from "./policy.js";
 
@@ -67,16 +66,16 @@ function measure(rule: SlaTargetRule, opened: number, end: number | undefined, n
   for (const [from, to] of pauses) {
     const clippedFrom = Math.max(from, opened);
     const clippedTo = Math.min(to, until);
-    if (clippedTo > clippedFrom) paused += workingMs(rule.calendar, rule.zone, clippedFrom, clippedTo);
+    if (clippedTo > clippedFrom) paused += rule.clock.between(clippedFrom, clippedTo);
     if (end === undefined && from <= now && to >= now) pausedNow = true;
   }
-  const elapsedMs = Math.max(0, workingMs(rule.calendar, rule.zone, opened, until) - paused);
+  const elapsedMs = Math.max(0, rule.clock.between(opened, until) - paused);
   const done = end !== undefined;
   if (elapsedMs > targetMs) return { state: "breached", elapsedMs, targetMs, done, overByMs: elapsedMs - targetMs };
   if (done) return { state: "met", elapsedMs, targetMs, done };
   const remainingMs = targetMs - elapsedMs;
   if (pausedNow) return { state: "paused", elapsedMs, targetMs, done, remainingMs };
-  return { state: "running", elapsedMs, targetMs, done, remainingMs, dueAt: addWorkingMs(rule.calendar, rule.zone, now, remainingMs) };
+  return { state: "running", elapsedMs, targetMs, done, remainingMs, dueAt: rule.clock.add(now, remainingMs) };
 }
 
 /**

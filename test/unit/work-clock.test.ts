@@ -1,13 +1,16 @@
-// Working-time arithmetic, with answers worked out by hand. Every case runs under several
+// Working-time arithmetic (the clock of SLA targets and plans), with answers worked out by hand. Every case runs under several
 // process time zones: Node applies a change of process.env.TZ at once (checked below),
 // so a stray use of local time would change the answers.
 import { afterAll, describe, expect, it } from "vitest";
-import { addWorkingMs, workingMs } from "../../../src/domain/calendar.js";
-import type { Calendar } from "../../../src/model/files.js";
+import { makeWorkClock } from "../../src/domain/work-clock.js";
+import type { Calendar } from "../../src/model/files.js";
 
 const H = 3_600_000;
 const M = 60_000;
 const at = (text: string) => Date.parse(text);
+const clock = (calendar: Calendar | undefined, zone: string) => makeWorkClock({ name: "test", calendar, zone });
+const workingMs = (calendar: Calendar | undefined, zone: string, from: number, to: number) => clock(calendar, zone).between(from, to);
+const addWorkingMs = (calendar: Calendar | undefined, zone: string, from: number, ms: number) => clock(calendar, zone).add(from, ms);
 const weekdays = (range: string) => ({ mon: [range], tue: [range], wed: [range], thu: [range], fri: [range] });
 const allDays = (range: string) => ({ ...weekdays(range), sat: [range], sun: [range] });
 
@@ -84,11 +87,56 @@ for (const tz of ["UTC", "Europe/Moscow", "America/New_York", "Asia/Kolkata"]) {
       expect(workingMs(noZone, "Asia/Tokyo", at("2026-10-05T00:00:00Z"), at("2026-10-05T03:00:00Z"))).toBe(3 * H);
     });
 
-    it("nothing for an empty or reversed interval, Infinity for a calendar that never works", () => {
+    it("nothing for an empty interval, minus for a reversed one, Infinity for a calendar that never works", () => {
       process.env.TZ = tz;
-      expect(workingMs(moscow, "UTC", at("2026-10-05T12:00:00Z"), at("2026-10-05T11:00:00Z"))).toBe(0);
+      expect(workingMs(moscow, "UTC", at("2026-10-05T12:00:00Z"), at("2026-10-05T12:00:00Z"))).toBe(0);
+      expect(workingMs(moscow, "UTC", at("2026-10-05T12:00:00Z"), at("2026-10-05T11:00:00Z"))).toBe(-H);
+      expect(workingMs(undefined, "UTC", at("2026-10-05T12:00:00Z"), at("2026-10-05T11:00:00Z"))).toBe(-H);
       expect(addWorkingMs({ hours: {} }, "UTC", at("2026-10-05T12:00:00Z"), H)).toBe(Number.POSITIVE_INFINITY);
       expect(addWorkingMs(moscow, "UTC", at("2026-10-04T12:00:00Z"), 0)).toBe(at("2026-10-04T12:00:00Z"));
     });
   });
 }
+
+describe("one clock for SLA targets and plans", () => {
+  it("a day and a week are the calendar's working day and week; on 24x7 24 hours and 7 days", () => {
+    expect([clock(moscow, "UTC").dayMs, clock(moscow, "UTC").weekMs]).toEqual([9 * H, 45 * H]);
+    expect([clock(berlinNight, "UTC").dayMs, clock(berlinNight, "UTC").weekMs]).toEqual([3 * H, 3 * H]);
+    expect([clock(undefined, "UTC").dayMs, clock(undefined, "UTC").weekMs]).toEqual([24 * H, 168 * H]);
+    expect([clock({ hours: {} }, "UTC").dayMs, clock({ hours: {} }, "UTC").weekMs]).toEqual([24 * H, 0]);
+  });
+
+  it("a calendar with no working time answers at once, never spinning", () => {
+    const never = clock({ hours: { mon: [] } }, "UTC");
+    const t = at("2026-11-02T12:00:00Z");
+    expect(never.next(t)).toBe(Number.POSITIVE_INFINITY);
+    expect(never.add(t, H)).toBe(Number.POSITIVE_INFINITY);
+    expect(never.subtract(t, H)).toBe(Number.NEGATIVE_INFINITY);
+    expect(never.between(t, t + 100 * 24 * H)).toBe(0);
+  });
+
+  it("a window adds working time and a blackout takes it away, on any calendar", () => {
+    // Saturday 22:00 to Sunday 04:00 Moscow is working time on a Monday-to-Friday calendar.
+    const window: [number, number] = [at("2026-10-03T22:00:00+03:00"), at("2026-10-04T04:00:00+03:00")];
+    const withWindow = makeWorkClock({ name: "w", calendar: moscow, zone: "UTC", extra: [window] });
+    expect(withWindow.between(at("2026-10-03T00:00:00+03:00"), at("2026-10-05T00:00:00+03:00"))).toBe(6 * H);
+    expect(withWindow.next(at("2026-10-03T12:00:00+03:00"))).toBe(window[0]);
+    expect(withWindow.add(window[0], 7 * H)).toBe(at("2026-10-05T10:00:00+03:00"));
+    expect(withWindow.subtract(at("2026-10-05T10:00:00+03:00"), 7 * H)).toBe(window[0]);
+    // A blackout over Monday morning on 24x7: the clock skips it.
+    const blackout: [number, number] = [at("2026-10-05T00:00:00Z"), at("2026-10-05T06:00:00Z")];
+    const dark = makeWorkClock({ name: "b", calendar: undefined, zone: "UTC", blackouts: [blackout] });
+    expect(dark.add(at("2026-10-04T23:00:00Z"), 2 * H)).toBe(at("2026-10-05T07:00:00Z"));
+    expect(dark.between(at("2026-10-04T00:00:00Z"), at("2026-10-06T00:00:00Z"))).toBe(42 * H);
+  });
+
+  it("a span longer than the longest search counts its last ten years", () => {
+    const always = clock(undefined, "UTC");
+    const office = clock(moscow, "UTC");
+    const from = at("1500-01-01T00:00:00Z");
+    const to = at("2026-10-05T00:00:00Z");
+    const tenYears = to - 3660 * 24 * H;
+    expect(always.between(from, to)).toBe(3660 * 24 * H);
+    expect(office.between(from, to)).toBe(office.between(tenYears, to));
+  });
+});

@@ -1,6 +1,6 @@
-// A binary min-heap: the levelling loop takes the next event and the most urgent ready task
-// in O(log n), so a change of thousands of tasks levels in well under a second.
-export class Heap<T> {
+// A binary min-heap: the levelling loop takes the next event and the most urgent ready task in
+// O(log n), so levelling grows as n log n with the tasks of the open changes.
+export class MinHeap<T> {
   private readonly items: T[] = [];
   constructor(private readonly less: (a: T, b: T) => boolean) {}
 

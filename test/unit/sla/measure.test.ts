@@ -1,6 +1,6 @@
 // SLA clocks of single incidents, hand-checked: business hours Mon-Fri 09:00-18:00 Moscow.
 import { describe, expect, it } from "vitest";
-import { incidentSla, pauseIntervals } from "../../../src/domain/sla/clock.js";
+import { incidentSla, pauseIntervals } from "../../../src/domain/sla/measure.js";
 import { slaPolicy } from "../../../src/domain/sla/policy.js";
 import type { Incident, Manifest } from "../../../src/model/files.js";
 
@@ -116,5 +116,24 @@ describe("incident SLA clock", () => {
       now,
     );
     expect(pauses).toEqual([[at("2026-10-05T10:00:00Z"), now]]);
+  });
+
+  it("d and w in a target are the calendar's working day and week, as in estimates; on 24x7 24 hours and 7 days", () => {
+    const days = slaPolicy({
+      ...manifest,
+      sla: {
+        P1: { response: "1d", resolution: "1w", calendar: "24x7", goal: 95 },
+        P3: { response: "1d", resolution: "1w1d2h", calendar: "business", goal: 90 },
+      },
+    } as Manifest);
+    expect([days.P1!.responseMs, days.P1!.resolutionMs]).toEqual([24 * H, 7 * 24 * H]);
+    // Mon-Fri 09:00-18:00: a working day is 9 hours, a working week 45.
+    expect([days.P3!.responseMs, days.P3!.resolutionMs]).toEqual([9 * H, 45 * H + 9 * H + 2 * H]);
+    // Opened Monday 10:00, responded Tuesday 10:00: one working day, in time; 10:01 is a minute late.
+    const opened = "2026-10-05T10:00:00+03:00";
+    expect(incidentSla(incident({ opened, responded: "2026-10-06T10:00:00+03:00" }), days.P3!, farFuture).response).toMatchObject({ state: "met", elapsedMs: 9 * H });
+    expect(incidentSla(incident({ opened, responded: "2026-10-06T10:01:00+03:00" }), days.P3!, farFuture).response).toMatchObject({ state: "breached", overByMs: M });
+    // Still running Monday 12:00: 7 of the 9 hours left, due Tuesday 10:00.
+    expect(incidentSla(incident({ opened }), days.P3!, at("2026-10-05T12:00:00+03:00")).response.dueAt).toBe(at("2026-10-06T10:00:00+03:00"));
   });
 });
