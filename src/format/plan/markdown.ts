@@ -1,6 +1,6 @@
 // The plan as markdown, for a ticket or a client meeting.
 import { markdownEscape } from "../text.js";
-import { criticalPathText, diffText, dueText, paddedText, planLine, rows, slackText, stateText } from "./shared.js";
+import { criticalPathText, diffText, dueText, paddedText, planLine, proposalTasks, rows, slackText, stateText } from "./shared.js";
 import type { PlanReport } from "./types.js";
 
 export function formatMarkdown(report: PlanReport): string {
@@ -30,5 +30,6 @@ export function formatMarkdown(report: PlanReport): string {
     for (const f of plan.findings) lines.push(`- **${f.severity}** \`${f.code}\` ${markdownEscape(f.message)} (${f.file}${f.line ? `:${f.line}` : ""})`);
   }
   lines.push("", `_${markdownEscape(diffText(report))}_`);
+  if (report.proposal) for (const t of proposalTasks(report.proposal)) lines.push(`- ${t.sign === "+" ? "adds" : "removes"} ${t.id} ${markdownEscape(t.title)} (${markdownEscape(t.detail)})`);
   return `${lines.join("\n")}\n`;
 }

@@ -3,7 +3,7 @@ import { Chalk } from "chalk";
 import type { FormatOptions } from "../registry.js";
 import { fitText, fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
-import { criticalPathText, diffText, dueText, paddedText, planLine, rows, slackText, stateText } from "./shared.js";
+import { criticalPathText, diffText, dueText, paddedText, planLine, proposalTasks, rows, slackText, stateText } from "./shared.js";
 import type { PlanReport } from "./types.js";
 
 const TITLE_WIDTH = 48;
@@ -51,5 +51,6 @@ export function formatTable(report: PlanReport, options: FormatOptions): string 
   lines.push(`backout order: ${plan.backoutOrder.join(", ") || "none"}`);
   lines.push(`rollback: ${plan.rollback ? terminalSafe(plan.rollback.trim()) : chalk.yellow("none written")}`);
   lines.push(diffText(report));
+  if (report.proposal) for (const t of proposalTasks(report.proposal)) lines.push(`  ${t.sign} ${t.id} ${terminalSafe(shorten(t.title, TITLE_WIDTH))} (${terminalSafe(t.detail)})`);
   return fitText(`${lines.join("\n")}\n`, options.width);
 }
