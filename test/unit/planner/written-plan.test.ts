@@ -7,7 +7,9 @@ import { runChangeNotify } from "../../../src/commands/change-notify.js";
 import { runChangePlan } from "../../../src/commands/change-plan.js";
 import { runReport } from "../../../src/commands/report.js";
 import { runStatus } from "../../../src/commands/status.js";
-import { EXAMPLE } from "../../helpers/run.js";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { committedCopy, EXAMPLE } from "../../helpers/run.js";
 
 const globals = { project: EXAMPLE, color: false };
 
@@ -68,6 +70,26 @@ describe("tam change plan on a change whose rules changed after its plan was wri
     expect(outdated.map((f: { message: string }) => f.message)).toEqual([expect.stringContaining("CHG-0002")]);
     expect(outdated[0].message).toContain("T8");
     expect(outdated[0].file).toBe("changes/CHG-0002.yaml");
+  });
+});
+
+describe("--write on a change under way whose new forecast passes the promise", () => {
+  it("says so and never moves the stored promise (the baseline)", async () => {
+    const dir = committedCopy(EXAMPLE);
+    try {
+      const before = readFileSync(join(dir, "changes/CHG-0002.yaml"), "utf8");
+      const baseline = before.slice(before.indexOf("\nbaseline:"));
+      const { stdout, stderr } = await run((o) => runChangePlan({ project: dir, color: false }, "CHG-0002", { format: "table", asOf: "2026-12-05", write: true }, o));
+      expect(stderr).toContain("CHG-0002 (in-progress): the new plan moves the forecast from 2026-12-07 to 2026-12-10, after the date promised to the client (2026-11-26); the promise is kept");
+      expect(stdout).toContain("wrote changes/CHG-0002.yaml: added T8, T9");
+      // Once written, the plan shown is the new one.
+      expect(stdout).toContain("forecast: 2026-11-10 → 2026-12-10");
+      const after = readFileSync(join(dir, "changes/CHG-0002.yaml"), "utf8");
+      expect(after).toContain("id: T8");
+      expect(after.slice(after.indexOf("\nbaseline:"))).toBe(baseline);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
