@@ -10,11 +10,14 @@ export function formatMarkdown(report: PlanReport): string {
     `## ${plan.changeId}: ${markdownEscape(plan.title)}`,
     "",
     `- Status: ${plan.status}`,
-    `- Forecast: ${planLine(plan)}`,
+    `- ${plan.record ? "Recorded" : "Forecast"}: ${planLine(plan)}`,
     `- Critical path: ${criticalPathText(plan)}`,
-    `- Internal date (×${e.internalFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.internalDays, e.internalWork)}, `}until ${e.internalDate}`,
-    `- Client promise (×${e.clientFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.clientDays, e.clientWork)}, `}until **${e.clientDate}**`,
   ];
+  if (!plan.record || e.fromBaseline)
+    lines.push(
+      `- Internal date (×${e.internalFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.internalDays, e.internalWork)}, `}until ${e.internalDate}`,
+      `- Client promise (×${e.clientFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.clientDays, e.clientWork)}, `}until **${e.clientDate}**`,
+    );
   const due = dueText(plan);
   if (due) lines.push(`- ${due[0]!.toUpperCase()}${due.slice(1)}`);
   lines.push(`- Backout order: ${plan.backoutOrder.join(", ") || "none"}`);

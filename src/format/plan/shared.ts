@@ -23,6 +23,8 @@ export function criticalPathText(plan: Plan): string {
 export function dueText(plan: Plan): string | undefined {
   const e = plan.estimates;
   if (!e.due) return undefined;
+  // A closed change's record: when it finished against the due date, nothing to promise any more.
+  if (plan.record) return `due ${e.due}: ${plan.schedule.finishDate ? `finished ${plan.schedule.finishDate}, ${e.fitsDue ? "on time" : "after the due date"}` : "no recorded finish"}`;
   const plain = e.fitsDue ? `the forecast (${plan.schedule.finishDate}) fits` : `the forecast finishes ${plan.schedule.finishDate ?? "?"}, after the due date`;
   const client = e.clientFitsDue ? `the client promise (${e.clientDate}) fits too` : `the client promise ${e.clientDate} does not fit`;
   return `due ${e.due}: ${plain}; ${client}`;
@@ -37,6 +39,8 @@ export function diffText(report: PlanReport): string {
   if (diff.changed.length) parts.push(`changed ${diff.changed.map((c) => `${c.id} (${c.fields.join(", ")})`).join(", ")}`);
   const what = parts.length ? parts.join("; ") : "no change to the written tasks";
   if (report.stored) return `wrote ${report.file}: ${what}${report.commit ? ` (commit ${report.commit})` : ""}`;
+  if (report.plan.record) return `the record of a ${report.plan.status} change, as written in ${report.file}`;
+  if (report.plan.written) return `as written in ${report.file}: re-planning changes no task`;
   return `not written (use --write to store it in ${report.file}): ${what}`;
 }
 

@@ -42,10 +42,14 @@ export function formatTable(report: PlanReport, options: FormatOptions): string 
       stackTitle: ["task", "title"],
     }),
     `critical path: ${criticalPathText(plan)}`,
-    `forecast: ${planLine(plan)}`,
-    `internal date (×${e.internalFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.internalDays, e.internalWork)}, `}until ${e.internalDate}`,
-    `client promise (×${e.clientFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.clientDays, e.clientWork)}, `}until ${chalk.bold(e.clientDate)}`,
+    `${plan.record ? "recorded" : "forecast"}: ${planLine(plan)}`,
   ];
+  // A closed change promises nothing any more; the promise it was given (its baseline) is history worth showing.
+  if (!plan.record || e.fromBaseline)
+    lines.push(
+      `internal date (×${e.internalFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.internalDays, e.internalWork)}, `}until ${e.internalDate}`,
+      `client promise (×${e.clientFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.clientDays, e.clientWork)}, `}until ${chalk.bold(e.clientDate)}`,
+    );
   const due = dueText(plan);
   if (due) lines.push(due);
   lines.push(`backout order: ${plan.backoutOrder.join(", ") || "none"}`);

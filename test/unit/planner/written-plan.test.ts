@@ -64,6 +64,13 @@ describe("tam change plan on a change whose rules changed after its plan was wri
     expect(stdout).toContain("re-planning adds T8, T9");
   });
 
+  it("a written plan that re-planning would not change says so, with no proposal", async () => {
+    const { stdout } = await run((o) => runChangePlan(globals, "CHG-0006", { format: "table", asOf }, o));
+    expect(stdout).toContain("as written in changes/CHG-0006.yaml: re-planning changes no task");
+    const json = JSON.parse((await run((o) => runChangePlan(globals, "CHG-0006", { format: "json", asOf }, o))).stdout);
+    expect(json).toMatchObject({ schedule: "written", proposal: null });
+  });
+
   it("status reports the outdated plan", async () => {
     const status = JSON.parse((await run((o) => runStatus(globals, { format: "json", asOf }, o))).stdout);
     const outdated = status.findings.filter((f: { code: string }) => f.code === "outdated-plan");
@@ -106,5 +113,9 @@ describe("the plan of a closed change is its record (issue 25, point 11)", () =>
     const table = await run((o) => runChangePlan(globals, "CHG-0005", { format: "table", asOf: "2026-11-20" }, o));
     expect(table.code).toBe(0);
     expect(table.stdout).not.toContain("added T2");
+    expect(table.stdout).toContain("the record of a done change, as written in changes/CHG-0005.yaml");
+    expect(table.stdout).toContain("recorded: 2026-10-14 → 2026-10-14");
+    expect(table.stdout).toContain("due 2026-10-16: finished 2026-10-14, on time");
+    expect(table.stdout).not.toContain("client promise");
   });
 });
