@@ -141,12 +141,14 @@ export function projectStatus(input: StatusInput): StatusReport {
   const ready = new Map<string, TaskRef[]>();
   for (const row of rows) for (const task of row.ready) ready.set(task.department, [...(ready.get(task.department) ?? []), task]);
   // Findings about a task follow the --department / --mine filter; findings about a change stay.
+  const outdated = input.components ? outdatedPlans(changes, input, now) : new Map<string, Issue>();
   const findings = changes.flatMap((c) => {
     const row = schedule.byId.get(c.id)!;
     const shown = new Set(row.tasks.filter(keep).map((t) => t.id));
-    return row.findings.filter((f) => f.task === undefined || shown.has(f.task));
+    const own = row.findings.filter((f) => f.task === undefined || shown.has(f.task));
+    const stale = outdated.get(c.id);
+    return stale ? [...own, stale] : own;
   });
-  if (input.components) findings.push(...outdatedPlans(changes, input, now));
   return {
     today: input.today,
     ...(input.department ? { department: input.department } : {}),
@@ -161,9 +163,9 @@ export function projectStatus(input: StatusInput): StatusReport {
 /** Changes agreed or under way (approved, in progress) whose written tasks differ from the ones the rules and the architecture now give. */
 const UNDER_WAY = ["approved", "in-progress"];
 
-function outdatedPlans(changes: readonly Change[], input: StatusInput, now: number): Issue[] {
+function outdatedPlans(changes: readonly Change[], input: StatusInput, now: number): Map<string, Issue> {
   const where = (entity: object, ...field: (string | number)[]): Location => input.where?.(entity, ...field) ?? { file: `changes/${(entity as Change).id}.yaml` };
-  const out: Issue[] = [];
+  const out = new Map<string, Issue>();
   for (const change of changes) {
     if (!UNDER_WAY.includes(change.status)) continue;
     const diff = planDrift({
@@ -183,7 +185,7 @@ function outdatedPlans(changes: readonly Change[], input: StatusInput, now: numb
     if (diff.added.length) parts.push(`adds ${diff.added.join(", ")}`);
     if (diff.removed.length) parts.push(`removes ${diff.removed.map((r) => r.id).join(", ")}`);
     if (diff.changed.length) parts.push(`changes ${diff.changed.map((c) => `${c.id} (${c.fields.join(", ")})`).join(", ")}`);
-    out.push({
+    out.set(change.id, {
       severity: "warning",
       code: "outdated-plan",
       message: `${change.id} (${change.status}): its written tasks no longer follow from the rules and the architecture: re-planning ${parts.join("; ")}. See \`tam change plan ${change.id}\`, then adopt it with --write or keep the plan as written`,
