@@ -3,7 +3,7 @@
 // file, and the first time also the baseline (the dates and promises as agreed).
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../errors.js";
 import { frozenReason } from "../domain/tracking/lifecycle.js";
-import { baselineOf, planChange, PLAN_REFUSAL_CODES, projectHolidays, SIGNAL_CODES, type Plan } from "../domain/planner/index.js";
+import { baselineOf, planChange, planToShow, PLAN_REFUSAL_CODES, projectHolidays, SIGNAL_CODES, type Plan } from "../domain/planner/index.js";
 import { pickFormatter, useColor } from "../format/registry.js";
 import { planFormatters } from "../format/plan/index.js";
 import { requireValid } from "../project/check.js";
@@ -63,18 +63,36 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
     );
     commit = saved.commit;
   }
+  // The written plan first (the dates every other command gives), the proposal beside it.
+  const { shown, proposal } = planToShow(plan, write);
   // Findings quote file content (a blackout's reason, a title): one safe line each.
-  if (options.format !== "json") for (const f of plan.findings) output.err(inlineSafe(`${f.file}:${f.line ?? 1}:${f.col ?? 1} ${f.severity} ${f.code} ${f.message}`));
+  if (options.format !== "json") for (const f of shown.findings) output.err(inlineSafe(`${f.file}:${f.line ?? 1}:${f.col ?? 1} ${f.severity} ${f.code} ${f.message}`));
   if (options.write && broken) output.err(`${change.id} was not written: fix the errors above first`);
+  const kept = write ? promiseKept(change.status, plan) : undefined;
+  if (kept) output.err(kept);
   output.out(
     format(
-      { plan, file, written: write, commit, asOf: clock.today, holidays: projectHolidays(project.manifest), baselineWritten: baseline !== undefined },
+      { plan: shown, ...(proposal ? { proposal } : {}), file, stored: write, commit, asOf: clock.today, holidays: projectHolidays(project.manifest), baselineWritten: baseline !== undefined },
       { color: useColor(globals.color), width: process.stdout.columns },
     ),
   );
   const failOn = options.failOn ?? "error";
-  const failed = broken || (failOn !== "never" && plan.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]));
+  const failed = broken || (failOn !== "never" && shown.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]));
   return failed ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * A re-plan written on an approved or running change whose forecast now ends after the date
+ * promised to the client: the promise (the stored baseline) stays as it is, and the TAM is told.
+ */
+function promiseKept(status: string, plan: Plan): string | undefined {
+  if (!["approved", "in-progress", "review"].includes(status)) return undefined;
+  const finish = plan.schedule.finishDate;
+  const promised = plan.estimates.fromBaseline ? plan.estimates.clientDate : undefined;
+  if (!finish || !promised || finish <= promised) return undefined;
+  const before = plan.written?.schedule.finishDate;
+  const moved = before && before !== finish ? `moves the forecast from ${before} to ${finish}` : `forecasts ${finish}`;
+  return `${plan.changeId} (${status}): the new plan ${moved}, after the date promised to the client (${promised}); the promise is kept as it was (the baseline is not moved): agree a new date with the client`;
 }
 
 /** Tasks unchanged since they were written are copied as written; the others are rendered anew. */

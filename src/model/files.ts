@@ -245,7 +245,11 @@ export interface Change {
   type: ChangeType;
   risk?: Risk;
   due?: DateText;
-  window?: { start: TimestampText; end?: TimestampText };
+  /**
+   * When work on the systems may happen. `out_of_hours`: the window itself is working time (a night
+   * or weekend window); default: true when it lies entirely outside the department's hours.
+   */
+  window?: { start: TimestampText; end?: TimestampText; out_of_hours?: boolean };
   scope: ScopeItem[];
   /** Components the change adds, described here until they join architecture.yaml. */
   new_components?: Component[];

@@ -40,7 +40,7 @@ describe("benchmark project S", () => {
   it.skipIf(!has(["change", "plan"]))("plans the largest change", () => {
     const result = runTam(["change", "plan", "CHG-BIG", "-C", project, "--format", "json", "--as-of", AS_OF]);
     expect(result.code, result.stderr).toBeLessThanOrEqual(1);
-    expect(JSON.parse(result.stdout)).toMatchObject({ version: 2 });
+    expect(JSON.parse(result.stdout)).toMatchObject({ version: 3 });
   });
 
   it.skipIf(!has(["docs", "check"]))("checks the docs with a fixed number of git processes", () => {

@@ -23,7 +23,7 @@ describe("commands that read no incidents", () => {
   it("change plan plans", () => {
     const result = runTam(["change", "plan", "CHG-0003", "-C", withBrokenIncidents(), "--as-of", "2026-11-20", "--format", "json"]);
     expect(result.stderr).not.toMatch(/fix them first/);
-    expect(JSON.parse(result.stdout)).toMatchObject({ version: 2, change: { id: "CHG-0003" } });
+    expect(JSON.parse(result.stdout)).toMatchObject({ version: 3, change: { id: "CHG-0003" } });
   });
 
   it("docs check checks", () => {

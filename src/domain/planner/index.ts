@@ -6,11 +6,12 @@ import { dateInZone, zonedToEpoch } from "../zone.js";
 import { checkBlackouts, checkConflicts, checkCycles, checkRollback, checkTaskCycles } from "./checks.js";
 import { decompose } from "./decompose.js";
 import { addFollowups } from "./followups.js";
-import { mergeTasks } from "./merge.js";
+import { fromWritten, mergeTasks } from "./merge.js";
 import { scheduleProject } from "./project-schedule.js";
 import type { ChangeSchedule } from "./schedule-types.js";
-import type { Estimates, Plan, PlanInput } from "./types.js";
-import { buildUniverse } from "./universe.js";
+import type { Estimates, Plan, PlanDiff, PlanInput, PlanTask, PlanView } from "./types.js";
+import { buildUniverse, type Universe } from "./universe.js";
+import { FINAL_CHANGE_STATUSES } from "../../model/files.js";
 
 export type * from "./types.js";
 export { baselineOf, changeBlackouts, MIN_REMAINING_MS, scheduleProject } from "./project-schedule.js";
@@ -36,6 +37,8 @@ export function planNow(input: Pick<PlanInput, "now" | "today" | "timezone">): n
 }
 
 export function planChange(input: PlanInput): Plan {
+  // The plan of a closed change is its record: its tasks as they are, nothing derived, no date signal.
+  if (FINAL_CHANGE_STATUSES.includes(input.change.status)) return recordOf(input);
   const universe = buildUniverse(input);
   const base = decompose(input, universe);
   const findings: Issue[] = [...base.findings];
@@ -45,6 +48,49 @@ export function planChange(input: PlanInput): Plan {
   const { tasks, diff } = mergeTasks([...base.tasks, ...followups], input.change.tasks ?? [], findings, (index) => input.where(input.change, "tasks", index));
   if (!cycles.length) findings.push(...checkTaskCycles(input, tasks));
 
+  const proposal = viewOf(input, universe, tasks, true);
+  const plan: Plan = {
+    changeId: input.change.id,
+    title: input.change.title,
+    status: input.change.status,
+    tasks,
+    schedule: proposal.schedule,
+    estimates: proposal.estimates,
+    backoutOrder: proposal.backoutOrder,
+    ...(input.change.rollback ? { rollback: input.change.rollback } : {}),
+    diff,
+    findings: [...findings, ...proposal.findings].sort(compareIssues),
+  };
+  const existing = input.change.tasks ?? [];
+  if (!existing.length) return plan;
+  // The written plan: the schedule status, notify and report show. Re-planning that changes no
+  // task changes no date: the proposal is the written plan then.
+  const same = !diff.added.length && !diff.removed.length && !diff.changed.length;
+  const writtenTasks = same ? tasks : existing.map((task, index) => fromWritten(task, index));
+  const written = same ? proposal : viewOf(input, universe, writtenTasks, false);
+  return {
+    ...plan,
+    written: {
+      tasks: same ? tasks : inScheduleOrder(writtenTasks, written.schedule),
+      schedule: written.schedule,
+      estimates: written.estimates,
+      backoutOrder: written.backoutOrder,
+      findings: [...findings, ...written.findings].sort(compareIssues),
+    },
+  };
+}
+
+/** Written tasks in plan order: by wave of the schedule, then id (tasks without a row, the cancelled ones, last in file order). */
+function inScheduleOrder(tasks: PlanTask[], schedule: ChangeSchedule): PlanTask[] {
+  const rank = new Map(schedule.tasks.map((t, i) => [t.id, i]));
+  return tasks
+    .map((task, i) => ({ task, i }))
+    .sort((a, b) => (rank.get(a.task.id) ?? Infinity) - (rank.get(b.task.id) ?? Infinity) || a.i - b.i)
+    .map(({ task }) => task);
+}
+
+/** The schedule of one set of tasks (proposed, or as written) and the findings about its dates. */
+function viewOf(input: PlanInput, universe: Universe, tasks: readonly PlanTask[], proposed: boolean): Omit<PlanView, "tasks"> {
   const changes = [...input.changes.filter((c) => c.id !== input.change.id), input.change];
   const project = scheduleProject({
     manifest: input.manifest,
@@ -52,32 +98,53 @@ export function planChange(input: PlanInput): Plan {
     changes,
     now: planNow(input),
     timezone: input.timezone,
-    proposed: { changeId: input.change.id, tasks },
+    ...(proposed ? { proposed: { changeId: input.change.id, tasks } } : {}),
     // Only this change's schedule is read: the closed changes need no summary.
     openOnly: true,
     findingsFor: new Set([input.change.id]),
     where: input.where,
   });
   const timing = project.byId.get(input.change.id)!;
-  const estimates = estimatesOf(input, timing);
+  return {
+    schedule: timing,
+    estimates: estimatesOf(input, timing),
+    backoutOrder: backoutOrderOf(tasks, timing),
+    findings: [...checkRollback(input), ...checkConflicts(input, universe, timing), ...checkBlackouts(input, timing), ...timing.findings],
+  };
+}
+
+function backoutOrderOf(tasks: readonly PlanTask[], timing: ChangeSchedule): string[] {
   const implementation = new Set(tasks.filter((t) => t.kind === "implementation").map((t) => t.id));
   const position = new Map(tasks.map((t, i) => [t.id, i]));
-  const backoutOrder = timing.tasks
+  return timing.tasks
     .filter((t) => implementation.has(t.id))
     .sort((a, b) => b.wave - a.wave || (b.startDate ?? "").localeCompare(a.startDate ?? "") || position.get(b.id)! - position.get(a.id)!)
     .map((t) => t.id);
-  findings.push(...checkRollback(input), ...checkConflicts(input, universe, timing), ...checkBlackouts(input, timing), ...timing.findings);
+}
+
+/**
+ * A done, cancelled or rejected change: the tasks as written, at their recorded dates (the engine
+ * schedules a closed change from its history alone), and no finding about dates: nothing is late
+ * or at risk any more. Only a cycle among the written tasks is reported (validate reports it too).
+ */
+function recordOf(input: PlanInput): Plan {
+  const written = (input.change.tasks ?? []).map((task, index) => fromWritten(task, index));
+  // A closed change takes no capacity from the others and no other change moves it: it is scheduled alone.
+  const project = scheduleProject({ manifest: input.manifest, departments: input.departments, changes: [input.change], now: planNow(input), timezone: input.timezone, where: input.where });
+  const timing = project.byId.get(input.change.id)!;
+  const tasks = inScheduleOrder(written, timing);
   return {
     changeId: input.change.id,
     title: input.change.title,
     status: input.change.status,
     tasks,
     schedule: timing,
-    estimates,
-    backoutOrder,
+    estimates: estimatesOf(input, timing),
+    backoutOrder: backoutOrderOf(tasks, timing),
     ...(input.change.rollback ? { rollback: input.change.rollback } : {}),
-    diff,
-    findings: findings.sort(compareIssues),
+    diff: { added: [], removed: [], changed: [] },
+    findings: checkTaskCycles(input, tasks).sort(compareIssues),
+    record: true,
   };
 }
 
@@ -99,3 +166,51 @@ function estimatesOf(input: PlanInput, timing: ChangeSchedule): Estimates {
   };
 }
 export { departmentCalendar, projectCalendar, projectHolidays } from "./calendars.js";
+
+/** What re-planning would change in a change whose tasks are written: its tasks and dates, and the difference. */
+export interface Proposal extends PlanView {
+  diff: PlanDiff;
+  /** The forecast finish of the written plan and of the proposal. */
+  forecast: { from: string | null; to: string | null };
+}
+
+/**
+ * The plan to show and the proposal beside it. A change whose tasks are written shows their
+ * schedule (the dates status, notify and report give), and the proposal when re-planning would
+ * change a task; once `--write` stored the proposal, or while nothing is written, the proposal is the plan.
+ */
+export function planToShow(plan: Plan, stored: boolean): { shown: Plan; proposal?: Proposal } {
+  const written = plan.written;
+  if (stored || !written) return { shown: plan };
+  const shown: Plan = { ...plan, tasks: written.tasks, schedule: written.schedule, estimates: written.estimates, backoutOrder: written.backoutOrder, findings: written.findings };
+  const { diff } = plan;
+  if (!diff.added.length && !diff.removed.length && !diff.changed.length) return { shown };
+  return {
+    shown,
+    proposal: {
+      tasks: plan.tasks,
+      schedule: plan.schedule,
+      estimates: plan.estimates,
+      backoutOrder: plan.backoutOrder,
+      findings: plan.findings,
+      diff,
+      forecast: { from: written.schedule.finishDate, to: plan.schedule.finishDate },
+    },
+  };
+}
+
+/**
+ * What re-planning would change in a change's written tasks (decomposition, follow-ups and the
+ * merge, without scheduling): undefined when nothing is written or nothing would change, or when
+ * the scope cannot be planned (validate and the planner report that).
+ */
+export function planDrift(input: PlanInput): PlanDiff | undefined {
+  if (!input.change.tasks?.length) return undefined;
+  const universe = buildUniverse(input);
+  const base = decompose(input, universe);
+  const findings: Issue[] = [...base.findings];
+  if (checkCycles(input, universe, base.scope.keys()).length || findings.some((f) => f.severity === "error")) return undefined;
+  const followups = addFollowups(input, universe, base, findings);
+  const { diff } = mergeTasks([...base.tasks, ...followups], input.change.tasks, findings, (index) => input.where(input.change, "tasks", index));
+  return diff.added.length || diff.removed.length || diff.changed.length ? diff : undefined;
+}

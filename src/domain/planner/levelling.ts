@@ -33,7 +33,7 @@ export function level(contexts: readonly ChangeContext[], now: number): void {
   const capacity = (node: Node) => (typeof node.department?.capacity === "number" && node.department.capacity >= 1 ? node.department.capacity : Number.POSITIVE_INFINITY);
 
   const readyAt = (node: Node) => {
-    let release = Math.max(now, node.ctx.windowStart);
+    let release = node.windowWork ? Math.max(now, node.ctx.windowStart) : now;
     for (const pred of node.preds) release = Math.max(release, finishOf(pred));
     node.release = release;
     events.push({ at: release, kind: 1, node, seq: seq++ });

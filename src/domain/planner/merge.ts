@@ -113,7 +113,7 @@ export function mergeTasks(drafts: readonly DraftTask[], existing: readonly Task
   return { tasks, diff: { added, removed, changed } };
 }
 
-function fromWritten(task: Task, index: number): PlanTask {
+export function fromWritten(task: Task, index: number): PlanTask {
   return {
     id: task.id,
     title: task.title,

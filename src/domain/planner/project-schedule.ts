@@ -11,7 +11,7 @@ import { departmentCalendar } from "./calendars.js";
 import { level } from "./levelling.js";
 import { compareIds, levels } from "./order.js";
 import { promise } from "./promises.js";
-import { contextFor, EPSILON, finishOf, isOpenChange, MIN_REMAINING_MS, type ChangeContext, type Node } from "./schedule-context.js";
+import { contextFor, EPSILON, finishOf, isOpenChange, isWindowWork, MIN_REMAINING_MS, type ChangeContext, type Node } from "./schedule-context.js";
 import type { ChangeSchedule, ProjectSchedule, ScheduleInput, TaskSchedule } from "./schedule-types.js";
 import { changeSignals } from "./signals.js";
 import type { WorkClock } from "../work-clock.js";
@@ -40,7 +40,8 @@ export function scheduleProject(input: ScheduleInput): ProjectSchedule {
       if (task.status === "cancelled" || byId.has(task.id)) return;
       const department = departments.get(task.department);
       const calendar = departmentCalendar(department, input.manifest);
-      const clock = ctx.clockFor(task.department);
+      const windowWork = isWindowWork(task.kind);
+      const clock = ctx.clockFor(task.department, windowWork);
       const estimate = effectiveEstimate(task.estimate, department);
       const work = workOf(estimate, clock);
       const actuals = readActuals(task.status, task.history, clock, now, ctx.open && task.status !== "done");
@@ -53,6 +54,7 @@ export function scheduleProject(input: ScheduleInput): ProjectSchedule {
         department,
         calendar,
         clock,
+        windowWork,
         estimate,
         work,
         remaining,
@@ -134,7 +136,7 @@ function unlevelled(ctx: ChangeContext, now: number): void {
       node.finish = node.ef;
       continue;
     }
-    let release = Math.max(now, ctx.windowStart);
+    let release = node.windowWork ? Math.max(now, ctx.windowStart) : now;
     for (const pred of node.preds) release = Math.max(release, finishOf(pred));
     node.release = release;
     node.es = clock.next(release);

@@ -25,7 +25,8 @@ export interface ChangeContext {
   rank: number;
   windowStart: number;
   windowEnd: number;
-  clockFor(department: string): WorkClock;
+  /** The working-time clock of a department for this change; `windowWork` false: office work the window does not bind. */
+  clockFor(department: string, windowWork?: boolean): WorkClock;
   planClock: WorkClock;
   planCalendar: string;
   nodes: Node[];
@@ -39,6 +40,8 @@ export interface Node {
   department: Department | undefined;
   calendar: NamedCalendar;
   clock: WorkClock;
+  /** Work on the systems, which the change window binds (not office work: documentation, reviews). */
+  windowWork: boolean;
   estimate: string;
   work: number;
   remaining: number;
@@ -56,6 +59,13 @@ export interface Node {
   /** No working time to place it within ten years. */
   unschedulable?: boolean;
   slack: number;
+}
+
+/** Office work, not work on the systems: the change window does not bind it (it follows its department's calendar). */
+export const OFFICE_KINDS: readonly string[] = ["documentation", "security"];
+
+export function isWindowWork(kind: string | undefined): boolean {
+  return !OFFICE_KINDS.includes(kind ?? "manual");
 }
 
 /** Open changes compete for capacity; the lifecycle states (new … review) count as open too. */
@@ -90,18 +100,28 @@ export function contextFor(
   const blackouts = changeBlackouts(input, change);
   const windowStart = change.window?.start ? parseTimestamp(change.window.start) : Number.NaN;
   const windowEnd = change.window?.end ? parseTimestamp(change.window.end) : Number.NaN;
-  // An agreed window is working time for the change even outside the department's hours (a night window).
-  const extra: Interval[] = Number.isFinite(windowStart) && Number.isFinite(windowEnd) && windowEnd > windowStart ? [[windowStart, windowEnd]] : [];
-  // Changes with the same blackouts and no window of their own share clocks (and their day caches).
-  const variant = `${blackouts.map(([a, b]) => `${a}-${b}`).join(",")}|${extra.map(([a, b]) => `${a}-${b}`).join(",")}`;
-  const clockOf = (named: NamedCalendar) => {
-    const key = `${named.name}|${variant}`;
+  const window: Interval | undefined = Number.isFinite(windowStart) && Number.isFinite(windowEnd) && windowEnd > windowStart ? [windowStart, windowEnd] : undefined;
+  const blackoutKey = blackouts.map(([a, b]) => `${a}-${b}`).join(",");
+  // Changes with the same blackouts and the same working window share clocks (and their day caches).
+  const sharedClock = (named: NamedCalendar, blackoutList: Interval[], key: string, extra: Interval[]) => {
     let clock = shared.get(key);
     if (!clock) {
-      clock = makeWorkClock({ name: named.name, calendar: named.calendar, zone: input.timezone, blackouts, extra });
+      clock = makeWorkClock({ name: named.name, calendar: named.calendar, zone: input.timezone, blackouts: blackoutList, extra });
       shared.set(key, clock);
     }
     return clock;
+  };
+  // A window says when work may happen, the department's calendar when its people work: work runs
+  // in the calendar's hours inside the window. An out-of-hours window (explicit, or lying entirely
+  // outside the department's hours: a night or weekend window) is working time itself.
+  const outOfHours = (named: NamedCalendar): boolean => {
+    if (!window) return false;
+    if (change.window?.out_of_hours !== undefined) return change.window.out_of_hours;
+    return sharedClock(named, [], `${named.name}||`, []).between(window[0], window[1]) === 0;
+  };
+  const clockOf = (named: NamedCalendar, windowWork: boolean) => {
+    const extra: Interval[] = window && windowWork && outOfHours(named) ? [window] : [];
+    return sharedClock(named, blackouts, `${named.name}|${blackoutKey}|${extra.map(([a, b]) => `${a}-${b}`).join(",")}`, extra);
   };
   const counts = new Map<string, { named: NamedCalendar; n: number }>();
   for (const task of tasks) {
@@ -118,8 +138,8 @@ export function contextFor(
     rank: (CHANGE_RANK[change.status] ?? 2) * 10 + (TYPE_RANK[change.type] ?? 1),
     windowStart: Number.isFinite(windowStart) ? windowStart : Number.NEGATIVE_INFINITY,
     windowEnd: Number.isFinite(windowEnd) ? windowEnd : Number.POSITIVE_INFINITY,
-    clockFor: (department) => clockOf(departmentCalendar(departments.get(department), input.manifest)),
-    planClock: clockOf(plan),
+    clockFor: (department, windowWork = true) => clockOf(departmentCalendar(departments.get(department), input.manifest), windowWork),
+    planClock: clockOf(plan, true),
     planCalendar: plan.name,
     nodes: [],
   };

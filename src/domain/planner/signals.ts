@@ -111,12 +111,18 @@ export function changeSignals(s: ChangeSchedule, ctx: ChangeContext, now: number
         ...where("baseline"),
       });
   }
-  if (Number.isFinite(ctx.windowEnd) && s.finish !== null && s.finish > ctx.windowEnd && open) {
-    const over = ctx.planClock.between(ctx.windowEnd, s.finish);
+  // The window binds the work on the systems only: office work after it (documentation, reviews) is no overflow.
+  const last =
+    Number.isFinite(ctx.windowEnd) && open
+      ? ctx.nodes.filter((n) => n.windowWork && n.finish !== null).reduce<(typeof ctx.nodes)[number] | undefined>((a, n) => (a && a.finish! >= n.finish! ? a : n), undefined)
+      : undefined;
+  if (last && last.finish! > ctx.windowEnd) {
+    const over = last.clock.between(ctx.windowEnd, last.finish!);
+    const finishDate = s.tasks.find((t) => t.id === last.task.id)?.finishDate ?? s.finishDate;
     findings.push({
       severity: "error",
       code: "window-overflow",
-      message: `${id} does not fit its window (ends ${formatZonedShort(ctx.windowEnd, zone)}): ${formatWork(over, ctx.planClock.dayMs)} of working time runs past it, forecast finish ${s.finishDate}`,
+      message: `${id} does not fit its window (ends ${formatZonedShort(ctx.windowEnd, zone)}): ${formatWork(over, last.clock.dayMs)} of working time runs past it, forecast finish ${finishDate}`,
       ...where("window"),
     });
   }

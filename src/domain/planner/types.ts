@@ -80,6 +80,20 @@ export interface PlanDiff {
   changed: TaskChange[];
 }
 
+/** One schedule of a change's tasks, with the findings about it (structure and dates). */
+export interface PlanView {
+  tasks: PlanTask[];
+  schedule: ChangeSchedule;
+  estimates: Estimates;
+  backoutOrder: string[];
+  findings: Issue[];
+}
+
+/**
+ * The plan of a change. Its tasks, schedule, estimates and findings are the proposal: what
+ * `--write` stores (decomposition and follow-ups merged with the written tasks). `written` is the
+ * schedule of the tasks as written in the file, the one status, notify and report show.
+ */
 export interface Plan {
   changeId: string;
   title: string;
@@ -93,4 +107,8 @@ export interface Plan {
   rollback?: string;
   diff: PlanDiff;
   findings: Issue[];
+  /** An open change with written tasks: their schedule as written (the proposal's when re-planning changes no task). */
+  written?: PlanView;
+  /** A done, cancelled or rejected change: the tasks are its record; nothing derived, no date finding. */
+  record?: true;
 }

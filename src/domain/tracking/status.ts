@@ -1,8 +1,9 @@
 // tam status, the domain: where every open change stands today, and per department what it can
 // start now, what is queued next, what runs and what is blocked. Every date comes from the one
 // scheduling engine (scheduleProject), so status, plan and report agree.
-import type { Change, Department, Manifest, Task, TaskStatus } from "../../model/files.js";
+import type { Change, Component, Department, DocEntry, Manifest, Task, TaskStatus } from "../../model/files.js";
 import type { Issue, Location } from "../../model/issues.js";
+import { planDrift } from "../planner/index.js";
 import { compareIds } from "../planner/order.js";
 import { isOpenChange, scheduleProject } from "../planner/project-schedule.js";
 import type { ChangeSchedule, ProjectSchedule, TaskSchedule } from "../planner/schedule-types.js";
@@ -24,6 +25,12 @@ export interface StatusInput {
   department?: string;
   /** Only tasks assigned to this person (`--mine`). */
   assignee?: string;
+  /**
+   * The architecture and documents: given, status also reports a change under way whose written
+   * tasks no longer follow from the rules and the architecture (`outdated-plan`).
+   */
+  components?: readonly Component[];
+  docs?: readonly DocEntry[];
   /** A schedule already computed for the same input (the report shares its own). */
   schedule?: ProjectSchedule;
   where?(entity: object, ...field: (string | number)[]): Location;
@@ -134,10 +141,13 @@ export function projectStatus(input: StatusInput): StatusReport {
   const ready = new Map<string, TaskRef[]>();
   for (const row of rows) for (const task of row.ready) ready.set(task.department, [...(ready.get(task.department) ?? []), task]);
   // Findings about a task follow the --department / --mine filter; findings about a change stay.
+  const outdated = input.components ? outdatedPlans(changes, input, now) : new Map<string, Issue>();
   const findings = changes.flatMap((c) => {
     const row = schedule.byId.get(c.id)!;
     const shown = new Set(row.tasks.filter(keep).map((t) => t.id));
-    return row.findings.filter((f) => f.task === undefined || shown.has(f.task));
+    const own = row.findings.filter((f) => f.task === undefined || shown.has(f.task));
+    const stale = outdated.get(c.id);
+    return stale ? [...own, stale] : own;
   });
   return {
     today: input.today,
@@ -148,6 +158,41 @@ export function projectStatus(input: StatusInput): StatusReport {
     departments: departmentRows(changes, schedule, input, keep),
     findings,
   };
+}
+
+/** Changes agreed or under way (approved, in progress) whose written tasks differ from the ones the rules and the architecture now give. */
+const UNDER_WAY = ["approved", "in-progress"];
+
+function outdatedPlans(changes: readonly Change[], input: StatusInput, now: number): Map<string, Issue> {
+  const where = (entity: object, ...field: (string | number)[]): Location => input.where?.(entity, ...field) ?? { file: `changes/${(entity as Change).id}.yaml` };
+  const out = new Map<string, Issue>();
+  for (const change of changes) {
+    if (!UNDER_WAY.includes(change.status)) continue;
+    const diff = planDrift({
+      change,
+      manifest: input.manifest,
+      departments: input.departments,
+      components: input.components ?? [],
+      changes: input.changes,
+      docs: input.docs ?? [],
+      where,
+      today: input.today,
+      timezone: input.timezone,
+      now,
+    });
+    if (!diff) continue;
+    const parts: string[] = [];
+    if (diff.added.length) parts.push(`adds ${diff.added.join(", ")}`);
+    if (diff.removed.length) parts.push(`removes ${diff.removed.map((r) => r.id).join(", ")}`);
+    if (diff.changed.length) parts.push(`changes ${diff.changed.map((c) => `${c.id} (${c.fields.join(", ")})`).join(", ")}`);
+    out.set(change.id, {
+      severity: "warning",
+      code: "outdated-plan",
+      message: `${change.id} (${change.status}): its written tasks no longer follow from the rules and the architecture: re-planning ${parts.join("; ")}. See \`tam change plan ${change.id}\`, then adopt it with --write or keep the plan as written`,
+      ...where(change, change.tasks?.length ? "tasks" : "id"),
+    });
+  }
+  return out;
 }
 
 function ref(task: TaskSchedule, written: Task | undefined): TaskRef {

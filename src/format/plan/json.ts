@@ -1,7 +1,8 @@
-// Stable JSON shape of a plan (version 2); docs/commands/change.md documents it.
+// Stable JSON shape of a plan (version 3); docs/commands/change.md documents it.
 import { formatZoned } from "../../domain/zoned-timestamp.js";
 import { workDays } from "../../domain/planner/work-text.js";
 import type { TaskSchedule } from "../../domain/planner/schedule-types.js";
+import type { Plan } from "../../domain/planner/index.js";
 import { rows } from "./shared.js";
 import type { PlanReport } from "./types.js";
 import { jsonText } from "../text.js";
@@ -34,33 +35,28 @@ export function taskJson(timing: TaskSchedule) {
   };
 }
 
-export function formatJson(report: PlanReport): string {
-  const { plan } = report;
-  const s = plan.schedule;
-  const shape = {
-    version: 2,
-    asOf: report.asOf,
-    change: { id: plan.changeId, title: plan.title, status: plan.status, due: plan.estimates.due ?? null },
-    file: report.file,
+/** The dates of one schedule of the change (the written plan, or the proposal). */
+function scheduleJson(view: Pick<Plan, "tasks" | "schedule" | "estimates" | "backoutOrder">) {
+  const s = view.schedule;
+  return {
     start: s.startDate,
     finish: s.finishDate,
     earliestFinish: s.earliestFinishDate,
     workingDays: s.workingDays,
     calendar: s.calendar,
     estimates: {
-      internal: { factor: plan.estimates.internalFactor, workingDays: plan.estimates.internalDays, work: plan.estimates.internalWork, date: plan.estimates.internalDate },
-      client: { factor: plan.estimates.clientFactor, workingDays: plan.estimates.clientDays, work: plan.estimates.clientWork, date: plan.estimates.clientDate },
-      fromBaseline: plan.estimates.fromBaseline,
-      fitsDue: plan.estimates.fitsDue ?? null,
-      clientFitsDue: plan.estimates.clientFitsDue ?? null,
+      internal: { factor: view.estimates.internalFactor, workingDays: view.estimates.internalDays, work: view.estimates.internalWork, date: view.estimates.internalDate },
+      client: { factor: view.estimates.clientFactor, workingDays: view.estimates.clientDays, work: view.estimates.clientWork, date: view.estimates.clientDate },
+      fromBaseline: view.estimates.fromBaseline,
+      fitsDue: view.estimates.fitsDue ?? null,
+      clientFitsDue: view.estimates.clientFitsDue ?? null,
     },
     baseline: s.baseline ?? null,
     slipDays: s.slipDays ?? null,
     criticalPath: s.criticalPath,
     waves: s.waves,
-    backoutOrder: plan.backoutOrder,
-    rollback: plan.rollback ?? null,
-    tasks: rows(plan).map(({ task, timing }) => ({
+    backoutOrder: view.backoutOrder,
+    tasks: rows(view).map(({ task, timing }) => ({
       id: task.id,
       title: task.title,
       department: task.department,
@@ -70,8 +66,27 @@ export function formatJson(report: PlanReport): string {
       origin: task.origin,
       ...taskJson(timing),
     })),
+  };
+}
+
+export function formatJson(report: PlanReport): string {
+  const { plan, proposal } = report;
+  // The top level is the plan in force: the written tasks' schedule when they are written (the
+  // dates status, notify and report give), else the proposal; `proposal` is what re-planning changes.
+  const { backoutOrder, tasks, ...dates } = scheduleJson(plan);
+  const shape = {
+    version: 3,
+    asOf: report.asOf,
+    change: { id: plan.changeId, title: plan.title, status: plan.status, due: plan.estimates.due ?? null },
+    file: report.file,
+    schedule: plan.written !== undefined || plan.record || report.stored ? "written" : "proposal",
+    ...dates,
+    backoutOrder,
+    rollback: plan.rollback ?? null,
+    tasks,
     diff: plan.diff,
-    written: report.written,
+    proposal: proposal ? { ...scheduleJson(proposal), diff: proposal.diff, forecast: proposal.forecast } : null,
+    stored: report.stored,
     baselineWritten: report.baselineWritten ?? false,
     commit: report.commit ?? null,
     findings: plan.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, file: f.file, line: f.line ?? null, col: f.col ?? null })),

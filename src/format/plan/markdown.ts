@@ -1,6 +1,6 @@
 // The plan as markdown, for a ticket or a client meeting.
 import { markdownEscape } from "../text.js";
-import { criticalPathText, diffText, dueText, paddedText, planLine, rows, slackText, stateText } from "./shared.js";
+import { criticalPathText, diffText, dueText, paddedText, planLine, proposalTasks, rows, slackText, stateText } from "./shared.js";
 import type { PlanReport } from "./types.js";
 
 export function formatMarkdown(report: PlanReport): string {
@@ -10,11 +10,14 @@ export function formatMarkdown(report: PlanReport): string {
     `## ${plan.changeId}: ${markdownEscape(plan.title)}`,
     "",
     `- Status: ${plan.status}`,
-    `- Forecast: ${planLine(plan)}`,
+    `- ${plan.record ? "Recorded" : "Forecast"}: ${planLine(plan)}`,
     `- Critical path: ${criticalPathText(plan)}`,
-    `- Internal date (×${e.internalFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.internalDays, e.internalWork)}, `}until ${e.internalDate}`,
-    `- Client promise (×${e.clientFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.clientDays, e.clientWork)}, `}until **${e.clientDate}**`,
   ];
+  if (!plan.record || e.fromBaseline)
+    lines.push(
+      `- Internal date (×${e.internalFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.internalDays, e.internalWork)}, `}until ${e.internalDate}`,
+      `- Client promise (×${e.clientFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.clientDays, e.clientWork)}, `}until **${e.clientDate}**`,
+    );
   const due = dueText(plan);
   if (due) lines.push(`- ${due[0]!.toUpperCase()}${due.slice(1)}`);
   lines.push(`- Backout order: ${plan.backoutOrder.join(", ") || "none"}`);
@@ -30,5 +33,6 @@ export function formatMarkdown(report: PlanReport): string {
     for (const f of plan.findings) lines.push(`- **${f.severity}** \`${f.code}\` ${markdownEscape(f.message)} (${f.file}${f.line ? `:${f.line}` : ""})`);
   }
   lines.push("", `_${markdownEscape(diffText(report))}_`);
+  if (report.proposal) for (const t of proposalTasks(report.proposal)) lines.push(`- ${t.sign === "+" ? "adds" : "removes"} ${t.id} ${markdownEscape(t.title)} (${markdownEscape(t.detail)})`);
   return `${lines.join("\n")}\n`;
 }

@@ -1,5 +1,5 @@
 // Words and groupings every plan format shares.
-import type { Plan } from "../../domain/planner/index.js";
+import type { Plan, Proposal } from "../../domain/planner/index.js";
 import type { TaskSchedule } from "../../domain/planner/schedule-types.js";
 import { formatWork } from "../../domain/planner/work-text.js";
 import type { PlanReport } from "./types.js";
@@ -23,24 +23,54 @@ export function criticalPathText(plan: Plan): string {
 export function dueText(plan: Plan): string | undefined {
   const e = plan.estimates;
   if (!e.due) return undefined;
+  // A closed change's record: when it finished against the due date, nothing to promise any more.
+  if (plan.record) return `due ${e.due}: ${plan.schedule.finishDate ? `finished ${plan.schedule.finishDate}, ${e.fitsDue ? "on time" : "after the due date"}` : "no recorded finish"}`;
   const plain = e.fitsDue ? `the forecast (${plan.schedule.finishDate}) fits` : `the forecast finishes ${plan.schedule.finishDate ?? "?"}, after the due date`;
   const client = e.clientFitsDue ? `the client promise (${e.clientDate}) fits too` : `the client promise ${e.clientDate} does not fit`;
   return `due ${e.due}: ${plain}; ${client}`;
 }
 
 export function diffText(report: PlanReport): string {
+  if (report.proposal && !report.stored) return proposalText(report.proposal);
   const { diff } = report.plan;
   const parts: string[] = [];
   if (diff.added.length) parts.push(`added ${diff.added.join(", ")}`);
   if (diff.removed.length) parts.push(`removed ${diff.removed.map((r) => r.id).join(", ")}`);
   if (diff.changed.length) parts.push(`changed ${diff.changed.map((c) => `${c.id} (${c.fields.join(", ")})`).join(", ")}`);
   const what = parts.length ? parts.join("; ") : "no change to the written tasks";
-  if (report.written) return `wrote ${report.file}: ${what}${report.commit ? ` (commit ${report.commit})` : ""}`;
+  if (report.stored) return `wrote ${report.file}: ${what}${report.commit ? ` (commit ${report.commit})` : ""}`;
+  if (report.plan.record) return `the record of a ${report.plan.status} change, as written in ${report.file}`;
+  if (report.plan.written) return `as written in ${report.file}: re-planning changes no task`;
   return `not written (use --write to store it in ${report.file}): ${what}`;
 }
 
+/** "re-planning adds T8, T9; changes T5 (after) and moves the forecast from 2026-12-07 to 2026-12-10; `--write` adopts it" */
+export function proposalText(proposal: Proposal): string {
+  const { diff, forecast, estimates } = proposal;
+  const parts: string[] = [];
+  if (diff.added.length) parts.push(`adds ${diff.added.join(", ")}`);
+  if (diff.removed.length) parts.push(`removes ${diff.removed.map((r) => r.id).join(", ")}`);
+  if (diff.changed.length) parts.push(`changes ${diff.changed.map((c) => `${c.id} (${c.fields.join(", ")})`).join(", ")}`);
+  const dates = forecast.from === forecast.to ? `keeps the forecast ${forecast.to ?? "without dates"}` : `moves the forecast from ${forecast.from ?? "no date"} to ${forecast.to ?? "no date"}`;
+  const promise = estimates.fromBaseline && forecast.to !== null && forecast.to > estimates.clientDate ? ` (after the client promise ${estimates.clientDate}, which stays as it is)` : "";
+  return `re-planning ${parts.join("; ")} and ${dates}${promise}; \`--write\` adopts it`;
+}
+
+/** The tasks re-planning would add (with their forecast) and remove, one line each. */
+export function proposalTasks(proposal: Proposal): { sign: "+" | "-"; id: string; title: string; detail: string }[] {
+  const timing = new Map(proposal.schedule.tasks.map((t) => [t.id, t]));
+  const added = proposal.tasks
+    .filter((t) => proposal.diff.added.includes(t.id))
+    .map((t) => {
+      const at = timing.get(t.id);
+      return { sign: "+" as const, id: t.id, title: t.title, detail: `${t.department}, ${at?.estimate ?? t.estimate ?? "?"}, ${at?.startDate ?? "-"} → ${at?.finishDate ?? "-"}` };
+    });
+  const removed = proposal.diff.removed.map((r) => ({ sign: "-" as const, id: r.id, title: r.title, detail: "no longer follows from the scope" }));
+  return [...added, ...removed];
+}
+
 /** The schedule row of each task, in plan order (cancelled tasks have none and are left out). */
-export function rows(plan: Plan) {
+export function rows(plan: Pick<Plan, "tasks" | "schedule">) {
   const timing = new Map(plan.schedule.tasks.map((t) => [t.id, t]));
   return plan.tasks.filter((task) => timing.has(task.id)).map((task) => ({ task, timing: timing.get(task.id)! }));
 }

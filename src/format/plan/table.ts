@@ -3,7 +3,7 @@ import { Chalk } from "chalk";
 import type { FormatOptions } from "../registry.js";
 import { fitText, fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
-import { criticalPathText, diffText, dueText, paddedText, planLine, rows, slackText, stateText } from "./shared.js";
+import { criticalPathText, diffText, dueText, paddedText, planLine, proposalTasks, rows, slackText, stateText } from "./shared.js";
 import type { PlanReport } from "./types.js";
 
 const TITLE_WIDTH = 48;
@@ -42,14 +42,19 @@ export function formatTable(report: PlanReport, options: FormatOptions): string 
       stackTitle: ["task", "title"],
     }),
     `critical path: ${criticalPathText(plan)}`,
-    `forecast: ${planLine(plan)}`,
-    `internal date (×${e.internalFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.internalDays, e.internalWork)}, `}until ${e.internalDate}`,
-    `client promise (×${e.clientFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.clientDays, e.clientWork)}, `}until ${chalk.bold(e.clientDate)}`,
+    `${plan.record ? "recorded" : "forecast"}: ${planLine(plan)}`,
   ];
+  // A closed change promises nothing any more; the promise it was given (its baseline) is history worth showing.
+  if (!plan.record || e.fromBaseline)
+    lines.push(
+      `internal date (×${e.internalFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.internalDays, e.internalWork)}, `}until ${e.internalDate}`,
+      `client promise (×${e.clientFactor}${e.fromBaseline ? ", as promised" : ""}): ${e.fromBaseline ? "" : `${paddedText(e.clientDays, e.clientWork)}, `}until ${chalk.bold(e.clientDate)}`,
+    );
   const due = dueText(plan);
   if (due) lines.push(due);
   lines.push(`backout order: ${plan.backoutOrder.join(", ") || "none"}`);
   lines.push(`rollback: ${plan.rollback ? terminalSafe(plan.rollback.trim()) : chalk.yellow("none written")}`);
   lines.push(diffText(report));
+  if (report.proposal) for (const t of proposalTasks(report.proposal)) lines.push(`  ${t.sign} ${t.id} ${terminalSafe(shorten(t.title, TITLE_WIDTH))} (${terminalSafe(t.detail)})`);
   return fitText(`${lines.join("\n")}\n`, options.width);
 }

@@ -35,7 +35,7 @@ const plan = planChange({
   today: "2026-11-01",
   timezone: "UTC",
 });
-const report = { plan, file: "changes/CHG-0001.yaml", written: false, asOf: "2026-11-01" };
+const report = { plan, file: "changes/CHG-0001.yaml", stored: false, asOf: "2026-11-01" };
 const opts = { color: false };
 
 describe("plan formats", () => {
@@ -46,6 +46,7 @@ describe("plan formats", () => {
       "asOf",
       "change",
       "file",
+      "schedule",
       "start",
       "finish",
       "earliestFinish",
@@ -60,12 +61,15 @@ describe("plan formats", () => {
       "rollback",
       "tasks",
       "diff",
-      "written",
+      "proposal",
+      "stored",
       "baselineWritten",
       "commit",
       "findings",
     ]);
-    expect(json.version).toBe(2);
+    expect(json.version).toBe(3);
+    expect(json.schedule).toBe("proposal");
+    expect(json.proposal).toBeNull();
     expect(json.tasks[0]).toMatchObject({ id: "T1", wave: 1, critical: true, start: "2026-11-02" });
     expect(json.findings.map((f: { code: string }) => f.code)).toContain("missing-rollback");
   });

@@ -249,3 +249,47 @@ describe("scale", () => {
     expect(s.byId.get("CHG-0001")!.tasks).toHaveLength(5000);
   });
 });
+
+// Issue 25, point 4: a window says when work may happen, the department's calendar when its people work.
+describe("change windows and department calendars", () => {
+  const ids = (s: ReturnType<typeof run>) => byId(s);
+  const z = (t: number | null) => formatZoned(t!, "UTC");
+  const docs = dept("design-center");
+
+  it("a multi-day window in working hours does not make nights working time: three 1-day tasks need three working days", () => {
+    // Tue 2026-11-03 09:00 to Wed 2026-11-04 17:00, on a Mon-Fri 09:00-17:00 calendar.
+    const nineToFive = manifest({ calendars: { business: { hours: Object.fromEntries(Object.keys(MON_FRI).map((d) => [d, ["09:00-17:00"]])) } } } as Partial<Manifest>);
+    const chain = [task("T1"), task("T2", { after: ["T1"] }), task("T3", { after: ["T2"] })];
+    const s = run([change(chain, { window: { start: "2026-11-03T09:00:00Z", end: "2026-11-04T17:00:00Z" } })], { manifest: nineToFive });
+    const t = ids(s);
+    expect([z(t.get("T1")!.start), z(t.get("T1")!.finish)]).toEqual(["2026-11-03T09:00:00+00:00", "2026-11-03T17:00:00+00:00"]);
+    expect([z(t.get("T2")!.start), z(t.get("T2")!.finish)]).toEqual(["2026-11-04T09:00:00+00:00", "2026-11-04T17:00:00+00:00"]);
+    expect([z(t.get("T3")!.start), z(t.get("T3")!.finish)]).toEqual(["2026-11-05T09:00:00+00:00", "2026-11-05T17:00:00+00:00"]);
+    const overflow = s.findings.find((f) => f.code === "window-overflow");
+    expect(overflow?.message).toContain("1d of working time runs past it");
+  });
+
+  it("an out-of-hours window (Saturday 22:00 to Sunday 04:00) is working time for the work in it", () => {
+    const s = run([change([task("T1", { estimate: "4h" })], { window: { start: "2026-11-07T22:00:00Z", end: "2026-11-08T04:00:00Z" } })]);
+    const t1 = ids(s).get("T1")!;
+    expect([z(t1.start), z(t1.finish)]).toEqual(["2026-11-07T22:00:00+00:00", "2026-11-08T02:00:00+00:00"]);
+    expect(s.findings.map((f) => f.code)).not.toContain("window-overflow");
+  });
+
+  it("an explicit out_of_hours: false keeps the department's hours inside a window that lies outside them", () => {
+    const s = run([change([task("T1", { estimate: "4h" })], { window: { start: "2026-11-07T22:00:00Z", end: "2026-11-08T04:00:00Z", out_of_hours: false } })]);
+    const t1 = ids(s).get("T1")!;
+    expect(z(t1.start)).toBe("2026-11-09T09:00:00+00:00");
+    expect(s.findings.map((f) => f.code)).toContain("window-overflow");
+  });
+
+  it("the documentation after a night window follows its department's calendar and is not window work", () => {
+    // A 1-hour VMware tools upgrade in a 23:00-01:00 night window, then the documentation (1d).
+    const tasks = [task("T1", { estimate: "1h", kind: "implementation" }), task("T2", { department: "design-center", kind: "documentation", after: ["T1"] })];
+    const s = run([change(tasks, { window: { start: "2026-11-03T23:00:00Z", end: "2026-11-04T01:00:00Z" } })], { departments: [dept("unix"), docs] });
+    const t = ids(s);
+    expect([z(t.get("T1")!.start), z(t.get("T1")!.finish)]).toEqual(["2026-11-03T23:00:00+00:00", "2026-11-04T00:00:00+00:00"]);
+    expect([z(t.get("T2")!.start), z(t.get("T2")!.finish)]).toEqual(["2026-11-04T09:00:00+00:00", "2026-11-04T18:00:00+00:00"]);
+    expect(s.findings.map((f) => f.code)).not.toContain("window-overflow");
+  });
+});
