@@ -11,7 +11,7 @@ import { writeTasks, type WrittenTask } from "../project/change-file.js";
 import { editFiles } from "../project/transaction.js";
 import type { Task } from "../model/files.js";
 import { SEVERITY_RANK, type Severity } from "../model/issues.js";
-import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
+import { plainOutput, clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { findChange } from "./lookup.js";
 import type { WriteFlags } from "./write-flags.js";
 import { inlineSafe } from "../format/text.js";
@@ -58,14 +58,14 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
         includeLocalChanges: options.includeLocalChanges,
         // The planner reads no incidents, and neither does the check of what it writes.
         validate: ["departments", "architecture", "changes", "docs"],
-        warn: output.err,
+        warn: plainOutput(output).err,
       },
     );
     commit = saved.commit;
   }
   // Findings quote file content (a blackout's reason, a title): one safe line each.
   if (options.format !== "json") for (const f of plan.findings) output.err(inlineSafe(`${f.file}:${f.line ?? 1}:${f.col ?? 1} ${f.severity} ${f.code} ${f.message}`));
-  if (options.write && broken) output.err(`${change.id} was not written: fix the errors above first`);
+  if (options.write && broken) plainOutput(output).err(`${change.id} was not written: fix the errors above first`);
   output.out(
     format(
       { plan, file, written: write, commit, asOf: clock.today, holidays: projectHolidays(project.manifest), baselineWritten: baseline !== undefined },

@@ -2,9 +2,9 @@
 // safety module (messages quote file names, file content and argument values), with its exit code.
 import { CommanderError } from "commander";
 import { EditError, EXIT_FINDINGS, EXIT_USAGE, GitError, ProjectError, systemErrorMessage, UsageError } from "../errors.js";
-import { inlineSafe, safeForTerminal } from "../format/text.js";
+import { inlineSafe, safeForTerminal, terminalSafe } from "../format/text.js";
 
-export { safeForTerminal };
+export { safeForTerminal, terminalSafe };
 
 export function reportError(error: unknown, debug: boolean, toStderr: (text: string) => unknown = (text) => process.stderr.write(text)): number {
   // Messages quote file names, file content and argument values: one line each, nothing raw.
