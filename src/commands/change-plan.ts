@@ -11,7 +11,7 @@ import { writeTasks, type WrittenTask } from "../project/change-file.js";
 import { editFiles } from "../project/transaction.js";
 import type { Task } from "../model/files.js";
 import { SEVERITY_RANK, type Severity } from "../model/issues.js";
-import { plainOutput, clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
+import { plainOutput, clockFor, openProject, processOutput, projectAsOf, type GlobalOptions, type Output } from "./context.js";
 import { findChange } from "./lookup.js";
 import type { WriteFlags } from "./write-flags.js";
 import { inlineSafe } from "../format/text.js";
@@ -37,8 +37,10 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
     PLAN_REFUSAL_CODES.filter((code) => code !== "unknown-reference"),
   );
   const clock = clockFor(project, options.asOf);
-  const { change, file } = findChange(project, id);
-  const plan = planChange({ ...project, change, where: project.where, today: clock.today, timezone: clock.timezone, now: clock.now });
+  // A preview as of a past date does not count work recorded later; a write plans the file as it is.
+  const view = options.write ? project : projectAsOf(project, clock);
+  const { change, file } = findChange(view, id);
+  const plan = planChange({ ...view, change, where: view.where, today: clock.today, timezone: clock.timezone, now: clock.now });
   // Errors in the plan's structure stop a write; findings about dates (late, at risk, overflow) do not.
   const broken = plan.findings.some((f) => f.severity === "error" && !SIGNAL_CODES.includes(f.code));
   let commit: string | undefined;

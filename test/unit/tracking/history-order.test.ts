@@ -1,13 +1,13 @@
 // Issue 25.5 and 25.12: history stays in time order. A date-only --as-of on a write stamps a time
 // that keeps the order; a write earlier than the entry before it is refused; validate reports a
 // history out of order; reads as of a past date do not count what happened later.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { main } from "../../../src/cli.js";
 import type { Change } from "../../../src/model/files.js";
-import { committedCopy, copyProject, EXAMPLE, git } from "../../helpers/run.js";
+import { committedCopy, copyProject, EXAMPLE, FIXTURES, git } from "../../helpers/run.js";
 
 async function tam(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
@@ -88,8 +88,20 @@ describe("validate reports a history out of time order", () => {
   });
 
   it("the example and the fixtures keep their histories in order", async () => {
-    const run = await tam(["validate", "-C", EXAMPLE, "--format", "json"]);
-    expect((JSON.parse(run.stdout) as { issues: { code: string }[] }).issues.filter((i) => i.code === "history-order")).toEqual([]);
+    const projects = [
+      EXAMPLE,
+      ...readdirSync(FIXTURES)
+        .filter((name) => name !== "bad" && existsSync(join(FIXTURES, name, "tam.yaml")))
+        .map((name) => join(FIXTURES, name)),
+    ];
+    expect(projects.length).toBeGreaterThan(3);
+    for (const project of projects) {
+      const run = await tam(["validate", "-C", project, "--format", "json"]);
+      expect(
+        (JSON.parse(run.stdout) as { issues: { code: string }[] }).issues.filter((i) => i.code === "history-order"),
+        project,
+      ).toEqual([]);
+    }
   });
 });
 
@@ -103,6 +115,10 @@ describe("a read as of a past date does not count what happened later", () => {
     const report = await tam(["report", "-C", EXAMPLE, "--as-of", "2026-11-12", "--period", "2026-11", "--format", "json"]);
     const open = (JSON.parse(report.stdout) as { changes: { inProgress: { id: string; done: number }[] } }).changes.inProgress.find((c) => c.id === "CHG-0002")!;
     expect(open.done).toBe(1);
+    // The plan's preview too: T2 is not done as of 11-12.
+    const plan = await tam(["change", "plan", "CHG-0002", "-C", EXAMPLE, "--as-of", "2026-11-12", "--format", "json", "--fail-on", "never"]);
+    const tasks = (JSON.parse(plan.stdout) as { tasks: { id: string; status: string }[] }).tasks;
+    expect(tasks.find((t) => t.id === "T2")!.status).toBe("in-progress");
     // As of today nothing changes.
     const now = await tam(["status", "-C", EXAMPLE, "--as-of", "2026-11-20", "--format", "json"]);
     expect((JSON.parse(now.stdout) as { changes: { id: string; done: number }[] }).changes.find((c) => c.id === "CHG-0002")!.done).toBe(3);
