@@ -30,6 +30,9 @@ describe("echoed arguments", () => {
       await tam(["docs", "review", "network", "--by", HOSTILE, "--as-of", "2026-11-20", ...C]),
       await tam(["task", "start", `CHG-0003/${HOSTILE}`, ...C]),
       await tam(["change", "approve", `CHG-${HOSTILE}`, ...C]),
+      await tam(["incident", "add", "--title", HOSTILE, "--priority", "P3", "--component", "core-fw", "--opened", "2026-11-20T10:00:00+03:00", "--yes", "--as-of", "2026-11-20", ...C]),
+      await tam(["incident", "update", `INC-${HOSTILE}`, "--responded", ...C]),
+      await tam(["status", "--department", HOSTILE, "--as-of", "2026-11-20", ...C]),
       await tam(["task", "start", "CHG-0003/T2", `--${HOSTILE}`, ...C]),
     ];
     for (const run of runs) {
@@ -40,6 +43,9 @@ describe("echoed arguments", () => {
     expect(runs[0]!.stdout).toContain("approved by Eve \ufffd[2J\ufffd[31m\ufffd1m");
     expect(runs[1]!.stdout).toContain("in-progress by Eve \ufffd[2J\ufffd[31m");
     expect(runs[5]!.code).toBe(2);
-    expect(runs[7]!.code).toBe(2);
+    expect(runs[7]!.code).toBe(0);
+    expect(runs[8]!.code).toBe(2);
+    expect(runs[9]!.code).toBe(2);
+    expect(runs[10]!.code).toBe(2);
   });
 });
