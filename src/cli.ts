@@ -2,7 +2,7 @@
 // `tam --help` and `tam --version` load neither ajv, inquirer nor simple-git.
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { GlobalOptions, Output } from "./commands/context.js";
-import { reportError, safeForTerminal } from "./commands/report-error.js";
+import { reportError, safeForTerminal, terminalSafe } from "./commands/report-error.js";
 import { FORMAT_NAMES } from "./format/names.js";
 import { VERSION } from "./version.js";
 
@@ -35,8 +35,9 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     // Commander echoes argument values back ("unknown option '…'"): through the output-safety sink.
     // Set before any subcommand is added: subcommands copy it.
     .configureOutput({
-      writeErr: (text) => (output ? output.err(safeForTerminal(text)) : process.stderr.write(safeForTerminal(text))),
-      writeOut: (text) => (output ? output.out(safeForTerminal(text)) : process.stdout.write(safeForTerminal(text))),
+      // terminalSafe, not the sink alone: commander adds no colour, and the sink keeps colour codes.
+      writeErr: (text) => (output ? output.err(terminalSafe(text)) : process.stderr.write(terminalSafe(text))),
+      writeOut: (text) => (output ? output.out(terminalSafe(text)) : process.stdout.write(terminalSafe(text))),
     })
     // Set before any subcommand is added: subcommands copy it, so their usage errors exit 2 too.
     .exitOverride()
@@ -107,7 +108,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .action(async (dir, options) => {
       if (options.adopt) {
         const { runInitAdopt } = await import("./commands/init-adopt.js");
-        return setExit(await runInitAdopt(globals(), dir));
+        return setExit(await runInitAdopt(globals(), dir, output));
       }
       const { runInit } = await import("./commands/init.js");
       setExit(await runInit(globals(), dir, options, output));
@@ -206,7 +207,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       .addHelpText("after", examples(example))
       .action(async (id, options) => {
         const { runChangeStep } = await import("./commands/change-step.js");
-        setExit(await runChangeStep(globals(), action, id, options));
+        setExit(await runChangeStep(globals(), action, id, options, output));
       });
   }
 
@@ -225,7 +226,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .addHelpText("after", examples("tam change notify CHG-0002", "tam change notify CHG-0002 --format text > mail.txt", "tam change notify CHG-0002 --no-record   # preview"))
     .action(async (id, options) => {
       const { runChangeNotify } = await import("./commands/change-notify.js");
-      setExit(await runChangeNotify(globals(), id, options));
+      setExit(await runChangeNotify(globals(), id, options, output));
     });
 
   const task = program
@@ -345,7 +346,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .addHelpText("after", examples("tam docs baseline", "tam docs baseline 4f1c2e9 --note 'Imported from the old wiki repository'"))
     .action(async (rev, options) => {
       const { runDocsBaseline } = await import("./commands/docs-baseline.js");
-      setExit(await runDocsBaseline(globals(), rev, options));
+      setExit(await runDocsBaseline(globals(), rev, options, output));
     });
   // --- client-meeting report (issues 6, 21) ---
   program

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../errors.js";
 import { architectureUpdate, isEmptyUpdate, type ArchitectureUpdate } from "../domain/tracking/architecture-update.js";
+import { outOfOrderReason, writeInstant } from "../domain/tracking/history-time.js";
 import { changeStep, updatesArchitecture, type ChangeAction } from "../domain/tracking/lifecycle.js";
 import { formatZoned } from "../domain/zoned-timestamp.js";
 import { CHANGE_OUTCOMES, type ArchitectureFile, type Change, type ChangeOutcome, type ChangeStatus } from "../model/files.js";
@@ -65,7 +66,6 @@ export async function takeChangeStep(request: ChangeStepRequest): Promise<Change
   requireValidIn(project, writesArchitecture && hasArchitecture ? [file, architecture] : [file]);
   const clock = clockFor(project, request.asOf, request.now);
   const by = request.by ?? (await whoAmI(project.root));
-  const at = formatZoned(clock.now, clock.timezone);
   let result: Omit<ChangeStepResult, "write"> | undefined;
   let change: Change | undefined;
   // The change file is edited first (the transaction applies edits in order): it decides the step,
@@ -77,6 +77,11 @@ export async function takeChangeStep(request: ChangeStepRequest): Promise<Change
         change = source!.data as Change;
         const step = changeStep(change, { action, note: request.note, outcome });
         if (!step.ok) throw new UsageError(step.reason);
+        // When: now, or the time on the --as-of day that keeps the file's history in order.
+        const instant = writeInstant(change, clock);
+        const at = formatZoned(instant, clock.timezone);
+        const order = outOfOrderReason(change.id, change.history, instant, at);
+        if (order) throw new UsageError(order);
         if (writesArchitecture && !hasArchitecture && (change.new_components ?? []).length) {
           throw new UsageError(`${change.id} adds components but the project has no ${architecture}: create it (\`components: []\`) first`);
         }

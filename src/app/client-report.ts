@@ -8,7 +8,7 @@ import { parsePreviousReport, type PreviousReport } from "../domain/report/since
 import { AUDIENCES, type Audience, type ClientReport } from "../domain/report/types.js";
 import { dateProblem } from "../domain/dates.js";
 import { resolvePeriod } from "../domain/sla/period.js";
-import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
+import { clockFor, openProject, projectAsOf, type ClockOptions, type ProjectOptions } from "./context.js";
 import { requireValidForDocs } from "./docs-valid.js";
 import { assessProjectFreshness } from "./freshness-facts.js";
 
@@ -40,7 +40,8 @@ export async function clientReport(options: ClientReportOptions): Promise<Client
   // The client edition names no doc: their places in docs.yaml are not looked up.
   const freshness = await assessProjectFreshness(project, clock, { sources: audience === "internal" });
   const report = buildClientReport({
-    ...project,
+    // As of a past date, work recorded later has not happened yet.
+    ...projectAsOf(project, clock),
     manifest: project.manifest!,
     freshness: freshness.report,
     freshnessWarnings: freshness.warnings,

@@ -2,6 +2,7 @@
 import { UsageError } from "../errors.js";
 import { resolveClock, type Clock } from "../domain/clock.js";
 import { isValidTimeZone } from "../domain/dates.js";
+import { changeAsOf } from "../domain/tracking/history-time.js";
 import { findProjectRoot } from "../project/discover.js";
 import { loadProject, type LoadOptions, type LoadPart, type Project } from "../project/load.js";
 
@@ -26,4 +27,24 @@ export function clockFor(project: Project | undefined, asOf: string | undefined,
   const clock = resolveClock(asOf, isValidTimeZone(zone) ? zone : "UTC", now);
   if (typeof clock === "string") throw new UsageError(clock);
   return clock;
+}
+
+/**
+ * The project as it stood at the clock's instant, for a read: each change and task in the status
+ * its history gives by then (a task done later is not done yet). Findings on a change or task of
+ * this view are located in the file as on the change itself.
+ */
+export function projectAsOf(project: Project, clock: Clock): Project {
+  const originals = new Map<object, object>();
+  const changes = project.changes.map((change) => {
+    const then = changeAsOf(change, clock.now);
+    if (then !== change) {
+      originals.set(then, change);
+      then.tasks?.forEach((task, i) => originals.set(task, change.tasks![i]!));
+    }
+    return then;
+  });
+  if (!originals.size) return project;
+  const original = (entity: object) => originals.get(entity) ?? entity;
+  return { ...project, changes, originOf: (entity) => project.originOf(original(entity)), where: (entity, ...field) => project.where(original(entity), ...field) };
 }

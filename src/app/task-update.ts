@@ -2,6 +2,7 @@
 // cancel), appended to the task's history; the change follows its tasks in the same commit.
 import { UsageError } from "../errors.js";
 import { statusFollowingTasks } from "../domain/tracking/lifecycle.js";
+import { outOfOrderReason, writeInstant } from "../domain/tracking/history-time.js";
 import { transition, type TaskAction } from "../domain/tracking/transition.js";
 import { formatZoned } from "../domain/zoned-timestamp.js";
 import type { Change, ChangeStatus, TaskStatus } from "../model/files.js";
@@ -70,7 +71,6 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
   requireValidIn(project, [file, FILE_NAMES.manifest]);
   const clock = clockFor(project, request.asOf, request.now);
   const by = request.by ?? (await whoAmI(project.root));
-  const at = formatZoned(clock.now, clock.timezone);
   let update: Omit<TaskUpdate, "write"> | undefined;
   const write = await editFiles(
     project,
@@ -84,13 +84,20 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
           const index = tasks.findIndex((t) => t.id === taskId);
           if (index < 0) throw new UsageError(`${changeId} has no task ${taskId}${tasks.length ? ` (tasks: ${tasks.map((t) => t.id).join(", ")})` : "; plan it first with `tam change plan --write`"}`);
           const task = tasks[index]!;
+          // When: now, or the time on the --as-of day that keeps the file's history in order.
+          const instant = writeInstant(change, clock);
+          const at = formatZoned(instant, clock.timezone);
           const result = transition(tasks, task, { action, force: Boolean(request.force), note: request.note, reason: request.reason }, change);
           if (!result.ok) throw new UsageError(result.reason);
+          const order = outOfOrderReason(`${changeId}/${taskId}`, task.history, instant, at);
+          if (order) throw new UsageError(order);
           const note = request.note?.trim() || undefined;
           const event = { at, status: result.status, by, ...(note ? { note } : {}), ...(result.forced ? { forced: result.forced } : {}) };
           // The change follows its tasks, in the same commit: first work started → in-progress; all finished → review.
           const after = tasks.map((t, i) => (i === index ? { ...t, status: result.status, history: [...(t.history ?? []), event] } : t));
           const status = statusFollowingTasks(change.status, after);
+          const changeOrder = status ? outOfOrderReason(changeId, change.history, instant, at) : undefined;
+          if (changeOrder) throw new UsageError(changeOrder);
           const why = status === "review" ? "every task is done or cancelled" : `${changeId}/${taskId} ${TASK_PAST[action]}`;
           update = {
             change: changeId,

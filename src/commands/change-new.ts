@@ -9,7 +9,7 @@ import { editFiles } from "../project/transaction.js";
 import { askChangeAnswers, type ChangeNewOptions } from "./change-new-answers.js";
 import type { Prompter } from "./prompter.js";
 import type { WriteFlags } from "./write-flags.js";
-import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
+import { plainOutput, clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 
 export async function runChangeNew(globals: GlobalOptions, options: ChangeNewOptions & WriteFlags & { asOf?: string }, output: Output = processOutput, prompter?: Prompter): Promise<number> {
   const project = openProject(globals);
@@ -33,10 +33,16 @@ export async function runChangeNew(globals: GlobalOptions, options: ChangeNewOpt
         },
       ];
     },
-    { message: () => `${id}: new change "${answers.title}"`, commit: options.commit !== false, waitSeconds: options.wait, includeLocalChanges: options.includeLocalChanges, warn: output.err },
+    {
+      message: () => `${id}: new change "${answers.title}"`,
+      commit: options.commit !== false,
+      waitSeconds: options.wait,
+      includeLocalChanges: options.includeLocalChanges,
+      warn: plainOutput(output).err,
+    },
   );
   // The new id alone on stdout (`id=$(tam change new …)`), the prose on stderr.
   output.out(id);
-  output.err(`created ${saved.written[0]}${saved.commit ? ` (commit ${saved.commit})` : ""}\nnext: tam change plan ${id}`);
+  plainOutput(output).err(`created ${saved.written[0]}${saved.commit ? ` (commit ${saved.commit})` : ""}\nnext: tam change plan ${id}`);
   return EXIT_OK;
 }

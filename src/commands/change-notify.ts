@@ -4,7 +4,7 @@ import { notifyClient } from "../app/change-notify.js";
 import { EXIT_OK } from "../errors.js";
 import { noticeFormatters } from "../format/notice/index.js";
 import { pickFormatter, useColor } from "../format/registry.js";
-import { processOutput, type GlobalOptions, type Output } from "./context.js";
+import { plainOutput, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { committedNote, type WriteFlags } from "./write-flags.js";
 
 export interface ChangeNotifyOptions extends WriteFlags {
@@ -27,9 +27,9 @@ export async function runChangeNotify(globals: GlobalOptions, id: string, option
     asOf: options.asOf,
     wait: options.wait,
     includeLocalChanges: options.includeLocalChanges,
-    warn: output.err,
+    warn: plainOutput(output).err,
   });
   output.out(format(notice, { color: useColor(globals.color), width: process.stdout.columns }));
-  if (recorded) output.err(`recorded the notice in ${recorded.file} as last_notice ${recorded.at}${committedNote(recorded.write)}`);
+  if (recorded) plainOutput(output).err(`recorded the notice in ${recorded.file} as last_notice ${recorded.at}${committedNote(recorded.write)}`);
   return EXIT_OK;
 }

@@ -11,7 +11,7 @@ import { writeTasks, type WrittenTask } from "../project/change-file.js";
 import { editFiles } from "../project/transaction.js";
 import type { Task } from "../model/files.js";
 import { SEVERITY_RANK, type Severity } from "../model/issues.js";
-import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
+import { plainOutput, clockFor, openProject, processOutput, projectAsOf, type GlobalOptions, type Output } from "./context.js";
 import { findChange } from "./lookup.js";
 import type { WriteFlags } from "./write-flags.js";
 import { inlineSafe } from "../format/text.js";
@@ -37,8 +37,10 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
     PLAN_REFUSAL_CODES.filter((code) => code !== "unknown-reference"),
   );
   const clock = clockFor(project, options.asOf);
-  const { change, file } = findChange(project, id);
-  const plan = planChange({ ...project, change, where: project.where, today: clock.today, timezone: clock.timezone, now: clock.now });
+  // A preview as of a past date does not count work recorded later; a write plans the file as it is.
+  const view = options.write ? project : projectAsOf(project, clock);
+  const { change, file } = findChange(view, id);
+  const plan = planChange({ ...view, change, where: view.where, today: clock.today, timezone: clock.timezone, now: clock.now });
   // Errors in the plan's structure stop a write; findings about dates (late, at risk, overflow) do not.
   const broken = plan.findings.some((f) => f.severity === "error" && !SIGNAL_CODES.includes(f.code));
   let commit: string | undefined;
@@ -58,7 +60,7 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
         includeLocalChanges: options.includeLocalChanges,
         // The planner reads no incidents, and neither does the check of what it writes.
         validate: ["departments", "architecture", "changes", "docs"],
-        warn: output.err,
+        warn: plainOutput(output).err,
       },
     );
     commit = saved.commit;
@@ -67,9 +69,9 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
   const { shown, proposal } = planToShow(plan, write);
   // Findings quote file content (a blackout's reason, a title): one safe line each.
   if (options.format !== "json") for (const f of shown.findings) output.err(inlineSafe(`${f.file}:${f.line ?? 1}:${f.col ?? 1} ${f.severity} ${f.code} ${f.message}`));
-  if (options.write && broken) output.err(`${change.id} was not written: fix the errors above first`);
+  if (options.write && broken) plainOutput(output).err(`${change.id} was not written: fix the errors above first`);
   const kept = write ? promiseKept(change.status, plan) : undefined;
-  if (kept) output.err(kept);
+  if (kept) plainOutput(output).err(kept);
   output.out(
     format(
       { plan: shown, ...(proposal ? { proposal } : {}), file, stored: write, commit, asOf: clock.today, holidays: projectHolidays(project.manifest), baselineWritten: baseline !== undefined },

@@ -2,7 +2,7 @@
 import { takeChangeStep } from "../app/change-step.js";
 import { EXIT_OK } from "../errors.js";
 import type { ChangeAction } from "../domain/tracking/lifecycle.js";
-import { processOutput, type GlobalOptions, type Output } from "./context.js";
+import { plainOutput, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { committedNote, type WriteFlags } from "./write-flags.js";
 
 export interface ChangeStepOptions extends WriteFlags {
@@ -14,7 +14,9 @@ export interface ChangeStepOptions extends WriteFlags {
   asOf?: string;
 }
 
-export async function runChangeStep(globals: GlobalOptions, action: ChangeAction, id: string, options: ChangeStepOptions, output: Output = processOutput): Promise<number> {
+export async function runChangeStep(globals: GlobalOptions, action: ChangeAction, id: string, options: ChangeStepOptions, sink: Output = processOutput): Promise<number> {
+  // The lines echo the id, --by and component ids: user text.
+  const output = plainOutput(sink);
   const r = await takeChangeStep({ project: globals.project, action, id, ...options, warn: output.err });
   const lines = [`${id}: ${r.from} → ${r.to} by ${r.by} at ${r.at}${r.outcome ? `, outcome ${r.outcome}` : ""}${committedNote(r.write)}`];
   const update = r.architecture;

@@ -1,5 +1,5 @@
 // What every command needs: the project, the clock, the output sink.
-import { safeForTerminal } from "../format/text.js";
+import { safeForTerminal, terminalSafe } from "../format/text.js";
 
 export interface GlobalOptions {
   project?: string;
@@ -39,5 +39,14 @@ export const processOutput: Output = {
   err: (text) => writeLines((chunk) => process.stderr.write(chunk), text),
 };
 
+/**
+ * `output` for a command whose lines are tam's plain text with user text in them (a name given
+ * with --by, an id, a file name): every control character made visible before the sink, which
+ * keeps colour codes (ESC [ … m) and so would let a user's own through.
+ */
+export function plainOutput(output: Output): Output {
+  return { out: (text) => output.out(terminalSafe(text)), err: (text) => output.err(terminalSafe(text)) };
+}
+
 // The project and the clock come from the use-case layer; commands keep these names.
-export { clockFor, openProject } from "../app/context.js";
+export { clockFor, openProject, projectAsOf } from "../app/context.js";

@@ -6,7 +6,7 @@ import { withDocsBaseline } from "../project/docs-baseline.js";
 import { resolveCommit } from "../project/git.js";
 import { gitOrLoginName } from "../project/identity.js";
 import { editFiles } from "../project/transaction.js";
-import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
+import { plainOutput, clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { requireValidForDocs } from "../app/docs-valid.js";
 import { committedNote, type WriteFlags } from "./write-flags.js";
 
@@ -33,8 +33,8 @@ export async function runDocsBaseline(globals: GlobalOptions, rev: string | unde
     waitSeconds: options.wait,
     includeLocalChanges: options.includeLocalChanges,
     validate: ["departments", "architecture", "docs"],
-    warn: output.err,
+    warn: plainOutput(output).err,
   });
-  output.out(`Recorded the docs baseline ${hash.slice(0, 7)} in ${manifest.rel}: changes up to that commit no longer make docs stale${committedNote(saved)}.`);
+  plainOutput(output).out(`Recorded the docs baseline ${hash.slice(0, 7)} in ${manifest.rel}: changes up to that commit no longer make docs stale${committedNote(saved)}.`);
   return 0;
 }

@@ -2,7 +2,7 @@
 // validation, atomic write, exact commit), and the lines that say what it did.
 import type { Project } from "../project/load.js";
 import { editFiles, type FileEdit } from "../project/transaction.js";
-import type { Output } from "./context.js";
+import { plainOutput, type Output } from "./context.js";
 import type { WriteFlags } from "./write-flags.js";
 import { inlineSafe } from "../format/text.js";
 
@@ -23,7 +23,7 @@ export async function saveIncidentFiles(
     commit: options.commit,
     waitSeconds: options.wait,
     includeLocalChanges: options.includeLocalChanges,
-    warn: output.err,
+    warn: plainOutput(output).err,
   });
   if (saved.written.length === 0) {
     output.err("nothing to change: the incident files already say this; no commit");

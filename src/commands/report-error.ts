@@ -2,9 +2,12 @@
 // safety module (messages quote file names, file content and argument values), with its exit code.
 import { CommanderError } from "commander";
 import { EditError, EXIT_FINDINGS, EXIT_USAGE, GitError, ProjectError, systemErrorMessage, UsageError } from "../errors.js";
-import { inlineSafe, safeForTerminal } from "../format/text.js";
+import { inlineSafe, safeForTerminal, terminalSafe } from "../format/text.js";
 
-export { safeForTerminal };
+export { safeForTerminal, terminalSafe };
+
+/** How many findings a refusal lists before counting the rest. */
+export const SHOWN_FINDINGS = 10;
 
 export function reportError(error: unknown, debug: boolean, toStderr: (text: string) => unknown = (text) => process.stderr.write(text)): number {
   // Messages quote file names, file content and argument values: one line each, nothing raw.
@@ -20,10 +23,11 @@ export function reportError(error: unknown, debug: boolean, toStderr: (text: str
   }
   if (error instanceof ProjectError) {
     say(`tam: ${error.message}`);
-    for (const issue of error.issues) {
-      const where = [issue.file, issue.line, issue.col].filter((p) => p !== undefined).join(":");
-      say(`  ${where} ${issue.severity} ${issue.code} ${issue.message}`);
-    }
+    // Located as `tam validate` locates them (a finding on a whole file or folder is at 1:1); the
+    // first ones, so that a project with thousands of errors does not flood the terminal.
+    for (const issue of error.issues.slice(0, SHOWN_FINDINGS)) say(`  ${issue.file}:${issue.line ?? 1}:${issue.col ?? 1} ${issue.severity} ${issue.code} ${issue.message}`);
+    const rest = error.issues.length - SHOWN_FINDINGS;
+    if (rest > 0) say(`  … and ${rest} more (\`tam validate\` lists them all)`);
     return EXIT_FINDINGS;
   }
   if (error instanceof EditError) {

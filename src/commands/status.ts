@@ -9,7 +9,7 @@ import { SEVERITY_RANK, type Severity } from "../model/issues.js";
 import { requireValid } from "../project/check.js";
 import { gitOrLoginName } from "../project/identity.js";
 import { closest } from "../util/suggest.js";
-import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
+import { clockFor, openProject, processOutput, projectAsOf, type GlobalOptions, type Output } from "./context.js";
 
 export interface StatusOptions {
   format: string;
@@ -21,9 +21,11 @@ export interface StatusOptions {
 
 export async function runStatus(globals: GlobalOptions, options: StatusOptions, output: Output = processOutput): Promise<number> {
   const format = pickFormatter(statusFormatters, options.format);
-  const project = openProject(globals);
-  requireValid(project);
-  const clock = clockFor(project, options.asOf);
+  const read = openProject(globals);
+  requireValid(read);
+  const clock = clockFor(read, options.asOf);
+  // As of a past date, work recorded later has not happened yet.
+  const project = projectAsOf(read, clock);
   const department =
     options.department === undefined
       ? undefined

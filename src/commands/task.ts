@@ -3,7 +3,7 @@
 import { updateTask } from "../app/task-update.js";
 import { EXIT_OK } from "../errors.js";
 import type { TaskAction } from "../domain/tracking/transition.js";
-import { processOutput, type GlobalOptions, type Output } from "./context.js";
+import { plainOutput, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { committedNote, type WriteFlags } from "./write-flags.js";
 
 export interface TaskOptions extends WriteFlags {
@@ -16,7 +16,9 @@ export interface TaskOptions extends WriteFlags {
   asOf?: string;
 }
 
-export async function runTask(globals: GlobalOptions, action: TaskAction, ref: string, options: TaskOptions, output: Output = processOutput): Promise<number> {
+export async function runTask(globals: GlobalOptions, action: TaskAction, ref: string, options: TaskOptions, sink: Output = processOutput): Promise<number> {
+  // The line echoes --by, the ids and the forced reason: user text.
+  const output = plainOutput(sink);
   const u = await updateTask({ project: globals.project, action, ref, ...options, warn: output.err });
   const lines = [`${u.change}/${u.task} ${u.department}: ${u.from} → ${u.to} by ${u.by} at ${u.at}${committedNote(u.write)}`];
   if (u.forced) lines.push(`forced (recorded in the task's history): ${u.forced}`);

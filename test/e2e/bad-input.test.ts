@@ -83,9 +83,12 @@ describe("bad-input corpus", () => {
       expect(result.stderr).toMatch(/^(tam: |error: )/);
     } else {
       // validate and the reports print findings as JSON; a command refusing an invalid project lists them on stderr.
-      const found = result.stdout.trim() ? findingsIn(JSON.parse(result.stdout)) : findingsOnStderr(result.stderr);
+      const onStderr = !result.stdout.trim();
+      const found = onStderr ? findingsOnStderr(result.stderr) : findingsIn(JSON.parse(result.stdout));
+      // A refusal locates findings as validate's pretty format does: one on a whole file or folder at 1:1.
+      const whole = onStderr ? 1 : null;
       for (const finding of expected.findings) {
-        const at = (f: Found) => ({ code: f.code, file: f.file, line: f.line ?? null, col: f.col ?? null, severity: f.severity ?? "error" });
+        const at = (f: Found) => ({ code: f.code, file: f.file, line: f.line ?? whole, col: f.col ?? whole, severity: f.severity ?? "error" });
         expect(found.map(at), `${finding.code} at ${finding.file}:${finding.line}:${finding.col}`).toContainEqual(at(finding));
       }
       if (expected.exit === 0) expect(found.filter((f) => f.severity === "error")).toEqual([]);

@@ -143,8 +143,11 @@ describe("tam change plan --write", () => {
     const again = runTam(["change", "plan", "CHG-0001", "-C", dir, "--as-of", "2026-11-20", "--write", "--no-commit"]);
     expect(again.stdout).toContain("no change to the written tasks");
     const replanned = planJson(dir).json;
-    expect(replanned.tasks.find((t) => t.id === "T1")).toMatchObject({ status: "in-progress" });
     expect(replanned.diff.added).toEqual([]);
+    // As of 2026-11-20 T1 had not started yet (it started on 11-23); as of then, it is in progress.
+    expect(replanned.tasks.find((t) => t.id === "T1")).toMatchObject({ status: "todo" });
+    const later = runTam(["change", "plan", "CHG-0001", "-C", dir, "--as-of", "2026-11-23T10:00:00+03:00", "--format", "json", "--fail-on", "never"]);
+    expect((JSON.parse(later.stdout) as { tasks: JsonTask[] }).tasks.find((t) => t.id === "T1")).toMatchObject({ status: "in-progress" });
   });
 
   it("plans the example's draft landscape change (the README job)", () => {

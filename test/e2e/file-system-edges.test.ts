@@ -38,7 +38,7 @@ describe.skipIf(isRoot && !setpriv)("file-system edges as a user without access"
     expect(issues).toContainEqual(expect.objectContaining({ code: "unreadable-file", file: "docs.yaml" }));
     const status = tamAsUser(["status", "--as-of", "2026-11-20", "-C", dir]);
     expect(status.code).toBe(1);
-    expect(status.stderr).toMatch(/^ {2}changes error unreadable-folder cannot read the folder changes: permission denied/m);
+    expect(status.stderr).toMatch(/^ {2}changes:1:1 error unreadable-folder cannot read the folder changes: permission denied/m);
   });
 
   it("report -o into a folder the user may not write is a usage error naming the path", () => {

@@ -22,6 +22,17 @@ export function needsApprovalBeforeWork(change: Change): boolean {
   return change.type === "normal" && !change.approval;
 }
 
+/**
+ * Why work on a normal change may not start yet, for a refusal: its status, or, when the file says
+ * `approved` without an `approval` record (who approved it for the client, when), that.
+ */
+export function missingApprovalReason(change: Change): string {
+  const how = `record the approval with \`tam change approve ${change.id} --by <who>\``;
+  return change.status === "approved"
+    ? `${change.id} says approved but has no approval record (who approved it for the client, and when): ${how}`
+    : `${change.id} is a normal change that is not approved yet (${change.status}): ${how}`;
+}
+
 /** An emergency change that has started without an approval: a finding until the approval is recorded. */
 export function awaitsRetroactiveApproval(change: Change): boolean {
   return change.type === "emergency" && !change.approval && !BEFORE_WORK.includes(change.status) && change.status !== "rejected" && change.status !== "cancelled";
@@ -50,7 +61,7 @@ export function changeStep(change: Change, request: ChangeStepRequest): ChangeSt
       return ok(BEFORE_WORK.includes(from) ? "approved" : from);
     case "start":
       if (!BEFORE_WORK.includes(from)) return refuse(`${change.id} is already ${from}`);
-      if (needsApprovalBeforeWork(change)) return refuse(`${change.id} is a normal change that is not approved: record the approval first with \`tam change approve ${change.id} --by <who>\``);
+      if (needsApprovalBeforeWork(change)) return refuse(missingApprovalReason(change));
       return ok("in-progress");
     case "close": {
       if (!request.outcome) return refuse("say how the change ended with --outcome successful|with-issues|rolled-back");

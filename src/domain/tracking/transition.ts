@@ -1,7 +1,7 @@
 // What `tam task start|done|block|unblock|cancel` may do to a task, given its change and the
 // change's tasks: the order of the tasks, the change's approval, and whether the change is over.
 import type { Change, Task, TaskStatus } from "../../model/files.js";
-import { frozenReason, needsApprovalBeforeWork } from "./lifecycle.js";
+import { frozenReason, missingApprovalReason, needsApprovalBeforeWork } from "./lifecycle.js";
 
 export type TaskAction = "start" | "done" | "block" | "unblock" | "cancel";
 export const TASK_ACTIONS: TaskAction[] = ["start", "done", "block", "unblock", "cancel"];
@@ -41,10 +41,7 @@ export function transition(tasks: readonly Task[], task: Task, request: Transiti
       broken.push(`${verb} before ${list}`);
     }
     if (change && needsApprovalBeforeWork(change)) {
-      if (!request.force)
-        return refuse(
-          `${change.id} is a normal change that is not approved yet (${change.status}): record the approval with \`tam change approve ${change.id} --by <who>\`, or use --force with a --reason`,
-        );
+      if (!request.force) return refuse(`${missingApprovalReason(change)}, or use --force with a --reason`);
       broken.push(`${verb} before ${change.id} was approved`);
     }
     return undefined;

@@ -81,6 +81,18 @@ export function checkLifecycle(view: ProjectView): Issue[] {
           "status",
         ),
       );
+    } else if (change.type === "normal" && !change.approval && change.status === "approved") {
+      // The status claims what the file does not record: task start refuses, so validate says it first.
+      issues.push(
+        issueAt(
+          view,
+          "warning",
+          "unapproved-change",
+          `normal change ${change.id} says approved but has no approval record: record who approved it for the client, and when, with \`tam change approve ${change.id} --by <who>\` (its tasks cannot start until then)`,
+          change,
+          "status",
+        ),
+      );
     } else if (change.type === "normal" && !change.approval && ["in-progress", "review"].includes(change.status)) {
       issues.push(
         issueAt(

@@ -2,6 +2,7 @@
 // and incidents whose times come in the order they happened.
 import type { Issue } from "../../model/issues.js";
 import { dateProblem, parseTimestamp, timestampProblem } from "../dates.js";
+import { historyOrderBreaks } from "../tracking/history-time.js";
 import { issueAt, items, list, record, type PathSegment, type ProjectView } from "./view.js";
 
 /** Checks of dates (date), timestamps (stamp) and their order (order), pushing findings to `issues`. */
@@ -48,6 +49,26 @@ export function checkTimes(view: ProjectView): Issue[] {
     stamp(change.window?.end, change, "window", "end");
     order(change.window?.start, change.window?.end, "the planned window ends before it starts", change, "window", "end");
     items(change.tasks).forEach((task, i) => items(task.history).forEach((event, j) => stamp(event?.at, change, "tasks", i, "history", j, "at")));
+    // A history is a record in time order: an entry earlier than the one before it (a backdated
+    // --as-of, a hand edit) makes "as of" reads and the order of the work ambiguous.
+    const backwards = (history: unknown, what: string, ...path: PathSegment[]) => {
+      for (const b of historyOrderBreaks(items(history as object[]) as { at?: unknown }[]))
+        issues.push(
+          issueAt(
+            view,
+            "warning",
+            "history-order",
+            `the history of ${what} goes back in time: ${b.at} is earlier than the entry before it (${b.previous}); put the entries in the order they happened, with the times they happened`,
+            change,
+            ...path,
+            "history",
+            b.index,
+            "at",
+          ),
+        );
+    };
+    backwards(change.history, String(change.id));
+    items(change.tasks).forEach((task, i) => backwards(task.history, `${String(change.id)}/${String(task.id)}`, "tasks", i));
   }
   for (const doc of view.docs) date(doc.last_review?.date, doc, "last_review", "date");
   return issues;

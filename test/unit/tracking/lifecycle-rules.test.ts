@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { changeStep, statusFollowingTasks } from "../../../src/domain/tracking/lifecycle.js";
+import { transition } from "../../../src/domain/tracking/transition.js";
 import type { Change, Task } from "../../../src/model/files.js";
 
 const change = (more: Partial<Change>): Change => ({ id: "CHG-0001", title: "T", type: "normal", status: "planned", scope: [], ...more });
@@ -12,6 +13,19 @@ describe("lifecycle steps", () => {
     expect(changeStep(change({ approval, status: "approved" }), { action: "start" })).toEqual({ ok: true, from: "approved", status: "in-progress" });
     expect(changeStep(change({ type: "standard" }), { action: "start" })).toMatchObject({ ok: true, status: "in-progress" });
     expect(changeStep(change({ type: "emergency" }), { action: "start" })).toMatchObject({ ok: true, status: "in-progress" });
+  });
+
+  it("a file that says approved without an approval record: the refusals say so, without contradicting the status (issue 25.3)", () => {
+    const claimed = change({ status: "approved", tasks: [task("T1", "todo")] });
+    const start = changeStep(claimed, { action: "start" });
+    const work = transition(claimed.tasks!, claimed.tasks![0]!, { action: "start", force: false }, claimed);
+    for (const refusal of [start, work]) {
+      expect(refusal).toMatchObject({ ok: false, reason: expect.stringContaining("says approved but has no approval record") });
+      expect(refusal.ok === false && refusal.reason).not.toMatch(/not approved|\(approved\)/);
+      expect(refusal.ok === false && refusal.reason).toContain("tam change approve CHG-0001 --by <who>");
+    }
+    // Recording the approval is the way out: approve is allowed from that status.
+    expect(changeStep(claimed, { action: "approve" })).toEqual({ ok: true, from: "approved", status: "approved" });
   });
 
   it("approve: before work for a normal change, afterwards for an emergency one, never for a standard one", () => {

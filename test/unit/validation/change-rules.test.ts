@@ -30,6 +30,15 @@ describe("lifecycle findings", () => {
     expect(codes(view({ changes: [change({ type: "standard", status: "in-progress" })] }))).not.toContain("warning unapproved-change");
   });
 
+  it("a normal change whose file says approved without an approval record is a finding at its status line (issue 25.3)", () => {
+    const claimed = change({ status: "approved" });
+    const found = validateProject(view({ changes: [claimed] })).filter((i) => i.code === "unapproved-change");
+    expect(found).toEqual([expect.objectContaining({ severity: "warning", file: "CHG-0001", line: 1 })]);
+    expect(found[0]!.message).toContain("says approved but has no approval record");
+    expect(codes(view({ changes: [{ ...claimed, approval: { by: "Elena", at: "2026-11-20T10:00:00Z" } }] }))).not.toContain("warning unapproved-change");
+    expect(codes(view({ changes: [change({ type: "standard", status: "approved" })] }))).not.toContain("warning unapproved-change");
+  });
+
   it("a live component that depends on a decommissioned one", () => {
     const components: Component[] = [
       { id: "fw", name: "FW", kind: "firewall", decommissioned: { date: "2026-11-20", change: "CHG-0001" } },
