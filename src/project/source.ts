@@ -2,8 +2,7 @@
 import { createRequire } from "node:module";
 import type { Document, LineCounter, Node } from "yaml";
 import type { Issue, Location } from "../model/issues.js";
-import { blockIndex, blockLocate, linePosition, type BlockIndex } from "./block-locate.js";
-import { readBlockYaml } from "./block-yaml.js";
+import { type NodePositions, offsetAt, readBlockYaml, readBlockYamlPositions } from "./block-yaml.js";
 import { conflictMarkers, excessiveNesting, MAX_NESTING } from "./guards.js";
 import type { FileKind } from "../model/files.js";
 
@@ -292,19 +291,48 @@ export function nodeAt(doc: Document, path: readonly PathSegment[], key = false)
   return last;
 }
 
-/** Line indexes of files located without their Document (null: the text holds what only the Document reads). */
-const blockIndexes = new WeakMap<SourceFile, BlockIndex | null>();
+/** Positions of files located without their Document, with their line starts (null: the fast reader declines the text). */
+const fastPositions = new WeakMap<SourceFile, { positions: NodePositions | null; lineStarts: number[] } | null>();
 
-export function locate(source: SourceFile, path: readonly PathSegment[], key = false): Location {
-  // Most files are plain block YAML: their lines say where a value is, and the Document (the
-  // \`yaml\` package, a full parse) is needed only where block-locate.ts declines.
-  if (source.parseIssues.length === 0 && source.data !== undefined) {
-    let index = blockIndexes.get(source);
-    if (index === undefined) blockIndexes.set(source, (index = blockIndex(source.text) ?? null));
-    const offset = index ? blockLocate(index, path, key) : undefined;
-    if (offset === -1) return { file: source.rel, line: 1, col: 1 };
-    if (offset !== undefined) return { file: source.rel, ...linePosition(index!, offset) };
+function positionsOf(source: SourceFile): { positions: NodePositions | null; lineStarts: number[] } | null {
+  let known = fastPositions.get(source);
+  if (known === undefined) {
+    const read = readBlockYamlPositions(source.text);
+    const lineStarts = [0];
+    if (read) for (let i = source.text.indexOf("\n"); i >= 0; i = source.text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+    known = read ? { positions: read.positions, lineStarts } : null;
+    fastPositions.set(source, known);
   }
+  return known;
+}
+
+/** Line and column (1-based) of an offset, from the offsets where lines start. */
+function linePosition(lineStarts: readonly number[], offset: number): { line: number; col: number } {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, col: offset - lineStarts[low]! + 1 };
+}
+
+/** Where the value at \`path\` (with \`key\`, its key) is written, as the \`yaml\` Document says. */
+export function locate(source: SourceFile, path: readonly PathSegment[], key = false): Location {
+  // Most files are plain block YAML: the fast reader gives their positions in the same pass as
+  // their data, and the Document (the \`yaml\` package, a full parse) is needed only where it declines.
+  if (source.parseIssues.length === 0 && source.data !== undefined) {
+    const fast = positionsOf(source);
+    const offset = fast ? offsetAt(fast.positions, path, key) : undefined;
+    if (offset === -1) return { file: source.rel, line: 1, col: 1 };
+    if (offset !== undefined) return { file: source.rel, ...linePosition(fast!.lineStarts, offset) };
+  }
+  return locateInDocument(source, path, key);
+}
+
+/** locate from the \`yaml\` Document alone (what the fast positions must equal). */
+export function locateInDocument(source: SourceFile, path: readonly PathSegment[], key = false): Location {
   const node = nodeAt(source.doc, path, key);
   const offset = node?.range?.[0];
   if (offset == null) return { file: source.rel, line: 1, col: 1 };

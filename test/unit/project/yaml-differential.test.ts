@@ -2,11 +2,12 @@
 // package alone, with the options tam gives it, on generated documents full of the constructs where
 // YAML readers differ: lone CR and CR CR LF line ends, `~`, `null` and empty keys, escaped line
 // breaks followed by blank lines in double-quoted scalars, document markers, block scalars with
-// indentation indicators. The data must be the same, and neither may read what the other refuses.
+// indentation indicators. The data must be the same, and neither may read what the other refuses;
+// where the fast reader reads a document, its positions must be the Document's.
 import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { fastData, readSource, withoutBom } from "../../../src/project/source.js";
+import { fastData, locate, locateInDocument, type PathSegment, parseSource, readSource, withoutBom } from "../../../src/project/source.js";
 // @ts-expect-error plain JavaScript module without types
 import { prng } from "../../../scripts/fuzz/mutations.mjs";
 
@@ -38,18 +39,45 @@ function difference(text: string): string {
   return isDeepStrictEqual(tam.data, reference.data) ? "" : `data differs: ${JSON.stringify(tam.data)} vs ${JSON.stringify(reference.data)}`;
 }
 
+/** Every path of the data, and beside each collection paths that are not there. */
+function pathsOf(data: unknown, prefix: PathSegment[] = [], out: PathSegment[][] = []): PathSegment[][] {
+  out.push(prefix);
+  if (Array.isArray(data)) {
+    data.forEach((item, i) => pathsOf(item, [...prefix, i], out));
+    out.push([...prefix, data.length], [...prefix, "key"]);
+  } else if (data !== null && typeof data === "object") {
+    for (const [key, value] of Object.entries(data)) pathsOf(value, [...prefix, key], out);
+    out.push([...prefix, "no-such-key"], [...prefix, 0], [...prefix, 1]);
+  } else out.push([...prefix, "below"]);
+  return out;
+}
+
+/** Where the fast positions (locate, for a file the fast reader read) and the Document (locateInDocument) differ, or "". */
+function positionDifference(text: string): string {
+  const source = parseSource("/x.yaml", "x.yaml", "architecture", text);
+  if (source.parseIssues.length > 0 || source.data === undefined) return "";
+  for (const path of pathsOf(source.data)) {
+    for (const key of [false, true]) {
+      const got = locate(source, path, key);
+      const want = locateInDocument(source, path, key);
+      if (got.line !== want.line || got.col !== want.col) return `${JSON.stringify(path)} key=${key}: ${got.line}:${got.col} vs ${want.line}:${want.col}`;
+    }
+  }
+  return "";
+}
+
 // ---- the generator: a document as lines (without line ends), then joined with chosen line ends
 
 const KEYS = ["a", "name", "status", "k1", "a b", "c", "~", "null", '""', "''", '"q k"', "'s k'", "1", "true", "__proto__", "x-y", "url", "id", "by"];
 const PLAIN = ["x", "hello world", "1", "-2", "0.5", "1e3", "0x1F", "~", "null", "true", "False", "2026-11-20", "10:30", "http://x:80/", "a#b", "it's", ""];
-const FLOW = ["[]", "{}", "[a, b]", "[a, ~, null, 1]", "{x: 1}", "{ k: v, n: [1, 2] }", '["q", \'s\']', "[a, b, ]"];
+const FLOW = ["[]", "{}", "[a, b]", "[a, ~, null, 1]", "{x: 1}", "{ k: v, n: [1, 2] }", "[\"q\", 's']", "[a, b, ]"];
 
 function scalarLine(random: Random): string {
   switch (random.int(6)) {
     case 0:
       return `'${random.pick(["it''s", "", "a b", "# no comment", "x: y"])}'`;
     case 1:
-      return `"${random.pick(["a\\tb", "\\u00e9", "", "q\\\"q", "x\\\\y", "\\x41"])}"`;
+      return `"${random.pick(["a\\tb", "\\u00e9", "", 'q\\"q', "x\\\\y", "\\x41"])}"`;
     case 2:
       return random.pick(FLOW);
     default:
@@ -137,15 +165,16 @@ function document(random: Random): string {
 }
 
 describe("tam's read path against the yaml package (generated documents)", () => {
-  it("reads the same data or refuses the same documents, 4,000 of them, and the fast reader answers for many", () => {
+  it("reads the same data (and positions) or refuses the same documents, 4,000 of them, and the fast reader answers for many", () => {
     const random = prng(20261206) as Random;
     const problems: string[] = [];
     let fast = 0;
     const count = 4000;
     for (let i = 0; i < count; i++) {
       const text = document(random);
-      if (fastData(withoutBom(text))) fast++;
-      const problem = difference(text);
+      const read = fastData(withoutBom(text));
+      if (read) fast++;
+      const problem = difference(text) || (read ? positionDifference(text) : "");
       if (problem && problems.length < 20) problems.push(`${JSON.stringify(text)}: ${problem}`);
     }
     expect(problems).toEqual([]);
@@ -175,6 +204,7 @@ describe("tam's read path against the yaml package (generated documents)", () =>
   for (const [name, text] of Object.entries(CASES)) {
     it(`agrees on ${name}`, () => {
       expect(difference(text)).toBe("");
+      expect(positionDifference(text)).toBe("");
     });
   }
 });
