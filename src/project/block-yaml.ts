@@ -1,13 +1,14 @@
-// A fast reader for the plain subset of YAML that tam's files are written in: block mappings and
+// tam's fast reader, for the plain subset of YAML that tam's files are written in: block mappings and
 // sequences by indentation, one-line plain and quoted scalars, one-line flow collections, block
-// scalars, comments. It reads line by line with indexOf and charCodeAt, about eight times faster than
-// js-yaml. Whatever lies outside the subset, or where YAML readers could differ (anchors, aliases,
-// tags, directives, multi-line plain or quoted scalars, complex or duplicate keys, tabs, odd
-// indentation, numbers JavaScript cannot hold exactly), is refused: the caller then reads the file
-// the slower ways (source.ts). Refusing is always safe; an answer must be exactly the data the `yaml`
-// package (YAML 1.2, core schema, uniqueKeys) gives without any finding, which
-// test/unit/project/block-yaml.test.ts checks against it.
-
+// scalars, comments. It reads line by line with indexOf and charCodeAt, and gives the data and, on
+// request, where each node is (readBlockYamlPositions). Whatever lies outside the subset, or where
+// YAML readers could differ (anchors, aliases, tags, directives, document markers, multi-line plain
+// or quoted scalars, complex, duplicate or omitted keys, tabs, lone carriage returns, odd indentation,
+// indentation indicators, numbers JavaScript cannot hold exactly), is declined: the caller then reads
+// the file with the `yaml` package (source.ts). Declining is always safe; an answer must be exactly
+// the data and positions the `yaml` package (YAML 1.2, core schema, uniqueKeys) gives without any
+// finding, which block-yaml, fast-parse, fast-positions and yaml-differential in test/unit/project/
+// check against it.
 import { excessiveNesting } from "./guards.js";
 import { Entries } from "./object-shapes.js";
 import { plainScalarValue, UNSAFE_NUMBER } from "./core-scalars.js";
