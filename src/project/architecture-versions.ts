@@ -4,11 +4,12 @@
 // block is parsed only when the version read before did not have its exact text: the parsing
 // cost follows what the commits changed, not the size of the file times the number of commits. Anything the cut by
 // lines cannot be sure of (flow style, anchors, a block that does not parse alone) is read by
-// parsing the whole version instead. The reader is js-yaml (core schema), as for the loader's
-// fast path, so the working tree's data can stand for the blocks it shares with history.
-import { CORE_SCHEMA, load } from "js-yaml";
+// parsing the whole version instead. The reader is the loader's (yamlData in source.ts: the fast
+// reader, else the `yaml` package), so the working tree's data can stand for the blocks it shares
+// with history.
 import { canonicalJson } from "../domain/freshness/component-diff.js";
 import type { ComponentValue } from "../domain/freshness/types.js";
+import { yamlData } from "./source.js";
 
 export type ComponentVersion = ReadonlyMap<string, ComponentValue>;
 
@@ -114,13 +115,9 @@ function parseNew(unique: readonly string[], into: Map<string, ParsedBlock | nul
 }
 
 function parseItems(text: string): unknown[] | undefined {
-  try {
-    const data: unknown = load(text, { schema: CORE_SCHEMA });
-    const items = data !== null && typeof data === "object" ? (data as Record<string, unknown>).components : undefined;
-    return Array.isArray(items) ? items : undefined;
-  } catch {
-    return undefined;
-  }
+  const data = yamlData(text)?.data;
+  const items = data !== null && typeof data === "object" ? (data as Record<string, unknown>).components : undefined;
+  return Array.isArray(items) ? items : undefined;
 }
 
 const TOP_KEY = /^[^\s#-]/;
@@ -204,13 +201,9 @@ function endsItemMark(text: string, at: number, end: number): boolean {
 
 function parseBlock(block: string): ParsedBlock | null {
   if (ALIAS_OR_ANCHOR.test(block)) return null;
-  try {
-    const items: unknown = load(block, { schema: CORE_SCHEMA });
-    if (!Array.isArray(items) || items.length !== 1) return null;
-    return toParsed(items[0]);
-  } catch {
-    return null;
-  }
+  const items = yamlData(block)?.data;
+  if (!Array.isArray(items) || items.length !== 1) return null;
+  return toParsed(items[0]);
 }
 
 function toParsed(item: unknown): ParsedBlock | null {
@@ -221,12 +214,9 @@ function toParsed(item: unknown): ParsedBlock | null {
 }
 
 function readWhole(text: string): ComponentVersion | undefined {
-  let data: unknown;
-  try {
-    data = load(text, { schema: CORE_SCHEMA });
-  } catch {
-    return undefined;
-  }
+  const read = yamlData(text);
+  if (!read) return undefined;
+  const data = read.data;
   const list = data !== null && typeof data === "object" ? (data as Record<string, unknown>).components : undefined;
   if (!Array.isArray(list)) return list === undefined || list === null ? new Map() : undefined;
   const version = new Map<string, ComponentValue>();

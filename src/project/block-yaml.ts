@@ -1,13 +1,14 @@
-// A fast reader for the plain subset of YAML that tam's files are written in: block mappings and
+// tam's fast reader, for the plain subset of YAML that tam's files are written in: block mappings and
 // sequences by indentation, one-line plain and quoted scalars, one-line flow collections, block
-// scalars, comments. It reads line by line with indexOf and charCodeAt, about eight times faster than
-// js-yaml. Whatever lies outside the subset, or where YAML readers could differ (anchors, aliases,
-// tags, directives, multi-line plain or quoted scalars, complex or duplicate keys, tabs, odd
-// indentation, numbers JavaScript cannot hold exactly), is refused: the caller then reads the file
-// the slower ways (source.ts). Refusing is always safe; an answer must be exactly the data the `yaml`
-// package (YAML 1.2, core schema, uniqueKeys) gives without any finding, which
-// test/unit/project/block-yaml.test.ts checks against it.
-
+// scalars, comments. It reads line by line with indexOf and charCodeAt, and gives the data and, on
+// request, where each node is (readBlockYamlPositions). Whatever lies outside the subset, or where
+// YAML readers could differ (anchors, aliases, tags, directives, document markers, multi-line plain
+// or quoted scalars, complex, duplicate or omitted keys, tabs, lone carriage returns, odd indentation,
+// indentation indicators, numbers JavaScript cannot hold exactly), is declined: the caller then reads
+// the file with the `yaml` package (source.ts). Declining is always safe; an answer must be exactly
+// the data and positions the `yaml` package (YAML 1.2, core schema, uniqueKeys) gives without any
+// finding, which block-yaml, fast-parse, fast-positions and yaml-differential in test/unit/project/
+// check against it.
 import { excessiveNesting } from "./guards.js";
 import { Entries } from "./object-shapes.js";
 import { plainScalarValue, UNSAFE_NUMBER } from "./core-scalars.js";
@@ -50,27 +51,86 @@ const AT_END = 0; // end of line
 const AT_COMMENT = 1; // " #"
 const AT_COLON = 2; // ": " or ":" at the end of the line: the scalar is a key
 
+/**
+ * Where the nodes of a text are, as the `yaml` package's Document gives them (a node's range[0]):
+ * a map's keys with their own offsets, a sequence's items. An empty value is where `yaml` puts its
+ * empty scalar. `textKeys` is false when a key of the map is not text under the core schema (a
+ * number, boolean or null: the Document compares those by value).
+ */
+export interface NodePositions {
+  offset: number;
+  keys?: Map<string, { key: number; value: NodePositions }>;
+  textKeys?: boolean;
+  items?: NodePositions[];
+}
+
 /** The data of `text`, or undefined when the text is outside the subset this reader answers for. */
 export function readBlockYaml(text: string): { data: unknown } | undefined {
   const result = readBlockYamlExplained(text);
   return "data" in result ? result : undefined;
 }
 
-/** Like readBlockYaml, with the reason of a refusal (for tests and measurements). */
-export function readBlockYamlExplained(text: string): { data: unknown } | { refused: string } {
+/**
+ * The data of `text` and, from the same pass, where each node is (null for an empty document); or
+ * undefined where readBlockYaml declines. Used to locate findings without the `yaml` Document.
+ */
+export function readBlockYamlPositions(text: string): { data: unknown; positions: NodePositions | null } | undefined {
+  const result = readBlockYamlExplained(text, true);
+  return "data" in result ? (result as { data: unknown; positions: NodePositions | null }) : undefined;
+}
+
+/** Like readBlockYaml, with the reason of a refusal (for tests and measurements); with `track`, the positions too. */
+export function readBlockYamlExplained(text: string, track = false): { data: unknown; positions?: NodePositions | null } | { refused: string } {
   // Two tests: a character class alone is scanned faster, and most files have no CR at all.
   if (UNSUPPORTED_CHARACTER.test(text) || (text.includes("\r") && LONE_CR.test(text))) return { refused: "unsupported character" };
   try {
-    const reader = new BlockReader(text);
+    const reader = new BlockReader(text, track);
     const data = reader.document();
     // The full parse reports too deep nesting from guards.ts's count: run it where it might find something.
     if (reader.nestingRisk && excessiveNesting(text) !== undefined) return { refused: "guards.ts finds too deep nesting" };
-    return { data };
+    return track ? { data, positions: reader.last } : { data };
   } catch (error) {
     if (error === REFUSAL) return { refused: REFUSAL.reason };
     // A RangeError (stack) or anything unforeseen: the other readers decide.
     return { refused: `error: ${(error as Error)?.message}` };
   }
+}
+
+/**
+ * The offset the \`yaml\` Document gives for \`path\` (nodeAt in source.ts: with \`key\`, the last
+ * key's own offset; a missing path stops at the nearest node there is), from the positions of a
+ * read; -1 for an empty document; undefined where the Document could answer otherwise (a map with
+ * keys that are not text, which it compares by value).
+ */
+export function offsetAt(root: NodePositions | null, path: readonly (string | number)[], key = false): number | undefined {
+  if (root === null) return -1;
+  let node = root;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    let next: NodePositions | undefined;
+    if (node.keys) {
+      if (!node.textKeys) return undefined;
+      let entry: { key: number; value: NodePositions } | undefined;
+      if (typeof segment === "string") entry = node.keys.get(segment);
+      // A number is compared with a text key as the Document does (text == number).
+      else {
+        for (const [text, candidate] of node.keys) {
+          if (Number(text) === segment) {
+            entry = candidate;
+            break;
+          }
+        }
+      }
+      if (!entry) return node.offset;
+      if (key && i === path.length - 1) return entry.key;
+      next = entry.value;
+    } else if (node.items) {
+      next = node.items[Number(segment)];
+      if (!next) return node.offset;
+    } else return node.offset;
+    node = next;
+  }
+  return node.offset;
 }
 
 class BlockReader {
@@ -101,10 +161,15 @@ class BlockReader {
   /** Set by the scalar readers: index just past what they read; for plain scalars, how they ended. */
   private after = 0;
   private stop = AT_END;
+  /** Whether positions are recorded; then `last` is where the node read last is, and `keyIsText` whether the key read last is text. */
+  private readonly track: boolean;
+  last: NodePositions | null = null;
+  private keyIsText = true;
 
-  constructor(text: string) {
+  constructor(text: string, track: boolean) {
     this.text = text;
     this.length = text.length;
+    this.track = track;
   }
 
   document(): unknown {
@@ -116,7 +181,10 @@ class BlockReader {
       this.endOfLine(this.pos + 3);
       this.advance();
     }
-    if (this.col < 0) return null;
+    if (this.col < 0) {
+      this.last = null;
+      return null;
+    }
     let data: unknown;
     const c = this.text.charCodeAt(this.pos);
     if (c === 0x7c || c === 0x3e) refuse("block scalar as the document");
@@ -210,23 +278,30 @@ class BlockReader {
     this.enter();
     const items: unknown[] = [];
     const text = this.text;
+    const positions: NodePositions | undefined = this.track ? { offset: this.pos, items: [] } : undefined;
     for (;;) {
       let p = this.pos + 1;
       while (p < this.contentEnd && text.charCodeAt(p) === SPACE) p++;
       if (p === this.contentEnd || text.charCodeAt(p) === HASH) {
-        // "-" alone: the item is on the next lines, or empty.
+        // "-" alone: the item is on the next lines, or empty (an empty scalar where the line's content ends).
         this.advance();
-        items.push(this.col > indent ? this.blockNode() : null);
+        if (this.col > indent) items.push(this.blockNode());
+        else {
+          items.push(null);
+          if (this.track) this.last = { offset: p };
+        }
       } else {
         this.pos = p;
         this.col = p - this.lineStart;
         items.push(this.compactNode(indent));
       }
+      if (positions) positions.items!.push(this.last!);
       if (this.col !== indent) break;
       if (!this.isDashEntry()) break; // a key of the mapping this sequence is the value of (checked there)
     }
     if (this.col > indent) refuse("sequence item indented more than the sequence");
     this.depth--;
+    if (positions) this.last = positions;
     return items;
   }
 
@@ -239,14 +314,23 @@ class BlockReader {
   private mapping(indent: number): Record<string, unknown> {
     this.enter();
     const entries = this.entriesHere();
+    const positions: NodePositions | undefined = this.track ? { offset: this.pos, keys: new Map(), textKeys: true } : undefined;
     for (;;) {
-      if (!entries.key(this.key())) refuse("duplicate key");
+      const keyOffset = this.pos;
+      const key = this.key();
+      if (!entries.key(key)) refuse("duplicate key");
+      const keyIsText = this.keyIsText;
       entries.value(this.mappingValue(indent, this.after));
+      if (positions) {
+        positions.keys!.set(key, { key: keyOffset, value: this.last! });
+        if (!keyIsText) positions.textKeys = false;
+      }
       if (this.col !== indent) break;
       if (this.isDashEntry()) refuse("sequence item at a mapping's indentation");
     }
     if (this.col > indent) refuse("mapping line indented more than its keys");
     this.depth--;
+    if (positions) this.last = positions;
     return entries.object();
   }
 
@@ -261,12 +345,14 @@ class BlockReader {
       key = c === 0x22 ? this.doubleQuoted(start) : this.singleQuoted(start);
       colon = this.colonAfterQuotedKey(this.after);
       if (colon < 0) refuse("quoted scalar where a key is expected");
+      this.keyIsText = true;
     } else {
       if (!this.canStartPlain(start)) refuse("key starting with an indicator");
       const end = this.scanPlain(start);
       if (this.stop !== AT_COLON) refuse("line without a key where a key is expected");
       colon = this.after;
       key = this.cachedText(start, end, true) as string;
+      if (this.track) this.keyIsText = typeof plainScalarValue(text.slice(start, end)) === "string";
     }
     if (colon - start > MAX_KEY_LENGTH) refuse("key too long");
     this.after = colon + 1;
@@ -286,10 +372,12 @@ class BlockReader {
     const text = this.text;
     while (p < this.contentEnd && text.charCodeAt(p) === SPACE) p++;
     if (p < this.contentEnd && text.charCodeAt(p) !== HASH) return this.inlineValue(indent, p);
-    // "key:" alone: the value is on the next lines, a sequence may stand at the key's column, or it is empty.
+    // "key:" alone: the value is on the next lines, a sequence may stand at the key's column, or it
+    // is empty (an empty scalar where the line's content or its comment starts).
     this.advance();
     if (this.col > indent) return this.blockNode();
     if (this.col === indent && this.isDashEntry()) return this.sequence(indent);
+    if (this.track) this.last = { offset: p };
     return null;
   }
 
@@ -315,6 +403,7 @@ class BlockReader {
     const text = this.text;
     const c = text.charCodeAt(p);
     let value: unknown;
+    if (this.track) this.last = { offset: p };
     if (c === 0x7c || c === 0x3e) return this.blockScalar(indent, p);
     if (c === 0x22 || c === 0x27) {
       value = c === 0x22 ? this.doubleQuoted(p) : this.singleQuoted(p);
@@ -540,6 +629,7 @@ class BlockReader {
   /** A flow sequence or mapping starting at `p` and closed on the same line; sets `after`. */
   private flowNode(p: number): unknown {
     const c = this.text.charCodeAt(p);
+    if (this.track) this.last = { offset: p };
     if (c === 0x5b) return this.flowSequence(p);
     if (c === 0x7b) return this.flowMapping(p);
     if (c === 0x22) return this.doubleQuoted(p);
@@ -558,9 +648,11 @@ class BlockReader {
     this.enter();
     const text = this.text;
     const items: unknown[] = [];
+    const positions: NodePositions | undefined = this.track ? { offset: p, items: [] } : undefined;
     p = this.skipSpaces(p + 1);
     while (text.charCodeAt(p) !== 0x5d || p >= this.contentEnd) {
       items.push(this.flowNode(p));
+      if (positions) positions.items!.push(this.last!);
       p = this.skipSpaces(this.after);
       const c = text.charCodeAt(p);
       if (p >= this.contentEnd) refuse("flow sequence not closed on its line");
@@ -569,6 +661,7 @@ class BlockReader {
     }
     this.after = p + 1;
     this.depth--;
+    if (positions) this.last = positions;
     return items;
   }
 
@@ -576,6 +669,7 @@ class BlockReader {
     this.enter();
     const text = this.text;
     const entries = this.entriesHere();
+    const positions: NodePositions | undefined = this.track ? { offset: p, keys: new Map(), textKeys: true } : undefined;
     p = this.skipSpaces(p + 1);
     while (text.charCodeAt(p) !== 0x7d || p >= this.contentEnd) {
       const start = p;
@@ -591,6 +685,7 @@ class BlockReader {
         if (this.stop !== AT_COLON) refuse("flow mapping key without ': '");
         colon = this.after;
         key = this.cachedText(p, end, true) as string;
+        if (positions && typeof plainScalarValue(text.slice(p, end)) !== "string") positions.textKeys = false;
       }
       if (colon - start > MAX_KEY_LENGTH) refuse("key too long");
       if (!entries.key(key)) refuse("duplicate key");
@@ -598,6 +693,7 @@ class BlockReader {
       const v = text.charCodeAt(p);
       if (p >= this.contentEnd || v === 0x2c || v === 0x7d) refuse("flow mapping key without a value");
       entries.value(this.flowNode(p));
+      if (positions) positions.keys!.set(key, { key: start, value: this.last! });
       p = this.skipSpaces(this.after);
       const sep = text.charCodeAt(p);
       if (p >= this.contentEnd) refuse("flow mapping not closed on its line");
@@ -606,6 +702,7 @@ class BlockReader {
     }
     this.after = p + 1;
     this.depth--;
+    if (positions) this.last = positions;
     return entries.object();
   }
 

@@ -7,8 +7,7 @@ import type { Change, Component, Department, DocEntry, FileKind, Incident, Manif
 import { systemErrorReason } from "../errors.js";
 import { decodeText, MAX_FILE_BYTES } from "./guards.js";
 import { capHeapGrowth, LARGE_READ_CHARS } from "./heap.js";
-import { fastDataOfAll } from "./parallel-read.js";
-import { locate, readSource, withoutBom, type PathSegment, type SourceFile } from "./source.js";
+import { fastData, locate, readSource, withoutBom, type PathSegment, type SourceFile } from "./source.js";
 import { pushAll } from "../util/collections.js";
 
 export const FILE_NAMES = {
@@ -105,7 +104,7 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
       return refuse("unreadable-file", `cannot read ${rel}: ${systemErrorReason(error) ?? (error as Error).message}`);
     }
   };
-  /** Reads and parses files, the fast reads of a large set on two threads; in the order given. */
+  /** Reads and parses files (the fast read first, the `yaml` package for what it declines); in the order given. */
   const readAll = (entries: { rel: string; kind: FileKind }[]): (SourceFile | undefined)[] => {
     const texts = entries.map((entry) => readText(entry.rel));
     // A file parsed already (the transaction re-validates an edit) is reused when its text is unchanged.
@@ -115,7 +114,7 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
     });
     const toParse = texts.flatMap((text, index) => (text === undefined || known[index] ? [] : [index]));
     if (toParse.reduce((sum, index) => sum + texts[index]!.length, 0) >= LARGE_READ_CHARS) capHeapGrowth();
-    const fast = fastDataOfAll(toParse.map((index) => withoutBom(texts[index]!)));
+    const fast = toParse.map((index) => fastData(withoutBom(texts[index]!)));
     const fastOf = new Map(toParse.map((index, k) => [index, fast[k]]));
     const sources: (SourceFile | undefined)[] = new Array(entries.length);
     texts.forEach((text, index) => {

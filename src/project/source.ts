@@ -1,10 +1,8 @@
 // One parsed YAML file with the means to turn a value's path into file:line:col.
-import { CORE_SCHEMA, load as loadFast } from "js-yaml";
 import { createRequire } from "node:module";
 import type { Document, LineCounter, Node } from "yaml";
 import type { Issue, Location } from "../model/issues.js";
-import { blockIndex, blockLocate, linePosition, type BlockIndex } from "./block-locate.js";
-import { readBlockYaml } from "./block-yaml.js";
+import { type NodePositions, offsetAt, readBlockYaml, readBlockYamlPositions } from "./block-yaml.js";
 import { conflictMarkers, excessiveNesting, MAX_NESTING } from "./guards.js";
 import type { FileKind } from "../model/files.js";
 
@@ -38,45 +36,27 @@ const MAX_ALIAS_COUNT = 100;
 
 /**
  * The data of a file that needs no finding, read the fast way, or undefined when the full parser
- * must look at it. First block-yaml.ts, which reads the plain subset tam's files are written in
- * about eight times faster than js-yaml; where it refuses, js-yaml, which reads plain YAML 1.2 (core
- * schema: no timestamps, no merge keys) about five times faster than \`yaml\`. \`yaml\` stays the
- * reader of record for everything with a position: whenever both fast reads refuse, or the text
- * holds a construct where they could differ or a finding is possible (aliases, complex keys, tags,
- * directives, conflict markers, deep nesting, numbers JavaScript cannot hold), the full parse
- * decides, so every message and position is the full parser's. test/unit/project/block-yaml.test.ts
- * and fast-parse.test.ts check the readers agree on every file tam ships, on generated projects and
- * on the fuzzer's mutations.
+ * must look at it. The fast reader (block-yaml.ts) reads the plain subset tam's files are written
+ * in and declines everything else; it either returns exactly the data the \`yaml\` package gives
+ * (with the options of parseSource, and no finding) or declines, and a declined file goes straight
+ * to \`yaml\`, the reader of record for every message and position.
+ * test/unit/project/block-yaml.test.ts, fast-parse.test.ts and yaml-differential.test.ts check it.
  */
 export function fastData(body: string): { data: unknown } | undefined {
-  return readBlockYaml(body) ?? jsYamlData(body);
-}
-
-/** The second fast read (js-yaml), guarded as fastData says; parallel-read.ts runs it on a worker for what block-yaml.ts refuses. */
-export function jsYamlData(body: string): { data: unknown } | undefined {
-  if (NEEDS_FULL_PARSE.test(body) || MAY_HOLD_COMPLEX_KEY.test(body) || LONG_KEY.test(body)) return undefined;
-  if (conflictMarkers(body).length > 0 || excessiveNesting(body) !== undefined) return undefined;
-  let data: unknown;
-  try {
-    data = loadFast(body, { schema: CORE_SCHEMA });
-  } catch {
-    return undefined;
-  }
-  if (data === undefined || needsStructureWalk(data)) return undefined;
-  return { data };
+  return readBlockYaml(body);
 }
 
 /**
- * Aliases and anchors, tags, directives, tabs and control characters, and numbers too large for
- * a double (js-yaml keeps 1e400 as text where \`yaml\` reads Infinity and tam reports it): left to the full parser.
+ * The plain data of a YAML text without its findings (a version of a file from git history): the
+ * fast read, else the \`yaml\` package; undefined when the text has a finding.
  */
-const NEEDS_FULL_PARSE = /(^|[\s,[{:-])[*&!][^\s,[\]{}]|^%|[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|[\ud800-\udfff]|\d{16}|\d[eE][-+]?\d{3}/m;
-
-/**
- * A key of more than 1024 characters: YAML allows no longer implicit key, \`yaml\` reports it and
- * js-yaml reads it (found by the bad-input corpus, case huge-unknown-key).
- */
-const LONG_KEY = /^[^\n:]{1025,}:/m;
+export function yamlData(text: string): { data: unknown } | undefined {
+  const body = withoutBom(text);
+  const fast = readBlockYaml(body);
+  if (fast) return fast;
+  const source = parseSource("", "", "architecture", body);
+  return source.parseIssues.length === 0 && source.data !== undefined ? { data: source.data } : undefined;
+}
 
 /** Syntax errors listed per file; past them, one finding says how many more there are. */
 export const MAX_SYNTAX_ERRORS = 200;
@@ -311,19 +291,48 @@ export function nodeAt(doc: Document, path: readonly PathSegment[], key = false)
   return last;
 }
 
-/** Line indexes of files located without their Document (null: the text holds what only the Document reads). */
-const blockIndexes = new WeakMap<SourceFile, BlockIndex | null>();
+/** Positions of files located without their Document, with their line starts (null: the fast reader declines the text). */
+const fastPositions = new WeakMap<SourceFile, { positions: NodePositions | null; lineStarts: number[] } | null>();
 
-export function locate(source: SourceFile, path: readonly PathSegment[], key = false): Location {
-  // Most files are plain block YAML: their lines say where a value is, and the Document (the
-  // \`yaml\` package, a full parse) is needed only where block-locate.ts declines.
-  if (source.parseIssues.length === 0 && source.data !== undefined) {
-    let index = blockIndexes.get(source);
-    if (index === undefined) blockIndexes.set(source, (index = blockIndex(source.text) ?? null));
-    const offset = index ? blockLocate(index, path, key) : undefined;
-    if (offset === -1) return { file: source.rel, line: 1, col: 1 };
-    if (offset !== undefined) return { file: source.rel, ...linePosition(index!, offset) };
+function positionsOf(source: SourceFile): { positions: NodePositions | null; lineStarts: number[] } | null {
+  let known = fastPositions.get(source);
+  if (known === undefined) {
+    const read = readBlockYamlPositions(source.text);
+    const lineStarts = [0];
+    if (read) for (let i = source.text.indexOf("\n"); i >= 0; i = source.text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+    known = read ? { positions: read.positions, lineStarts } : null;
+    fastPositions.set(source, known);
   }
+  return known;
+}
+
+/** Line and column (1-based) of an offset, from the offsets where lines start. */
+function linePosition(lineStarts: readonly number[], offset: number): { line: number; col: number } {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, col: offset - lineStarts[low]! + 1 };
+}
+
+/** Where the value at \`path\` (with \`key\`, its key) is written, as the \`yaml\` Document says. */
+export function locate(source: SourceFile, path: readonly PathSegment[], key = false): Location {
+  // Most files are plain block YAML: the fast reader gives their positions in the same pass as
+  // their data, and the Document (the \`yaml\` package, a full parse) is needed only where it declines.
+  if (source.parseIssues.length === 0 && source.data !== undefined) {
+    const fast = positionsOf(source);
+    const offset = fast ? offsetAt(fast.positions, path, key) : undefined;
+    if (offset === -1) return { file: source.rel, line: 1, col: 1 };
+    if (offset !== undefined) return { file: source.rel, ...linePosition(fast!.lineStarts, offset) };
+  }
+  return locateInDocument(source, path, key);
+}
+
+/** locate from the \`yaml\` Document alone (what the fast positions must equal). */
+export function locateInDocument(source: SourceFile, path: readonly PathSegment[], key = false): Location {
   const node = nodeAt(source.doc, path, key);
   const offset = node?.range?.[0];
   if (offset == null) return { file: source.rel, line: 1, col: 1 };

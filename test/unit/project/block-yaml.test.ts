@@ -216,7 +216,7 @@ describe("block YAML reader", () => {
     expect(problems).toEqual([]);
   });
 
-  it("builds the same objects once their shapes are compiled (read three times)", () => {
+  it("builds the same objects on every read of the same shapes (read three times)", () => {
     const texts = [
       "- {id: a, '1': x, constructor: c, \"q\\\"k\": d, é: e, 'a b': f}\n- {id: b, '1': y, constructor: c, \"q\\\"k\": d, é: e, 'a b': g}\n",
       "- id: 1\n  2: two\n  toString: t\n- id: 2\n  2: two\n  toString: t\n- __proto__: p\n  id: 3\n- __proto__: p\n  id: 4\n- {}\n- {}\n",

@@ -2,7 +2,7 @@
 // are cut in one docs check); it must cut exactly as splitting the text into lines does.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { load } from "js-yaml";
+import { parse as load } from "yaml";
 import { describe, expect, it } from "vitest";
 import { ArchitectureReader, componentBlocks } from "../../../src/project/architecture-versions.js";
 

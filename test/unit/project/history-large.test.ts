@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { load } from "js-yaml";
+import { parse as load } from "yaml";
 import { describe, expect, it } from "vitest";
 import { readHistory } from "../../../src/project/history.js";
 import { readSource } from "../../../src/project/source.js";
