@@ -15,7 +15,7 @@ import { contextFor, EPSILON, finishOf, isOpenChange, isWindowWork, MIN_REMAININ
 import type { ChangeSchedule, ProjectSchedule, ScheduleInput, TaskSchedule } from "./schedule-types.js";
 import { changeSignals } from "./signals.js";
 import type { WorkClock } from "../work-clock.js";
-import { effectiveEstimate, workDays, workOf } from "./work-text.js";
+import { effectiveEstimate, formatWork, workDays, workOf } from "./work-text.js";
 
 export type * from "./schedule-types.js";
 export { baselineOf } from "./promises.js";
@@ -269,7 +269,7 @@ function summarise(ctx: ChangeContext, input: ScheduleInput): ChangeSchedule {
     forecastPromise,
     promise: promised,
     ...(hasBaseline ? { baseline: { recordedAt: base!.recorded_at, start: base!.start, finish: base!.finish, internal: base!.internal, client: base!.client } } : {}),
-    ...(hasBaseline && finish !== null ? { slipDays: workDays(planClock.between(baseFinish, finish), planClock.dayMs) } : {}),
+    ...(hasBaseline && finish !== null ? { slipDays: workDays(planClock.between(baseFinish, finish), planClock.dayMs), slip: formatWork(planClock.between(baseFinish, finish), planClock.dayMs) } : {}),
     findings: [],
   };
   const located = new Map<string, Location>();

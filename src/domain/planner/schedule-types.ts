@@ -132,6 +132,8 @@ export interface ChangeSchedule {
   baseline?: { recordedAt: string; start: string; finish: string; internal: string; client: string };
   /** Forecast finish minus baseline finish, in working days of the plan calendar (one decimal). */
   slipDays?: number;
+  /** The same slip as people read durations everywhere: "5d 3h" (days of the plan calendar's working day), "-2h". */
+  slip?: string;
   findings: ScheduleFinding[];
 }
 

@@ -79,6 +79,8 @@ export interface ChangeProgress {
   baselineFinish?: string;
   /** Forecast minus baseline finish, working days. */
   slipDays?: number;
+  /** The same, written as every tam duration is: "5d 3h". */
+  slip?: string;
   ready: TaskRef[];
   inProgress: TaskRef[];
   blocked: TaskRef[];
@@ -242,6 +244,7 @@ function changeProgress(change: Change, schedule: ChangeSchedule, input: StatusI
     fromBaseline: schedule.promise.fromBaseline,
     ...(schedule.baseline ? { baselineFinish: schedule.baseline.finish.slice(0, 10) } : {}),
     ...(schedule.slipDays !== undefined ? { slipDays: schedule.slipDays } : {}),
+    ...(schedule.slip !== undefined ? { slip: schedule.slip } : {}),
     ready: awaiting ? [] : pick((t) => written.has(t.id) && isReady(written.get(t.id)!, tasks)),
     inProgress: pick((t) => t.status === "in-progress"),
     blocked,

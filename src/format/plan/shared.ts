@@ -98,6 +98,6 @@ export function paddedText(days: number, work: string): string {
 export function planLine(plan: Plan): string {
   const s = plan.schedule;
   const span = s.startDate ? `${s.startDate} → ${s.finishDate}, ${count(s.workingDays, "working day")} on the ${s.calendar} calendar` : "no dates (no tasks, or none that can be scheduled)";
-  const baseline = s.baseline ? `; baseline finish ${s.baseline.finish.slice(0, 10)}, slip ${s.slipDays! > 0 ? "+" : ""}${s.slipDays}d` : "";
+  const baseline = s.baseline ? `; baseline finish ${s.baseline.finish.slice(0, 10)}, slip ${s.slipDays! > 0 ? "+" : ""}${s.slip ?? `${s.slipDays}d`}` : "";
   return `${span}${baseline}`;
 }

@@ -9,7 +9,7 @@ export function changeCells(c: ChangeProgress, alarm: (text: string) => string, 
   const due = c.due ? (c.overdue ? alarm(`${c.due} overdue`) : c.due) : "";
   const forecast = c.plannedFinish ? (c.due && c.plannedFinish > c.due ? alarm(c.plannedFinish) : c.plannedFinish) : c.planned ? "" : "not planned";
   const promise = (date: string | undefined) => (date ? `${date}${c.fromBaseline ? "" : " (forecast)"}` : "");
-  const slip = c.slipDays === undefined ? "" : c.slipDays > 0 ? alarm(`+${c.slipDays}d`) : `${c.slipDays}d`;
+  const slip = c.slip === undefined || c.slipDays === undefined ? "" : c.slipDays > 0 ? alarm(`+${c.slip}`) : c.slip;
   return [
     `${c.id} ${safe(c.title)}`,
     c.status,
