@@ -18,6 +18,7 @@ const waitOption = () =>
     return Number(value);
   });
 const localChangesOption = () => new Option("--include-local-changes", "commit uncommitted changes already in the file together with this update (the commit message says so)");
+const noVerifyOption = () => new Option("--no-verify", "commit without running the repository's git hooks (pre-commit, commit-msg, post-commit); the commit message says so");
 const asOfOption = () => new Option("--as-of <date>", "evaluate as of this date (YYYY-MM-DD) or timestamp, for reproducible output");
 
 /**
@@ -142,6 +143,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     )
     .addOption(waitOption())
     .addOption(localChangesOption())
+    .addOption(noVerifyOption())
     .addHelpText("after", examples("tam change plan CHG-0003 --as-of 2026-11-20", "tam change plan CHG-0003 --format mermaid > plan.md", "tam change plan CHG-0003 --write"))
     .action(async (id, options) => {
       const { runChangePlan } = await import("./commands/change-plan.js");
@@ -163,6 +165,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-commit", "do not commit the new file")
     .addOption(waitOption())
     .addOption(localChangesOption())
+    .addOption(noVerifyOption())
     .addOption(asOfOption())
     .addHelpText(
       "after",
@@ -202,6 +205,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       .option("--no-commit", "write the files but do not commit them")
       .addOption(waitOption())
       .addOption(localChangesOption())
+      .addOption(noVerifyOption())
       .addOption(asOfOption())
       .addHelpText("after", examples(example))
       .action(async (id, options) => {
@@ -221,6 +225,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-commit", "record the notice in the change file but do not commit it")
     .addOption(waitOption())
     .addOption(localChangesOption())
+    .addOption(noVerifyOption())
     .addOption(asOfOption())
     .addHelpText("after", examples("tam change notify CHG-0002", "tam change notify CHG-0002 --format text > mail.txt", "tam change notify CHG-0002 --no-record   # preview"))
     .action(async (id, options) => {
@@ -249,6 +254,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       .option("--no-commit", "write the file but do not commit it")
       .addOption(waitOption())
       .addOption(localChangesOption())
+      .addOption(noVerifyOption())
       .addOption(asOfOption())
       .addHelpText(
         "after",
@@ -319,6 +325,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-commit", "write docs.yaml but do not commit it")
     .addOption(waitOption())
     .addOption(localChangesOption())
+    .addOption(noVerifyOption())
     .addHelpText(
       "after",
       examples(
@@ -342,6 +349,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-commit", "write tam.yaml but do not commit it")
     .addOption(waitOption())
     .addOption(localChangesOption())
+    .addOption(noVerifyOption())
     .addHelpText("after", examples("tam docs baseline", "tam docs baseline 4f1c2e9 --note 'Imported from the old wiki repository'"))
     .action(async (rev, options) => {
       const { runDocsBaseline } = await import("./commands/docs-baseline.js");
@@ -450,6 +458,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-commit", "write the file but do not commit it")
     .addOption(waitOption())
     .addOption(localChangesOption())
+    .addOption(noVerifyOption())
     .addOption(asOfOption())
     .addHelpText("after", examples("tam incident add", "tam incident add --title 'Shop returns 502' --priority P1 --component shop-nginx --department unix --opened 2026-11-20T10:05:00+03:00"))
     .action(async (options) => {
@@ -473,6 +482,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-commit", "write the file but do not commit it")
     .addOption(waitOption())
     .addOption(localChangesOption())
+    .addOption(noVerifyOption())
     .addOption(asOfOption())
     .addHelpText(
       "after",
@@ -510,6 +520,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-commit", "write the files but do not commit them")
     .addOption(waitOption())
     .addOption(localChangesOption())
+    .addOption(noVerifyOption())
     .addHelpText(
       "after",
       examples(

@@ -33,7 +33,14 @@ export async function runChangeNew(globals: GlobalOptions, options: ChangeNewOpt
         },
       ];
     },
-    { message: () => `${id}: new change "${answers.title}"`, commit: options.commit !== false, waitSeconds: options.wait, includeLocalChanges: options.includeLocalChanges, warn: output.err },
+    {
+      message: () => `${id}: new change "${answers.title}"`,
+      commit: options.commit !== false,
+      waitSeconds: options.wait,
+      includeLocalChanges: options.includeLocalChanges,
+      verify: options.verify,
+      warn: output.err,
+    },
   );
   // The new id alone on stdout (`id=$(tam change new …)`), the prose on stderr.
   output.out(id);
