@@ -193,7 +193,8 @@ function planEdits(root: string, edits: readonly FileEdit[]): Planned[] {
   for (const edit of edits) {
     const abs = join(root, edit.path);
     refuseReadOnly(abs, edit.path);
-    const current = readCurrent(abs, edit.path);
+    const read = readCurrent(abs, edit.path);
+    const current = read?.text ?? null;
     let text: string | null = null;
     let source: SourceFile | undefined;
     let encoding: Encoding = { bom: false, crlf: false, finalNewline: true };
@@ -206,12 +207,13 @@ function planEdits(root: string, edits: readonly FileEdit[]): Planned[] {
     const next = edit.edit(text, source);
     if (next === null || next === text) continue;
     const bytes = Buffer.from(fromEditable(next, encoding), "utf8");
-    planned.push({ path: edit.path, abs, bytes, before: current === null ? null : readFileSync(abs) });
+    planned.push({ path: edit.path, abs, bytes, before: read?.bytes ?? null });
   }
   return planned;
 }
 
-function readCurrent(abs: string, rel: string): string | null {
+/** The file's bytes and their text, or null when it does not exist. */
+function readCurrent(abs: string, rel: string): { bytes: Buffer; text: string } | null {
   let bytes: Buffer;
   try {
     bytes = readFileSync(abs);
@@ -221,7 +223,7 @@ function readCurrent(abs: string, rel: string): string | null {
   }
   const decoded = decodeText(bytes);
   if ("problem" in decoded) throw new ProjectError(`${rel} cannot be edited; nothing was written:`, [{ severity: "error", file: rel, ...decoded.problem }]);
-  return decoded.text;
+  return { bytes, text: decoded.text };
 }
 
 /** A file or folder whose owner may not write it is the user's "do not touch", even for root. */
@@ -381,8 +383,8 @@ function hooksSetting(project: { root: string; files?: SourceFile[] }): "run" | 
   let data = project.files?.find((f) => f.kind === "manifest")?.data;
   if (data === undefined) {
     try {
-      const text = readCurrent(join(project.root, MANIFEST_FILE), MANIFEST_FILE);
-      if (text !== null) data = parseSource(join(project.root, MANIFEST_FILE), MANIFEST_FILE, "manifest", toEditable(text, encodingOf(text))).data;
+      const text = readCurrent(join(project.root, MANIFEST_FILE), MANIFEST_FILE)?.text;
+      if (text !== undefined) data = parseSource(join(project.root, MANIFEST_FILE), MANIFEST_FILE, "manifest", toEditable(text, encodingOf(text))).data;
     } catch {
       // An unreadable manifest was reported by the command's own load; hooks run.
     }

@@ -2,12 +2,13 @@
 // would run them, a refusing hook undoes the write and is named with its own words, a hook that
 // changes what tam wrote commits nothing, --no-verify and git.hooks: skip are recorded in the message.
 // In-process (git and the hooks run, tam is not spawned): see test/e2e/hooks.test.ts for tam as a hook.
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../../src/cli.js";
 import type { Output } from "../../../src/commands/context.js";
-import { committedCopy, EXAMPLE, git, headOf } from "../../helpers/run.js";
+import { tmpdir } from "node:os";
+import { committedCopy, EXAMPLE, git, headOf, initRepo } from "../../helpers/run.js";
 
 const CHANGE = "changes/CHG-0004.yaml";
 const AS_OF = "2026-11-20T10:00:00+03:00";
@@ -77,6 +78,33 @@ describe("a pre-commit hook that refuses", () => {
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"]).trim()).toBe(CHANGE);
     // The user's staged file is still staged, and not committed.
     expect(git(dir, ["diff", "--cached", "--name-only"]).trim()).toBe("notes.md");
+  });
+});
+
+describe("a project in a folder of its repository", () => {
+  it("the hooks run at the top of the work tree and see the file by its repository path; a refusal undoes the write there too", async () => {
+    const top = mkdtempSync(join(tmpdir(), "tam-hooks-top-"));
+    cpSync(EXAMPLE, join(top, "client"), { recursive: true });
+    initRepo(top);
+    git(top, ["add", "-A"]);
+    git(top, ["commit", "-qm", "initial"]);
+    const dir = join(top, "client");
+    hook(top, "pre-commit", 'pwd > "$(git rev-parse --git-dir)/where"; git diff --cached --name-only >> "$(git rev-parse --git-dir)/where"');
+    const r = await startT1(dir);
+    expect(r.code, r.err).toBe(0);
+    expect(read(top, ".git/where").split("\n").slice(1, 2)).toEqual([`client/${CHANGE}`]);
+    expect(read(top, ".git/where").split("\n")[0]).toMatch(/tam-hooks-top-\w+$/);
+    expect(git(top, ["show", "--name-only", "--format=", "HEAD"]).trim()).toBe(`client/${CHANGE}`);
+
+    hook(top, "pre-commit", "echo refused >&2; exit 1");
+    const before = read(dir, CHANGE);
+    const start = headOf(top);
+    const refused = await tam(dir, "task", "done", "CHG-0004/T1", "--by", "R Z", "--as-of", AS_OF);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("pre-commit: refused");
+    expect(read(dir, CHANGE)).toBe(before);
+    expect(headOf(top)).toBe(start);
+    expect(clean(top)).toBe("");
   });
 });
 
