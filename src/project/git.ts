@@ -113,13 +113,16 @@ export interface Repository {
   gitDir: string;
   /** The project root relative to `top`, "" or ending in "/". */
   prefix: string;
+  /** The folder git takes the hooks from: core.hooksPath, else the git folder's hooks/. */
+  hooks: string;
 }
 
 export async function findRepository(dir: string): Promise<Repository | undefined> {
   try {
-    const [top, gitDir, prefix] = (await git(dir).raw(["rev-parse", "--show-toplevel", "--absolute-git-dir", "--show-prefix"])).split("\n");
+    // Not git(): its own core.hooksPath setting would hide the repository's (rev-parse runs no hook).
+    const [top, gitDir, prefix, hooks] = (await simpleGit({ baseDir: dir }).raw(["rev-parse", "--show-toplevel", "--absolute-git-dir", "--show-prefix", "--git-path", "hooks"])).split("\n");
     if (!top || !gitDir) return undefined;
-    return { top, gitDir, prefix: prefix ?? "" };
+    return { top, gitDir, prefix: prefix ?? "", hooks: resolve(dir, hooks || join(gitDir, "hooks")) };
   } catch {
     return undefined;
   }
@@ -230,19 +233,12 @@ export const COMMIT_HOOKS = ["pre-commit", "prepare-commit-msg", "commit-msg", "
 export type CommitHook = (typeof COMMIT_HOOKS)[number];
 
 /**
- * The commit hooks installed for the repository holding `dir`, as git finds them: executable
- * files in core.hooksPath, else in the git folder's hooks/ (git skips one that is not executable too).
+ * The commit hooks installed for the repository, as git finds them: executable files in
+ * core.hooksPath, else in the git folder's hooks/ (git skips one that is not executable too).
  */
-export async function installedHooks(dir: string): Promise<CommitHook[]> {
-  let hooks: string;
-  try {
-    // Not git(): its own core.hooksPath setting would hide the repository's.
-    hooks = resolve(dir, (await simpleGit({ baseDir: dir }).raw(["rev-parse", "--git-path", "hooks"])).trim());
-  } catch {
-    return [];
-  }
+export function installedHooks(repo: Repository): CommitHook[] {
   return COMMIT_HOOKS.filter((name) => {
-    const path = join(hooks, name);
+    const path = join(repo.hooks, name);
     try {
       accessSync(path, constants.X_OK);
       return statSync(path).isFile();

@@ -137,7 +137,7 @@ export async function editFiles(project: { root: string; files?: SourceFile[] },
       if (options.commit) {
         const parent = await git.headCommit(root);
         const skippedBy = options.verify === false ? "--no-verify" : hooksSetting(project) === "skip" ? "git.hooks: skip in tam.yaml" : undefined;
-        const hooks = await git.installedHooks(root);
+        const hooks = git.installedHooks(repo);
         if (skippedBy) message += `\n\nGit-Hooks: skipped by ${skippedBy}${hooks.length ? ` (not run: ${hooks.join(", ")})` : ""}`;
         const run = skippedBy ? [] : hooks;
         let outcome: CommitOutcome;

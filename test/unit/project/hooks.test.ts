@@ -2,7 +2,7 @@
 // would run them, a refusing hook undoes the write and is named with its own words, a hook that
 // changes what tam wrote commits nothing, --no-verify and git.hooks: skip are recorded in the message.
 // In-process (git and the hooks run, tam is not spawned): see test/e2e/hooks.test.ts for tam as a hook.
-import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../../src/cli.js";
@@ -78,6 +78,25 @@ describe("a pre-commit hook that refuses", () => {
     expect(git(dir, ["show", "--name-only", "--format=", "HEAD"]).trim()).toBe(CHANGE);
     // The user's staged file is still staged, and not committed.
     expect(git(dir, ["diff", "--cached", "--name-only"]).trim()).toBe("notes.md");
+  });
+});
+
+describe("where git finds the hooks", () => {
+  it("core.hooksPath is honoured, and a hook that is not executable is skipped as git skips it", async () => {
+    const dir = committedCopy(EXAMPLE);
+    hook(dir, "pre-commit", "exit 0");
+    chmodSync(join(dir, ".git/hooks/pre-commit"), 0o644);
+    hook(dir, "commit-msg", "exit 1");
+    chmodSync(join(dir, ".git/hooks/commit-msg"), 0o644);
+    expect((await startT1(dir)).code).toBe(0);
+
+    mkdirSync(join(dir, ".githooks"));
+    writeFileSync(join(dir, ".githooks/pre-commit"), "#!/bin/sh\necho 'policy from .githooks' >&2\nexit 1\n");
+    chmodSync(join(dir, ".githooks/pre-commit"), 0o755);
+    git(dir, ["config", "core.hooksPath", ".githooks"]);
+    const r = await tam(dir, "task", "done", "CHG-0004/T1", "--by", "R Z", "--as-of", AS_OF);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("pre-commit: policy from .githooks");
   });
 });
 
