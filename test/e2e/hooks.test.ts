@@ -2,7 +2,9 @@
 // (.pre-commit-hooks.yaml runs `tam validate`) installed in the repository. tam holds its write
 // lock while the pre-commit hooks run: tam validate reads and needs no lock; a tam write started by
 // a hook refuses at once rather than waiting for its parent. A post-commit hook runs after the lock is released.
-import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, committedCopy, EXAMPLE, git, headOf, leftovers, runTam } from "../helpers/run.js";
@@ -10,6 +12,8 @@ import { BIN, committedCopy, EXAMPLE, git, headOf, leftovers, runTam } from "../
 const CHANGE = "changes/CHG-0004.yaml";
 const AS_OF = ["--as-of", "2026-11-20T10:00:00+03:00"];
 const TAM = `"${process.execPath}" "${BIN}"`;
+/** The pre-commit framework (https://pre-commit.com); .ci/run installs it, elsewhere the test that needs it is skipped. */
+const hasPreCommit = spawnSync("pre-commit", ["--version"]).status === 0;
 
 function hook(dir: string, name: string, body: string): void {
   const path = join(dir, ".git/hooks", name);
@@ -76,6 +80,38 @@ describe("the project's own pre-commit hook (tam validate) on tam's commits", ()
       .split("\n");
     expect(subjects, ok.stderr).toEqual(["CHG-0004/T2 virt-vmware: blocked", "CHG-0004/T1 backup: started"]);
     expect(ok.stderr).toMatch(/CHG-0004\/T2 virt-vmware: todo → blocked .*\(commit [0-9a-f]+\)/);
+    expect(git(dir, ["status", "--porcelain"]).trim()).toBe("");
+  });
+
+  it.skipIf(!hasPreCommit)("through the pre-commit framework itself (a local tam-validate hook, as in examples/ci): passes, keeps the user's unstaged edits, refuses an invalid project", () => {
+    const dir = committedCopy(EXAMPLE);
+    writeFileSync(
+      join(dir, ".pre-commit-config.yaml"),
+      `repos:\n  - repo: local\n    hooks:\n      - id: tam-validate\n        name: tam validate\n        entry: '${TAM} validate'\n        language: system\n        pass_filenames: false\n        files: \\.ya?ml$\n`,
+    );
+    git(dir, ["add", ".pre-commit-config.yaml"]);
+    git(dir, ["commit", "-qm", "pre-commit"]);
+    const env = { PRE_COMMIT_HOME: mkdtempSync(join(tmpdir(), "tam-pre-commit-home-")), PRE_COMMIT_COLOR: "never" };
+    expect(spawnSync("pre-commit", ["install"], { cwd: dir, env: { ...process.env, ...env } }).status).toBe(0);
+    // An edit of the user's, not staged: pre-commit sets it aside while the hooks run and puts it back.
+    const architecture = readFileSync(join(dir, "architecture.yaml"), "utf8");
+    writeFileSync(join(dir, "architecture.yaml"), `${architecture}# draft note\n`);
+    const ok = runTam(["task", "start", "CHG-0004/T1", "--by", "R Z", ...AS_OF, "-C", dir], { env });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toMatch(/tam validate\.+Passed/);
+    expect(git(dir, ["show", "--name-only", "--format=", "HEAD"]).trim()).toBe(CHANGE);
+    expect(git(dir, ["status", "--porcelain"]).trim()).toBe("M architecture.yaml");
+    expect(readFileSync(join(dir, "architecture.yaml"), "utf8")).toBe(`${architecture}# draft note\n`);
+
+    git(dir, ["checkout", "--", "architecture.yaml"]);
+    writeFileSync(join(dir, "departments.yaml"), `${readFileSync(join(dir, "departments.yaml"), "utf8")}bogus_key: 1\n`);
+    git(dir, ["commit", "-qam", "broken", "--no-verify"]);
+    const start = headOf(dir);
+    const refused = runTam(["task", "done", "CHG-0004/T1", "--by", "R Z", ...AS_OF, "-C", dir], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/the pre-commit hook refused the commit/);
+    expect(refused.stderr).toMatch(/pre-commit: tam validate\.+Failed/);
+    expect(headOf(dir)).toBe(start);
     expect(git(dir, ["status", "--porcelain"]).trim()).toBe("");
   });
 });
