@@ -2,7 +2,7 @@
 // both land, clear refusals in repository states tam will not commit in, and nothing run or
 // committed that tam did not write.
 import { spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -224,5 +224,4 @@ describe("git safety", () => {
     expect(git(dir, ["rev-list", "--count", `${start}..HEAD`]).trim()).toBe("2");
     expect(readdirSync(markers)).toEqual([]);
   });
-
 });
