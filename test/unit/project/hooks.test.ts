@@ -58,6 +58,27 @@ describe("a pre-commit hook that refuses", () => {
     expect(git(dir, ["ls-files", "--others", "--ignored", "--exclude-standard", "--directory"]).trim()).toBe("");
   });
 
+  it("the user's own edit taken along (--include-local-changes) is what comes back, not the file as committed", async () => {
+    const dir = committedCopy(EXAMPLE);
+    const draft = read(dir, CHANGE).replace("title: Expand SAN capacity", "title: DRAFT Expand SAN capacity");
+    writeFileSync(join(dir, CHANGE), draft);
+    hook(dir, "pre-commit", "exit 1");
+    const r = await startT1(dir, "--include-local-changes");
+    expect(r.code).toBe(2);
+    expect(read(dir, CHANGE)).toBe(draft);
+    expect(clean(dir)).toBe(`M ${CHANGE}`);
+  });
+
+  it("--no-commit makes no commit, so no hook runs", async () => {
+    const dir = committedCopy(EXAMPLE);
+    hook(dir, "pre-commit", "exit 1");
+    const start = headOf(dir);
+    const r = await startT1(dir, "--no-commit");
+    expect(r.code, r.err).toBe(0);
+    expect(headOf(dir)).toBe(start);
+    expect(read(dir, CHANGE)).toContain("status: in-progress");
+  });
+
   it("a new file the write created is removed again", async () => {
     const dir = committedCopy(EXAMPLE);
     hook(dir, "pre-commit", "echo no >&2; exit 3");
