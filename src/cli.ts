@@ -18,6 +18,7 @@ const waitOption = () =>
     return Number(value);
   });
 const localChangesOption = () => new Option("--include-local-changes", "commit uncommitted changes already in the file together with this update (the commit message says so)");
+const noVerifyOption = () => new Option("--no-verify", "commit without running the repository's git hooks (pre-commit, commit-msg, post-commit); the commit message says so");
 const asOfOption = () => new Option("--as-of <date>", "evaluate as of this date (YYYY-MM-DD) or timestamp, for reproducible output");
 
 /**
@@ -143,6 +144,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     )
     .addOption(waitOption())
     .addOption(localChangesOption())
+    .addOption(noVerifyOption())
     .addHelpText("after", examples("tam change plan CHG-0003 --as-of 2026-11-20", "tam change plan CHG-0003 --format mermaid > plan.md", "tam change plan CHG-0003 --write"))
     .action(async (id, options) => {
       const { runChangePlan } = await import("./commands/change-plan.js");
@@ -164,6 +166,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-commit", "do not commit the new file")
     .addOption(waitOption())
     .addOption(localChangesOption())
+    .addOption(noVerifyOption())
     .addOption(asOfOption())
     .addHelpText(
       "after",
@@ -203,6 +206,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       .option("--no-commit", "write the files but do not commit them")
       .addOption(waitOption())
       .addOption(localChangesOption())
+      .addOption(noVerifyOption())
       .addOption(asOfOption())
       .addHelpText("after", examples(example))
       .action(async (id, options) => {
@@ -222,6 +226,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-commit", "record the notice in the change file but do not commit it")
     .addOption(waitOption())
     .addOption(localChangesOption())
+    .addOption(noVerifyOption())
     .addOption(asOfOption())
     .addHelpText("after", examples("tam change notify CHG-0002", "tam change notify CHG-0002 --format text > mail.txt", "tam change notify CHG-0002 --no-record   # preview"))
     .action(async (id, options) => {
@@ -250,6 +255,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       .option("--no-commit", "write the file but do not commit it")
       .addOption(waitOption())
       .addOption(localChangesOption())
+      .addOption(noVerifyOption())
       .addOption(asOfOption())
       .addHelpText(
         "after",
@@ -320,6 +326,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-commit", "write docs.yaml but do not commit it")
     .addOption(waitOption())
     .addOption(localChangesOption())
+    .addOption(noVerifyOption())
     .addHelpText(
       "after",
       examples(
@@ -343,6 +350,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-commit", "write tam.yaml but do not commit it")
     .addOption(waitOption())
     .addOption(localChangesOption())
+    .addOption(noVerifyOption())
     .addHelpText("after", examples("tam docs baseline", "tam docs baseline 4f1c2e9 --note 'Imported from the old wiki repository'"))
     .action(async (rev, options) => {
       const { runDocsBaseline } = await import("./commands/docs-baseline.js");
@@ -455,6 +463,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-commit", "write the file but do not commit it")
     .addOption(waitOption())
     .addOption(localChangesOption())
+    .addOption(noVerifyOption())
     .addOption(asOfOption())
     .addHelpText("after", examples("tam incident add", "tam incident add --title 'Shop returns 502' --priority P1 --component shop-nginx --department unix --opened 2026-11-20T10:05:00+03:00"))
     .action(async (options) => {
@@ -478,6 +487,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-commit", "write the file but do not commit it")
     .addOption(waitOption())
     .addOption(localChangesOption())
+    .addOption(noVerifyOption())
     .addOption(asOfOption())
     .addHelpText(
       "after",
@@ -515,6 +525,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-commit", "write the files but do not commit them")
     .addOption(waitOption())
     .addOption(localChangesOption())
+    .addOption(noVerifyOption())
     .addHelpText(
       "after",
       examples(

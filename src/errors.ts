@@ -26,6 +26,18 @@ export class GitError extends Error {
   override name = "GitError";
 }
 
+/** A commit hook of the repository refused tam's commit, or changed what tam wrote. `output` is what the hook printed. Exit 2. */
+export class HookError extends GitError {
+  override name = "HookError";
+  constructor(
+    message: string,
+    readonly hook: string,
+    readonly output: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A file cannot be edited without touching more than intended (or would no longer parse). Nothing is written. Exit 1. */
 export class EditError extends Error {
   override name = "EditError";

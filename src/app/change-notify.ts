@@ -23,6 +23,8 @@ export interface NotifyRequest extends ProjectOptions, ClockOptions {
   wait?: number;
   /** Commit uncommitted changes already in the file too (--include-local-changes). */
   includeLocalChanges?: boolean;
+  /** false: commit without the repository\'s git hooks (--no-verify). */
+  verify?: boolean;
   /** Receives the write's warnings. */
   warn?: (text: string) => void;
 }
@@ -62,6 +64,7 @@ export async function notifyClient(request: NotifyRequest): Promise<NotifyResult
       commit: request.commit !== false,
       waitSeconds: request.wait,
       includeLocalChanges: request.includeLocalChanges,
+      verify: request.verify,
       validate: ["departments", "architecture", "changes"],
       warn: request.warn,
     },

@@ -33,6 +33,8 @@ export interface ChangeStepRequest extends ProjectOptions, ClockOptions {
   wait?: number;
   /** Commit uncommitted changes already in the files too (--include-local-changes). */
   includeLocalChanges?: boolean;
+  /** false: commit without the repository\'s git hooks (--no-verify). */
+  verify?: boolean;
   /** Receives the write's warnings. */
   warn?: (text: string) => void;
 }
@@ -111,6 +113,7 @@ export async function takeChangeStep(request: ChangeStepRequest): Promise<Change
     commit: request.commit !== false,
     waitSeconds: request.wait,
     includeLocalChanges: request.includeLocalChanges,
+    verify: request.verify,
     warn: request.warn,
   });
   return { ...result!, write };

@@ -22,6 +22,8 @@ export interface ReviewDocOptions extends ProjectOptions, ClockOptions {
   /** Seconds to wait for another tam write to finish. */
   wait?: number;
   includeLocalChanges?: boolean;
+  /** false: commit without the repository's git hooks (--no-verify). */
+  verify?: boolean;
   /** Where the transaction's warnings go (errors elsewhere in the project, writes a killed tam left). */
   warn?: (text: string) => void;
 }
@@ -82,6 +84,7 @@ export async function reviewDoc(options: ReviewDocOptions): Promise<ReviewDocRes
       commit: options.commit,
       waitSeconds: options.wait,
       includeLocalChanges: options.includeLocalChanges,
+      verify: options.verify,
       validate: ["departments", "architecture", "docs"],
       warn: options.warn,
     },

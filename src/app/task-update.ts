@@ -30,6 +30,8 @@ export interface TaskUpdateRequest extends ProjectOptions, ClockOptions {
   wait?: number;
   /** Commit uncommitted changes already in the file too (--include-local-changes). */
   includeLocalChanges?: boolean;
+  /** false: commit without the repository\'s git hooks (--no-verify). */
+  verify?: boolean;
   /** Receives the write's warnings. */
   warn?: (text: string) => void;
 }
@@ -120,6 +122,7 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
       commit: request.commit !== false,
       waitSeconds: request.wait,
       includeLocalChanges: request.includeLocalChanges,
+      verify: request.verify,
       warn: request.warn,
     },
   );

@@ -38,6 +38,7 @@ export async function runChangeNew(globals: GlobalOptions, options: ChangeNewOpt
       commit: options.commit !== false,
       waitSeconds: options.wait,
       includeLocalChanges: options.includeLocalChanges,
+      verify: options.verify,
       warn: plainOutput(output).err,
     },
   );

@@ -27,6 +27,7 @@ export async function runChangeNotify(globals: GlobalOptions, id: string, option
     asOf: options.asOf,
     wait: options.wait,
     includeLocalChanges: options.includeLocalChanges,
+    verify: options.verify,
     warn: plainOutput(output).err,
   });
   output.out(format(notice, { color: useColor(globals.color), width: process.stdout.columns }));

@@ -58,6 +58,7 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
         commit: options.commit !== false,
         waitSeconds: options.wait,
         includeLocalChanges: options.includeLocalChanges,
+        verify: options.verify,
         // The planner reads no incidents, and neither does the check of what it writes.
         validate: ["departments", "architecture", "changes", "docs"],
         warn: plainOutput(output).err,

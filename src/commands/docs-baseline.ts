@@ -32,6 +32,7 @@ export async function runDocsBaseline(globals: GlobalOptions, rev: string | unde
     commit: options.commit,
     waitSeconds: options.wait,
     includeLocalChanges: options.includeLocalChanges,
+    verify: options.verify,
     validate: ["departments", "architecture", "docs"],
     warn: plainOutput(output).err,
   });

@@ -23,6 +23,7 @@ export async function saveIncidentFiles(
     commit: options.commit,
     waitSeconds: options.wait,
     includeLocalChanges: options.includeLocalChanges,
+    verify: options.verify,
     warn: plainOutput(output).err,
   });
   if (saved.written.length === 0) {

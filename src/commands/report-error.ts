@@ -1,7 +1,7 @@
 // The top-level error path: every error that reaches main() is printed here, through the output-
 // safety module (messages quote file names, file content and argument values), with its exit code.
 import { CommanderError } from "commander";
-import { EditError, EXIT_FINDINGS, EXIT_USAGE, GitError, ProjectError, systemErrorMessage, UsageError } from "../errors.js";
+import { EditError, EXIT_FINDINGS, EXIT_USAGE, GitError, HookError, ProjectError, systemErrorMessage, UsageError } from "../errors.js";
 import { inlineSafe, safeForTerminal, terminalSafe } from "../format/text.js";
 
 export { safeForTerminal, terminalSafe };
@@ -36,6 +36,8 @@ export function reportError(error: unknown, debug: boolean, toStderr: (text: str
   }
   if (error instanceof GitError) {
     say(`tam: git: ${error.message}`);
+    // The hook's own words, line by line, as git would show them.
+    if (error instanceof HookError && error.output.trim()) for (const line of error.output.trimEnd().split("\n")) say(`  ${error.hook}: ${line}`);
     return EXIT_USAGE;
   }
   // The machine refused (a permission, a folder where a file belongs, a full disk): not a bug in tam.

@@ -1,4 +1,4 @@
-// The options every writing command shares (--no-commit, --wait, --include-local-changes)
+// The options every writing command shares (--no-commit, --wait, --include-local-changes, --no-verify)
 // and how its output names what the write did.
 import type { WriteResult } from "../project/transaction.js";
 
@@ -7,6 +7,8 @@ export interface WriteFlags {
   wait?: number;
   /** --include-local-changes: commit uncommitted changes already in the target files too. */
   includeLocalChanges?: boolean;
+  /** --no-verify (false): commit without the repository's git hooks; the commit message records it. */
+  verify?: boolean;
 }
 
 /** " (commit abc1234)", or what happened instead, to end a command's one-line report. */

@@ -92,6 +92,8 @@ export interface Manifest {
   /** `baseline`: recorded by `tam docs baseline`; that commit and its ancestors are not changes to the components. */
   docs?: { review_interval?: DurationText; warn_within?: DurationText; baseline?: DocsBaseline };
   followups?: Partial<Record<FollowupKind, FollowupRule>>;
+  /** How tam commits: `hooks: skip` commits without the repository's git hooks, as --no-verify does (default: run). */
+  git?: { hooks?: "run" | "skip" };
 }
 
 export interface DocsBaseline {

@@ -2,15 +2,28 @@
 // for repository states tam will not commit in. (The history reader, history.ts, runs git itself:
 // it streams `git cat-file --batch` through stdin and stdout, which simple-git cannot do.) The write transaction (transaction.ts) is the
 // only committer besides init's first commit.
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { execFile, spawn } from "node:child_process";
+import { accessSync, constants, existsSync, statSync } from "node:fs";
+import { constants as os } from "node:os";
+import { join, resolve } from "node:path";
 import { simpleGit, type SimpleGit } from "simple-git";
 import { GitError } from "../errors.js";
 
 function git(dir: string): SimpleGit {
-  // No hooks, pagers or editors from repository content: tam never runs what it finds there.
+  // No hooks, pagers or editors run by git itself: the repository's commit hooks are run by tam,
+  // explicitly and in git's order, around its commit (runHook), so that it can check what they did.
   // The hooks path is our own setting (it disables hooks), so simple-git's guard against it does not apply.
   return simpleGit({ baseDir: dir, config: ["core.hooksPath=/dev/null"], unsafe: { allowUnsafeHooksPath: true } });
+}
+
+/** git on a scratch index (GIT_INDEX_FILE), which simple-git cannot set without replacing the whole environment. */
+function onIndex(dir: string, index: string, args: readonly string[]): Promise<string> {
+  return new Promise((done, fail) => {
+    execFile("git", ["-c", "core.hooksPath=/dev/null", ...args], { cwd: dir, env: { ...process.env, GIT_INDEX_FILE: index }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) fail(new GitError(`git ${args[0]} failed: ${(stderr || error.message).trim().split("\n")[0]}`));
+      else done(stdout);
+    });
+  });
 }
 
 /** git's user.name as configured for the repository at `dir` (or globally); "" when unset or no git. */
@@ -100,13 +113,16 @@ export interface Repository {
   gitDir: string;
   /** The project root relative to `top`, "" or ending in "/". */
   prefix: string;
+  /** The folder git takes the hooks from: core.hooksPath, else the git folder's hooks/. */
+  hooks: string;
 }
 
 export async function findRepository(dir: string): Promise<Repository | undefined> {
   try {
-    const [top, gitDir, prefix] = (await git(dir).raw(["rev-parse", "--show-toplevel", "--absolute-git-dir", "--show-prefix"])).split("\n");
+    // Not git(): its own core.hooksPath setting would hide the repository's (rev-parse runs no hook).
+    const [top, gitDir, prefix, hooks] = (await simpleGit({ baseDir: dir }).raw(["rev-parse", "--show-toplevel", "--absolute-git-dir", "--show-prefix", "--git-path", "hooks"])).split("\n");
     if (!top || !gitDir) return undefined;
-    return { top, gitDir, prefix: prefix ?? "" };
+    return { top, gitDir, prefix: prefix ?? "", hooks: resolve(dir, hooks || join(gitDir, "hooks")) };
   } catch {
     return undefined;
   }
@@ -139,19 +155,31 @@ export type CommitOutcome = { hash: string; short: string; files: string[] } | {
  * Commits exactly `files` (relative to `dir`) on top of `parent` and checks the result: HEAD moved
  * to a new commit whose parent is `parent` and which changes no file but these.
  */
-export async function commitExactly(dir: string, files: readonly string[], message: string, parent: string | undefined, prefix: string): Promise<CommitOutcome> {
+export async function commitExactly(
+  dir: string,
+  files: readonly string[],
+  message: string,
+  parent: string | undefined,
+  prefix: string,
+  checked: { messageFile?: string; tree?: string } = {},
+): Promise<CommitOutcome> {
   const repo = git(dir);
   try {
     await repo.raw(["add", "--", ...files]);
     // --only commits these paths alone, leaving the rest of the index and tree as they are.
-    await repo.raw(["commit", "--only", "--no-verify", "-q", "-m", message, "--", ...files]);
+    // --no-verify: the hooks already ran (runHook), on exactly this content (checked.tree).
+    const text = checked.messageFile ? ["-F", checked.messageFile] : ["-m", message];
+    await repo.raw(["commit", "--only", "--no-verify", "-q", ...text, "--", ...files]);
   } catch (error) {
     const text = String((error as Error).message);
     if (/nothing to commit|no changes added to commit|nothing added to commit/i.test(text)) return { nothingToCommit: true };
     throw new GitError(explainCommitFailure(text));
   }
-  const [hash, parents, short] = (await repo.raw(["log", "-1", "--format=%H%x00%P%x00%h", "HEAD"])).trim().split("\0");
+  const [hash, parents, short, tree] = (await repo.raw(["log", "-1", "--format=%H%x00%P%x00%h%x00%T", "HEAD"])).trim().split("\0");
   if (!hash || hash === parent) return { nothingToCommit: true };
+  if (checked.tree && tree !== checked.tree) {
+    throw new GitError(`the commit ${short} does not hold what the hooks checked (a file changed on disk meanwhile?); check \`git log -1 --stat\` before going on`);
+  }
   const changed = (await repo.raw(["-c", "core.quotePath=false", "diff-tree", "--no-commit-id", "--name-only", "-r", "-z", "--root", hash])).split("\0").filter(Boolean);
   const wanted = new Set(files.map((f) => prefix + f));
   const stray = changed.filter((f) => !wanted.has(f));
@@ -198,4 +226,71 @@ export async function lastCommitOf(dir: string, path: string): Promise<{ hash: s
 /** Whether `dir` (inside a repository) has files that are new or modified compared with HEAD. */
 export async function hasUncommitted(dir: string): Promise<boolean> {
   return (await git(dir).raw(["status", "--porcelain", "--untracked-files=all", "--", "."])).trim() !== "";
+}
+
+/** The commit hooks git runs, in its order, that tam runs around its own commits. */
+export const COMMIT_HOOKS = ["pre-commit", "prepare-commit-msg", "commit-msg", "post-commit"] as const;
+export type CommitHook = (typeof COMMIT_HOOKS)[number];
+
+/**
+ * The commit hooks installed for the repository, as git finds them: executable files in
+ * core.hooksPath, else in the git folder's hooks/ (git skips one that is not executable too).
+ */
+export function installedHooks(repo: Repository): CommitHook[] {
+  return COMMIT_HOOKS.filter((name) => {
+    const path = join(repo.hooks, name);
+    try {
+      accessSync(path, constants.X_OK);
+      return statSync(path).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * A scratch index (`index`, a path in the git folder) holding `parent`'s tree plus `files` as they
+ * are on disk: what \`git commit --only\` shows its hooks. Returns its tree.
+ */
+export async function stageForHooks(dir: string, index: string, files: readonly string[], parent: string | undefined): Promise<string> {
+  await onIndex(dir, index, parent ? ["read-tree", parent] : ["read-tree", "--empty"]);
+  await onIndex(dir, index, ["add", "--", ...files]);
+  return indexTree(dir, index);
+}
+
+/** The tree the index file `index` holds now (written to the object store, as a commit would). */
+export async function indexTree(dir: string, index: string): Promise<string> {
+  return (await onIndex(dir, index, ["write-tree"])).trim();
+}
+
+/** Paths (relative to the work tree) that differ between two trees. */
+export async function treeChanges(dir: string, from: string, to: string): Promise<string[]> {
+  return (await git(dir).raw(["-c", "core.quotePath=false", "diff-tree", "-r", "--name-only", "-z", from, to])).split("\0").filter(Boolean);
+}
+
+export interface HookRun {
+  /** The hook's exit code (128 + signal number when killed by a signal). */
+  code: number;
+  /** What it printed, stdout and stderr as they came (git shows both to the user). */
+  output: string;
+}
+
+/**
+ * Runs one hook through \`git hook run\` (git finds it, in core.hooksPath or .git/hooks, and knows
+ * how to start it on every system), at the top of the work tree as git commit does. `env` adds
+ * to tam's environment (GIT_INDEX_FILE for the commit hooks).
+ */
+export function runHook(top: string, name: CommitHook, args: readonly string[], env: Record<string, string>): Promise<HookRun> {
+  return new Promise((done) => {
+    const child = spawn("git", ["hook", "run", "--ignore-missing", name, "--", ...args], { cwd: top, env: { ...process.env, GIT_EDITOR: ":", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (data) => (output += data));
+    child.stderr.on("data", (data) => (output += data));
+    child.on("error", (error) => done({ code: 127, output: `cannot run git hook run: ${error.message}` }));
+    child.on("close", (code, signal) => {
+      if (/'hook' is not a git command/.test(output)) {
+        done({ code: 127, output: "this git is too old to run hooks for tam (git hook run needs git 2.36 or later): upgrade git, or pass --no-verify" });
+      } else done({ code: code ?? 128 + (signal ? (os.signals[signal] ?? 0) : 0), output });
+    });
+  });
 }

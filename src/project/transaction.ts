@@ -4,19 +4,23 @@
 // ends and the final newline byte for byte) and commits exactly the files it wrote, checking
 // that HEAD moved to that commit. It refuses before writing when a target has uncommitted
 // changes tam did not make, and recognises files a killed tam left written but uncommitted.
+// The repository's commit hooks run around that commit (unless --no-verify or git.hooks: skip in
+// tam.yaml): a hook that refuses, or changes what tam checked, undoes the write.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { EditError, GitError, ProjectError, UsageError } from "../errors.js";
-import type { FileKind } from "../model/files.js";
+import { EditError, GitError, HookError, ProjectError, UsageError } from "../errors.js";
+import type { FileKind, Manifest } from "../model/files.js";
 import type { Issue } from "../model/issues.js";
 import { projectIssues } from "./check.js";
 import { fileProblem } from "./file-errors.js";
 import { decodeText } from "./guards.js";
 import { reloadProject, type LoadPart } from "./load.js";
 import { parseSource, type SourceFile } from "./source.js";
-import { commitWrite, discardWrite, sweepDeadTemporaries, stageWrite, type StagedWrite } from "./write.js";
-import { contentHash, readJournal, writeJournal, type Journal } from "./write-journal.js";
-import { acquireWriteLock, describeHolder, isAlive } from "./write-lock.js";
+import { MANIFEST_FILE } from "./discover.js";
+import type { CommitHook, CommitOutcome, Repository } from "./git.js";
+import { commitWrite, discardWrite, removeFile, sweepDeadTemporaries, stageWrite, type StagedWrite } from "./write.js";
+import { contentHash, hookScratch, readJournal, removeScratch, sweepDeadScratch, writeJournal, writeScratchMessage, type Journal } from "./write-journal.js";
+import { acquireWriteLock, describeHolder, HOOK_LOCK_ENV, isAlive } from "./write-lock.js";
 import { count } from "../util/plural.js";
 
 export { DEFAULT_WAIT_SECONDS } from "./write-lock.js";
@@ -46,7 +50,9 @@ export interface WriteOptions {
   includeLocalChanges?: boolean;
   /** Which parts of the project to re-validate (default: all); false skips re-validation. */
   validate?: LoadPart[] | false;
-  /** Receives warnings (pre-existing errors elsewhere, files a killed tam left uncommitted, waiting for the lock). */
+  /** false: do not run the repository's commit hooks (--no-verify); the commit message records it. */
+  verify?: boolean;
+  /** Receives warnings (pre-existing errors elsewhere, files a killed tam left uncommitted, waiting for the lock) and what the commit hooks printed. */
   warn?: (text: string) => void;
 }
 
@@ -70,7 +76,8 @@ interface Planned {
   path: string;
   abs: string;
   bytes: Buffer;
-  existed: boolean;
+  /** The file as it was before the write (null: it did not exist), to put back when a hook refuses the commit. */
+  before: Buffer | null;
 }
 
 /**
@@ -91,6 +98,7 @@ export async function editFiles(project: { root: string; files?: SourceFile[] },
     by: options.by,
     onWait: (holder) => warn(`waiting for another tam write to finish${holder ? `: ${describeHolder(holder)}` : ""}`),
   });
+  let afterRelease: (() => Promise<void>) | undefined;
   try {
     const fileEdits = typeof edits === "function" ? edits() : edits;
     // Temporaries of killed writes: in the folders written now and those every write may touch.
@@ -128,9 +136,35 @@ export async function editFiles(project: { root: string; files?: SourceFile[] },
     if (repo && journal) {
       if (options.commit) {
         const parent = await git.headCommit(root);
-        const outcome = await git.commitExactly(root, paths, message, parent, repo.prefix);
+        const skippedBy = options.verify === false ? "--no-verify" : hooksSetting(project) === "skip" ? "git.hooks: skip in tam.yaml" : undefined;
+        const hooks = git.installedHooks(repo);
+        if (skippedBy) message += `\n\nGit-Hooks: skipped by ${skippedBy}${hooks.length ? ` (not run: ${hooks.join(", ")})` : ""}`;
+        const run = skippedBy ? [] : hooks;
+        let outcome: CommitOutcome;
+        try {
+          outcome = await commitThroughHooks({ root, repo, planned, paths, message, parent, hooks: run, lockNonce: lock.holder.nonce, warn });
+        } catch (error) {
+          if (!(error instanceof HookError)) throw error;
+          // The write is undone: the files tam wrote are put back, nothing of it stays behind.
+          restoreAll(planned);
+          journal.pending = undefined;
+          writeJournal(repo.gitDir, journal);
+          throw error;
+        }
         if ("nothingToCommit" in outcome) result.nothingToCommit = true;
-        else result.commit = outcome.short;
+        else {
+          result.commit = outcome.short;
+          const short = outcome.short;
+          // After the lock is released: the commit is made, so the hook may run tam, even a write.
+          // As for git, the commit stands whatever the hook says; what it printed is shown.
+          if (run.includes("post-commit"))
+            afterRelease = async () => {
+              const post = await git.runHook(repo.top, "post-commit", [], {});
+              const said = hookText(post.output);
+              if (said) warn(said);
+              if (post.code !== 0) warn(`warning: the post-commit hook exited with ${post.code}; the commit ${short} is made`);
+            };
+        }
         for (const p of paths) delete journal.uncommitted[repo.prefix + p];
       } else {
         for (const p of planned) if (recordable.has(p.path)) journal.uncommitted[repo.prefix + p.path] = contentHash(p.bytes);
@@ -143,6 +177,7 @@ export async function editFiles(project: { root: string; files?: SourceFile[] },
     return result;
   } finally {
     lock.release();
+    await afterRelease?.();
   }
 }
 
@@ -158,7 +193,8 @@ function planEdits(root: string, edits: readonly FileEdit[]): Planned[] {
   for (const edit of edits) {
     const abs = join(root, edit.path);
     refuseReadOnly(abs, edit.path);
-    const current = readCurrent(abs, edit.path);
+    const read = readCurrent(abs, edit.path);
+    const current = read?.text ?? null;
     let text: string | null = null;
     let source: SourceFile | undefined;
     let encoding: Encoding = { bom: false, crlf: false, finalNewline: true };
@@ -171,12 +207,13 @@ function planEdits(root: string, edits: readonly FileEdit[]): Planned[] {
     const next = edit.edit(text, source);
     if (next === null || next === text) continue;
     const bytes = Buffer.from(fromEditable(next, encoding), "utf8");
-    planned.push({ path: edit.path, abs, bytes, existed: current !== null });
+    planned.push({ path: edit.path, abs, bytes, before: read?.bytes ?? null });
   }
   return planned;
 }
 
-function readCurrent(abs: string, rel: string): string | null {
+/** The file's bytes and their text, or null when it does not exist. */
+function readCurrent(abs: string, rel: string): { bytes: Buffer; text: string } | null {
   let bytes: Buffer;
   try {
     bytes = readFileSync(abs);
@@ -186,7 +223,7 @@ function readCurrent(abs: string, rel: string): string | null {
   }
   const decoded = decodeText(bytes);
   if ("problem" in decoded) throw new ProjectError(`${rel} cannot be edited; nothing was written:`, [{ severity: "error", file: rel, ...decoded.problem }]);
-  return decoded.text;
+  return { bytes, text: decoded.text };
 }
 
 /** A file or folder whose owner may not write it is the user's "do not touch", even for root. */
@@ -339,4 +376,114 @@ function writeAll(planned: Planned[]): void {
   staged.forEach((s, i) => {
     commitWrite(s, planned[i]!.path);
   });
+}
+
+/** git.hooks in tam.yaml: the project's as loaded, else read now; "run" unless it says skip. */
+function hooksSetting(project: { root: string; files?: SourceFile[] }): "run" | "skip" {
+  let data = project.files?.find((f) => f.kind === "manifest")?.data;
+  if (data === undefined) {
+    try {
+      const text = readCurrent(join(project.root, MANIFEST_FILE), MANIFEST_FILE)?.text;
+      if (text !== undefined) data = parseSource(join(project.root, MANIFEST_FILE), MANIFEST_FILE, "manifest", toEditable(text, encodingOf(text))).data;
+    } catch {
+      // An unreadable manifest was reported by the command's own load; hooks run.
+    }
+  }
+  return (data as Partial<Manifest> | null | undefined)?.git?.hooks === "skip" ? "skip" : "run";
+}
+
+interface HookedCommit {
+  root: string;
+  repo: Repository;
+  planned: Planned[];
+  paths: string[];
+  message: string;
+  parent: string | undefined;
+  /** The hooks to run (none: a plain commit). */
+  hooks: CommitHook[];
+  lockNonce: string;
+  warn: (text: string) => void;
+}
+
+/**
+ * Commits the written files, running the repository's hooks first as \`git commit --only\` would:
+ * pre-commit, prepare-commit-msg and commit-msg see a scratch index of HEAD plus exactly these
+ * files, and may edit the message. After each, the files on disk and that index must still hold
+ * what tam wrote; the commit is then made of that checked tree. A refusal or a change is a HookError.
+ */
+async function commitThroughHooks(c: HookedCommit): Promise<CommitOutcome> {
+  const git = await import("./git.js");
+  if (!c.hooks.some((h) => h !== "post-commit")) return git.commitExactly(c.root, c.paths, c.message, c.parent, c.repo.prefix);
+  sweepDeadScratch(c.repo.gitDir);
+  const scratch = hookScratch(c.repo.gitDir);
+  try {
+    const tree = await git.stageForHooks(c.root, scratch.index, c.paths, c.parent);
+    if (c.parent && (await git.treeChanges(c.root, c.parent, tree)).length === 0) return { nothingToCommit: true };
+    const env = { GIT_INDEX_FILE: scratch.index, [HOOK_LOCK_ENV]: c.lockNonce };
+    writeScratchMessage(scratch, `${c.message}\n`);
+    const steps: [CommitHook, string[]][] = [
+      ["pre-commit", []],
+      ["prepare-commit-msg", [scratch.message, "message"]],
+      ["commit-msg", [scratch.message]],
+    ];
+    for (const [hook, args] of steps) {
+      if (!c.hooks.includes(hook)) continue;
+      const ran = await git.runHook(c.repo.top, hook, args, env);
+      const said = hookText(ran.output);
+      if (ran.code !== 0)
+        throw new HookError(
+          `the ${hook} hook refused the commit (exit ${ran.code}): ${undone(c.planned)}; fix what it reports and run the command again, or pass --no-verify to commit without the hooks (the commit message records it)${said ? ". The hook said:" : " (it printed nothing)"}`,
+          hook,
+          said,
+        );
+      // Nothing goes into the commit that tam did not check: not a hook's edit of the files, nor a file it staged.
+      const edited = c.planned.filter((p) => currentHash(p.abs) !== contentHash(p.bytes)).map((p) => p.path);
+      const now = await git.indexTree(c.root, scratch.index);
+      const staged = now === tree ? [] : await git.treeChanges(c.root, tree, now);
+      const own = new Set(c.paths.map((p) => c.repo.prefix + p));
+      const others = staged.filter((f) => !own.has(f));
+      if (edited.length > 0 || staged.length > 0) {
+        const what = [
+          edited.length ? `changed ${edited.join(", ")} after tam wrote it` : "",
+          others.length ? `staged ${others.join(", ")}` : "",
+          staged.some((f) => own.has(f)) && !edited.length ? "staged other content for the files tam wrote" : "",
+        ]
+          .filter(Boolean)
+          .join(" and ");
+        throw new HookError(
+          `the ${hook} hook ${what}; tam commits only what it checked, so nothing was committed: ${undone(c.planned)}${others.length ? ` (the hook's changes to other files are left in the work tree, unstaged)` : ""}; keep that hook off tam's files, or pass --no-verify to commit without the hooks${said ? ". The hook said:" : ""}`,
+          hook,
+          said,
+        );
+      }
+      if (said) c.warn(said);
+    }
+    const final = readFileSync(scratch.message, "utf8");
+    if (final.trim() === "") throw new HookError(`the commit message is empty after the hooks: ${undone(c.planned)}`, "commit-msg", "");
+    return await git.commitExactly(c.root, c.paths, c.message, c.parent, c.repo.prefix, { messageFile: scratch.message, tree });
+  } finally {
+    removeScratch(scratch);
+  }
+}
+
+function undone(planned: Planned[]): string {
+  return `tam's write is undone (${planned.map((p) => (p.before === null ? `${p.path}, which it created, is removed` : `${p.path} is as it was`)).join("; ")})`;
+}
+
+/** A hook's output without colour codes or trailing blank lines. */
+function hookText(output: string): string {
+  return output.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, "").replace(/\s+$/, "");
+}
+
+/** Puts every written file back as it was before the write (a file that did not exist is removed). */
+function restoreAll(planned: Planned[]): void {
+  const staged: StagedWrite[] = [];
+  try {
+    for (const p of planned) if (p.before !== null) staged.push(stageWrite(p.abs, p.before, p.path));
+  } catch (error) {
+    for (const s of staged) discardWrite(s);
+    throw error;
+  }
+  for (const s of staged) commitWrite(s, planned.find((p) => p.abs === s.path)?.path);
+  for (const p of planned) if (p.before === null) removeFile(p.abs, p.path);
 }

@@ -4,9 +4,10 @@
 // --no-commit (so a later committing write knows those changes are tam's own, not the user's).
 // Read and written only under the write lock.
 import { createHash } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { commitWrite, stageWrite } from "./write.js";
+import { isAlive } from "./write-lock.js";
 
 export interface PendingWrite {
   pid: number;
@@ -48,4 +49,42 @@ export function writeJournal(gitDir: string, journal: Journal): void {
     return;
   }
   commitWrite(stageWrite(path, `${JSON.stringify(journal, null, 2)}\n`));
+}
+
+/**
+ * Scratch files of a commit that goes through the repository's hooks, in the git folder beside
+ * the journal: the index the hooks see (HEAD plus the files written) and the commit message they
+ * may check or edit. Named by pid, so that a killed tam's are recognised and removed.
+ */
+export interface HookScratch {
+  index: string;
+  message: string;
+}
+
+const SCRATCH = /^tam-hooks-(\d+)\.(index|index\.lock|msg)$/;
+
+export function hookScratch(gitDir: string): HookScratch {
+  return { index: join(gitDir, `tam-hooks-${process.pid}.index`), message: join(gitDir, `tam-hooks-${process.pid}.msg`) };
+}
+
+export function writeScratchMessage(scratch: HookScratch, text: string): void {
+  commitWrite(stageWrite(scratch.message, text));
+}
+
+export function removeScratch(scratch: HookScratch): void {
+  for (const path of [scratch.index, `${scratch.index}.lock`, scratch.message]) rmSync(path, { force: true });
+}
+
+/** Removes scratch files left by tam processes that no longer run. */
+export function sweepDeadScratch(gitDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(gitDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = SCRATCH.exec(name)?.[1];
+    if (pid && Number(pid) !== process.pid && !isAlive(Number(pid))) rmSync(join(gitDir, name), { force: true });
+  }
 }

@@ -9,6 +9,11 @@ import { UsageError } from "../errors.js";
 import { fileProblem } from "./file-errors.js";
 
 export const LOCK_FILE = "tam.yaml.lock";
+/**
+ * Set for the git hooks tam runs around its commit, to the nonce of the lock it holds meanwhile: a
+ * tam started by such a hook that wants to write refuses at once instead of waiting for its parent.
+ */
+export const HOOK_LOCK_ENV = "TAM_HOOK_LOCK";
 /** The default of `--wait`: how long a write waits for the lock before giving up. */
 export const DEFAULT_WAIT_SECONDS = 60;
 /** No write holds the lock this long; an older lock was left by a process that can no longer be asked. */
@@ -69,6 +74,7 @@ export async function acquireWriteLock(root: string, options: LockOptions = {}):
       };
     }
     const current = readHolder(path);
+    if (current && current.nonce === process.env[HOOK_LOCK_ENV]) throw new UsageError(fromHookMessage(current));
     if (isStale(path, current)) {
       breakStaleLock(path, current);
       tookOver = true;
@@ -165,6 +171,10 @@ function breakStaleLock(path: string, seen: LockHolder | undefined): void {
   } finally {
     rmSync(marker, { force: true });
   }
+}
+
+function fromHookMessage(holder: LockHolder): string {
+  return `this tam runs from a git hook of tam's own commit (${describeHolder(holder)}), which holds the project's write lock until its hooks end: a write from a commit hook would wait for itself. Write outside commit hooks (read-only commands such as tam validate are fine there); nothing was written`;
 }
 
 function busyMessage(path: string, holder: LockHolder | undefined, waitedSeconds: number): string {

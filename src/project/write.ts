@@ -76,6 +76,16 @@ function syncFolder(dir: string): void {
   }
 }
 
+/** Removes a file tam created, when its write is undone (a commit hook refused it). */
+export function removeFile(path: string, shown = path): void {
+  try {
+    rmSync(path, { force: true });
+  } catch (error) {
+    throw fileProblem(error, shown, "cannot remove");
+  }
+  syncFolder(dirname(path));
+}
+
 /** One file written atomically (init's scaffolding, report -o): no lock, no commit. */
 export function writeFileAtomic(path: string, text: string): void {
   commitWrite(stageWrite(path, text));

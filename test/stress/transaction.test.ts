@@ -2,7 +2,9 @@
 // nothing is lost, a killed write leaves the old file or the new one (never half), and what a
 // killed write left uncommitted is reported and never swept into another commit.
 // The figures (writers, kills, lost updates) are printed for the issue's closing note.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+// The mix and the kill loop run with trivial commit hooks installed (issue 35): the hooks' scratch
+// index and message, and the hooks themselves, under the same concurrency and kills.
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -38,6 +40,17 @@ function repo(): string {
   git(dir, ["commit", "-q", "-m", "initial"]);
   return dir;
 }
+
+/** Trivial hooks (they pass), so that every commit goes through tam's hook path. */
+function trivialHooks(dir: string): void {
+  for (const name of ["pre-commit", "commit-msg", "post-commit"]) {
+    writeFileSync(join(dir, ".git/hooks", name), "#!/bin/sh\nexit 0\n");
+    chmodSync(join(dir, ".git/hooks", name), 0o755);
+  }
+}
+
+/** Scratch files of hooked commits left in the git folder by tam processes that are gone. */
+const hookScratch = (dir: string) => readdirSync(join(dir, ".git")).filter((name) => name.startsWith("tam-hooks-"));
 
 /** Commits after `start`, oldest first: subject and the files each changes. */
 function commitsSince(dir: string, start: string): { subject: string; files: string[] }[] {
@@ -121,7 +134,8 @@ describe("twenty concurrent writers of each kind", () => {
       const notes = git(dir, ["log", "-p", `${start}..HEAD`, "--", "docs.yaml"]).match(/^\+\s+note: review \d+$/gm) ?? [];
       expect(new Set(notes).size).toBe(WRITERS);
 
-      // A mix: task done, incident resolved, docs review, incident add.
+      // A mix: task done, incident resolved, docs review, incident add; every commit through the hooks.
+      trivialHooks(dir);
       start = head(dir);
       const mix = Array.from({ length: WRITERS }, (_, i) => {
         const n = Math.floor(i / 4) + 1;
@@ -149,6 +163,7 @@ describe("twenty concurrent writers of each kind", () => {
       expect(after.filter((x) => /^INC-09\d\d$/.test(x.id) && x.resolved).length).toBe(WRITERS / 4);
       expect(runValidateClean(dir)).toBe(true);
       expect(leftovers(dir)).toEqual([]);
+      expect(hookScratch(dir)).toEqual([]);
       console.log(`concurrent writers: ${figures.join("; ")}; lost updates: 0`);
     },
     LONG,
@@ -166,6 +181,7 @@ describe("kill -9 during writes", () => {
     "leaves the old file or the new one, never half, and never sweeps a killed write into a later commit",
     async () => {
       const dir = repo();
+      trivialHooks(dir);
       const docs = docIds(dir);
       const KILLS = 12;
       const outcome = { committed: 0, writtenNotCommitted: 0, untouched: 0, finished: 0 };
@@ -220,6 +236,8 @@ describe("kill -9 during writes", () => {
         expect(git(dir, ["status", "--porcelain"]).trim()).toBe("");
       }
       expect(leftovers(dir)).toEqual([]);
+      // A killed write's scratch files (hooks' index and message) are swept by the next hooked write.
+      expect(hookScratch(dir)).toEqual([]);
       console.log(
         `kill -9 loop: ${KILLS} kills (lock held ~${Math.round(held)} ms per write here; ${outcome.committed} after the commit${outcome.finished ? `, ${outcome.finished} of them finished before the kill` : ""}, ${outcome.writtenNotCommitted} between write and commit, ${outcome.untouched} before the write); partial files: 0; swept-in commits: 0; lost committed updates: 0`,
       );
