@@ -100,7 +100,7 @@ export function applyImportEdits(text: string, index: number, edits: ImportEdit[
   for (const edit of edits) {
     if (edit.value === undefined) text = removeMapEntry(text, at, edit.key);
     else {
-      const value = Array.isArray(edit.value) ? (edit.value.map((p) => orderedPause(p as unknown as Record<string, unknown>)) as Plain) : edit.value;
+      const value = Array.isArray(edit.value) ? (edit.value.map((p) => (typeof p === "string" ? p : orderedPause(p as unknown as Record<string, unknown>))) as Plain) : edit.value;
       text = setMapEntry(text, at, edit.key, value, INCIDENT_KEYS);
     }
   }

@@ -1,17 +1,17 @@
 // A later export of incidents already in the project: what it changes. Only what the service desk owns
-// is updated (times, pauses, status, priority); what the TAM wrote (title, department, components,
+// is updated (times and which of them are estimated or unrecorded, pauses, status, priority); what the TAM wrote (title, department, components,
 // cause, root cause, actions, pause notes) is kept. Times equal as instants keep their text, so an
 // incident the export does not change stays byte-identical.
 import type { Incident, Pause } from "../../model/files.js";
 import { parseTimestamp } from "../dates.js";
 
-export const UPDATED_KEYS = ["priority", "opened", "responded", "resolved", "closed", "pauses", "status"] as const;
+export const UPDATED_KEYS = ["priority", "opened", "responded", "resolved", "closed", "estimated", "unrecorded", "pauses", "status"] as const;
 export type UpdatedKey = (typeof UPDATED_KEYS)[number];
 
 /** Set a key to a value, or remove it (value undefined). */
 export interface ImportEdit {
   key: UpdatedKey;
-  value?: string | Pause[];
+  value?: string | string[] | Pause[];
 }
 
 export interface IncidentUpdate {
@@ -53,6 +53,14 @@ export function planReimport(existing: Incident, imported: Omit<Incident, "id">)
     edits.push({ key, value: imported[key] });
     if (imported[key] === undefined) delete after[key];
     else after[key] = imported[key]!;
+  }
+  for (const key of ["estimated", "unrecorded"] as const) {
+    const before = existing[key] ?? [];
+    const now = imported[key] ?? [];
+    if (before.length === now.length && before.every((v, i) => v === now[i])) continue;
+    edits.push({ key, value: now.length ? [...now] : undefined });
+    if (now.length) (after as unknown as Record<string, unknown>)[key] = [...now];
+    else delete after[key];
   }
   const pauses = mergedPauses(existing.pauses ?? [], imported.pauses ?? []);
   if (!samePauses(existing.pauses ?? [], pauses)) {

@@ -3,7 +3,7 @@ import type { SlaReport } from "../../domain/sla/report.js";
 import { formatZonedShort } from "../../domain/zoned-timestamp.js";
 import { markdownTable as table } from "../markdown-table.js";
 import { markdownEscape } from "../text.js";
-import { breachText, GROUP_HEADERS, groupCells, measureText } from "./view.js";
+import { breachText, estimatedLine, GROUP_HEADERS, groupCells, measureText } from "./view.js";
 
 const md = (text: string) => markdownEscape(text);
 
@@ -16,6 +16,8 @@ export function formatMarkdown(report: SlaReport): string {
   const rows = [...report.groups.map((g) => [md(g.key), ...groupCells(g).map(md)]), ["**all**", ...groupCells(report.total).map(md)]];
   pushLines(out, table([report.by, ...GROUP_HEADERS], rows), "");
   if (report.withoutTarget.length) out.push(`Without an SLA target for their priority: ${report.withoutTarget.map(md).join(", ")}`, "");
+  const estimated = estimatedLine(report.estimated.map(md));
+  if (estimated) out.push(estimated, "");
 
   out.push(`## Open incidents (${report.open.length})`, "");
   if (report.open.length === 0) out.push("None.", "");

@@ -5,7 +5,7 @@ import { formatZonedShort } from "../../domain/zoned-timestamp.js";
 import type { FormatOptions } from "../registry.js";
 import { fitText, fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
-import { breachText, GROUP_HEADERS, groupCells, measureText } from "./view.js";
+import { breachText, estimatedLine, GROUP_HEADERS, groupCells, measureText } from "./view.js";
 
 /** Rows a terminal table shows per list; the rest is counted (cli-table3 slows down badly on thousands of rows). */
 export const TABLE_ROW_LIMIT = 100;
@@ -27,6 +27,8 @@ export function formatTable(report: SlaReport, options: FormatOptions): string {
   out.push(`Trend against ${period.previous.label} (${period.previous.fromDate} .. ${period.previous.toDate}).`);
   out.push(tableOf([report.by, ...GROUP_HEADERS], [...report.groups.map((g) => paint([terminalSafe(g.key), ...groupCells(g)])), paint(["all", ...groupCells(report.total)])]));
   if (report.withoutTarget.length) out.push(`Without an SLA target for their priority: ${report.withoutTarget.map(terminalSafe).join(", ")}`);
+  const estimated = estimatedLine(report.estimated.map(terminalSafe));
+  if (estimated) out.push(estimated);
 
   out.push("", chalk.bold(`Open incidents (${report.open.length})`));
   if (report.open.length === 0) out.push("none");

@@ -1,0 +1,102 @@
+// The date format of a whole export, checked before any row is imported (issue 33). Every date cell is
+// read with the chosen format; when some fail and another format reads every cell (day and month swapped,
+// ISO, a common service-desk form), the file uses that format: the import stops and names it, whatever
+// --skip-invalid says (skipping would import exactly the rows whose day and month can be swapped).
+// When every cell reads but none has a day above 12, the order is only assumed: the summary says so.
+import { dateOrder, readWallTime, swappedPattern, tokenize } from "./date-pattern.js";
+
+export interface DateCell {
+  line: number;
+  field: string;
+  text: string;
+}
+
+export interface DateCheck {
+  /** The file's format is not the chosen one: nothing may be imported. */
+  mismatch?: string;
+  /** Every date read, but the day/month order is an assumption. */
+  assumed?: string;
+}
+
+const ISO = "ISO 8601";
+const TIMES = ["HH:mm:ss", "HH:mm", "H:mm:ss", "H:mm", "hh:mm:ss A", "h:mm:ss A", "h:mm A"];
+const COMMON: string[] = [
+  ...["-", "/", "."].flatMap((s) => [`YYYY${s}MM${s}DD`, `DD${s}MM${s}YYYY`, `MM${s}DD${s}YYYY`, `D${s}M${s}YYYY`, `M${s}D${s}YYYY`].flatMap((date) => TIMES.map((time) => `${date} ${time}`))),
+  "DD/MMM/YY h:mm A",
+  "DD/MMM/YYYY h:mm A",
+  "DD-MMM-YYYY HH:mm:ss",
+  "DD-MMM-YYYY HH:mm",
+  "DD MMM YYYY HH:mm",
+  "YYYY-MM-DDTHH:mm:ss",
+];
+
+const reads = (pattern: string | undefined, text: string) => readWallTime(text, pattern) !== null;
+const shown = (pattern: string | undefined) =>
+  pattern === undefined
+    ? ISO
+    : `"${tokenize(pattern)
+        .map((p) => p.text)
+        .join("")}"`;
+const flag = (pattern: string | undefined) =>
+  pattern === undefined
+    ? "--date-format iso"
+    : `--date-format "${tokenize(pattern)
+        .map((p) => p.text)
+        .join("")}"`;
+
+function describe(pattern: string | undefined): string {
+  if (pattern === undefined) return "ISO 8601 (year first)";
+  const order = dateOrder(pattern);
+  if (order) return `${order} (${shown(pattern)})`;
+  if (tokenize(pattern).some((p) => p.token && (p.text === "MMM" || p.text === "MMMM"))) return `written with month names (${shown(pattern)})`;
+  return `year first (${shown(pattern)})`;
+}
+
+const rows = (cells: DateCell[]) => new Set(cells.map((c) => c.line)).size;
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+
+/** Checks the export's date cells against `pattern` (undefined: ISO 8601). */
+export function checkDates(cells: DateCell[], pattern: string | undefined): DateCheck {
+  if (cells.length === 0) return {};
+  const failing = cells.filter((c) => !reads(pattern, c.text));
+  const swapped = pattern === undefined ? null : swappedPattern(pattern);
+  if (failing.length === 0) {
+    if (swapped === null || !cells.every((c) => reads(swapped, c.text))) return {};
+    return {
+      assumed: `no date has a day above 12: read ${dateOrder(pattern)} (${shown(pattern).slice(1, -1)}) as the mapping says; if the export writes the ${dateOrder(swapped)!.split(" ")[0]} first, import it again with ${flag(swapped)}`,
+    };
+  }
+  const own = tokenize(pattern ?? "")
+    .map((p) => p.text)
+    .join("");
+  const candidates: (string | undefined)[] = [];
+  const seen = new Set<string>([pattern === undefined ? ISO : own]);
+  for (const c of [swapped ?? null, ...COMMON, undefined]) {
+    if (c === null) continue;
+    const key = c === undefined ? ISO : c;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    candidates.push(c);
+  }
+  const good = cells.length - failing.length;
+  let best: { pattern: string | undefined; read: number } | undefined;
+  for (const candidate of candidates) {
+    // Cheap first: the cells the chosen format fails.
+    const readFailing = failing.filter((c) => reads(candidate, c.text)).length;
+    if (readFailing === 0) continue;
+    const read = readFailing + cells.filter((c) => !failing.includes(c) && reads(candidate, c.text)).length;
+    if (!best || read > best.read) best = { pattern: candidate, read };
+    if (read === cells.length) break;
+  }
+  if (!best || best.read <= good) return {};
+  const example = failing[0]!;
+  const proof =
+    best.pattern !== undefined && best.pattern === swapped
+      ? `${plural(rows(failing), "row")} have a day above 12 where ${shown(pattern)} expects the month (e.g. line ${example.line}: ${example.field} "${example.text}")`
+      : `${plural(rows(failing), "row")} cannot be read as ${shown(pattern)} and read as ${shown(best.pattern)} (e.g. line ${example.line}: ${example.field} "${example.text}")`;
+  const rest = cells.length - best.read;
+  const unread = rest ? `; ${plural(rest, "date")} read in neither format: fix ${rest === 1 ? "it" : "them"} after` : "";
+  return {
+    mismatch: `the dates are ${describe(best.pattern)}, not ${shown(pattern)}: ${proof}${unread}; give ${flag(best.pattern)} (or date_format: in a copy of the mapping): the format is wrong for the whole file, not for some rows`,
+  };
+}
