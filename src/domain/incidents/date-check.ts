@@ -11,6 +11,9 @@ export interface DateCell {
   text: string;
 }
 
+/** Calls `visit` for every date cell of the export (streamed: a large log is not copied into cells). */
+export type EachDateCell = (visit: (line: number, field: string, text: string) => void) => void;
+
 export interface DateCheck {
   /** The file's format is not the chosen one: nothing may be imported. */
   mismatch?: string;
@@ -56,12 +59,19 @@ const rows = (cells: DateCell[]) => new Set(cells.map((c) => c.line)).size;
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
 /** Checks the export's date cells against `pattern` (undefined: ISO 8601). */
-export function checkDates(cells: DateCell[], pattern: string | undefined): DateCheck {
-  if (cells.length === 0) return {};
-  const failing = cells.filter((c) => !reads(pattern, c.text));
+export function checkDates(each: EachDateCell, pattern: string | undefined): DateCheck {
   const swapped = pattern === undefined ? null : swappedPattern(pattern);
+  const failing: DateCell[] = [];
+  let total = 0;
+  let swapProven = swapped === null;
+  each((line, field, text) => {
+    total++;
+    if (!reads(pattern, text)) failing.push({ line, field, text });
+    else if (!swapProven && !reads(swapped!, text)) swapProven = true;
+  });
+  if (total === 0) return {};
   if (failing.length === 0) {
-    if (swapped === null || !cells.every((c) => reads(swapped, c.text))) return {};
+    if (swapped === null || swapProven) return {};
     return {
       assumed: `no date has a day above 12: read ${dateOrder(pattern)} (${shown(pattern).slice(1, -1)}) as the mapping says; if the export writes the ${dateOrder(swapped)!.split(" ")[0]} first, import it again with ${flag(swapped)}`,
     };
@@ -78,15 +88,17 @@ export function checkDates(cells: DateCell[], pattern: string | undefined): Date
     seen.add(key);
     candidates.push(c);
   }
-  const good = cells.length - failing.length;
+  const good = total - failing.length;
   let best: { pattern: string | undefined; read: number } | undefined;
   for (const candidate of candidates) {
-    // Cheap first: the cells the chosen format fails.
-    const readFailing = failing.filter((c) => reads(candidate, c.text)).length;
-    if (readFailing === 0) continue;
-    const read = readFailing + cells.filter((c) => !failing.includes(c) && reads(candidate, c.text)).length;
+    // Cheap first: the cells the chosen format fails; then every cell.
+    if (!failing.some((c) => reads(candidate, c.text))) continue;
+    let read = 0;
+    each((_line, _field, text) => {
+      if (reads(candidate, text)) read++;
+    });
     if (!best || read > best.read) best = { pattern: candidate, read };
-    if (read === cells.length) break;
+    if (read === total) break;
   }
   if (!best || best.read <= good) return {};
   const example = failing[0]!;
@@ -94,7 +106,7 @@ export function checkDates(cells: DateCell[], pattern: string | undefined): Date
     best.pattern !== undefined && best.pattern === swapped
       ? `${plural(rows(failing), "row")} have a day above 12 where ${shown(pattern)} expects the month (e.g. line ${example.line}: ${example.field} "${example.text}")`
       : `${plural(rows(failing), "row")} cannot be read as ${shown(pattern)} and read as ${shown(best.pattern)} (e.g. line ${example.line}: ${example.field} "${example.text}")`;
-  const rest = cells.length - best.read;
+  const rest = total - best.read;
   const unread = rest ? `; ${plural(rest, "date")} read in neither format: fix ${rest === 1 ? "it" : "them"} after` : "";
   return {
     mismatch: `the dates are ${describe(best.pattern)}, not ${shown(pattern)}: ${proof}${unread}; give ${flag(best.pattern)} (or date_format: in a copy of the mapping): the format is wrong for the whole file, not for some rows`,

@@ -6,7 +6,7 @@ import type { CsvRecord, CsvTable } from "../csv.js";
 import type { CauseCategory, Incident, IncidentStatus, Pause, Priority } from "../../model/files.js";
 import { formatZoned } from "../zoned-timestamp.js";
 import type { Anomaly, NoteAnomaly } from "./anomaly.js";
-import { checkDates, type DateCell } from "./date-check.js";
+import { checkDates, type EachDateCell } from "./date-check.js";
 import { clampToOpened, orderEvents, timelineOf, type LogEvent, type Timeline } from "./event-log.js";
 import { mappingProblems, templateColumns, type ImportField, type ImportMapping } from "./mapping.js";
 import { nextIncidentIds } from "./record.js";
@@ -354,15 +354,17 @@ export function importIncidents(
   const empty = (): ImportResult => ({ added: [], updated: [], unchanged: [], skipped: [], errors: [], anomalies: [], warnings: [], gaps: [], notes, estimated: [] });
 
   // The date format of the whole file first: a mismatch is not a matter of rows (issue 33).
-  const dateCells: DateCell[] = [];
-  for (const record of records) {
-    if (badLines.has(record.line)) continue;
-    for (const field of DATE_FIELDS) {
-      const text = reader.text(record, field);
-      if (text !== undefined) dateCells.push({ line: record.line, field, text });
+  const mappedDates = DATE_FIELDS.filter((field) => mapping.columns[field] !== undefined);
+  const eachDate: EachDateCell = (visit) => {
+    for (const record of records) {
+      if (badLines.has(record.line)) continue;
+      for (const field of mappedDates) {
+        const text = reader.text(record, field);
+        if (text !== undefined) visit(record.line, field, text);
+      }
     }
-  }
-  const dates = checkDates(dateCells, mapping.dateFormat);
+  };
+  const dates = checkDates(eachDate, mapping.dateFormat);
   if (dates.mismatch) return { ...empty(), gaps: [dates.mismatch] };
   if (dates.assumed) notes.push(dates.assumed);
   if (!mapping.eventLog && mapping.columns.responded === undefined)

@@ -129,6 +129,33 @@ describe("issue 33: day-first / month-first exports never import swapped dates",
     expect(skipped.incidents).toHaveLength(19);
   });
 
+  it("a US-ordered export with one unreadable cell too: still the format is named, the cell counted, nothing written", async () => {
+    const { rows } = serviceNowRows("us", 30);
+    rows[3]![7] = "n/a 10:00";
+    const run = await importCsv(csv(rows), { preset: "servicenow", skipInvalid: true });
+    expect(run.code).toBe(1);
+    expect(run.files).toEqual([]);
+    expect(run.text).toContain('--date-format "MM-DD-YYYY HH:mm:ss"');
+    expect(run.text).toContain("1 date read in neither format");
+  });
+
+  it("an event log's times are checked too", async () => {
+    const header = "Number,Priority,State,At";
+    const lines = [header, "I1,P2,New,04-13-2025 09:00", "I1,P2,Resolved,04-13-2025 10:00", "I2,P2,New,04-02-2025 09:00", "I2,P2,Resolved,04-02-2025 10:00"];
+    const run = await importCsv(`${lines.join("\n")}\n`, {
+      map: ["external_id=Number", "priority=Priority", "state=State", "at=At"],
+      eventLog: true,
+      initialState: ["New"],
+      resolvedState: ["Resolved"],
+      dateFormat: "DD-MM-YYYY HH:mm",
+      skipInvalid: true,
+    });
+    expect(run.code).toBe(1);
+    expect(run.files).toEqual([]);
+    expect(run.text).toContain('"MM-DD-YYYY HH:mm"');
+    expect(run.text).toContain("2 rows have a day above 12");
+  });
+
   it("an ISO export under the servicenow preset: the format is named, --skip-invalid is not suggested", async () => {
     const rows = [SN_HEADER, ["INC1", "Disk full", "2 - High", "Closed", "", "", "2025-03-04 10:00:00", "2025-03-04 11:00:00", "2025-03-04 12:00:00", "", ""]];
     for (let i = 2; i < 10; i++) rows.push([`INC${i}`, "x", "2 - High", "New", "", "", `2025-03-${pad(i + 10)} 10:00:00`, "", "", "", ""]);
