@@ -48,6 +48,7 @@ export function applyFieldEdits(text: string, index: number, edits: FieldEdit[])
   const at = ["incidents", index];
   for (const edit of edits) {
     if (edit.kind === "set") text = setMapEntry(text, at, edit.key, edit.value, INCIDENT_KEYS);
+    else if (edit.kind === "marks") text = edit.value ? setMapEntry(text, at, edit.key, edit.value, INCIDENT_KEYS) : removeMapEntry(text, at, edit.key);
     else if (edit.kind === "cause") {
       const doc = parseYaml(text);
       const hasCause = isObject((doc.toJS() as { incidents: Record<string, unknown>[] }).incidents[index]?.cause);

@@ -38,8 +38,30 @@ function samePauses(a: Pause[], b: Pause[]): boolean {
   return a.length === b.length && a.every((p, i) => sameInstant(p.from, b[i]!.from) && sameInstant(p.to, b[i]!.to) && p.reason === b[i]!.reason && p.note === b[i]!.note);
 }
 
+/**
+ * A time the project has for real is kept over what the export cannot tell: its estimate of a resolution
+ * (`estimated`), or the response it has no column for (`unrecorded`), e.g. recorded by the TAM since.
+ */
+function keepRecorded(existing: Incident, imported: Omit<Incident, "id">): Omit<Incident, "id"> {
+  const estimated = imported.estimated ?? [];
+  const kept = estimated.filter((key) => key !== "responded" && existing[key] !== undefined && !(existing.estimated ?? []).includes(key));
+  const keepResponse = imported.unrecorded?.includes("responded") === true && imported.responded === undefined && existing.responded !== undefined;
+  if (kept.length === 0 && !keepResponse) return imported;
+  const out: Omit<Incident, "id"> = { ...imported };
+  if (keepResponse) {
+    out.responded = existing.responded;
+    delete out.unrecorded;
+  }
+  for (const key of kept) out[key as "resolved" | "closed"] = existing[key as "resolved" | "closed"];
+  const left = estimated.filter((key) => !kept.includes(key));
+  if (left.length) out.estimated = left;
+  else delete out.estimated;
+  return out;
+}
+
 /** The edits that bring `existing` to what the export says, or null when nothing changes. */
-export function planReimport(existing: Incident, imported: Omit<Incident, "id">): IncidentUpdate | null {
+export function planReimport(existing: Incident, fromExport: Omit<Incident, "id">): IncidentUpdate | null {
+  const imported = keepRecorded(existing, fromExport);
   const edits: ImportEdit[] = [];
   const after: Incident = { ...existing };
   for (const key of ["priority", "status"] as const) {

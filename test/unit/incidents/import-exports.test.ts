@@ -341,3 +341,27 @@ describe("issue 25, import guardrails", () => {
     expect(run.lines.filter((l) => l.includes("not imported"))).toEqual([expect.stringMatching(/columns not imported: Reporter, Notes$/)]);
   });
 });
+
+describe("issue 34: a time the TAM records replaces the estimate", () => {
+  it("tam incident update --resolved on an estimated incident drops the mark; --responded drops `unrecorded`", async () => {
+    const { runIncidentUpdate } = await import("../../../src/commands/incident-update.js");
+    const rows = [JIRA_HEADER, jiraRow("SEC-2", "Closed", { created: "05/Nov/25 4:00 PM", updated: "07/Nov/25 10:30 AM" })];
+    const run = await importCsv(csv(rows), { preset: "jira-sm", map: ["responded="] });
+    expect(run.incidents[0]).toMatchObject({ estimated: ["resolved", "closed"], unrecorded: ["responded"] });
+    const quiet = { out: () => {}, err: () => {} };
+    const id = run.incidents[0]!.id;
+    expect(await runIncidentUpdate({ project: run.project }, id, { resolved: "2025-11-05T18:00:00+03:00", commit: false } as never, quiet)).toBe(0);
+    expect(loadProject(run.project).incidents[0]).toMatchObject({ resolved: "2025-11-05T18:00:00+03:00", estimated: ["closed"], unrecorded: ["responded"] });
+    expect(await runIncidentUpdate({ project: run.project }, id, { responded: "2025-11-05T16:10:00+03:00", closed: "2025-11-07T10:30:00+03:00", commit: false } as never, quiet)).toBe(0);
+    const after = loadProject(run.project).incidents[0]!;
+    expect(after.estimated).toBeUndefined();
+    expect(after.unrecorded).toBeUndefined();
+    expect(after.responded).toBe("2025-11-05T16:10:00+03:00");
+    // The same export again: the times the TAM recorded are kept, not replaced by the estimate.
+    const again = await importCsv(csv(rows), { preset: "jira-sm", map: ["responded="] }, run.project);
+    expect(again.code).toBe(0);
+    expect(again.incidents[0]).toMatchObject({ responded: "2025-11-05T16:10:00+03:00", resolved: "2025-11-05T18:00:00+03:00", closed: "2025-11-07T10:30:00+03:00" });
+    expect(again.incidents[0]!.estimated).toBeUndefined();
+    expect(again.incidents[0]!.unrecorded).toBeUndefined();
+  });
+});
