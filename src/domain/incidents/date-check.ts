@@ -24,7 +24,11 @@ export interface DateCheck {
 const ISO = "ISO 8601";
 const TIMES = ["HH:mm:ss", "HH:mm", "H:mm:ss", "H:mm", "hh:mm:ss A", "h:mm:ss A", "h:mm A"];
 const COMMON: string[] = [
-  ...["-", "/", "."].flatMap((s) => [`YYYY${s}MM${s}DD`, `DD${s}MM${s}YYYY`, `MM${s}DD${s}YYYY`, `D${s}M${s}YYYY`, `M${s}D${s}YYYY`].flatMap((date) => TIMES.map((time) => `${date} ${time}`))),
+  ...["-", "/", "."].flatMap((s) =>
+    [`YYYY${s}MM${s}DD`, `DD${s}MM${s}YYYY`, `MM${s}DD${s}YYYY`, `D${s}M${s}YYYY`, `M${s}D${s}YYYY`, `DD${s}MM${s}YY`, `MM${s}DD${s}YY`, `M${s}D${s}YY`].flatMap((date) =>
+      TIMES.map((time) => `${date} ${time}`),
+    ),
+  ),
   "DD/MMM/YY h:mm A",
   "DD/MMM/YYYY h:mm A",
   "DD-MMM-YYYY HH:mm:ss",
@@ -73,7 +77,7 @@ export function checkDates(each: EachDateCell, pattern: string | undefined): Dat
   if (failing.length === 0) {
     if (swapped === null || swapProven) return {};
     return {
-      assumed: `no date has a day above 12: read ${dateOrder(pattern)} (${shown(pattern).slice(1, -1)}) as the mapping says; if the export writes the ${dateOrder(swapped)!.split(" ")[0]} first, import it again with ${flag(swapped)}`,
+      assumed: `no date has a day above 12: read ${dateOrder(pattern)} (${shown(pattern).slice(1, -1)}) as the date format says; if the export writes the ${dateOrder(swapped)!.split(" ")[0]} first, import it again with ${flag(swapped)}`,
     };
   }
   const own = tokenize(pattern ?? "")
@@ -89,10 +93,11 @@ export function checkDates(each: EachDateCell, pattern: string | undefined): Dat
     candidates.push(c);
   }
   const good = total - failing.length;
+  const sample = failing.slice(0, 50);
   let best: { pattern: string | undefined; read: number } | undefined;
   for (const candidate of candidates) {
-    // Cheap first: the cells the chosen format fails; then every cell.
-    if (!failing.some((c) => reads(candidate, c.text))) continue;
+    // Cheap first: a sample of the cells the chosen format fails; then every cell.
+    if (!sample.some((c) => reads(candidate, c.text))) continue;
     let read = 0;
     each((_line, _field, text) => {
       if (reads(candidate, text)) read++;

@@ -156,6 +156,18 @@ describe("issue 33: day-first / month-first exports never import swapped dates",
     expect(run.text).toContain("2 rows have a day above 12");
   });
 
+  it("a Jira export from a US profile (MM/dd/yy h:mm a) under jira-sm: the format is named", async () => {
+    const rows = [
+      JIRA_HEADER,
+      jiraRow("SEC-1", "Open", { created: "11/25/25 3:12 PM", updated: "11/26/25 9:00 AM" }),
+      jiraRow("SEC-2", "Open", { created: "11/05/25 3:12 PM", updated: "11/05/25 4:00 PM" }),
+    ];
+    const run = await importCsv(csv(rows), { preset: "jira-sm" });
+    expect(run.code).toBe(1);
+    expect(run.files).toEqual([]);
+    expect(run.text).toContain('--date-format "MM/DD/YY h:mm A"');
+  });
+
   it("an ISO export under the servicenow preset: the format is named, --skip-invalid is not suggested", async () => {
     const rows = [SN_HEADER, ["INC1", "Disk full", "2 - High", "Closed", "", "", "2025-03-04 10:00:00", "2025-03-04 11:00:00", "2025-03-04 12:00:00", "", ""]];
     for (let i = 2; i < 10; i++) rows.push([`INC${i}`, "x", "2 - High", "New", "", "", `2025-03-${pad(i + 10)} 10:00:00`, "", "", "", ""]);
