@@ -97,7 +97,7 @@ export function planIncidentImport(prepared: PreparedImport, project: Project = 
   const anomalies = result.anomalies.length;
   if (result.gaps.length) {
     // The mapping does not fit the export as a whole: skipping rows would not help.
-    report.refused = `the mapping does not fit the export (${count(result.gaps.length, "problem")} above); nothing was imported`;
+    report.refused = `the mapping does not fit the export as a whole (${count(result.gaps.length, "error")}); nothing was imported`;
     return { report, edits: [] };
   }
   if (!options.skipInvalid && (result.errors.length > 0 || (options.strict && anomalies > 0))) {

@@ -471,7 +471,7 @@ const listed = (unknown: Unknown, what: string) =>
 function priorityGap(unknown: Unknown): string {
   const values = [...unknown.keys()].filter((v) => v !== "");
   const line = values.length ? ` add them to the mapping file: values: { priority: { ${values.map((v) => `${yamlKey(v)}: P?`).join(", ")} } } (P1..P4 each),` : "";
-  return `the mapping does not give a priority for ${listed(unknown, "priority")}: the SLA target depends on it, so nothing is imported;${line} or name the priority of such incidents with --unknown-priority P1..P4`;
+  return `the mapping gives no P1..P4 for these priorities: ${listed(unknown, "priority")}: the SLA target depends on it, so nothing is imported;${line ? `${line} or` : ""} name the priority of such incidents with --unknown-priority P1..P4`;
 }
 
 function statusGap(unknown: Unknown, mapping: ImportMapping): string {
@@ -479,5 +479,5 @@ function statusGap(unknown: Unknown, mapping: ImportMapping): string {
   const how = mapping.statuses
     ? `add each to the status lists of a copy of the mapping, e.g. status: { open: [${[...(mapping.statuses.open ?? []).map((p) => yamlKey(p.text)), ...values].join(", ")}] } (or resolved:, closed:)`
     : `map them in the mapping file: status: { open: [${values.join(", ")}] } (or resolved:, closed:; globs such as "Waiting*" work)`;
-  return `the mapping does not know ${listed(unknown, "status")}: whether an incident is over depends on it, so nothing is imported; ${how}`;
+  return `the mapping does not say what these statuses mean: ${listed(unknown, "status")}: whether an incident is over depends on it, so nothing is imported; ${how}`;
 }
