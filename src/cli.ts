@@ -519,6 +519,10 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--closed-state <pattern>", "event log: a closed state (repeatable)", collect)
     .option("--strict", "anomalies (clamped times, unknown priorities, ...) are errors: nothing is written")
     .option("--skip-invalid", "skip the incidents with unreadable rows or anomalies and import the rest")
+    .option("--unknown-priority <P1-P4>", "priority of incidents whose priority the mapping does not give (without it, such values stop the import)")
+    .addOption(
+      new Option("--closed-without-resolution <choice>", "a row closed or resolved without a resolution time: estimate it from the last update, or skip the row").choices(["estimate", "skip"]),
+    )
     .addOption(new Option("--encoding <encoding>", "encoding of the file").choices(["utf8", "latin1"]))
     .option("--max-size <MB>", "refuse larger files (default: 200)")
     .addOption(formatOption(FORMAT_NAMES.import, "text"))

@@ -2,10 +2,10 @@
 // the mapping, decides what is added, updated, unchanged and skipped, and returns the file edits for
 // the write transaction (src/project/transaction.ts), which the command runs. Prints nothing.
 import { UsageError } from "../errors.js";
-import { parseCsv } from "../domain/csv.js";
+import { parseCsv, sniffDelimiter } from "../domain/csv.js";
 import { isValidTimeZone } from "../domain/dates.js";
 import type { CsvTable } from "../domain/csv.js";
-import { importIncidents, type ImportMapping, type ImportResult } from "../domain/incidents/import.js";
+import { CLOSED_WITHOUT_RESOLUTION, importIncidents, type ImportMapping, type ImportResult } from "../domain/incidents/import.js";
 import type { Incident } from "../model/files.js";
 import { requireValid } from "../project/check.js";
 import { DEFAULT_MAX_CSV_MB, ENCODINGS, readCsvFile, type InputEncoding } from "../project/csv-input.js";
@@ -19,6 +19,8 @@ import { count } from "../util/plural.js";
 export interface ImportIncidentsOptions extends ProjectOptions, MappingFlags {
   skipInvalid?: boolean;
   strict?: boolean;
+  /** A row that says resolved or closed without a resolution time: estimate (default) or skip. */
+  closedWithoutResolution?: string;
   encoding?: string;
   /** Size limit in MB, as typed. */
   maxSize?: string;
@@ -60,10 +62,13 @@ export function prepareIncidentImport(file: string, options: ImportIncidentsOpti
   if (options.encoding !== undefined && !ENCODINGS.includes(options.encoding as InputEncoding)) throw new UsageError(`--encoding: "${options.encoding}" is not one of ${ENCODINGS.join(", ")}`);
   const maxMb = options.maxSize === undefined ? DEFAULT_MAX_CSV_MB : Number(options.maxSize);
   if (!(maxMb > 0)) throw new UsageError(`--max-size: "${options.maxSize}" is not a size in MB`);
+  if (options.closedWithoutResolution !== undefined && !(CLOSED_WITHOUT_RESOLUTION as readonly string[]).includes(options.closedWithoutResolution))
+    throw new UsageError(`--closed-without-resolution: "${options.closedWithoutResolution}" is not one of ${CLOSED_WITHOUT_RESOLUTION.join(", ")}`);
   const project = openProject(options);
   requireValid(project);
   const zone = project.manifest!.timezone;
-  const table = parseCsv(readCsvFile(file, { encoding: options.encoding as InputEncoding | undefined, maxMb }));
+  const text = readCsvFile(file, { encoding: options.encoding as InputEncoding | undefined, maxMb });
+  const table = parseCsv(text, sniffDelimiter(text));
   const { mapping, presetFile } = loadMapping(options, zone, table.header);
   if (!isValidTimeZone(mapping.timezone)) throw new UsageError(`--timezone: "${mapping.timezone}" is not an IANA time zone`);
   return { file, project, table, mapping, ...(presetFile ? { presetFile } : {}), options };
@@ -79,13 +84,28 @@ export function planIncidentImport(prepared: PreparedImport, project: Project = 
   const existing = new Map<string, Incident>();
   for (const incident of project.incidents) if (incident.external_id) existing.set(incident.external_id, incident);
   const context = { existingIds: project.incidents.map((i) => i.id), existing, departments: new Set(project.departments.map((d) => d.id)), components: new Set(project.components.map((c) => c.id)) };
-  const result = importIncidents(table, mapping, context, zone, { skipInvalid: options.skipInvalid }, onProgress);
+  const result = importIncidents(
+    table,
+    mapping,
+    context,
+    zone,
+    { skipInvalid: options.skipInvalid, closedWithoutResolution: options.closedWithoutResolution as "estimate" | "skip" | undefined },
+    onProgress,
+  );
   if (typeof result === "string") throw new UsageError(`${file}: ${result}`);
   const report: ImportReport = { file, ...(presetFile ? { preset: { name: options.preset!, file: presetFile } } : {}), strict: Boolean(options.strict), result, written: [] };
   const anomalies = result.anomalies.length;
+  if (result.gaps.length) {
+    // The mapping does not fit the export as a whole: skipping rows would not help.
+    report.refused = `the mapping does not fit the export as a whole (${count(result.gaps.length, "error")}); nothing was imported`;
+    return { report, edits: [] };
+  }
   if (!options.skipInvalid && (result.errors.length > 0 || (options.strict && anomalies > 0))) {
     const what = result.errors.length ? `${count(result.errors.length, "row")} cannot be read` : `${count(anomalies, "anomaly")} under --strict`;
-    report.refused = `${what}; nothing was imported (fix them, or pass --skip-invalid to import the other incidents)`;
+    // --skip-invalid is offered only when it would import something: it skips incidents with an error or an anomaly.
+    const invalid = new Set([...result.errors.map((e) => e.externalId), ...result.anomalies.map((a) => a.externalId)]);
+    const others = [...result.added.map((i) => i.external_id), ...result.updated.map((u) => u.externalId), ...result.unchanged].filter((id) => !invalid.has(id)).length;
+    report.refused = `${what}; nothing was imported (${others > 0 ? "fix them, or pass --skip-invalid to import the other incidents" : "fix them: no incident of the file could be imported without them"})`;
     return { report, edits: [] };
   }
   return { report, edits: importEdits(project, result, zone) };

@@ -16,6 +16,28 @@ export interface CsvTable {
   errors: { row: number; line: number; message: string }[];
 }
 
+/**
+ * The separator of an export: the comma, or the semicolon (Excel's in locales with a decimal comma) or
+ * tab when the header line has more of those than commas, outside quotes.
+ */
+export function sniffDelimiter(input: string): string {
+  const counts = new Map<string, number>([
+    [",", 0],
+    [";", 0],
+    ["\t", 0],
+  ]);
+  let quoted = false;
+  for (let i = input.charCodeAt(0) === 0xfeff ? 1 : 0; i < input.length; i++) {
+    const ch = input[i]!;
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ",";
+  for (const [ch, n] of counts) if (n > counts.get(best)!) best = ch;
+  return best;
+}
+
 export function parseCsv(input: string, delimiter = ","): CsvTable {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const all: CsvRecord[] = [];

@@ -290,6 +290,7 @@ export interface Baseline {
 }
 
 export type IncidentStatus = "open" | "responded" | "resolved" | "closed";
+export type EstimatedTime = "responded" | "resolved" | "closed";
 export type CauseCategory = "hardware" | "software" | "network" | "configuration" | "capacity" | "human-error" | "vendor" | "security" | "external" | "unknown";
 
 export interface Pause {
@@ -309,6 +310,10 @@ export interface Incident {
   responded?: TimestampText;
   resolved?: TimestampText;
   closed?: TimestampText;
+  /** Times tam estimated at import (the export said resolved or closed without the time: its last update was taken). */
+  estimated?: EstimatedTime[];
+  /** Times the export does not record (no column for them): not measured, shown as unknown. */
+  unrecorded?: "responded"[];
   pauses?: Pause[];
   cause?: { category: CauseCategory; root_cause?: string };
   status: IncidentStatus;

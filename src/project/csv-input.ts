@@ -39,8 +39,7 @@ export function readCsvFile(path: string, options: { encoding?: InputEncoding; m
     if (options.encoding === "latin1") {
       const nul = content.indexOf(0);
       if (nul !== -1) throw new UsageError(`${path}:${lineOfByte(content, nul)}: holds a NUL byte: not a text file (UTF-16 or binary?); save it as CSV`);
-      // WHATWG "latin1" is Windows-1252: ISO 8859-1 plus the printable characters Windows puts at 0x80-0x9F.
-      return new TextDecoder("latin1").decode(content);
+      return decodeWindows1252(content);
     }
     const decoded = decodeText(content);
     if ("problem" in decoded) throw new UsageError(`${path}:${decoded.problem.line}:${decoded.problem.col}: ${decoded.problem.message}, or read it with --encoding latin1`);
@@ -48,6 +47,20 @@ export function readCsvFile(path: string, options: { encoding?: InputEncoding; m
   } finally {
     closeSync(fd);
   }
+}
+
+/** Windows-1252 at 0x80-0x9F (the five unassigned bytes kept as their C1 code points); ISO 8859-1 elsewhere. */
+const CP1252 =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+/**
+ * "Latin-1" as Windows writes it: ISO 8859-1 plus the printable characters (€, ‘ ’ “ ”, –, —, …) Windows puts at
+ * 0x80-0x9F. Decoded here: Node's TextDecoder("latin1") depends on its ICU build and may return the C1 controls.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString("latin1")
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]!);
 }
 
 function lineOfByte(bytes: Uint8Array, offset: number): number {

@@ -8,7 +8,7 @@ import { readCsvFile } from "./csv-input.js";
 import { IMPORT_FIELDS, VALUE_FIELDS, type EventLogStates, type ImportField, type ImportMapping, type ValueField } from "../domain/incidents/mapping.js";
 import { compileStatePattern, type StatePattern } from "../domain/incidents/state-pattern.js";
 import { templateColumns } from "../domain/incidents/mapping.js";
-import type { Pause } from "../model/files.js";
+import type { Pause, Priority } from "../model/files.js";
 
 export const IMPORT_TEMPLATE_DIR = fileURLToPath(new URL("../../templates/import/", import.meta.url));
 /** Preset -> its mapping files, one per export shape; the first whose columns the CSV has is used. */
@@ -30,9 +30,14 @@ export interface MappingFlags {
   waitingState?: string[];
   resolvedState?: string[];
   closedState?: string[];
+  /** The priority of incidents whose priority the mapping does not give (P1..P4). */
+  unknownPriority?: string;
 }
 
-const FILE_KEYS = ["columns", "title_template", "date_format", "timezone", "empty", "event_log", "values"];
+const FILE_KEYS = ["columns", "title_template", "date_format", "timezone", "empty", "event_log", "values", "status", "unknown_priority"];
+const STATUS_KEYS = ["open", "responded", "resolved", "closed"] as const;
+/** A preset's columns that an export may lack (the fields are then not read, and the import says so). */
+const OPTIONAL_PRESET_FIELDS = ["status", "resolution", "updated"];
 const EVENT_LOG_KEYS = ["initial", "waiting", "resolved", "closed"];
 const REASONS = ["client", "vendor", "other"];
 
@@ -102,19 +107,28 @@ function chooseFile(flags: MappingFlags, header: string[]): { file: Yaml; label:
   if (!flags.preset) return { file: new Map(), label: "flags" };
   const variants = Object.hasOwn(PRESETS, flags.preset) ? PRESETS[flags.preset]! : undefined;
   if (!variants) throw new UsageError(`--preset: "${flags.preset}" is not a preset (${Object.keys(PRESETS).join(", ")})`);
-  const misses: string[] = [];
+  const misses: { name: string; missing: string[] }[] = [];
   const overridden = new Set((flags.map ?? []).map((pair) => pair.slice(0, pair.indexOf("=")).trim()));
   for (const name of variants) {
     const file = readYaml(IMPORT_TEMPLATE_DIR + name, `--preset ${flags.preset}`);
     const columns = entries(isMap(file) ? file.get("columns") : undefined, name)
-      .filter(([f]) => !overridden.has(f))
+      .filter(([f]) => !overridden.has(f) && !OPTIONAL_PRESET_FIELDS.includes(f))
       .map(([, v]) => scalar(v, name));
-    const missing = [...columns, ...templateColumns(String((isMap(file) && file.get("title_template")) || ""))].filter((c) => !header.includes(c));
+    const missing = [...new Set([...columns, ...templateColumns(String((isMap(file) && file.get("title_template")) || ""))])].filter((c) => !header.includes(c));
     if (missing.length === 0) return { file, label: `preset ${flags.preset} (templates/import/${name})`, presetFile: `templates/import/${name}` };
-    misses.push(`${name} lacks ${missing.join(", ")}`);
+    misses.push({ name, missing });
   }
+  // Each column named once: those every shape needs, then what each shape needs besides.
+  const common = misses.length > 1 ? misses[0]!.missing.filter((c) => misses.every((m) => m.missing.includes(c))) : [];
+  const parts = [
+    ...(common.length ? [`every shape needs ${common.join(", ")}`] : []),
+    ...misses
+      .map((m) => ({ name: m.name, own: m.missing.filter((c) => !common.includes(c)) }))
+      .filter((m) => m.own.length)
+      .map((m) => `${m.name} ${common.length ? "also needs" : "lacks"} ${m.own.join(", ")}`),
+  ];
   throw new UsageError(
-    `--preset ${flags.preset}: the CSV's columns fit none of its shapes (${misses.join("; ")}); map the others with --map field=Column, or copy a preset from templates/import/ and adjust it`,
+    `--preset ${flags.preset}: the CSV's columns fit none of its shapes (${parts.join("; ")}); map the others with --map field=Column, or copy a preset from templates/import/ and adjust it`,
   );
 }
 
@@ -130,7 +144,12 @@ export function loadMapping(flags: MappingFlags, projectZone: string, header: st
   unknownKeys(file, FILE_KEYS, label);
   const get = (key: string) => (isMap(file) ? file.get(key) : undefined);
   const columns: ImportMapping["columns"] = {};
-  for (const [name, column] of entries(get("columns"), `${label}: columns`)) columns[field(name, `${label}: columns`)] = scalar(column, `${label}: columns.${name}`);
+  const absent: { field: string; column: string }[] = [];
+  for (const [name, column] of entries(get("columns"), `${label}: columns`)) {
+    const text = scalar(column, `${label}: columns.${name}`);
+    if (isPreset && OPTIONAL_PRESET_FIELDS.includes(name) && !header.includes(text)) absent.push({ field: name, column: text });
+    else columns[field(name, `${label}: columns`)] = text;
+  }
   for (const pair of flags.map ?? []) {
     const at = pair.indexOf("=");
     if (at <= 0) throw new UsageError(`--map "${pair}": write field=Column, e.g. --map title="Short description"`);
@@ -173,9 +192,24 @@ export function loadMapping(flags: MappingFlags, projectZone: string, header: st
     if (!(VALUE_FIELDS as readonly string[]).includes(name)) throw new UsageError(`${label}: values: "${name}" cannot be mapped (${VALUE_FIELDS.join(", ")})`);
     values[name as ValueField] = new Map(entries(table, `${label}: values.${name}`).map(([k, v]) => [k, scalar(v, `${label}: values.${name}.${k}`)]));
   }
+  const statusFile = get("status");
+  unknownKeys(statusFile, [...STATUS_KEYS], `${label}: status`);
+  let statuses: ImportMapping["statuses"];
+  if (statusFile !== undefined && statusFile !== null && !(isPreset && columns.status === undefined)) {
+    statuses = {};
+    for (const key of STATUS_KEYS) {
+      const list = patterns(asList(isMap(statusFile) ? statusFile.get(key) : undefined, `status.${key}`), `${label}: status.${key}`, isPreset);
+      if (list.length) statuses[key] = list;
+    }
+  }
+  const unknownPriority = flags.unknownPriority ?? get("unknown_priority");
+  if (unknownPriority !== undefined && !/^P[1-4]$/.test(String(unknownPriority)))
+    throw new UsageError(`${flags.unknownPriority !== undefined ? "--unknown-priority" : `${label}: unknown_priority`}: "${String(unknownPriority)}" is not a priority (P1, P2, P3 or P4)`);
   const template = flags.titleTemplate ?? get("title_template");
   const timezone = flags.timezone ?? get("timezone");
-  const dateFormat = flags.dateFormat ?? get("date_format");
+  const dateFormatText = flags.dateFormat ?? get("date_format");
+  // "iso" (any case) or "ISO 8601": ISO 8601, as without a format (to override a preset's).
+  const dateFormat = dateFormatText !== undefined && /^iso(\s*8601)?$/i.test(String(dateFormatText).trim()) ? undefined : dateFormatText;
   return {
     mapping: {
       columns,
@@ -185,6 +219,9 @@ export function loadMapping(flags: MappingFlags, projectZone: string, header: st
       empty: [...asList(get("empty"), "empty"), ...(flags.empty ?? [])],
       eventLog,
       values,
+      ...(statuses ? { statuses } : {}),
+      ...(absent.length ? { absentColumns: absent.filter((a) => columns[a.field as keyof typeof columns] === undefined) } : {}),
+      ...(unknownPriority !== undefined ? { unknownPriority: String(unknownPriority) as Priority } : {}),
     },
     ...(presetFile ? { presetFile } : {}),
   };

@@ -48,6 +48,7 @@ export function applyFieldEdits(text: string, index: number, edits: FieldEdit[])
   const at = ["incidents", index];
   for (const edit of edits) {
     if (edit.kind === "set") text = setMapEntry(text, at, edit.key, edit.value, INCIDENT_KEYS);
+    else if (edit.kind === "marks") text = edit.value ? setMapEntry(text, at, edit.key, edit.value, INCIDENT_KEYS) : removeMapEntry(text, at, edit.key);
     else if (edit.kind === "cause") {
       const doc = parseYaml(text);
       const hasCause = isObject((doc.toJS() as { incidents: Record<string, unknown>[] }).incidents[index]?.cause);
@@ -100,7 +101,7 @@ export function applyImportEdits(text: string, index: number, edits: ImportEdit[
   for (const edit of edits) {
     if (edit.value === undefined) text = removeMapEntry(text, at, edit.key);
     else {
-      const value = Array.isArray(edit.value) ? (edit.value.map((p) => orderedPause(p as unknown as Record<string, unknown>)) as Plain) : edit.value;
+      const value = Array.isArray(edit.value) ? (edit.value.map((p) => (typeof p === "string" ? p : orderedPause(p as unknown as Record<string, unknown>))) as Plain) : edit.value;
       text = setMapEntry(text, at, edit.key, value, INCIDENT_KEYS);
     }
   }

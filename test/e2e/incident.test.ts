@@ -122,11 +122,12 @@ describe("tam incident import", () => {
     const body =
       'Key,Summary,Priority,Created\r\nSD-1,ok,P2,2026-11-02 10:00\r\nSD-2,"two\r\nlines",P2,2026-11-02 25:00\r\nSD-3,late,P9,2026-11-02 12:00\r\nSD-4,extra,P3,2026-11-02 12:00,surplus\r\n';
     writeFileSync(bad, body);
-    const args = ["incident", "import", bad, "--map", "external_id=Key", "--map", "title=Summary", "--map", "priority=Priority", "--map", "opened=Created", "--no-commit"];
+    // --unknown-priority names the default of P9 (without it, an unmapped priority stops the import: issue 25, point 7).
+    const args = ["incident", "import", bad, "--map", "external_id=Key", "--map", "title=Summary", "--map", "priority=Priority", "--map", "opened=Created", "--unknown-priority", "P4", "--no-commit"];
     const r = runTam(args, { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${bad}:3: error: SD-2: opened "2026-11-02 25:00" does not match ISO 8601`);
-    expect(r.stderr).toContain(`${bad}:5: warning: SD-3: priority "P9" is not P1-P4 (map it: values.priority): imported as P4 (the lowest) [unknown-priority]`);
+    expect(r.stderr).toContain(`${bad}:5: warning: SD-3: priority "P9" is not P1-P4 (map it: values.priority): imported as P4 (--unknown-priority) [unknown-priority]`);
     expect(r.stderr).toContain(`${bad}:6: error: SD-4: 5 cells, the header has 4`);
     expect(r.stderr).toContain("nothing was imported");
     expect(git(dir, ["status", "--porcelain", "incidents"])).toBe("");
@@ -150,7 +151,7 @@ describe("tam incident import", () => {
     const first = runTam(["incident", "import", "log-1.csv", "--preset", "servicenow", "--timezone", "Europe/Berlin"], { cwd: dir });
     expect(first.code).toBe(0);
     expect(first.stderr).toContain("preset servicenow: templates/import/servicenow-events.yaml");
-    expect(first.stderr).toContain("3 anomalies: event-before-opened 1, no-opened 1, unknown-priority 1");
+    expect(first.stderr).toContain("2 anomalies: event-before-opened 1, no-opened 1");
     expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toMatch(/^incidents: import from log-1\.csv: added \d+, updated 0, unchanged 0, skipped 0$/);
     const second = runTam(["incident", "import", "log-2.csv", "--preset", "servicenow", "--timezone", "Europe/Berlin"], { cwd: dir });
     expect(second.code).toBe(0);

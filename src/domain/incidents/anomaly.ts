@@ -6,6 +6,7 @@ export const ANOMALY_KINDS = [
   "no-opened",
   "resolved-before-opened",
   "closed-before-resolved",
+  "closed-without-resolution",
   "unknown-priority",
   "unknown-department",
   "unknown-component",

@@ -1,6 +1,8 @@
 // Dates in service-desk exports, read by a pattern such as "DD-MM-YYYY HH:mm" (dayjs-style tokens:
-// YYYY YY MMM MM M DD D HH H hh h mm ss A, Z for +03:00, ZZ for +0300; MMM is an English month
-// abbreviation as Jira writes it, A is AM/PM with hh/h). Without a pattern, ISO 8601.
+// YYYY YY MMMM MMM MM M DD D HH H hh h mm ss A, Z for +03:00, ZZ for +0300; MMM/MMMM is a month name,
+// abbreviated or not, English or localized as Jira writes it (Nov, Okt, déc., September), A is AM/PM
+// with hh/h). The Java forms ServiceNow and Jira show (yyyy, yy, dd, d, a) are read as the same tokens,
+// so "MM-dd-yyyy HH:mm:ss" and "dd/MMM/yy h:mm a" work as written. Without a pattern, ISO 8601.
 // The result is the wall-clock time and, when the text has one, its offset.
 import { dateProblem } from "../dates.js";
 
@@ -15,7 +17,8 @@ export interface WallTime {
 const TOKENS: [string, string][] = [
   ["YYYY", "(\\d{4})"],
   ["YY", "(\\d{2})"],
-  ["MMM", "([A-Za-z]{3})"],
+  ["MMMM", "(\\p{L}+\\.?)"],
+  ["MMM", "(\\p{L}+\\.?)"],
   ["MM", "(\\d{2})"],
   ["M", "(\\d{1,2})"],
   ["DD", "(\\d{2})"],
@@ -24,14 +27,98 @@ const TOKENS: [string, string][] = [
   ["H", "(\\d{1,2})"],
   ["hh", "(\\d{2})"],
   ["h", "(\\d{1,2})"],
-  ["A", "([AaPp][Mm])"],
+  ["A", "([AaPp]\\.?[Mm]\\.?)"],
   ["mm", "(\\d{2})"],
   ["ss", "(\\d{2})"],
   ["ZZ", "([+-]\\d{4}|Z)"],
   ["Z", "([+-]\\d{2}:\\d{2}|Z)"],
 ];
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/** Java-style tokens (ServiceNow's and Jira's date format settings) -> the tokens above. */
+const JAVA: [string, string][] = [
+  ["yyyy", "YYYY"],
+  ["yy", "YY"],
+  ["dd", "DD"],
+  ["d", "D"],
+  ["a", "A"],
+];
+
+/** Month names and abbreviations, English and the languages Jira and ServiceNow localize exports in; none is two months. */
+const MONTH_NAMES: string[][] = [
+  ["jan", "january", "januar", "janvier", "janv", "ene", "enero", "gen", "gennaio", "janeiro", "januari", "янв", "январь", "января"],
+  ["feb", "february", "februar", "février", "févr", "fév", "fev", "febrero", "febbraio", "fevereiro", "februari", "фев", "февраль", "февраля"],
+  ["mar", "march", "märz", "mär", "mrz", "mars", "marzo", "março", "maart", "mrt", "мар", "март", "марта"],
+  ["apr", "april", "avril", "avr", "abr", "abril", "aprile", "апр", "апрель", "апреля"],
+  ["may", "mai", "mayo", "mag", "maggio", "maio", "mei", "май", "мая"],
+  ["jun", "june", "juni", "juin", "junio", "giu", "giugno", "junho", "июн", "июнь", "июня"],
+  ["jul", "july", "juli", "juillet", "juil", "julio", "lug", "luglio", "julho", "июл", "июль", "июля"],
+  ["aug", "august", "août", "aoû", "ago", "agosto", "augustus", "авг", "август", "августа"],
+  ["sep", "sept", "september", "septembre", "septiembre", "set", "settembre", "setembro", "сен", "сент", "сентябрь", "сентября"],
+  ["oct", "october", "okt", "oktober", "octobre", "octubre", "ott", "ottobre", "out", "outubro", "окт", "октябрь", "октября"],
+  ["nov", "november", "novembre", "noviembre", "novembro", "ноя", "нояб", "ноябрь", "ноября"],
+  ["dec", "december", "dez", "dezember", "décembre", "déc", "dic", "diciembre", "dicembre", "dezembro", "дек", "декабрь", "декабря"],
+];
+const MONTHS = new Map<string, number>(MONTH_NAMES.flatMap((names, i) => names.map((name) => [name, i + 1] as [string, number])));
+
+/** 1-12 for a month name or abbreviation (any case, a trailing dot allowed); 0 when it is none. */
+export function monthNumber(text: string): number {
+  return MONTHS.get(text.toLowerCase().replace(/\.$/, "")) ?? 0;
+}
+
+/** The pattern in tam's tokens: Java-style yyyy, dd, d, a read as YYYY, DD, D, A. */
+export function canonicalPattern(pattern: string): string {
+  return tokenize(pattern)
+    .map((part) => part.text)
+    .join("");
+}
+
+interface Part {
+  text: string;
+  token: boolean;
+}
+
+/** The pattern cut into tokens and literal text (Java-style tokens already translated). */
+export function tokenize(pattern: string): Part[] {
+  const parts: Part[] = [];
+  for (let i = 0; i < pattern.length; ) {
+    const token = TOKENS.find(([t]) => pattern.startsWith(t, i));
+    if (token) {
+      parts.push({ text: token[0], token: true });
+      i += token[0].length;
+      continue;
+    }
+    const java = JAVA.find(([t]) => pattern.startsWith(t, i));
+    if (java) {
+      parts.push({ text: java[1], token: true });
+      i += java[0].length;
+      continue;
+    }
+    parts.push({ text: pattern[i]!, token: false });
+    i++;
+  }
+  return parts;
+}
+
+/** The pattern with day and month swapped (DD-MM-YYYY <-> MM-DD-YYYY); null when it has no numeric day and month. */
+export function swappedPattern(pattern: string): string | null {
+  const parts = tokenize(pattern);
+  const swap: Record<string, string> = { DD: "MM", MM: "DD", D: "M", M: "D" };
+  const hasDay = parts.some((p) => p.token && (p.text === "DD" || p.text === "D"));
+  const hasMonth = parts.some((p) => p.token && (p.text === "MM" || p.text === "M"));
+  if (!hasDay || !hasMonth) return null;
+  return parts.map((p) => (p.token && swap[p.text] ? swap[p.text] : p.text)).join("");
+}
+
+/** "day first", "month first", or null when the pattern does not have a numeric day and month (ISO, month names). */
+export function dateOrder(pattern: string | undefined): "day first" | "month first" | null {
+  if (!pattern || swappedPattern(pattern) === null) return null;
+  const parts = tokenize(pattern).filter((p) => p.token);
+  const day = parts.findIndex((p) => p.text === "DD" || p.text === "D");
+  const month = parts.findIndex((p) => p.text === "MM" || p.text === "M");
+  const year = parts.findIndex((p) => p.text === "YYYY" || p.text === "YY");
+  if (year !== -1 && year < day && year < month) return null; // YYYY-MM-DD: a form of its own
+  return day < month ? "day first" : "month first";
+}
 
 const compiled = new Map<string, { regex: RegExp; fields: string[] }>();
 
@@ -40,18 +127,13 @@ function compile(pattern: string): { regex: RegExp; fields: string[] } {
   if (hit) return hit;
   let source = "";
   const fields: string[] = [];
-  for (let i = 0; i < pattern.length; ) {
-    const token = TOKENS.find(([t]) => pattern.startsWith(t, i));
-    if (token) {
-      source += token[1];
-      fields.push(token[0]);
-      i += token[0].length;
-    } else {
-      source += pattern[i]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      i++;
-    }
+  for (const part of tokenize(pattern)) {
+    if (part.token) {
+      source += TOKENS.find(([t]) => t === part.text)![1];
+      fields.push(part.text === "MMMM" ? "MMM" : part.text);
+    } else source += part.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
-  hit = { regex: new RegExp(`^${source}$`), fields };
+  hit = { regex: new RegExp(`^${source}$`, "u"), fields };
   compiled.set(pattern, hit);
   return hit;
 }
@@ -77,7 +159,7 @@ export function readWallTime(text: string, pattern?: string): WallTime | null {
   const got: Record<string, string> = {};
   fields.forEach((field, i) => (got[field] = match[i + 1]!));
   const year = got.YYYY ?? (got.YY === undefined ? undefined : `20${got.YY}`);
-  const monthName = got.MMM === undefined ? undefined : MONTHS.indexOf(got.MMM.toLowerCase()) + 1;
+  const monthName = got.MMM === undefined ? undefined : monthNumber(got.MMM);
   if (monthName === 0) return null;
   const month = got.MM ?? got.M ?? (monthName === undefined ? undefined : String(monthName));
   const day = got.DD ?? got.D;
@@ -87,7 +169,7 @@ export function readWallTime(text: string, pattern?: string): WallTime | null {
   let hour = Number(got.HH ?? got.H ?? got.hh ?? got.h ?? 0);
   if (got.A !== undefined) {
     if ((got.hh ?? got.h) === undefined || hour < 1 || hour > 12) return null;
-    hour = (hour % 12) + (got.A.toLowerCase() === "pm" ? 12 : 0);
+    hour = (hour % 12) + (got.A.toLowerCase().startsWith("p") ? 12 : 0);
   }
   return check(date, hour, Number(got.mm ?? 0), Number(got.ss ?? 0), zone === undefined ? undefined : offsetOf(zone));
 }

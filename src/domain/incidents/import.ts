@@ -6,8 +6,9 @@ import type { CsvRecord, CsvTable } from "../csv.js";
 import type { CauseCategory, Incident, IncidentStatus, Pause, Priority } from "../../model/files.js";
 import { formatZoned } from "../zoned-timestamp.js";
 import type { Anomaly, NoteAnomaly } from "./anomaly.js";
+import { checkDates, type EachDateCell } from "./date-check.js";
 import { clampToOpened, orderEvents, timelineOf, type LogEvent, type Timeline } from "./event-log.js";
-import { mappingProblems, type ImportField, type ImportMapping } from "./mapping.js";
+import { mappingProblems, templateColumns, type ImportField, type ImportMapping } from "./mapping.js";
 import { nextIncidentIds } from "./record.js";
 import { planReimport, type IncidentUpdate } from "./reimport.js";
 import { priorityOf, RowProblem, RowReader } from "./row-reader.js";
@@ -30,7 +31,15 @@ export interface ImportContext {
 export interface ImportOptions {
   /** Skip the incidents with unreadable rows or anomalies and import the rest. */
   skipInvalid?: boolean;
+  /**
+   * A row whose status says resolved or closed without a resolution time: take its last update as the
+   * resolution, marked estimated (the default), or skip it. Never an open incident.
+   */
+  closedWithoutResolution?: "estimate" | "skip";
 }
+
+/** How `--closed-without-resolution` may be set. */
+export const CLOSED_WITHOUT_RESOLUTION = ["estimate", "skip"] as const;
 
 export interface RowError {
   line: number;
@@ -49,20 +58,48 @@ export interface ImportResult {
   anomalies: Anomaly[];
   /** About the mapping: state patterns matching nothing. */
   warnings: string[];
+  /**
+   * Where the mapping does not fit the export as a whole (its date format, priority or status values it
+   * does not map): nothing is imported, whatever --skip-invalid says.
+   */
+  gaps: string[];
+  /** What the reader should know about the import: assumptions, what cannot be measured, columns not read. */
+  notes: string[];
+  /** External ids of the incidents whose resolution (or closing) time was estimated from their last update. */
+  estimated: string[];
 }
+
+/** Values of a mapped column that the mapping does not know, with how often and where each occurs. */
+type Unknown = Map<string, { count: number; line: number }>;
+const tally = (unknown: Unknown, value: string, line: number) => {
+  const seen = unknown.get(value);
+  if (seen) seen.count++;
+  else unknown.set(value, { count: 1, line });
+};
 
 interface Draft {
   externalId: string;
   opened: number;
   line: number;
   incident: Omit<Incident, "id">;
+  /** Left out by the user's choice (--closed-without-resolution skip). */
+  skip?: boolean;
 }
+
+/** What the drafts found out about the mapping as a whole. */
+interface Findings {
+  priorities: Unknown;
+  statuses: Unknown;
+}
+
+/** A title in one line: line breaks in a cell (and the blanks around them) become one space. */
+const oneLine = (text: string) => text.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, " ").trim();
 
 /**
  * Title, priority, department, components, cause, actions from `rows`, newest first: each from the newest row
  * that has it (one row in the one-row-per-incident shape). Unknown values are anomalies, not errors.
  */
-function commonFields(reader: RowReader, externalId: string, rows: CsvRecord[], ctx: ImportContext, note: NoteAnomaly) {
+function commonFields(reader: RowReader, externalId: string, rows: CsvRecord[], ctx: ImportContext, note: NoteAnomaly, found: Findings) {
   const latest = rows[0]!;
   const first = (field: ImportField) => {
     for (const row of rows) {
@@ -71,17 +108,21 @@ function commonFields(reader: RowReader, externalId: string, rows: CsvRecord[], 
     }
     return undefined;
   };
-  const title = first("title")?.value ?? reader.title(latest, externalId);
+  const titleCell = first("title")?.value;
+  const title = (titleCell === undefined ? undefined : oneLine(titleCell)) || reader.title(latest, externalId);
   let priority: Priority | undefined;
   const priorities = rows.map((row) => ({ row, raw: reader.mapped("priority", reader.text(row, "priority")) })).filter((p) => p.raw !== undefined);
   const latestPriority = priorities[0];
   if (latestPriority) priority = priorityOf(latestPriority.raw!);
   if (priority === undefined) {
-    const earlier = priorities.map((p) => priorityOf(p.raw!)).find((p) => p !== undefined);
-    priority = earlier ?? "P4";
+    // A value the mapping does not know is a gap in the mapping: it stops the import unless the user named a default.
     const line = latestPriority?.row.line ?? latest.line;
+    tally(found.priorities, latestPriority ? latestPriority.raw! : "", line);
+    const earlier = priorities.map((p) => priorityOf(p.raw!)).find((p) => p !== undefined);
+    const fallback = reader.mapping.unknownPriority;
+    priority = earlier ?? fallback ?? "P4";
     const what = latestPriority ? `priority "${latestPriority.raw}" is not P1-P4 (map it: values.priority)` : "priority is empty";
-    note("unknown-priority", line, `${what}: imported as ${priority}${earlier ? " (the latest known priority)" : " (the lowest)"}`);
+    note("unknown-priority", line, `${what}: imported as ${priority}${earlier ? " (the latest known priority)" : " (--unknown-priority)"}`);
   }
   const departmentCell = first("department");
   let department = reader.mapped("department", departmentCell?.value);
@@ -106,7 +147,7 @@ function commonFields(reader: RowReader, externalId: string, rows: CsvRecord[], 
   const rootCause = first("root_cause")?.value;
   const actions = first("actions")?.value;
   return {
-    title,
+    title: title!,
     priority,
     ...(components.length ? { components: [...new Set(components)] } : {}),
     ...(department ? { department } : {}),
@@ -137,12 +178,33 @@ function consistent(t: Timeline, line: number, note: NoteAnomaly, show: (e: numb
   return out;
 }
 
-function fromRow(reader: RowReader, externalId: string, record: CsvRecord, ctx: ImportContext, zone: string, note: NoteAnomaly): Draft {
+/** The status a row's status (and resolution) cells say; null when the mapping does not know the value (tallied). */
+function statusOf(reader: RowReader, record: CsvRecord, found: Findings): IncidentStatus | undefined | null {
+  const cell = reader.text(record, "status");
+  let status: IncidentStatus | undefined;
+  if (cell !== undefined) {
+    const value = reader.mapped("status", cell)!;
+    if (STATUSES.includes(value as IncidentStatus)) status = value as IncidentStatus;
+    else {
+      const globs = reader.mapping.statuses ?? {};
+      status = (["closed", "resolved", "responded", "open"] as const).find((s) => globs[s]?.some((p) => p.test(value)));
+      if (status === undefined) {
+        tally(found.statuses, cell, record.line);
+        return null;
+      }
+    }
+  }
+  // Jira: a resolution ("Done", "Fixed", ...) means resolved, whatever the workflow calls the status.
+  const resolution = reader.text(record, "resolution");
+  if (resolution !== undefined && !/^unresolved$/i.test(resolution) && (status === undefined || status === "open" || status === "responded")) status = "resolved";
+  return status;
+}
+
+function fromRow(reader: RowReader, externalId: string, record: CsvRecord, ctx: ImportContext, zone: string, note: NoteAnomaly, found: Findings, options: ImportOptions): Draft | null {
   const show = (e: number) => formatZoned(e, zone);
-  const common = commonFields(reader, externalId, [record], ctx, note);
-  const statusText = reader.mapped("status", reader.text(record, "status"));
-  if (statusText !== undefined && !STATUSES.includes(statusText as IncidentStatus))
-    throw new RowProblem(`status "${statusText}" is not one of ${STATUSES.join(", ")} (map it: values.status)`, record.line);
+  const common = commonFields(reader, externalId, [record], ctx, note, found);
+  const statusText = statusOf(reader, record, found);
+  if (statusText === null) return null;
   const raw: Timeline = { responded: reader.epoch(record, "responded"), resolved: reader.epoch(record, "resolved"), closed: reader.epoch(record, "closed"), pauses: [] };
   let opened = reader.epoch(record, "opened");
   if (opened === undefined) {
@@ -158,15 +220,49 @@ function fromRow(reader: RowReader, externalId: string, record: CsvRecord, ctx: 
     raw[key] = opened;
   }
   const times = consistent(raw, record.line, note, show);
-  const status = (statusText as IncidentStatus | undefined) ?? statusFrom(times);
+  const status = statusText ?? statusFrom(times);
+  const estimated: ("resolved" | "closed")[] = [];
+  if ((status === "resolved" || status === "closed") && times.resolved === undefined) {
+    // The export says it is over but not when: never an open incident (issue 34).
+    const said = reader.text(record, "status") ?? reader.text(record, "resolution") ?? status;
+    if (options.closedWithoutResolution === "skip") {
+      note("closed-without-resolution", record.line, `status "${said}" without a resolution time: skipped (--closed-without-resolution skip)`);
+      return { externalId, opened, line: record.line, incident: { external_id: externalId, ...common, opened: show(opened), status }, skip: true };
+    }
+    const updated = reader.epoch(record, "updated");
+    if (updated === undefined)
+      throw new RowProblem(
+        `status "${said}" without a resolution time, and no last-update time to estimate it from (map \`updated\` to the export's last-update column, or pass --closed-without-resolution skip)`,
+        record.line,
+      );
+    const at = Math.max(updated, opened);
+    times.resolved = at;
+    estimated.push("resolved");
+    if (status === "closed" && times.closed === undefined) {
+      times.closed = at;
+      estimated.push("closed");
+    }
+    if (times.responded !== undefined && times.responded > at) times.responded = at;
+    note("closed-without-resolution", record.line, `status "${said}" without a resolution time: resolved at the last update (${show(at)}), marked estimated`);
+  }
+  if (status === "closed" && times.closed === undefined && times.resolved !== undefined) {
+    // A closed incident whose export has no closing time: closed at the resolution (as an event log does).
+    times.closed = times.resolved;
+  }
+  const unrecorded = reader.mapping.columns.responded === undefined && times.responded === undefined ? { unrecorded: ["responded" as const] } : {};
   // The times a status needs (as validation checks them): say so at the row instead of failing on the written file.
   const needs: Record<IncidentStatus, ("responded" | "resolved" | "closed")[]> = { open: [], responded: ["responded"], resolved: ["resolved"], closed: ["resolved", "closed"] };
   const lacking = needs[status].filter((key) => times[key] === undefined);
   if (lacking.length) throw new RowProblem(`status "${status}" needs a ${lacking.join(" and a ")} time, and the row has none`, record.line);
-  return { externalId, opened, line: record.line, incident: clean({ external_id: externalId, ...common, ...written(opened, times, zone), status }) as Omit<Incident, "id"> };
+  return {
+    externalId,
+    opened,
+    line: record.line,
+    incident: clean({ external_id: externalId, ...common, ...written(opened, times, zone), ...(estimated.length ? { estimated } : {}), ...unrecorded, status }) as Omit<Incident, "id">,
+  };
 }
 
-function fromEvents(reader: RowReader, externalId: string, records: CsvRecord[], ctx: ImportContext, zone: string, note: NoteAnomaly): Draft {
+function fromEvents(reader: RowReader, externalId: string, records: CsvRecord[], ctx: ImportContext, zone: string, note: NoteAnomaly, found: Findings): Draft {
   const show = (e: number) => formatZoned(e, zone);
   const states = reader.mapping.eventLog!;
   const hasOrder = reader.mapping.columns.order_by !== undefined;
@@ -194,7 +290,7 @@ function fromEvents(reader: RowReader, externalId: string, records: CsvRecord[],
   }
   const clamped = clampToOpened(ordered, opened, note, show);
   const times = consistent(timelineOf(clamped, states, opened), ordered[ordered.length - 1]!.line, note, show);
-  const common = commonFields(reader, externalId, newestFirst, ctx, note);
+  const common = commonFields(reader, externalId, newestFirst, ctx, note, found);
   return { externalId, opened, line: ordered[0]!.line, incident: clean({ external_id: externalId, ...common, ...written(opened, times, zone), status: statusFrom(times) }) as Omit<Incident, "id"> };
 }
 
@@ -254,6 +350,35 @@ export function importIncidents(
   const errors: RowError[] = [];
   const anomalies: Anomaly[] = [];
   const badLines = new Map(table.errors.map((e) => [e.line, e.message]));
+  const notes: string[] = [];
+  const empty = (): ImportResult => ({ added: [], updated: [], unchanged: [], skipped: [], errors: [], anomalies: [], warnings: [], gaps: [], notes, estimated: [] });
+
+  // The date format of the whole file first: a mismatch is not a matter of rows (issue 33).
+  const mappedDates = DATE_FIELDS.filter((field) => mapping.columns[field] !== undefined);
+  const eachDate: EachDateCell = (visit) => {
+    for (const record of records) {
+      if (badLines.has(record.line)) continue;
+      for (const field of mappedDates) {
+        const text = reader.text(record, field);
+        if (text !== undefined) visit(record.line, field, text);
+      }
+    }
+  };
+  const dates = checkDates(eachDate, mapping.dateFormat);
+  if (dates.mismatch) return { ...empty(), gaps: [dates.mismatch] };
+  if (dates.assumed) notes.push(dates.assumed);
+  if (!mapping.eventLog && mapping.columns.responded === undefined)
+    notes.push(
+      "no column is mapped to `responded`: response times cannot be measured; the SLA report shows them as unknown, not breached (map the export's first-response column with --map responded=Column)",
+    );
+  if (mapping.absentColumns?.length)
+    notes.push(
+      `the export has no ${mapping.absentColumns.map((a) => `"${a.column}" (${a.field})`).join(", ")} column: ${mapping.absentColumns.some((a) => a.field === "status") ? "the status follows from the times, so a ticket closed without a resolution time would stay open; " : ""}add the column to the export to read it`,
+    );
+  const used = new Set([...Object.values(mapping.columns), ...templateColumns(mapping.titleTemplate ?? "")]);
+  const unused = [...new Set(header)].filter((column) => column !== "" && !used.has(column));
+  if (unused.length) notes.push(`columns not imported: ${unused.join(", ")}`);
+  const found: Findings = { priorities: new Map(), statuses: new Map() };
   const groups = new Map<string, CsvRecord[]>();
   records.forEach((record, i) => {
     if (i % 1000 === 0) onProgress?.(i, records.length);
@@ -273,10 +398,11 @@ export function importIncidents(
     const noted: Anomaly[] = [];
     const note: NoteAnomaly = (kind, line, message) => noted.push({ kind, externalId, line, message });
     try {
-      if (mapping.eventLog) drafts.push(fromEvents(reader, externalId, list, ctx, zone, note));
+      if (mapping.eventLog) drafts.push(fromEvents(reader, externalId, list, ctx, zone, note, found));
       else {
         if (list.length > 1) throw new RowProblem(`external_id ${externalId} appears again (first on line ${list[0]!.line}); use --event-log for one row per state change`, list[1]!.line);
-        drafts.push(fromRow(reader, externalId, list[0]!, ctx, zone, note));
+        const draft = fromRow(reader, externalId, list[0]!, ctx, zone, note, found, options);
+        if (draft) drafts.push(draft);
       }
       anomalies.push(...noted);
     } catch (error) {
@@ -286,9 +412,16 @@ export function importIncidents(
   }
   onProgress?.(records.length, records.length);
 
+  const gaps: string[] = [];
+  if (found.priorities.size && mapping.unknownPriority === undefined) gaps.push(priorityGap(found.priorities));
+  if (found.statuses.size) gaps.push(statusGap(found.statuses, mapping));
+  if (gaps.length) return { ...empty(), gaps };
+
   const invalid = new Set([...errors.map((e) => e.externalId), ...anomalies.map((a) => a.externalId)].filter((id): id is string => id !== undefined));
-  const skipped = options.skipInvalid ? [...invalid].sort() : [];
-  const kept = options.skipInvalid ? drafts.filter((d) => !invalid.has(d.externalId)) : drafts;
+  // An anomaly whose choice is to skip the row (--closed-without-resolution skip) is the user's decision: skipped without --skip-invalid.
+  const chosen = new Set(drafts.filter((d) => d.skip).map((d) => d.externalId));
+  const skipped = [...new Set([...(options.skipInvalid ? invalid : []), ...chosen])].sort();
+  const kept = drafts.filter((d) => !chosen.has(d.externalId) && !(options.skipInvalid && invalid.has(d.externalId)));
   const fresh = kept.filter((d) => !ctx.existing.has(d.externalId));
   fresh.sort((a, b) => a.opened - b.opened || (a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0));
   const ids = nextIncidentIds(ctx.existingIds, fresh.length);
@@ -306,5 +439,45 @@ export function importIncidents(
     else unchanged.push(draft.externalId);
   }
   const byLine = <T extends { line: number }>(a: T, b: T) => a.line - b.line;
-  return { added, updated, unchanged: unchanged.sort(), skipped, errors: errors.sort(byLine), anomalies: anomalies.sort(byLine), warnings: unmatchedPatterns(reader, records) };
+  const estimated = kept
+    .filter((d) => d.incident.estimated?.length)
+    .map((d) => d.externalId)
+    .sort();
+  return {
+    added,
+    updated,
+    unchanged: unchanged.sort(),
+    skipped,
+    errors: errors.sort(byLine),
+    anomalies: anomalies.sort(byLine),
+    warnings: unmatchedPatterns(reader, records),
+    gaps: [],
+    notes,
+    estimated,
+  };
+}
+
+const DATE_FIELDS: ImportField[] = ["opened", "responded", "resolved", "closed", "at", "updated"];
+
+const rowCount = (n: number) => `${n} row${n === 1 ? "" : "s"}`;
+/** A YAML key as the user would type it (quoted when YAML would read it otherwise). */
+const yamlKey = (value: string) => (/^[A-Za-z][\w ./()-]*$/.test(value) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(value) && !/\s$/.test(value) ? value : JSON.stringify(value));
+const listed = (unknown: Unknown, what: string) =>
+  [...unknown]
+    .sort(([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([value, { count, line }]) => `${value === "" ? `${what} empty` : `${what} "${value}"`} (${rowCount(count)}), first on line ${line}`)
+    .join("; ");
+
+function priorityGap(unknown: Unknown): string {
+  const values = [...unknown.keys()].filter((v) => v !== "");
+  const line = values.length ? ` add them to the mapping file: values: { priority: { ${values.map((v) => `${yamlKey(v)}: P?`).join(", ")} } } (P1..P4 each),` : "";
+  return `the mapping gives no P1..P4 for these priorities: ${listed(unknown, "priority")}: the SLA target depends on it, so nothing is imported;${line ? `${line} or` : ""} name the priority of such incidents with --unknown-priority P1..P4`;
+}
+
+function statusGap(unknown: Unknown, mapping: ImportMapping): string {
+  const values = [...unknown.keys()].map(yamlKey);
+  const how = mapping.statuses
+    ? `add each to the status lists of a copy of the mapping, e.g. status: { open: [${[...(mapping.statuses.open ?? []).map((p) => yamlKey(p.text)), ...values].join(", ")}] } (or resolved:, closed:)`
+    : `map them in the mapping file: status: { open: [${values.join(", ")}] } (or resolved:, closed:; globs such as "Waiting*" work)`;
+  return `the mapping does not say what these statuses mean: ${listed(unknown, "status")}: whether an incident is over depends on it, so nothing is imported; ${how}`;
 }

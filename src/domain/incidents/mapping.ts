@@ -1,5 +1,5 @@
 // The mapping of a service-desk export to incidents, and the checks that every key of it is used.
-import type { Pause } from "../../model/files.js";
+import type { IncidentStatus, Pause, Priority } from "../../model/files.js";
 import type { StatePattern } from "./state-pattern.js";
 
 export const IMPORT_FIELDS = [
@@ -15,6 +15,8 @@ export const IMPORT_FIELDS = [
   "cause",
   "root_cause",
   "status",
+  "resolution",
+  "updated",
   "actions",
   "state",
   "at",
@@ -31,6 +33,8 @@ const DERIVED_IN_EVENT_LOG: Partial<Record<ImportField, string>> = {
   resolved: "resolution comes from the resolved states",
   closed: "closing comes from the closed states",
   status: "the status follows from the times",
+  resolution: "resolution comes from the resolved states",
+  updated: "the last update is the latest row",
 };
 
 export interface EventLogStates {
@@ -53,6 +57,12 @@ export interface ImportMapping {
   eventLog?: EventLogStates;
   /** Per field, export value -> project value (Maps: a value such as "constructor" finds nothing). */
   values: Partial<Record<ValueField, Map<string, string>>>;
+  /** Which values of the status column mean which status (globs, as event-log states); checked closed, resolved, responded, open. */
+  statuses?: Partial<Record<IncidentStatus, StatePattern[]>>;
+  /** The priority of incidents whose priority is not mapped, named by the user (--unknown-priority); without it, such values stop the import. */
+  unknownPriority?: Priority;
+  /** A preset's optional columns that the export does not have (not read; the import says so). */
+  absentColumns?: { field: string; column: string }[];
 }
 
 /** Columns a title template names. */
@@ -67,6 +77,7 @@ export function mappingProblems(mapping: ImportMapping): string[] {
   if (mapping.eventLog) {
     for (const [field, why] of Object.entries(DERIVED_IN_EVENT_LOG)) if (mapped(field as ImportField)) problems.push(`\`${field}\` is not used for event logs: ${why} (remove it from the mapping)`);
     if (mapping.values.status) problems.push("`values.status` is not used for event logs: the status follows from the times");
+    if (mapping.statuses) problems.push("`status:` is not used for event logs: the status follows from the states (event_log:)");
     if (mapping.eventLog.resolved.length + mapping.eventLog.closed.length === 0)
       problems.push("an event log needs its resolved or closed states (--resolved-state, --closed-state or event_log: in the mapping file)");
     const required: ImportField[] = ["external_id", "priority", "state", "at"];
@@ -81,5 +92,6 @@ export function mappingProblems(mapping: ImportMapping): string[] {
   for (const field of VALUE_FIELDS) {
     if (mapping.values[field] && !mapped(field) && !(field === "status" && mapping.eventLog)) problems.push(`\`values.${field}\` is not used: no column is mapped to \`${field}\``);
   }
+  if (mapping.statuses && !mapping.eventLog && !mapped("status")) problems.push("`status:` is not used: no column is mapped to `status`");
   return problems;
 }

@@ -6,7 +6,9 @@ export type FieldEdit =
   | { kind: "set"; key: "responded" | "resolved" | "closed" | "status" | "actions"; value: string }
   | { kind: "cause"; key: "category" | "root_cause"; value: string }
   | { kind: "add-pause"; pause: Pause }
-  | { kind: "end-pause"; index: number; to: string };
+  | { kind: "end-pause"; index: number; to: string }
+  /** The import's marks (`estimated`, `unrecorded`) rewritten, or removed when `value` is absent. */
+  | { kind: "marks"; key: "estimated" | "unrecorded"; value?: string[] };
 
 export interface UpdateRequest {
   responded?: string;
@@ -38,6 +40,12 @@ export function planUpdate(incident: Incident, request: UpdateRequest): FieldEdi
     advance(key);
   }
   if (request.closed !== undefined && !incident.resolved && request.resolved === undefined) return "an incident is resolved before it is closed: give --resolved too";
+  // A time the TAM records is no longer an estimate, and a response recorded is no longer unrecorded.
+  for (const key of ["estimated", "unrecorded"] as const) {
+    const marks: string[] = incident[key] ?? [];
+    const kept = marks.filter((time) => request[time as "responded" | "resolved" | "closed"] === undefined);
+    if (kept.length !== marks.length) edits.push({ kind: "marks", key, ...(kept.length ? { value: kept } : {}) });
+  }
   if (request.pauseFrom !== undefined) {
     if (!request.pauseReason) return "--pause-from needs --pause-reason client|vendor|other";
     if (request.pauseTo !== undefined && parseTimestamp(request.pauseTo) < parseTimestamp(request.pauseFrom)) return "--pause-to is before --pause-from";
@@ -70,7 +78,10 @@ export function applyToIncident(incident: Incident, edits: FieldEdit[]): Inciden
     if (edit.kind === "set") (next as unknown as Record<string, string>)[edit.key] = edit.value;
     else if (edit.kind === "cause") next.cause = { ...(next.cause ?? { category: "unknown" }), [edit.key]: edit.value } as Incident["cause"];
     else if (edit.kind === "add-pause") next.pauses = [...(next.pauses ?? []), edit.pause];
-    else next.pauses![edit.index] = { ...next.pauses![edit.index]!, to: edit.to };
+    else if (edit.kind === "marks") {
+      if (edit.value) (next as unknown as Record<string, string[]>)[edit.key] = edit.value;
+      else delete next[edit.key];
+    } else next.pauses![edit.index] = { ...next.pauses![edit.index]!, to: edit.to };
   }
   return next;
 }

@@ -206,6 +206,11 @@ function dataWarnings(input: ReportInput, sla: SlaReport): DataWarning[] {
       warnings.push({ code: "breach-without-actions", message: `${b.id} breached its target and has no \`actions\`: the client report says the analysis is still open.` });
   }
   for (const id of sla.withoutTarget) warnings.push({ code: "incident-without-target", message: `${id} has a priority without an SLA target in tam.yaml; it is not counted in the compliance.` });
+  for (const id of sla.estimated)
+    warnings.push({
+      code: "incident-estimated",
+      message: `${id} has a resolution time estimated at import (the export said resolved or closed, not when): its SLA figures rest on that estimate.`,
+    });
   const periodIncidents = input.incidents.filter((i) => {
     const t = Date.parse(i.opened);
     return t >= input.period.start && t < input.period.end;

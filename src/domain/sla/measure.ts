@@ -5,7 +5,8 @@ import type { Incident } from "../../model/files.js";
 import { parseTimestamp } from "../dates.js";
 import type { SlaTargetRule } from "./policy.js";
 
-export type MeasureState = "met" | "breached" | "running" | "paused";
+/** unknown: the incident's export does not record that time (`unrecorded`): neither met nor breached. */
+export type MeasureState = "met" | "breached" | "running" | "paused" | "unknown";
 
 export interface Measure {
   /** met / breached when final or already over target; running or paused while the clock still counts. */
@@ -29,7 +30,7 @@ export interface IncidentSla {
   opened: number;
   response: Measure;
   resolution: Measure;
-  /** met: both targets met; breached: either missed; pending: still counting. */
+  /** met: both targets met (or the resolution, when the response is unknown); breached: either missed; pending: still counting. */
   outcome: "met" | "breached" | "pending";
 }
 
@@ -80,15 +81,19 @@ function measure(rule: SlaTargetRule, opened: number, end: number | undefined, n
 
 /**
  * The SLA clocks of an incident as of `now`. A resolution without a recorded response
- * counts as the first response too.
+ * counts as the first response too, unless the incident says its export does not record responses
+ * (`unrecorded: [responded]`): the response is then unknown and the outcome is the resolution's.
  */
 export function incidentSla(incident: Incident, rule: SlaTargetRule, now: number): IncidentSla {
   const opened = parseTimestamp(incident.opened);
   const pauses = pauseIntervals(incident, now);
   const resolved = happened(incident.resolved, now) ?? happened(incident.status === "closed" ? incident.closed : undefined, now);
-  const responded = happened(incident.responded, now) ?? resolved;
-  const response = measure(rule, opened, responded, now, pauses, rule.responseMs);
+  const recorded = happened(incident.responded, now);
+  // An export without a response column: the response is unknown, not the resolution (issue 25, point 13).
+  const unknown = recorded === undefined && incident.unrecorded?.includes("responded") === true;
+  const response: Measure = unknown ? { state: "unknown", elapsedMs: 0, targetMs: rule.responseMs, done: false } : measure(rule, opened, recorded ?? resolved, now, pauses, rule.responseMs);
   const resolution = measure(rule, opened, resolved, now, pauses, rule.resolutionMs);
-  const outcome = response.state === "breached" || resolution.state === "breached" ? "breached" : response.state === "met" && resolution.state === "met" ? "met" : "pending";
+  const responseMet = response.state === "met" || response.state === "unknown";
+  const outcome = response.state === "breached" || resolution.state === "breached" ? "breached" : responseMet && resolution.state === "met" ? "met" : "pending";
   return { incident, rule, opened, response, resolution, outcome };
 }

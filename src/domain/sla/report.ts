@@ -18,6 +18,8 @@ export interface Tally {
   breached: number;
   /** Still counting, within target. */
   pending: number;
+  /** Not recorded by the export (`unrecorded`): neither met nor breached. Present only when some are. */
+  unknown?: number;
 }
 
 export interface GroupSummary {
@@ -79,6 +81,8 @@ export interface SlaReport {
   recurring: Recurrence[];
   /** Incidents of the period whose priority has no SLA target. */
   withoutTarget: string[];
+  /** Incidents of the period with a time tam estimated at import (`estimated`): the export said resolved or closed, not when. */
+  estimated: string[];
 }
 
 export interface SlaReportInput {
@@ -98,12 +102,14 @@ function keysOf(incident: Incident, by: GroupBy): string[] {
 
 function tally(measures: Measure[]): Tally {
   const t: Tally = { met: 0, breached: 0, pending: 0 };
+  let unknown = 0;
   for (const m of measures) {
     if (m.state === "breached") t.breached++;
     else if (m.state === "met") t.met++;
+    else if (m.state === "unknown") unknown++;
     else t.pending++;
   }
-  return t;
+  return unknown ? { ...t, unknown } : t;
 }
 
 /** Share of incidents with a result that met both targets, and the mean goal of those incidents. */
@@ -127,7 +133,7 @@ function summarize(key: string, clocks: IncidentSla[], previous: IncidentSla[]):
     compliancePct: current.pct,
     goalPct: current.goal,
     pass: current.pct === null || current.goal === null ? null : current.pct >= current.goal,
-    responseTimes: durationStats(clocks.filter((c) => c.response.done).map((c) => c.response.elapsedMs)),
+    responseTimes: durationStats(clocks.filter((c) => c.response.done && c.response.state !== "unknown").map((c) => c.response.elapsedMs)),
     resolutionTimes: durationStats(clocks.filter((c) => c.resolution.done).map((c) => c.resolution.elapsedMs)),
     previous: { incidents: previous.length, compliancePct: before.pct },
     trendPts: current.pct === null || before.pct === null ? null : current.pct - before.pct,
@@ -183,6 +189,7 @@ export interface SlaAccumulator {
 export function slaReportFields(incident: Incident): Incident {
   const kept: Partial<Incident> = { id: incident.id, title: incident.title, priority: incident.priority, opened: incident.opened };
   if (incident.department !== undefined) kept.department = incident.department;
+  if (incident.estimated !== undefined) kept.estimated = incident.estimated;
   if (incident.components !== undefined) kept.components = incident.components;
   if (incident.cause !== undefined) kept.cause = { category: incident.cause.category, ...(incident.cause.root_cause !== undefined ? { root_cause: incident.cause.root_cause } : {}) };
   return kept as Incident;
@@ -200,10 +207,12 @@ export function slaAccumulator(input: Omit<SlaReportInput, "incidents">, retain:
   const previous: IncidentSla[] = [];
   const unresolved: IncidentSla[] = [];
   const withoutTarget: string[] = [];
+  const estimated: string[] = [];
   const add = (incident: Incident) => {
     const opened = parseTimestamp(incident.opened);
     if (!(opened <= now)) return; // not yet opened as of now
     const inPeriod = opened >= period.start && opened < period.end;
+    if (inPeriod && incident.estimated?.length) estimated.push(incident.id);
     const rule = policy[incident.priority];
     if (!rule) {
       if (inPeriod) withoutTarget.push(incident.id);
@@ -217,10 +226,10 @@ export function slaAccumulator(input: Omit<SlaReportInput, "incidents">, retain:
     else if (inPrevious) previous.push(clock);
     if (!clock.resolution.done) unresolved.push(clock);
   };
-  return { add, report: () => buildReport(input, current, previous, unresolved, withoutTarget) };
+  return { add, report: () => buildReport(input, current, previous, unresolved, withoutTarget, estimated) };
 }
 
-function buildReport(input: Omit<SlaReportInput, "incidents">, current: IncidentSla[], previous: IncidentSla[], unresolved: IncidentSla[], withoutTarget: string[]): SlaReport {
+function buildReport(input: Omit<SlaReportInput, "incidents">, current: IncidentSla[], previous: IncidentSla[], unresolved: IncidentSla[], withoutTarget: string[], estimated: string[]): SlaReport {
   const { now, period } = input;
   current.sort(byOpened);
   const currentGroups = groupBy(current, input.by);
@@ -249,6 +258,7 @@ function buildReport(input: Omit<SlaReportInput, "incidents">, current: Incident
     breaches,
     recurring: recurring(current),
     withoutTarget: withoutTarget.sort(),
+    estimated: estimated.sort(),
   };
 }
 

@@ -19,5 +19,8 @@ export function formatImportJson(report: ImportReport): string {
     errors: result.errors.map((e) => ({ line: e.line, externalId: e.externalId ?? null, message: e.message })),
     anomalies: result.anomalies.map((a) => ({ kind: a.kind, externalId: a.externalId, line: a.line, message: a.message })),
     warnings: result.warnings,
+    gaps: result.gaps,
+    notes: result.notes,
+    estimated: result.estimated,
   });
 }

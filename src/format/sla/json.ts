@@ -60,5 +60,6 @@ export function formatJson(report: SlaReport): string {
     })),
     recurring: report.recurring,
     withoutTarget: report.withoutTarget,
+    estimated: report.estimated,
   });
 }

@@ -3,7 +3,7 @@ import type { SlaReport } from "../../domain/sla/report.js";
 import { formatZonedShort } from "../../domain/zoned-timestamp.js";
 import { markdownTable as table } from "../markdown-table.js";
 import { markdownEscape } from "../text.js";
-import { allGoalNote, breachText, causeText, GROUP_HEADERS, groupCells, measureText, RECURRING_NONE, recurringHeading } from "./view.js";
+import { allGoalNote, breachText, causeText, estimatedLine, GROUP_HEADERS, groupCells, measureText, RECURRING_NONE, recurringHeading } from "./view.js";
 
 const md = (text: string) => markdownEscape(text);
 
@@ -18,6 +18,8 @@ export function formatMarkdown(report: SlaReport): string {
   const goalNote = allGoalNote(report);
   if (goalNote) out.push(md(goalNote), "");
   if (report.withoutTarget.length) out.push(`Without an SLA target for their priority: ${report.withoutTarget.map(md).join(", ")}`, "");
+  const estimated = estimatedLine(report.estimated.map(md));
+  if (estimated) out.push(estimated, "");
 
   out.push(`## Open incidents (${report.open.length})`, "");
   if (report.open.length === 0) out.push("None.", "");

@@ -5,9 +5,9 @@ import { formatZonedShort } from "../../domain/zoned-timestamp.js";
 import type { FormatOptions } from "../registry.js";
 import { fitText, fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
+import { allGoalNote, breachText, causeText, COMPACT_HEADERS, compactCells, estimatedLine, GROUP_HEADERS, groupCells, measureText, RECURRING_NONE, recurringHeading } from "./view.js";
 
 const visibleLength = (line: string) => [...line.replace(/\u001b\[[0-9;]*m/g, "")].length;
-import { allGoalNote, breachText, causeText, COMPACT_HEADERS, compactCells, GROUP_HEADERS, groupCells, measureText, RECURRING_NONE, recurringHeading } from "./view.js";
 
 /** Rows a terminal table shows per list; the rest is counted (cli-table3 slows down badly on thousands of rows). */
 export const TABLE_ROW_LIMIT = 100;
@@ -38,6 +38,8 @@ export function formatTable(report: SlaReport, options: FormatOptions): string {
   const goalNote = allGoalNote(report);
   if (goalNote) out.push(goalNote);
   if (report.withoutTarget.length) out.push(`Without an SLA target for their priority: ${report.withoutTarget.map(terminalSafe).join(", ")}`);
+  const estimated = estimatedLine(report.estimated.map(terminalSafe));
+  if (estimated) out.push(estimated);
 
   out.push("", chalk.bold(`Open incidents (${report.open.length})`));
   if (report.open.length === 0) out.push("none");

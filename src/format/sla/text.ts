@@ -3,7 +3,7 @@
 import type { GroupSummary, SlaReport } from "../../domain/sla/report.js";
 import { formatZonedShort } from "../../domain/zoned-timestamp.js";
 import { inlineSafe } from "../text.js";
-import { allGoalNote, breachText, causeText, measureText, percent, RECURRING_NONE, recurringHeading, trend } from "./view.js";
+import { allGoalNote, breachText, causeText, estimatedLine, measureText, percent, RECURRING_NONE, recurringHeading, trend } from "./view.js";
 
 export function formatText(report: SlaReport): string {
   const zone = report.timezone;
@@ -14,6 +14,8 @@ export function formatText(report: SlaReport): string {
   const goalNote = allGoalNote(report);
   if (goalNote) out.push(goalNote);
   if (report.withoutTarget.length) out.push(`Without an SLA target for their priority: ${report.withoutTarget.map(inlineSafe).join(", ")}.`);
+  const estimated = estimatedLine(report.estimated.map(inlineSafe));
+  if (estimated) out.push(`${estimated}.`);
 
   out.push("", `Open incidents (${report.open.length})${report.open.length ? ":" : ": none."}`);
   for (const o of report.open) out.push(`- ${o.id} (${o.priority}) ${inlineSafe(o.title)}: response ${measureText(o.response, zone)}; resolution ${measureText(o.resolution, zone)}.`);

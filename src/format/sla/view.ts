@@ -16,10 +16,18 @@ export const percent = (value: number | null): string => (value === null ? "-" :
 export const trend = (pts: number | null): string => (pts === null ? "-" : `${pts > 0 ? "+" : pts < 0 ? "" : "±"}${pts.toFixed(1)} pts`);
 export const verdict = (pass: boolean | null): string => (pass === null ? "no result" : pass ? "PASS" : "FAIL");
 export const stats = (s: DurationStats): string => (s.count === 0 ? "-" : `${duration(s.medianMs)} / ${duration(s.p90Ms)} / ${duration(s.maxMs)}`);
-export const tally = (t: { met: number; breached: number; pending: number }): string => `${t.met} / ${t.breached}${t.pending ? ` (+${t.pending} open)` : ""}`;
+export const tally = (t: { met: number; breached: number; pending: number; unknown?: number }): string =>
+  `${t.met} / ${t.breached}${t.pending ? ` (+${t.pending} open)` : ""}${t.unknown ? ` (${t.unknown} unknown)` : ""}`;
+
+/** The line that says how many incidents of the period have times estimated at import, or null. */
+export function estimatedLine(ids: readonly string[]): string | null {
+  if (ids.length === 0) return null;
+  return `With a resolution time estimated at import (the export said resolved or closed, not when): ${ids.length} incident${ids.length === 1 ? "" : "s"}: ${ids.join(", ")}`;
+}
 
 /** How a clock stands: "met", "breached by 1h 5m", "4h left, due 2026-10-06 17:00", "paused, 2h left". */
 export function measureText(m: Measure, zone: string): string {
+  if (m.state === "unknown") return "unknown (not in the export)";
   if (m.state === "met") return `met (${duration(m.elapsedMs)})`;
   if (m.state === "breached") return `breached by ${duration(m.overByMs)}`;
   if (m.state === "paused") return `paused, ${duration(m.remainingMs)} left`;

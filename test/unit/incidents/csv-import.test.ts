@@ -75,14 +75,26 @@ describe("importIncidents, one row per incident", () => {
   it("builds incidents in order of opening, with new ids, offsets of the zone; errors and anomalies by CSV line", () => {
     const result = importIncidents(table(rows), mapping, ctx, "America/New_York");
     if (typeof result === "string") throw new Error(result);
-    expect(result.unchanged).toEqual(["SD-1"]);
+    // Without a response column, SD-1 learns that its export records no response (issue 25, point 13).
+    expect(result.unchanged).toEqual([]);
+    expect(result.updated.map((u) => [u.externalId, u.edits])).toEqual([["SD-1", [{ key: "unrecorded", value: ["responded"] }]]]);
     expect(result.errors).toEqual([{ line: 5, externalId: "SD-4", message: 'opened "2026-11-01" does not match the date format "DD.MM.YYYY HH:mm"' }]);
     expect(result.anomalies).toEqual([{ kind: "unknown-department", externalId: "SD-5", line: 6, message: 'department "Sales" is not a department id (map it: values.department): left out' }]);
     expect(result.added.map((i) => i.external_id)).toEqual(["SD-2", "SD-3", "SD-5"]);
     expect(result.added.slice(0, 2)).toEqual([
-      { id: "INC-0042", external_id: "SD-2", title: "first", priority: "P2", opened: "2026-10-31T23:00:00-04:00", status: "open" },
+      { id: "INC-0042", external_id: "SD-2", title: "first", priority: "P2", opened: "2026-10-31T23:00:00-04:00", unrecorded: ["responded"], status: "open" },
       // 01:30 on the fall-back night is the first (EDT) reading; 03:00 is EST.
-      { id: "INC-0043", external_id: "SD-3", title: "second", priority: "P1", department: "unix", opened: "2026-11-01T01:30:00-04:00", resolved: "2026-11-01T03:00:00-05:00", status: "resolved" },
+      {
+        id: "INC-0043",
+        external_id: "SD-3",
+        title: "second",
+        priority: "P1",
+        department: "unix",
+        opened: "2026-11-01T01:30:00-04:00",
+        resolved: "2026-11-01T03:00:00-05:00",
+        unrecorded: ["responded"],
+        status: "resolved",
+      },
     ]);
   });
 
@@ -117,6 +129,7 @@ describe("importIncidents, one row per incident", () => {
     expect(result.updated[0]!.edits).toEqual([
       { key: "priority", value: "P2" },
       { key: "resolved", value: "2026-11-01T12:00:00-05:00" },
+      { key: "unrecorded", value: ["responded"] },
       { key: "status", value: "resolved" },
     ]);
     // The title is the TAM's once imported.
@@ -125,7 +138,8 @@ describe("importIncidents, one row per incident", () => {
 
   it("a title falls back to the template; a prototype name is just a value", () => {
     const m: ImportMapping = { ...mapping, columns: { external_id: "Key", priority: "Priority", opened: "Created", department: "Team" }, titleTemplate: "{Key}: {Summary}" };
-    const result = importIncidents(table([["SD-9", "constructor", "toString", "01.11.2026 10:00", "-", "__proto__"]]), m, ctx, "UTC");
+    // An unmapped priority needs a default named by the user (issue 25, point 7).
+    const result = importIncidents(table([["SD-9", "constructor", "toString", "01.11.2026 10:00", "-", "__proto__"]]), { ...m, unknownPriority: "P4" }, ctx, "UTC");
     if (typeof result === "string") throw new Error(result);
     expect(result.added[0]).toMatchObject({ title: "SD-9: constructor", priority: "P4" });
     expect(result.anomalies.map((a) => a.kind)).toEqual(["unknown-priority", "unknown-department"]);
@@ -167,6 +181,9 @@ describe("import report formatters", () => {
       errors: [],
       anomalies: [{ kind: "unknown-priority" as const, externalId: "SD-1", line: 3, message: 'priority "\u001b[31mP9" is not P1-P4: imported as P4 (the lowest)' }],
       warnings: [],
+      gaps: [],
+      notes: [],
+      estimated: [],
     };
     const report = { file: "x.csv", strict: false, result, written: ["incidents/2026-11.yaml"] };
     const text = importFormatters.text!(report, { color: false });

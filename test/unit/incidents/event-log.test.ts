@@ -113,7 +113,9 @@ describe("event-log rules", () => {
   it("anomalies: an event before opened is clamped; no opened time; unknown priority falls back to the latest known one", () => {
     const csv =
       "Number,Priority,State,At,Opened\nI1,P2,New,2026-11-02 08:58,2026-11-02 09:00\nI1,P2,Active,2026-11-02 09:10,2026-11-02 09:00\nI2,P1,New,2026-11-02 09:00,?\nI2,Whatever,Active,2026-11-02 09:05,?\n";
-    const result = run(csv, { columns: { ...mapping().columns, opened: "Opened" } });
+    // An unmapped priority stops the import unless a default is named (issue 25, point 7): then the latest known one wins.
+    expect(run(csv, { columns: { ...mapping().columns, opened: "Opened" } }).gaps).toEqual([expect.stringContaining('priority "Whatever" (1 row), first on line 5')]);
+    const result = run(csv, { columns: { ...mapping().columns, opened: "Opened" }, unknownPriority: "P4" });
     expect(result.anomalies.map((a) => [a.kind, a.externalId, a.line])).toEqual([
       ["event-before-opened", "I1", 2],
       ["no-opened", "I2", 4],
