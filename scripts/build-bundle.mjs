@@ -92,26 +92,6 @@ const ownFiles = {
 };
 
 /** Builds the bundle; false when esbuild (a dev dependency) is not installed: tam then runs from its ES modules. */
-/**
- * commander loads node:child_process when it is loaded (1.7 ms, every run) for executable
- * subcommands, which tam has none of: loaded on first use instead. If commander's line changes,
- * the bundle keeps the eager load and the build says so.
- */
-const lazyChildProcess = {
-  name: "commander-lazy-child-process",
-  setup(build) {
-    build.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
-      const text = readFileSync(args.path, "utf8");
-      const eager = "const childProcess = require('node:child_process');";
-      if (!text.includes(eager)) {
-        process.stderr.write(`build-bundle: ${args.path} no longer loads child_process as expected; it stays eager\n`);
-        return undefined;
-      }
-      return { contents: text.replace(eager, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: "js" };
-    });
-  },
-};
-
 async function buildBundle() {
   let build;
   try {
@@ -138,7 +118,7 @@ async function buildBundle() {
         'const __tamModuleUrl = (rel) => require("node:url").pathToFileURL(require("node:path").join(__dirname, rel)).href;',
       ].join("\n"),
     },
-    plugins: [ownFiles, lazyChildProcess],
+    plugins: [ownFiles],
     logLevel: "warning",
     legalComments: "none",
     // Smaller to read and to cache (about 3 ms less to start). keepNames: code reads the names of
