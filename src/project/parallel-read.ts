@@ -12,6 +12,7 @@ import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { readBlockYaml } from "./block-yaml.js";
 import { jsYamlData } from "./source.js";
+import { modulesUrl } from "../version.js";
 
 /** Total size of the texts block-yaml.ts refuses from which a second thread reads half of them with js-yaml. */
 export const PARALLEL_READ_MIN_CHARS = 4_000_000;
@@ -49,7 +50,7 @@ export function fastDataOfAll(texts: readonly string[], minChars = PARALLEL_READ
   try {
     const flags = new Int32Array(new SharedArrayBuffer(8));
     const { port1, port2 } = new MessageChannel();
-    worker = new Worker(new URL("./fast-read-worker.js", import.meta.url), { workerData: { port: port2, flags }, transferList: [port2] });
+    worker = new Worker(modulesUrl("project/fast-read-worker.js"), { workerData: { port: port2, flags }, transferList: [port2] });
     worker.unref();
     port1.postMessage({ texts: theirs.map((index) => texts[index]) });
     for (const index of mine) results[index] = jsYamlData(texts[index]!);

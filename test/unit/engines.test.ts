@@ -1,11 +1,12 @@
 // `engines` in package.json against the Node APIs tam calls without a fallback: the lowest version
 // it declares for each major must have them (tam crashed at start on Node 22.0–22.2, which lack
 // process.getBuiltinModule). .ci/run runs the end-to-end tier at each of these lowest versions.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lowestVersions } from "../../scripts/node-floors.mjs";
 import { REPO } from "../helpers/run.js";
+import { sourceFiles } from "../helpers/source-files.js";
 
 /** APIs tam calls unguarded, and the first version of each Node major that has them (Node's docs, "added in"). */
 const API_SINCE: Record<string, Record<number, string>> = {
@@ -18,17 +19,11 @@ const atLeast = (version: string, floor: string) => {
   return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 };
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : [],
-  );
-}
-
 describe("engines", () => {
   const engines = (JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { engines: { node: string } }).engines.node;
 
   it("declares, for each supported major, a lowest version that has every Node API tam calls", () => {
-    const source = sourceFiles(join(REPO, "src"))
+    const source = sourceFiles()
       .map((file) => readFileSync(file, "utf8"))
       .join("\n");
     const used = Object.keys(API_SINCE).filter((api) => source.includes(api));
