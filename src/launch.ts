@@ -5,12 +5,12 @@
 // way v8-compile-cache does. The cache is made after a command's first run, so that it holds every
 // function the command compiled, and kept in the user's cache folder, one per command word, bundle
 // and V8 version. Node's own compile cache (module.enableCompileCache, Node 22.8+) is turned on
-// for what tam loads outside the bundle (validators, yaml, markdown-it); for the bundle it holds
-// only what is compiled before the run, and tam's cache still saves a fifth of a read command's
-// CPU on Node 22 and 24, a third on Node 20, which has no compile cache (docs/benchmarks.md,
-// "Start-up and Node versions"). A cache is only ever an optimisation: a missing, foreign, corrupt
-// or unwritable cache costs a normal compile and is never reported. Without a bundle, or with one
-// older than dist/cli.js (tsc run alone), the ES modules are loaded.
+// for what tam loads outside the bundle (yaml, markdown-it, ajv's compiler); for the bundle it
+// holds only what is compiled before the run, so tam keeps its own (measured in
+// docs/benchmarks.md, "Start-up and Node versions"; Node 20 has no compile cache). A cache is only
+// ever an optimisation: a missing, foreign, corrupt or unwritable cache costs a normal compile and
+// is never reported. Without a bundle, or with one older than dist/cli.js (tsc run alone), the ES
+// modules are loaded.
 //
 // Knobs for tests and the bench, not for users: TAM_NO_BUNDLE=1 loads the ES modules of dist/;
 // TAM_NO_CODE_CACHE=1 compiles the bundle without a cache; TAM_TIMINGS=1 prints a line
