@@ -1,20 +1,18 @@
-// Bundles the CLI (dist/cli.js and everything it reaches) into one CommonJS file,
+// Bundles the CLI (dist/cli.js and everything it reaches, and the precompiled validators) into one CommonJS file,
 // dist/tam-cli.cjs, that bin/tam.js runs through a V8 code cache (src/launch.ts). Why: a short
 // command spent most of its time resolving, reading and compiling ~100 ES modules and the CommonJS
 // packages they require; one file compiled from a code cache skips that (see docs/benchmarks.md,
 // "Start-up"). The library (dist/index.js, package.json "exports") stays the unbundled tsc output.
 //
-// Every bundled module keeps the import.meta.url of its unbundled twin in dist/ (the bundle sits in
-// dist/ beside them), so each path it computes (schemas/, templates/, the worker, package.json)
-// points where it did before. Lazy `createRequire(import.meta.url)(…)` loads are bundled too (still
-// lazy), and so are dynamic imports (inquirer, for the prompts): a dynamic import() left in the
-// bundle would need vm's experimental main-context loader, which prints a warning. Only ajv's
-// run-time compiler (used only without the precompiled validators) stays outside.
-import { spawnSync } from "node:child_process";
+// Only esbuild's own options: no file is rewritten on the way in. Dynamic imports (commands,
+// inquirer for the prompts) are bundled and stay lazy: a dynamic import() left in the bundle would
+// need vm's experimental main-context loader, which prints a warning. What tam loads with
+// createRequire (yaml and markdown-it on first use, ajv's run-time compiler) is loaded by Node from
+// node_modules, outside the bundle.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -22,96 +20,13 @@ const BUNDLE = join(dist, "tam-cli.cjs");
 /** First line of the bundle; the build puts a hash of the bundle in place of the zeros (same length: the source map stays right). */
 const ID_LINE = `// tam-bundle ${"0".repeat(16)}`;
 
-/**
- * What the shipped code caches are made from: per command word, its read commands on the bundled
- * example (each set in a process of its own, so that its cache holds the functions those commands
- * compile and no others); "" is start-up alone (--version, --help, and commands without a cache of
- * their own). Outputs are thrown away. src/launch.ts picks dist/tam-cli.<word>.cache by the word.
- */
-const AS_OF = ["--as-of", "2026-11-20"];
-const TRAINING = {
-  "": [["--version"], ["--help"]],
-  validate: [["validate"], ["validate", "--format", "json"]],
-  status: [
-    ["status", ...AS_OF],
-    ["status", ...AS_OF, "--format", "json"],
-  ],
-  change: [
-    ["change", "plan", "CHG-0003", ...AS_OF],
-    ["change", "plan", "CHG-0003", ...AS_OF, "--format", "json"],
-  ],
-  docs: [
-    ["docs", "check", ...AS_OF, "--fail-on", "never"],
-    ["docs", "check", ...AS_OF, "--fail-on", "never", "--format", "json"],
-  ],
-  sla: [
-    ["sla", "report", "--period", "2026-10", ...AS_OF],
-    ["sla", "report", "--period", "2026-10", ...AS_OF, "--format", "json"],
-  ],
-  report: [
-    ["report", "--period", "2026-10", ...AS_OF],
-    ["report", "--period", "2026-10", ...AS_OF, "--format", "json"],
-  ],
-  arch: [
-    ["arch", "risks", ...AS_OF],
-    ["arch", "risks", ...AS_OF, "--format", "json"],
-    ["arch", "graph"],
-    ["arch", "graph", "--format", "json"],
-  ],
-  // What the shell completion runs on every Tab, and the other quick lookups.
-  __complete: [
-    ["__complete", "change"],
-    ["__complete", "task"],
-    ["__complete", "doc"],
-    ["__complete", "component"],
-    ["__complete", "department"],
-  ],
-  schema: [["schema", "change"]],
-  completion: [
-    ["completion", "bash"],
-    ["completion", "zsh"],
-    ["completion", "fish"],
-  ],
-};
-
-/** tam's own compiled files: rewritten so they keep their own URL and their lazy requires get bundled. */
-const ownFiles = {
-  name: "tam-own-files",
-  setup(build) {
-    build.onLoad({ filter: /\.js$/ }, (args) => {
-      if (!args.path.startsWith(`${dist}/`) || args.path.includes("/node_modules/")) return undefined;
-      const rel = relative(dist, args.path).split("\\").join("/");
-      const contents = readFileSync(args.path, "utf8")
-        // `const require = createRequire(import.meta.url);` → the bundler's own require.
-        .replace(/^const require = createRequire\(import\.meta\.url\);$/m, "")
-        .replace(/createRequire\(import\.meta\.url\)\(/g, "require(")
-        .replace(/import\.meta\.url/g, `__tamModuleUrl(${JSON.stringify(rel)})`);
-      return { contents, loader: "js" };
-    });
-  },
-};
+/** The schema names of the validators scripts/build-validators.mjs wrote (dist/validators/<name>.cjs). */
+const validatorNames = () =>
+  readdirSync(join(dist, "validators"))
+    .filter((name) => name.endsWith(".cjs"))
+    .map((name) => name.slice(0, -".cjs".length));
 
 /** Builds the bundle; false when esbuild (a dev dependency) is not installed: tam then runs from its ES modules. */
-/**
- * commander loads node:child_process when it is loaded (1.7 ms, every run) for executable
- * subcommands, which tam has none of: loaded on first use instead. If commander's line changes,
- * the bundle keeps the eager load and the build says so.
- */
-const lazyChildProcess = {
-  name: "commander-lazy-child-process",
-  setup(build) {
-    build.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
-      const text = readFileSync(args.path, "utf8");
-      const eager = "const childProcess = require('node:child_process');";
-      if (!text.includes(eager)) {
-        process.stderr.write(`build-bundle: ${args.path} no longer loads child_process as expected; it stays eager\n`);
-        return undefined;
-      }
-      return { contents: text.replace(eager, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: "js" };
-    });
-  },
-};
-
 async function buildBundle() {
   let build;
   try {
@@ -121,7 +36,21 @@ async function buildBundle() {
     return false;
   }
   await build({
-    entryPoints: [join(dist, "cli.js")],
+    // The entry: dist/cli.js, and the validators of dist/validators handed to schema-check through
+    // its public hook, each required on first use: so they are in the bundle and its code cache.
+    stdin: {
+      contents: [
+        'export * from "./cli.js";',
+        'import { usePrecompiledValidators } from "./project/schema-check.js";',
+        `const validators = { ${validatorNames()
+          .map((name) => `${JSON.stringify(name)}: () => require("./validators/${name}.cjs")`)
+          .join(", ")} };`,
+        "usePrecompiledValidators((name) => validators[name]?.());",
+      ].join("\n"),
+      resolveDir: dist,
+      sourcefile: "tam-cli-entry.js",
+      loader: "js",
+    },
     outfile: BUNDLE,
     bundle: true,
     platform: "node",
@@ -132,13 +61,12 @@ async function buildBundle() {
     sourcesContent: false,
     external: ["ajv/dist/2020.js"],
     banner: {
-      js: [
-        ID_LINE,
-        "// Generated by scripts/build-bundle.mjs from dist/cli.js: do not edit.",
-        'const __tamModuleUrl = (rel) => require("node:url").pathToFileURL(require("node:path").join(__dirname, rel)).href;',
-      ].join("\n"),
+      js: [ID_LINE, "// Generated by scripts/build-bundle.mjs from dist/cli.js: do not edit.", 'const __tamBundleUrl = require("node:url").pathToFileURL(__filename).href;'].join("\n"),
     },
-    plugins: [ownFiles, lazyChildProcess],
+    // In a CommonJS bundle import.meta is empty: import.meta.url is the bundle's own URL (esbuild's
+    // define, the banner's constant). The bundle sits in dist/ beside dist/version.js, the one
+    // module that turns it into paths of the package (src/version.ts).
+    define: { "import.meta.url": "__tamBundleUrl" },
     logLevel: "warning",
     legalComments: "none",
     // Smaller to read and to cache (about 3 ms less to start). keepNames: code reads the names of
@@ -157,27 +85,6 @@ async function buildBundle() {
   return true;
 }
 
-const cacheFile = (word) => join(dist, word ? `tam-cli.${word}.cache` : "tam-cli.cache");
-
-/** Runs the training commands of one word through the bundle and writes its cache (in a process of its own: no flags, nothing else loaded). */
-async function train(word) {
-  const launch = await import(pathToFileURL(join(dist, "launch.js")).href);
-  const source = readFileSync(BUNDLE, "latin1");
-  const { script, run } = launch.compileBundle(source);
-  const cli = run();
-  const quiet = { out() {}, err() {} };
-  const example = join(root, "examples", "northwind");
-  for (const args of TRAINING[word]) await cli.main([process.execPath, "tam", ...args, ...(args[0].startsWith("-") ? [] : ["-C", example])], quiet);
-  launch.writeCache(cacheFile(word), launch.cacheHeader(launch.bundleIdOf(source)), script.createCachedData());
-}
-
-if (process.argv[2] === "--train") await train(process.argv[3] ?? "");
-else {
-  // No stale bundle or cache may outlive a build that cannot make new ones.
-  for (const name of readdirSync(dist)) if (name.startsWith("tam-cli.")) rmSync(join(dist, name));
-  if (!(await buildBundle())) process.exit(0);
-  for (const word of Object.keys(TRAINING)) {
-    const trained = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--train", word], { stdio: ["ignore", 2, 2] });
-    if (trained.status !== 0) process.exit(trained.status ?? 1);
-  }
-}
+// No stale bundle may outlive a build that cannot make a new one.
+for (const name of readdirSync(dist)) if (name.startsWith("tam-cli.")) rmSync(join(dist, name));
+await buildBundle();

@@ -2,15 +2,15 @@
 // resolving, reading and compiling ~100 ES modules and the packages they require (see
 // docs/benchmarks.md, "Start-up per command"), so the CLI also ships as one bundled file,
 // dist/tam-cli.cjs (scripts/build-bundle.mjs), compiled with vm.Script from a V8 code cache, the
-// way v8-compile-cache does. The build leaves caches made by running the example's commands
-// (dist/tam-cli.<command>.cache); when none fits this Node (another V8) or V8 rejects it, tam
-// writes one of its own into the user's cache folder after the run and uses it from the next run
-// on. Made after the run, such a cache holds every function the command compiled: Node 22's own
-// compile cache (module.enableCompileCache) holds only what is compiled before the run, and was
-// slower on Node 22.23 (validate 150 against 120 ms of CPU, 11 paired runs); it serves only the ES
-// modules. A cache is only ever an optimisation: a missing, foreign, corrupt or unwritable cache
-// costs a normal compile and is never reported. Without a bundle, or with one older than
-// dist/cli.js (tsc run alone), the ES modules are loaded.
+// way v8-compile-cache does. The cache is made after a command's first run, so that it holds every
+// function the command compiled, and kept in the user's cache folder, one per command word, bundle
+// and V8 version. Node's own compile cache (module.enableCompileCache, Node 22.8+) is turned on
+// for what tam loads outside the bundle (yaml, markdown-it, ajv's compiler); for the bundle it
+// holds only what is compiled before the run, so tam keeps its own (measured in
+// docs/benchmarks.md, "Start-up and Node versions"; Node 20 has no compile cache). A cache is only
+// ever an optimisation: a missing, foreign, corrupt or unwritable cache costs a normal compile and
+// is never reported. Without a bundle, or with one older than dist/cli.js (tsc run alone), the ES
+// modules are loaded.
 //
 // Knobs for tests and the bench, not for users: TAM_NO_BUNDLE=1 loads the ES modules of dist/;
 // TAM_NO_CODE_CACHE=1 compiles the bundle without a cache; TAM_TIMINGS=1 prints a line
@@ -31,16 +31,9 @@ const vm = process.getBuiltinModule("node:vm");
 
 type CliModule = typeof Cli;
 
-/** Node 22.1+ (not in the types of Node 20): for the ES modules. */
+/** Node 22.8+ (not in the types of Node 20). */
 const enableCompileCache = (module as { enableCompileCache?: () => unknown }).enableCompileCache;
 const BUNDLE = fileURLToPath(new URL("./tam-cli.cjs", import.meta.url));
-
-/**
- * The cache the build made for a command (dist/tam-cli.<command>.cache, scripts/build-bundle.mjs),
- * else the one for start-up alone (dist/tam-cli.cache): a cache holds what its commands compiled,
- * and a smaller one is read faster (--version: 2 ms against 6 ms for one of every command).
- */
-const shippedCache = (command: string | undefined) => fileURLToPath(new URL(command ? `./tam-cli.${command}.cache` : "./tam-cli.cache", import.meta.url));
 
 /** The command word of argv (validate, status, …), skipping options and -C's folder; undefined for none or an odd one. */
 export function commandOf(argv: string[]): string | undefined {
@@ -53,7 +46,7 @@ export function commandOf(argv: string[]): string | undefined {
 }
 
 /** How the CLI was loaded this run, for TAM_TIMINGS. */
-type LoadedBy = "es-modules" | "bundle" | `bundle+code-cache:${"shipped" | "user"}` | "bundle, cache rejected" | "bundle, no cache";
+type LoadedBy = "es-modules" | "bundle" | "bundle+code-cache" | "bundle, cache rejected" | "bundle, no cache";
 
 /** First line of a cache file: what it was made from, so a cache of another bundle or V8 is never handed to V8. */
 export const cacheHeader = (bundleId: string) => `tam-code-cache ${bundleId} v8-${process.versions.v8}\n`;
@@ -85,7 +78,7 @@ function readCache(file: string, header: string): Buffer | undefined {
 }
 
 /** Writes a cache file atomically (a concurrent run reads the old file or the new one); never fails. */
-export function writeCache(file: string, header: string, data: Buffer): void {
+function writeCache(file: string, header: string, data: Buffer): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
@@ -114,7 +107,7 @@ export function pruneCaches(folder: string, bundleId: string, now = Date.now()):
 }
 
 /** The bundle as a compiled script: `run()` evaluates it, `script` can make cached data after the run. */
-export function compileBundle(source: string, cachedData?: Buffer): { script: Script; run: () => CliModule } {
+function compileBundle(source: string, cachedData?: Buffer): { script: Script; run: () => CliModule } {
   // The wrapper of a CommonJS module: the bundle uses require, module and __dirname. No
   // importModuleDynamically: the build leaves no import() in the bundle (scripts/build-bundle.mjs).
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
@@ -155,10 +148,9 @@ interface Loaded {
 function load(argv: string[]): Loaded | Promise<Loaded> {
   const debug = argv.includes("--debug");
   const none = () => {};
-  if (process.env.TAM_NO_BUNDLE === "1" || !bundleIsCurrent()) {
-    enableCompileCache?.();
-    return import("./cli.js").then((cli) => ({ cli, by: "es-modules" as const, after: none }));
-  }
+  // Before anything else is loaded: Node compiles what it loads from here on with its own cache.
+  enableCompileCache?.();
+  if (process.env.TAM_NO_BUNDLE === "1" || !bundleIsCurrent()) return import("./cli.js").then((cli) => ({ cli, by: "es-modules" as const, after: none }));
   const require = createRequire(import.meta.url);
   if (debug) {
     // Stack traces name the files of dist/ through the bundle's source map.
@@ -168,27 +160,23 @@ function load(argv: string[]): Loaded | Promise<Loaded> {
   // The build keeps the bundle ASCII: latin1 reads it as is, without decoding UTF-8.
   const source = readFileSync(BUNDLE, "latin1");
   const id = bundleIdOf(source);
-  if (id === undefined || process.env.TAM_NO_CODE_CACHE === "1") return { cli: compileBundle(source).run(), by: "bundle, no cache", after: none };
+  const file = id === undefined || process.env.TAM_NO_CODE_CACHE === "1" ? undefined : userCacheFile(id, commandOf(argv));
+  if (id === undefined || file === undefined) return { cli: compileBundle(source).run(), by: "bundle, no cache", after: none };
   const header = cacheHeader(id);
-  const command = commandOf(argv);
-  const userFile = userCacheFile(id, command);
-  // The user's cache first: it exists only where the shipped one did not fit.
-  const user = userFile === undefined ? undefined : readCache(userFile, header);
-  const cachedData = user ?? readCache(shippedCache(command), header) ?? (command ? readCache(shippedCache(undefined), header) : undefined);
+  const cachedData = readCache(file, header);
   const { script, run } = compileBundle(source, cachedData);
   const cli = run();
   const fits = cachedData !== undefined && !script.cachedDataRejected;
   return {
     cli,
-    by: fits ? `bundle+code-cache:${user ? "user" : "shipped"}` : cachedData ? "bundle, cache rejected" : "bundle, no cache",
+    by: fits ? "bundle+code-cache" : cachedData ? "bundle, cache rejected" : "bundle, no cache",
     // Made after the run, the cache holds every function the command compiled, not only the top level.
-    after:
-      fits || userFile === undefined
-        ? none
-        : () => {
-            writeCache(userFile, header, script.createCachedData());
-            pruneCaches(dirname(userFile), id);
-          },
+    after: fits
+      ? none
+      : () => {
+          writeCache(file, header, script.createCachedData());
+          pruneCaches(dirname(file), id);
+        },
   };
 }
 

@@ -8,7 +8,7 @@
 // - below STACKED_BELOW columns, or when nothing else fits, the table becomes a list of blocks,
 //   one record per block with a "label: value" line per column, as `gh` and `kubectl describe` do.
 import Table from "cli-table3";
-import { createRequire } from "node:module";
+import cliTable3Utils from "cli-table3/src/utils.js";
 import { linearTruncate } from "./table-truncate.js";
 import { fastWordWrap } from "./table-wrap.js";
 
@@ -78,12 +78,7 @@ export function fitColumns(natural: number[], width: number | undefined): number
 const ROWS_PER_BLOCK = 100;
 
 /** cli-table3's own width measure (string-width, colour codes ignored), so the widths we give it agree with its own. */
-const require = createRequire(import.meta.url);
-const tableUtils = require("cli-table3/src/utils.js") as {
-  strlen: (text: string) => number;
-  truncate: Parameters<typeof linearTruncate>[0];
-  wordWrap: Parameters<typeof fastWordWrap>[0];
-};
+const tableUtils = cliTable3Utils;
 const strlen = tableUtils.strlen;
 // cli-table3's cells call utils.truncate and utils.wordWrap through this object: the same results,
 // without their quadratic or per-word costs (see table-truncate.ts and table-wrap.ts).

@@ -9,8 +9,9 @@ import { IMPORT_FIELDS, VALUE_FIELDS, type EventLogStates, type ImportField, typ
 import { compileStatePattern, type StatePattern } from "../domain/incidents/state-pattern.js";
 import { templateColumns } from "../domain/incidents/mapping.js";
 import type { Pause, Priority } from "../model/files.js";
+import { packageUrl } from "../version.js";
 
-export const IMPORT_TEMPLATE_DIR = fileURLToPath(new URL("../../templates/import/", import.meta.url));
+export const IMPORT_TEMPLATE_DIR = fileURLToPath(packageUrl("templates/import/"));
 /** Preset -> its mapping files, one per export shape; the first whose columns the CSV has is used. */
 export const PRESETS: Record<string, string[]> = {
   servicenow: ["servicenow-events.yaml", "servicenow-incidents.yaml"],

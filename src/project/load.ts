@@ -6,7 +6,6 @@ import type { Issue, Location } from "../model/issues.js";
 import type { Change, Component, Department, DocEntry, FileKind, Incident, Manifest } from "../model/files.js";
 import { systemErrorReason } from "../errors.js";
 import { decodeText, MAX_FILE_BYTES } from "./guards.js";
-import { capHeapGrowth, LARGE_READ_CHARS } from "./heap.js";
 import { fastData, locate, readSource, withoutBom, type PathSegment, type SourceFile } from "./source.js";
 import { pushAll } from "../util/collections.js";
 
@@ -113,7 +112,6 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
       return source && source.kind === kind && texts[index] !== undefined && source.text === withoutBom(texts[index]) ? source : undefined;
     });
     const toParse = texts.flatMap((text, index) => (text === undefined || known[index] ? [] : [index]));
-    if (toParse.reduce((sum, index) => sum + texts[index]!.length, 0) >= LARGE_READ_CHARS) capHeapGrowth();
     const fast = toParse.map((index) => fastData(withoutBom(texts[index]!)));
     const fastOf = new Map(toParse.map((index, k) => [index, fast[k]]));
     const sources: (SourceFile | undefined)[] = new Array(entries.length);
@@ -171,14 +169,10 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
     const listed = listYaml(root, FILE_NAMES.incidents, readIssues, overrides).filter((rel) => !options.incidentFiles || options.incidentFiles.includes(rel));
     const visit = options.eachIncidentFile;
     if (visit) {
-      let streamed = 0;
       for (const rel of listed) {
         const firstIssue = readIssues.length;
         const firstFile = files.length;
         const source = read(rel, "incidents");
-        streamed += source?.text.length ?? 0;
-        // A large log streamed holds little, but allocates as much as one read at once: cap the heap's growth alike.
-        if (streamed >= LARGE_READ_CHARS) capHeapGrowth();
         const fileIncidents = collect<Incident>(source, "incidents");
         // Handed over, not kept: the caller decides what of it outlives the file.
         visit({ rel, files: files.splice(firstFile), incidents: fileIncidents, readIssues: readIssues.splice(firstIssue), where, originOf }, project);

@@ -8,12 +8,22 @@ import type { FileKind } from "../model/files.js";
 import { readSchema, SCHEMA_NAMES } from "./schemas.js";
 import { locate, type PathSegment, type SourceFile } from "./source.js";
 import { count } from "../util/plural.js";
+import { modulesUrl } from "../version.js";
+import { fileURLToPath } from "node:url";
 
 const validators = new Map<FileKind, ValidateFunction>();
 const require = createRequire(import.meta.url);
 
 /** Options shared with scripts/build-validators.mjs, which precompiles the same validators. */
 const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true };
+
+/** Loads a validator precompiled at build time by its schema name (dist/validators/<name>.cjs). */
+let precompiled = (name: string): unknown => require(fileURLToPath(modulesUrl(`validators/${name}.cjs`)));
+
+/** For the bundle's entry (scripts/build-bundle.mjs), which carries the precompiled validators inside it. */
+export function usePrecompiledValidators(load: (name: string) => unknown): void {
+  precompiled = load;
+}
 
 /**
  * The validator of a file kind: the one precompiled at build time (dist/validators), else compiled
@@ -23,8 +33,11 @@ function validatorFor(kind: FileKind): ValidateFunction {
   let validate = validators.get(kind);
   if (!validate) {
     try {
-      validate = require(`../validators/${SCHEMA_NAMES[kind]}.cjs`) as ValidateFunction;
+      validate = precompiled(SCHEMA_NAMES[kind]) as ValidateFunction | undefined;
     } catch {
+      // Not built (tests run the sources): compiled below.
+    }
+    if (typeof validate !== "function") {
       const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
       validate = new Ajv2020(AJV_OPTIONS).compile(readSchema(kind));
     }

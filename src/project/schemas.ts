@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FileKind } from "../model/files.js";
 import type { Issue } from "../model/issues.js";
+import { packageUrl } from "../version.js";
 
 export const SCHEMA_NAMES: Record<FileKind, string> = {
   manifest: "tam",
@@ -13,7 +14,7 @@ export const SCHEMA_NAMES: Record<FileKind, string> = {
   docs: "docs",
 };
 
-export const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
+export const SCHEMA_DIR = packageUrl("schemas/");
 
 export function schemaFileName(kind: FileKind): string {
   return `${SCHEMA_NAMES[kind]}.schema.json`;

@@ -2,10 +2,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { packageUrl } from "../version.js";
 
-export const TEMPLATE_DIR = fileURLToPath(new URL("../../templates/project/", import.meta.url));
+export const TEMPLATE_DIR = fileURLToPath(packageUrl("templates/project/"));
 /** CI configuration per system, each laid out as it goes into the project. */
-export const CI_TEMPLATE_DIR = fileURLToPath(new URL("../../templates/ci/", import.meta.url));
+export const CI_TEMPLATE_DIR = fileURLToPath(packageUrl("templates/ci/"));
 export const CI_SYSTEMS = ["github", "gitlab"] as const;
 export type CiSystem = (typeof CI_SYSTEMS)[number];
 
