@@ -41,7 +41,7 @@ export function intervalReasons(review: DateText | undefined, interval: string, 
     return {
       dueDate,
       reasons: [
-        { severity: "stale", code: "interval-passed", date: dueDate, days, message: `last reviewed ${review}; its review every ${interval} fell due on ${dueDate}, ${count(days, "day")} ago` },
+        { severity: "stale", code: "interval-passed", date: dueDate, days, message: `a review every ${interval} fell due on ${dueDate}, ${count(days, "day")} ago` },
       ],
     };
   }
