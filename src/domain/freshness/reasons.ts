@@ -40,9 +40,7 @@ export function intervalReasons(review: DateText | undefined, interval: string, 
     const days = -left;
     return {
       dueDate,
-      reasons: [
-        { severity: "stale", code: "interval-passed", date: dueDate, days, message: `a review every ${interval} fell due on ${dueDate}, ${count(days, "day")} ago` },
-      ],
+      reasons: [{ severity: "stale", code: "interval-passed", date: dueDate, days, message: `a review every ${interval} fell due on ${dueDate}, ${count(days, "day")} ago` }],
     };
   }
   if (left <= warnDays) {
