@@ -193,11 +193,19 @@ const DEFAULT_CHARS = {
 export interface FitOptions extends Omit<Table.TableConstructorOptions, "head" | "colWidths"> {
   /** Columns (by heading) whose values title a record in the stacked layout; default the first. */
   stackTitle?: string[];
+  /**
+   * Columns (by heading) a narrow terminal gives up first, in this order, before any prose column:
+   * what a reader needs least (a plan's wave, slack and critical mark) goes before its titles.
+   */
+  dropFirst?: string[];
 }
+
+/** Prose narrower than this (or than its own width) reads badly: `dropFirst` columns go first. */
+const COMFORTABLE_PROSE = 30;
 
 /** A cli-table3 table of these rows that fits `width` (see above). */
 export function fittedTable(head: string[], rows: unknown[][], width: number | undefined, options: FitOptions = {}): string {
-  const { stackTitle, ...tableOptions } = options;
+  const { stackTitle, dropFirst = [], ...tableOptions } = options;
   // Linear in rows and cells: no spread over the rows (a long chain's risk table has thousands).
   const natural = head.map((title, column) => {
     let widest = cellWidth(title);
@@ -229,11 +237,23 @@ export function fittedTable(head: string[], rows: unknown[][], width: number | u
       shown.map((c) => floors[c]!),
       width - (shown.length + 1),
     );
+    // A column the caller ranks low goes before prose is squeezed below a comfortable width.
+    const squeezed = widths && shown.some((c, i) => prose.includes(c) && !dropFirst.includes(head[c]!) && widths[i]! < Math.min(natural[c]!, COMFORTABLE_PROSE));
+    const lowRanked = dropFirst.map((title) => head.indexOf(title)).find((c) => c > 0 && shown.includes(c));
+    if (squeezed && lowRanked !== undefined) {
+      shown.splice(shown.indexOf(lowRanked), 1);
+      continue;
+    }
     if (widths) {
       const dropped = all.filter((c) => !shown.includes(c)).map((c) => head[c]);
       return render(shown, widths) + (dropped.length ? `\n(not shown at this width: ${dropped.join(", ")}; a wider terminal or --format json shows them)` : "");
     }
-    // Drop the widest prose column, never the first (it names the record).
+    // Drop what the caller ranks lowest first; then the widest prose column, never the first (it names the record).
+    const ranked = dropFirst.map((title) => head.indexOf(title)).find((c) => c > 0 && shown.includes(c));
+    if (ranked !== undefined) {
+      shown.splice(shown.indexOf(ranked), 1);
+      continue;
+    }
     const candidates = prose.filter((c) => c !== 0 && shown.includes(c));
     if (!candidates.length) return stacked(head, rows, width, stackTitle);
     const widest = candidates.reduce((a, b) => (natural[b]! > natural[a]! ? b : a));

@@ -6,12 +6,6 @@ import { terminalSafe } from "../text.js";
 import { criticalPathText, diffText, dueText, paddedText, planLine, proposalTasks, rows, slackText, stateText } from "./shared.js";
 import type { PlanReport } from "./types.js";
 
-const TITLE_WIDTH = 48;
-
-function shorten(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
-}
-
 export function formatTable(report: PlanReport, options: FormatOptions): string {
   const { plan } = report;
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
@@ -19,9 +13,9 @@ export function formatTable(report: PlanReport, options: FormatOptions): string 
   for (const { task, timing } of rows(plan)) {
     const components = task.components.length > 3 ? `${task.components.slice(0, 3).join(", ")} +${task.components.length - 3}` : task.components.join(", ");
     cells.push([
-      timing.wave,
       task.id,
-      terminalSafe(shorten(task.title, TITLE_WIDTH)),
+      // Whole: the table wraps it where the terminal is narrow, and the per-task view never cuts it.
+      terminalSafe(task.title),
       task.department,
       components,
       task.after.join(", "),
@@ -29,6 +23,7 @@ export function formatTable(report: PlanReport, options: FormatOptions): string 
       stateText(timing),
       timing.startDate ?? "-",
       timing.finishDate ?? "-",
+      timing.wave,
       slackText(timing),
       timing.critical ? chalk.red("●") : "",
     ]);
@@ -36,10 +31,11 @@ export function formatTable(report: PlanReport, options: FormatOptions): string 
   const e = plan.estimates;
   const lines = [
     chalk.bold(`${plan.changeId} ${terminalSafe(plan.title)} (${plan.status})`),
-    fittedTable(["wave", "task", "title", "department", "components", "after", "estimate", "state", "start", "finish", "slack", "critical"], cells, options.width, {
+    fittedTable(["task", "title", "department", "components", "after", "estimate", "state", "start", "finish", "wave", "slack", "critical"], cells, options.width, {
       style: { head: options.color ? ["bold"] : [], border: [] },
       chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
       stackTitle: ["task", "title"],
+      dropFirst: ["wave", "critical", "slack", "components", "after", "estimate"],
     }),
     `critical path: ${criticalPathText(plan)}`,
     `${plan.record ? "recorded" : "forecast"}: ${planLine(plan)}`,
@@ -55,6 +51,6 @@ export function formatTable(report: PlanReport, options: FormatOptions): string 
   lines.push(`backout order: ${plan.backoutOrder.join(", ") || "none"}`);
   lines.push(`rollback: ${plan.rollback ? terminalSafe(plan.rollback.trim()) : chalk.yellow("none written")}`);
   lines.push(diffText(report));
-  if (report.proposal) for (const t of proposalTasks(report.proposal)) lines.push(`  ${t.sign} ${t.id} ${terminalSafe(shorten(t.title, TITLE_WIDTH))} (${terminalSafe(t.detail)})`);
+  if (report.proposal) for (const t of proposalTasks(report.proposal)) lines.push(`  ${t.sign} ${t.id} ${terminalSafe(t.title)} (${terminalSafe(t.detail)})`);
   return fitText(`${lines.join("\n")}\n`, options.width);
 }
