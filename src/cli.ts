@@ -148,6 +148,16 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       setExit(await runChangePlan(globals(), id, options, output));
     });
   change
+    .command("check <id>")
+    .description("go/no-go: each readiness item (plan, rollback, test plan, backup, approver, blackout, conflict, forecast) with pass or fail and why; exit 1 when one fails")
+    .addOption(formatOption(FORMAT_NAMES.check, "text"))
+    .addOption(asOfOption())
+    .addHelpText("after", examples("tam change check CHG-0006 --as-of 2026-11-20", "tam change check CHG-0004 --format json"))
+    .action(async (id, options) => {
+      const { runChangeCheck } = await import("./commands/change-check.js");
+      setExit(await runChangeCheck(globals(), id, options, output));
+    });
+  change
     .command("new")
     .description("write a new change file with the next free id (asks in a terminal; flags for scripts)")
     .option("--title <text>", "short title")
@@ -179,10 +189,10 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
   for (const [action, what, example] of [
     [
       "approve",
-      "record the client's (or the CAB's) approval: --by who approved; a normal change needs it before any task starts, an emergency change records it afterwards",
+      "record the client's (or the CAB's) approval: --by a client decision maker (can_approve in tam.yaml) or CAB; refused while a readiness item fails (tam change check) unless --force --reason; stores the baseline (the promise) if none; a normal change needs it before any task starts, an emergency change records it afterwards",
       "tam change approve CHG-0003 --by 'Elena Smirnova' --via client --note 'e-mail of 2026-11-21'",
     ],
-    ["start", "start the implementation (tasks starting also do this)", "tam change start CHG-0003"],
+    ["start", "start the implementation (tasks starting also do this); refused while a readiness item fails unless --force --reason", "tam change start CHG-0003"],
     [
       "close",
       "close a change after its post-implementation review: --outcome and --note; a successful change writes its components to architecture.yaml in the same commit",
@@ -194,9 +204,14 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     const command = change
       .command(`${action} <id>`)
       .description(what)
-      .option("--by <name>", action === "approve" ? "who approved for the client (default: git user.name, else $USER)" : "who does it (default: git user.name, else $USER)")
+      .option("--by <name>", action === "approve" ? "required: the client decision maker who approved (can_approve in tam.yaml), or CAB" : "who does it (default: git user.name, else $USER)")
       .option("--note <text>", action === "close" ? "the post-implementation review note" : "comment stored in the change's history");
     if (action === "approve") command.addOption(new Option("--via <how>", "client sign-off or change advisory board").choices(["client", "cab"]));
+    if (action === "approve" || action === "start")
+      command
+        .option("--force", "go past failing readiness items (tam change check); needs --reason, recorded in the change's history as an accepted risk")
+        .option("--reason <text>", "with --force or --correct: why");
+    if (action === "approve") command.option("--correct", "correct the approver of a recorded approval (--by the right person, --reason); recorded in the history");
     if (action === "close") command.addOption(new Option("--outcome <outcome>", "how the change ended").choices(["successful", "with-issues", "rolled-back"]));
     command
       .option("--no-commit", "write the files but do not commit them")

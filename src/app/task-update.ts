@@ -13,6 +13,7 @@ import { editFiles, type WriteResult } from "../project/transaction.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 import { canonicalId } from "../util/ids.js";
 import { findChange } from "./lookup.js";
+import { readinessOf } from "./change-check.js";
 
 export interface TaskUpdateRequest extends ProjectOptions, ClockOptions {
   action: TaskAction;
@@ -43,6 +44,8 @@ export interface TaskUpdate {
   at: string;
   /** The rule --force broke and why, as recorded in the history. */
   forced?: string;
+  /** Readiness items the first work on the change was forced past (accepted risks). */
+  accepted?: string[];
   /** The change's status when the update moved it. */
   changeStatus?: { from: ChangeStatus; to: ChangeStatus };
   /** What the write did: files written, the commit. */
@@ -92,6 +95,20 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
           const after = tasks.map((t, i) => (i === index ? { ...t, status: result.status, history: [...(t.history ?? []), event] } : t));
           const status = statusFollowingTasks(change.status, after);
           const why = status === "review" ? "every task is done or cancelled" : `${changeId}/${taskId} ${TASK_PAST[action]}`;
+          // The gate: the first work on a change needs every readiness item to pass (tam change check).
+          // A missing approval is the transition's own rule above; a recorded one must be a decision maker's.
+          let accepted: string[] | undefined;
+          if (status && ["draft", "planned", "approved"].includes(change.status)) {
+            const { readiness } = readinessOf(project, change, clock.now, clock.timezone);
+            const skip = change.approval ? [] : ["approver" as const];
+            const failing = readiness.items.filter((i) => i.state === "fail" && !(skip as string[]).includes(i.id));
+            if (failing.length) {
+              const what = failing.map((i) => `${i.id}: ${i.why}`).join("; ");
+              if (!request.force) throw new UsageError(`${changeId} is not ready for work to start: ${what}; see \`tam change check ${changeId}\`, or use --force with a --reason (recorded as an accepted risk)`);
+              accepted = failing.map((i) => i.id);
+            }
+          }
+          const reason = (request.reason ?? request.note)?.trim();
           update = {
             change: changeId,
             task: taskId,
@@ -101,9 +118,11 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
             by,
             at,
             ...(result.forced ? { forced: result.forced } : {}),
+            ...(accepted ? { accepted } : {}),
             ...(status ? { changeStatus: { from: change.status, to: status } } : {}),
           };
-          return applyChangeEdit(source!, { task: { index, event }, ...(status ? { status, event: { at, status, by, note: why } } : {}) });
+          const changeEvent = { at, status: status!, by, note: why, ...(accepted ? { forced: reason!, accepted } : {}) };
+          return applyChangeEdit(source!, { task: { index, event }, ...(status ? { status, event: changeEvent } : {}) });
         },
       },
     ],
