@@ -226,6 +226,22 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
   }
 
   change
+    .command("rebaseline <id>")
+    .description(
+      "move the promise (baseline: planned dates, internal ×2 and client ×3 dates) to today's forecast, as a recorded act with --reason; tam status lists the change until the client is told",
+    )
+    .option("--reason <text>", "required: why the promise moves")
+    .option("--by <name>", "who does it (default: git user.name, else $USER)")
+    .option("--no-commit", "write the file but do not commit it")
+    .addOption(waitOption())
+    .addOption(localChangesOption())
+    .addOption(asOfOption())
+    .addHelpText("after", examples("tam change rebaseline CHG-0002 --reason 'SIEM licence delayed by the vendor; agreed with Dmitry Sokolov'"))
+    .action(async (id, options) => {
+      const { runChangeRebaseline } = await import("./commands/change-rebaseline.js");
+      setExit(await runChangeRebaseline(globals(), id, options, output));
+    });
+  change
     .command("notify <id>")
     .description(
       "write the client's status update on a change: done since the last notice, next steps with the promised dates, what is late or blocked and what is done about it, what the client must do; records the notice in the change",

@@ -23,9 +23,7 @@ export interface ChangeCheckResult extends Readiness {
 export function forecastOf(project: Project, change: Change, now: number, timezone: string): { schedule: ChangeSchedule; others: { change: Change; schedule: ChangeSchedule }[] } {
   const changes = [...project.changes.filter((c) => c.id !== change.id), change];
   const all = scheduleProject({ manifest: project.manifest, departments: project.departments, changes, now, timezone, openOnly: true, findingsFor: new Set() });
-  const others = project.changes
-    .filter((c) => c.id !== change.id && OPEN_CHANGE_STATUSES.includes(c.status) && all.byId.has(c.id))
-    .map((c) => ({ change: c, schedule: all.byId.get(c.id)! }));
+  const others = project.changes.filter((c) => c.id !== change.id && OPEN_CHANGE_STATUSES.includes(c.status) && all.byId.has(c.id)).map((c) => ({ change: c, schedule: all.byId.get(c.id)! }));
   return { schedule: all.byId.get(change.id)!, others };
 }
 

@@ -135,7 +135,10 @@ export async function takeChangeStep(request: ChangeStepRequest): Promise<Change
           if (action === "approve" && noPlan) throw new UsageError(`${change.id} cannot be approved: ${noPlan.why}; a client cannot approve a promise that does not exist`);
           if (failing.length) {
             const what = failingText(readiness, skip);
-            if (!request.force) throw new UsageError(`${change.id} is not ready (${action === "approve" ? "approval" : "start of work"} refused): ${what}; see \`tam change check ${change.id}\`, or use --force with a --reason (recorded as an accepted risk)`);
+            if (!request.force)
+              throw new UsageError(
+                `${change.id} is not ready (${action === "approve" ? "approval" : "start of work"} refused): ${what}; see \`tam change check ${change.id}\`, or use --force with a --reason (recorded as an accepted risk)`,
+              );
             accepted = { items: failing.map((i) => i.id), reason: reason! };
             edit.event = { ...edit.event!, forced: reason!, accepted: accepted.items };
           }

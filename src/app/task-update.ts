@@ -104,7 +104,8 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
             const failing = readiness.items.filter((i) => i.state === "fail" && !(skip as string[]).includes(i.id));
             if (failing.length) {
               const what = failing.map((i) => `${i.id}: ${i.why}`).join("; ");
-              if (!request.force) throw new UsageError(`${changeId} is not ready for work to start: ${what}; see \`tam change check ${changeId}\`, or use --force with a --reason (recorded as an accepted risk)`);
+              if (!request.force)
+                throw new UsageError(`${changeId} is not ready for work to start: ${what}; see \`tam change check ${changeId}\`, or use --force with a --reason (recorded as an accepted risk)`);
               accepted = failing.map((i) => i.id);
             }
           }

@@ -1,5 +1,6 @@
 // Assembles the client-meeting report from the other domain modules. Pure: the freshness
 // report (which needs git) and the previous report come in ready-made; everything else is computed here.
+import { acceptedRiskSteps } from "../tracking/readiness.js";
 import { OPEN_CHANGE_STATUSES, type Change, type Component, type Department, type DocEntry, type Incident, type Manifest, type Task } from "../../model/files.js";
 import type { Location } from "../../model/issues.js";
 import { assessRisks } from "../arch/risks.js";
@@ -191,7 +192,11 @@ function internalPart(input: ReportInput, risks: readonly Risk[], sla: SlaReport
     })
     .sort((a, b) => a.plannedStart.localeCompare(b.plannedStart) || a.change.localeCompare(b.change) || a.id.localeCompare(b.id, undefined, { numeric: true }));
   const chores = risks.filter((r) => r.severity !== "low" && (r.chore || !r.client)).map((r) => ({ subject: r.id, text: r.chore ?? r.suggestion }));
-  return { tamFit: tamFit(input), nextSteps, chores, docs: input.freshness, risks: [...risks], changeProgress: status.changes, dataWarnings: dataWarnings(input, sla) };
+  const acceptedRisks = input.changes
+    .filter((c) => OPEN_CHANGE_STATUSES.includes(c.status))
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .flatMap((c) => acceptedRiskSteps(c).map((r) => ({ change: c.id, ...r })));
+  return { tamFit: tamFit(input), nextSteps, chores, docs: input.freshness, risks: [...risks], changeProgress: status.changes, acceptedRisks, dataWarnings: dataWarnings(input, sla) };
 }
 
 /** What makes the report less true than it looks: missing causes and actions, unplanned changes, unknown priorities. */

@@ -123,6 +123,8 @@ export interface InternalPart {
   docs: FreshnessReport;
   risks: Risk[];
   changeProgress: ChangeProgress[];
+  /** Open changes that went past a failing readiness item (`--force --reason`): the accepted risks. */
+  acceptedRisks: { change: string; items: string[]; reason: string; by?: string; at: string }[];
   dataWarnings: DataWarning[];
 }
 

@@ -9,6 +9,7 @@ import { scheduleProject } from "../planner/project-schedule.js";
 import type { ChangeSchedule, TaskSchedule } from "../planner/schedule-types.js";
 import { dateInZone } from "../zone.js";
 import { needsApprovalBeforeWork, awaitsRetroactiveApproval } from "./lifecycle.js";
+import { acceptedRiskSteps, type AcceptedRisk } from "./readiness.js";
 
 export interface NoticeInput {
   change: Change;
@@ -59,6 +60,10 @@ export interface ClientNotice {
   blocked: NoticeItem[];
   clientActions: string[];
   outcome?: { outcome: string; note: string };
+  /** The promise moved by `tam change rebaseline`: from which date, and why. */
+  moved?: { from?: string; to: string; reason: string };
+  /** Risks accepted when a step was forced past a failing readiness item (who, when, why). */
+  acceptedRisks: AcceptedRisk[];
   /** What the notice tells about, stored as the change's `last_notice`. */
   told: { late: string[]; blocked: string[] };
 }
@@ -172,6 +177,10 @@ export function clientNotice(input: NoticeInput): ClientNotice {
     blocked: blockedItems,
     clientActions,
     ...(change.closure ? { outcome: { outcome: change.closure.outcome, note: change.closure.note } } : {}),
+    ...(change.baseline?.reason
+      ? { moved: { ...(change.baseline.previous_client ? { from: change.baseline.previous_client } : {}), to: change.baseline.client, reason: change.baseline.reason.trim() } }
+      : {}),
+    acceptedRisks: acceptedRiskSteps(change),
     told: { late: late.map((t) => t.id).sort(compareIds), blocked: blocked.map((t) => t.id).sort(compareIds) },
   };
 }

@@ -194,7 +194,9 @@ function blackoutItem(input: ReadinessInput): Omit<ReadinessItem, "id"> | undefi
 }
 
 function touched(change: Change): Set<string> {
-  return new Set([...(Array.isArray(change.scope) ? change.scope : []).map((s) => s?.component), ...liveTasks(change).flatMap((t) => t.components ?? [])].filter((c): c is string => typeof c === "string"));
+  return new Set(
+    [...(Array.isArray(change.scope) ? change.scope : []).map((s) => s?.component), ...liveTasks(change).flatMap((t) => t.components ?? [])].filter((c): c is string => typeof c === "string"),
+  );
 }
 
 function conflictItem(input: ReadinessInput): Omit<ReadinessItem, "id"> | undefined {
@@ -237,8 +239,7 @@ export function checkReadiness(input: ReadinessInput): Readiness {
     plan: () => planItem(input),
     rollback: () =>
       text(change.rollback) ? { state: "pass", why: "a rollback plan is written" } : { state: "fail", why: "no rollback plan: never work without insurance, write how to undo it (rollback:)" },
-    "test-plan": () =>
-      text(change.test_plan) ? { state: "pass", why: "a test plan is written" } : { state: "fail", why: "no test plan: write how success is verified (test_plan:)" },
+    "test-plan": () => (text(change.test_plan) ? { state: "pass", why: "a test plan is written" } : { state: "fail", why: "no test plan: write how success is verified (test_plan:)" }),
     backup: () => backupItem(input),
     approver: () => approverItem(input),
     blackout: () => blackoutItem(input),
@@ -264,4 +265,30 @@ export function failingText(readiness: Readiness, skip: readonly ReadinessItemId
     .filter((i) => i.state === "fail" && !skip.includes(i.id))
     .map((i) => `${i.id}: ${i.why}`)
     .join("; ");
+}
+
+/** A failing readiness item in the client's words, for an accepted risk. */
+export const RISK_WORDS: Record<string, string> = {
+  rollback: "no rollback plan written yet",
+  "test-plan": "no test plan yet",
+  backup: "no backup with a tested restore before the work",
+  approver: "no approval by a decision maker",
+  blackout: "work during a blackout period",
+  conflict: "another change works on the same components at the same time",
+  plan: "no written plan",
+  forecast: "a forecast that does not fit the window, the deadline or the promise",
+};
+
+export interface AcceptedRisk {
+  items: string[];
+  reason: string;
+  by?: string;
+  at: string;
+}
+
+/** The forced steps of the change's history: each names the readiness items it went past, who, when and why. */
+export function acceptedRiskSteps(change: Change): AcceptedRisk[] {
+  return (Array.isArray(change.history) ? change.history : [])
+    .filter((e) => e && text(e.forced) && Array.isArray(e.accepted) && e.accepted.length)
+    .map((e) => ({ items: [...e.accepted!], reason: e.forced!.trim(), ...(e.by ? { by: e.by } : {}), at: e.at }));
 }

@@ -20,7 +20,8 @@ export function formatCheckText(result: ChangeCheckResult, options: FormatOption
     if (item.accepted)
       lines.push(`        ${" ".repeat(width)}  accepted risk: ${terminalSafe(item.accepted.reason)} (${item.accepted.by ? `${terminalSafe(item.accepted.by)}, ` : ""}${item.accepted.at})`);
   }
-  const verdict = VERDICT[result.verdict];
+  const risks = result.items.filter((i) => i.state === "accepted").length;
+  const verdict = `${VERDICT[result.verdict]}${risks ? `, ${risks === 1 ? "1 accepted risk" : `${risks} accepted risks`}` : ""}`;
   lines.push(result.verdict === "no-go" ? chalk.red(verdict) : verdict);
   return `${lines.join("\n")}\n`;
 }

@@ -1,6 +1,7 @@
 // The client notice as sections of plain sentences, shared by the markdown and text formats:
 // each format only decides how headings and list items look.
 import type { ClientNotice, NoticeItem } from "../../domain/tracking/notice.js";
+import { RISK_WORDS } from "../../domain/tracking/readiness.js";
 
 export interface NoticeSection {
   heading: string;
@@ -28,6 +29,8 @@ export function noticeIntro(notice: ClientNotice): string[] {
         : `Expected completion: ${notice.promise.forecast}, later than the ${notice.promise.date} we promised; see below what we are doing about it.`,
     );
   }
+  if (notice.moved && notice.change.status !== "done")
+    lines.push(`The promised date moved${notice.moved.from ? ` from ${notice.moved.from}` : ""} to ${notice.moved.to}: ${notice.moved.reason.replace(/[.\s]+$/, "")}.`);
   const due = notice.change.due;
   if (due && notice.change.status !== "done") {
     const forecast = notice.promise?.forecast;
@@ -57,6 +60,10 @@ export function noticeSections(notice: ClientNotice): NoticeSection[] {
   add(
     "Next steps",
     notice.next.map((i) => `${what(i)}${i.promised ? `: by ${i.promised}` : ""}.`),
+  );
+  add(
+    "Risks accepted",
+    notice.acceptedRisks.map((r) => `${r.items.map((i) => RISK_WORDS[i] ?? i).join("; ")}: accepted${r.by ? ` by ${r.by}` : ""} on ${r.at.slice(0, 10)}, because ${r.reason.replace(/[.\s]+$/, "")}.`),
   );
   add("What we need from you", notice.clientActions);
   return sections;

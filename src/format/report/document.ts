@@ -2,6 +2,7 @@
 // over unedited: components by name, the promised dates, recommendations argued, decisions asked
 // for; the internal audience adds the TAM's own part (dates and slips, chores, data quality).
 // Every piece of user-written text goes through markdownEscape (md).
+import { RISK_WORDS } from "../../domain/tracking/readiness.js";
 import type { ClientReport, ChangeLine, Slip } from "../../domain/report/types.js";
 import type { Breach, GroupSummary } from "../../domain/sla/report.js";
 import { count, plural } from "../../util/plural.js";
@@ -311,6 +312,12 @@ function internalSections(report: ClientReport): string[] {
     );
   }
 
+  if (part.acceptedRisks.length) {
+    out.push("### Accepted risks", "", "Work that went past a failing readiness item (`tam change check`): who accepted it, and why.", "");
+    for (const r of part.acceptedRisks)
+      out.push(`- ${r.change}: ${r.items.map((i) => RISK_WORDS[i] ?? i).join("; ")}. Accepted${r.by ? ` by ${md(r.by)}` : ""} on ${r.at.slice(0, 10)}: ${md(r.reason)}`);
+    out.push("");
+  }
   out.push("### Next steps", "");
   if (!part.nextSteps.length) out.push("No open task is late, blocked, in progress or ready.", "");
   else
