@@ -264,7 +264,10 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .description("record a department's progress on a change task (one commit per update)")
     .addHelpText("after", examples("tam task start CHG-0003/T2", "tam task done CHG-0003/T2 --note 'VMs up'", "tam task block CHG-0003/T4 --note 'waiting for the licence'"));
   for (const [action, what] of [
-    ["start", "start a task (refused while the tasks it waits for are open or a normal change is not approved, unless --force with --reason)"],
+    [
+      "start",
+      "start a task (refused while the tasks it waits for are open, a normal change is not approved, or, for the first work on the change, a readiness item of tam change check fails; unless --force with --reason)",
+    ],
     ["done", "mark a task done (refused while the tasks it waits for are open, unless --force with --reason)"],
     ["block", "mark a task blocked; --note says on what"],
     ["unblock", "take a task out of blocked"],

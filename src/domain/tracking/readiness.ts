@@ -176,12 +176,20 @@ function blackoutItem(input: ReadinessInput): Omit<ReadinessItem, "id"> | undefi
     return `${dateInZone(from, timezone)}..${dateInZone(to - 1, timezone)}${b?.reason ? ` (${b.reason})` : ""}`;
   };
   const clashes: string[] = [];
+  const written = new Map(liveTasks(change).map((t) => [t.id, t]));
+  const existing = new Set((Array.isArray(change.scope) ? change.scope : []).filter((s) => s && (s.action === "modify" || s.action === "remove")).map((s) => s.component));
   const ws = change.window?.start ? parseTimestamp(change.window.start) : Number.NaN;
   const we = change.window?.end ? parseTimestamp(change.window.end) : Number.NaN;
   for (const [from, to] of holding) {
     if (Number.isFinite(ws) && Number.isFinite(we) && ws < to && we > from) clashes.push(`the window is in the blackout ${name(from, to)}`);
-    const across = schedule.tasks.filter((t) => t.status !== "done" && t.start !== null && t.finish !== null && t.start < from && t.finish > to).map((t) => t.id);
-    if (across.length) clashes.push(`${across.join(", ")} would be under way across the blackout ${name(from, to)}`);
+    // Work on what exists (modify, remove) left half done across a freeze; new components may pause.
+    const across = schedule.tasks
+      .filter((t) => t.status !== "done" && t.start !== null && t.finish !== null && t.start < from && t.finish > to && (written.get(t.id)?.components ?? []).some((c) => existing.has(c)))
+      .map((t) => t.id);
+    if (across.length)
+      clashes.push(
+        `${across.join(", ")} would leave ${[...new Set(across.flatMap((id) => (written.get(id)?.components ?? []).filter((c) => existing.has(c))))].join(", ")} half changed across the blackout ${name(from, to)}`,
+      );
   }
   if (clashes.length) return { state: "fail", why: `${clashes.join("; ")}: move the window, or record an exception (blackout_exceptions) agreed with the client` };
   const excepted = all.filter((b) => !holding.some(([from]) => from === parseTimestamp(b.from)));

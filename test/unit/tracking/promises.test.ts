@@ -41,7 +41,13 @@ const start = (dir: string, task = "T1", extra: Record<string, unknown> = {}) =>
 const notReady = (dir: string) => projectIssues(loadProject(dir)).filter((i) => i.code === "not-ready");
 
 const MANIFEST = {
-  client: { name: "Acme", contacts: [{ name: "Oleg Ivanov", can_approve: true }, { name: "Maria Lebedeva", role: "developer" }] },
+  client: {
+    name: "Acme",
+    contacts: [
+      { name: "Oleg Ivanov", can_approve: true },
+      { name: "Maria Lebedeva", role: "developer" },
+    ],
+  },
   tam: { name: "Irina Petrova" },
   service_manager: { name: "Pavel Orlov" },
 } as unknown as Manifest;
@@ -176,7 +182,9 @@ describe("the gate on the first work", () => {
     await plan(dir);
     edit(dir, (t) => t.replace("type: normal", "type: standard").replace(/^rollback: .*\n/m, ""));
     await expect(start(dir)).rejects.toThrow(/rollback: no rollback plan/);
-    await expect(takeChangeStep({ project: dir, action: "start", id: "CHG-0001", by: "Igor", commit: false, asOf: "2026-11-23T10:00:00+03:00" })).rejects.toThrow(/approval refused|start of work refused/);
+    await expect(takeChangeStep({ project: dir, action: "start", id: "CHG-0001", by: "Igor", commit: false, asOf: "2026-11-23T10:00:00+03:00" })).rejects.toThrow(
+      /approval refused|start of work refused/,
+    );
     const r = await takeChangeStep({ project: dir, action: "start", id: "CHG-0001", by: "Igor", commit: false, asOf: "2026-11-23T10:00:00+03:00", force: true, reason: "catalogue item" });
     expect(r.accepted).toEqual({ items: ["rollback"], reason: "catalogue item" });
   });
@@ -202,7 +210,13 @@ describe("validate parity: every gate item that is a fact of the file is a valid
     plan: (c) => ({ ...c, tasks: [], scope: [{ component: "db", action: "add" }] }),
     rollback: (c) => ({ ...c, rollback: undefined }),
     "test-plan": (c) => ({ ...c, test_plan: " " }),
-    backup: (c) => ({ ...c, tasks: [{ ...c.tasks![1]!, after: [] }, { ...c.tasks![0]!, after: ["T2"] }] }),
+    backup: (c) => ({
+      ...c,
+      tasks: [
+        { ...c.tasks![1]!, after: [] },
+        { ...c.tasks![0]!, after: ["T2"] },
+      ],
+    }),
     approver: (c) => ({ ...c, approval: { ...c.approval!, by: "Irina Petrova" } }),
   };
   it("covers every static item", () => {
@@ -266,7 +280,11 @@ describe("promises frozen at approval", () => {
     expect(r).toMatchObject({ from: before.client, to: change.baseline!.client });
     expect(change.baseline).toMatchObject({ reason: "the VMware licence came two weeks late", previous_client: before.client, recorded_at: "2026-12-10T23:59:59+03:00" });
     expect(change.baseline!.client > before.client).toBe(true);
-    expect(change.history!.at(-1)).toMatchObject({ status: "approved", by: "Irina Petrova", note: expect.stringContaining(`rebaselined: promised to the client ${before.client} → ${change.baseline!.client}`) });
+    expect(change.history!.at(-1)).toMatchObject({
+      status: "approved",
+      by: "Irina Petrova",
+      note: expect.stringContaining(`rebaselined: promised to the client ${before.client} → ${change.baseline!.client}`),
+    });
     const status = (d: string) => projectStatus({ ...loadProject(d), today: "2026-12-11", timezone: "Europe/Moscow" }).changes[0]!;
     expect(status(dir).untold).toEqual([{ id: "promise", why: "rebaselined" }]);
     const out: string[] = [];
@@ -317,7 +335,10 @@ describe("tam change check on the example", () => {
     const other = fixture(EXAMPLE);
     edit(
       other,
-      (t) => t.replace("  start: 2026-12-02T10:00:00+03:00", "  start: 2026-11-20T10:00:00+03:00").replace("  - component: reporting-db\n    action: remove", "  - component: lb\n    action: modify\n  - component: reporting-db\n    action: remove"),
+      (t) =>
+        t
+          .replace("  start: 2026-12-02T10:00:00+03:00", "  start: 2026-11-20T10:00:00+03:00")
+          .replace("  - component: reporting-db\n    action: remove", "  - component: lb\n    action: modify\n  - component: reporting-db\n    action: remove"),
       "changes/CHG-0006.yaml",
     );
     const conflict = checkChange({ project: other, id: "CHG-0006", asOf: "2026-11-20" }).items.find((i) => i.id === "conflict")!;
