@@ -14,6 +14,7 @@ import { clockFor, openProject, type ClockOptions, type ProjectOptions } from ".
 import { canonicalId } from "../util/ids.js";
 import { findChange } from "./lookup.js";
 import { readinessOf } from "./change-check.js";
+import { workMomentProblem } from "../domain/tracking/readiness.js";
 
 export interface TaskUpdateRequest extends ProjectOptions, ClockOptions {
   action: TaskAction;
@@ -87,7 +88,9 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
           const index = tasks.findIndex((t) => t.id === taskId);
           if (index < 0) throw new UsageError(`${changeId} has no task ${taskId}${tasks.length ? ` (tasks: ${tasks.map((t) => t.id).join(", ")})` : "; plan it first with `tam change plan --write`"}`);
           const task = tasks[index]!;
-          const result = transition(tasks, task, { action, force: Boolean(request.force), note: request.note, reason: request.reason }, change);
+          // Blackouts and the window at the moment of work (a start only).
+          const moment = action === "start" ? workMomentProblem(change, project.manifest, clock.now, clock.timezone) : undefined;
+          const result = transition(tasks, task, { action, force: Boolean(request.force), note: request.note, reason: request.reason, ...(moment ? { moment } : {}) }, change);
           if (!result.ok) throw new UsageError(result.reason);
           const note = request.note?.trim() || undefined;
           const event = { at, status: result.status, by, ...(note ? { note } : {}), ...(result.forced ? { forced: result.forced } : {}) };

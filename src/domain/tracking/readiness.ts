@@ -11,6 +11,7 @@ import { DEFAULT_STATEFUL_KINDS } from "../planner/followups.js";
 import { changeBlackouts } from "../planner/schedule-context.js";
 import type { ChangeSchedule } from "../planner/schedule-types.js";
 import { dateInZone } from "../zone.js";
+import { formatZonedShort } from "../zoned-timestamp.js";
 import { approversText, checkApprover } from "./approvers.js";
 
 export type ReadinessItemId = "rollback" | "test-plan" | "backup" | "approver" | "blackout" | "conflict" | "plan" | "forecast";
@@ -299,4 +300,23 @@ export function acceptedRiskSteps(change: Change): AcceptedRisk[] {
   return (Array.isArray(change.history) ? change.history : [])
     .filter((e) => e && text(e.forced) && Array.isArray(e.accepted) && e.accepted.length)
     .map((e) => ({ items: [...e.accepted!], reason: e.forced!.trim(), ...(e.by ? { by: e.by } : {}), at: e.at }));
+}
+
+/**
+ * Why work on the change may not start at `now`: inside a blackout that holds for it (no exception
+ * recorded, not an emergency allowed in it), or outside the change's window. Undefined when it may.
+ */
+export function workMomentProblem(change: Change, manifest: Manifest | undefined, now: number, timezone: string): string | undefined {
+  const at = formatZonedShort(now, timezone);
+  for (const [from, to] of changeBlackouts({ manifest, timezone }, change)) {
+    if (now >= from && now < to) {
+      const b = (manifest?.blackouts ?? []).find((x) => parseTimestamp(x.from) === from);
+      return `${at} is in the blackout ${dateInZone(from, timezone)}..${dateInZone(to - 1, timezone)}${b?.reason ? ` (${b.reason})` : ""}: record an exception agreed with the client (blackout_exceptions)`;
+    }
+  }
+  const start = change.window?.start ? parseTimestamp(change.window.start) : Number.NaN;
+  const end = change.window?.end ? parseTimestamp(change.window.end) : Number.NaN;
+  if (Number.isFinite(start) && now < start) return `${at} is before ${change.id}'s window opens (${formatZonedShort(start, timezone)})`;
+  if (Number.isFinite(end) && now >= end) return `${at} is after ${change.id}'s window closed (${formatZonedShort(end, timezone)}): agree a new window with the client`;
+  return undefined;
 }

@@ -345,3 +345,44 @@ describe("tam change check on the example", () => {
     expect(conflict).toMatchObject({ state: "fail", why: expect.stringContaining("CHG-0002 (in-progress, 2026-11-10 → 2026-11-23) also works on lb") });
   });
 });
+
+describe("blackouts and the window at the moment of work", () => {
+  const FREEZE = "blackouts:\n  - { id: sale, from: 2026-11-25T00:00:00+03:00, to: 2026-11-26T00:00:00+03:00, reason: Autumn sale }\n";
+  async function ready(): Promise<{ dir: string; next: string }> {
+    const dir = fixture();
+    await plan(dir);
+    await approve(dir);
+    await start(dir, "T1");
+    // The client asks for a freeze after the work started.
+    edit(dir, (t) => t + FREEZE, "tam.yaml");
+    await updateTask({ project: dir, action: "done", ref: "CHG-0001/T1", by: "Igor", commit: false, asOf: "2026-11-24T10:00:00+03:00" });
+    const tasks = changeOf(dir).tasks!;
+    const next = tasks.find((t) => t.status === "todo" && (t.after ?? []).every((a) => tasks.find((x) => x.id === a)?.status === "done"))!;
+    return { dir, next: next.id };
+  }
+  const during = "2026-11-25T10:00:00+03:00";
+
+  it("refuses a start inside a blackout; --force --reason records it in the task's history", async () => {
+    const { dir, next } = await ready();
+    await expect(start(dir, next, { asOf: during })).rejects.toThrow(/cannot start now: 2026-11-25 10:00 is in the blackout 2026-11-25\.\.2026-11-25 \(Autumn sale\): record an exception/);
+    const u = await start(dir, next, { asOf: during, force: true, reason: "the client asked for it during the sale" });
+    expect(u.forced).toBe("started while 2026-11-25 10:00 is in the blackout 2026-11-25..2026-11-25 (Autumn sale): the client asked for it during the sale");
+  });
+
+  it("allows it when the change records an exception for the blackout", async () => {
+    const { dir, next } = await ready();
+    edit(dir, (t) => t.replace("status: in-progress\n", "status: in-progress\nblackout_exceptions:\n  - { blackout: sale, agreed_by: Oleg Ivanov, agreed_at: 2026-11-20 }\n"));
+    const u = await start(dir, next, { asOf: during });
+    expect(u).toMatchObject({ to: "in-progress" });
+    expect(u.forced).toBeUndefined();
+  });
+
+  it("refuses a start before the change's window opens or after it closed", async () => {
+    const dir = fixture();
+    await plan(dir);
+    await approve(dir);
+    await expect(start(dir, "T1", { asOf: "2026-11-22T10:00:00+03:00" })).rejects.toThrow(/cannot start now: 2026-11-22 10:00 is before CHG-0001's window opens \(2026-11-23 09:00\)/);
+    edit(dir, (t) => t.replace("  start: 2026-11-23T09:00:00+03:00", "  start: 2026-11-23T09:00:00+03:00\n  end: 2026-11-23T18:00:00+03:00"));
+    await expect(start(dir, "T1", { asOf: "2026-11-24T10:00:00+03:00" })).rejects.toThrow(/is after CHG-0001's window closed \(2026-11-23 18:00\): agree a new window/);
+  });
+});
