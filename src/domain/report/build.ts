@@ -13,6 +13,7 @@ import { slaReport, type SlaReport } from "../sla/report.js";
 import { projectStatus } from "../tracking/status.js";
 import { ownerIndex, owningDepartmentId } from "../validation/owners.js";
 import { clientDecisions } from "./decisions.js";
+import { promiseNotKept } from "./promise-text.js";
 import { serviceHistory } from "./history.js";
 import { changeSchedules, reportSchedule, type ChangeSchedule } from "./schedule.js";
 import { changesAsOf, reportDelta, type PreviousReport } from "./since.js";
@@ -94,7 +95,7 @@ export function buildClientReport(input: ReportInput): ClientReport {
     breaches: breachLines(sla, input.incidents),
     componentNames,
     recommendations,
-    decisions: clientDecisions(input.changes, schedules, input.incidents, recommendations, input.now),
+    decisions: clientDecisions(input.changes, schedules, input.incidents, recommendations, input.now, input.today),
     delta: input.since ? delta(input, input.since, risks, recommendations) : null,
     internal: internal ? internalPart(input, risks, sla, schedule) : null,
   };
@@ -115,11 +116,13 @@ function changeLine(change: Change, timing: ChangeSchedule | undefined, internal
     total: counted.length,
     start: finished || internal ? (worked.start ?? timing?.start ?? null) : null,
     finish: finished || internal ? forecastFinish : null,
-    promised: finished ? null : (timing?.promisedDate ?? null),
+    // No date is committed for a change that is not planned yet.
+    promised: finished || timing?.proposed ? null : (timing?.promisedDate ?? null),
     internal: internal && !finished ? (timing?.internalDate ?? null) : null,
     baseline: internal && !finished ? (timing?.baselineFinish ?? null) : null,
     slips: internal && !finished && forecastFinish ? slips(forecastFinish, { baseline: timing?.baselineFinish, internal: timing?.internalDate, promised: timing?.promisedDate, due: change.due }) : [],
     overdue: !finished && change.due !== undefined && change.due < today,
+    notKept: finished || !timing || timing.proposed ? null : promiseNotKept(timing, today),
   };
 }
 

@@ -44,6 +44,8 @@ export interface ChangeLine {
   /** Where the forecast finish lies after a date it should meet, in calendar days (internal audience only). */
   slips: Slip[];
   overdue: boolean;
+  /** Open changes: why the promised date does not hold, in the client's words ("we will not make …; new date to agree"). */
+  notKept: string | null;
 }
 
 export interface Slip {

@@ -51,8 +51,8 @@ export interface ClientNotice {
   since?: string;
   components: string[];
   progress: { done: number; total: number };
-  /** The date promised to the client for the whole change, and whether the forecast still keeps it. */
-  promise?: { date: string; forecast: string; kept: boolean };
+  /** The date promised to the client for the whole change, and whether the forecast still keeps it (`passed`: the date is gone; `open`: a blocked step keeps the date open). */
+  promise?: { date: string; forecast: string; kept: boolean; passed?: boolean; open?: boolean };
   done: NoticeItem[];
   inProgress: NoticeItem[];
   next: NoticeItem[];
@@ -154,6 +154,10 @@ export function clientNotice(input: NoticeInput): ClientNotice {
     clientActions.push("Approve the change (a reply to this message is enough): work starts only after your approval.");
   if (awaitsRetroactiveApproval(change)) clientActions.push("Confirm this emergency change in writing: it was started at once to protect the service and needs your approval afterwards.");
   if (change.status === "review" && change.test_plan) clientActions.push(`Check the result with us against the agreed test plan: ${change.test_plan.trim()}`);
+  const promisedNow = plan?.planned ? plan.promise.clientDate : undefined;
+  const finishing = plan?.finishDate ?? undefined;
+  if (change.status !== "done" && promisedNow && (blocked.length || promisedNow < today || (finishing && finishing > promisedNow)))
+    clientActions.push(`Agree a new date with us: we will not make ${promisedNow}${blocked.length ? " while a step is blocked" : ""}.`);
   if (!clientActions.length && change.status !== "done" && blocked.length === 0) clientActions.push("Nothing for now.");
 
   const promiseDate = plan?.planned ? plan.promise.clientDate : undefined;
@@ -169,7 +173,17 @@ export function clientNotice(input: NoticeInput): ClientNotice {
     ...(since ? { since: day(since) } : {}),
     components: [...new Set(change.scope.map((s) => names.get(s.component) ?? s.component))],
     progress: { done: tasks.filter((t) => t.status === "done").length, total: tasks.filter((t) => t.status !== "cancelled").length },
-    ...(promiseDate && forecast ? { promise: { date: promiseDate, forecast, kept: forecast <= promiseDate } } : {}),
+    ...(promiseDate && forecast
+      ? {
+          promise: {
+            date: promiseDate,
+            forecast,
+            kept: forecast <= promiseDate && promiseDate >= today && blocked.length === 0,
+            ...(promiseDate < today && change.status !== "done" ? { passed: true } : {}),
+            ...(blocked.length ? { open: true } : {}),
+          },
+        }
+      : {}),
     done,
     inProgress,
     next,

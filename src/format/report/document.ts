@@ -69,7 +69,7 @@ export function reportBlocks(report: ClientReport): Block[] {
     lines.push(
       ...table(
         ["change", "what", "status", "progress", internal ? "promised to the client" : "completion by"],
-        open.map((c) => [md(c.id), md(c.title), statusWord(c), progress(c), c.promised ?? "to be planned"]),
+        open.map((c) => [md(c.id), md(c.title), statusWord(c), progress(c), c.notKept ? md(c.notKept) : (c.promised ?? "to be planned")]),
       ),
       "",
     );
@@ -303,7 +303,7 @@ function internalSections(report: ClientReport): string[] {
           c.start && c.finish ? dateSpan(c.start, c.finish) : "not scheduled",
           c.baseline ?? "not recorded",
           c.internal ?? "not scheduled",
-          c.promised ?? "not scheduled",
+          c.promised ?? (c.internal ? "none until planned" : "not scheduled"),
           c.due ?? "none",
           slipText(c),
         ]),
