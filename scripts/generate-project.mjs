@@ -233,6 +233,7 @@ client:
     - name: Elena Smirnova
       role: IT director
       email: elena.smirnova@bench.example
+      can_approve: true
 project:
   id: bench
   name: Benchmark Retail managed services
@@ -285,6 +286,10 @@ followups:
   documentation:
     department: design-center
     estimate: 2h
+# The generated changes carry no backup tasks: the go/no-go backup item is off here.
+readiness:
+  backup:
+    enabled: false
 `;
 }
 
@@ -332,6 +337,7 @@ function changeText(rng, n, comps, _depts, tasksPerChange) {
   ];
   for (const c of scope) out.push(`  - component: ${c.id}`, `    action: ${rng.pick(["modify", "modify", "add", "remove"])}`);
   out.push(`rollback: ${str(`Restore the saved configuration of ${scope[0].id} and the snapshot taken before the window`)}`);
+  out.push("test_plan: Smoke tests of the components in scope before and after the window.");
   out.push(`status: ${status}`);
   // Work on a normal or emergency change is approved by the client (the lifecycle's rule).
   if (type !== "standard" && ["approved", "in-progress", "done"].includes(status)) out.push(`approval: { by: Elena Smirnova, at: ${stamp(requested + 2 * DAY)}, via: client }`);

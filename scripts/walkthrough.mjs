@@ -71,8 +71,15 @@ try {
     ...asOf,
   ]);
   step(nw, ["change", "plan", "CHG-0003", "--write", ...asOf], 18);
-  step(nw, ["change", "approve", "CHG-0003", "--by", "Dmitry Sokolov", "--via", "client", "--note", "e-mail of 2026-11-20", ...asOf]);
-  step(nw, ["task", "done", "CHG-0003/T1", "--note", "VLAN 130 configured", "--by", "Oleg Smirnov", "--as-of", "2026-11-20T14:05:00+03:00"]);
+  // Go/no-go before the client approves: every item passes or fails and says why.
+  step(nw, ["change", "check", "CHG-0003", ...asOf]);
+  // The approval names the client's decision maker (can_approve in tam.yaml); it freezes the promise.
+  step(nw, ["change", "approve", "CHG-0003", "--by", "Dmitry Sokolov", "--via", "client", ...asOf], 3);
+  step(nw, ["change", "approve", "CHG-0003", "--by", "Elena Smirnova", "--via", "client", "--note", "e-mail of 2026-11-20", "--as-of", "2026-11-20T11:00:00+03:00"]);
+  step(nw, ["task", "start", "CHG-0003/T1", "--by", "Oleg Smirnov", "--as-of", "2026-11-23T09:30:00+03:00"]);
+  step(nw, ["task", "done", "CHG-0003/T1", "--note", "VLAN 130 configured", "--by", "Oleg Smirnov", "--as-of", "2026-11-23T16:05:00+03:00"]);
+  // A change with no plan cannot be approved: the client would approve a promise that does not exist.
+  step(nw, ["change", "approve", "CHG-0007", "--by", "Elena Smirnova", ...asOf], 3);
   step(nw, ["change", "notify", "CHG-0002", "--format", "text", "--by", "Anna Volkova", ...asOf], 16);
   step(nw, ["docs", "check", ...asOf], 16);
   step(nw, ["sla", "report", "--period", "2026-10", ...asOf], 16);

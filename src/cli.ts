@@ -151,6 +151,16 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       setExit(await runChangePlan(globals(), id, options, output));
     });
   change
+    .command("check <id>")
+    .description("go/no-go: each readiness item (plan, rollback, test plan, backup, approver, blackout, conflict, forecast) with pass or fail and why; exit 1 when one fails")
+    .addOption(formatOption(FORMAT_NAMES.check, "text"))
+    .addOption(asOfOption())
+    .addHelpText("after", examples("tam change check CHG-0006 --as-of 2026-11-20", "tam change check CHG-0004 --format json"))
+    .action(async (id, options) => {
+      const { runChangeCheck } = await import("./commands/change-check.js");
+      setExit(await runChangeCheck(globals(), id, options, output));
+    });
+  change
     .command("new")
     .description("write a new change file with the next free id (asks in a terminal; flags for scripts)")
     .option("--title <text>", "short title")
@@ -183,10 +193,10 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
   for (const [action, what, example] of [
     [
       "approve",
-      "record the client's (or the CAB's) approval: --by who approved; a normal change needs it before any task starts, an emergency change records it afterwards",
+      "record the client's (or the CAB's) approval: --by a client decision maker (can_approve in tam.yaml) or CAB; refused while a readiness item fails (tam change check) unless --force --reason; stores the baseline (the promise) if none; a normal change needs it before any task starts, an emergency change records it afterwards",
       "tam change approve CHG-0003 --by 'Elena Smirnova' --via client --note 'e-mail of 2026-11-21'",
     ],
-    ["start", "start the implementation (tasks starting also do this)", "tam change start CHG-0003"],
+    ["start", "start the implementation (tasks starting also do this); refused while a readiness item fails unless --force --reason", "tam change start CHG-0003"],
     [
       "close",
       "close a change after its post-implementation review: --outcome and --note; a successful change writes its components to architecture.yaml in the same commit",
@@ -198,9 +208,14 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     const command = change
       .command(`${action} <id>`)
       .description(what)
-      .option("--by <name>", action === "approve" ? "who approved for the client (default: git user.name, else $USER)" : "who does it (default: git user.name, else $USER)")
+      .option("--by <name>", action === "approve" ? "required: the client decision maker who approved (can_approve in tam.yaml), or CAB" : "who does it (default: git user.name, else $USER)")
       .option("--note <text>", action === "close" ? "the post-implementation review note" : "comment stored in the change's history");
     if (action === "approve") command.addOption(new Option("--via <how>", "client sign-off or change advisory board").choices(["client", "cab"]));
+    if (action === "approve" || action === "start")
+      command
+        .option("--force", "go past failing readiness items (tam change check); needs --reason, recorded in the change's history as an accepted risk")
+        .option("--reason <text>", "with --force or --correct: why");
+    if (action === "approve") command.option("--correct", "correct the approver of a recorded approval (--by the right person, --reason); recorded in the history");
     if (action === "close") command.addOption(new Option("--outcome <outcome>", "how the change ended").choices(["successful", "with-issues", "rolled-back"]));
     command
       .option("--no-commit", "write the files but do not commit them")
@@ -215,6 +230,22 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       });
   }
 
+  change
+    .command("rebaseline <id>")
+    .description(
+      "move the promise (baseline: planned dates, internal ×2 and client ×3 dates) to today's forecast, as a recorded act with --reason; tam status lists the change until the client is told",
+    )
+    .option("--reason <text>", "required: why the promise moves")
+    .option("--by <name>", "who does it (default: git user.name, else $USER)")
+    .option("--no-commit", "write the file but do not commit it")
+    .addOption(waitOption())
+    .addOption(localChangesOption())
+    .addOption(asOfOption())
+    .addHelpText("after", examples("tam change rebaseline CHG-0002 --reason 'SIEM licence delayed by the vendor; agreed with Dmitry Sokolov'"))
+    .action(async (id, options) => {
+      const { runChangeRebaseline } = await import("./commands/change-rebaseline.js");
+      setExit(await runChangeRebaseline(globals(), id, options, output));
+    });
   change
     .command("notify <id>")
     .description(
@@ -239,7 +270,10 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .description("record a department's progress on a change task (one commit per update)")
     .addHelpText("after", examples("tam task start CHG-0003/T2", "tam task done CHG-0003/T2 --note 'VMs up'", "tam task block CHG-0003/T4 --note 'waiting for the licence'"));
   for (const [action, what] of [
-    ["start", "start a task (refused while the tasks it waits for are open or a normal change is not approved, unless --force with --reason)"],
+    [
+      "start",
+      "start a task (refused while the tasks it waits for are open, a normal change is not approved, or, for the first work on the change, a readiness item of tam change check fails; unless --force with --reason)",
+    ],
     ["done", "mark a task done (refused while the tasks it waits for are open, unless --force with --reason)"],
     ["block", "mark a task blocked; --note says on what"],
     ["unblock", "take a task out of blocked"],

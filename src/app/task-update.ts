@@ -14,6 +14,8 @@ import { editFiles, type WriteResult } from "../project/transaction.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 import { canonicalId } from "../util/ids.js";
 import { findChange } from "./lookup.js";
+import { readinessOf } from "./change-check.js";
+import { workMomentProblem } from "../domain/tracking/readiness.js";
 
 export interface TaskUpdateRequest extends ProjectOptions, ClockOptions {
   action: TaskAction;
@@ -46,6 +48,8 @@ export interface TaskUpdate {
   at: string;
   /** The rule --force broke and why, as recorded in the history. */
   forced?: string;
+  /** Readiness items the first work on the change was forced past (accepted risks). */
+  accepted?: string[];
   /** The change's status when the update moved it. */
   changeStatus?: { from: ChangeStatus; to: ChangeStatus };
   /** What the write did: files written, the commit. */
@@ -89,7 +93,9 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
           // When: now, or the time on the --as-of day that keeps the file's history in order.
           const instant = writeInstant(change, clock);
           const at = formatZoned(instant, clock.timezone);
-          const result = transition(tasks, task, { action, force: Boolean(request.force), note: request.note, reason: request.reason }, change);
+          // Blackouts and the window at the moment of work (a start only).
+          const moment = action === "start" ? workMomentProblem(change, project.manifest, instant, clock.timezone) : undefined;
+          const result = transition(tasks, task, { action, force: Boolean(request.force), note: request.note, reason: request.reason, ...(moment ? { moment } : {}) }, change);
           if (!result.ok) throw new UsageError(result.reason);
           const order = outOfOrderReason(`${changeId}/${taskId}`, task.history, instant, at);
           if (order) throw new UsageError(order);
@@ -101,6 +107,21 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
           const changeOrder = status ? outOfOrderReason(changeId, change.history, instant, at) : undefined;
           if (changeOrder) throw new UsageError(changeOrder);
           const why = status === "review" ? "every task is done or cancelled" : `${changeId}/${taskId} ${TASK_PAST[action]}`;
+          // The gate: the first work on a change needs every readiness item to pass (tam change check).
+          // A missing approval is the transition's own rule above; a recorded one must be a decision maker's.
+          let accepted: string[] | undefined;
+          if (status && ["draft", "planned", "approved"].includes(change.status)) {
+            const { readiness } = readinessOf(project, change, clock.now, clock.timezone);
+            const skip = change.approval ? [] : ["approver" as const];
+            const failing = readiness.items.filter((i) => i.state === "fail" && !(skip as string[]).includes(i.id));
+            if (failing.length) {
+              const what = failing.map((i) => `${i.id}: ${i.why}`).join("; ");
+              if (!request.force)
+                throw new UsageError(`${changeId} is not ready for work to start: ${what}; see \`tam change check ${changeId}\`, or use --force with a --reason (recorded as an accepted risk)`);
+              accepted = failing.map((i) => i.id);
+            }
+          }
+          const reason = (request.reason ?? request.note)?.trim();
           update = {
             change: changeId,
             task: taskId,
@@ -110,9 +131,11 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
             by,
             at,
             ...(result.forced ? { forced: result.forced } : {}),
+            ...(accepted ? { accepted } : {}),
             ...(status ? { changeStatus: { from: change.status, to: status } } : {}),
           };
-          return applyChangeEdit(source!, { task: { index, event }, ...(status ? { status, event: { at, status, by, note: why } } : {}) });
+          const changeEvent = { at, status: status!, by, note: why, ...(accepted ? { forced: reason!, accepted } : {}) };
+          return applyChangeEdit(source!, { task: { index, event }, ...(status ? { status, event: changeEvent } : {}) });
         },
       },
     ],

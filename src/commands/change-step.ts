@@ -10,6 +10,9 @@ export interface ChangeStepOptions extends WriteFlags {
   note?: string;
   via?: "client" | "cab";
   outcome?: string;
+  force?: boolean;
+  reason?: string;
+  correct?: boolean;
   commit?: boolean;
   asOf?: string;
 }
@@ -18,7 +21,11 @@ export async function runChangeStep(globals: GlobalOptions, action: ChangeAction
   // The lines echo the id, --by and component ids: user text.
   const output = plainOutput(sink);
   const r = await takeChangeStep({ project: globals.project, action, id, ...options, warn: output.err });
-  const lines = [`${id}: ${r.from} → ${r.to} by ${r.by} at ${r.at}${r.outcome ? `, outcome ${r.outcome}` : ""}${committedNote(r.write)}`];
+  const lines = r.corrected
+    ? [`${id}: approval corrected: by ${r.by} (recorded as by ${r.corrected}) at ${r.at}${committedNote(r.write)}`]
+    : [`${id}: ${r.from} → ${r.to} by ${r.by} at ${r.at}${r.outcome ? `, outcome ${r.outcome}` : ""}${committedNote(r.write)}`];
+  if (r.accepted) lines.push(`accepted risk (${r.accepted.items.join(", ")}): ${r.accepted.reason}`);
+  if (r.baseline) lines.push(`baseline stored: finish ${r.baseline.finish.slice(0, 10)}, internal ${r.baseline.internal}, promised to the client ${r.baseline.client}`);
   const update = r.architecture;
   if (update) {
     const parts = [
@@ -28,7 +35,7 @@ export async function runChangeStep(globals: GlobalOptions, action: ChangeAction
     ].filter(Boolean);
     lines.push(`architecture.yaml: ${parts.join("; ")}`);
   } else if (r.outcome === "rolled-back") lines.push("architecture.yaml left as it was (rolled back)");
-  if (action === "approve") lines.push(`next: tam task start ${id}/<task>`);
+  if (action === "approve" && !r.corrected) lines.push(`next: tam task start ${id}/<task>`);
   output.out(lines.join("\n"));
   return EXIT_OK;
 }

@@ -5,6 +5,7 @@ export const FORMAT_NAMES = {
   validate: ["pretty", "json", "github", "sarif", "junit", "codeclimate"],
   plan: ["table", "markdown", "json", "mermaid"],
   notice: ["markdown", "text", "json"],
+  check: ["text", "json"],
   status: ["table", "json", "markdown"],
   docs: ["table", "markdown", "json", "github"],
   report: ["markdown", "html", "json"],

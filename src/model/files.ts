@@ -17,6 +17,11 @@ export interface Person {
   role?: string;
 }
 
+/** A client-side person; `can_approve` marks a decision maker who may approve changes. */
+export interface ClientContact extends Person {
+  can_approve?: boolean;
+}
+
 /** Working hours per weekday: list of "HH:MM-HH:MM" ranges ("00:00-24:00" for the whole day). */
 export type WeekHours = Partial<Record<Weekday, string[]>>;
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
@@ -78,7 +83,7 @@ export interface FollowupRule {
 
 export interface Manifest {
   format: 1;
-  client: { name: string; contacts?: Person[] };
+  client: { name: string; contacts?: ClientContact[] };
   project: { id: string; name: string; description?: string };
   tam: Person;
   service_manager?: Person;
@@ -94,6 +99,17 @@ export interface Manifest {
   followups?: Partial<Record<FollowupKind, FollowupRule>>;
   /** How tam commits: `hooks: skip` commits without the repository's git hooks, as --no-verify does (default: run). */
   git?: { hooks?: "run" | "skip" };
+  /** The go/no-go items of `tam change check` (each on by default). */
+  readiness?: Partial<Record<ReadinessRuleName, ReadinessRule>>;
+}
+
+/** Readiness items as tam.yaml names them (the item ids are kebab-case: test_plan is "test-plan"). */
+export type ReadinessRuleName = "rollback" | "test_plan" | "backup" | "approver" | "blackout" | "conflict" | "plan" | "forecast";
+
+export interface ReadinessRule {
+  enabled?: boolean;
+  /** backup: stateful component kinds (default: the backup follow-up's kinds). */
+  kinds?: string[];
 }
 
 export interface DocsBaseline {
@@ -222,6 +238,10 @@ export interface ChangeEvent {
   status: ChangeStatus;
   by?: string;
   note?: string;
+  /** The step was forced past failing readiness items (`--force --reason`): the reason. */
+  forced?: string;
+  /** The readiness items that failed when the step was forced: accepted risks. */
+  accepted?: string[];
 }
 
 /** The post-implementation review, written when the change is closed. */
@@ -287,6 +307,9 @@ export interface Baseline {
   client: DateText;
   /** Planned start and finish of each task at the time. */
   tasks?: Record<string, { start: TimestampText; finish: TimestampText }>;
+  /** Set by `tam change rebaseline`: why the dates moved, and the client date promised before. */
+  reason?: string;
+  previous_client?: DateText;
 }
 
 export type IncidentStatus = "open" | "responded" | "resolved" | "closed";

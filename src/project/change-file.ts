@@ -48,12 +48,13 @@ export function renderTask(task: Task, indent: number): string {
 }
 
 /** A history entry (of a task, or of the change itself) as a block list item. */
-export function renderEvent(event: Pick<TaskEvent, "at" | "by" | "note" | "forced"> & { status: string }, indent: number): string {
+export function renderEvent(event: Pick<TaskEvent, "at" | "by" | "note" | "forced"> & { status: string; accepted?: string[] }, indent: number): string {
   const pad = " ".repeat(indent);
   const lines = [`${pad}- at: ${yamlScalar(event.at)}`, `${pad}  status: ${event.status}`];
   if (event.by) lines.push(`${pad}  by: ${yamlScalar(event.by)}`);
   if (event.note) lines.push(`${pad}  note: ${yamlScalar(event.note)}`);
   if (event.forced) lines.push(`${pad}  forced: ${yamlScalar(event.forced)}`);
+  if (event.accepted?.length) lines.push(`${pad}  accepted: ${yamlFlowList(event.accepted)}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -114,6 +115,8 @@ export function renderBaseline(baseline: Baseline): string {
     `  internal: ${yamlScalar(baseline.internal)}`,
     `  client: ${yamlScalar(baseline.client)}`,
   ];
+  if (baseline.reason) lines.push(`  reason: ${yamlScalar(baseline.reason)}`);
+  if (baseline.previous_client) lines.push(`  previous_client: ${yamlScalar(baseline.previous_client)}`);
   const tasks = Object.entries(baseline.tasks ?? {});
   if (tasks.length) {
     lines.push("  tasks:");

@@ -3,8 +3,8 @@
 // Each part is spliced into the text (every other byte stays), then the whole result is checked
 // against the intended data.
 import { isSeq, type Node } from "yaml";
-import type { Approval, ChangeClosure, ChangeEvent, ChangeNotice, ChangeStatus, TaskEvent } from "../model/files.js";
-import { renderEvent } from "./change-file.js";
+import type { Approval, Baseline, ChangeClosure, ChangeEvent, ChangeNotice, ChangeStatus, TaskEvent } from "../model/files.js";
+import { renderBaseline, renderEvent } from "./change-file.js";
 import type { SourceFile } from "./source.js";
 import { appendListItem, applySplice, columnOf, endOfBlock, mapAt, nextLine, pairOf, parseForEdit, replaceEntry, setScalar, verifyEdit, yamlFlowList, yamlScalar, type Splice } from "./yaml-text.js";
 
@@ -17,6 +17,8 @@ export interface ChangeEdit {
   approval?: Approval;
   closure?: ChangeClosure;
   lastNotice?: ChangeNotice;
+  /** The baseline (the dates and promises as agreed): stored at approval, replaced by a rebaseline. */
+  baseline?: Baseline;
 }
 
 /** Top-level keys tam writes, in the order they go after `status` (and before `tasks`). */
@@ -91,6 +93,11 @@ export function applyChangeEdit(source: SourceFile, edit: ChangeEdit): string {
     if (!value) continue;
     steps.push(spliceStep(what, (text, doc) => topEntry(text, doc, key, mappingBlock(key, value))));
     expected[key] = plain(Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)));
+  }
+  if (edit.baseline) {
+    const baseline = edit.baseline;
+    steps.push(spliceStep(what, (text, doc) => replaceEntry(text, doc, [], "baseline", renderBaseline(baseline))));
+    expected.baseline = plain(baseline);
   }
   if (edit.event) {
     const event = edit.event;

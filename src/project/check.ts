@@ -36,9 +36,15 @@ export function projectIssues(project: Project): Issue[] {
  * For commands other than validate: refuse to work on a project whose files have errors,
  * so that domain code only ever sees well-formed data.
  */
+/**
+ * Errors that fail `tam validate` (and CI) but never stop a command from reading the project: the
+ * data is sound, a step was taken past the gate (a change approved or started while not ready).
+ */
+export const NON_BLOCKING_CODES: readonly string[] = ["not-ready"];
+
 export function requireValid(project: Project, reportedByCaller: readonly string[] = []): void {
   // A caller that reports some errors itself (the planner reports cycles as plan findings) lists their codes.
-  refuseErrors(projectIssues(project).filter((issue) => issue.severity === "error" && !reportedByCaller.includes(issue.code)));
+  refuseErrors(projectIssues(project).filter((issue) => issue.severity === "error" && !reportedByCaller.includes(issue.code) && !NON_BLOCKING_CODES.includes(issue.code)));
 }
 
 /** Refuses to go on when there are errors (as requireValid), listing them in the order of projectIssues. */
@@ -103,7 +109,7 @@ export function streamedValidation(): { file(file: IncidentFile, project: Projec
  * from) refuse; errors elsewhere are for the write transaction to report as a warning.
  */
 export function requireValidIn(project: Project, files: readonly string[]): void {
-  const errors = projectIssues(project).filter((issue) => issue.severity === "error" && files.includes(issue.file));
+  const errors = projectIssues(project).filter((issue) => issue.severity === "error" && files.includes(issue.file) && !NON_BLOCKING_CODES.includes(issue.code));
   if (errors.length > 0) {
     throw new ProjectError(
       `${files.join(", ")} ${errors.length === 1 ? "has an error" : `has ${errors.length} errors`}; fix ${errors.length === 1 ? "it" : "them"} first (see \`tam validate\`):`,

@@ -138,7 +138,7 @@ describe("tam change plan --write", () => {
     expect(runTam(["validate", "-C", dir]).code).toBe(0);
 
     // A normal change: its approval comes before the first task.
-    expect(runTam(["change", "approve", "CHG-0001", "-C", dir, "--as-of", "2026-11-21", "--by", "Elena", "--via", "client"]).code).toBe(0);
+    expect(runTam(["change", "approve", "CHG-0001", "-C", dir, "--as-of", "2026-11-21", "--by", "Elena Smirnova", "--via", "client"]).code).toBe(0);
     expect(runTam(["task", "start", "CHG-0001/T1", "-C", dir, "--as-of", "2026-11-23T09:30:00+03:00", "--by", "Oleg"]).code).toBe(0);
     const again = runTam(["change", "plan", "CHG-0001", "-C", dir, "--as-of", "2026-11-20", "--write", "--no-commit"]);
     expect(again.stdout).toContain("no change to the written tasks");

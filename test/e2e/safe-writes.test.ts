@@ -30,7 +30,7 @@ describe("surgical status updates", () => {
   it("tam task start changes only the task's own block of a commented change file", () => {
     const dir = repo();
     // A change already in progress: starting a task then touches only that task (a planned one would also move to in-progress).
-    writeFileSync(join(dir, CHANGE), read(dir, CHANGE).replace("\nstatus: planned\n", "\nstatus: in-progress\n"));
+    writeFileSync(join(dir, CHANGE), read(dir, CHANGE).replace("\nstatus: approved\n", "\nstatus: in-progress\n"));
     git(dir, ["commit", "-q", "-am", "CHG-0004 in progress"]);
     const before = read(dir, CHANGE);
     expect(before).toMatch(/^#/m); // the file has comments to keep
@@ -74,7 +74,7 @@ describe("surgical status updates", () => {
 
   it("keeps CRLF line endings and a BOM", () => {
     const dir = repo();
-    const crlf = `\ufeff${read(dir, CHANGE).replace("\nstatus: planned\n", "\nstatus: in-progress\n").replace(/\n/g, "\r\n")}`;
+    const crlf = `\ufeff${read(dir, CHANGE).replace("\nstatus: approved\n", "\nstatus: in-progress\n").replace(/\n/g, "\r\n")}`;
     writeFileSync(join(dir, CHANGE), crlf);
     expect(runTam(["task", "start", "CHG-0004/T1", "--by", "R Z", ...AS_OF, "--no-commit", "-C", dir]).code).toBe(0);
     const after = read(dir, CHANGE);

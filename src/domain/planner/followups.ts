@@ -12,7 +12,7 @@ import { levels } from "./order.js";
 import type { DraftTask, PlanInput } from "./types.js";
 import type { Universe } from "./universe.js";
 
-const DEFAULT_STATEFUL_KINDS = ["vm", "hyperv-vm", "database", "postgresql", "mysql", "mssql", "oracle", "storage", "san", "nas", "file-share", "redis", "rabbitmq"];
+export const DEFAULT_STATEFUL_KINDS = ["vm", "hyperv-vm", "database", "postgresql", "mysql", "mssql", "oracle", "storage", "san", "nas", "file-share", "redis", "rabbitmq"];
 
 const DEFAULT_DEPARTMENT: Record<FollowupKind, string> = {
   backup: "backup",

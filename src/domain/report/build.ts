@@ -1,5 +1,6 @@
 // Assembles the client-meeting report from the other domain modules. Pure: the freshness
 // report (which needs git) and the previous report come in ready-made; everything else is computed here.
+import { acceptedRiskSteps } from "../tracking/readiness.js";
 import { OPEN_CHANGE_STATUSES, type Change, type Component, type Department, type DocEntry, type Incident, type Manifest, type Task } from "../../model/files.js";
 import type { Location } from "../../model/issues.js";
 import { assessRisks } from "../arch/risks.js";
@@ -12,6 +13,7 @@ import { slaReport, type SlaReport } from "../sla/report.js";
 import { projectStatus } from "../tracking/status.js";
 import { ownerIndex, owningDepartmentId } from "../validation/owners.js";
 import { clientDecisions } from "./decisions.js";
+import { promiseNotKept } from "./promise-text.js";
 import { serviceHistory } from "./history.js";
 import { changeSchedules, reportSchedule, type ChangeSchedule } from "./schedule.js";
 import { changesAsOf, reportDelta, type PreviousReport } from "./since.js";
@@ -93,7 +95,7 @@ export function buildClientReport(input: ReportInput): ClientReport {
     breaches: breachLines(sla, input.incidents),
     componentNames,
     recommendations,
-    decisions: clientDecisions(input.changes, schedules, input.incidents, recommendations, input.now),
+    decisions: clientDecisions(input.changes, schedules, input.incidents, recommendations, input.now, input.today),
     delta: input.since ? delta(input, input.since, risks, recommendations) : null,
     internal: internal ? internalPart(input, risks, sla, schedule) : null,
   };
@@ -114,11 +116,13 @@ function changeLine(change: Change, timing: ChangeSchedule | undefined, internal
     total: counted.length,
     start: finished || internal ? (worked.start ?? timing?.start ?? null) : null,
     finish: finished || internal ? forecastFinish : null,
-    promised: finished ? null : (timing?.promisedDate ?? null),
+    // No date is committed for a change that is not planned yet.
+    promised: finished || timing?.proposed ? null : (timing?.promisedDate ?? null),
     internal: internal && !finished ? (timing?.internalDate ?? null) : null,
     baseline: internal && !finished ? (timing?.baselineFinish ?? null) : null,
     slips: internal && !finished && forecastFinish ? slips(forecastFinish, { baseline: timing?.baselineFinish, internal: timing?.internalDate, promised: timing?.promisedDate, due: change.due }) : [],
     overdue: !finished && change.due !== undefined && change.due < today,
+    notKept: finished || !timing || timing.proposed ? null : promiseNotKept(timing, today),
   };
 }
 
@@ -192,7 +196,11 @@ function internalPart(input: ReportInput, risks: readonly Risk[], sla: SlaReport
     })
     .sort((a, b) => a.plannedStart.localeCompare(b.plannedStart) || a.change.localeCompare(b.change) || a.id.localeCompare(b.id, undefined, { numeric: true }));
   const chores = risks.filter((r) => r.severity !== "low" && (r.chore || !r.client)).map((r) => ({ subject: r.id, text: r.chore ?? r.suggestion }));
-  return { tamFit: tamFit(input), nextSteps, chores, docs: input.freshness, risks: [...risks], changeProgress: status.changes, dataWarnings: dataWarnings(input, sla) };
+  const acceptedRisks = input.changes
+    .filter((c) => OPEN_CHANGE_STATUSES.includes(c.status))
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .flatMap((c) => acceptedRiskSteps(c).map((r) => ({ change: c.id, ...r })));
+  return { tamFit: tamFit(input), nextSteps, chores, docs: input.freshness, risks: [...risks], changeProgress: status.changes, acceptedRisks, dataWarnings: dataWarnings(input, sla) };
 }
 
 /** What makes the report less true than it looks: missing causes and actions, unplanned changes, unknown priorities. */

@@ -4,6 +4,7 @@ import type { Change, Incident } from "../../model/files.js";
 import { count } from "../../util/plural.js";
 import type { ChangeSchedule } from "./schedule.js";
 import type { Decision, Recommendation } from "./types.js";
+import { promiseNotKept } from "./promise-text.js";
 
 /** Changes the client still has to approve; standard changes are pre-approved. */
 const AWAITING_APPROVAL = new Set(["draft", "planned"]);
@@ -14,16 +15,27 @@ export function clientDecisions(
   incidents: readonly Incident[],
   recommendations: readonly Recommendation[],
   now: number,
+  today?: string,
 ): Decision[] {
   const decisions: Decision[] = [];
   for (const change of [...changes].sort((a, b) => a.id.localeCompare(b.id))) {
     if (!AWAITING_APPROVAL.has(change.status) || change.type === "standard") continue;
     const timing = schedules.get(change.id);
     const parts = [`Approve "${change.title}" (${change.id})${change.type === "emergency" ? ", an emergency change" : ""}`];
-    if (timing) parts.push(`work can start on ${timing.start} and we commit to completion by ${timing.promisedDate}`);
+    // No date is committed for a change that is not planned yet: a first estimate at most.
+    if (timing?.proposed) parts.push(`we plan it with the departments and then give you a date to commit to; nothing is committed yet (a first estimate: around ${timing.promisedDate})`);
+    else if (timing) parts.push(`work can start on ${timing.start} and we commit to completion by ${timing.promisedDate}`);
     let text = `${parts.join(": ")}.`;
     if (timing && change.due && timing.promisedDate > change.due) text += ` That is after the date you asked for (${change.due}): agree to the later date, or to a smaller first step that fits.`;
     decisions.push({ subject: change.id, text });
+  }
+  // A promise that does not hold is said as such, and the new date is the client's decision.
+  for (const change of [...changes].sort((a, b) => a.id.localeCompare(b.id))) {
+    if (AWAITING_APPROVAL.has(change.status) || change.status === "done" || change.status === "cancelled" || change.status === "rejected") continue;
+    const timing = schedules.get(change.id);
+    if (!timing || timing.proposed || !today) continue;
+    const why = promiseNotKept(timing, today);
+    if (why) decisions.push({ subject: change.id, text: `Agree a new date for "${change.title}" (${change.id}): ${why}.` });
   }
   for (const incident of incidents) {
     if (incident.status === "resolved" || incident.status === "closed") continue;

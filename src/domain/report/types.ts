@@ -44,6 +44,8 @@ export interface ChangeLine {
   /** Where the forecast finish lies after a date it should meet, in calendar days (internal audience only). */
   slips: Slip[];
   overdue: boolean;
+  /** Open changes: why the promised date does not hold, in the client's words ("we will not make …; new date to agree"). */
+  notKept: string | null;
 }
 
 export interface Slip {
@@ -130,6 +132,8 @@ export interface InternalPart {
   docs: FreshnessReport;
   risks: Risk[];
   changeProgress: ChangeProgress[];
+  /** Open changes that went past a failing readiness item (`--force --reason`): the accepted risks. */
+  acceptedRisks: { change: string; items: string[]; reason: string; by?: string; at: string }[];
   dataWarnings: DataWarning[];
 }
 

@@ -9,6 +9,7 @@ import { scheduleProject } from "../planner/project-schedule.js";
 import type { ChangeSchedule, TaskSchedule } from "../planner/schedule-types.js";
 import { dateInZone } from "../zone.js";
 import { needsApprovalBeforeWork, awaitsRetroactiveApproval } from "./lifecycle.js";
+import { acceptedRiskSteps, type AcceptedRisk } from "./readiness.js";
 
 export interface NoticeInput {
   change: Change;
@@ -50,8 +51,8 @@ export interface ClientNotice {
   since?: string;
   components: string[];
   progress: { done: number; total: number };
-  /** The date promised to the client for the whole change, and whether the forecast still keeps it. */
-  promise?: { date: string; forecast: string; kept: boolean };
+  /** The date promised to the client for the whole change, and whether the forecast still keeps it (`passed`: the date is gone; `open`: a blocked step keeps the date open). */
+  promise?: { date: string; forecast: string; kept: boolean; passed?: boolean; open?: boolean };
   done: NoticeItem[];
   inProgress: NoticeItem[];
   next: NoticeItem[];
@@ -59,6 +60,10 @@ export interface ClientNotice {
   blocked: NoticeItem[];
   clientActions: string[];
   outcome?: { outcome: string; note: string };
+  /** The promise moved by `tam change rebaseline`: from which date, and why. */
+  moved?: { from?: string; to: string; reason: string };
+  /** Risks accepted when a step was forced past a failing readiness item (who, when, why). */
+  acceptedRisks: AcceptedRisk[];
   /** What the notice tells about, stored as the change's `last_notice`. */
   told: { late: string[]; blocked: string[] };
 }
@@ -149,6 +154,10 @@ export function clientNotice(input: NoticeInput): ClientNotice {
     clientActions.push("Approve the change (a reply to this message is enough): work starts only after your approval.");
   if (awaitsRetroactiveApproval(change)) clientActions.push("Confirm this emergency change in writing: it was started at once to protect the service and needs your approval afterwards.");
   if (change.status === "review" && change.test_plan) clientActions.push(`Check the result with us against the agreed test plan: ${change.test_plan.trim()}`);
+  const promisedNow = plan?.planned ? plan.promise.clientDate : undefined;
+  const finishing = plan?.finishDate ?? undefined;
+  if (change.status !== "done" && promisedNow && (blocked.length || promisedNow < today || (finishing && finishing > promisedNow)))
+    clientActions.push(`Agree a new date with us: we will not make ${promisedNow}${blocked.length ? " while a step is blocked" : ""}.`);
   if (!clientActions.length && change.status !== "done" && blocked.length === 0) clientActions.push("Nothing for now.");
 
   const promiseDate = plan?.planned ? plan.promise.clientDate : undefined;
@@ -164,7 +173,17 @@ export function clientNotice(input: NoticeInput): ClientNotice {
     ...(since ? { since: day(since) } : {}),
     components: [...new Set(change.scope.map((s) => names.get(s.component) ?? s.component))],
     progress: { done: tasks.filter((t) => t.status === "done").length, total: tasks.filter((t) => t.status !== "cancelled").length },
-    ...(promiseDate && forecast ? { promise: { date: promiseDate, forecast, kept: forecast <= promiseDate } } : {}),
+    ...(promiseDate && forecast
+      ? {
+          promise: {
+            date: promiseDate,
+            forecast,
+            kept: forecast <= promiseDate && promiseDate >= today && blocked.length === 0,
+            ...(promiseDate < today && change.status !== "done" ? { passed: true } : {}),
+            ...(blocked.length ? { open: true } : {}),
+          },
+        }
+      : {}),
     done,
     inProgress,
     next,
@@ -172,6 +191,10 @@ export function clientNotice(input: NoticeInput): ClientNotice {
     blocked: blockedItems,
     clientActions,
     ...(change.closure ? { outcome: { outcome: change.closure.outcome, note: change.closure.note } } : {}),
+    ...(change.baseline?.reason
+      ? { moved: { ...(change.baseline.previous_client ? { from: change.baseline.previous_client } : {}), to: change.baseline.client, reason: change.baseline.reason.trim() } }
+      : {}),
+    acceptedRisks: acceptedRiskSteps(change),
     told: { late: late.map((t) => t.id).sort(compareIds), blocked: blocked.map((t) => t.id).sort(compareIds) },
   };
 }

@@ -12,6 +12,8 @@ export interface TransitionRequest {
   note?: string;
   /** Why a rule is broken with --force (falls back to the note). */
   reason?: string;
+  /** For start: why work may not start now (a blackout, outside the change's window). */
+  moment?: string;
 }
 
 /** `forced`: the rules --force overrode, with the reason, to record in the task's history. */
@@ -51,6 +53,10 @@ export function transition(tasks: readonly Task[], task: Task, request: Transiti
     case "start": {
       if (from === "in-progress") return refuse(`${task.id} is already in progress`);
       if (FINISHED.includes(from)) return refuse(`${task.id} is ${from}`);
+      if (request.moment) {
+        if (!request.force) return refuse(`${task.id} cannot start now: ${request.moment}; or use --force with a --reason`);
+        broken.push(`started while ${request.moment.replace(/: (record|agree) .*$/, "")}`);
+      }
       return checkWork("started") ?? ok("in-progress");
     }
     case "done":

@@ -5,7 +5,7 @@ import { parseTimestamp } from "../dates.js";
 
 export interface UntoldProblem {
   id: string;
-  why: "late" | "blocked";
+  why: "late" | "blocked" | "rebaselined";
 }
 
 export function untoldProblems(change: Change, late: readonly { id: string }[], blocked: readonly { id: string; since?: string }[]): UntoldProblem[] {
@@ -20,5 +20,8 @@ export function untoldProblems(change: Change, late: readonly { id: string }[], 
   // A late task the notice told about as blocked was told about.
   const told = new Set([...(notice?.late ?? []), ...(notice?.blocked ?? [])]);
   for (const task of late) if (!told.has(task.id) && !untold.some((u) => u.id === task.id)) untold.push({ id: task.id, why: "late" });
+  // A promise moved (tam change rebaseline) after the last notice: the client must be told.
+  const moved = change.baseline?.reason ? parseTimestamp(change.baseline.recorded_at) : Number.NaN;
+  if (Number.isFinite(moved) && moved >= toldAt) untold.push({ id: "promise", why: "rebaselined" });
   return untold;
 }

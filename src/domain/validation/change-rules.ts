@@ -5,6 +5,7 @@ import type { Issue, Location } from "../../model/issues.js";
 import { OPEN_CHANGE_STATUSES, type Component } from "../../model/files.js";
 import { findCycles } from "../graph.js";
 import { awaitsRetroactiveApproval } from "../tracking/lifecycle.js";
+import { checkReadiness, STATIC_READINESS_ITEMS } from "../tracking/readiness.js";
 import { describeCycle } from "./cycles.js";
 import { ownerIndex, owningDepartmentId } from "./owners.js";
 import { issueAt, items, list, type ProjectView } from "./view.js";
@@ -121,6 +122,40 @@ export function checkLifecycle(view: ProjectView): Issue[] {
         if (decommissioned.has(dep))
           issues.push(issueAt(view, "warning", "depends-on-decommissioned", `${component.id} depends on ${dep}, which was decommissioned: update its depends_on`, component, "depends_on", i));
       });
+    }
+  }
+  return issues;
+}
+
+/** Where a failing readiness item is located in the change file. */
+const READINESS_FIELD: Record<string, string> = { rollback: "type", "test-plan": "type", backup: "scope", approver: "approval", plan: "status" };
+
+/**
+ * The gate's items that are facts of the file (plan, rollback, test plan, backup, approver), on a
+ * change that is approved or under way: the same conditions `tam change approve` and the first
+ * `tam task start` refuse on, so a hand edit that bypasses the gate fails CI. An item forced past
+ * (an accepted risk in the change's history) is not a finding.
+ */
+export function checkChangeReadiness(view: ProjectView): Issue[] {
+  const issues: Issue[] = [];
+  for (const change of view.changes) {
+    if (typeof change.id !== "string" || !["approved", "in-progress"].includes(change.status)) continue;
+    const readiness = checkReadiness({ change, manifest: view.manifest, components: view.components, timezone: "UTC", only: STATIC_READINESS_ITEMS });
+    for (const item of readiness.items) {
+      if (item.state !== "fail") continue;
+      // A missing approval is unapproved-change (a warning: an emergency change records it afterwards).
+      if (item.id === "approver" && !change.approval) continue;
+      const field = READINESS_FIELD[item.id] ?? "status";
+      issues.push(
+        issueAt(
+          view,
+          "error",
+          "not-ready",
+          `${change.id} is ${change.status} but the readiness item ${item.id} fails: ${item.why} (\`tam change check ${change.id}\`; a step forced with --reason records it as an accepted risk)`,
+          change,
+          ...(field in change ? [field] : ["status"]),
+        ),
+      );
     }
   }
   return issues;

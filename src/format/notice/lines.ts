@@ -1,6 +1,7 @@
 // The client notice as sections of plain sentences, shared by the markdown and text formats:
 // each format only decides how headings and list items look.
 import type { ClientNotice, NoticeItem } from "../../domain/tracking/notice.js";
+import { RISK_WORDS } from "../../domain/tracking/readiness.js";
 
 export interface NoticeSection {
   heading: string;
@@ -28,16 +29,32 @@ export function noticeIntro(notice: ClientNotice): string[] {
   const lines = [`Status: ${notice.state}${notice.progress.total ? `, ${notice.progress.done} of ${notice.progress.total} steps done` : ""}.`];
   if (notice.components.length) lines.push(`Components: ${notice.components.join(", ")}.`);
   if (notice.promise && notice.change.status !== "done") {
+    const p = notice.promise;
+    // Never a date we know does not hold: a blocked step keeps the date open; a past or missed promise is said as such.
     lines.push(
-      notice.promise.kept
-        ? `Expected completion: by ${notice.promise.date}, as promised.`
-        : `Expected completion: ${notice.promise.forecast}, later than the ${notice.promise.date} we promised; see below what we are doing about it.`,
+      p.open
+        ? `Expected completion: open. A step is blocked (see below) and we do not know when it moves, so we will not make ${p.date} as things stand; new date to agree.`
+        : p.passed
+          ? `Expected completion: we did not make ${p.date}, the date we promised; at the current pace the work finishes on ${p.forecast}; new date to agree.`
+          : p.kept
+            ? `Expected completion: by ${p.date}, as promised.`
+            : `Expected completion: we will not make ${p.date}, the date we promised: at the current pace the work finishes on ${p.forecast}; new date to agree (see below what we are doing about it).`,
     );
   }
+  if (notice.moved && notice.change.status !== "done")
+    lines.push(`The promised date moved${notice.moved.from ? ` from ${notice.moved.from}` : ""} to ${notice.moved.to}: ${notice.moved.reason.replace(/[.\s]+$/, "")}.`);
   const due = notice.change.due;
   if (due && notice.change.status !== "done") {
     const forecast = notice.promise?.forecast;
-    lines.push(forecast && forecast > due ? `Your deadline: ${due}; at the current pace the work finishes on ${forecast}, after it.` : `Your deadline: ${due}.`);
+    lines.push(
+      forecast && forecast > due
+        ? `Your deadline: ${due}; we will not make it: at the current pace the work finishes on ${forecast}.`
+        : notice.promise?.open
+          ? `Your deadline: ${due}; open while the blocked step waits.`
+          : due < notice.today
+            ? `Your deadline: ${due}, passed.`
+            : `Your deadline: ${due}.`,
+    );
   }
   if (notice.outcome) lines.push(`Outcome: ${notice.outcome.outcome}. ${notice.outcome.note.trim()}`);
   return lines;
@@ -63,6 +80,10 @@ export function noticeSections(notice: ClientNotice): NoticeSection[] {
   add(
     "Next steps",
     notice.next.map((i) => `${what(i)}${i.promised ? `: by ${i.promised}` : ""}.`),
+  );
+  add(
+    "Risks accepted",
+    notice.acceptedRisks.map((r) => `${r.items.map((i) => RISK_WORDS[i] ?? i).join("; ")}: accepted${r.by ? ` by ${r.by}` : ""} on ${r.at.slice(0, 10)}, because ${r.reason.replace(/[.\s]+$/, "")}.`),
   );
   add("What we need from you", notice.clientActions);
   return sections;

@@ -4,6 +4,7 @@
 // Every piece of user-written text goes through markdownEscape (md).
 import type { ClientReport, ChangeLine, Recommendation, Slip } from "../../domain/report/types.js";
 import { ruleQuoter } from "../../domain/arch/rules.js";
+import { RISK_WORDS } from "../../domain/tracking/readiness.js";
 import type { Breach, GroupSummary } from "../../domain/sla/report.js";
 import { count, plural } from "../../util/plural.js";
 import { markdownTable as table } from "../markdown-table.js";
@@ -71,7 +72,7 @@ export function reportBlocks(report: ClientReport): Block[] {
     lines.push(
       ...table(
         ["change", "what", "status", "progress", internal ? "promised to the client" : "completion by"],
-        open.map((c) => [md(c.id), md(c.title), statusWord(c), progress(c), c.promised ?? "to be planned"]),
+        open.map((c) => [md(c.id), md(c.title), statusWord(c), progress(c), c.notKept ? md(c.notKept) : (c.promised ?? "to be planned")]),
       ),
       "",
     );
@@ -338,7 +339,7 @@ function internalSections(report: ClientReport): string[] {
           c.start && c.finish ? dateSpan(c.start, c.finish) : "not scheduled",
           c.baseline ?? "not recorded",
           c.internal ?? "not scheduled",
-          c.promised ?? "not scheduled",
+          c.promised ?? (c.internal ? "none until planned" : "not scheduled"),
           c.due ?? "none",
           slipText(c),
         ]),
@@ -347,6 +348,12 @@ function internalSections(report: ClientReport): string[] {
     );
   }
 
+  if (part.acceptedRisks.length) {
+    out.push("### Accepted risks", "", "Work that went past a failing readiness item (`tam change check`): who accepted it, and why.", "");
+    for (const r of part.acceptedRisks)
+      out.push(`- ${r.change}: ${r.items.map((i) => RISK_WORDS[i] ?? i).join("; ")}. Accepted${r.by ? ` by ${md(r.by)}` : ""} on ${r.at.slice(0, 10)}: ${md(r.reason)}`);
+    out.push("");
+  }
   out.push("### Next steps", "");
   if (!part.nextSteps.length) out.push("No open task is late, blocked, in progress or ready.", "");
   else

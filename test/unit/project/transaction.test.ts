@@ -172,8 +172,8 @@ describe("encodings: BOM, CRLF and the final newline are kept by every writer", 
     const dir = plain();
     let before = encode(dir, CHANGE, false);
     expect(await startT1(dir, { commit: false })).toBe(0);
-    // The change follows its first started task (planned → in-progress) in the same edit.
-    expectKept(before.replace("    status: todo\r\n", "").replace("status: planned\r\n", ""), read(dir, CHANGE), false);
+    // The change follows its first started task (approved → in-progress) in the same edit.
+    expectKept(before.replace("    status: todo\r\n", "").replace("status: approved\r\n", ""), read(dir, CHANGE), false);
 
     before = encode(dir, "docs.yaml");
     expect(await runDocsReview({ project: dir }, "network", { by: "I K", date: "2026-11-19", asOf: AS_OF, commit: false }, sink())).toBe(0);

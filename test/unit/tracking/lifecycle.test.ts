@@ -43,7 +43,7 @@ async function implement(dir: string): Promise<string[]> {
   const seen: string[] = [];
   await runChangePlan({ project: dir }, "CHG-0001", { format: "json", write: true, commit: false, asOf: "2026-11-20" }, sink());
   seen.push(change(dir).status);
-  await step(dir, "approve", { via: "client", note: "e-mail of 2026-11-20" });
+  await step(dir, "approve", { by: "Oleg Ivanov", via: "client", note: "e-mail of 2026-11-20" });
   seen.push(change(dir).status);
   for (;;) {
     const tasks = change(dir).tasks!;
@@ -81,7 +81,9 @@ describe("the change lifecycle", () => {
     const closed = change(dir);
     expect(closed.status).toBe("done");
     expect(closed.closure).toEqual({ outcome: "successful", note: "Both nodes serve; restore test of the final backup passed." });
-    expect(closed.approval).toMatchObject({ by: "Irina Petrova", via: "client", note: "e-mail of 2026-11-20" });
+    expect(closed.approval).toMatchObject({ by: "Oleg Ivanov", via: "client", note: "e-mail of 2026-11-20" });
+    // Approval froze the promise: the baseline planned with --write is kept (none is stored twice).
+    expect(closed.baseline?.client).toBeDefined();
     expect(closed.history!.map((e) => e.status)).toEqual(["approved", "in-progress", "review", "done"]);
     expect(closed.history!.every((e) => e.by && e.at)).toBe(true);
     expect(readFileSync(join(dir, "architecture.yaml"), "utf8")).toBe(readFileSync(EXPECTED, "utf8"));
@@ -128,7 +130,7 @@ describe("the change lifecycle", () => {
   it("task done checks predecessors like start", async () => {
     const dir = project();
     await runChangePlan({ project: dir }, "CHG-0001", { format: "json", write: true, commit: false, asOf: "2026-11-20" }, sink());
-    await step(dir, "approve");
+    await step(dir, "approve", { by: "Oleg Ivanov" });
     const waiting = change(dir).tasks!.find((t) => (t.after ?? []).length > 0)!;
     await expect(task(dir, "done", waiting.id)).rejects.toThrow(new RegExp(`${waiting.id} waits for`));
   });
@@ -140,7 +142,7 @@ describe("the change lifecycle", () => {
     await step(dir, "reject", { note: "No budget this year" });
     expect(change(dir).status).toBe("rejected");
     await expect(task(dir, "start", "T1", { force: true, reason: "try" })).rejects.toThrow("CHG-0001 is rejected: its tasks can no longer be updated");
-    await expect(step(dir, "approve")).rejects.toThrow("CHG-0001 is already rejected");
+    await expect(step(dir, "approve", { by: "Oleg Ivanov" })).rejects.toThrow("CHG-0001 is already rejected");
     await expect(runChangePlan({ project: dir }, "CHG-0001", { format: "json", write: true, commit: false, asOf: "2026-11-20" }, sink())).rejects.toThrow(
       "CHG-0001 is rejected: its tasks can no longer be updated; nothing was written",
     );
@@ -149,7 +151,7 @@ describe("the change lifecycle", () => {
   it("closing needs an outcome and a review note, and a change whose work is finished", async () => {
     const dir = project();
     await runChangePlan({ project: dir }, "CHG-0001", { format: "json", write: true, commit: false, asOf: "2026-11-20" }, sink());
-    await step(dir, "approve");
+    await step(dir, "approve", { by: "Oleg Ivanov" });
     await expect(step(dir, "close", { note: "x" })).rejects.toThrow(/--outcome/);
     await expect(step(dir, "close", { outcome: "successful" })).rejects.toThrow(/--note/);
     await expect(step(dir, "close", { outcome: "successful", note: "x" })).rejects.toThrow(/only a change whose work is finished/);
