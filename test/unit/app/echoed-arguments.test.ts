@@ -22,11 +22,13 @@ describe("echoed arguments", () => {
     const dir = committedCopy(EXAMPLE);
     const C = ["-C", dir];
     expect((await tam(["change", "plan", "CHG-0003", "--write", "--as-of", "2026-11-20", ...C])).code).toBe(0);
+    // Not a decision maker of the client: refused, and the refusal echoes the name safely.
+    const refusedApprover = await tam(["change", "approve", "CHG-0003", "--by", HOSTILE, "--via", "client", "--as-of", "2026-11-20T09:00:00+03:00", ...C]);
     const runs = [
-      await tam(["change", "approve", "CHG-0003", "--by", HOSTILE, "--via", "client", "--as-of", "2026-11-20T10:00:00+03:00", ...C]),
-      await tam(["task", "start", "CHG-0003/T1", "--by", HOSTILE, "--as-of", "2026-11-20T11:00:00+03:00", ...C]),
-      await tam(["task", "block", "CHG-0003/T1", "--by", HOSTILE, "--note", HOSTILE, "--as-of", "2026-11-20T12:00:00+03:00", ...C]),
-      await tam(["change", "start", "CHG-0004", "--by", HOSTILE, "--as-of", "2026-11-20T13:00:00+03:00", ...C]),
+      await tam(["change", "approve", "CHG-0003", "--by", "Elena Smirnova", "--note", HOSTILE, "--as-of", "2026-11-20T10:00:00+03:00", ...C]),
+      await tam(["task", "start", "CHG-0003/T1", "--by", HOSTILE, "--as-of", "2026-11-23T11:00:00+03:00", ...C]),
+      await tam(["task", "block", "CHG-0003/T1", "--by", HOSTILE, "--note", HOSTILE, "--as-of", "2026-11-23T12:00:00+03:00", ...C]),
+      await tam(["change", "start", "CHG-0004", "--by", HOSTILE, "--as-of", "2026-11-23T13:00:00+03:00", ...C]),
       await tam(["docs", "review", "network", "--by", HOSTILE, "--as-of", "2026-11-20", ...C]),
       await tam(["task", "start", `CHG-0003/${HOSTILE}`, ...C]),
       await tam(["change", "approve", `CHG-${HOSTILE}`, ...C]),
@@ -35,12 +37,14 @@ describe("echoed arguments", () => {
       await tam(["status", "--department", HOSTILE, "--as-of", "2026-11-20", ...C]),
       await tam(["task", "start", "CHG-0003/T2", `--${HOSTILE}`, ...C]),
     ];
-    for (const run of runs) {
+    expect(refusedApprover.code).toBe(2);
+    expect(refusedApprover.stderr).toContain("Eve \ufffd[2J\ufffd[31m\ufffd1m");
+    for (const run of [refusedApprover, ...runs]) {
       expect(run.stdout + run.stderr).not.toContain("\u001b");
       expect(run.stdout + run.stderr).not.toContain("\u009b");
     }
     // The steps ran (the name is shown, made visible), the errors were reported.
-    expect(runs[0]!.stdout).toContain("approved by Eve \ufffd[2J\ufffd[31m\ufffd1m");
+    expect(runs[0]!.code).toBe(0);
     expect(runs[1]!.stdout).toContain("in-progress by Eve \ufffd[2J\ufffd[31m");
     expect(runs[5]!.code).toBe(2);
     expect(runs[7]!.code).toBe(0);

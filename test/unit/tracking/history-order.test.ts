@@ -29,7 +29,7 @@ describe("a write keeps history in time order", () => {
     const dir = committedCopy(EXAMPLE);
     const C = ["-C", dir];
     expect((await tam(["change", "plan", "CHG-0003", "--write", "--as-of", "2026-11-20", ...C])).code).toBe(0);
-    const approved = await tam(["change", "approve", "CHG-0003", "--by", "Dmitry Sokolov", "--via", "client", "--as-of", "2026-11-20", ...C]);
+    const approved = await tam(["change", "approve", "CHG-0003", "--by", "Elena Smirnova", "--via", "client", "--as-of", "2026-11-20", ...C]);
     expect(approved.code).toBe(0);
     // Nothing was recorded that day before: the start of the day, in the project's zone.
     expect(read(dir, "CHG-0003").approval!.at).toBe("2026-11-20T00:00:00+03:00");
@@ -43,8 +43,8 @@ describe("a write keeps history in time order", () => {
     const dir = committedCopy(EXAMPLE);
     const C = ["-C", dir];
     await tam(["change", "plan", "CHG-0003", "--write", "--as-of", "2026-11-20", ...C]);
-    await tam(["change", "approve", "CHG-0003", "--by", "D", "--as-of", "2026-11-20T09:00:00+03:00", ...C]);
-    expect((await tam(["task", "start", "CHG-0003/T1", "--by", "O", "--as-of", "2026-11-20T14:05:00+03:00", ...C])).code).toBe(0);
+    await tam(["change", "approve", "CHG-0003", "--by", "Elena Smirnova", "--as-of", "2026-11-20T09:00:00+03:00", ...C]);
+    expect((await tam(["task", "start", "CHG-0003/T1", "--by", "O", "--as-of", "2026-11-20T14:05:00+03:00", "--force", "--reason", "before the window, for this test", ...C])).code).toBe(0);
     const done = await tam(["task", "done", "CHG-0003/T1", "--by", "O", "--as-of", "2026-11-20", ...C]);
     expect(done.code).toBe(0);
     expect(done.stdout).toContain("at 2026-11-20T14:05:01+03:00");
@@ -55,7 +55,7 @@ describe("a write keeps history in time order", () => {
     const dir = committedCopy(EXAMPLE);
     const C = ["-C", dir];
     await tam(["change", "plan", "CHG-0003", "--write", "--as-of", "2026-11-20", ...C]);
-    await tam(["change", "approve", "CHG-0003", "--by", "D", "--as-of", "2026-11-20", ...C]);
+    await tam(["change", "approve", "CHG-0003", "--by", "Elena Smirnova", "--as-of", "2026-11-20", ...C]);
     expect((await tam(["task", "start", "CHG-0003/T1", "--by", "O", "--as-of", "2026-12-06T10:00:00+03:00", ...C])).code).toBe(0);
     const before = readFileSync(join(dir, "changes/CHG-0003.yaml"), "utf8");
     const head = git(dir, ["rev-parse", "HEAD"]);
