@@ -492,6 +492,42 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       setExit(await runIncidentUpdate(globals(), id, options, output));
     });
   incident
+    .command("review <id>")
+    .description("record the post-incident review: cause, contributing factors, actions; writes reviews/<ID>.md too, in the same commit")
+    .option("--held <date>", "when the review was held (YYYY-MM-DD; default: today)")
+    .option("--by <name>", "who held it (default: git's user.name)")
+    .option("--cause <text>", "the cause the review found, in a sentence")
+    .option("--factor <text>", "a contributing factor (repeatable)", collect)
+    .option("--action <text;owner;side;due>", "an action: what, who, provider|client, due date (repeatable)", collect)
+    .option("--no-commit", "write the files but do not commit them")
+    .addOption(waitOption())
+    .addOption(localChangesOption())
+    .addOption(asOfOption())
+    .addHelpText(
+      "after",
+      examples(
+        "tam incident review INC-0004 --held 2026-08-12 --cause 'SAN failover hung' --factor 'one array' --action 'Quote a second array;Anna Volkova;provider;2026-08-20'",
+        "tam incident action INC-0004/A1 done --note 'quote sent'",
+      ),
+    )
+    .action(async (id, options) => {
+      const { runIncidentReview } = await import("./commands/incident-review.js");
+      setExit(await runIncidentReview(globals(), id, options, output));
+    });
+  incident
+    .command("action <ref> <state>")
+    .description("mark a review action done (or open again): tam incident action INC-0004/A2 done --note '...'")
+    .option("--note <text>", "what was done")
+    .option("--no-commit", "write the files but do not commit them")
+    .addOption(waitOption())
+    .addOption(localChangesOption())
+    .addOption(asOfOption())
+    .addHelpText("after", examples("tam incident action INC-0004/A2 done --note 'alert added'", "tam incident action INC-0004/A2 open --note 'the alert fires too late'"))
+    .action(async (ref, state, options) => {
+      const { runReviewAction } = await import("./commands/incident-review.js");
+      setExit(await runReviewAction(globals(), ref, state, options, output));
+    });
+  incident
     .command("import <file>")
     .description("import a service-desk CSV export (one row per incident, or an event log); a later export updates what it imported")
     .option("--preset <name>", "a shipped mapping: servicenow (incident table or event log), jira-sm (templates/import/)")

@@ -92,6 +92,17 @@ export interface Manifest {
   /** `baseline`: recorded by `tam docs baseline`; that commit and its ancestors are not changes to the components. */
   docs?: { review_interval?: DurationText; warn_within?: DurationText; baseline?: DocsBaseline };
   followups?: Partial<Record<FollowupKind, FollowupRule>>;
+  /** Which incidents need a post-incident review, and by when. */
+  reviews?: ReviewRules;
+}
+
+export interface ReviewRules {
+  /** Priorities whose resolved incidents need a review (default P1, P2). */
+  required_for?: Priority[];
+  /** Every SLA breach needs a review too, whatever its priority (default true). */
+  breaches?: boolean;
+  /** Working days of the project's default calendar after the resolution (default 5d). */
+  within?: DurationText;
 }
 
 export interface DocsBaseline {
@@ -310,6 +321,33 @@ export interface Incident {
   actions?: string;
   /** Id in the client's or provider's service desk, for idempotent imports. */
   external_id?: string;
+  /** The post-incident review (`tam incident review`). */
+  review?: IncidentReview;
+}
+
+export interface IncidentReview {
+  held: DateText;
+  by?: string;
+  /** The cause as the review found it, in a sentence. */
+  cause?: string;
+  /** Contributing factors. */
+  factors?: string[];
+  actions?: ReviewAction[];
+  /** The review's markdown document, relative to the project root. */
+  document?: string;
+}
+
+export interface ReviewAction {
+  /** A1, A2, … within the review. */
+  id: string;
+  text: string;
+  owner: string;
+  side: "provider" | "client";
+  due: DateText;
+  state: "open" | "done";
+  /** When it was done. */
+  done?: DateText;
+  note?: string;
 }
 
 export interface IncidentsFile {

@@ -4,7 +4,23 @@ import { dateInZone } from "../zone.js";
 import { parseTimestamp } from "../dates.js";
 
 /** The order keys are written in (as in the schema's example and the bundled example). */
-export const INCIDENT_KEYS = ["id", "external_id", "title", "priority", "components", "department", "opened", "responded", "resolved", "closed", "pauses", "cause", "status", "actions"] as const;
+export const INCIDENT_KEYS = [
+  "id",
+  "external_id",
+  "title",
+  "priority",
+  "components",
+  "department",
+  "opened",
+  "responded",
+  "resolved",
+  "closed",
+  "pauses",
+  "cause",
+  "status",
+  "actions",
+  "review",
+] as const;
 export const PAUSE_KEYS = ["from", "to", "reason", "note"] as const;
 export const CAUSE_KEYS = ["category", "root_cause"] as const;
 
