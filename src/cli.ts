@@ -68,6 +68,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       }),
     )
     .addOption(new Option("--fail-on <severity>", "lowest severity that makes the exit code 1").choices(["error", "warning", "info"]).default("error"))
+    .addOption(asOfOption())
     .addHelpText(
       "after",
       examples(
@@ -78,9 +79,9 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
         "tam validate --fail-on warning",
       ),
     )
-    .action(async (options: { failOn: "error" | "warning" | "info" }) => {
+    .action(async (options: { failOn: "error" | "warning" | "info"; asOf?: string }) => {
       const { runValidate } = await import("./commands/validate.js");
-      setExit(await runValidate(globals(), { failOn: options.failOn, reports }, output));
+      setExit(await runValidate(globals(), { failOn: options.failOn, asOf: options.asOf, reports }, output));
     });
 
   program

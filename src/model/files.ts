@@ -103,6 +103,8 @@ export interface ReviewRules {
   breaches?: boolean;
   /** Working days of the project's default calendar after the resolution (default 5d). */
   within?: DurationText;
+  /** Incidents resolved before this date need no review (the day the rules were adopted). */
+  since?: DateText;
 }
 
 export interface DocsBaseline {

@@ -121,6 +121,8 @@ export interface ReviewRules {
   breaches: boolean;
   /** Working days after the resolution. */
   withinDays: number;
+  /** Incidents resolved (recurrences opened) before this date are not checked. */
+  since?: string;
 }
 
 export const DEFAULT_REVIEW_RULES: ReviewRules = { requiredFor: ["P1", "P2"], breaches: true, withinDays: 5 };
@@ -133,14 +135,17 @@ export function reviewRules(manifest: Manifest | undefined): ReviewRules {
     requiredFor: Array.isArray(given?.required_for) ? given.required_for : DEFAULT_REVIEW_RULES.requiredFor,
     breaches: typeof given?.breaches === "boolean" ? given.breaches : DEFAULT_REVIEW_RULES.breaches,
     withinDays,
+    ...(typeof given?.since === "string" ? { since: given.since } : {}),
   };
 }
 
 /** Why the incident needs a review ("P1", "SLA breach"), or undefined when it needs none. */
 export function reviewReason(incident: Incident, rules: ReviewRules, breached: boolean): string | undefined {
-  if (rules.requiredFor.includes(incident.priority)) return `a ${incident.priority}`;
-  if (rules.breaches && breached) return "an SLA breach";
-  return undefined;
+  const byPriority = rules.requiredFor.includes(incident.priority);
+  const byBreach = rules.breaches && breached;
+  if (byPriority && byBreach) return `a ${incident.priority} that breached its SLA`;
+  if (byPriority) return `a ${incident.priority}`;
+  return byBreach ? `a ${incident.priority} that breached its SLA` : undefined;
 }
 
 /** The date `days` working days after `date` on `calendar` (its weekly hours and holidays; without hours every day works). */

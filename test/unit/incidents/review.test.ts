@@ -126,9 +126,9 @@ describe("tam incident review and tam incident action (in-process)", () => {
     const output = sink();
     const code = await runIncidentReview(
       { project: dir },
-      "inc-0004",
+      "inc-0002",
       {
-        held: "2026-08-12",
+        held: "2026-08-07",
         by: "Anna Volkova",
         cause: "The failover hung",
         factor: ["One array"],
@@ -138,7 +138,7 @@ describe("tam incident review and tam incident action (in-process)", () => {
       output,
     );
     expect(code).toBe(0);
-    expect(output.text()).toMatch(/INC-0004: review held 2026-08-12 by Anna Volkova, reviews\/INC-0004\.md \(commit [0-9a-f]+\)/);
+    expect(output.text()).toMatch(/INC-0002: review held 2026-08-07 by Anna Volkova, reviews\/INC-0002\.md \(commit [0-9a-f]+\)/);
     expect(output.text()).toContain("A2 Approve the budget (Elena Smirnova, client, due 2026-09-30)");
     const after = read(dir, FILE);
     // Only lines added: every line of the file before is still there, in order.
@@ -146,42 +146,42 @@ describe("tam incident review and tam incident action (in-process)", () => {
       .split("\n")
       .filter((l) => l.startsWith("-") && !l.startsWith("---"));
     expect(removed).toEqual([]);
-    expect(after).toContain("# SLA breach: P1 resolution 6h13m against 4h.");
-    const incident = (parse(after).incidents as Incident[]).find((i) => i.id === "INC-0004")!;
+    expect(after).toContain('# First of three "disk full" incidents on shop-pg');
+    const incident = (parse(after).incidents as Incident[]).find((i) => i.id === "INC-0002")!;
     expect(incident.review?.actions?.map((a) => a.id)).toEqual(["A1", "A2"]);
-    expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toBe("INC-0004: post-incident review held 2026-08-12");
-    expect(git(dir, ["show", "--name-only", "--format=", "HEAD"]).trim().split("\n")).toEqual([FILE, "reviews/INC-0004.md"]);
-    const document = read(dir, "reviews/INC-0004.md");
-    expect(document).toContain("# Post-incident review: INC-0004");
-    expect(document).toContain("| 2026-08-11 20:15 | resolved, service restored (6h 13m after opening) |");
+    expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toBe("INC-0002: post-incident review held 2026-08-07");
+    expect(git(dir, ["show", "--name-only", "--format=", "HEAD"]).trim().split("\n")).toEqual([FILE, "reviews/INC-0002.md"]);
+    const document = read(dir, "reviews/INC-0002.md");
+    expect(document).toContain("# Post-incident review: INC-0002");
+    expect(document).toContain("| 2026-08-06 06:40 | resolved, service restored (3h 28m after opening) |");
     expect(before).not.toBe(after);
 
     // The action: done with a note, the document follows, one more commit of both files.
     const done = sink();
-    expect(await runReviewAction({ project: dir }, "INC-0004/a1", "done", { note: "quote sent", asOf: "2026-08-14" }, done)).toBe(0);
-    expect(done.text()).toMatch(/INC-0004\/A1 Anna Volkova: done 2026-08-14 \(commit [0-9a-f]+\)/);
-    const updated = (parse(read(dir, FILE)).incidents as Incident[]).find((i) => i.id === "INC-0004")!;
+    expect(await runReviewAction({ project: dir }, "INC-0002/a1", "done", { note: "quote sent", asOf: "2026-08-14" }, done)).toBe(0);
+    expect(done.text()).toMatch(/INC-0002\/A1 Anna Volkova: done 2026-08-14 \(commit [0-9a-f]+\)/);
+    const updated = (parse(read(dir, FILE)).incidents as Incident[]).find((i) => i.id === "INC-0002")!;
     expect(updated.review?.actions?.[0]).toMatchObject({ state: "done", done: "2026-08-14", note: "quote sent" });
-    expect(read(dir, "reviews/INC-0004.md")).toContain("| done 2026-08-14: quote sent |");
-    expect(git(dir, ["show", "--name-only", "--format=", "HEAD"]).trim().split("\n")).toEqual([FILE, "reviews/INC-0004.md"]);
+    expect(read(dir, "reviews/INC-0002.md")).toContain("| done 2026-08-14: quote sent |");
+    expect(git(dir, ["show", "--name-only", "--format=", "HEAD"]).trim().split("\n")).toEqual([FILE, "reviews/INC-0002.md"]);
     expect(git(dir, ["status", "--porcelain"]).trim()).toBe("");
   });
 
   it("bad input is refused with a message naming it, and nothing is written", async () => {
     const dir = committedCopy(EXAMPLE);
     const head = headOf(dir);
-    await expect(runIncidentReview({ project: dir }, "INC-0004", { action: ["Quote;;provider;2026-08-20"], asOf: "2026-08-13" }, sink())).rejects.toThrow(
+    await expect(runIncidentReview({ project: dir }, "INC-0002", { action: ["Quote;;provider;2026-08-20"], asOf: "2026-08-13" }, sink())).rejects.toThrow(
       /--action "Quote;;provider;2026-08-20": the action has no owner/,
     );
-    await expect(runIncidentReview({ project: dir }, "INC-0004", { action: ["Quote;Anna;provider;2026-08-01"], asOf: "2026-08-13" }, sink())).rejects.toThrow(
-      /before the incident was opened \(2026-08-11\)/,
+    await expect(runIncidentReview({ project: dir }, "INC-0002", { action: ["Quote;Anna;provider;2026-08-01"], asOf: "2026-08-13" }, sink())).rejects.toThrow(
+      /before the incident was opened \(2026-08-06\)/,
     );
     await expect(runIncidentReview({ project: dir }, "INC-9999", { asOf: "2026-08-13" }, sink())).rejects.toThrow(/no incident INC-9999 in incidents\//);
-    await expect(runReviewAction({ project: dir }, "INC-0004/A1", "done", {}, sink())).rejects.toThrow(/INC-0004 has no review/);
-    await expect(runReviewAction({ project: dir }, "INC-0004", "done", {}, sink())).rejects.toThrow(/not INCIDENT\/ACTION/);
-    await expect(runReviewAction({ project: dir }, "INC-0004/A1", "finished", {}, sink())).rejects.toThrow(/must be done or open/);
+    await expect(runReviewAction({ project: dir }, "INC-0002/A1", "done", {}, sink())).rejects.toThrow(/INC-0002 has no review/);
+    await expect(runReviewAction({ project: dir }, "INC-0002", "done", {}, sink())).rejects.toThrow(/not INCIDENT\/ACTION/);
+    await expect(runReviewAction({ project: dir }, "INC-0002/A1", "finished", {}, sink())).rejects.toThrow(/must be done or open/);
     expect(headOf(dir)).toBe(head);
     expect(git(dir, ["status", "--porcelain"]).trim()).toBe("");
-    expect(existsSync(join(dir, "reviews"))).toBe(false);
+    expect(existsSync(join(dir, "reviews/INC-0002.md"))).toBe(false);
   });
 });
