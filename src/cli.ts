@@ -516,6 +516,30 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       setExit(await runIncidentReview(globals(), id, options, output));
     });
   incident
+    .command("notify <id>")
+    .description("write the client's update on an open incident: impact, what is being done, when the next update comes (cadence per priority: tam.yaml updates); records it on the incident")
+    .addOption(formatOption(FORMAT_NAMES.notice, "markdown"))
+    .option("--impact <text>", "what the client sees, in their words (default: the affected components)")
+    .option("--doing <text>", "what is being done (default: the team on it, and the cause when known)")
+    .option("--by <name>", "who sends it (default: git user.name, else $USER)")
+    .option("--no-record", "only print the update: store nothing (a preview)")
+    .option("--no-commit", "record the update in the incident file but do not commit it")
+    .addOption(waitOption())
+    .addOption(localChangesOption())
+    .addOption(asOfOption())
+    .addHelpText(
+      "after",
+      examples(
+        "tam incident notify INC-0056 --doing 'The vendor engineer is replacing the controller'",
+        "tam incident notify INC-0056 --format text > mail.txt",
+        "tam incident notify INC-0056 --no-record   # preview",
+      ),
+    )
+    .action(async (id, options) => {
+      const { runIncidentNotify } = await import("./commands/incident-notify.js");
+      setExit(await runIncidentNotify(globals(), id, options, output));
+    });
+  incident
     .command("action <ref> <state>")
     .description("mark a review action done (or open again): tam incident action INC-0004/A2 done --note '...'")
     .option("--note <text>", "what was done")

@@ -63,7 +63,7 @@ export async function reviewIncident(request: IncidentReviewRequest): Promise<In
         incidentEdit(found.source.rel, found.incident.id, (current) => {
           incident = current;
           review = plan(current);
-          return { review, text: (text, index) => setIncidentReview(text, index, review) };
+          return { after: { ...current, review }, text: (text, index) => setIncidentReview(text, index, review) };
         }),
         { path: review.document!, edit: () => reviewDocument({ ...incident, review }, review, clock.timezone) },
       ];
@@ -115,7 +115,7 @@ export async function updateReviewAction(request: ReviewActionRequest): Promise<
           result = decide(current);
           const actionIndex = current.review!.actions!.findIndex((a) => a.id === result.action.id);
           return {
-            review: result.review,
+            after: { ...current, review: result.review },
             text: (text, index) => {
               const at = ["incidents", index, "review", "actions", actionIndex];
               let next = text;
@@ -145,7 +145,7 @@ export async function updateReviewAction(request: ReviewActionRequest): Promise<
   return { incident: found.incident.id, action: result.action, write };
 }
 
-function lookUp(project: Project, id: string) {
+export function lookUp(project: Project, id: string) {
   const found = findIncident(project, id);
   if (!found) throw new UsageError(`no incident ${id} in incidents/`);
   // Errors in other files do not stop a review of this one (the write reports them as a warning);
@@ -155,16 +155,16 @@ function lookUp(project: Project, id: string) {
 }
 
 /** The edit of the incident's file: finds the incident under the lock, applies the text edit, checks the file reads back as intended. */
-function incidentEdit(rel: string, id: string, decide: (current: Incident) => { review: IncidentReview; text: (text: string, index: number) => string }): FileEdit {
+export function incidentEdit(rel: string, id: string, decide: (current: Incident) => { after: Incident; text: (text: string, index: number) => string }): FileEdit {
   return {
     path: rel,
     edit: (text, source) => {
       const list = (source?.data as { incidents?: Incident[] } | undefined)?.incidents ?? [];
       const index = list.findIndex((incident) => incident?.id === id);
       if (index < 0 || text === null) throw new UsageError(`no incident ${id} in ${rel} any more`);
-      const { review, text: edit } = decide(list[index]!);
+      const { after, text: edit } = decide(list[index]!);
       const next = edit(text, index);
-      verifyIncidents(next, list.map((item, i) => (i === index ? { ...item, review } : item)) as Incident[]);
+      verifyIncidents(next, list.map((item, i) => (i === index ? after : item)) as Incident[]);
       return next;
     },
   };

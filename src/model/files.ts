@@ -94,6 +94,8 @@ export interface Manifest {
   followups?: Partial<Record<FollowupKind, FollowupRule>>;
   /** Which incidents need a post-incident review, and by when. */
   reviews?: ReviewRules;
+  /** How often the client hears about an open incident, per priority (default P1 30m, P2 2h). */
+  updates?: Partial<Record<Priority, DurationText>>;
 }
 
 export interface ReviewRules {
@@ -323,8 +325,17 @@ export interface Incident {
   actions?: string;
   /** Id in the client's or provider's service desk, for idempotent imports. */
   external_id?: string;
+  /** Updates sent to the client while the incident was open (`tam incident notify`). */
+  notices?: IncidentNotice[];
   /** The post-incident review (`tam incident review`). */
   review?: IncidentReview;
+}
+
+export interface IncidentNotice {
+  at: TimestampText;
+  by?: string;
+  /** The next update promised (absent once resolved). */
+  next?: TimestampText;
 }
 
 export interface IncidentReview {

@@ -140,9 +140,10 @@ export function reviewRules(manifest: Manifest | undefined): ReviewRules {
 }
 
 /** Why the incident needs a review ("P1", "SLA breach"), or undefined when it needs none. */
-export function reviewReason(incident: Incident, rules: ReviewRules, breached: boolean): string | undefined {
+export function reviewReason(incident: Incident, rules: ReviewRules, breached: () => boolean): string | undefined {
   const byPriority = rules.requiredFor.includes(incident.priority);
-  const byBreach = rules.breaches && breached;
+  // The SLA is measured only when the rules ask about breaches.
+  const byBreach = rules.breaches && breached();
   if (byPriority && byBreach) return `a ${incident.priority} that breached its SLA`;
   if (byPriority) return `a ${incident.priority}`;
   return byBreach ? `a ${incident.priority} that breached its SLA` : undefined;

@@ -4,6 +4,7 @@
 import type { Change, Department, Incident, Manifest, ReviewAction, Task, TaskStatus } from "../../model/files.js";
 import { dayNumber } from "../dates.js";
 import { openActions, reviewsDue } from "../validation/review-rules.js";
+import { updatesDue, type UpdateDue } from "../incidents/notify.js";
 import type { Issue, Location } from "../../model/issues.js";
 import { compareIds } from "../planner/order.js";
 import { isOpenChange, scheduleProject } from "../planner/project-schedule.js";
@@ -115,6 +116,8 @@ export interface StatusReport {
   findings: Issue[];
   /** The incident loop: open review actions per owner, and reviews due (when the incidents were given). */
   reviews?: ReviewStatus;
+  /** Open incidents overdue for a client update (tam.yaml `updates`), most overdue first (when the incidents were given). */
+  updates?: UpdateDue[];
 }
 
 export interface ReviewActionRef {
@@ -194,7 +197,9 @@ export function projectStatus(input: StatusInput): StatusReport {
     readyByDepartment: [...ready.keys()].sort().map((department) => ({ department, tasks: ready.get(department)! })),
     departments: departmentRows(changes, schedule, input, keep),
     findings,
-    ...(input.incidents ? { reviews: reviewStatus({ ...input, incidents: input.incidents, now }) } : {}),
+    ...(input.incidents
+      ? { reviews: reviewStatus({ ...input, incidents: input.incidents, now }), updates: input.department || input.assignee ? [] : updatesDue(input.incidents, input.manifest, now, input.timezone) }
+      : {}),
   };
 }
 

@@ -49,7 +49,8 @@ function policyOf(view: Pick<ProjectView, "manifest">): SlaPolicy {
 }
 
 function breached(incident: Incident, policy: SlaPolicy, now: number): boolean {
-  const rule = policy[incident.priority];
+  // Own keys only: a priority such as "toString" must not find Object.prototype's members (fuzz run, seed 891).
+  const rule = Object.hasOwn(policy, incident.priority) ? policy[incident.priority] : undefined;
   return rule ? incidentSla(incident, rule, now).outcome === "breached" : false;
 }
 
@@ -63,10 +64,10 @@ export function reviewsDue(view: Pick<ProjectView, "manifest" | "incidents">, cl
     if (!readable(incident) || incident.review) continue;
     const end = incident.resolved ?? incident.closed;
     if (!end || !Number.isFinite(parseTimestamp(end))) continue;
-    const reason = reviewReason(incident, rules, breached(incident, policy, clock.now));
-    if (!reason) continue;
     const resolvedOn = dateInZone(parseTimestamp(end), clock.timezone);
     if (rules.since && resolvedOn < rules.since) continue;
+    const reason = reviewReason(incident, rules, () => breached(incident, policy, clock.now));
+    if (!reason) continue;
     out.push({ incident, reason, resolvedOn, due: addWorkingDays(resolvedOn, rules.withinDays, calendar) });
   }
   return out;
@@ -122,8 +123,9 @@ export function checkReviews(view: ProjectView, clock: ReviewClock): Issue[] {
 
 /**
  * "Never twice": an incident with the same cause category on a component as an earlier one within the
- * window, where the earlier one had no review, or an action of its review was still open when this one
- * was opened. Names the nearest such earlier incident.
+ * window, where the earlier one had no review (and needed one), or an action of its review was still open
+ * when this one was opened. Names the nearest such earlier incident. One pass in time order, with the
+ * latest incident per component and category at hand: linear in the incidents.
  */
 function recurrences(view: ProjectView, clock: ReviewClock): Issue[] {
   const issues: Issue[] = [];
@@ -134,42 +136,46 @@ function recurrences(view: ProjectView, clock: ReviewClock): Issue[] {
     .map((incident) => ({ incident, opened: parseTimestamp(incident.opened) }))
     .sort((a, b) => a.opened - b.opened);
   const windowMs = RECURRENCE_WINDOW_DAYS * 86_400_000;
-  incidents.forEach(({ incident, opened }, i) => {
-    for (let j = i - 1; j >= 0; j--) {
-      const earlier = incidents[j]!;
-      if (opened - earlier.opened > windowMs) break;
-      if (earlier.incident.cause!.category !== incident.cause!.category) continue;
-      const shared = incident.components!.filter((c) => earlier.incident.components!.includes(c));
-      if (!shared.length) continue;
-      const openedOn = dateInZone(opened, clock.timezone);
-      if (rules.since && openedOn < rules.since) break;
-      const what = `${incident.id} repeats ${earlier.incident.id} (${shared.join(", ")}, ${incident.cause!.category}, ${Math.round((opened - earlier.opened) / 86_400_000)} days earlier)`;
-      const review = earlier.incident.review;
-      if (!review) {
-        // An earlier incident that needed no review (a P3 within its targets) is no finding.
-        // Nor one resolved before the rules were adopted (`since`): no review was asked of it.
-        const end = earlier.incident.resolved ?? earlier.incident.closed;
-        const before = rules.since !== undefined && (!end || dateInZone(parseTimestamp(end), clock.timezone) < rules.since);
-        if (before || !reviewReason(earlier.incident, rules, breached(earlier.incident, policy, clock.now))) break;
-        issues.push(
-          issueAt(view, "warning", "recurrence-unreviewed", `${what}, which had no post-incident review: the same mistake twice; review ${earlier.incident.id} and this one together`, incident, "id"),
-        );
-      } else {
-        const pending = items(review.actions).filter((a) => a.state !== "done" || (typeof a.done === "string" && a.done > openedOn));
-        if (pending.length)
-          issues.push(
-            issueAt(
-              view,
-              "warning",
-              "recurrence-open-action",
-              `${what}, whose review's action ${pending.map((a) => `${a.id} "${a.text}" (${a.owner})`).join(", ")} was still open when it happened: the same mistake twice`,
-              incident,
-              "id",
-            ),
-          );
-      }
-      break;
+  const latest = new Map<string, { incident: Incident; opened: number }>();
+  for (const current of incidents) {
+    const { incident, opened } = current;
+    const category = incident.cause!.category;
+    const components = incident.components!.filter((c) => typeof c === "string");
+    let earlier: { incident: Incident; opened: number } | undefined;
+    for (const component of components) {
+      const candidate = latest.get(`${component}\u0000${category}`);
+      if (candidate && opened - candidate.opened <= windowMs && (!earlier || candidate.opened > earlier.opened)) earlier = candidate;
     }
-  });
+    for (const component of components) latest.set(`${component}\u0000${category}`, current);
+    if (!earlier) continue;
+    const openedOn = dateInZone(opened, clock.timezone);
+    if (rules.since && openedOn < rules.since) continue;
+    const shared = components.filter((c) => earlier.incident.components!.includes(c));
+    const what = `${incident.id} repeats ${earlier.incident.id} (${shared.join(", ")}, ${category}, ${Math.round((opened - earlier.opened) / 86_400_000)} days earlier)`;
+    const review = earlier.incident.review;
+    if (!review) {
+      // An earlier incident that needed no review (a P3 within its targets) is no finding, nor one
+      // resolved before the rules were adopted (\`since\`): no review was asked of it.
+      const end = earlier.incident.resolved ?? earlier.incident.closed;
+      const before = rules.since !== undefined && (!end || dateInZone(parseTimestamp(end), clock.timezone) < rules.since);
+      if (before || !reviewReason(earlier.incident, rules, () => breached(earlier.incident, policy, clock.now))) continue;
+      issues.push(
+        issueAt(view, "warning", "recurrence-unreviewed", `${what}, which had no post-incident review: the same mistake twice; review ${earlier.incident.id} and this one together`, incident, "id"),
+      );
+      continue;
+    }
+    const pending = items(review.actions).filter((a) => a.state !== "done" || (typeof a.done === "string" && a.done > openedOn));
+    if (pending.length)
+      issues.push(
+        issueAt(
+          view,
+          "warning",
+          "recurrence-open-action",
+          `${what}, whose review's action ${pending.map((a) => `${a.id} "${a.text}" (${a.owner})`).join(", ")} was still open when it happened: the same mistake twice`,
+          incident,
+          "id",
+        ),
+      );
+  }
   return issues;
 }

@@ -3,7 +3,7 @@ import type { StatusReport } from "../../domain/tracking/status.js";
 import { markdownTable } from "../markdown-table.js";
 import { markdownEscape } from "../text.js";
 import { untoldLine } from "./untold.js";
-import { changeCells, CHANGE_HEADERS, reviewLines, taskLine } from "./view.js";
+import { changeCells, CHANGE_HEADERS, reviewLines, taskLine, updateLines } from "./view.js";
 
 export function formatMarkdown(report: StatusReport): string {
   const scope = [report.department ? `department ${report.department}` : "", report.assignee ? `assigned to ${report.assignee}` : ""].filter(Boolean).join(", ");
@@ -36,9 +36,11 @@ export function formatMarkdown(report: StatusReport): string {
 }
 
 function reviewSection(report: StatusReport): string[] {
+  const updates = updateLines(report, markdownEscape);
+  const lines = updates.length ? ["", "### Client updates overdue", "", ...updates.map((l) => `- ${l}`)] : [];
   const { due, owners } = reviewLines(report.reviews, markdownEscape, (text) => `**${text}**`);
-  if (!due.length && !owners.length) return [];
-  const lines = ["", "### Post-incident reviews", ""];
+  if (!due.length && !owners.length) return lines;
+  lines.push("", "### Post-incident reviews", "");
   for (const l of due) lines.push(`- review to hold: ${l}`);
   for (const o of owners) for (const l of o.lines) lines.push(`- ${markdownEscape(o.owner)}: ${l}`);
   return lines;

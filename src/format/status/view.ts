@@ -53,3 +53,14 @@ export function reviewLines(reviews: ReviewStatus | undefined, safe: (text: stri
   }));
   return { due, owners };
 }
+
+/** Open incidents overdue for a client update: one line each. */
+export function updateLines(
+  report: { updates?: { incident: string; title: string; priority: string; lastNotice?: string; due: string; overdueBy: string }[] },
+  safe: (text: string) => string,
+): string[] {
+  return (report.updates ?? []).map(
+    (u) =>
+      `${u.incident} (${u.priority}) ${safe(u.title)}: an update was due ${u.due}, overdue by ${u.overdueBy} (${u.lastNotice ? `last sent ${u.lastNotice}` : "none sent yet"}); \`tam incident notify ${u.incident}\``,
+  );
+}
