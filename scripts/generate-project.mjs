@@ -259,6 +259,9 @@ calendars:
       - { date: 2026-01-01, name: New Year }
       - 2026-01-02
       - 2026-05-01
+# The generated incidents carry no post-incident reviews: the review rules apply from after them.
+reviews:
+  since: 2099-01-01
 sla:
   P1: { response: 15m, resolution: 4h, calendar: 24x7, goal: 95 }
   P2: { response: 30m, resolution: 8h, calendar: 24x7, goal: 90 }

@@ -70,6 +70,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       }),
     )
     .addOption(new Option("--fail-on <severity>", "lowest severity that makes the exit code 1").choices(["error", "warning", "info"]).default("error"))
+    .addOption(asOfOption())
     .addHelpText(
       "after",
       examples(
@@ -80,9 +81,9 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
         "tam validate --fail-on warning",
       ),
     )
-    .action(async (options: { failOn: "error" | "warning" | "info" }) => {
+    .action(async (options: { failOn: "error" | "warning" | "info"; asOf?: string }) => {
       const { runValidate } = await import("./commands/validate.js");
-      setExit(await runValidate(globals(), { failOn: options.failOn, reports }, output));
+      setExit(await runValidate(globals(), { failOn: options.failOn, asOf: options.asOf, reports }, output));
     });
 
   program
@@ -535,6 +536,66 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .action(async (id, options) => {
       const { runIncidentUpdate } = await import("./commands/incident-update.js");
       setExit(await runIncidentUpdate(globals(), id, options, output));
+    });
+  incident
+    .command("review <id>")
+    .description("record the post-incident review: cause, contributing factors, actions; writes reviews/<ID>.md too, in the same commit")
+    .option("--held <date>", "when the review was held (YYYY-MM-DD; default: today)")
+    .option("--by <name>", "who held it (default: git's user.name)")
+    .option("--cause <text>", "the cause the review found, in a sentence")
+    .option("--factor <text>", "a contributing factor (repeatable)", collect)
+    .option("--action <text;owner;side;due>", "an action: what, who, provider|client, due date (repeatable)", collect)
+    .option("--no-commit", "write the files but do not commit them")
+    .addOption(waitOption())
+    .addOption(localChangesOption())
+    .addOption(asOfOption())
+    .addHelpText(
+      "after",
+      examples(
+        "tam incident review INC-0004 --held 2026-08-12 --cause 'SAN failover hung' --factor 'one array' --action 'Quote a second array;Anna Volkova;provider;2026-08-20'",
+        "tam incident action INC-0004/A1 done --note 'quote sent'",
+      ),
+    )
+    .action(async (id, options) => {
+      const { runIncidentReview } = await import("./commands/incident-review.js");
+      setExit(await runIncidentReview(globals(), id, options, output));
+    });
+  incident
+    .command("notify <id>")
+    .description("write the client's update on an open incident: impact, what is being done, when the next update comes (cadence per priority: tam.yaml updates); records it on the incident")
+    .addOption(formatOption(FORMAT_NAMES.notice, "markdown"))
+    .option("--impact <text>", "what the client sees, in their words (default: the affected components)")
+    .option("--doing <text>", "what is being done (default: the team on it, and the cause when known)")
+    .option("--by <name>", "who sends it (default: git user.name, else $USER)")
+    .option("--no-record", "only print the update: store nothing (a preview)")
+    .option("--no-commit", "record the update in the incident file but do not commit it")
+    .addOption(waitOption())
+    .addOption(localChangesOption())
+    .addOption(asOfOption())
+    .addHelpText(
+      "after",
+      examples(
+        "tam incident notify INC-0056 --doing 'The vendor engineer is replacing the controller'",
+        "tam incident notify INC-0056 --format text > mail.txt",
+        "tam incident notify INC-0056 --no-record   # preview",
+      ),
+    )
+    .action(async (id, options) => {
+      const { runIncidentNotify } = await import("./commands/incident-notify.js");
+      setExit(await runIncidentNotify(globals(), id, options, output));
+    });
+  incident
+    .command("action <ref> <state>")
+    .description("mark a review action done (or open again): tam incident action INC-0004/A2 done --note '...'")
+    .option("--note <text>", "what was done")
+    .option("--no-commit", "write the files but do not commit them")
+    .addOption(waitOption())
+    .addOption(localChangesOption())
+    .addOption(asOfOption())
+    .addHelpText("after", examples("tam incident action INC-0004/A2 done --note 'alert added'", "tam incident action INC-0004/A2 open --note 'the alert fires too late'"))
+    .action(async (ref, state, options) => {
+      const { runReviewAction } = await import("./commands/incident-review.js");
+      setExit(await runReviewAction(globals(), ref, state, options, output));
     });
   incident
     .command("import <file>")

@@ -45,7 +45,7 @@ export async function runStatus(globals: GlobalOptions, options: StatusOptions, 
     assignee = await gitOrLoginName(project.root);
     if (!assignee) throw new UsageError("--mine needs your name: set git's user.name (git config user.name 'Your Name')");
   }
-  const report = projectStatus({ ...project, today: clock.today, timezone: clock.timezone, now: clock.now, department, assignee, where: project.where });
+  const report = projectStatus({ ...project, incidents: project.incidents, today: clock.today, timezone: clock.timezone, now: clock.now, department, assignee, where: project.where });
   output.out(format(report, { color: useColor(globals.color), width: process.stdout.columns }));
   const failOn = options.failOn ?? "never";
   return failOn !== "never" && report.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? EXIT_FINDINGS : EXIT_OK;

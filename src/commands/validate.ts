@@ -10,7 +10,8 @@ import { writeFileAtomic } from "../project/write.js";
 import { pickFormatter, useColor } from "../format/registry.js";
 import { validateFormatters } from "../format/validate/index.js";
 import { VERSION } from "../version.js";
-import { openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
+import { checkReviews } from "../domain/validation/review-rules.js";
+import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 
 /** One report: a format, written to a file or (no output) to stdout. */
 export interface ValidateReport {
@@ -23,6 +24,8 @@ export interface ValidateOptions {
   reports?: ValidateReport[];
   format?: string;
   failOn: Severity;
+  /** The date the time-based findings (missing-review, action-overdue) are judged on (default: now). */
+  asOf?: string;
 }
 
 export async function runValidate(globals: GlobalOptions, options: ValidateOptions, output: Output = processOutput): Promise<number> {
@@ -31,7 +34,8 @@ export async function runValidate(globals: GlobalOptions, options: ValidateOptio
   if (toStdout.length > 1) throw new UsageError(`only one --format can go to stdout (${toStdout.map((r) => r.format).join(", ")}): give the others an --output FILE`);
   const formats = reports.map((report) => ({ ...report, format: pickFormatter(validateFormatters, report.format) }));
   const project = openProject(globals);
-  const issues = [...projectIssues(project), ...schemaCopyIssues(project.root, VERSION)].sort(compareIssues);
+  const clock = clockFor(project, options.asOf);
+  const issues = [...projectIssues(project), ...schemaCopyIssues(project.root, VERSION), ...checkReviews(project, clock)].sort(compareIssues);
   const counts = countBySeverity(issues);
   const failed = issues.some((issue) => SEVERITY_RANK[issue.severity] >= SEVERITY_RANK[options.failOn]);
   const result = { root: project.root, repoPrefix: repositoryPrefix(project.root), toolVersion: VERSION, filesChecked: project.files.length, issues, counts, failOn: options.failOn, failed };

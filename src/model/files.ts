@@ -101,6 +101,10 @@ export interface Manifest {
   git?: { hooks?: "run" | "skip" };
   /** The go/no-go items of `tam change check` (each on by default). */
   readiness?: Partial<Record<ReadinessRuleName, ReadinessRule>>;
+  /** Which incidents need a post-incident review, and by when. */
+  reviews?: ReviewRules;
+  /** How often the client hears about an open incident, per priority (default P1 30m, P2 2h). */
+  updates?: Partial<Record<Priority, DurationText>>;
 }
 
 /** Readiness items as tam.yaml names them (the item ids are kebab-case: test_plan is "test-plan"). */
@@ -110,6 +114,17 @@ export interface ReadinessRule {
   enabled?: boolean;
   /** backup: stateful component kinds (default: the backup follow-up's kinds). */
   kinds?: string[];
+}
+
+export interface ReviewRules {
+  /** Priorities whose resolved incidents need a review (default P1, P2). */
+  required_for?: Priority[];
+  /** Every SLA breach needs a review too, whatever its priority (default true). */
+  breaches?: boolean;
+  /** Working days of the project's default calendar after the resolution (default 5d). */
+  within?: DurationText;
+  /** Incidents resolved before this date need no review (the day the rules were adopted). */
+  since?: DateText;
 }
 
 export interface DocsBaseline {
@@ -344,6 +359,42 @@ export interface Incident {
   actions?: string;
   /** Id in the client's or provider's service desk, for idempotent imports. */
   external_id?: string;
+  /** Updates sent to the client while the incident was open (`tam incident notify`). */
+  notices?: IncidentNotice[];
+  /** The post-incident review (`tam incident review`). */
+  review?: IncidentReview;
+}
+
+export interface IncidentNotice {
+  at: TimestampText;
+  by?: string;
+  /** The next update promised (absent once resolved). */
+  next?: TimestampText;
+}
+
+export interface IncidentReview {
+  held: DateText;
+  by?: string;
+  /** The cause as the review found it, in a sentence. */
+  cause?: string;
+  /** Contributing factors. */
+  factors?: string[];
+  actions?: ReviewAction[];
+  /** The review's markdown document, relative to the project root. */
+  document?: string;
+}
+
+export interface ReviewAction {
+  /** A1, A2, … within the review. */
+  id: string;
+  text: string;
+  owner: string;
+  side: "provider" | "client";
+  due: DateText;
+  state: "open" | "done";
+  /** When it was done. */
+  done?: DateText;
+  note?: string;
 }
 
 export interface IncidentsFile {

@@ -7,7 +7,7 @@ import { CAUSE_KEYS, INCIDENT_KEYS, orderedIncident, PAUSE_KEYS } from "../domai
 import type { ImportEdit } from "../domain/incidents/reimport.js";
 import type { FieldEdit } from "../domain/incidents/update.js";
 import { EditError } from "../errors.js";
-import type { Incident } from "../model/files.js";
+import type { Incident, IncidentReview } from "../model/files.js";
 import { isObject, type Project } from "./load.js";
 import type { SourceFile } from "./source.js";
 import { appendSeqItems, lineStart, nextLine, nodeAtPath, parseYaml, removeMapEntry, seqItemText, setMapEntry, type Plain } from "./yaml-text.js";
@@ -63,6 +63,11 @@ export function applyFieldEdits(text: string, index: number, edits: FieldEdit[])
     }
   }
   return text;
+}
+
+/** Sets (or replaces) the review of incident `index` of an incidents file's text; the rest of the file stays as it was. */
+export function setIncidentReview(text: string, index: number, review: IncidentReview): string {
+  return setMapEntry(text, ["incidents", index], "review", review as unknown as Plain, INCIDENT_KEYS);
 }
 
 /** The schema modeline for a new incidents file: like an existing one, else derived from tam.yaml's. */

@@ -201,8 +201,9 @@ function planEdits(root: string, edits: readonly FileEdit[]): Planned[] {
     if (current !== null) {
       encoding = encodingOf(current);
       text = toEditable(current, encoding);
-      source = parseSource(abs, edit.path, kindOf(edit.path), text);
-      if (source.parseIssues.some((i) => i.severity === "error")) throw new EditError(`${edit.path} no longer parses; run tam validate (nothing was written)`);
+      // A file that is not YAML (a review's markdown document) is edited as text alone.
+      if (/\.ya?ml$/i.test(edit.path)) source = parseSource(abs, edit.path, kindOf(edit.path), text);
+      if (source?.parseIssues.some((i) => i.severity === "error")) throw new EditError(`${edit.path} no longer parses; run tam validate (nothing was written)`);
     }
     const next = edit.edit(text, source);
     if (next === null || next === text) continue;

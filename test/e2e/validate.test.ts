@@ -84,11 +84,13 @@ describe("tam validate", () => {
     });
 
     it("writes SARIF 2.1.0 with the required fields", () => {
-      const sarif = JSON.parse(runTam(["validate", "-C", dir, "--format", "sarif"]).stdout);
+      // As of a fixed date: the incident loop's findings depend on it (missing-review, action-overdue).
+      const sarif = JSON.parse(runTam(["validate", "-C", dir, "--format", "sarif", "--as-of", "2026-11-20"]).stdout);
       expect(sarif.version).toBe("2.1.0");
       const run = sarif.runs[0];
       expect(run.tool.driver.name).toBe("tam");
-      expect(run.results).toHaveLength(5);
+      // The four errors; the warnings: missing-rollback, three missing-review, one recurrence (2026-08.yaml, unreadable, holds the reviewed INC-0004).
+      expect(run.results).toHaveLength(9);
       for (const result of run.results) {
         expect(result.message.text).toEqual(expect.any(String));
         expect(["error", "warning", "note"]).toContain(result.level);
@@ -99,10 +101,10 @@ describe("tam validate", () => {
     });
 
     it("writes well-formed JUnit XML with a failure per error", () => {
-      const result = runTam(["validate", "-C", dir, "--format", "junit"]);
+      const result = runTam(["validate", "-C", dir, "--format", "junit", "--as-of", "2026-11-20"]);
       expect(() => assertWellFormedXml(result.stdout)).not.toThrow();
       expect(result.stdout.match(/<failure /g)).toHaveLength(4);
-      expect(result.stdout).toMatch(/<testsuites name="tam validate" tests="5" failures="4">/);
+      expect(result.stdout).toMatch(/<testsuites name="tam validate" tests="9" failures="4">/);
     });
   });
 
@@ -150,6 +152,8 @@ describe("tam validate", () => {
         "validate",
         "-C",
         "examples/northwind",
+        "--as-of",
+        "2026-11-20",
         "--format",
         "sarif",
         "--output",
@@ -167,7 +171,16 @@ describe("tam validate", () => {
       expect(sarif.runs[0].tool.driver.version).toBe(VERSION);
       expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(WARNING_FILE);
       const quality = JSON.parse(readFileSync(join(out, "quality.json"), "utf8"));
-      expect(quality).toEqual([expect.objectContaining({ check_name: "missing-rollback", severity: "minor", location: { path: WARNING_FILE, lines: { begin: expect.any(Number) } } })]);
+      expect(quality).toContainEqual(expect.objectContaining({ check_name: "missing-rollback", severity: "minor", location: { path: WARNING_FILE, lines: { begin: expect.any(Number) } } }));
+      expect(quality.map((q: { check_name: string }) => q.check_name).sort()).toEqual([
+        "action-overdue",
+        "missing-review",
+        "missing-review",
+        "missing-review",
+        "missing-rollback",
+        "recurrence-open-action",
+        "recurrence-open-action",
+      ]);
     });
 
     it("refuses two formats on stdout", () => {
@@ -178,8 +191,9 @@ describe("tam validate", () => {
   });
 
   it("json output is only JSON on stdout", () => {
-    const result = runTam(["validate", "-C", EXAMPLE, "--format", "json"]);
+    const result = runTam(["validate", "-C", EXAMPLE, "--format", "json", "--as-of", "2026-11-20"]);
     const parsed = JSON.parse(result.stdout);
-    expect(parsed).toMatchObject({ version: 1, failed: false, summary: { error: 0, warning: 1, info: 0 } });
+    // missing-rollback, and the incident loop's: three missing reviews, an overdue action, two recurrences.
+    expect(parsed).toMatchObject({ version: 1, failed: false, summary: { error: 0, warning: 7, info: 0 } });
   });
 });

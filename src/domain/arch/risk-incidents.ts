@@ -3,7 +3,7 @@ import type { CauseCategory, Component, Incident } from "../../model/files.js";
 import { addDays } from "../dates.js";
 import { inScope, type Risk } from "./risk-types.js";
 
-const RECURRENCE_WINDOW_DAYS = 180;
+export const RECURRENCE_WINDOW_DAYS = 180;
 const RECURRENCE_MIN = 2;
 
 const REMEDY: Record<CauseCategory, string> = {

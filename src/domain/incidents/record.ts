@@ -21,6 +21,7 @@ export const INCIDENT_KEYS = [
   "cause",
   "status",
   "actions",
+  "review",
 ] as const;
 export const PAUSE_KEYS = ["from", "to", "reason", "note"] as const;
 export const CAUSE_KEYS = ["category", "root_cause"] as const;

@@ -1,7 +1,10 @@
 // tam status, the domain: where every open change stands today, and per department what it can
 // start now, what is queued next, what runs and what is blocked. Every date comes from the one
 // scheduling engine (scheduleProject), so status, plan and report agree.
-import type { Change, Component, Department, DocEntry, Manifest, Task, TaskStatus } from "../../model/files.js";
+import type { Change, Component, Department, DocEntry, Incident, Manifest, ReviewAction, Task, TaskStatus } from "../../model/files.js";
+import { dayNumber } from "../dates.js";
+import { openActions, reviewsDue } from "../validation/review-rules.js";
+import { updatesDue, type UpdateDue } from "../incidents/notify.js";
 import type { Issue, Location } from "../../model/issues.js";
 import { planDrift } from "../planner/index.js";
 import { compareIds } from "../planner/order.js";
@@ -31,6 +34,8 @@ export interface StatusInput {
    */
   components?: readonly Component[];
   docs?: readonly DocEntry[];
+  /** The incident log: review actions and reviews due are listed when given. */
+  incidents?: readonly Incident[];
   /** A schedule already computed for the same input (the report shares its own). */
   schedule?: ProjectSchedule;
   where?(entity: object, ...field: (string | number)[]): Location;
@@ -118,6 +123,51 @@ export interface StatusReport {
   departments: DepartmentStatus[];
   /** Signals of the schedule (late, at risk, impossible, window overflow, blocked). */
   findings: Issue[];
+  /** The incident loop: open review actions per owner, and reviews due (when the incidents were given). */
+  reviews?: ReviewStatus;
+  /** Open incidents overdue for a client update (tam.yaml `updates`), most overdue first (when the incidents were given). */
+  updates?: UpdateDue[];
+}
+
+export interface ReviewActionRef {
+  incident: string;
+  id: string;
+  text: string;
+  owner: string;
+  side: ReviewAction["side"];
+  due: string;
+  /** Days past its due date (0: not overdue). */
+  overdueDays: number;
+}
+
+export interface ReviewStatus {
+  /** Open actions grouped by owner (owners sorted, overdue ones first within each). */
+  actions: { owner: string; actions: ReviewActionRef[] }[];
+  /** Resolved incidents that need a review and have none yet, by due date. */
+  due: { incident: string; title: string; reason: string; resolvedOn: string; due: string; overdueDays: number }[];
+}
+
+/** Open review actions per owner and reviews due, as of `today`; --department / --mine keep the owner's own. */
+export function reviewStatus(input: Pick<StatusInput, "manifest" | "today" | "timezone" | "department" | "assignee"> & { incidents: readonly Incident[]; now: number }): ReviewStatus {
+  const late = (due: string) => Math.max(0, dayNumber(input.today) - dayNumber(due));
+  const mine = (owner: string) => (!input.department || owner === input.department) && (!input.assignee || owner === input.assignee);
+  const owners = new Map<string, ReviewActionRef[]>();
+  for (const { incident, action } of openActions(input.incidents)) {
+    if (typeof action.owner !== "string" || !mine(action.owner)) continue;
+    const ref: ReviewActionRef = { incident: incident.id, id: action.id, text: action.text, owner: action.owner, side: action.side, due: action.due, overdueDays: late(action.due) };
+    owners.set(action.owner, [...(owners.get(action.owner) ?? []), ref]);
+  }
+  const actions = [...owners.keys()].sort().map((owner) => ({
+    owner,
+    actions: owners.get(owner)!.sort((a, b) => b.overdueDays - a.overdueDays || a.due.localeCompare(b.due) || a.incident.localeCompare(b.incident)),
+  }));
+  const due =
+    input.department || input.assignee
+      ? []
+      : reviewsDue({ manifest: input.manifest, incidents: input.incidents as Incident[] }, { today: input.today, now: input.now, timezone: input.timezone })
+          .map((d) => ({ incident: d.incident.id, title: d.incident.title, reason: d.reason, resolvedOn: d.resolvedOn, due: d.due, overdueDays: late(d.due) }))
+          .sort((a, b) => a.due.localeCompare(b.due) || a.incident.localeCompare(b.incident));
+  return { actions, due };
 }
 
 const FINISHED: TaskStatus[] = ["done", "cancelled"];
@@ -159,6 +209,9 @@ export function projectStatus(input: StatusInput): StatusReport {
     readyByDepartment: [...ready.keys()].sort().map((department) => ({ department, tasks: ready.get(department)! })),
     departments: departmentRows(changes, schedule, input, keep),
     findings,
+    ...(input.incidents
+      ? { reviews: reviewStatus({ ...input, incidents: input.incidents, now }), updates: input.department || input.assignee ? [] : updatesDue(input.incidents, input.manifest, now, input.timezone) }
+      : {}),
   };
 }
 

@@ -11,6 +11,8 @@ export function formatJson(report: StatusReport): string {
     changes: report.changes,
     departments: report.departments,
     readyByDepartment: report.readyByDepartment,
+    reviews: report.reviews ?? null,
+    updates: report.updates ?? null,
     findings: report.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, file: f.file, line: f.line ?? null, col: f.col ?? null })),
   });
 }

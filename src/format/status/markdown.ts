@@ -3,12 +3,12 @@ import type { StatusReport } from "../../domain/tracking/status.js";
 import { markdownTable } from "../markdown-table.js";
 import { markdownEscape } from "../text.js";
 import { untoldLine } from "./untold.js";
-import { changeCells, CHANGE_HEADERS, taskLine } from "./view.js";
+import { changeCells, CHANGE_HEADERS, reviewLines, taskLine, updateLines } from "./view.js";
 
 export function formatMarkdown(report: StatusReport): string {
   const scope = [report.department ? `department ${report.department}` : "", report.assignee ? `assigned to ${report.assignee}` : ""].filter(Boolean).join(", ");
   const lines = [`## Open changes as of ${report.today}${scope ? ` (${markdownEscape(scope)})` : ""}`, ""];
-  if (!report.changes.length) return `${lines.join("\n")}No open changes.\n`;
+  if (!report.changes.length) return `${[...lines, "No open changes.", ...reviewSection(report)].join("\n")}\n`;
   lines.push(
     ...markdownTable(
       CHANGE_HEADERS,
@@ -31,5 +31,17 @@ export function formatMarkdown(report: StatusReport): string {
   }
   const untold = report.changes.filter((c) => c.untold.length);
   if (untold.length) lines.push("", "### Not told to the client yet", "", ...untold.map((c) => `- ${markdownEscape(untoldLine(c))}`));
+  lines.push(...reviewSection(report));
   return `${lines.join("\n")}\n`;
+}
+
+function reviewSection(report: StatusReport): string[] {
+  const updates = updateLines(report, markdownEscape);
+  const lines = updates.length ? ["", "### Client updates overdue", "", ...updates.map((l) => `- ${l}`)] : [];
+  const { due, owners } = reviewLines(report.reviews, markdownEscape, (text) => `**${text}**`);
+  if (!due.length && !owners.length) return lines;
+  lines.push("", "### Post-incident reviews", "");
+  for (const l of due) lines.push(`- review to hold: ${l}`);
+  for (const o of owners) for (const l of o.lines) lines.push(`- ${markdownEscape(o.owner)}: ${l}`);
+  return lines;
 }

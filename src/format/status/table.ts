@@ -6,13 +6,13 @@ import type { FormatOptions } from "../registry.js";
 import { fitText, fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
 import { untoldLine } from "./untold.js";
-import { changeCells, CHANGE_HEADERS, taskLine } from "./view.js";
+import { changeCells, CHANGE_HEADERS, reviewLines, taskLine, updateLines } from "./view.js";
 
 export function formatTable(report: StatusReport, options: FormatOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const scope = [report.department ? `department ${report.department}` : "", report.assignee ? `assigned to ${report.assignee}` : ""].filter(Boolean).join(", ");
   const lines: string[] = [chalk.bold(`Open changes as of ${report.today}${scope ? `, ${terminalSafe(scope)}` : ""}`)];
-  if (!report.changes.length) return `${lines[0]}\nno open changes\n`;
+  if (!report.changes.length) return fitText(`${[lines[0], "no open changes", ...reviewSection(report, chalk)].join("\n")}\n`, options.width);
   const rows = report.changes.map((c) => changeCells(c, (text) => chalk.red(text), terminalSafe));
   lines.push(fittedTable(CHANGE_HEADERS, rows, options.width, { style: { head: options.color ? ["bold"] : [], border: [] }, chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" } }));
   lines.push("", chalk.bold("By department"));
@@ -27,7 +27,20 @@ export function formatTable(report: StatusReport, options: FormatOptions): strin
     lines.push("", chalk.bold("Not told to the client yet"));
     for (const c of untold) lines.push(chalk.red(`  ${untoldLine(c)}`));
   }
+  lines.push(...reviewSection(report, chalk));
   return fitText(`${lines.join("\n")}\n`, options.width);
+}
+
+function reviewSection(report: StatusReport, chalk: InstanceType<typeof Chalk>): string[] {
+  const updates = updateLines(report, terminalSafe);
+  const lines = updates.length ? ["", chalk.bold("Client updates overdue"), ...updates.map((l) => chalk.red(`  ${l}`))] : [];
+  const { due, owners } = reviewLines(report.reviews, terminalSafe, (text) => chalk.red(text));
+  if (!due.length && !owners.length) return lines;
+  lines.push("", chalk.bold("Post-incident reviews"));
+  if (due.length) lines.push("  reviews to hold:", ...due.map((l) => `    ${l}`));
+  if (owners.length) lines.push("  open actions by owner:");
+  for (const o of owners) lines.push(`    ${terminalSafe(o.owner)}:`, ...o.lines.map((l) => `      ${l}`));
+  return lines;
 }
 
 function departmentLines(d: DepartmentStatus, safe: (text: string) => string): string[] {

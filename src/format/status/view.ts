@@ -1,5 +1,5 @@
 // Words every tam status format shares.
-import type { ChangeProgress, TaskRef } from "../../domain/tracking/status.js";
+import type { ChangeProgress, ReviewStatus, TaskRef } from "../../domain/tracking/status.js";
 
 export const CHANGE_HEADERS = ["change", "status", "progress", "due", "forecast", "internal", "client promise", "slip", "ready", "in progress", "blocked", "late"];
 
@@ -37,4 +37,30 @@ export function taskLine(t: TaskRef, safe: (text: string) => string): string {
     t.status === "blocked" && t.note ? `blocked on: ${safe(t.note.trim())}` : "",
   ].filter(Boolean);
   return `${t.change}/${t.id} ${safe(t.title)} (${when}${extra.length ? `; ${extra.join("; ")}` : ""})`;
+}
+
+/** The incident loop's lines: reviews due, then open actions per owner ("bad news does not get better with time"). */
+export function reviewLines(reviews: ReviewStatus | undefined, safe: (text: string) => string, alarm: (text: string) => string): { due: string[]; owners: { owner: string; lines: string[] }[] } {
+  if (!reviews) return { due: [], owners: [] };
+  const days = (n: number) => (n === 1 ? "1 day" : `${n} days`);
+  const due = reviews.due.map((d) => {
+    const when = d.overdueDays > 0 ? alarm(`due ${d.due}, ${days(d.overdueDays)} overdue`) : `due ${d.due}`;
+    return `${d.incident} ${safe(d.title)} (${safe(d.reason)}, resolved ${d.resolvedOn}): review ${when}`;
+  });
+  const owners = reviews.actions.map((o) => ({
+    owner: o.owner,
+    lines: o.actions.map((a) => `${a.incident}/${a.id} ${safe(a.text)} (${a.side} side): ${a.overdueDays > 0 ? alarm(`due ${a.due}, ${days(a.overdueDays)} overdue`) : `due ${a.due}`}`),
+  }));
+  return { due, owners };
+}
+
+/** Open incidents overdue for a client update: one line each. */
+export function updateLines(
+  report: { updates?: { incident: string; title: string; priority: string; lastNotice?: string; due: string; overdueBy: string }[] },
+  safe: (text: string) => string,
+): string[] {
+  return (report.updates ?? []).map(
+    (u) =>
+      `${u.incident} (${u.priority}) ${safe(u.title)}: an update was due ${u.due}, overdue by ${u.overdueBy} (${u.lastNotice ? `last sent ${u.lastNotice}` : "none sent yet"}); \`tam incident notify ${u.incident}\``,
+  );
 }

@@ -1,0 +1,76 @@
+// Use case: the client's update on an incident (tam incident notify), recorded on the incident as a
+// notice (when, by whom, the next update promised) and committed, unless it is only a preview.
+import { incidentNotice, type IncidentClientNotice } from "../domain/incidents/notify.js";
+import { formatZoned } from "../domain/zoned-timestamp.js";
+import type { IncidentNotice } from "../model/files.js";
+import { whoAmI } from "../project/identity.js";
+import { editFiles, type WriteResult } from "../project/transaction.js";
+import { appendSeqItems, setMapEntry, type Plain } from "../project/yaml-text.js";
+import { INCIDENT_KEYS } from "../domain/incidents/record.js";
+import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
+import { incidentEdit, lookUp } from "./incident-review.js";
+
+export interface IncidentNotifyRequest extends ProjectOptions, ClockOptions {
+  id: string;
+  impact?: string;
+  doing?: string;
+  by?: string;
+  /** false: a preview, nothing is stored. */
+  record?: boolean;
+  commit?: boolean;
+  wait?: number;
+  includeLocalChanges?: boolean;
+  warn?: (text: string) => void;
+}
+
+export interface IncidentNotifyResult {
+  notice: IncidentClientNotice;
+  recorded?: { file: string; notice: IncidentNotice; write: WriteResult };
+}
+
+export async function notifyIncident(request: IncidentNotifyRequest): Promise<IncidentNotifyResult> {
+  const project = openProject(request);
+  const found = lookUp(project, request.id);
+  const clock = clockFor(project, request.asOf, request.now);
+  const make = (incident: typeof found.incident) =>
+    incidentNotice({
+      incident,
+      manifest: project.manifest,
+      components: project.components,
+      departments: project.departments,
+      now: clock.now,
+      timezone: clock.timezone,
+      impact: request.impact,
+      doing: request.doing,
+    });
+  let notice = make(found.incident);
+  if (request.record === false) return { notice };
+  const by = request.by ?? (await whoAmI(project.root));
+  let record: IncidentNotice = { at: formatZoned(clock.now, clock.timezone) };
+  const write = await editFiles(
+    project,
+    [
+      incidentEdit(found.source.rel, found.incident.id, (current) => {
+        notice = make(current);
+        record = { at: formatZoned(clock.now, clock.timezone), by, ...(notice.nextAt !== undefined ? { next: formatZoned(notice.nextAt, clock.timezone) } : {}) };
+        const notices = Array.isArray(current.notices) ? current.notices : undefined;
+        return {
+          after: { ...current, notices: [...(notices ?? []), record] },
+          text: (text, index) =>
+            notices
+              ? appendSeqItems(text, ["incidents", index, "notices"], [record as unknown as Plain], 2)
+              : setMapEntry(text, ["incidents", index], "notices", [record as unknown as Plain], INCIDENT_KEYS),
+        };
+      }),
+    ],
+    {
+      message: () => `${found.incident.id}: client update ${record.at}`,
+      by,
+      commit: request.commit !== false,
+      waitSeconds: request.wait,
+      includeLocalChanges: request.includeLocalChanges,
+      warn: request.warn,
+    },
+  );
+  return { notice, recorded: { file: found.source.rel, notice: record, write } };
+}
