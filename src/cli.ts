@@ -229,6 +229,18 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       setExit(await runChangeNotify(globals(), id, options, output));
     });
 
+  change
+    .command("dispatch <id>")
+    .description("the change's open tasks as tickets for the departments' queues: a CSV for Jira's or ServiceNow's importer (or json); nothing in the project changes")
+    .addOption(new Option("-f, --format <format>", "output format").choices(FORMAT_NAMES.dispatch).makeOptionMandatory())
+    .option("-o, --output <file>", "write the file here instead of standard output")
+    .addOption(asOfOption())
+    .addHelpText("after", examples("tam change dispatch CHG-0002 --format jira-csv -o chg-0002-jira.csv", "tam change dispatch CHG-0002 --format servicenow-csv -o chg-0002-snow.csv"))
+    .action(async (id, options) => {
+      const { runChangeDispatch } = await import("./commands/change-dispatch.js");
+      setExit(await runChangeDispatch(globals(), id, options, output));
+    });
+
   const task = program
     .command("task")
     .description("record a department's progress on a change task (one commit per update)")

@@ -113,6 +113,13 @@ export interface Department {
   calendar?: string;
   /** Parallel tasks the department can take across open changes. */
   capacity?: number;
+  /** Where the department takes its work: a Jira project key, a ServiceNow assignment group (`tam change dispatch`). */
+  queue?: DepartmentQueue;
+}
+
+export interface DepartmentQueue {
+  jira?: string;
+  servicenow?: string;
 }
 
 export interface DepartmentsFile {
