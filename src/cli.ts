@@ -276,6 +276,25 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       });
   }
 
+  task
+    .command("sync <export>")
+    .description("bring the departments' ticket statuses back from a Jira or ServiceNow CSV export: matched by the [CHG/T] reference, applied through the rules of tam task, one commit")
+    .addOption(new Option("--preset <preset>", "the export's columns and statuses").choices(["jira", "servicenow"]))
+    .option("--mapping <file>", "a YAML mapping file of the same shape as templates/sync/*.yaml (instead of --preset)")
+    .addOption(new Option("--encoding <encoding>", "encoding of the export").choices(["utf8", "latin1"]))
+    .addOption(formatOption(FORMAT_NAMES.sync, "text"))
+    .option("--force", "apply ticket states that break a rule (predecessors not finished, change not approved); needs --reason, recorded in the history")
+    .option("--reason <text>", "with --force: why the rules are broken")
+    .option("--no-commit", "write the files but do not commit them")
+    .addOption(waitOption())
+    .addOption(localChangesOption())
+    .addOption(asOfOption())
+    .addHelpText("after", examples("tam task sync jira-export.csv --preset jira", "tam task sync change_task.csv --preset servicenow --format json"))
+    .action(async (file, options) => {
+      const { runTaskSync } = await import("./commands/task-sync.js");
+      setExit(await runTaskSync(globals(), file, options, output));
+    });
+
   program
     .command("status")
     .description("open changes: progress, tasks ready to start per department, in progress, blocked, late")
