@@ -57,6 +57,8 @@ export interface TaskSyncResult {
   applied: SyncedStep[];
   /** Events the change files already record (a re-sync). */
   unchanged: number;
+  /** Tasks whose ticket record (key, status, last synced) was written. */
+  ticketRecords: number;
   findings: LocatedSyncFinding[];
   write?: WriteResult;
 }
@@ -70,7 +72,9 @@ export async function syncTasks(request: TaskSyncRequest): Promise<TaskSyncResul
   const project = openProject(request);
   requireValidIn(project, [FILE_NAMES.manifest]);
   const clock = clockFor(project, request.asOf, request.now);
-  const read = readTicketEvents(table, mapping, clock.timezone);
+  const known = new Map<string, string>();
+  for (const change of project.changes) for (const task of change.tasks ?? []) if (task.ticket?.key) known.set(task.ticket.key, `${change.id}/${task.id}`);
+  const read = readTicketEvents(table, mapping, clock.timezone, known);
   if ("error" in read) throw new UsageError(`${request.file}: ${read.error}`);
   const findings: LocatedSyncFinding[] = [];
   const rowWhere = (f: SyncFinding) => (f.line !== undefined ? [`${request.file}:${f.line}`] : []);
@@ -96,9 +100,10 @@ export async function syncTasks(request: TaskSyncRequest): Promise<TaskSyncResul
   requireValidIn(project, [...files.values()]);
   const options = { timezone: clock.timezone, now: clock.now, force: Boolean(request.force), reason: request.reason };
   // A first plan from the files as read, to know which need an edit; the edit plans again under the lock.
-  const touched = [...byChange.entries()].filter(([id]) => planChangeSync(project.changes.find((c) => c.id === id)!, byChange.get(id)!, options).steps.length > 0).map(([id]) => id);
+  const touched = [...byChange.entries()].filter(([id]) => needsWrite(planChangeSync(project.changes.find((c) => c.id === id)!, byChange.get(id)!, options))).map(([id]) => id);
   const applied: SyncedStep[] = [];
   let unchanged = 0;
+  let tickets = 0;
   const planned = new Set<string>();
   const record = (change: Change, plan: ReturnType<typeof planChangeSync>, locateTask: (index: number) => string | undefined) => {
     planned.add(change.id);
@@ -131,11 +136,17 @@ export async function syncTasks(request: TaskSyncRequest): Promise<TaskSyncResul
             });
             current = parseSource(current.abs, current.rel, current.kind, out);
           }
+          for (const { taskIndex, ticket } of plan.tickets) {
+            out = applyChangeEdit(current, { ticket: { index: taskIndex, ticket } });
+            current = parseSource(current.abs, current.rel, current.kind, out);
+          }
+          tickets += plan.tickets.length;
           return out;
         },
       })),
       {
-        message: () => `tam task sync: ${applied.length} update${applied.length === 1 ? "" : "s"} from ${basename(request.file)} (${[...new Set(applied.map((a) => a.change))].join(", ")})`,
+        message: () =>
+          `tam task sync: ${applied.length} update${applied.length === 1 ? "" : "s"}, ${tickets} ticket record${tickets === 1 ? "" : "s"} from ${basename(request.file)} (${[...new Set(applied.map((a) => a.change))].join(", ")})`,
         commit: request.commit !== false,
         waitSeconds: request.wait,
         includeLocalChanges: request.includeLocalChanges,
@@ -153,8 +164,10 @@ export async function syncTasks(request: TaskSyncRequest): Promise<TaskSyncResul
     });
   }
   findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
-  return { file: request.file, rows: table.records.length, tickets: new Set(read.events.map((e) => e.key)).size, applied, unchanged, findings, ...(write ? { write } : {}) };
+  return { file: request.file, rows: table.records.length, tickets: new Set(read.events.map((e) => e.key)).size, applied, unchanged, ticketRecords: tickets, findings, ...(write ? { write } : {}) };
 }
+
+const needsWrite = (plan: ReturnType<typeof planChangeSync>): boolean => plan.steps.length > 0 || plan.tickets.length > 0;
 
 function basename(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;

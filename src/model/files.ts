@@ -206,6 +206,18 @@ export interface Task {
   /** Who does it (a person's name as git knows it), for `tam status --mine`. */
   assignee?: string;
   history?: TaskEvent[];
+  /** The task's ticket in its department's queue, as `tam task sync` last read it. */
+  ticket?: TaskTicket;
+}
+
+export interface TaskTicket {
+  key: string;
+  /** The ticket's status as the service desk names it. */
+  status?: string;
+  /** What that status means: todo, in-progress, blocked, done or wont-do. */
+  state?: "todo" | "in-progress" | "blocked" | "done" | "wont-do";
+  /** The time of the latest ticket event synced (the export's own time). */
+  synced_at?: TimestampText;
 }
 
 export type ChangeOutcome = "successful" | "with-issues" | "rolled-back";

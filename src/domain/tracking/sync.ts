@@ -8,7 +8,7 @@ import { readWallTime } from "../incidents/date-pattern.js";
 import { compileStatePattern, type StatePattern } from "../incidents/state-pattern.js";
 import { zonedToEpoch } from "../zone.js";
 import { formatZoned } from "../zoned-timestamp.js";
-import type { Change, ChangeEvent, ChangeStatus, Task, TaskEvent, TaskStatus } from "../../model/files.js";
+import type { Change, ChangeEvent, ChangeStatus, Task, TaskEvent, TaskStatus, TaskTicket } from "../../model/files.js";
 import { changeAsOf } from "./history-time.js";
 import { statusFollowingTasks } from "./lifecycle.js";
 import { transition, type TaskAction } from "./transition.js";
@@ -82,7 +82,7 @@ export interface ReadEvents {
 }
 
 /** Reads the export's rows as ticket events; a row without a usable key, status or time is a located finding. */
-export function readTicketEvents(table: CsvTable, mapping: SyncMapping, zone: string): ReadEvents | { error: string } {
+export function readTicketEvents(table: CsvTable, mapping: SyncMapping, zone: string, knownKeys: ReadonlyMap<string, string> = new Map()): ReadEvents | { error: string } {
   const lower = table.header.map((h) => h.trim().toLowerCase());
   const index = new Map<SyncColumn, number>();
   for (const field of SYNC_COLUMNS) {
@@ -149,7 +149,8 @@ export function readTicketEvents(table: CsvTable, mapping: SyncMapping, zone: st
     events.push({ row, line, key, ...(ref ? { ref } : {}), status, state, at, ...(by ? { by } : {}), ...(comment ? { comment } : {}) });
   }
   // One row per history event: the reference may be on some rows of a ticket only.
-  for (const event of events) if (!event.ref && refs.has(event.key)) event.ref = refs.get(event.key);
+  // A ticket synced before is known by its key (tasks[].ticket.key), whatever its summary says now.
+  for (const event of events) if (!event.ref) event.ref = refs.get(event.key) ?? knownKeys.get(event.key);
   for (const event of events.filter((e) => !e.ref))
     findings.push({ severity: "warning", code: "no-reference", message: `${event.key}: no [CHANGE/TASK] reference in its summary; not a ticket tam dispatched`, row: event.row, line: event.line });
   return { events: events.filter((e) => e.ref), findings };
@@ -176,6 +177,8 @@ export interface SyncStep {
 
 export interface ChangeSync {
   steps: SyncStep[];
+  /** Tasks whose ticket record (tasks[].ticket) changes: the latest event of their ticket. */
+  tickets: { taskIndex: number; ticket: TaskTicket }[];
   findings: SyncFinding[];
   /** Events already in the task's history, or not newer than it. */
   unchanged: number;
@@ -265,5 +268,17 @@ export function planChangeSync(change: Change, events: readonly TicketEvent[], o
     }
     steps.push(step);
   }
-  return { steps, findings, unchanged };
+  // Each task's ticket as of its latest event: key, status and time (written only when it differs).
+  const latest = new Map<number, TicketEvent>();
+  for (const e of ordered) {
+    const taskId = e.ref!.slice(e.ref!.indexOf("/") + 1).toLowerCase();
+    const index = (change.tasks ?? []).findIndex((t) => t.id.toLowerCase() === taskId);
+    if (index >= 0) latest.set(index, e);
+  }
+  const tickets: ChangeSync["tickets"] = [];
+  for (const [index, e] of [...latest.entries()].sort((a, b) => a[0] - b[0])) {
+    const ticket: TaskTicket = { key: e.key, status: e.status, state: e.state, synced_at: formatZoned(Math.floor(e.at / 1000) * 1000, options.timezone) };
+    if (JSON.stringify(change.tasks![index]!.ticket ?? null) !== JSON.stringify(ticket)) tickets.push({ taskIndex: index, ticket });
+  }
+  return { steps, tickets, findings, unchanged };
 }

@@ -14,7 +14,7 @@ function formatSyncText(result: TaskSyncResult): string {
   for (const f of result.findings) lines.push(`${f.where.length ? `${f.where.join(" ")} ` : ""}${f.severity} ${f.code} ${f.message}`);
   const errors = result.findings.filter((f) => f.severity === "error").length;
   lines.push(
-    `${result.rows} row${result.rows === 1 ? "" : "s"}, ${result.tickets} ticket${result.tickets === 1 ? "" : "s"}: ${result.applied.length} update${result.applied.length === 1 ? "" : "s"} applied, ${result.unchanged} already recorded${errors ? `, ${errors} not applied (see above)` : ""}`,
+    `${result.rows} row${result.rows === 1 ? "" : "s"}, ${result.tickets} ticket${result.tickets === 1 ? "" : "s"}: ${result.applied.length} update${result.applied.length === 1 ? "" : "s"} applied, ${result.unchanged} already recorded, ${result.ticketRecords} ticket record${result.ticketRecords === 1 ? "" : "s"} written${errors ? `, ${errors} not applied (see above)` : ""}`,
   );
   return lines.map(inlineSafe).join("\n");
 }

@@ -138,7 +138,7 @@ describe("tam task sync", () => {
     const again = await tam(["task", "sync", file, "--preset", "jira", "-C", dir, "--as-of", AS_OF]);
     expect(again.code).toBe(1);
     expect(again.stdout).toContain("error rule ARCH-7");
-    expect(again.stdout).toContain("0 updates applied, 3 already recorded");
+    expect(again.stdout).toContain("0 updates applied, 3 already recorded, 0 ticket records written");
     expect(headOf(dir)).toBe(head);
     expect(changeFile(dir)).toBe(readFileSync(join(FIXTURES, "CHG-0002.after-jira.yaml"), "utf8"));
   });
@@ -190,5 +190,29 @@ describe("tam task sync", () => {
     expect(typo.stderr).toContain('unknown key "sumary"');
     expect(headOf(dir)).toBe(head);
     expect(git(dir, ["status", "--porcelain"])).toBe("");
+  });
+});
+
+describe("after a sync", () => {
+  it("tam status shows each task's ticket and last sync, and reports a ticket closed as won't do; a later export is matched by the stored key", async () => {
+    const { dir, file } = setUp("snow", serviceNowExport());
+    await tam(["task", "sync", file, "--preset", "servicenow", "-C", dir, "--as-of", AS_OF]);
+    const status = await tam(["status", "-C", dir, "--as-of", AS_OF, "--format", "json"]);
+    const json = JSON.parse(status.stdout);
+    const wontDo = json.findings.filter((f: { code: string }) => f.code === "ticket-wont-do");
+    expect(wontDo).toHaveLength(1);
+    expect(wontDo[0].message).toContain('CHG-0002/T7 is todo, but its ticket CTASK0010007 was closed as "Closed Incomplete"');
+    expect(wontDo[0].file).toBe("changes/CHG-0002.yaml");
+    expect(wontDo[0].line).toBeGreaterThan(1);
+    const t7 = json.departments.flatMap((d: { queued: unknown[]; startNow: unknown[] }) => [...d.startNow, ...d.queued]).find((t: { id: string }) => t.id === "T7");
+    expect(t7.ticket).toEqual({ key: "CTASK0010007", status: "Closed Incomplete", syncedAt: "2026-11-25T09:00:00+03:00" });
+    const table = await tam(["status", "-C", dir, "--as-of", AS_OF]);
+    expect(table.stdout).toContain("ticket CTASK0010007 Closed Incomplete, synced 2026-11-25T09:00:00+03:00");
+    // The ticket's summary lost its reference: its stored key still finds the task.
+    const later = join(dir, "..", `snow-later-${Date.now()}.csv`);
+    writeFileSync(later, "number,short_description,state,assigned_to,sys_updated_on,closed_at\nCTASK0010007,Diagram (renamed),Work in Progress,Olga Nikitina,2026-11-26 10:00:00,\n");
+    const run = await tam(["task", "sync", later, "--preset", "servicenow", "-C", dir, "--as-of", "2026-11-27"]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain("CHG-0002/T7 ← CTASK0010007: todo → in-progress by Olga Nikitina at 2026-11-26T10:00:00+03:00");
   });
 });
