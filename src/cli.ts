@@ -266,6 +266,18 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       setExit(await runChangeNotify(globals(), id, options, output));
     });
 
+  change
+    .command("dispatch <id>")
+    .description("the change's open tasks as tickets for the departments' queues: a CSV for Jira's or ServiceNow's importer (or json); nothing in the project changes")
+    .addOption(new Option("-f, --format <format>", "output format").choices(FORMAT_NAMES.dispatch).makeOptionMandatory())
+    .option("-o, --output <file>", "write the file here instead of standard output")
+    .addOption(asOfOption())
+    .addHelpText("after", examples("tam change dispatch CHG-0002 --format jira-csv -o chg-0002-jira.csv", "tam change dispatch CHG-0002 --format servicenow-csv -o chg-0002-snow.csv"))
+    .action(async (id, options) => {
+      const { runChangeDispatch } = await import("./commands/change-dispatch.js");
+      setExit(await runChangeDispatch(globals(), id, options, output));
+    });
+
   const task = program
     .command("task")
     .description("record a department's progress on a change task (one commit per update)")
@@ -304,6 +316,25 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
         setExit(await runTask(globals(), action, ref, options, output));
       });
   }
+
+  task
+    .command("sync <export>")
+    .description("bring the departments' ticket statuses back from a Jira or ServiceNow CSV export: matched by the [CHG/T] reference, applied through the rules of tam task, one commit")
+    .addOption(new Option("--preset <preset>", "the export's columns and statuses").choices(["jira", "servicenow"]))
+    .option("--mapping <file>", "a YAML mapping file of the same shape as templates/sync/*.yaml (instead of --preset)")
+    .addOption(new Option("--encoding <encoding>", "encoding of the export").choices(["utf8", "latin1"]))
+    .addOption(formatOption(FORMAT_NAMES.sync, "text"))
+    .option("--force", "apply ticket states that break a rule (predecessors not finished, change not approved); needs --reason, recorded in the history")
+    .option("--reason <text>", "with --force: why the rules are broken")
+    .option("--no-commit", "write the files but do not commit them")
+    .addOption(waitOption())
+    .addOption(localChangesOption())
+    .addOption(asOfOption())
+    .addHelpText("after", examples("tam task sync jira-export.csv --preset jira", "tam task sync change_task.csv --preset servicenow --format json"))
+    .action(async (file, options) => {
+      const { runTaskSync } = await import("./commands/task-sync.js");
+      setExit(await runTaskSync(globals(), file, options, output));
+    });
 
   program
     .command("status")

@@ -13,6 +13,8 @@ export const FORMAT_NAMES = {
   risks: ["table", "markdown", "json"],
   sla: ["table", "markdown", "json", "csv", "text"],
   import: ["text", "json"],
+  dispatch: ["jira-csv", "servicenow-csv", "json"],
+  sync: ["text", "json"],
 } as const;
 
 export type FormatName<K extends keyof typeof FORMAT_NAMES> = (typeof FORMAT_NAMES)[K][number];

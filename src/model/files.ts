@@ -146,6 +146,13 @@ export interface Department {
   calendar?: string;
   /** Parallel tasks the department can take across open changes. */
   capacity?: number;
+  /** Where the department takes its work: a Jira project key, a ServiceNow assignment group (`tam change dispatch`). */
+  queue?: DepartmentQueue;
+}
+
+export interface DepartmentQueue {
+  jira?: string;
+  servicenow?: string;
 }
 
 export interface DepartmentsFile {
@@ -232,6 +239,18 @@ export interface Task {
   /** Who does it (a person's name as git knows it), for `tam status --mine`. */
   assignee?: string;
   history?: TaskEvent[];
+  /** The task's ticket in its department's queue, as `tam task sync` last read it. */
+  ticket?: TaskTicket;
+}
+
+export interface TaskTicket {
+  key: string;
+  /** The ticket's status as the service desk names it. */
+  status?: string;
+  /** What that status means: todo, in-progress, blocked, done or wont-do. */
+  state?: "todo" | "in-progress" | "blocked" | "done" | "wont-do";
+  /** The time of the latest ticket event synced (the export's own time). */
+  synced_at?: TimestampText;
 }
 
 export type ChangeOutcome = "successful" | "with-issues" | "rolled-back";

@@ -3,7 +3,7 @@
 // Each part is spliced into the text (every other byte stays), then the whole result is checked
 // against the intended data.
 import { isSeq, type Node } from "yaml";
-import type { Approval, Baseline, ChangeClosure, ChangeEvent, ChangeNotice, ChangeStatus, TaskEvent } from "../model/files.js";
+import type { Approval, Baseline, ChangeClosure, ChangeEvent, ChangeNotice, ChangeStatus, TaskEvent, TaskTicket } from "../model/files.js";
 import { renderBaseline, renderEvent } from "./change-file.js";
 import type { SourceFile } from "./source.js";
 import { appendListItem, applySplice, columnOf, endOfBlock, mapAt, nextLine, pairOf, parseForEdit, replaceEntry, setScalar, verifyEdit, yamlFlowList, yamlScalar, type Splice } from "./yaml-text.js";
@@ -19,6 +19,8 @@ export interface ChangeEdit {
   lastNotice?: ChangeNotice;
   /** The baseline (the dates and promises as agreed): stored at approval, replaced by a rebaseline. */
   baseline?: Baseline;
+  /** A task's ticket as `tam task sync` read it (set or replaced). */
+  ticket?: { index: number; ticket: TaskTicket };
 }
 
 /** Top-level keys tam writes, in the order they go after `status` (and before `tasks`). */
@@ -68,6 +70,18 @@ export function applyChangeEdit(source: SourceFile, edit: ChangeEdit): string {
     const task = expected.tasks![index]!;
     task.status = event.status;
     task.history = [...(task.history ?? []), plain(event)];
+  }
+  if (edit.ticket) {
+    const { index, ticket } = edit.ticket;
+    steps.push(
+      spliceStep(what, (text, doc) => {
+        const task = mapAt(doc, ["tasks", index]);
+        const pad = " ".repeat(columnOf(text, (task.items[0]!.key as Node).range![0]));
+        const fields = Object.entries(ticket).filter(([, v]) => v !== undefined);
+        return replaceEntry(text, doc, ["tasks", index], "ticket", `${pad}ticket:\n${fields.map(([k, v]) => `${pad}  ${k}: ${yamlScalar(String(v))}\n`).join("")}`);
+      }),
+    );
+    (expected.tasks![index] as Record<string, unknown>).ticket = plain(ticket);
   }
   if (edit.status !== undefined && edit.status !== expected.status) {
     const status = edit.status;

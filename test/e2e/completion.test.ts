@@ -30,7 +30,7 @@ const which = (program: string) => spawnSync("sh", ["-c", `command -v ${program}
 describe("tam completion bash", () => {
   it("completes commands and subcommands", () => {
     expect(complete(["tam", "ch"])).toEqual(["change"]);
-    expect(complete(["tam", "change", ""])).toEqual(["approve", "cancel", "check", "close", "new", "notify", "plan", "rebaseline", "reject", "start"]);
+    expect(complete(["tam", "change", ""])).toEqual(["approve", "cancel", "check", "close", "dispatch", "new", "notify", "plan", "rebaseline", "reject", "start"]);
     expect(complete(["tam", "-C", "examples/northwind", "inc"], REPO)).toEqual(["incident"]);
   });
 

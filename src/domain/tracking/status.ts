@@ -62,6 +62,8 @@ export interface TaskRef {
   /** Baseline finish and the slip against it, in working time. */
   baselineFinish?: string;
   slip?: string;
+  /** The task's ticket in its department's queue (tam change dispatch), as the last `tam task sync` read it. */
+  ticket?: { key: string; status?: string; syncedAt?: string };
 }
 
 export interface ChangeProgress {
@@ -199,7 +201,7 @@ export function projectStatus(input: StatusInput): StatusReport {
     const shown = new Set(row.tasks.filter(keep).map((t) => t.id));
     const own = row.findings.filter((f) => f.task === undefined || shown.has(f.task));
     const stale = outdated.get(c.id);
-    return stale ? [...own, stale] : own;
+    return [...own, ...(stale ? [stale] : []), ...wontDo(c, shown, input)];
   });
   return {
     today: input.today,
@@ -213,6 +215,22 @@ export function projectStatus(input: StatusInput): StatusReport {
       ? { reviews: reviewStatus({ ...input, incidents: input.incidents, now }), updates: input.department || input.assignee ? [] : updatesDue(input.incidents, input.manifest, now, input.timezone) }
       : {}),
   };
+}
+
+/** Tasks whose ticket was closed as "won't do" while the task is still open: reported, never cancelled silently. */
+function wontDo(change: Change, shown: ReadonlySet<string>, input: StatusInput): Issue[] {
+  return (change.tasks ?? []).flatMap((task, index): Issue[] => {
+    if (task.ticket?.state !== "wont-do" || FINISHED.includes(task.status) || !shown.has(task.id)) return [];
+    const where = input.where?.(change, "tasks", index, "ticket") ?? { file: `changes/${change.id}.yaml` };
+    return [
+      {
+        severity: "warning",
+        code: "ticket-wont-do",
+        message: `${change.id}/${task.id} is ${task.status}, but its ticket ${task.ticket.key} was closed as "${task.ticket.status ?? "won't do"}"${task.ticket.synced_at ? ` (synced ${task.ticket.synced_at})` : ""}: cancel the task (tam task cancel ${change.id}/${task.id} --note '…') or reopen the ticket`,
+        ...where,
+      },
+    ];
+  });
 }
 
 /** Changes agreed or under way (approved, in progress) whose written tasks differ from the ones the rules and the architecture now give. */
@@ -267,6 +285,9 @@ function ref(task: TaskSchedule, written: Task | undefined): TaskRef {
     ...(task.waitedFor ? { waitsFor: task.waitedFor } : {}),
     ...(task.baseline ? { baselineFinish: task.baseline.finishDate } : {}),
     ...(task.slipMs !== undefined && Math.abs(task.slipMs) >= 60_000 ? { slip: formatWork(task.slipMs, task.dayMs) } : {}),
+    ...(written?.ticket?.key
+      ? { ticket: { key: written.ticket.key, ...(written.ticket.status ? { status: written.ticket.status } : {}), ...(written.ticket.synced_at ? { syncedAt: written.ticket.synced_at } : {}) } }
+      : {}),
   };
 }
 

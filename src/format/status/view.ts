@@ -35,6 +35,7 @@ export function taskLine(t: TaskRef, safe: (text: string) => string): string {
     t.waitsFor ? `waits for ${t.waitsFor}` : "",
     t.assignee ? `assignee ${safe(t.assignee)}` : "",
     t.status === "blocked" && t.note ? `blocked on: ${safe(t.note.trim())}` : "",
+    t.ticket ? `ticket ${safe(t.ticket.key)}${t.ticket.status ? ` ${safe(t.ticket.status)}` : ""}${t.ticket.syncedAt ? `, synced ${t.ticket.syncedAt}` : ""}` : "",
   ].filter(Boolean);
   return `${t.change}/${t.id} ${safe(t.title)} (${when}${extra.length ? `; ${extra.join("; ")}` : ""})`;
 }
