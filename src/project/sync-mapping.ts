@@ -5,8 +5,9 @@ import { parse } from "yaml";
 import { UsageError } from "../errors.js";
 import { SYNC_COLUMNS, SYNC_STATES, type SyncMapping } from "../domain/tracking/sync.js";
 import { readCsvFile } from "./csv-input.js";
+import { packageUrl } from "../version.js";
 
-export const SYNC_TEMPLATE_DIR = fileURLToPath(new URL("../../templates/sync/", import.meta.url));
+export const SYNC_TEMPLATE_DIR = fileURLToPath(packageUrl("templates/sync/"));
 export const SYNC_PRESETS = ["jira", "servicenow"] as const;
 
 const KEYS = ["columns", "date_format", "timezone", "statuses"];
