@@ -115,7 +115,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
 
   program
     .command("schema [kind]")
-    .description("print a JSON Schema (tam, departments, architecture, change, incidents, docs) or write them all")
+    .description("print a JSON Schema (tam, departments, architecture, change, incidents, docs, recommendations) or write them all")
     .option("--write [dir]", "write every schema into this folder (default: the project's .tam/schemas, which its modelines point at)")
     .addHelpText("after", examples("tam schema change", "tam schema --write   # refresh the project's .tam/schemas after upgrading tam", "tam schema --write /tmp/schemas"))
     .action(async (kind, options) => {

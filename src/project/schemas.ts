@@ -11,6 +11,7 @@ export const SCHEMA_NAMES: Record<FileKind, string> = {
   change: "change",
   incidents: "incidents",
   docs: "docs",
+  recommendations: "recommendations",
 };
 
 export const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
