@@ -50,7 +50,18 @@ export function checkRecommendations(view: ProjectView): Issue[] {
       const what = RISK_SUBJECTS[kind];
       if (!what) {
         const hint = didYouMean(kind, Object.keys(RISK_SUBJECTS));
-        issues.push({ ...issueAt(view, "error", "unknown-risk", `"${risk}" is not a risk id of \`tam arch risks\`: it starts with one of ${Object.keys(RISK_SUBJECTS).join(", ")}${hint ? ` (${hint})` : ""}`, rec, "origin", "risk"), hint });
+        issues.push({
+          ...issueAt(
+            view,
+            "error",
+            "unknown-risk",
+            `"${risk}" is not a risk id of \`tam arch risks\`: it starts with one of ${Object.keys(RISK_SUBJECTS).join(", ")}${hint ? ` (${hint})` : ""}`,
+            rec,
+            "origin",
+            "risk",
+          ),
+          hint,
+        });
       } else if (what === "component") ref(componentIds, "component", subject, rec, "origin", "risk");
       else ref(docIds, "doc", subject, rec, "origin", "risk");
     }
@@ -61,7 +72,9 @@ export function checkRecommendations(view: ProjectView): Issue[] {
     if (state === "declined" && !rec.declined)
       issues.push(issueAt(view, "error", "recommendation-state", `${rec.id} is declined but has no \`declined\` (who accepted the risk, when, and the review date)`, rec, "state"));
     if ((state === "proposed" || state === "presented") && (rec.accepted || rec.declined))
-      issues.push(issueAt(view, "error", "recommendation-state", `${rec.id} is ${state} but records the client's decision (\`${rec.accepted ? "accepted" : "declined"}\`): set its state`, rec, "state"));
+      issues.push(
+        issueAt(view, "error", "recommendation-state", `${rec.id} is ${state} but records the client's decision (\`${rec.accepted ? "accepted" : "declined"}\`): set its state`, rec, "state"),
+      );
     if (rec.accepted && typeof rec.accepted === "object") {
       ref(changeIds, "change", rec.accepted.change, rec, "accepted", "change");
       contact(rec.accepted.by, rec, "accepted", "by");
