@@ -17,7 +17,7 @@ export interface RecordLine {
   author: string | null;
   components: string[];
   /** Accepted or done: the change that carries it out, its status and due date. */
-  change: { id: string; status: string | null; due: string | null; finish: string | null } | null;
+  change: { id: string; status: string | null; due: string | null; finish: string | null; promised?: string | null } | null;
   /** Declined: the client's decision maker who accepted the risk, the day, and until when. */
   acceptedBy: string | null;
   decided: string | null;
