@@ -73,9 +73,11 @@ describe("tam arch risks on the example", () => {
     // one line per kind and severity, the components listed; each rule quoted once
     // erp-vm's single point of failure is a risk the client accepted (REC-003, until 2027-03-31): on record, not in the table.
     expect(table.stdout).toMatch(/│ high +│ single point of failure +│ db-vm, san, shop-pg/);
-    expect(table.stdout).toContain("spof:erp-vm: accepted by Elena Smirnova until 2027-03-31 (REC-003)");
-    expect(table.stdout).toContain("no-monitoring:office-vpn: to review with the client: accepted by Elena Smirnova until 2026-11-01, which has passed (REC-004)");
-    expect(table.stdout).toContain("recurring:ddos-protection:security: accepted: carried out by CHG-0002 (in-progress, due 2026-11-30) (REC-001)");
+    expect(table.stdout).toContain("spof:erp-vm: accepted by Elena Smirnova until 2027-03-31 (REC-003: A second host for the ERP connector)");
+    expect(table.stdout).toContain("no-monitoring:office-vpn: to review with the client: accepted by Elena Smirnova until 2026-11-01, which has passed (REC-004: Watch the office VPN)");
+    expect(table.stdout).toContain(
+      "recurring:ddos-protection:security: accepted: carried out by CHG-0002 (in-progress, due 2026-11-30) (REC-001: Filter attacks on the web shop before they reach it)",
+    );
     expect(table.stdout.split("On record")[0]).not.toContain("spof:shop-pg");
     expect(table.stdout).toContain(`${json.risks.length} risks as of 2026-11-20: ${json.summary.high} high`);
     expect(table.stdout.match(/Two of everything/g)).toHaveLength(1);
@@ -100,7 +102,7 @@ describe("tam arch risks on the example", () => {
     expect(record("spof:san")).toBeNull();
     // Before its review date passed, REC-004's risk was accepted, and so not in the table.
     const earlier = runTam(["arch", "risks", "-C", EXAMPLE, "--as-of", "2026-10-20"]);
-    expect(earlier.stdout).toContain("no-monitoring:office-vpn: accepted by Elena Smirnova until 2026-11-01 (REC-004)");
+    expect(earlier.stdout).toContain("no-monitoring:office-vpn: accepted by Elena Smirnova until 2026-11-01 (REC-004: Watch the office VPN)");
     expect(earlier.stdout).not.toMatch(/│ medium +│ no monitoring +│[^│]*office-vpn/);
   });
 

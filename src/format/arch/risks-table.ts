@@ -37,7 +37,10 @@ export function formatRisksTable(result: RisksResult, options: FormatOptions): s
 /** What recommendations.yaml has on record for the risks found: accepted by the client, to review, carried out by a change. */
 function onRecord(result: RisksResult): string {
   const records = result.records ?? {};
-  const lines = result.risks.flatMap((r) => (records[r.id] ? [`  ${r.id}: ${records[r.id]!.text} (${records[r.id]!.recommendation})`] : []));
+  const lines = result.risks.flatMap((r) => {
+    const record = records[r.id];
+    return record ? [`  ${r.id}: ${record.text} (${record.recommendation}: ${record.title})`] : [];
+  });
   return lines.length ? `On record (recommendations.yaml):\n${terminalSafe(lines.join("\n"))}\n` : "";
 }
 
