@@ -43,7 +43,7 @@ export interface RegisterReport {
 
 /** The day a change's work finished: the last day in its tasks' history, once every counted task is done. */
 export function changeFinish(change: Change | undefined): string | null {
-  if (!change || change.status !== "done") return null;
+  if (change?.status !== "done") return null;
   const days = (change.tasks ?? []).flatMap((t) => (t.history ?? []).map((e) => e.at.slice(0, 10))).sort();
   return days[days.length - 1] ?? null;
 }
