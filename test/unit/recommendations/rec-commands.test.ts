@@ -86,6 +86,15 @@ describe("tam rec writes", () => {
     await refused(dir, () => acceptRecommendation({ ...common(dir), id: "REC-005", change: "CHG-0004" }), /REC-005 is accepted already/);
   });
 
+  it("accepts a declined one when the client changes their mind: the accepted risk's record goes", async () => {
+    const dir = example();
+    await acceptRecommendation({ ...common(dir), id: "REC-003", change: "CHG-0006" });
+    const after = entry(dir, "REC-003");
+    expect(after).toMatchObject({ state: "accepted", accepted: { change: "CHG-0006", date: AS_OF } });
+    expect(after.declined).toBeUndefined();
+    expect(projectIssues(loadProject(dir)).filter((i) => i.severity === "error")).toEqual([]);
+  });
+
   it("refuses accepting without a change, with an unknown change, or by someone who is not a client contact", async () => {
     const dir = example();
     await refused(dir, () => acceptRecommendation({ ...common(dir), id: "REC-005" }), /--change: accepting REC-005 needs the change/);
