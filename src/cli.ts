@@ -118,7 +118,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
 
   program
     .command("schema [kind]")
-    .description("print a JSON Schema (tam, departments, architecture, change, incidents, docs) or write them all")
+    .description("print a JSON Schema (tam, departments, architecture, change, incidents, docs, recommendations) or write them all")
     .option("--write [dir]", "write every schema into this folder (default: the project's .tam/schemas, which its modelines point at)")
     .addHelpText("after", examples("tam schema change", "tam schema --write   # refresh the project's .tam/schemas after upgrading tam", "tam schema --write /tmp/schemas"))
     .action(async (kind, options) => {
@@ -479,6 +479,80 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       const { runArchRisks } = await import("./commands/arch-risks.js");
       setExit(await runArchRisks(globals(), options, output));
     });
+
+  // --- the register of recommendations (issue 30) ---
+  const rec = program
+    .command("rec")
+    .description("the register of recommendations (recommendations.yaml): what was advised, presented, accepted as a change or declined as an accepted risk")
+    .addHelpText("after", examples("tam rec list", "tam rec add --risk spof:shop-pg", "tam rec accept REC-005 --change CHG-0004 --decision-maker 'Elena Smirnova'"));
+  rec
+    .command("list")
+    .description("every recommendation and what is on record for it as of a day (done once its change is; a declined one past its review date is to review)")
+    .addOption(formatOption(FORMAT_NAMES.rec, "table"))
+    .addOption(asOfOption())
+    .addHelpText("after", examples("tam rec list -C examples/northwind --as-of 2026-11-20", "tam rec list --format json"))
+    .action(async (options) => {
+      const { runRecList } = await import("./commands/rec.js");
+      setExit(await runRecList(globals(), options, output));
+    });
+  const collectValues = (value: string, previous: string[] = []) => [...previous, value];
+  const recWrite = (name: string, description: string, action: "add" | "present" | "accept" | "decline", lines: string[], extra: (command: Command) => Command) => {
+    const command = rec.command(name).description(description);
+    extra(command)
+      .option("--by <name>", "who records it, the commit's author (default: git user.name, else $USER)")
+      .addOption(formatOption(FORMAT_NAMES.recWrite, "text"))
+      .addOption(asOfOption())
+      .option("--no-commit", "write recommendations.yaml but do not commit it")
+      .addOption(waitOption())
+      .addOption(localChangesOption())
+      .addHelpText("after", examples(...lines))
+      .action(async (...args: unknown[]) => {
+        const id = action === "add" ? undefined : (args[0] as string);
+        const options = (action === "add" ? args[0] : args[1]) as Parameters<typeof import("./commands/rec.js").runRecWrite>[3];
+        const { runRecWrite } = await import("./commands/rec.js");
+        setExit(await runRecWrite(globals(), action, id, options, output));
+      });
+  };
+  recWrite(
+    "add",
+    "add a recommendation: one answering a risk of `tam arch risks` (its client wording by default), or an engineer's proposal",
+    "add",
+    ["tam rec add --risk spof:shop-pg", "tam rec add --author 'Kirill Popov' --title 'Alert on the NAS filling up' --component nas"],
+    (c) =>
+      c
+        .option("--risk <id>", "the risk it answers, as `tam arch risks` names it")
+        .option("--author <name>", "an engineer's proposal: who made it")
+        .option("--id <id>", "its id (default: the next REC-NNN)")
+        .option("--title <text>", "what is recommended, in the client's terms (default for a risk: its recommendation)")
+        .option("--argument <text>", "why it matters to the client (default for a risk: its argument)")
+        .option("--component <id>", "a component it concerns (repeatable; default for a risk: its components)", collectValues),
+  );
+  recWrite("present <id>", "record that a recommendation was presented to the client", "present", ["tam rec present REC-006 --meeting '2026-11 monthly review'"], (c) =>
+    c.option("--date <date>", "the day it was presented, YYYY-MM-DD (default: today)").option("--meeting <name>", "the meeting it was presented in"),
+  );
+  recWrite(
+    "accept <id>",
+    "record that the client accepted a recommendation, and the change that carries it out",
+    "accept",
+    ["tam rec accept REC-005 --change CHG-0004 --decision-maker 'Elena Smirnova'"],
+    (c) =>
+      c
+        .option("--change <id>", "the change that carries it out (required)")
+        .option("--decision-maker <name>", "the client's decision maker who accepted it (a contact of tam.yaml)")
+        .option("--date <date>", "the day it was accepted, YYYY-MM-DD (default: today)"),
+  );
+  recWrite(
+    "decline <id>",
+    "record that the client declined a recommendation: the risk accepted by a decision maker until a review date",
+    "decline",
+    ["tam rec decline REC-006 --decision-maker 'Elena Smirnova' --review 2027-05-01 --note 'No budget this year'"],
+    (c) =>
+      c
+        .option("--decision-maker <name>", "the client's decision maker who declined it and accepts the risk (a contact of tam.yaml; required)")
+        .option("--review <date>", "when to review the accepted risk with the client, YYYY-MM-DD (required)")
+        .option("--note <text>", "the client's reason")
+        .option("--date <date>", "the day it was declined, YYYY-MM-DD (default: today)"),
+  );
 
   // --- incidents and SLA (issue 5) ---
   const collect = (value: string, previous: string[] = []) => [...previous, value];

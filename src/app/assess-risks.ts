@@ -1,6 +1,7 @@
 // Use case: the proactive audit of the landscape, each risk argued (tam arch risks).
 import { assessRisks, countBySeverity } from "../domain/arch/risks.js";
 import type { Risk } from "../domain/arch/risk-types.js";
+import { recordLines, riskRecords, type RecordLine } from "../domain/recommendations/register.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 import { requireValidForDocs } from "./docs-valid.js";
 import { assessProjectFreshness } from "./freshness-facts.js";
@@ -11,6 +12,8 @@ export interface ArchRisksResult {
   counts: ReturnType<typeof countBySeverity>;
   /** Whether documentation freshness was part of the audit. */
   docStatesChecked: boolean;
+  /** What recommendations.yaml has on record for a risk, by risk id (only risks found now). */
+  records: Record<string, RecordLine>;
   /** Notes for the user, e.g. that there is no git history. */
   warnings: string[];
 }
@@ -30,5 +33,7 @@ export async function archRisks(options: ProjectOptions & ClockOptions): Promise
     followups: project.manifest?.followups,
     today: clock.today,
   });
-  return { asOf: clock.today, risks, counts: countBySeverity(risks), docStatesChecked: true, warnings: freshness.warnings };
+  const onRecord = riskRecords(recordLines(project.recommendations, project.changes, clock.today));
+  const records = Object.fromEntries(risks.flatMap((r) => (onRecord.has(r.id) ? [[r.id, onRecord.get(r.id)!]] : [])));
+  return { asOf: clock.today, risks, counts: countBySeverity(risks), records, docStatesChecked: true, warnings: freshness.warnings };
 }

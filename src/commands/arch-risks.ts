@@ -20,5 +20,7 @@ export async function runArchRisks(globals: GlobalOptions, options: ArchRisksOpt
   const result = await archRisks({ project: globals.project, asOf: options.asOf });
   if (options.format !== "json") for (const warning of result.warnings) output.err(inlineSafe(`tam: note: ${warning}`));
   output.out(format(result, { color: useColor(globals.color), width: process.stdout.columns, verbose: options.verbose }));
-  return options.failOn === "high" && result.counts.high > 0 ? EXIT_FINDINGS : EXIT_OK;
+  // A risk the client accepted (until its review date) is not a finding to fail on.
+  const open = result.risks.filter((r) => result.records[r.id]?.state !== "risk-accepted");
+  return options.failOn === "high" && open.some((r) => r.severity === "high") ? EXIT_FINDINGS : EXIT_OK;
 }

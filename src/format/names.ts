@@ -15,6 +15,8 @@ export const FORMAT_NAMES = {
   import: ["text", "json"],
   dispatch: ["jira-csv", "servicenow-csv", "json"],
   sync: ["text", "json"],
+  rec: ["table", "json"],
+  recWrite: ["text", "json"],
 } as const;
 
 export type FormatName<K extends keyof typeof FORMAT_NAMES> = (typeof FORMAT_NAMES)[K][number];

@@ -442,4 +442,31 @@ export interface DocsFile {
   docs: DocEntry[];
 }
 
-export type FileKind = "manifest" | "departments" | "architecture" | "change" | "incidents" | "docs";
+export type RecommendationState = "proposed" | "presented" | "accepted" | "declined" | "done";
+export const RECOMMENDATION_STATES: RecommendationState[] = ["proposed", "presented", "accepted", "declined", "done"];
+
+/** Where a recommendation comes from: a risk of `tam arch risks`, or an engineer's own proposal. */
+export type RecommendationOrigin = { risk: string } | { proposal: { author: string } };
+
+export interface RecommendationEntry {
+  /** REC-001 … */
+  id: string;
+  origin: RecommendationOrigin;
+  /** In the client's terms. */
+  title: string;
+  /** Why it matters to the client. */
+  argument?: string;
+  components?: string[];
+  state: RecommendationState;
+  presented?: { date: DateText; meeting?: string };
+  /** The change that carries it out; done when that change is. */
+  accepted?: { change: string; date: DateText; by?: string };
+  /** The risk accepted by a client decision maker, until a review date. */
+  declined?: { by: string; date: DateText; review: DateText; note?: string };
+}
+
+export interface RecommendationsFile {
+  recommendations: RecommendationEntry[];
+}
+
+export type FileKind = "manifest" | "departments" | "architecture" | "change" | "incidents" | "docs" | "recommendations";

@@ -12,6 +12,7 @@ export const SCHEMA_NAMES: Record<FileKind, string> = {
   change: "change",
   incidents: "incidents",
   docs: "docs",
+  recommendations: "recommendations",
 };
 
 export const SCHEMA_DIR = packageUrl("schemas/");

@@ -270,7 +270,13 @@ export function fromEditable(text: string, encoding: Encoding): string {
 export function kindOf(rel: string): FileKind {
   if (rel.startsWith("changes/")) return "change";
   if (rel.startsWith("incidents/")) return "incidents";
-  const top: Record<string, FileKind> = { "tam.yaml": "manifest", "departments.yaml": "departments", "architecture.yaml": "architecture", "docs.yaml": "docs" };
+  const top: Record<string, FileKind> = {
+    "tam.yaml": "manifest",
+    "departments.yaml": "departments",
+    "architecture.yaml": "architecture",
+    "docs.yaml": "docs",
+    "recommendations.yaml": "recommendations",
+  };
   return top[rel] ?? "manifest";
 }
 

@@ -71,8 +71,14 @@ describe("tam arch risks on the example", () => {
     const table = runTam(["arch", "risks", "-C", EXAMPLE, "--as-of", "2026-11-20"]);
     expect(table.code).toBe(0);
     // one line per kind and severity, the components listed; each rule quoted once
-    expect(table.stdout).toMatch(/│ high +│ single point of failure +│ db-vm, erp-vm, san, shop-pg/);
-    expect(table.stdout).not.toContain("spof:shop-pg");
+    // erp-vm's single point of failure is a risk the client accepted (REC-003, until 2027-03-31): on record, not in the table.
+    expect(table.stdout).toMatch(/│ high +│ single point of failure +│ db-vm, san, shop-pg/);
+    expect(table.stdout).toContain("spof:erp-vm: accepted by Elena Smirnova until 2027-03-31 (REC-003: A second host for the ERP connector)");
+    expect(table.stdout).toContain("no-monitoring:office-vpn: to review with the client: accepted by Elena Smirnova until 2026-11-01, which has passed (REC-004: Watch the office VPN)");
+    expect(table.stdout).toContain(
+      "recurring:ddos-protection:security: accepted: carried out by CHG-0002 (in-progress, due 2026-11-30) (REC-001: Filter attacks on the web shop before they reach it)",
+    );
+    expect(table.stdout.split("On record")[0]).not.toContain("spof:shop-pg");
     expect(table.stdout).toContain(`${json.risks.length} risks as of 2026-11-20: ${json.summary.high} high`);
     expect(table.stdout.match(/Two of everything/g)).toHaveLength(1);
     expect(table.stdout.split("\n").length).toBeLessThan(120);
@@ -86,6 +92,18 @@ describe("tam arch risks on the example", () => {
     expect(markdown.stdout.match(/^### /gm)).toHaveLength(json.risks.length + 1); // and the rules, quoted once
     expect(markdown.stdout.match(/Two of everything/g)).toHaveLength(1);
     expect(markdown.stdout).toContain("**Suggested change:**");
+  });
+
+  it("says what recommendations.yaml has on record for a risk, in the JSON", () => {
+    const record = (id: string) => (byId.get(id) as unknown as { record: { recommendation: string; state: string } | null }).record;
+    expect(record("spof:erp-vm")).toMatchObject({ recommendation: "REC-003", state: "risk-accepted" });
+    expect(record("no-monitoring:office-vpn")).toMatchObject({ recommendation: "REC-004", state: "to-review" });
+    expect(record("recurring:ddos-protection:security")).toMatchObject({ recommendation: "REC-001", state: "accepted" });
+    expect(record("spof:san")).toBeNull();
+    // Before its review date passed, REC-004's risk was accepted, and so not in the table.
+    const earlier = runTam(["arch", "risks", "-C", EXAMPLE, "--as-of", "2026-10-20"]);
+    expect(earlier.stdout).toContain("no-monitoring:office-vpn: accepted by Elena Smirnova until 2026-11-01 (REC-004: Watch the office VPN)");
+    expect(earlier.stdout).not.toMatch(/│ medium +│ no monitoring +│[^│]*office-vpn/);
   });
 
   it("--fail-on high exits 1 when a high risk exists; a bad --as-of is a usage error", () => {

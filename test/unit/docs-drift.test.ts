@@ -62,6 +62,7 @@ describe("docs/format.md", () => {
     change: "changes/<ID>.yaml",
     incidents: "incidents/*.yaml",
     docs: "docs.yaml",
+    recommendations: "recommendations.yaml",
   };
   /** The field rows of one file's section. */
   const rowsOf = (file: string) => {

@@ -1,7 +1,8 @@
 // Assembles the client-meeting report from the other domain modules. Pure: the freshness
 // report (which needs git) and the previous report come in ready-made; everything else is computed here.
 import { acceptedRiskSteps } from "../tracking/readiness.js";
-import { OPEN_CHANGE_STATUSES, type Change, type Component, type Department, type DocEntry, type Incident, type Manifest, type Task } from "../../model/files.js";
+import { OPEN_CHANGE_STATUSES, type Change, type Component, type Department, type DocEntry, type Incident, type Manifest, type RecommendationEntry, type Task } from "../../model/files.js";
+import { recordLines, registerReport, riskRecords, settled } from "../recommendations/register.js";
 import type { Location } from "../../model/issues.js";
 import { assessRisks } from "../arch/risks.js";
 import type { Risk } from "../arch/risk-types.js";
@@ -26,6 +27,8 @@ export interface ReportInput {
   changes: Change[];
   incidents: Incident[];
   docs: DocEntry[];
+  /** recommendations.yaml: what was advised and decided (none without the file). */
+  recommendations?: RecommendationEntry[];
   freshness: FreshnessReport;
   /** Notes from the freshness check (git unavailable, ...): data-quality warnings of the internal report. */
   freshnessWarnings?: string[];
@@ -73,7 +76,17 @@ export function buildClientReport(input: ReportInput): ClientReport {
     followups: manifest.followups,
     today: input.today,
   });
-  const recommendations = toRecommendations(risks, internal);
+  // A risk the client took on (a change, or accepted until its review date) is not argued again.
+  const lines = recordLines(input.recommendations ?? [], input.changes, input.today);
+  const records = riskRecords(lines);
+  const recommendations = toRecommendations(
+    risks.filter((r) => !settled(records.get(r.id))),
+    internal,
+  );
+  const register = registerReport(internal ? lines : lines.map((l) => ({ ...l, author: null })), input.since?.date ?? period.fromDate);
+  if (!internal) register.adoptedByAuthor = [];
+  // An accepted recommendation carries its change's promise: the date we commit to.
+  for (const line of register.inProgress) if (line.change) line.change = { ...line.change, promised: schedules.get(line.change.id)?.promisedDate ?? null };
   const componentNames = Object.fromEntries([...input.components, ...input.changes.flatMap((c) => c.new_components ?? [])].map((c) => [c.id, c.name]));
 
   return {
@@ -95,10 +108,22 @@ export function buildClientReport(input: ReportInput): ClientReport {
     breaches: breachLines(sla, input.incidents),
     componentNames,
     recommendations,
-    decisions: clientDecisions(input.changes, schedules, input.incidents, recommendations, input.now, input.today),
+    decisions: [...clientDecisions(input.changes, schedules, input.incidents, recommendations, input.now, input.today), ...registerDecisions(register)],
+    register,
     delta: input.since ? delta(input, input.since, risks, recommendations) : null,
     internal: internal ? internalPart(input, risks, sla, schedule) : null,
   };
+}
+
+/** The register's questions to the client: recommendations to decide on, accepted risks due for review. */
+function registerDecisions(register: ReturnType<typeof registerReport>): { subject: string; text: string }[] {
+  const out = register.decisionsNeeded.map((l) => ({
+    subject: l.recommendation,
+    text: `Take on or decline "${l.title}" (${l.recommendation})${l.presented ? `, presented on ${l.presented}` : ""}.`,
+  }));
+  for (const l of register.acceptedRisks)
+    if (l.state === "to-review") out.push({ subject: l.recommendation, text: `Review the risk you accepted: "${l.title}" (${l.recommendation}), accepted by ${l.acceptedBy} until ${l.review}.` });
+  return out;
 }
 
 function changeLine(change: Change, timing: ChangeSchedule | undefined, internal: boolean, today: string): ChangeLine {

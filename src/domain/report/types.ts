@@ -7,6 +7,7 @@ import type { Period } from "../sla/period.js";
 import type { SlaReport } from "../sla/report.js";
 import type { ChangeProgress, TaskRef } from "../tracking/status.js";
 import type { MonthHistory } from "./history.js";
+import type { RegisterReport } from "../recommendations/register.js";
 
 export type Audience = "client" | "internal";
 export const AUDIENCES: Audience[] = ["client", "internal"];
@@ -150,6 +151,12 @@ export interface ClientReport {
   recommendations: Recommendation[];
   decisions: Decision[];
   delta: ReportDelta | null;
+  /**
+   * recommendations.yaml as of the report: decisions needed (proposed, presented), accepted risks
+   * with their review dates, done since the last meeting (or the period's start); the proposals
+   * adopted per author only in the internal audience (empty in the client's).
+   */
+  register: RegisterReport;
   /** Only in the internal audience. */
   internal: InternalPart | null;
 }

@@ -5,6 +5,7 @@ import { checkChangeReadiness, checkLifecycle, checkNewComponentCycles, checkSco
 import { checkComponentCycles, checkTaskCycles } from "./cycles.js";
 import { checkIncidents, idsOf } from "./incident-rules.js";
 import { checkPolicy } from "./policy.js";
+import { checkRecommendations } from "./recommendation-rules.js";
 import { checkDuplicates, checkReferences } from "./references.js";
 import { checkTimes } from "./times.js";
 import type { ProjectView } from "./view.js";
@@ -26,5 +27,6 @@ export function validateProject(view: ProjectView): Issue[] {
     ...checkIncidents(view, view.incidents, idsOf(view)),
     ...checkPolicy(view),
     ...checkBounds(view),
+    ...checkRecommendations(view),
   ].sort(compareIssues);
 }

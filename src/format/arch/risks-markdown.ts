@@ -18,6 +18,8 @@ export function formatRisksMarkdown(result: RisksResult): string {
     lines.push(`*${risk.severity}* · \`${risk.id.replace(/`/g, "'")}\``, "");
     lines.push(markdownEscape(risk.argument), "");
     lines.push(`**Suggested change:** ${markdownEscape(risk.suggestion)}`);
+    const record = result.records?.[risk.id];
+    if (record) lines.push("", `**On record:** ${markdownEscape(record.text)} (${markdownEscape(record.recommendation)})`);
   }
   const quote = ruleQuoter("client");
   const rules = [...new Set(result.risks.map((r) => r.rule))].flatMap((rule) => quote(rule) ?? []);

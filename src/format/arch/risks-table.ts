@@ -22,13 +22,26 @@ export function formatRisksTable(result: RisksResult, options: FormatOptions): s
   if (options.verbose) {
     const rows = result.risks.map((risk) => [colour[risk.severity](risk.severity), terminalSafe(`${risk.id}\n${risk.title}`), terminalSafe(risk.argument), terminalSafe(risk.suggestion)]);
     const table = fittedTable(["severity", "risk", "why it matters", "proposed change"], rows, width, { style: { head: [], border: [] }, stackTitle: ["risk"] });
-    return fitText(`${table}\n${summary}${note}\n${rulesCited(result.risks, quote)}`, options.width);
+    return fitText(`${table}\n${summary}${note}\n${onRecord(result)}${rulesCited(result.risks, quote)}`, options.width);
   }
-  const groups = groupRisks(result.risks);
+  // A risk the client accepted, until its review date, is on record, not a new finding: listed below the table.
+  const records = result.records ?? {};
+  const groups = groupRisks(result.risks.filter((r) => records[r.id]?.state !== "risk-accepted"));
   const rows = groups.map((group) => [colour[group.severity](group.severity), group.label, terminalSafe(group.members.map(memberText).join(", ")), terminalSafe(group.action)]);
   const table = fittedTable(["severity", "risk", "where", "what to do"], rows, width, { style: { head: [], border: [] } });
-  const more = `${count(groups.length, "line")}; \`--verbose\` argues each risk in full`;
-  return fitText(`${table}\n${summary} (${more})${note}\n${rulesCited(result.risks, quote)}`, options.width);
+  const accepted = result.risks.length - groups.reduce((sum, g) => sum + g.members.length, 0);
+  const more = `${count(groups.length, "line")}${accepted ? `, ${count(accepted, "risk")} the client accepted not among them` : ""}; \`--verbose\` argues each risk in full`;
+  return fitText(`${table}\n${summary} (${more})${note}\n${onRecord(result)}${rulesCited(result.risks, quote)}`, options.width);
+}
+
+/** What recommendations.yaml has on record for the risks found: accepted by the client, to review, carried out by a change. */
+function onRecord(result: RisksResult): string {
+  const records = result.records ?? {};
+  const lines = result.risks.flatMap((r) => {
+    const record = records[r.id];
+    return record ? [`  ${r.id}: ${record.text} (${record.recommendation}: ${record.title})`] : [];
+  });
+  return lines.length ? `On record (recommendations.yaml):\n${terminalSafe(lines.join("\n"))}\n` : "";
 }
 
 function memberText(member: RiskGroup["members"][number]): string {

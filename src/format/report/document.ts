@@ -138,6 +138,7 @@ export function reportBlocks(report: ClientReport): Block[] {
   }
 
   lines.push("## Recommendations", "", ...recommendations(report, quote), "");
+  lines.push(...registerSections(report));
 
   lines.push("## Decisions needed from you", "");
   if (report.decisions.length === 0) lines.push("None at this meeting.", "");
@@ -146,6 +147,48 @@ export function reportBlocks(report: ClientReport): Block[] {
   if (internal) lines.push(...internalSections(report), "");
   flush();
   return blocks;
+}
+
+/** What recommendations.yaml has on record: taken on and under way, done since the last meeting, risks accepted. */
+function registerSections(report: ClientReport): string[] {
+  const { register } = report;
+  const out: string[] = [];
+  // A project without a register of recommendations: nothing on record to report.
+  if (!register.inProgress.length && !register.doneSince.length && !register.acceptedRisks.length && !register.decisionsNeeded.length && !register.adoptedByAuthor.length) return out;
+  if (register.inProgress.length) {
+    out.push("### Recommendations you took on", "");
+    out.push(
+      ...table(
+        ["recommendation", "carried out by", "status"],
+        register.inProgress.map((l) => [
+          `${md(l.title)} (${md(l.recommendation)})`,
+          md(l.change!.id),
+          md([l.change!.status, l.change!.promised ? `completion by ${l.change!.promised}` : l.change!.due ? `due ${l.change!.due}` : ""].filter(Boolean).join(", ")),
+        ]),
+      ),
+      "",
+    );
+  }
+  const since = report.delta?.since ?? report.header.period.fromDate;
+  out.push(`### Recommendations carried out since ${since}`, "");
+  if (register.doneSince.length === 0) out.push(`No recommendation was carried out since ${since}.`, "");
+  else out.push(...register.doneSince.map((l) => `- ${md(l.title)} (${md(l.recommendation)}): ${md(l.change!.id)}${l.change!.finish ? `, finished ${l.change!.finish}` : ""}`), "");
+  if (register.acceptedRisks.length) {
+    out.push("### Risks you accepted", "");
+    out.push(
+      ...table(
+        ["risk", "accepted by", "until", "review"],
+        register.acceptedRisks.map((l) => [
+          `${md(l.title)} (${md(l.recommendation)})`,
+          md(l.acceptedBy ?? ""),
+          l.review ?? "",
+          l.state === "to-review" ? "**to review with you now**" : "at that date",
+        ]),
+      ),
+      "",
+    );
+  }
+  return out;
 }
 
 function summary(report: ClientReport, period: string): string[] {
@@ -326,6 +369,14 @@ function internalSections(report: ClientReport): string[] {
     fit.applicationAdministration ? "application administration" : "no application administration",
   ];
   out.push(`${fit.warranted ? "Yes" : "No"}: ${reasons.join(", ")}. A TAM is assigned to projects involving more than four departments or high-level services such as application administration.`, "");
+
+  if (report.register.adoptedByAuthor.length)
+    out.push(
+      "### Proposals adopted, per author",
+      "",
+      ...report.register.adoptedByAuthor.map((a) => `- ${md(a.author)}: ${count(a.recommendations.length, "proposal")} (${md(a.recommendations.join(", "))})`),
+      "",
+    );
 
   const open = [...report.changes.inProgress, ...report.changes.planned];
   out.push("### Internal dates and slips", "");
