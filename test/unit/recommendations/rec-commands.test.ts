@@ -80,7 +80,7 @@ describe("tam rec writes", () => {
     const dir = example();
     const saved = await acceptRecommendation({ ...common(dir), id: "REC-005", change: "chg-0004", decisionMaker: "elena smirnova" });
     expect(entry(dir, "REC-005")).toMatchObject({ state: "accepted", accepted: { change: "CHG-0004", date: AS_OF, by: "Elena Smirnova" } });
-    expect(saved.recommendation.text).toBe("accepted: carried out by CHG-0004 (planned, due 2026-11-25)");
+    expect(saved.recommendation.text).toBe("accepted: carried out by CHG-0004 (approved, due 2026-11-25)");
     expect(lastCommitFiles(dir)).toEqual(["recommendations.yaml"]);
     // Accepted already: not again.
     await refused(dir, () => acceptRecommendation({ ...common(dir), id: "REC-005", change: "CHG-0004" }), /REC-005 is accepted already/);
