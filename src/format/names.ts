@@ -12,6 +12,8 @@ export const FORMAT_NAMES = {
   risks: ["table", "markdown", "json"],
   sla: ["table", "markdown", "json", "csv", "text"],
   import: ["text", "json"],
+  portfolio: ["table", "json", "markdown"],
+  portfolioFind: ["table", "json", "markdown"],
 } as const;
 
 export type FormatName<K extends keyof typeof FORMAT_NAMES> = (typeof FORMAT_NAMES)[K][number];
