@@ -1,6 +1,6 @@
 // Use cases: the portfolio view across client projects (tam portfolio) and the query across their
-// components (tam portfolio find). Each project is read, reported and let go in turn: the run holds
-// one project's data at a time and the rows. A project that cannot be read is a row with its error.
+// components (tam portfolio find). Each project is read, reported and let go: the run holds at most
+// two projects' data at a time and the rows. A project that cannot be read is a row with its error.
 import { relative } from "node:path";
 import { ProjectError, UsageError } from "../errors.js";
 import type { Issue } from "../model/issues.js";
@@ -15,6 +15,9 @@ import { clockFor, openProject, projectAsOf, type ClockOptions } from "./context
 import { requireValidForDocs } from "./docs-valid.js";
 import { assessProjectFreshness } from "./freshness-facts.js";
 import { reportSla } from "./report-sla.js";
+
+/** Projects in hand at once (see portfolio()). */
+const LANES = 2;
 
 export interface PortfolioSources {
   /** Project folders or globs. */
@@ -79,9 +82,12 @@ async function clientRow(path: string, cwd: string, options: PortfolioOptions): 
     const clock = clockFor(project, options.asOf, options.now);
     const view = projectAsOf(project, clock);
     const status = projectStatus({ ...view, today: clock.today, timezone: clock.timezone, now: clock.now, where: view.where });
-    const freshness = await assessProjectFreshness(project, clock, { sources: false });
-    row.notes.push(...freshness.warnings);
+    // The documents' freshness waits on git processes: the SLA month is computed meanwhile.
+    const pending = assessProjectFreshness(project, clock, { sources: false });
+    pending.catch(() => undefined); // awaited below; this only keeps an early throw from leaving it unhandled
     const { report: sla } = reportSla({ project: root, asOf: options.asOf, now: options.now, from: `${clock.today.slice(0, 8)}01`, to: clock.today, by: "priority" });
+    const freshness = await pending;
+    row.notes.push(...freshness.warnings);
     row.figures = clientFigures(status, sla, freshness.report);
     row.urgency = urgencyOf(row.figures);
   } catch (error) {
@@ -94,13 +100,21 @@ async function clientRow(path: string, cwd: string, options: PortfolioOptions): 
 export async function portfolio(options: PortfolioOptions): Promise<Portfolio> {
   const { cwd, paths } = sourcesOf(options);
   const today = clockFor(undefined, options.asOf, options.now).today;
-  const rows: ClientRow[] = [];
-  // One project at a time: its data is let go once its row is computed.
-  for (const path of paths) {
-    const row = await clientRow(path, cwd, options);
-    if (row) rows.push(row);
-  }
-  return portfolioOf(today, rows);
+  const rows: (ClientRow | undefined)[] = new Array(paths.length);
+  // Two projects in hand at a time, in one thread: while one waits for its git processes (document
+  // freshness), the other is computed. A project's data is let go once its row is computed.
+  let next = 0;
+  const lane = async () => {
+    while (next < paths.length) {
+      const index = next++;
+      rows[index] = await clientRow(paths[index]!, cwd, options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LANES, paths.length) }, lane));
+  return portfolioOf(
+    today,
+    rows.filter((row): row is ClientRow => row !== undefined),
+  );
 }
 
 export interface PortfolioFindOptions extends PortfolioSources {
