@@ -11,6 +11,7 @@ import { findProjectRoot } from "../project/discover.js";
 import { portfolioPaths } from "../project/portfolio-paths.js";
 import { requireValidIn } from "../project/check.js";
 import { FILE_NAMES } from "../project/load.js";
+import { closest } from "../util/suggest.js";
 import { clockFor, openProject, projectAsOf, type ClockOptions } from "./context.js";
 import { requireValidForDocs } from "./docs-valid.js";
 import { assessProjectFreshness } from "./freshness-facts.js";
@@ -130,6 +131,8 @@ export interface PortfolioFindResult {
   searched: number;
   found: FoundComponent[];
   errors: { path: string; error: string }[];
+  /** When no component records the product: the recorded product closest to it, if any (a typo). */
+  didYouMean: string | null;
 }
 
 export async function portfolioFind(options: PortfolioFindOptions): Promise<PortfolioFindResult> {
@@ -139,6 +142,7 @@ export async function portfolioFind(options: PortfolioFindOptions): Promise<Port
   const { cwd, paths } = sourcesOf(options);
   const found: FoundComponent[] = [];
   const errors: PortfolioFindResult["errors"] = [];
+  const products = new Set<string>();
   for (const path of paths) {
     let root: string | undefined;
     try {
@@ -147,6 +151,7 @@ export async function portfolioFind(options: PortfolioFindOptions): Promise<Port
       requireValidIn(project, [FILE_NAMES.manifest, FILE_NAMES.architecture]);
       const manifest = project.manifest!;
       const client = { path, client: manifest.client.name, tam: { name: manifest.tam.name, email: manifest.tam.email ?? null } };
+      for (const component of project.components) if (typeof component.product === "string") products.add(component.product);
       found.push(...findComponents(client, project.components, { product: options.product, ...(version ? { version } : {}), internetFacing: options.internetFacing === true }));
     } catch (error) {
       errors.push({ path, error: rowError(error, root, cwd) });
@@ -157,5 +162,15 @@ export async function portfolioFind(options: PortfolioFindOptions): Promise<Port
     searched: paths.length,
     found: sortFound(found),
     errors,
+    didYouMean: suggestion(options.product, products),
   };
+}
+
+/** The recorded product the user probably meant, when none is recorded as typed (case and spaces aside). */
+function suggestion(product: string, recorded: ReadonlySet<string>): string | null {
+  const normal = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
+  const byNormal = new Map([...recorded].map((p) => [normal(p), p]));
+  if (byNormal.has(normal(product))) return null;
+  const guess = closest(normal(product), byNormal.keys());
+  return guess === undefined ? null : byNormal.get(guess)!;
 }

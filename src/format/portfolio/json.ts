@@ -23,5 +23,5 @@ export function formatPortfolioJson(portfolio: Portfolio): string {
 }
 
 export function formatFindJson(result: PortfolioFindResult): string {
-  return jsonText({ version: 1, query: result.query, searched: result.searched, found: result.found, errors: result.errors });
+  return jsonText({ version: 1, query: result.query, searched: result.searched, found: result.found, errors: result.errors, didYouMean: result.didYouMean });
 }

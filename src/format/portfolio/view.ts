@@ -58,5 +58,5 @@ export function findSummary(result: PortfolioFindResult): string {
   const q = result.query;
   const what = `${q.product}${q.version ? ` ${q.version}` : ""}${q.internetFacing ? ", internet-facing" : ""}`;
   const unknown = result.found.filter((f) => f.version === null).length;
-  return `${count(result.found.length, "component")} of ${what} in ${count(result.searched, "project")}${unknown ? ` (${unknown} without a recorded version: check them)` : ""}${result.errors.length ? `; ${count(result.errors.length, "project")} could not be read` : ""}`;
+  return `${count(result.found.length, "component")} of ${what} in ${count(result.searched, "project")}${unknown ? ` (${unknown} without a recorded version: check them)` : ""}${result.errors.length ? `; ${count(result.errors.length, "project")} could not be read` : ""}${result.didYouMean ? `; no component records "${q.product}": did you mean "${result.didYouMean}"?` : ""}`;
 }

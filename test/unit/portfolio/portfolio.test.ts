@@ -113,6 +113,13 @@ describe("tam portfolio find", () => {
     expect(db.found[0]!.dependents).toEqual(["portal-web"]);
   });
 
+  it("suggests the recorded product when none is recorded as typed", async () => {
+    const result = await portfolioFind({ paths: [dirs.contoso!, dirs.fabrikam!], product: "Postgress" });
+    expect(result.found).toEqual([]);
+    expect(result.didYouMean).toBe("PostgreSQL");
+    expect((await portfolioFind({ paths: [dirs.fabrikam!], product: "postgresql" })).didYouMean).toBeNull();
+  });
+
   it("refuses a version constraint it cannot read", async () => {
     await expect(portfolioFind({ paths: [dirs.contoso!], product: "nginx", version: "<<1" })).rejects.toThrow(/--versions: .*not a version constraint/);
   });
