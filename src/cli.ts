@@ -293,7 +293,11 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--tam <name-or-email>", "only the clients of this TAM (tam.yaml's tam)")
     .addHelpText(
       "after",
-      examples("tam portfolio examples/*", "tam portfolio --file portfolio.yaml --format markdown", "tam portfolio find --product 'Windows Server' --versions '<2019' --internet-facing examples/*"),
+      examples(
+        "tam portfolio 'clients/*'",
+        "tam portfolio --file examples/portfolio.yaml --as-of 2026-11-20",
+        "tam portfolio --file portfolio.yaml --format markdown --tam anna.volkova@provider.example",
+      ),
     )
     .action(async (paths: string[], options) => {
       const { runPortfolio } = await import("./commands/portfolio.js");
