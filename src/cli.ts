@@ -354,6 +354,49 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       setExit(await runStatus(globals(), options, output));
     });
 
+  // --- portfolio: all clients at once (issue 31) ---
+  const portfolioCommand = program
+    .command("portfolio")
+    .description("all client projects at once, most urgent first: promises late or at risk, blocked work, open P1/P2, SLA month to date, stale docs")
+    .argument("[paths...]", "client project folders, or globs such as 'clients/*'")
+    .option("--file <portfolio.yaml>", "a portfolio file listing client project folders (clients: [paths])")
+    .addOption(formatOption(FORMAT_NAMES.portfolio, "table"))
+    .addOption(asOfOption())
+    .option("--tam <name-or-email>", "only the clients of this TAM (tam.yaml's tam)")
+    .addHelpText(
+      "after",
+      examples(
+        "tam portfolio 'clients/*'",
+        "tam portfolio --file examples/portfolio.yaml --as-of 2026-11-20",
+        "tam portfolio --file portfolio.yaml --format markdown --tam anna.volkova@provider.example",
+      ),
+    )
+    .action(async (paths: string[], options) => {
+      const { runPortfolio } = await import("./commands/portfolio.js");
+      setExit(await runPortfolio(globals(), paths, options, output));
+    });
+  portfolioCommand
+    .command("find")
+    .description("which clients run a product (at a version): client, component, version, what depends on it, the TAM to call")
+    .argument("[paths...]", "client project folders, or globs such as 'clients/*'")
+    .option("--file <portfolio.yaml>", "a portfolio file listing client project folders")
+    .requiredOption("--product <name>", "the product as components record it (case-insensitive), e.g. 'Windows Server'")
+    // Not --version: that one is tam's own, wherever it stands on the command line.
+    .option("--versions <constraint>", "versions to list, e.g. '<2019', '>=8.0.3', '>=8.0,<8.0.35'")
+    .option("--internet-facing", "only components reachable from the internet")
+    .addOption(new Option("-f, --format <format>", "output format (default: table)").choices(FORMAT_NAMES.portfolioFind))
+    .addHelpText(
+      "after",
+      examples("tam portfolio find --product 'Windows Server' --versions '<2019' --internet-facing clients/*", "tam portfolio find --product PostgreSQL --file portfolio.yaml --format json"),
+    )
+    .action(async (paths: string[], options, command: Command) => {
+      const { runPortfolioFind } = await import("./commands/portfolio.js");
+      // `tam portfolio` has --format and --file too, and takes them wherever they stand: its values count when the subcommand has none.
+      const parent = command.parent?.opts() ?? {};
+      const merged = { ...options, format: options.format ?? parent.format ?? "table", file: options.file ?? parent.file };
+      setExit(await runPortfolioFind(globals(), paths, merged, output));
+    });
+
   // --- documentation freshness (issue 4) ---
   const docs = program
     .command("docs")

@@ -18,6 +18,7 @@ export type * from "./model/files.js";
 // Use cases: one per user action, each returning what the CLI prints (as data).
 export { reportSla, type ReportSlaOptions, type ReportSlaResult } from "./app/report-sla.js";
 export { archGraph } from "./app/arch-graph.js";
+export { portfolio, portfolioFind, type PortfolioOptions, type PortfolioFindOptions, type PortfolioFindResult } from "./app/portfolio.js";
 export type { ProjectOptions, ClockOptions } from "./app/context.js";
 export { takeChangeStep, type ChangeStepRequest, type ChangeStepResult } from "./app/change-step.js";
 export { notifyClient, type NotifyRequest, type NotifyResult } from "./app/change-notify.js";

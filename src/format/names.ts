@@ -17,6 +17,8 @@ export const FORMAT_NAMES = {
   sync: ["text", "json"],
   rec: ["table", "json"],
   recWrite: ["text", "json"],
+  portfolio: ["table", "json", "markdown"],
+  portfolioFind: ["table", "json", "markdown"],
 } as const;
 
 export type FormatName<K extends keyof typeof FORMAT_NAMES> = (typeof FORMAT_NAMES)[K][number];

@@ -175,6 +175,10 @@ export interface Component {
   internet_facing?: boolean;
   monitored?: boolean;
   backed_up?: boolean;
+  /** Product it runs, e.g. "Windows Server" (what `tam portfolio find --product` matches). */
+  product?: string;
+  /** Version of the product, dotted, e.g. "2016", "8.0.32". */
+  version?: string;
   notes?: string;
   /** Set when a closed change removed the component: it stays for history, but is no longer part of the landscape. */
   decommissioned?: { date: DateText; change?: string };

@@ -85,6 +85,7 @@ const PATTERN_HINTS: [RegExp, string][] = [
   [/^\^\\d\{4\}-\\d\{2\}-\\d\{2\}\$$/, "a date YYYY-MM-DD"],
   [/24:00/, 'a range of hours such as "09:00-18:00"'],
   [/A-Za-z0-9/, "an id of letters, digits, '.', '_' or '-'"],
+  [/0-9A-Za-z\]\[0-9A-Za-z\.\+_-/, 'a version such as "2016", "15.4" or "8.0.32-1" (letters, digits, ".", "+", "_", "-"; no spaces)'],
 ];
 
 function patternHint(pattern: string): string {
@@ -131,8 +132,11 @@ function describe(source: SourceFile, error: ErrorObject): Issue {
     }
     case "const":
       return { ...base, code: "invalid-value", message: `${where} must be ${JSON.stringify(params.allowedValue)}`, ...at(path) };
-    case "type":
-      return { ...base, code: "wrong-type", message: `${where} should be ${article(String(params.type))}, not ${describeValue(error.data)}`, ...at(path) };
+    case "type": {
+      // `version: 2016` or `phone: 5550110`: YAML reads a bare number; the fix is quotes.
+      const hint = params.type === "string" && typeof error.data === "number" ? `write it in quotes, e.g. "${String(error.data)}"` : undefined;
+      return { ...base, code: "wrong-type", message: `${where} should be ${article(String(params.type))}, not ${describeValue(error.data)}${hint ? ` (${hint})` : ""}`, hint, ...at(path) };
+    }
     case "pattern":
       return { ...base, code: "invalid-format", message: `${where} is ${JSON.stringify(error.data)}; expected ${patternHint(String(params.pattern))}`, ...at(path) };
     case "minLength":

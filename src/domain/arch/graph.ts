@@ -19,6 +19,9 @@ export interface ArchNode {
   criticality: Criticality | null;
   /** As declared; null when architecture.yaml does not say. */
   instances: number | null;
+  /** Product and version as declared (e.g. "Windows Server", "2016"); null when not given. */
+  product: string | null;
+  version: string | null;
 }
 
 /** `from` depends on `to`. */
@@ -50,6 +53,8 @@ export function buildArchGraph(input: { components: readonly Component[]; depart
       department: owningDepartmentId(c, byKind) ?? null,
       criticality: c.criticality ?? null,
       instances: typeof c.instances === "number" ? c.instances : null,
+      product: typeof c.product === "string" ? c.product : null,
+      version: typeof c.version === "string" ? c.version : null,
     }))
     .sort((a, b) => byId(a.id, b.id));
 

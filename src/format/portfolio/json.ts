@@ -1,0 +1,27 @@
+// Stable JSON shapes of tam portfolio ({ version: 1, asOf, totals, clients[] }) and tam portfolio find
+// ({ version: 1, query, searched, found[], errors[] }). docs/commands/portfolio.md documents them.
+import type { Portfolio } from "../../domain/portfolio.js";
+import type { PortfolioFindResult } from "../../app/portfolio.js";
+import { jsonText } from "../text.js";
+
+export function formatPortfolioJson(portfolio: Portfolio): string {
+  return jsonText({
+    version: 1,
+    asOf: portfolio.today,
+    totals: portfolio.totals,
+    clients: portfolio.rows.map((row) => ({
+      path: row.path,
+      client: row.client,
+      project: row.project,
+      tam: row.tam,
+      urgency: row.urgency,
+      error: row.error,
+      ...(row.figures ?? { openChanges: null, late: [], atRisk: [], blocked: [], untold: [], openP1P2: [], sla: null, staleDocs: [], brokenDocs: [] }),
+      notes: row.notes,
+    })),
+  });
+}
+
+export function formatFindJson(result: PortfolioFindResult): string {
+  return jsonText({ version: 1, query: result.query, searched: result.searched, found: result.found, errors: result.errors, didYouMean: result.didYouMean });
+}

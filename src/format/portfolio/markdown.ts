@@ -1,0 +1,19 @@
+// Markdown of tam portfolio and tam portfolio find: one table each, for a team page or a ticket.
+import type { Portfolio } from "../../domain/portfolio.js";
+import type { PortfolioFindResult } from "../../app/portfolio.js";
+import { markdownTable } from "../markdown-table.js";
+import { markdownEscape } from "../text.js";
+import { FIND_HEAD, findCells, findSummary, PORTFOLIO_HEAD, portfolioCells, totalsLine } from "./view.js";
+
+const cell = (text: string) => text.split("\n").map(markdownEscape).join("<br>");
+
+export function formatPortfolioMarkdown(portfolio: Portfolio): string {
+  const rows = portfolio.rows.map((row) => portfolioCells(row).map(cell));
+  return [`# Portfolio as of ${portfolio.today}`, "", ...markdownTable(PORTFOLIO_HEAD, rows), "", markdownEscape(totalsLine(portfolio)), ""].join("\n");
+}
+
+export function formatFindMarkdown(result: PortfolioFindResult): string {
+  const rows = result.found.map((found) => findCells(found).map(cell));
+  const errors = result.errors.map((e) => `- error: ${markdownEscape(e.path)}: ${markdownEscape(e.error)}`);
+  return [...(rows.length ? [...markdownTable(FIND_HEAD, rows), ""] : []), markdownEscape(findSummary(result)), ...(errors.length ? ["", ...errors] : []), ""].join("\n");
+}
