@@ -15,6 +15,7 @@ import { locate, parseSource } from "../project/source.js";
 import { loadSyncMapping } from "../project/sync-mapping.js";
 import { editFiles, type WriteResult } from "../project/transaction.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
+import { readinessOf } from "./change-check.js";
 
 export interface TaskSyncRequest extends ProjectOptions, ClockOptions {
   /** The export, as given (messages name it so). */
@@ -98,9 +99,19 @@ export async function syncTasks(request: TaskSyncRequest): Promise<TaskSyncResul
   const files = new Map<string, string>();
   for (const id of byChange.keys()) files.set(id, project.originOf(project.changes.find((c) => c.id === id)!)!.source.rel);
   requireValidIn(project, [...files.values()]);
-  const options = { timezone: clock.timezone, now: clock.now, force: Boolean(request.force), reason: request.reason };
+  const base = { timezone: clock.timezone, now: clock.now, force: Boolean(request.force), reason: request.reason };
+  // The readiness gate of each change whose work has not started (tam change check), as `tam task start` applies it.
+  const notReady = new Map<string, string>();
+  for (const id of byChange.keys()) {
+    const change = project.changes.find((c) => c.id === id)!;
+    if (!["draft", "planned", "approved"].includes(change.status)) continue;
+    const { readiness } = readinessOf(project, change, clock.now, clock.timezone);
+    const failing = readiness.items.filter((i) => i.state === "fail" && !(i.id === "approver" && !change.approval));
+    if (failing.length) notReady.set(id, failing.map((i) => `${i.id}: ${i.why}`).join("; "));
+  }
+  const optionsFor = (id: string) => ({ ...base, ...(notReady.has(id) ? { notReady: notReady.get(id)! } : {}) });
   // A first plan from the files as read, to know which need an edit; the edit plans again under the lock.
-  const touched = [...byChange.entries()].filter(([id]) => needsWrite(planChangeSync(project.changes.find((c) => c.id === id)!, byChange.get(id)!, options))).map(([id]) => id);
+  const touched = [...byChange.entries()].filter(([id]) => needsWrite(planChangeSync(project.changes.find((c) => c.id === id)!, byChange.get(id)!, optionsFor(id)))).map(([id]) => id);
   const applied: SyncedStep[] = [];
   let unchanged = 0;
   let tickets = 0;
@@ -122,7 +133,7 @@ export async function syncTasks(request: TaskSyncRequest): Promise<TaskSyncResul
         path: files.get(id)!,
         edit: (_text: string | null, source) => {
           const change = source!.data as Change;
-          const plan = planChangeSync(change, byChange.get(id)!, options);
+          const plan = planChangeSync(change, byChange.get(id)!, optionsFor(id));
           record(change, plan, (index) => {
             const at = locate(source!, ["tasks", index]);
             return `${at.file}${at.line ? `:${at.line}:${at.col ?? 1}` : ""}`;
@@ -158,7 +169,7 @@ export async function syncTasks(request: TaskSyncRequest): Promise<TaskSyncResul
   for (const [id, events] of byChange) {
     if (planned.has(id)) continue;
     const change = project.changes.find((c) => c.id === id)!;
-    record(change, planChangeSync(change, events, options), (index) => {
+    record(change, planChangeSync(change, events, optionsFor(id)), (index) => {
       const at = project.where(change.tasks![index]!);
       return `${at.file}${at.line ? `:${at.line}:${at.col ?? 1}` : ""}`;
     });

@@ -162,6 +162,11 @@ export interface SyncOptions {
   now: number;
   force: boolean;
   reason?: string;
+  /**
+   * The change's failing readiness items (tam change check), when it has not started yet: the first
+   * work a ticket would record is refused, as `tam task start` refuses it, unless forced with a reason.
+   */
+  notReady?: string;
 }
 
 /** One transition to write: the task's history entry, and the change's when it follows its tasks. */
@@ -183,6 +188,8 @@ export interface ChangeSync {
   /** Events already in the task's history, or not newer than it. */
   unchanged: number;
 }
+
+const BEFORE_WORK: readonly ChangeStatus[] = ["draft", "planned", "approved"];
 
 const ACTION_FOR: Record<Exclude<SyncState, "wont-do">, TaskAction> = { todo: "unblock", "in-progress": "start", blocked: "block", done: "done" };
 
@@ -247,8 +254,19 @@ export function planChangeSync(change: Change, events: readonly TicketEvent[], o
     }
     const at = formatZoned(Math.floor(e.at / 1000) * 1000, options.timezone);
     const event: TaskEvent = { at, status: result.status, by: e.by ?? e.key, note, ...(result.forced ? { forced: result.forced } : {}) };
-    tasks = tasks.map((t, i) => (i === index ? { ...t, status: result.status, history: [...(t.history ?? []), event] } : t));
-    let follows = statusFollowingTasks(changeStatus, tasks);
+    const nextTasks = tasks.map((t, i) => (i === index ? { ...t, status: result.status, history: [...(t.history ?? []), event] } : t));
+    let follows = statusFollowingTasks(changeStatus, nextTasks);
+    // The gate of the first work on a change, as for `tam task start`.
+    if (follows === "in-progress" && BEFORE_WORK.includes(changeStatus) && options.notReady && !options.force) {
+      findings.push({
+        severity: "error",
+        code: "not-ready",
+        message: `${e.key} (${e.status}) not applied: ${change.id} is not ready for work to start: ${options.notReady}; see \`tam change check ${change.id}\`, or use --force with a --reason`,
+        ...locate,
+      });
+      continue;
+    }
+    tasks = nextTasks;
     if (follows && lastChangeEntry > e.at) {
       findings.push({
         severity: "warning",
@@ -262,7 +280,14 @@ export function planChangeSync(change: Change, events: readonly TicketEvent[], o
     if (follows) {
       step.changeStatus = {
         from: changeStatus,
-        event: { at, status: follows, by: event.by, note: follows === "review" ? "every task is done or cancelled" : `${change.id}/${task.id} ${result.status} (${e.key})` },
+        event: {
+          at,
+          status: follows,
+          by: event.by,
+          note: follows === "review" ? "every task is done or cancelled" : `${change.id}/${task.id} ${result.status} (${e.key})`,
+          // Forced past the readiness gate: recorded as an accepted risk, as `tam task start --force` records it.
+          ...(follows === "in-progress" && options.notReady && options.force && options.reason ? { forced: options.reason } : {}),
+        },
       };
       changeStatus = follows;
     }

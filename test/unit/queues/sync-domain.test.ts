@@ -2,7 +2,8 @@
 // the mapping's date_format, extra columns ignored, the reference on one row of a ticket only.
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../../src/domain/csv.js";
-import { readTicketEvents, sniffDelimiter, type SyncMapping } from "../../../src/domain/tracking/sync.js";
+import { planChangeSync, readTicketEvents, sniffDelimiter, type SyncMapping } from "../../../src/domain/tracking/sync.js";
+import type { Change } from "../../../src/model/files.js";
 
 const MAPPING: SyncMapping = {
   columns: { key: ["Schlüssel"], summary: ["Zusammenfassung"], status: ["Status"], updated: ["Aktualisiert"], resolved: ["Erledigt"], assignee: ["Bearbeiter"] },
@@ -39,5 +40,39 @@ describe("sync: reading exports", () => {
   it("names the missing columns and the names it looked for", () => {
     const read = readTicketEvents(parseCsv("Key,Title,State\n"), MAPPING, "UTC");
     expect(read).toEqual({ error: expect.stringContaining('key ("Schlüssel"), status ("Status"), updated ("Aktualisiert")') });
+  });
+});
+
+describe("sync: the readiness gate of the first work", () => {
+  const change = {
+    id: "CHG-0100",
+    title: "Gate",
+    type: "normal",
+    status: "approved",
+    requested: "2026-11-01",
+    approval: { by: "Elena Smirnova", at: "2026-11-02T09:00:00+03:00" },
+    history: [{ at: "2026-11-02T09:00:00+03:00", status: "approved", by: "Elena Smirnova" }],
+    tasks: [{ id: "T1", title: "Work", department: "unix", status: "todo" }],
+  } as unknown as Change;
+  const events = [{ row: 2, line: 2, key: "UNX-1", ref: "CHG-0100/T1", status: "In Progress", state: "in-progress" as const, at: Date.parse("2026-11-03T10:00:00+03:00"), by: "Oleg" }];
+  const options = { timezone: "Europe/Moscow", now: Date.parse("2026-11-04T00:00:00+03:00"), force: false, notReady: "rollback: no rollback plan is written" };
+
+  it("a ticket that would start work on a change that is not ready is refused, as tam task start refuses it", () => {
+    const plan = planChangeSync(change, events, options);
+    expect(plan.steps).toEqual([]);
+    expect(plan.findings.map((f) => f.code)).toEqual(["not-ready"]);
+    expect(plan.findings[0]!.message).toContain("rollback: no rollback plan is written");
+  });
+
+  it("--force with a reason lets it through, recorded", () => {
+    const plan = planChangeSync(change, events, { ...options, force: true, reason: "the client accepted it on the phone" });
+    expect(plan.steps.map((s) => [s.task, s.event.status, s.changeStatus?.event.status, s.changeStatus?.event.forced])).toEqual([
+      ["T1", "in-progress", "in-progress", "the client accepted it on the phone"],
+    ]);
+  });
+
+  it("a ready change syncs as before", () => {
+    const { notReady: _, ...ready } = options;
+    expect(planChangeSync(change, events, ready).steps).toHaveLength(1);
   });
 });
