@@ -28,7 +28,10 @@ function repo(): string {
     { length: WRITERS },
     (_, i) => `  - id: X${i + 1}\n    title: Extra task ${i + 1}\n    department: backup\n    kind: implementation\n    origin: manual\n    status: todo\n`,
   ).join("");
-  writeFileSync(join(dir, CHANGE), read(dir, CHANGE) + tasks);
+  // Into the change's task list (the file goes on after it, e.g. with its baseline).
+  const change = read(dir, CHANGE);
+  if (!change.includes("\ntasks:\n")) throw new Error(`${CHANGE} has no top-level tasks list`);
+  writeFileSync(join(dir, CHANGE), change.replace("\ntasks:\n", `\ntasks:\n${tasks}`));
   const incidents = Array.from(
     { length: WRITERS },
     (_, i) =>
@@ -103,7 +106,9 @@ describe("twenty concurrent writers of each kind", () => {
       let start = head(dir);
       const tasks = await all(
         dir,
-        Array.from({ length: WRITERS }, (_, i) => ["task", "start", `CHG-0004/X${i + 1}`, "--by", `Engineer ${i + 1}`]),
+        // Twenty extra tasks push the forecast past the promise, so the change's readiness gate (tam change
+        // check) refuses the first start: each writer accepts that risk with a reason, as a TAM would.
+        Array.from({ length: WRITERS }, (_, i) => ["task", "start", `CHG-0004/X${i + 1}`, "--by", `Engineer ${i + 1}`, "--force", "--reason", "stress test: the extra tasks are not the plan"]),
       );
       check("task start", tasks, start, () => CHANGE);
       const change = parse(read(dir, CHANGE)) as { tasks: { id: string; status: string; history?: { by: string }[] }[] };
