@@ -68,7 +68,7 @@ export function standInRepository(): { dir: string; url: string } {
   return { dir, url: `git+file://${dir}` };
 }
 
-/** A git repository of a client, holding a copy of the example in `clients/acme` (one warning). */
+/** A git repository of a client, holding a copy of the example in `clients/acme` (warnings, no error). */
 export function clientRepository(): string {
   const dir = join(scratch("client"), "client");
   cpSync(join(REPO, "examples/northwind"), join(dir, "clients/acme"), { recursive: true });
