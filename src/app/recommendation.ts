@@ -15,6 +15,7 @@ import { canonicalId } from "../util/ids.js";
 import { didYouMean } from "../util/suggest.js";
 import { archRisks } from "./assess-risks.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
+import { checkApprover } from "../domain/tracking/approvers.js";
 
 export interface RecListResult {
   asOf: string;
@@ -156,7 +157,7 @@ export async function declineRecommendation(options: RecDeclineOptions): Promise
   if (entry.state === "accepted" || entry.state === "done") throw new UsageError(`${entry.id} is ${entry.state} (${entry.accepted?.change}): the client took it on; it cannot be declined now`);
   if (!options.decisionMaker)
     throw new UsageError(`--decision-maker: who on the client's side declined ${entry.id} and accepts the risk (one of ${clientContacts(project).join(", ") || "the contacts of tam.yaml"})`);
-  const by = decisionMaker(project, options.decisionMaker);
+  const by = riskOwner(project, options.decisionMaker);
   if (!options.review) throw new UsageError(`--review: the date to review the accepted risk with the client again is required (a declined risk is accepted until then)`);
   const date = dayOption("--date", options.date, today);
   const review = dayOption("--review", options.review, today);
@@ -177,6 +178,17 @@ function open(options: RecWriteOptions & { id: string }): { project: Project; en
     throw new UsageError(`no recommendation "${options.id}" in ${RECOMMENDATIONS_FILE}${hint ? `: ${hint}` : ids.length ? "" : " (add one with `tam rec add`)"}`);
   }
   return { project, entry, today: clock.today };
+}
+
+/**
+ * Who accepts a declined recommendation's risk: a client decision maker (`can_approve: true` in
+ * tam.yaml), as for a change's approval; a risk is the client's to accept, so not the CAB.
+ */
+function riskOwner(project: Project, name: string): string {
+  const check = checkApprover(name, project.manifest);
+  if (!check.ok) throw new UsageError(`--decision-maker ${check.reason.replace("approval is by", "a risk is accepted by")}`);
+  if (check.via === "cab") throw new UsageError(`--decision-maker: a declined recommendation's risk is the client's to accept, not the CAB's; name a client decision maker`);
+  return check.by;
 }
 
 /** A client contact of tam.yaml, as spelled there (any case accepted). */

@@ -116,6 +116,9 @@ describe("tam rec writes", () => {
     await refused(dir, () => declineRecommendation({ ...common(dir), id: "REC-006", decisionMaker: "Elena Smirnova" }), /--review: the date to review/);
     await refused(dir, () => declineRecommendation({ ...common(dir), id: "REC-006", decisionMaker: "Elena Smirnova", review: "2026-11-01" }), /not after the decision/);
     await refused(dir, () => declineRecommendation({ ...common(dir), id: "REC-006", decisionMaker: "Elena Smirnov", review: "2027-05-01" }), /did you mean "Elena Smirnova"/);
+    // A client contact who is no decision maker cannot accept the client's risk, nor can the CAB.
+    await refused(dir, () => declineRecommendation({ ...common(dir), id: "REC-006", decisionMaker: "Dmitry Sokolov", review: "2027-05-01" }), /not marked as a decision maker/);
+    await refused(dir, () => declineRecommendation({ ...common(dir), id: "REC-006", decisionMaker: "CAB", review: "2027-05-01" }), /the client's to accept, not the CAB's/);
     await refused(dir, () => declineRecommendation({ ...common(dir), id: "REC-001", decisionMaker: "Elena Smirnova", review: "2027-05-01" }), /REC-001 is accepted/);
   });
 });
