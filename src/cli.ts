@@ -241,6 +241,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-commit", "write the file but do not commit it")
     .addOption(waitOption())
     .addOption(localChangesOption())
+    .addOption(noVerifyOption())
     .addOption(asOfOption())
     .addHelpText("after", examples("tam change rebaseline CHG-0002 --reason 'SIEM licence delayed by the vendor; agreed with Dmitry Sokolov'"))
     .action(async (id, options) => {
@@ -329,6 +330,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-commit", "write the files but do not commit them")
     .addOption(waitOption())
     .addOption(localChangesOption())
+    .addOption(noVerifyOption())
     .addOption(asOfOption())
     .addHelpText("after", examples("tam task sync jira-export.csv --preset jira", "tam task sync change_task.csv --preset servicenow --format json"))
     .action(async (file, options) => {
@@ -548,6 +550,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       .option("--no-commit", "write recommendations.yaml but do not commit it")
       .addOption(waitOption())
       .addOption(localChangesOption())
+      .addOption(noVerifyOption())
       .addHelpText("after", examples(...lines))
       .action(async (...args: unknown[]) => {
         const id = action === "add" ? undefined : (args[0] as string);
@@ -719,6 +722,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .option("--no-commit", "record the update in the incident file but do not commit it")
     .addOption(waitOption())
     .addOption(localChangesOption())
+    .addOption(noVerifyOption())
     .addOption(asOfOption())
     .addHelpText(
       "after",

@@ -22,6 +22,8 @@ export interface RebaselineRequest extends ProjectOptions, ClockOptions {
   commit?: boolean;
   wait?: number;
   includeLocalChanges?: boolean;
+  /** false: commit without the repository's git hooks (--no-verify). */
+  verify?: boolean;
   warn?: (text: string) => void;
 }
 
@@ -73,6 +75,7 @@ export async function rebaselineChange(request: RebaselineRequest): Promise<Reba
       commit: request.commit !== false,
       waitSeconds: request.wait,
       includeLocalChanges: request.includeLocalChanges,
+      verify: request.verify,
       warn: request.warn,
     },
   );

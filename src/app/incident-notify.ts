@@ -20,6 +20,8 @@ export interface IncidentNotifyRequest extends ProjectOptions, ClockOptions {
   commit?: boolean;
   wait?: number;
   includeLocalChanges?: boolean;
+  /** false: commit without the repository's git hooks (--no-verify). */
+  verify?: boolean;
   warn?: (text: string) => void;
 }
 
@@ -69,6 +71,7 @@ export async function notifyIncident(request: IncidentNotifyRequest): Promise<In
       commit: request.commit !== false,
       waitSeconds: request.wait,
       includeLocalChanges: request.includeLocalChanges,
+      verify: request.verify,
       warn: request.warn,
     },
   );

@@ -34,6 +34,8 @@ export interface RecWriteOptions extends ProjectOptions, ClockOptions {
   by?: string;
   wait?: number;
   includeLocalChanges?: boolean;
+  /** false: commit without the repository's git hooks (--no-verify). */
+  verify?: boolean;
   warn?: (text: string) => void;
 }
 
@@ -239,6 +241,7 @@ function write(project: Project, options: RecWriteOptions, by: string, message: 
     commit: options.commit,
     waitSeconds: options.wait,
     includeLocalChanges: options.includeLocalChanges,
+    verify: options.verify,
     warn: options.warn,
   });
 }

@@ -28,6 +28,8 @@ export interface TaskSyncRequest extends ProjectOptions, ClockOptions {
   commit?: boolean;
   wait?: number;
   includeLocalChanges?: boolean;
+  /** false: commit without the repository's git hooks (--no-verify). */
+  verify?: boolean;
   warn?: (text: string) => void;
 }
 
@@ -161,6 +163,7 @@ export async function syncTasks(request: TaskSyncRequest): Promise<TaskSyncResul
         commit: request.commit !== false,
         waitSeconds: request.wait,
         includeLocalChanges: request.includeLocalChanges,
+        verify: request.verify,
         warn: request.warn,
       },
     );

@@ -5,7 +5,7 @@ import { EXIT_OK } from "../errors.js";
 import { incidentNoticeFormatters } from "../format/notice/incident.js";
 import { pickFormatter, useColor } from "../format/registry.js";
 import { inlineSafe } from "../format/text.js";
-import { processOutput, type GlobalOptions, type Output } from "./context.js";
+import { plainOutput, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { committedNote, type WriteFlags } from "./write-flags.js";
 
 export interface IncidentNotifyOptions extends WriteFlags {
@@ -31,7 +31,8 @@ export async function runIncidentNotify(globals: GlobalOptions, id: string, opti
     asOf: options.asOf,
     wait: options.wait,
     includeLocalChanges: options.includeLocalChanges,
-    warn: output.err,
+    verify: options.verify,
+    warn: plainOutput(output).err,
   });
   output.out(format(notice, { color: useColor(globals.color), width: process.stdout.columns }));
   if (recorded)

@@ -2,7 +2,7 @@
 import { acceptRecommendation, addRecommendation, declineRecommendation, listRecommendations, presentRecommendation, type RecWriteResult } from "../app/recommendation.js";
 import { recFormatters, recWriteFormatters } from "../format/rec/index.js";
 import { pickFormatter } from "../format/registry.js";
-import { processOutput, type GlobalOptions, type Output } from "./context.js";
+import { plainOutput, processOutput, type GlobalOptions, type Output } from "./context.js";
 import type { WriteFlags } from "./write-flags.js";
 
 export interface RecListOptions {
@@ -34,7 +34,7 @@ export async function runRecWrite(
   output: Output = processOutput,
 ): Promise<number> {
   const format = pickFormatter(recWriteFormatters, options.format);
-  const common = { ...options, project: globals.project, warn: output.err };
+  const common = { ...options, project: globals.project, warn: plainOutput(output).err };
   let result: RecWriteResult;
   if (action === "add") result = await addRecommendation({ ...common, id: options.id as string | undefined, components: options.component as string[] | undefined });
   else if (action === "present") result = await presentRecommendation({ ...common, id: id! });
