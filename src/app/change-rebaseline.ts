@@ -4,6 +4,7 @@
 // records the step. `tam status` lists the change as "the client must be told" until a notice is sent.
 import { UsageError } from "../errors.js";
 import { baselineOf } from "../domain/planner/promises.js";
+import { outOfOrderReason, writeInstant } from "../domain/tracking/history-time.js";
 import { formatZoned } from "../domain/zoned-timestamp.js";
 import { FINAL_CHANGE_STATUSES, type Change } from "../model/files.js";
 import { requireValidIn } from "../project/check.js";
@@ -48,7 +49,6 @@ export async function rebaselineChange(request: RebaselineRequest): Promise<Reba
   requireValidIn(project, [file, FILE_NAMES.manifest]);
   const clock = clockFor(project, request.asOf, request.now);
   const by = request.by ?? (await whoAmI(project.root));
-  const at = formatZoned(clock.now, clock.timezone);
   let result: Omit<RebaselineResult, "write"> | undefined;
   const write = await editFiles(
     project,
@@ -58,6 +58,11 @@ export async function rebaselineChange(request: RebaselineRequest): Promise<Reba
         edit: (_text, source) => {
           const change = source!.data as Change;
           if (FINAL_CHANGE_STATUSES.includes(change.status)) throw new UsageError(`${change.id} is ${change.status}: its promise is history`);
+          // An entry of the change's history like a step: at a time that keeps the history in order.
+          const instant = writeInstant(change, clock);
+          const at = formatZoned(instant, clock.timezone);
+          const order = outOfOrderReason(change.id, change.history, instant, at);
+          if (order) throw new UsageError(order);
           const { schedule } = forecastOf(project, change, clock.now, clock.timezone);
           const fresh = baselineOf(schedule, clock.now, clock.timezone);
           if (!fresh) throw new UsageError(`${change.id} has no plan to promise from: run \`tam change plan ${change.id} --write\` first`);

@@ -25,6 +25,20 @@ function sequences(change: Change): string[][] {
 }
 
 describe("a write keeps history in time order", () => {
+  it("a rebaseline is an entry of the history too: in order with a date-only --as-of, refused before the last entry", async () => {
+    const dir = committedCopy(EXAMPLE);
+    const C = ["-C", dir];
+    const before = read(dir, "CHG-0004").history!.at(-1)!.at; // the approval, 2026-11-20T09:30
+    const early = await tam(["change", "rebaseline", "CHG-0004", "--reason", "shelf late", "--as-of", "2026-11-19T10:00:00+03:00", ...C]);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain("history is kept in time order");
+    expect(read(dir, "CHG-0004").history!.at(-1)!.at).toBe(before);
+    expect((await tam(["change", "rebaseline", "CHG-0004", "--reason", "shelf late", "--as-of", "2026-11-20", ...C])).code).toBe(0);
+    const history = read(dir, "CHG-0004").history!;
+    expect(ms(history.at(-1)!.at)).toBeGreaterThan(ms(before));
+    expect(ms(history.at(-1)!.at)).toBeLessThan(ms("2026-11-20T10:00:00+03:00"));
+  });
+
   it("the README walkthrough: the approval as of a date comes before the work done that day", async () => {
     const dir = committedCopy(EXAMPLE);
     const C = ["-C", dir];
