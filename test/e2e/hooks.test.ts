@@ -7,7 +7,7 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, committedCopy, EXAMPLE, git, headOf, leftovers, runTam } from "../helpers/run.js";
+import { BIN, committedCopy, EXAMPLE, git, headOf, leftovers, runTam, spawnedTam } from "../helpers/run.js";
 
 const CHANGE = "changes/CHG-0004.yaml";
 const AS_OF = ["--as-of", "2026-11-20T10:00:00+03:00"];
@@ -62,7 +62,8 @@ describe("the project's own pre-commit hook (tam validate) on tam's commits", ()
     const dir = committedCopy(EXAMPLE);
     hook(dir, "pre-commit", `${TAM} task block CHG-0004/T2 --note from-hook --wait 600 ${AS_OF.join(" ")}`);
     const start = headOf(dir);
-    const refused = runTam(["task", "start", "CHG-0004/T1", "--by", "R Z", ...AS_OF, "-C", dir]);
+    // Spawned: the lock names the holding process by its command line and pid.
+    const refused = spawnedTam(["task", "start", "CHG-0004/T1", "--by", "R Z", ...AS_OF, "-C", dir]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/pre-commit: tam: this tam runs from a git hook of tam's own commit \(`tam task start CHG-0004\/T1 .*pid \d+/);
     expect(refused.stderr).not.toMatch(/waiting for another tam write/);

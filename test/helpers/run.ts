@@ -2,6 +2,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync } from "node:fs";
 import { setPriority, tmpdir } from "node:os";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,7 +17,19 @@ export interface RunResult {
   stderr: string;
 }
 
+/**
+ * Runs `tam <args>` and waits for it. In `npm test` a call with no working directory, environment or
+ * input of its own runs in-process (runInProcess: the same main() and output sink, without a Node
+ * start-up per call); TAM_TEST_SPAWN=1 spawns every call, as CI's end-to-end tier at each Node
+ * version does, and spawnedTam always spawns.
+ */
 export function runTam(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
+  const ownProcess = options.cwd !== undefined || options.input !== undefined || Object.keys(options.env ?? {}).length > 0;
+  return ownProcess || process.env.TAM_TEST_SPAWN === "1" ? spawnedTam(args, options) : runInProcess(args);
+}
+
+/** runTam as a process of its own, always: for what only a process shows (start-up, streams, signals, the bin shim). */
+export function spawnedTam(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO,
     // FORCE_COLOR is removed, not emptied: Node 24 warns on stderr when it is set beside NO_COLOR.
@@ -26,6 +39,30 @@ export function runTam(args: string[], options: { cwd?: string; env?: Record<str
     timeout: 60_000,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+let worker: Worker | undefined;
+
+/** main() in a worker thread (tam-sync-worker.mjs); this thread sleeps on a shared flag until it answers. */
+function runInProcess(args: string[]): RunResult {
+  worker ??= new Worker(join(REPO, "test/helpers/tam-sync-worker.mjs"), {
+    workerData: { repo: REPO },
+    env: { ...withoutForceColor(process.env), NO_COLOR: "1", TZ: process.env.TZ ?? "UTC" },
+    // The main thread's stack (V8's default, 984 KB), as for a spawned tam.
+    resourceLimits: { stackSizeMb: 984 / 1024 },
+  });
+  worker.unref();
+  const { port1, port2 } = new MessageChannel();
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  worker.postMessage({ args, port: port2, flag }, [port2]);
+  if (Atomics.wait(flag, 0, 0, 60_000) === "timed-out") {
+    void worker.terminate();
+    worker = undefined;
+    return { code: -1, stdout: "", stderr: `tam ${args.join(" ")} did not answer within 60 s` };
+  }
+  const answer = receiveMessageOnPort(port1)?.message as RunResult | undefined;
+  port1.close();
+  return answer ?? { code: -1, stdout: "", stderr: "the in-process tam sent no answer" };
 }
 
 function withoutForceColor(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
