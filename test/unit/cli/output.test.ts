@@ -65,7 +65,11 @@ afterEach(() => vi.restoreAllMocks());
 
 describe("output", () => {
   it("has a call of every command of the table that runs", () => {
-    expect(Object.keys(CALLS).sort()).toEqual(COMMANDS.filter((c) => c.run).map((c) => c.path.join(" ")).sort());
+    expect(Object.keys(CALLS).sort()).toEqual(
+      COMMANDS.filter((c) => c.run)
+        .map((c) => c.path.join(" "))
+        .sort(),
+    );
   });
 
   it.each(Object.entries(CALLS))("tam %s writes only to the output it is given", async (name, args) => {
