@@ -1,14 +1,12 @@
 // tam change dispatch <ID>: the change's open tasks as tickets for the departments' queues, in the
 // CSV each tool's importer takes (or json); to stdout or, with -o, a file written atomically.
 // Nothing in the project changes.
-import { resolve } from "node:path";
 import { dispatchChange } from "../app/change-dispatch.js";
 import { EXIT_OK } from "../errors.js";
 import { dispatchFormatters } from "../format/dispatch/index.js";
 import { pickFormatter } from "../format/registry.js";
 import { inlineSafe } from "../format/text.js";
-import { outputWriteError, refuseOutputPath } from "../project/output-file.js";
-import { writeFileAtomic } from "../project/write.js";
+import { writeOutputFile } from "../project/output-file.js";
 import { processOutput, type GlobalOptions, type Output } from "./context.js";
 
 export interface ChangeDispatchOptions {
@@ -26,13 +24,7 @@ export async function runChangeDispatch(globals: GlobalOptions, id: string, opti
     output.err(inlineSafe(`tam: note: no ${tool} queue in departments.yaml for ${result.withoutQueue[tool].join(", ")}: set departments[].queue.${tool}, or fill the column in the import`));
   if (result.skipped.length) output.err(inlineSafe(`tam: note: not dispatched (finished): ${result.skipped.map((s) => `${s.ref} (${s.status})`).join(", ")}`));
   if (options.output) {
-    const target = resolve(process.cwd(), options.output);
-    refuseOutputPath(target, options.output);
-    try {
-      writeFileAtomic(target, text);
-    } catch (error) {
-      throw outputWriteError(error, options.output);
-    }
+    writeOutputFile(options.output, text);
     output.err(inlineSafe(`wrote ${result.tickets.length} ticket${result.tickets.length === 1 ? "" : "s"} of ${result.change.id} (${options.format}) to ${options.output}`));
   } else output.out(text.replace(/\r?\n$/, ""));
   return EXIT_OK;

@@ -5,35 +5,17 @@ import { EXIT_OK } from "../errors.js";
 import { incidentNoticeFormatters } from "../format/notice/incident.js";
 import { pickFormatter, useColor } from "../format/registry.js";
 import { inlineSafe } from "../format/text.js";
-import { plainOutput, processOutput, type GlobalOptions, type Output } from "./context.js";
-import { committedNote, type WriteFlags } from "./write-flags.js";
+import { processOutput, type GlobalOptions, type Output } from "./context.js";
+import { committedNote, type NoticeOptions, writeRequest } from "./write-flags.js";
 
-export interface IncidentNotifyOptions extends WriteFlags {
-  format: string;
+export interface IncidentNotifyOptions extends NoticeOptions {
   impact?: string;
   doing?: string;
-  by?: string;
-  record?: boolean;
-  commit?: boolean;
-  asOf?: string;
 }
 
 export async function runIncidentNotify(globals: GlobalOptions, id: string, options: IncidentNotifyOptions, output: Output = processOutput): Promise<number> {
   const format = pickFormatter(incidentNoticeFormatters, options.format);
-  const { notice, recorded } = await notifyIncident({
-    project: globals.project,
-    id,
-    impact: options.impact,
-    doing: options.doing,
-    by: options.by,
-    record: options.record,
-    commit: options.commit,
-    asOf: options.asOf,
-    wait: options.wait,
-    includeLocalChanges: options.includeLocalChanges,
-    verify: options.verify,
-    warn: plainOutput(output).err,
-  });
+  const { notice, recorded } = await notifyIncident({ ...writeRequest(globals, options, output), id, impact: options.impact, doing: options.doing, by: options.by, record: options.record });
   output.out(format(notice, { color: useColor(globals.color), width: process.stdout.columns }));
   if (recorded)
     output.err(

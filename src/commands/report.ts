@@ -1,12 +1,10 @@
 // tam report: the document for a client meeting, deterministic with --as-of.
-import { resolve } from "node:path";
 import { clientReport, type ClientReportOptions } from "../app/client-report.js";
 import { EXIT_OK } from "../errors.js";
 import { pickFormatter } from "../format/registry.js";
 import { reportFormatters } from "../format/report/index.js";
 import { inlineSafe } from "../format/text.js";
-import { outputWriteError, refuseOutputPath } from "../project/output-file.js";
-import { writeFileAtomic } from "../project/write.js";
+import { writeOutputFile } from "../project/output-file.js";
 import { processOutput, type GlobalOptions, type Output } from "./context.js";
 
 export interface ReportOptions extends Omit<ClientReportOptions, "project"> {
@@ -20,14 +18,7 @@ export async function runReport(globals: GlobalOptions, options: ReportOptions, 
   for (const note of notes) output.err(inlineSafe(`tam: note: ${note}`));
   const text = format(report, { color: false });
   if (options.output) {
-    const target = resolve(process.cwd(), options.output);
-    // A folder, a path under a file, an unwritable place: a usage error naming the path as given.
-    refuseOutputPath(target, options.output);
-    try {
-      writeFileAtomic(target, text);
-    } catch (error) {
-      throw outputWriteError(error, options.output);
-    }
+    writeOutputFile(options.output, text);
     output.err(inlineSafe(`wrote the ${report.header.period.label} report (${report.header.audience}) to ${options.output}`));
   } else output.out(text);
   return EXIT_OK;

@@ -1,8 +1,20 @@
 // Files a command writes where the user says (`tam report -o FILE`): a path that is a folder, or
 // that cannot be written, is a usage error naming the path as given.
 import { lstatSync, statSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
 import { systemErrorReason, UsageError } from "../errors.js";
+import { writeFileAtomic } from "./write.js";
+
+/** Writes `text` atomically to the file named with -o (relative to the working folder); a folder, a path under a file or an unwritable place is a usage error naming the path as given. */
+export function writeOutputFile(asGiven: string, text: string): void {
+  const target = resolve(process.cwd(), asGiven);
+  refuseOutputPath(target, asGiven);
+  try {
+    writeFileAtomic(target, text);
+  } catch (error) {
+    throw outputWriteError(error, asGiven);
+  }
+}
 
 /** Throws a usage error when `target` is a folder or its parent is not one (before anything is written). */
 export function refuseOutputPath(target: string, asGiven: string): void {

@@ -43,8 +43,9 @@ const ALLOWED: Record<string, string[]> = {
   completion: ["model", "domain", "project", "app", ...SHARED],
   commands: ["model", "domain", "project", "app", "format", "completion", ...SHARED],
   index: ["model", "domain", "project", "app", "format", ...SHARED],
-  // cli reads the --format choices from src/format/names.ts (a list that imports nothing).
-  cli: ["commands", "completion", "model", "format", ...SHARED],
+  // cli (cli.ts and the command table in cli/) reads the --format choices from src/format/names.ts (a list
+  // that imports nothing) and the action lists from the domain (CHANGE_ACTIONS, TASK_ACTIONS).
+  cli: ["commands", "completion", "model", "domain", "format", ...SHARED],
   // launch (what bin/tam.js runs) starts the bundle made from cli, or cli itself.
   launch: ["cli"],
 };

@@ -28,11 +28,11 @@ describe("every project write goes through the transaction", () => {
   it("only the transaction, the journal, init and user-named outputs use the atomic write", () => {
     const importers = files.filter((f) => /from\s+["'][./]*(project\/)?write\.js["']/.test(f.text)).map((f) => f.rel);
     expect(importers.sort()).toEqual([
-      "commands/change-dispatch.ts",
       "commands/init.ts",
-      "commands/report.ts",
       "commands/schema.ts",
       "commands/validate.ts",
+      // -o of tam report and tam change dispatch (writeOutputFile).
+      "project/output-file.ts",
       "project/transaction.ts",
       "project/write-journal.ts",
     ]);
