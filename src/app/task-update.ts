@@ -16,6 +16,7 @@ import { canonicalId } from "../util/ids.js";
 import { findChange } from "./lookup.js";
 import { readinessOf } from "./change-check.js";
 import { workMomentProblem } from "../domain/tracking/readiness.js";
+import { docGapText, docTaskCoverage } from "../domain/tracking/doc-coverage.js";
 
 export interface TaskUpdateRequest extends ProjectOptions, ClockOptions {
   action: TaskAction;
@@ -48,7 +49,7 @@ export interface TaskUpdate {
   at: string;
   /** The rule --force broke and why, as recorded in the history. */
   forced?: string;
-  /** Readiness items the first work on the change was forced past (accepted risks). */
+  /** Readiness items the first work on the change was forced past, or documentation (accepted risks). */
   accepted?: string[];
   /** The change's status when the update moved it. */
   changeStatus?: { from: ChangeStatus; to: ChangeStatus };
@@ -74,7 +75,9 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
     ) ?? givenTask;
   // Errors in other files do not stop an update of this one (the write reports them as a warning);
   // tam.yaml must be valid: its time zone dates the update.
-  requireValidIn(project, [file, FILE_NAMES.manifest]);
+  // A documentation task is done against the docs index: docs.yaml must be valid too.
+  const docTask = request.action === "done" && (Array.isArray(found.tasks) ? found.tasks : []).some((t) => t.id === taskId && t.kind === "documentation");
+  requireValidIn(project, [file, FILE_NAMES.manifest, ...(docTask ? [FILE_NAMES.docs] : [])]);
   const clock = clockFor(project, request.asOf, request.now);
   const by = request.by ?? (await whoAmI(project.root));
   let update: Omit<TaskUpdate, "write"> | undefined;
@@ -95,12 +98,20 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
           const at = formatZoned(instant, clock.timezone);
           // Blackouts and the window at the moment of work (a start only).
           const moment = action === "start" ? workMomentProblem(change, project.manifest, instant, clock.timezone) : undefined;
-          const result = transition(tasks, task, { action, force: Boolean(request.force), note: request.note, reason: request.reason, ...(moment ? { moment } : {}) }, change);
+          // A documentation task is done when the docs index covers its components.
+          const coverage = action === "done" ? docTaskCoverage(change, task, project.docs, instant, clock.timezone) : undefined;
+          const docs = coverage?.gaps.length ? docGapText(coverage) : undefined;
+          const result = transition(
+            tasks,
+            task,
+            { action, force: Boolean(request.force), note: request.note, reason: request.reason, ...(moment ? { moment } : {}), ...(docs ? { docs } : {}) },
+            change,
+          );
           if (!result.ok) throw new UsageError(result.reason);
           const order = outOfOrderReason(`${changeId}/${taskId}`, task.history, instant, at);
           if (order) throw new UsageError(order);
           const note = request.note?.trim() || undefined;
-          const event = { at, status: result.status, by, ...(note ? { note } : {}), ...(result.forced ? { forced: result.forced } : {}) };
+          const event = { at, status: result.status, by, ...(note ? { note } : {}), ...(result.forced ? { forced: result.forced } : {}), ...(result.accepted ? { accepted: result.accepted } : {}) };
           // The change follows its tasks, in the same commit: first work started → in-progress; all finished → review.
           const after = tasks.map((t, i) => (i === index ? { ...t, status: result.status, history: [...(t.history ?? []), event] } : t));
           const status = statusFollowingTasks(change.status, after);
@@ -131,7 +142,7 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
             by,
             at,
             ...(result.forced ? { forced: result.forced } : {}),
-            ...(accepted ? { accepted } : {}),
+            ...(accepted || result.accepted ? { accepted: [...(result.accepted ?? []), ...(accepted ?? [])] } : {}),
             ...(status ? { changeStatus: { from: change.status, to: status } } : {}),
           };
           const changeEvent = { at, status: status!, by, note: why, ...(accepted ? { forced: reason!, accepted } : {}) };

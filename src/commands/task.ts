@@ -22,7 +22,7 @@ export async function runTask(globals: GlobalOptions, action: TaskAction, ref: s
   const u = await updateTask({ project: globals.project, action, ref, ...options, warn: output.err });
   const lines = [`${u.change}/${u.task} ${u.department}: ${u.from} → ${u.to} by ${u.by} at ${u.at}${committedNote(u.write)}`];
   if (u.forced) lines.push(`forced (recorded in the task's history): ${u.forced}`);
-  if (u.accepted) lines.push(`accepted risk (recorded in ${u.change}'s history): ${u.accepted.join(", ")} failing`);
+  if (u.accepted) lines.push(`accepted risk (recorded in the history): ${u.accepted.join(", ")} failing`);
   if (u.changeStatus)
     lines.push(
       `${u.change}: ${u.changeStatus.from} → ${u.changeStatus.to}${u.changeStatus.to === "review" ? `; close it with \`tam change close ${u.change} --outcome successful --note '<review>'\`` : ""}`,
