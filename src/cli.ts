@@ -318,6 +318,10 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       });
   }
 
+  task.commands
+    .find((c) => c.name() === "block")!
+    .option("--until <date>", "the day the block is expected to clear (YYYY-MM-DD), agreed with whoever it waits for; without it the forecast says the date is open");
+
   task
     .command("sync <export>")
     .description("bring the departments' ticket statuses back from a Jira or ServiceNow CSV export: matched by the [CHG/T] reference, applied through the rules of tam task, one commit")

@@ -1,6 +1,7 @@
 // Use case: a department engineer's status update of a task (tam task start|done|block|unblock|
 // cancel), appended to the task's history; the change follows its tasks in the same commit.
 import { UsageError } from "../errors.js";
+import { dateProblem } from "../domain/dates.js";
 import { statusFollowingTasks } from "../domain/tracking/lifecycle.js";
 import { outOfOrderReason, writeInstant } from "../domain/tracking/history-time.js";
 import { transition, type TaskAction } from "../domain/tracking/transition.js";
@@ -23,6 +24,8 @@ export interface TaskUpdateRequest extends ProjectOptions, ClockOptions {
   /** CHANGE/TASK, e.g. CHG-0003/T2. */
   ref: string;
   note?: string;
+  /** For block: the day the block is expected to clear (YYYY-MM-DD); without it the forecast is open. */
+  until?: string;
   by?: string;
   force?: boolean;
   /** Why --force breaks a rule (the note stands in when absent). */
@@ -64,6 +67,12 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
   const match = /^([^/\s]+)\/([^/\s]+)$/.exec(request.ref);
   if (!match) throw new UsageError(`"${request.ref}" is not CHANGE/TASK, e.g. CHG-0003/T2`);
   const [, givenChange, givenTask] = match as unknown as [string, string, string];
+  const until = request.until?.trim();
+  if (until !== undefined) {
+    if (action !== "block") throw new UsageError("--until goes with `tam task block`: the day the block is expected to clear");
+    const problem = dateProblem(until);
+    if (problem) throw new UsageError(`--until ${until}: ${problem}`);
+  }
   const project = openProject(request);
   const { change: found, file } = findChange(project, givenChange);
   // Ids as the project spells them (they are typed in any case).
@@ -104,14 +113,23 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
           const result = transition(
             tasks,
             task,
-            { action, force: Boolean(request.force), note: request.note, reason: request.reason, ...(moment ? { moment } : {}), ...(docs ? { docs } : {}) },
+            { action, force: Boolean(request.force), note: request.note, reason: request.reason, ...(moment ? { moment } : {}), ...(docs ? { docs } : {}), ...(until ? { until } : {}) },
             change,
           );
           if (!result.ok) throw new UsageError(result.reason);
+          if (until && until < at.slice(0, 10)) throw new UsageError(`--until ${until} is before today (${at.slice(0, 10)}): give the day the block is now expected to clear`);
           const order = outOfOrderReason(`${changeId}/${taskId}`, task.history, instant, at);
           if (order) throw new UsageError(order);
           const note = request.note?.trim() || undefined;
-          const event = { at, status: result.status, by, ...(note ? { note } : {}), ...(result.forced ? { forced: result.forced } : {}), ...(result.accepted ? { accepted: result.accepted } : {}) };
+          const event = {
+            at,
+            status: result.status,
+            by,
+            ...(note ? { note } : {}),
+            ...(result.forced ? { forced: result.forced } : {}),
+            ...(result.accepted ? { accepted: result.accepted } : {}),
+            ...(until ? { until } : {}),
+          };
           // The change follows its tasks, in the same commit: first work started → in-progress; all finished → review.
           const after = tasks.map((t, i) => (i === index ? { ...t, status: result.status, history: [...(t.history ?? []), event] } : t));
           const status = statusFollowingTasks(change.status, after);

@@ -8,6 +8,8 @@ import { committedNote, type WriteFlags } from "./write-flags.js";
 
 export interface TaskOptions extends WriteFlags {
   note?: string;
+  /** block: the day the block is expected to clear. */
+  until?: string;
   by?: string;
   force?: boolean;
   /** Why --force breaks a rule (the note stands in when absent). */

@@ -14,6 +14,8 @@ export interface TransitionRequest {
   reason?: string;
   /** For start: why work may not start now (a blackout, outside the change's window). */
   moment?: string;
+  /** For block: the day the block is expected to clear (a blocked task may be blocked again to set it). */
+  until?: string;
   /** For done of a documentation task: what the docs index lacks (doc-coverage.ts). */
   docs?: string;
 }
@@ -87,7 +89,7 @@ export function transition(tasks: readonly Task[], task: Task, request: Transiti
       return ok("done");
     case "block":
       if (FINISHED.includes(from)) return refuse(`${task.id} is ${from}`);
-      if (from === "blocked") return refuse(`${task.id} is already blocked`);
+      if (from === "blocked" && !request.until) return refuse(`${task.id} is already blocked; to record when it is expected to clear, block it again with --until <date>`);
       if (!request.note?.trim()) return refuse("say what the task is blocked on with --note");
       return ok("blocked");
     case "unblock": {
