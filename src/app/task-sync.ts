@@ -101,7 +101,7 @@ export async function syncTasks(request: TaskSyncRequest): Promise<TaskSyncResul
   const files = new Map<string, string>();
   for (const id of byChange.keys()) files.set(id, project.originOf(project.changes.find((c) => c.id === id)!)!.source.rel);
   requireValidIn(project, [...files.values()]);
-  const base = { timezone: clock.timezone, now: clock.now, force: Boolean(request.force), reason: request.reason };
+  const base = { timezone: clock.timezone, now: clock.now, force: Boolean(request.force), reason: request.reason, docs: project.docs };
   // The readiness gate of each change whose work has not started (tam change check), as `tam task start` applies it.
   const notReady = new Map<string, string>();
   for (const id of byChange.keys()) {

@@ -1,6 +1,7 @@
 // Use case: a department engineer's status update of a task (tam task start|done|block|unblock|
 // cancel), appended to the task's history; the change follows its tasks in the same commit.
 import { UsageError } from "../errors.js";
+import { dateProblem } from "../domain/dates.js";
 import { statusFollowingTasks } from "../domain/tracking/lifecycle.js";
 import { outOfOrderReason, writeInstant } from "../domain/tracking/history-time.js";
 import { transition, type TaskAction } from "../domain/tracking/transition.js";
@@ -16,12 +17,15 @@ import { canonicalId } from "../util/ids.js";
 import { findChange } from "./lookup.js";
 import { readinessOf } from "./change-check.js";
 import { workMomentProblem } from "../domain/tracking/readiness.js";
+import { docGapText, docTaskCoverage } from "../domain/tracking/doc-coverage.js";
 
 export interface TaskUpdateRequest extends ProjectOptions, ClockOptions {
   action: TaskAction;
   /** CHANGE/TASK, e.g. CHG-0003/T2. */
   ref: string;
   note?: string;
+  /** For block: the day the block is expected to clear (YYYY-MM-DD); without it the forecast is open. */
+  until?: string;
   by?: string;
   force?: boolean;
   /** Why --force breaks a rule (the note stands in when absent). */
@@ -48,7 +52,7 @@ export interface TaskUpdate {
   at: string;
   /** The rule --force broke and why, as recorded in the history. */
   forced?: string;
-  /** Readiness items the first work on the change was forced past (accepted risks). */
+  /** Readiness items the first work on the change was forced past, or documentation (accepted risks). */
   accepted?: string[];
   /** The change's status when the update moved it. */
   changeStatus?: { from: ChangeStatus; to: ChangeStatus };
@@ -63,6 +67,12 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
   const match = /^([^/\s]+)\/([^/\s]+)$/.exec(request.ref);
   if (!match) throw new UsageError(`"${request.ref}" is not CHANGE/TASK, e.g. CHG-0003/T2`);
   const [, givenChange, givenTask] = match as unknown as [string, string, string];
+  const until = request.until?.trim();
+  if (until !== undefined) {
+    if (action !== "block") throw new UsageError("--until goes with `tam task block`: the day the block is expected to clear");
+    const problem = dateProblem(until);
+    if (problem) throw new UsageError(`--until ${until}: ${problem}`);
+  }
   const project = openProject(request);
   const { change: found, file } = findChange(project, givenChange);
   // Ids as the project spells them (they are typed in any case).
@@ -74,7 +84,9 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
     ) ?? givenTask;
   // Errors in other files do not stop an update of this one (the write reports them as a warning);
   // tam.yaml must be valid: its time zone dates the update.
-  requireValidIn(project, [file, FILE_NAMES.manifest]);
+  // A documentation task is done against the docs index: docs.yaml must be valid too.
+  const docTask = request.action === "done" && (Array.isArray(found.tasks) ? found.tasks : []).some((t) => t.id === taskId && t.kind === "documentation");
+  requireValidIn(project, [file, FILE_NAMES.manifest, ...(docTask ? [FILE_NAMES.docs] : [])]);
   const clock = clockFor(project, request.asOf, request.now);
   const by = request.by ?? (await whoAmI(project.root));
   let update: Omit<TaskUpdate, "write"> | undefined;
@@ -95,12 +107,29 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
           const at = formatZoned(instant, clock.timezone);
           // Blackouts and the window at the moment of work (a start only).
           const moment = action === "start" ? workMomentProblem(change, project.manifest, instant, clock.timezone) : undefined;
-          const result = transition(tasks, task, { action, force: Boolean(request.force), note: request.note, reason: request.reason, ...(moment ? { moment } : {}) }, change);
+          // A documentation task is done when the docs index covers its components.
+          const coverage = action === "done" ? docTaskCoverage(change, task, project.docs, instant, clock.timezone) : undefined;
+          const docs = coverage?.gaps.length ? docGapText(coverage) : undefined;
+          const result = transition(
+            tasks,
+            task,
+            { action, force: Boolean(request.force), note: request.note, reason: request.reason, ...(moment ? { moment } : {}), ...(docs ? { docs } : {}), ...(until ? { until } : {}) },
+            change,
+          );
           if (!result.ok) throw new UsageError(result.reason);
+          if (until && until < at.slice(0, 10)) throw new UsageError(`--until ${until} is before today (${at.slice(0, 10)}): give the day the block is now expected to clear`);
           const order = outOfOrderReason(`${changeId}/${taskId}`, task.history, instant, at);
           if (order) throw new UsageError(order);
           const note = request.note?.trim() || undefined;
-          const event = { at, status: result.status, by, ...(note ? { note } : {}), ...(result.forced ? { forced: result.forced } : {}) };
+          const event = {
+            at,
+            status: result.status,
+            by,
+            ...(note ? { note } : {}),
+            ...(result.forced ? { forced: result.forced } : {}),
+            ...(result.accepted ? { accepted: result.accepted } : {}),
+            ...(until ? { until } : {}),
+          };
           // The change follows its tasks, in the same commit: first work started → in-progress; all finished → review.
           const after = tasks.map((t, i) => (i === index ? { ...t, status: result.status, history: [...(t.history ?? []), event] } : t));
           const status = statusFollowingTasks(change.status, after);
@@ -131,7 +160,7 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
             by,
             at,
             ...(result.forced ? { forced: result.forced } : {}),
-            ...(accepted ? { accepted } : {}),
+            ...(accepted || result.accepted ? { accepted: [...(result.accepted ?? []), ...(accepted ?? [])] } : {}),
             ...(status ? { changeStatus: { from: change.status, to: status } } : {}),
           };
           const changeEvent = { at, status: status!, by, note: why, ...(accepted ? { forced: reason!, accepted } : {}) };

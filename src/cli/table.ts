@@ -326,6 +326,9 @@ const task: CommandDef[] = [
         option("--reason <text>", "with --force: why the rule is broken"),
         ...writeOptions("write the file but do not commit it"),
         asOfOption,
+        ...(action === "block"
+          ? [option("--until <date>", "the day the block is expected to clear (YYYY-MM-DD), agreed with whoever it waits for; without it the forecast says the date is open")]
+          : []),
       ],
       examples: [
         `tam task ${action} CHG-0003/T2${action === "block" ? " --note 'waiting for the VLAN'" : ""}`,

@@ -8,6 +8,8 @@ import { committedNote, type WriteFlags } from "./write-flags.js";
 
 export interface TaskOptions extends WriteFlags {
   note?: string;
+  /** block: the day the block is expected to clear. */
+  until?: string;
   by?: string;
   force?: boolean;
   /** Why --force breaks a rule (the note stands in when absent). */
@@ -22,7 +24,7 @@ export async function runTask(globals: GlobalOptions, action: TaskAction, ref: s
   const u = await updateTask({ project: globals.project, action, ref, ...options, warn: output.err });
   const lines = [`${u.change}/${u.task} ${u.department}: ${u.from} → ${u.to} by ${u.by} at ${u.at}${committedNote(u.write)}`];
   if (u.forced) lines.push(`forced (recorded in the task's history): ${u.forced}`);
-  if (u.accepted) lines.push(`accepted risk (recorded in ${u.change}'s history): ${u.accepted.join(", ")} failing`);
+  if (u.accepted) lines.push(`accepted risk (recorded in the history): ${u.accepted.join(", ")} failing`);
   if (u.changeStatus)
     lines.push(
       `${u.change}: ${u.changeStatus.from} → ${u.changeStatus.to}${u.changeStatus.to === "review" ? `; close it with \`tam change close ${u.change} --outcome successful --note '<review>'\`` : ""}`,

@@ -226,6 +226,10 @@ export interface TaskEvent {
   note?: string;
   /** Set when a rule was overridden with --force: the reason given. */
   forced?: string;
+  /** Risks the forced update took on (e.g. documentation: done before the docs index covered the task's components). */
+  accepted?: string[];
+  /** On a move to blocked: the day the block is expected to clear (agreed with whoever it waits for); none: the date is open. */
+  until?: DateText;
 }
 
 export interface Task {

@@ -48,11 +48,12 @@ export function renderTask(task: Task, indent: number): string {
 }
 
 /** A history entry (of a task, or of the change itself) as a block list item. */
-export function renderEvent(event: Pick<TaskEvent, "at" | "by" | "note" | "forced"> & { status: string; accepted?: string[] }, indent: number): string {
+export function renderEvent(event: Pick<TaskEvent, "at" | "by" | "note" | "forced" | "until"> & { status: string; accepted?: string[] }, indent: number): string {
   const pad = " ".repeat(indent);
   const lines = [`${pad}- at: ${yamlScalar(event.at)}`, `${pad}  status: ${event.status}`];
   if (event.by) lines.push(`${pad}  by: ${yamlScalar(event.by)}`);
   if (event.note) lines.push(`${pad}  note: ${yamlScalar(event.note)}`);
+  if (event.until) lines.push(`${pad}  until: ${event.until}`);
   if (event.forced) lines.push(`${pad}  forced: ${yamlScalar(event.forced)}`);
   if (event.accepted?.length) lines.push(`${pad}  accepted: ${yamlFlowList(event.accepted)}`);
   return `${lines.join("\n")}\n`;

@@ -9,7 +9,7 @@ import { count } from "../util/plural.js";
 /** Which id kinds are missing because their file could not be read or parsed (so references to them are not "unknown"). */
 function unavailableKinds(project: Project): Set<string> {
   const unavailable = new Set<string>();
-  const kindOfFile: Record<string, string> = { [FILE_NAMES.departments]: "department", [FILE_NAMES.architecture]: "component", [FILE_NAMES.manifest]: "calendar" };
+  const kindOfFile: Record<string, string> = { [FILE_NAMES.departments]: "department", [FILE_NAMES.architecture]: "component", [FILE_NAMES.manifest]: "calendar", [FILE_NAMES.docs]: "docs" };
   const readable = new Set<string>();
   for (const file of project.files) {
     // A file that is not a mapping (unparsable, empty, a list) yields no ids.
@@ -40,7 +40,7 @@ export function projectIssues(project: Project): Issue[] {
  * Errors that fail `tam validate` (and CI) but never stop a command from reading the project: the
  * data is sound, a step was taken past the gate (a change approved or started while not ready).
  */
-export const NON_BLOCKING_CODES: readonly string[] = ["not-ready"];
+export const NON_BLOCKING_CODES: readonly string[] = ["not-ready", "doc-task-uncovered"];
 
 export function requireValid(project: Project, reportedByCaller: readonly string[] = []): void {
   // A caller that reports some errors itself (the planner reports cycles as plan findings) lists their codes.

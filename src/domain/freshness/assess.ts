@@ -3,7 +3,7 @@ import type { Department, DocEntry } from "../../model/files.js";
 import { durationDays } from "../duration.js";
 import { knownPeople } from "../validation/references.js";
 import { doneTasksByComponent } from "./changes.js";
-import { coverageOf } from "./coverage.js";
+import { componentsBeingBuilt, coverageOf } from "./coverage.js";
 import { brokenReasons, changeReasons, componentReasons, componentTimeline, fileReasons, intervalReasons, removedReasons } from "./reasons.js";
 import { DOC_STATES, type DocFreshness, type DocState, type FreshnessInput, type FreshnessReport, type Reason, type ReasonSeverity } from "./types.js";
 
@@ -80,6 +80,6 @@ export function assessFreshness(input: FreshnessInput, options: { owner?: string
     settings: { reviewInterval, warnWithin },
     docs,
     counts,
-    coverage: coverageOf(input.components, input.docs),
+    coverage: coverageOf(input.components, input.docs, componentsBeingBuilt(input.changes)),
   };
 }

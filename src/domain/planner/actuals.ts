@@ -2,7 +2,7 @@
 // time it has had, and since when it is blocked. Events are read in time order, whatever their
 // order in the file.
 import type { TaskEvent, TaskStatus } from "../../model/files.js";
-import { parseTimestamp } from "../dates.js";
+import { dateProblem, parseTimestamp } from "../dates.js";
 import type { WorkClock } from "../work-clock.js";
 
 export interface Actuals {
@@ -12,8 +12,8 @@ export interface Actuals {
   doneAt?: number;
   /** Working time spent in progress up to now (or to done). */
   workedMs: number;
-  /** The latest move to blocked, when the task is blocked now, and its note. */
-  blockedSince?: { at: number; text: string; note?: string };
+  /** The latest move to blocked, when the task is blocked now, its note and the day it is expected to clear. */
+  blockedSince?: { at: number; text: string; note?: string; until?: string };
 }
 
 /** `measure`: count the working time spent (only open work needs it; it walks the calendar). */
@@ -24,6 +24,7 @@ export function readActuals(status: TaskStatus, history: readonly TaskEvent[] | 
     .sort((a, b) => a.at - b.at || a.index - b.index);
   const actuals: Actuals = { workedMs: 0 };
   let runningSince: number | undefined;
+  let previous: string | undefined;
   for (const { event, at } of events) {
     if (event.status === "in-progress") {
       actuals.startedAt ??= at;
@@ -33,7 +34,17 @@ export function readActuals(status: TaskStatus, history: readonly TaskEvent[] | 
       runningSince = undefined;
     }
     if (event.status === "done") actuals.doneAt = at;
-    if (event.status === "blocked") actuals.blockedSince = { at, text: event.at, ...(event.note ? { note: event.note } : {}) };
+    if (event.status === "blocked") {
+      // Blocked again (a new expected date, a new note): still blocked since the first move to blocked.
+      const since = previous === "blocked" && actuals.blockedSince ? actuals.blockedSince : { at, text: event.at };
+      actuals.blockedSince = {
+        at: since.at,
+        text: since.text,
+        ...(event.note ? { note: event.note } : {}),
+        ...(typeof event.until === "string" && !dateProblem(event.until) ? { until: event.until } : {}),
+      };
+    }
+    previous = event.status;
   }
   if (runningSince !== undefined && measure) actuals.workedMs += Math.max(0, clock.between(runningSince, now));
   if (status !== "done") delete actuals.doneAt;

@@ -34,6 +34,7 @@ export function level(contexts: readonly ChangeContext[], now: number): void {
 
   const readyAt = (node: Node) => {
     let release = node.windowWork ? Math.max(now, node.ctx.windowStart) : now;
+    if (node.notBefore !== undefined) release = Math.max(release, node.notBefore);
     for (const pred of node.preds) release = Math.max(release, finishOf(pred));
     node.release = release;
     events.push({ at: release, kind: 1, node, seq: seq++ });

@@ -5,7 +5,7 @@
 import type { Location } from "../../model/issues.js";
 import { parseTimestamp } from "../dates.js";
 import { topologicalOrder } from "../graph.js";
-import { dateInZone } from "../zone.js";
+import { dateInZone, zonedToEpoch } from "../zone.js";
 import { readActuals } from "./actuals.js";
 import { departmentCalendar } from "./calendars.js";
 import { level } from "./levelling.js";
@@ -68,6 +68,8 @@ export function scheduleProject(input: ScheduleInput): ProjectSchedule {
         start: null,
         finish: null,
         slack: 0,
+        // A block expected to clear on a day holds the task until that day (the forecast does not assume it clears now).
+        ...(task.status === "blocked" && actuals.blockedSince?.until ? { notBefore: zonedToEpoch(actuals.blockedSince.until, 0, input.timezone) } : {}),
       };
       byId.set(task.id, node);
       ctx.nodes.push(node);
@@ -137,6 +139,7 @@ function unlevelled(ctx: ChangeContext, now: number): void {
       continue;
     }
     let release = node.windowWork ? Math.max(now, ctx.windowStart) : now;
+    if (node.notBefore !== undefined) release = Math.max(release, node.notBefore);
     for (const pred of node.preds) release = Math.max(release, finishOf(pred));
     node.release = release;
     node.es = clock.next(release);
@@ -225,9 +228,29 @@ function summarise(ctx: ChangeContext, input: ScheduleInput): ChangeSchedule {
     };
     const late = lateness(node, baseline, now);
     if (late && ctx.open) out.late = late;
-    if (node.actuals.blockedSince) out.blocked = { since: node.actuals.blockedSince.text, ...(node.actuals.blockedSince.note ? { note: node.actuals.blockedSince.note } : {}) };
+    const blocked = node.actuals.blockedSince;
+    if (blocked) out.blocked = { since: blocked.text, ...(blocked.note ? { note: blocked.note } : {}), ...(blocked.until ? { until: blocked.until } : {}) };
     return out;
   });
+  // A block with no expected date (or one whose expected day has passed) leaves the date open for the
+  // blocked task and everything after it: the forecast does not assume the block clears at once.
+  const today = dateInZone(now, zone);
+  const opening = ctx.open ? tasks.filter((t) => t.status === "blocked" && t.blocked && !(t.blocked.until && t.blocked.until >= today)) : [];
+  if (opening.length) {
+    const byId = new Map(tasks.map((t) => [t.id, t]));
+    const stack = opening.map((t) => t.id);
+    const seen = new Set<string>();
+    while (stack.length) {
+      const id = stack.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      for (const t of tasks) if (t.after.includes(id)) stack.push(t.id);
+    }
+    for (const id of seen) {
+      const t = byId.get(id)!;
+      if (t.status !== "done") t.dateOpen = true;
+    }
+  }
   tasks.sort((a, b) => a.wave - b.wave || compareIds(a.id, b.id));
   const waves: string[][] = [];
   for (const task of tasks) {
@@ -270,6 +293,9 @@ function summarise(ctx: ChangeContext, input: ScheduleInput): ChangeSchedule {
     promise: promised,
     ...(hasBaseline ? { baseline: { recordedAt: base!.recorded_at, start: base!.start, finish: base!.finish, internal: base!.internal, client: base!.client } } : {}),
     ...(hasBaseline && finish !== null ? { slipDays: workDays(planClock.between(baseFinish, finish), planClock.dayMs), slip: formatWork(planClock.between(baseFinish, finish), planClock.dayMs) } : {}),
+    ...(opening.length
+      ? { dateOpen: opening.map((t) => ({ task: t.id, since: t.blocked!.since, ...(t.blocked!.note ? { note: t.blocked!.note } : {}), ...(t.blocked!.until ? { until: t.blocked!.until } : {}) })) }
+      : {}),
     findings: [],
   };
   const located = new Map<string, Location>();

@@ -58,6 +58,8 @@ export interface Node {
   waitedFor?: Node;
   /** No working time to place it within ten years. */
   unschedulable?: boolean;
+  /** A blocked task expected to clear on a day (`until`): it does not resume before that day starts. */
+  notBefore?: number;
   slack: number;
 }
 

@@ -77,7 +77,10 @@ export interface TaskSchedule {
   /** Forecast finish minus baseline finish in working time (positive: later than planned). */
   slipMs?: number;
   late?: TaskLate;
-  blocked?: { since: string; note?: string };
+  /** Blocked now: since when, on what, and the day it is expected to clear (`until`; none: the date is open). */
+  blocked?: { since: string; note?: string; until?: string };
+  /** Its dates rest on a block with no expected date (this task or one it waits for): the forecast is a "not before", the date is open. */
+  dateOpen?: true;
   /** The day length of the department's calendar, to show working time as days. */
   dayMs: number;
 }
@@ -134,6 +137,12 @@ export interface ChangeSchedule {
   slipDays?: number;
   /** The same slip as people read durations everywhere: "5d 3h" (days of the plan calendar's working day), "-2h". */
   slip?: string;
+  /**
+   * Blocked tasks with no expected unblock date (or one already past): the forecast finish is only a
+   * "not before" and the date is open until the block has a date. A block with `until` holds its task
+   * to that day instead, and the forecast counts on it.
+   */
+  dateOpen?: { task: string; since: string; note?: string; until?: string }[];
   findings: ScheduleFinding[];
 }
 

@@ -61,7 +61,11 @@ export function changeSignals(s: ChangeSchedule, ctx: ChangeContext, now: number
       findings.push({
         severity: "info",
         code: "task-blocked",
-        message: `${id}/${t.id} (${t.department}) is blocked since ${t.blocked.since}${t.blocked.note ? ` (${t.blocked.note.trim().replace(/[.;:,]+$/, "")})` : ""}: it does not advance until unblocked`,
+        message: `${id}/${t.id} (${t.department}) is blocked since ${t.blocked.since}${t.blocked.note ? ` (${t.blocked.note.trim().replace(/[.;:,]+$/, "")})` : ""}: ${
+          t.dateOpen
+            ? `${t.blocked.until ? `it was expected to clear ${t.blocked.until} and has not; ` : ""}no date for the block, so ${id}'s forecast is open (not before ${s.finishDate ?? "?"}); agree a date and record it with \`tam task block ${id}/${t.id} --until <date>\``
+            : `expected to clear ${t.blocked.until}; the forecast holds it until then`
+        }`,
         ...at,
         task: t.id,
       });

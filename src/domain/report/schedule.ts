@@ -32,6 +32,8 @@ export interface ChangeSchedule {
   /** The change's tasks, or the tasks the planner proposes when none are written yet. */
   tasks: ScheduledWork[];
   proposed: boolean;
+  /** Steps blocked with no expected date (what each waits for): the finish is only a "not before", the date is open. */
+  dateOpen?: { task: string; note?: string }[];
 }
 
 export type ScheduleInput = Omit<PlanInput, "change"> & { now: number };
@@ -85,6 +87,7 @@ function fromEngine(timing: EngineSchedule, proposed: boolean): ChangeSchedule {
     baselineFinish: timing.baseline?.finish.slice(0, 10) ?? null,
     tasks,
     proposed,
+    ...(timing.dateOpen ? { dateOpen: timing.dateOpen.map((b) => ({ task: b.task, ...(b.note ? { note: b.note } : {}) })) } : {}),
   };
 }
 

@@ -134,7 +134,7 @@ export interface InternalPart {
   risks: Risk[];
   changeProgress: ChangeProgress[];
   /** Open changes that went past a failing readiness item (`--force --reason`): the accepted risks. */
-  acceptedRisks: { change: string; items: string[]; reason: string; by?: string; at: string }[];
+  acceptedRisks: { change: string; items: string[]; reason: string; by?: string; at: string; task?: string }[];
   dataWarnings: DataWarning[];
 }
 

@@ -37,6 +37,8 @@ export interface NoticeItem {
   note?: string;
   /** What is being done about it (late or blocked). */
   action?: string;
+  /** Blocked: the day it is expected to clear, agreed with whoever it waits for (none: the date is open). */
+  until?: string;
 }
 
 export interface ClientNotice {
@@ -51,7 +53,7 @@ export interface ClientNotice {
   since?: string;
   components: string[];
   progress: { done: number; total: number };
-  /** The date promised to the client for the whole change, and whether the forecast still keeps it (`passed`: the date is gone; `open`: a blocked step keeps the date open). */
+  /** The date promised to the client for the whole change, and whether the forecast still keeps it (`passed`: the date is gone; `open`: a step blocked with no expected date keeps the date open; a block expected to clear on a day is in the forecast). */
   promise?: { date: string; forecast: string; kept: boolean; passed?: boolean; open?: boolean };
   done: NoticeItem[];
   inProgress: NoticeItem[];
@@ -137,9 +139,19 @@ export function clientNotice(input: NoticeInput): ClientNotice {
     return item(t, { ...(note ? { note } : {}), action: `${team} is on it; we follow it up daily and tell you at once if the date moves` });
   });
   const blocked = open.filter((t) => t.status === "blocked");
+  // A block with an expected day that has not passed is dated (the forecast holds the step until then); one without is open.
+  const openBlocks = new Set((plan?.dateOpen ?? []).map((b) => b.task));
   const blockedItems = blocked.map((t) => {
     const team = departments.get(t.department)?.name ?? t.department;
-    return item(t, { on: day(last(t)?.at), ...(last(t)?.note ? { note: last(t)!.note!.trim() } : {}), action: `we chase it with ${team} every day and will tell you as soon as it moves` });
+    const until = openBlocks.has(t.id) ? undefined : timing.get(t.id)?.blocked?.until;
+    return item(t, {
+      on: day(timing.get(t.id)?.blocked?.since ?? last(t)?.at),
+      ...(last(t)?.note ? { note: last(t)!.note!.trim() } : {}),
+      ...(until ? { until } : {}),
+      action: until
+        ? `it is expected to move on ${until}; we chase it with ${team} and will tell you at once if that changes`
+        : `we chase it with ${team} every day and will tell you as soon as it moves`,
+    });
   });
   const inProgress = open.filter((t) => t.status === "in-progress" && !late.includes(t)).map((t) => item(t, { on: day([...(t.history ?? [])].reverse().find((e) => e.status === "in-progress")?.at) }));
   const ready = (t: Task) => t.status === "todo" && !late.includes(t);
@@ -156,9 +168,10 @@ export function clientNotice(input: NoticeInput): ClientNotice {
   if (change.status === "review" && change.test_plan) clientActions.push(`Check the result with us against the agreed test plan: ${change.test_plan.trim()}`);
   const promisedNow = plan?.planned ? plan.promise.clientDate : undefined;
   const finishing = plan?.finishDate ?? undefined;
-  if (change.status !== "done" && promisedNow && (blocked.length || promisedNow < today || (finishing && finishing > promisedNow)))
-    clientActions.push(`Agree a new date with us: we will not make ${promisedNow}${blocked.length ? " while a step is blocked" : ""}.`);
-  if (!clientActions.length && change.status !== "done" && blocked.length === 0) clientActions.push("Nothing for now.");
+  const dateOpen = openBlocks.size > 0;
+  if (change.status !== "done" && promisedNow && (dateOpen || promisedNow < today || (finishing && finishing > promisedNow)))
+    clientActions.push(`Agree a new date with us: we will not make ${promisedNow}${dateOpen ? " while a step is blocked with no date" : ""}.`);
+  if (!clientActions.length && change.status !== "done" && !dateOpen) clientActions.push("Nothing for now.");
 
   const promiseDate = plan?.planned ? plan.promise.clientDate : undefined;
   const forecast = plan?.finishDate ?? undefined;
@@ -178,9 +191,9 @@ export function clientNotice(input: NoticeInput): ClientNotice {
           promise: {
             date: promiseDate,
             forecast,
-            kept: forecast <= promiseDate && promiseDate >= today && blocked.length === 0,
+            kept: forecast <= promiseDate && promiseDate >= today && !dateOpen,
             ...(promiseDate < today && change.status !== "done" ? { passed: true } : {}),
-            ...(blocked.length ? { open: true } : {}),
+            ...(dateOpen ? { open: true } : {}),
           },
         }
       : {}),

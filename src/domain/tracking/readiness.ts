@@ -286,6 +286,7 @@ export const RISK_WORDS: Record<string, string> = {
   conflict: "another change works on the same components at the same time",
   plan: "no written plan",
   forecast: "a forecast that does not fit the window, the deadline or the promise",
+  documentation: "the documentation not brought up to date with the change",
 };
 
 export interface AcceptedRisk {
@@ -293,13 +294,29 @@ export interface AcceptedRisk {
   reason: string;
   by?: string;
   at: string;
+  /** The task whose forced update took the risk (a documentation task done before the docs covered it). */
+  task?: string;
 }
 
-/** The forced steps of the change's history: each names the readiness items it went past, who, when and why. */
+type ForcedEvent = { at: string; by?: string; forced?: string; accepted?: string[] };
+const forcedPastRisk = (e: ForcedEvent | null | undefined): e is ForcedEvent & { forced: string; accepted: string[] } => Boolean(e && text(e.forced) && Array.isArray(e.accepted) && e.accepted.length);
+
+/**
+ * The forced steps of the change's history and of its tasks' histories (in time order): each names
+ * the items it went past, who, when and why.
+ */
 export function acceptedRiskSteps(change: Change): AcceptedRisk[] {
-  return (Array.isArray(change.history) ? change.history : [])
-    .filter((e) => e && text(e.forced) && Array.isArray(e.accepted) && e.accepted.length)
-    .map((e) => ({ items: [...e.accepted!], reason: e.forced!.trim(), ...(e.by ? { by: e.by } : {}), at: e.at }));
+  const steps = (Array.isArray(change.history) ? change.history : [])
+    .filter((e): e is typeof e & { forced: string; accepted: string[] } => forcedPastRisk(e))
+    .map((e): AcceptedRisk => ({ items: [...e.accepted], reason: e.forced.trim(), ...(e.by ? { by: e.by } : {}), at: e.at }));
+  for (const task of Array.isArray(change.tasks) ? change.tasks : [])
+    for (const e of task && Array.isArray(task.history) ? task.history : [])
+      if (forcedPastRisk(e)) steps.push({ items: [...e.accepted], reason: e.forced.trim(), ...(e.by ? { by: e.by } : {}), at: e.at, task: task.id });
+  const time = (at: string) => parseTimestamp(at);
+  return steps
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => time(a.s.at) - time(b.s.at) || a.i - b.i)
+    .map(({ s }) => s);
 }
 
 /**

@@ -64,6 +64,10 @@ export interface TaskRef {
   slip?: string;
   /** The task's ticket in its department's queue (tam change dispatch), as the last `tam task sync` read it. */
   ticket?: { key: string; status?: string; syncedAt?: string };
+  /** Blocked: the day the block is expected to clear (`tam task block --until`). */
+  until?: string;
+  /** Its dates rest on a block with no expected date: plannedFinish is only a "not before". */
+  dateOpen?: true;
 }
 
 export interface ChangeProgress {
@@ -77,8 +81,10 @@ export interface ChangeProgress {
   done: number;
   /** Tasks that count: all but the cancelled ones. */
   total: number;
-  /** Forecast finish (the same date as `tam change plan` and `tam report`). */
+  /** Forecast finish (the same date as `tam change plan` and `tam report`); with dateOpen only a "not before". */
   plannedFinish?: string;
+  /** Blocked tasks with no expected unblock date: the forecast is open (what each waits for). */
+  dateOpen?: { task: string; since: string; note?: string; until?: string }[];
   /** The dates promised (from the baseline when there is one): internal ×2 and client ×3. */
   internalDate?: string;
   clientDate?: string;
@@ -279,7 +285,7 @@ function ref(task: TaskSchedule, written: Task | undefined): TaskRef {
     ...(task.assignee ? { assignee: task.assignee } : {}),
     plannedStart: task.startDate ?? "",
     plannedFinish: task.finishDate ?? "",
-    ...(last ? { since: last.at } : {}),
+    ...(task.blocked ? { since: task.blocked.since } : last ? { since: last.at } : {}),
     ...(last?.note ? { note: last.note } : {}),
     ...(task.late ? { lateBy: { by: formatWork(task.late.byMs, task.dayMs), why: task.late.why } } : {}),
     ...(task.waitedFor ? { waitsFor: task.waitedFor } : {}),
@@ -288,6 +294,8 @@ function ref(task: TaskSchedule, written: Task | undefined): TaskRef {
     ...(written?.ticket?.key
       ? { ticket: { key: written.ticket.key, ...(written.ticket.status ? { status: written.ticket.status } : {}), ...(written.ticket.synced_at ? { syncedAt: written.ticket.synced_at } : {}) } }
       : {}),
+    ...(task.blocked?.until ? { until: task.blocked.until } : {}),
+    ...(task.dateOpen ? { dateOpen: true as const } : {}),
   };
 }
 
@@ -314,6 +322,7 @@ function changeProgress(change: Change, schedule: ChangeSchedule, input: StatusI
     done: counted.filter((t) => t.status === "done").length,
     total: counted.length,
     ...(schedule.finishDate ? { plannedFinish: schedule.finishDate } : {}),
+    ...(schedule.dateOpen ? { dateOpen: schedule.dateOpen } : {}),
     ...(schedule.planned ? { internalDate: schedule.promise.internalDate, clientDate: schedule.promise.clientDate } : {}),
     fromBaseline: schedule.promise.fromBaseline,
     ...(schedule.baseline ? { baselineFinish: schedule.baseline.finish.slice(0, 10) } : {}),

@@ -8,10 +8,11 @@ import { readWallTime } from "../incidents/date-pattern.js";
 import { compileStatePattern, type StatePattern } from "../incidents/state-pattern.js";
 import { zonedToEpoch } from "../zone.js";
 import { formatZoned } from "../zoned-timestamp.js";
-import type { Change, ChangeEvent, ChangeStatus, Task, TaskEvent, TaskStatus, TaskTicket } from "../../model/files.js";
+import type { Change, ChangeEvent, ChangeStatus, DocEntry, Task, TaskEvent, TaskStatus, TaskTicket } from "../../model/files.js";
 import { changeAsOf } from "./history-time.js";
 import { statusFollowingTasks } from "./lifecycle.js";
 import { transition, type TaskAction } from "./transition.js";
+import { docGapText, docTaskCoverage } from "./doc-coverage.js";
 
 /** What a ticket's status means for its task; "wont-do": closed without the work, reported and never applied. */
 export type SyncState = "todo" | "in-progress" | "blocked" | "done" | "wont-do";
@@ -167,6 +168,8 @@ export interface SyncOptions {
    * work a ticket would record is refused, as `tam task start` refuses it, unless forced with a reason.
    */
   notReady?: string;
+  /** docs.yaml's documents: a documentation task is done only when they cover its components (doc-coverage.ts). */
+  docs?: readonly DocEntry[];
 }
 
 /** One transition to write: the task's history entry, and the change's when it follows its tasks. */
@@ -247,13 +250,16 @@ export function planChangeSync(change: Change, events: readonly TicketEvent[], o
     // (so a re-sync, after that predecessor was recorded, does not let an out-of-order ticket through).
     const then = changeAsOf({ ...change, status: changeStatus, tasks }, e.at);
     const thenTasks = (then.tasks ?? tasks).map((t, i) => (i === index ? task : t));
-    const result = transition(thenTasks, task, { action, force: options.force, note, reason: options.reason }, { ...change, status: changeStatus });
+    // A documentation task is done when the docs index covers its components, as `tam task done` requires.
+    const coverage = action === "done" ? docTaskCoverage({ ...change, status: changeStatus, tasks }, task, options.docs ?? [], e.at, options.timezone) : undefined;
+    const docs = coverage?.gaps.length ? docGapText(coverage) : undefined;
+    const result = transition(thenTasks, task, { action, force: options.force, note, reason: options.reason, ...(docs ? { docs } : {}) }, { ...change, status: changeStatus });
     if (!result.ok) {
       findings.push({ severity: "error", code: "rule", message: `${e.key} (${e.status}) not applied to ${change.id}/${task.id}: ${result.reason}`, ...locate });
       continue;
     }
     const at = formatZoned(Math.floor(e.at / 1000) * 1000, options.timezone);
-    const event: TaskEvent = { at, status: result.status, by: e.by ?? e.key, note, ...(result.forced ? { forced: result.forced } : {}) };
+    const event: TaskEvent = { at, status: result.status, by: e.by ?? e.key, note, ...(result.forced ? { forced: result.forced } : {}), ...(result.accepted ? { accepted: result.accepted } : {}) };
     const nextTasks = tasks.map((t, i) => (i === index ? { ...t, status: result.status, history: [...(t.history ?? []), event] } : t));
     let follows = statusFollowingTasks(changeStatus, nextTasks);
     // The gate of the first work on a change, as for `tam task start`.

@@ -14,10 +14,17 @@ export interface TransitionRequest {
   reason?: string;
   /** For start: why work may not start now (a blackout, outside the change's window). */
   moment?: string;
+  /** For block: the day the block is expected to clear (a blocked task may be blocked again to set it). */
+  until?: string;
+  /** For done of a documentation task: what the docs index lacks (doc-coverage.ts). */
+  docs?: string;
 }
 
-/** `forced`: the rules --force overrode, with the reason, to record in the task's history. */
-export type Transition = { ok: true; status: TaskStatus; from: TaskStatus; forced?: string } | { ok: false; reason: string };
+/**
+ * `forced`: the rules --force overrode, with the reason, to record in the task's history;
+ * `accepted`: the risks that forcing took on (shown to the client as accepted risks).
+ */
+export type Transition = { ok: true; status: TaskStatus; from: TaskStatus; forced?: string; accepted?: string[] } | { ok: false; reason: string };
 
 const FINISHED: TaskStatus[] = ["done", "cancelled"];
 
@@ -34,6 +41,7 @@ export function transition(tasks: readonly Task[], task: Task, request: Transiti
   const frozen = change && frozenReason(change);
   if (frozen) return refuse(frozen);
   const broken: string[] = [];
+  const accepted: string[] = [];
   // Starting or finishing a task is work on the change: both check the order and the approval.
   const checkWork = (verb: string): Transition | undefined => {
     const waiting = waitingFor(tasks, task);
@@ -48,7 +56,13 @@ export function transition(tasks: readonly Task[], task: Task, request: Transiti
     }
     return undefined;
   };
-  const ok = (status: TaskStatus): Transition => ({ ok: true, status, from, ...(broken.length ? { forced: `${broken.join("; ")}: ${reason}` } : {}) });
+  const ok = (status: TaskStatus): Transition => ({
+    ok: true,
+    status,
+    from,
+    ...(broken.length ? { forced: `${broken.join("; ")}: ${reason}` } : {}),
+    ...(accepted.length ? { accepted } : {}),
+  });
   switch (request.action) {
     case "start": {
       if (from === "in-progress") return refuse(`${task.id} is already in progress`);
@@ -62,10 +76,20 @@ export function transition(tasks: readonly Task[], task: Task, request: Transiti
     case "done":
       if (from === "done") return refuse(`${task.id} is already done`);
       if (from === "cancelled") return refuse(`${task.id} is cancelled`);
-      return checkWork("done") ?? ok("done");
+      {
+        const refused = checkWork("done");
+        if (refused) return refused;
+      }
+      // A documentation task is done when the docs index covers its components.
+      if (request.docs) {
+        if (!request.force) return refuse(`${task.id} is a documentation task: ${request.docs}; or use --force with a --reason (recorded as an accepted risk)`);
+        broken.push("done before the docs index covered its components");
+        accepted.push("documentation");
+      }
+      return ok("done");
     case "block":
       if (FINISHED.includes(from)) return refuse(`${task.id} is ${from}`);
-      if (from === "blocked") return refuse(`${task.id} is already blocked`);
+      if (from === "blocked" && !request.until) return refuse(`${task.id} is already blocked; to record when it is expected to clear, block it again with --until <date>`);
       if (!request.note?.trim()) return refuse("say what the task is blocked on with --note");
       return ok("blocked");
     case "unblock": {

@@ -6,6 +6,8 @@ import { OPEN_CHANGE_STATUSES, type Component } from "../../model/files.js";
 import { findCycles } from "../graph.js";
 import { awaitsRetroactiveApproval } from "../tracking/lifecycle.js";
 import { checkReadiness, STATIC_READINESS_ITEMS } from "../tracking/readiness.js";
+import { docGapText, docTaskCoverage } from "../tracking/doc-coverage.js";
+import { parseTimestamp } from "../dates.js";
 import { describeCycle } from "./cycles.js";
 import { ownerIndex, owningDepartmentId } from "./owners.js";
 import { issueAt, items, list, type ProjectView } from "./view.js";
@@ -154,6 +156,46 @@ export function checkChangeReadiness(view: ProjectView): Issue[] {
           `${change.id} is ${change.status} but the readiness item ${item.id} fails: ${item.why} (\`tam change check ${change.id}\`; a step forced with --reason records it as an accepted risk)`,
           change,
           ...(field in change ? [field] : ["status"]),
+        ),
+      );
+    }
+  }
+  return issues;
+}
+
+/**
+ * A documentation task done on an open change while the docs index does not cover its components
+ * (a document listing each, reviewed on or after the task started): the condition `tam task done`
+ * refuses on, so a hand edit that bypasses it fails CI. A done forced past it (`accepted:
+ * [documentation]`) is an accepted risk, not a finding. Closed changes are history and are not
+ * checked: a component still without a document shows in `tam docs check`.
+ */
+export function checkDocTasks(view: ProjectView): Issue[] {
+  const issues: Issue[] = [];
+  if (view.unavailable?.has("docs")) return issues;
+  const timezone = typeof view.manifest?.timezone === "string" ? view.manifest.timezone : "UTC";
+  for (const change of view.changes) {
+    if (typeof change.id !== "string" || !OPEN_CHANGE_STATUSES.includes(change.status)) continue;
+    for (const [index, task] of items(change.tasks).entries()) {
+      if (task.kind !== "documentation" || task.status !== "done") continue;
+      const done = list(task.history)
+        .filter((e) => e && e.status === "done")
+        .at(-1);
+      if (done && list(done.accepted).includes("documentation")) continue;
+      const doneAt = done ? parseTimestamp(done.at) : Number.NaN;
+      if (!Number.isFinite(doneAt)) continue;
+      const coverage = docTaskCoverage(change, task, items(view.docs), doneAt, timezone);
+      if (!coverage?.gaps.length) continue;
+      issues.push(
+        issueAt(
+          view,
+          "error",
+          "doc-task-uncovered",
+          `${change.id}/${task.id} is done but ${docGapText(coverage)}; or record it as an accepted risk (\`tam task done --force --reason\`)`,
+          change,
+          "tasks",
+          index,
+          "status",
         ),
       );
     }

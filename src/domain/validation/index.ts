@@ -1,7 +1,7 @@
 // Cross-file validation: everything the schemas cannot say.
 import { compareIssues, type Issue } from "../../model/issues.js";
 import { checkBounds } from "./bounds.js";
-import { checkChangeReadiness, checkLifecycle, checkNewComponentCycles, checkScopeOwners } from "./change-rules.js";
+import { checkChangeReadiness, checkDocTasks, checkLifecycle, checkNewComponentCycles, checkScopeOwners } from "./change-rules.js";
 import { checkComponentCycles, checkTaskCycles } from "./cycles.js";
 import { checkIncidents, idsOf } from "./incident-rules.js";
 import { checkPolicy } from "./policy.js";
@@ -23,6 +23,7 @@ export function validateProject(view: ProjectView): Issue[] {
     ...checkScopeOwners(view),
     ...checkLifecycle(view),
     ...checkChangeReadiness(view),
+    ...checkDocTasks(view),
     ...checkTimes(view),
     ...checkIncidents(view, view.incidents, idsOf(view)),
     ...checkPolicy(view),

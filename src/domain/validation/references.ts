@@ -2,6 +2,7 @@
 import type { Issue } from "../../model/issues.js";
 import { didYouMean } from "../../util/suggest.js";
 import { ALWAYS_CALENDAR } from "../work-clock.js";
+import { componentsBeingBuilt } from "../freshness/coverage.js";
 import { ownerIndex } from "./owners.js";
 import { issueAt, items, record, type PathSegment, type ProjectView } from "./view.js";
 
@@ -92,8 +93,10 @@ export function checkReferences(view: ProjectView): Issue[] {
   }
 
   const people = knownPeople(view);
+  // A document may cover a component an open change is building (its documentation task comes before the close).
+  const documentable = new Set([...componentIds, ...componentsBeingBuilt(view.changes)]);
   for (const doc of view.docs) {
-    refs(componentIds, "component", doc.covers, doc, "covers");
+    refs(documentable, "component", doc.covers, doc, "covers");
     if (typeof doc.owner === "string" && !view.unavailable?.has("department") && !departmentIds.has(doc.owner) && !people.has(doc.owner)) {
       const hint = didYouMean(doc.owner, [...departmentIds, ...people]);
       issues.push({

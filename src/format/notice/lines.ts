@@ -33,7 +33,7 @@ export function noticeIntro(notice: ClientNotice): string[] {
     // Never a date we know does not hold: a blocked step keeps the date open; a past or missed promise is said as such.
     lines.push(
       p.open
-        ? `Expected completion: open. A step is blocked (see below) and we do not know when it moves, so we will not make ${p.date} as things stand; new date to agree.`
+        ? `Expected completion: open. A step is blocked with no date yet (see below what it waits for), so we will not make ${p.date} as things stand; new date to agree.`
         : p.passed
           ? `Expected completion: we did not make ${p.date}, the date we promised; at the current pace the work finishes on ${p.forecast}; new date to agree.`
           : p.kept
@@ -66,7 +66,7 @@ export function noticeSections(notice: ClientNotice): NoticeSection[] {
     if (items.length) sections.push({ heading, items });
   };
   add("Late or blocked", [
-    ...notice.blocked.map((i) => `Blocked${i.on ? ` since ${i.on}` : ""}: ${what(i)}.${i.note ? ` Why: ${sentence(i.note)}` : ""} What we do: ${i.action}.`),
+    ...notice.blocked.map((i) => `Blocked${i.on ? ` since ${i.on}` : ""}: ${what(i)}.${i.note ? ` Why: ${sentence(i.note)}` : ""}${i.until ? "" : " Date: open."} What we do: ${i.action}.`),
     ...notice.late.map((i) => `Behind schedule: ${what(i)}${i.promised ? `, promised by ${i.promised}` : ""}.${i.note ? ` Last news: ${sentence(i.note)}` : ""} What we do: ${i.action}.`),
   ]);
   add(

@@ -30,6 +30,7 @@ export function taskJson(timing: TaskSchedule) {
     waitsFor: timing.waitedFor ?? null,
     late: timing.late ? { hours: hours(timing.late.byMs), why: timing.late.why } : null,
     blocked: timing.blocked ?? null,
+    dateOpen: timing.dateOpen === true,
     baseline: timing.baseline ? { start: formatZoned(timing.baseline.start, timing.zone), finish: formatZoned(timing.baseline.finish, timing.zone) } : null,
     slipHours: timing.slipMs === undefined ? null : hours(timing.slipMs),
   };
@@ -53,6 +54,7 @@ function scheduleJson(view: Pick<Plan, "tasks" | "schedule" | "estimates" | "bac
     },
     baseline: s.baseline ?? null,
     slipDays: s.slipDays ?? null,
+    dateOpen: s.dateOpen ?? null,
     criticalPath: s.criticalPath,
     waves: s.waves,
     backoutOrder: view.backoutOrder,

@@ -24,7 +24,7 @@ export function formatMarkdown(report: PlanReport): string {
   lines.push("", "| Wave | Task | Title | Department | Components | After | Estimate | State | Start | Finish | Slack | Critical |", "|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const { task, timing } of rows(plan)) {
     lines.push(
-      `| ${timing.wave} | ${task.id} | ${markdownEscape(task.title)} | ${markdownEscape(task.department)} | ${task.components.map(markdownEscape).join(", ")} | ${task.after.join(", ")} | ${timing.estimate} | ${stateText(timing)} | ${timing.startDate ?? "-"} | ${timing.finishDate ?? "-"} | ${slackText(timing)} | ${timing.critical ? "yes" : ""} |`,
+      `| ${timing.wave} | ${task.id} | ${markdownEscape(task.title)} | ${markdownEscape(task.department)} | ${task.components.map(markdownEscape).join(", ")} | ${task.after.join(", ")} | ${timing.estimate} | ${stateText(timing)} | ${timing.startDate ?? "-"} | ${timing.dateOpen && timing.finishDate ? `≥ ${timing.finishDate} (open)` : (timing.finishDate ?? "-")} | ${slackText(timing)} | ${timing.critical ? "yes" : ""} |`,
     );
   }
   lines.push("", "### Rollback", "", plan.rollback ? markdownEscape(plan.rollback.trim()) : "_No rollback plan written._");

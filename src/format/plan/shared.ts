@@ -99,5 +99,16 @@ export function planLine(plan: Plan): string {
   const s = plan.schedule;
   const span = s.startDate ? `${s.startDate} → ${s.finishDate}, ${count(s.workingDays, "working day")} on the ${s.calendar} calendar` : "no dates (no tasks, or none that can be scheduled)";
   const baseline = s.baseline ? `; baseline finish ${s.baseline.finish.slice(0, 10)}, slip ${s.slipDays! > 0 ? "+" : ""}${s.slip ?? `${s.slipDays}d`}` : "";
-  return `${span}${baseline}`;
+  // A block with no expected date: the finish is only a "not before"; say what it waits for.
+  const open = s.dateOpen?.length
+    ? `; date open: ${s.dateOpen.map((b) => `${b.task} blocked since ${b.since.slice(0, 10)}${b.note ? ` (${oneLine(b.note)})` : ""}${b.until ? `, expected ${b.until} (passed)` : ""}`).join("; ")}, the finish is only a "not before"; record the expected date with \`tam task block ${s.id}/${s.dateOpen.length === 1 ? s.dateOpen[0]!.task : "<task>"} --until <date>\``
+    : "";
+  return `${span}${baseline}${open}`;
+}
+
+function oneLine(text: string): string {
+  return text
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/[.;:,]+$/, "");
 }

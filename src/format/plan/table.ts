@@ -22,7 +22,7 @@ export function formatTable(report: PlanReport, options: FormatOptions): string 
       timing.estimate,
       stateText(timing),
       timing.startDate ?? "-",
-      timing.finishDate ?? "-",
+      timing.dateOpen && timing.finishDate ? `≥ ${timing.finishDate} (open)` : (timing.finishDate ?? "-"),
       timing.wave,
       slackText(timing),
       timing.critical ? chalk.red("●") : "",

@@ -402,7 +402,7 @@ function internalSections(report: ClientReport): string[] {
   if (part.acceptedRisks.length) {
     out.push("### Accepted risks", "", "Work that went past a failing readiness item (`tam change check`): who accepted it, and why.", "");
     for (const r of part.acceptedRisks)
-      out.push(`- ${r.change}: ${r.items.map((i) => RISK_WORDS[i] ?? i).join("; ")}. Accepted${r.by ? ` by ${md(r.by)}` : ""} on ${r.at.slice(0, 10)}: ${md(r.reason)}`);
+      out.push(`- ${r.change}${r.task ? `/${r.task}` : ""}: ${r.items.map((i) => RISK_WORDS[i] ?? i).join("; ")}. Accepted${r.by ? ` by ${md(r.by)}` : ""} on ${r.at.slice(0, 10)}: ${md(r.reason)}`);
     out.push("");
   }
   out.push("### Next steps", "");

@@ -7,7 +7,9 @@ const ids = (refs: TaskRef[]) => refs.map((r) => r.id).join(", ");
 
 export function changeCells(c: ChangeProgress, alarm: (text: string) => string, safe: (text: string) => string): string[] {
   const due = c.due ? (c.overdue ? alarm(`${c.due} overdue`) : c.due) : "";
-  const forecast = c.plannedFinish ? (c.due && c.plannedFinish > c.due ? alarm(c.plannedFinish) : c.plannedFinish) : c.planned ? "" : "not planned";
+  const dated = c.plannedFinish ? (c.due && c.plannedFinish > c.due ? alarm(c.plannedFinish) : c.plannedFinish) : c.planned ? "" : "not planned";
+  // A block with no expected date: the forecast is only a "not before"; the date is open.
+  const forecast = c.dateOpen && c.plannedFinish ? alarm(`open (${c.dateOpen.map((b) => `${b.task} blocked`).join(", ")}; not before ${c.plannedFinish})`) : dated;
   const promise = (date: string | undefined) => (date ? `${date}${c.fromBaseline ? "" : " (forecast)"}` : "");
   const slip = c.slip === undefined || c.slipDays === undefined ? "" : c.slipDays > 0 ? alarm(`+${c.slip}`) : c.slip;
   return [
@@ -28,13 +30,19 @@ export function changeCells(c: ChangeProgress, alarm: (text: string) => string, 
 
 /** One task for people: where, what, when, and what holds it. */
 export function taskLine(t: TaskRef, safe: (text: string) => string): string {
-  const when = t.status === "in-progress" || t.status === "blocked" ? `since ${t.since ?? "?"}, forecast finish ${t.plannedFinish}` : `${t.plannedStart} → ${t.plannedFinish}`;
+  const finish = t.dateOpen ? `not before ${t.plannedFinish}, date open` : t.plannedFinish;
+  const when = t.status === "in-progress" || t.status === "blocked" ? `since ${t.since ?? "?"}, forecast finish ${finish}` : `${t.plannedStart} → ${finish}`;
   const extra = [
     t.lateBy ? `late by ${t.lateBy.by}` : "",
     t.slip ? `slip ${t.slip.startsWith("-") ? "" : "+"}${t.slip}` : "",
     t.waitsFor ? `waits for ${t.waitsFor}` : "",
     t.assignee ? `assignee ${safe(t.assignee)}` : "",
-    t.status === "blocked" && t.note ? `blocked on: ${safe(t.note.trim())}` : "",
+    t.status === "blocked" && t.note ? `blocked on: ${safe(t.note.trim().replace(/[.;:,]+$/, ""))}` : "",
+    t.status === "blocked"
+      ? t.until && !t.dateOpen
+        ? `expected to clear ${t.until}`
+        : `no date for the block${t.until ? ` (expected ${t.until}, passed)` : ""}: set one with \`tam task block ${t.change}/${t.id} --until <date>\``
+      : "",
     t.ticket ? `ticket ${safe(t.ticket.key)}${t.ticket.status ? ` ${safe(t.ticket.status)}` : ""}${t.ticket.syncedAt ? `, synced ${t.ticket.syncedAt}` : ""}` : "",
   ].filter(Boolean);
   return `${t.change}/${t.id} ${safe(t.title)} (${when}${extra.length ? `; ${extra.join("; ")}` : ""})`;

@@ -55,6 +55,7 @@ describe("plan formats", () => {
       "estimates",
       "baseline",
       "slipDays",
+      "dateOpen",
       "criticalPath",
       "waves",
       "backoutOrder",

@@ -1,11 +1,12 @@
 // The change lifecycle end to end on a fixture, in-process: request → plan → approve → tasks →
 // review → closed, with architecture.yaml compared byte for byte with the expected file.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runChangePlan } from "../../../src/commands/change-plan.js";
 import { runChangeStep } from "../../../src/commands/change-step.js";
+import { runDocsReview } from "../../../src/commands/docs-review.js";
 import type { Output } from "../../../src/commands/context.js";
 import { runTask } from "../../../src/commands/task.js";
 import { assessRisks } from "../../../src/domain/arch/risks.js";
@@ -51,11 +52,20 @@ async function implement(dir: string): Promise<string[]> {
     if (!next) break;
     // The first task is started, then done; the others go straight to done (also allowed).
     if (!tasks.some((t) => t.status !== "todo")) await task(dir, "start", next.id);
+    // The documentation task is done once the docs index covers the new components, reviewed since the work began.
+    if (next.kind === "documentation") await documentNewComponents(dir);
     await task(dir, "done", next.id);
     const status = change(dir).status;
     if (seen[seen.length - 1] !== status) seen.push(status);
   }
   return seen;
+}
+
+/** The TAM adds the new components to the web runbook and records its review (tam docs review). */
+async function documentNewComponents(dir: string): Promise<void> {
+  const path = join(dir, "docs.yaml");
+  writeFileSync(path, readFileSync(path, "utf8").replace("covers: [core-fw, web-nginx, old-vm]", "covers: [core-fw, web-nginx, old-vm, app-vlan, app-vm]"));
+  await runDocsReview({ project: dir }, "web-runbook", { by: "Irina Petrova", asOf: "2026-11-24", commit: false }, sink());
 }
 
 /** A copy of `from` (a project folder). */
@@ -89,12 +99,16 @@ describe("the change lifecycle", () => {
     expect(readFileSync(join(dir, "architecture.yaml"), "utf8")).toBe(readFileSync(EXPECTED, "utf8"));
     // The risk audit and the documentation check now see the new components, and no longer the decommissioned one.
     const after = loadProject(dir);
-    const risky = new Set(assessRisks({ ...after, today: "2026-12-01" }).flatMap((r) => r.components));
+    // With its follow-ups and documentation done, the new landscape carries no risk; without the
+    // documents, the audit names the new components (and not the decommissioned one).
+    expect(assessRisks({ ...after, today: "2026-12-01" })).toEqual([]);
+    const risky = new Set(assessRisks({ ...after, docs: [], today: "2026-12-01" }).flatMap((r) => r.components));
     expect(risky).toContain("app-vlan");
     expect(risky).not.toContain("old-vm");
-    const uncovered = coverageOf(after.components, after.docs).uncovered.map((c) => c.id);
-    expect(uncovered).toEqual(expect.arrayContaining(["app-vlan", "app-vm"]));
-    expect(uncovered).not.toContain("old-vm");
+    // The documentation task was done against the docs index: the new components are covered and known.
+    const coverage = coverageOf(after.components, after.docs);
+    expect(coverage.uncovered).toEqual([]);
+    expect(coverage.unknown).toEqual([]);
   });
 
   it("closing commits the change file and architecture.yaml together, in one commit", async () => {
@@ -110,6 +124,8 @@ describe("the change lifecycle", () => {
   it("a rolled-back change leaves architecture.yaml as it was", async () => {
     const dir = copy(implemented);
     const before = readFileSync(join(dir, "architecture.yaml"), "utf8");
+    // Rolled back: the new components never come, so the runbook stops covering them (else docs.yaml names nothing).
+    writeFileSync(join(dir, "docs.yaml"), readFileSync(join(FIXTURE, "docs.yaml"), "utf8"));
     await step(dir, "close", { outcome: "rolled-back", note: "The app VMs could not reach the database; rolled back.", asOf: "2026-12-01" });
     expect(change(dir).status).toBe("done");
     expect(change(dir).closure?.outcome).toBe("rolled-back");
