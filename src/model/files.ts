@@ -386,6 +386,19 @@ export interface Incident {
   notices?: IncidentNotice[];
   /** The post-incident review (`tam incident review`). */
   review?: IncidentReview;
+  /** Escalations along the department's chain (`tam incident escalate`), in time order. */
+  escalations?: Escalation[];
+}
+
+/** One escalation of a blocked task or an aging incident to a level of the department's chain. */
+export interface Escalation {
+  at: TimestampText;
+  /** The level of the chain, 1 for the first. */
+  level: number;
+  /** Whom it went to: a person's name. */
+  to: string;
+  by?: string;
+  note?: string;
 }
 
 export interface IncidentNotice {

@@ -35,10 +35,16 @@ function recordedTimes(change: Change): Entry[] {
  * 23:59:59 before them).
  */
 export function writeInstant(change: Change, clock: WriteClock): number {
+  return instantAfter(
+    recordedTimes(change).map((e) => e.ms),
+    clock,
+  );
+}
+
+/** The same for any record (an incident's notices, escalations): `times` are the instants it already records. */
+export function instantAfter(times: readonly number[], clock: WriteClock): number {
   if (clock.dayStart === undefined) return clock.now;
-  const sameDay = recordedTimes(change)
-    .map((e) => e.ms)
-    .filter((ms) => ms <= clock.now);
+  const sameDay = times.filter((ms) => ms <= clock.now);
   const after = sameDay.length ? Math.max(...sameDay) + 1000 : clock.dayStart;
   return Math.min(Math.max(clock.dayStart, after), clock.now);
 }
