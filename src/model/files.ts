@@ -148,6 +148,23 @@ export interface Department {
   capacity?: number;
   /** Where the department takes its work: a Jira project key, a ServiceNow assignment group (`tam change dispatch`). */
   queue?: DepartmentQueue;
+  /** Whom to escalate to when its work is blocked or its incidents age, and after how long (`tam status`, `tam task escalate`). */
+  escalation?: EscalationChains;
+}
+
+/** The department's escalation matrix: one chain for blocked tasks, one per incident priority. */
+export interface EscalationChains {
+  /** Levels for a task blocked this long, in the department's working time. */
+  blocked?: EscalationLevel[];
+  /** Levels for an incident open this long, per priority, in the department's working time. */
+  incidents?: Partial<Record<Priority, EscalationLevel[]>>;
+}
+
+export interface EscalationLevel {
+  /** Working time on the department's calendar since the task was blocked (or the incident opened), e.g. 1d. */
+  after: DurationText;
+  /** "lead" (the department's lead), a department id (its lead), or a person's name (a lead, a contact, the TAM or the service manager). */
+  to: string;
 }
 
 export interface DepartmentQueue {
@@ -245,6 +262,8 @@ export interface Task {
   history?: TaskEvent[];
   /** The task's ticket in its department's queue, as `tam task sync` last read it. */
   ticket?: TaskTicket;
+  /** Escalations while it was blocked (`tam task escalate`), in time order. */
+  escalations?: Escalation[];
 }
 
 export interface TaskTicket {
