@@ -790,6 +790,34 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       setExit(await runIncidentImport(globals(), file, options, output));
     });
 
+  // --- escalation along the departments' chains (issue 29, point 5): tam task escalate, tam incident escalate ---
+  for (const [group, what, arg, example] of [
+    [task, "task", "<ref>", "CHG-0002/T4"],
+    [incident, "incident", "<id>", "INC-0056"],
+  ] as const) {
+    group
+      .command(`escalate ${arg}`)
+      .description(
+        what === "task"
+          ? "draft the escalation of a blocked task to the level of its department's chain that is due (departments.yaml escalation.blocked); records it on the task; <ref> is CHANGE/TASK"
+          : "draft the escalation of an open incident to the level of its department's chain that is due (departments.yaml escalation.incidents); records it on the incident",
+      )
+      .addOption(formatOption(FORMAT_NAMES.notice, "markdown"))
+      .option("--note <text>", "what is asked for, recorded with the escalation")
+      .option("--by <name>", "who escalates (default: git user.name, else $USER)")
+      .option("--no-record", "only print the message: store nothing (a preview)")
+      .option("--no-commit", `record the escalation in the ${what === "task" ? "change" : "incident"} file but do not commit it`)
+      .addOption(waitOption())
+      .addOption(localChangesOption())
+      .addOption(noVerifyOption())
+      .addOption(asOfOption())
+      .addHelpText("after", examples(`tam ${what} escalate ${example}`, `tam ${what} escalate ${example} --format text > mail.txt`, `tam ${what} escalate ${example} --no-record   # preview`))
+      .action(async (ref, options) => {
+        const { runEscalate } = await import("./commands/escalate.js");
+        setExit(await runEscalate(globals(), what, ref, options, output));
+      });
+  }
+
   // --- shell completion (issue 9) ---
   program
     .command("completion <shell>")

@@ -34,12 +34,13 @@ export function incidentWriteInstant(incident: Incident, clock: WriteClock): num
  */
 export function incidentOrderReason(incident: Incident, what: string, records: readonly { at?: unknown }[] | undefined, instant: number, shown: string): string | undefined {
   const opened = ms(incident.opened);
-  if (Number.isFinite(opened) && instant < opened) return `${shown} is before ${incident.id} was opened (${incident.opened}): a ${what} cannot be recorded before the incident`;
+  if (Number.isFinite(opened) && instant < opened)
+    return `${shown} is before ${incident.id} was opened (${incident.opened}): ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} cannot be recorded before the incident`;
   const last = (Array.isArray(records) ? records : []).reduce<{ at: string; ms: number } | undefined>((latest, r) => {
     const t = ms(r?.at);
     return Number.isFinite(t) && (!latest || t > latest.ms) ? { at: String(r!.at), ms: t } : latest;
   }, undefined);
   if (last && last.ms > instant)
-    return `${incident.id} already has a ${what} at ${last.at}, later than ${shown}: records are kept in time order, so record this at the time it happened, after that one (give a later --as-of), or correct the file first`;
+    return `${incident.id} already has ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} at ${last.at}, later than ${shown}: records are kept in time order, so record this at the time it happened, after that one (give a later --as-of), or correct the file first`;
   return undefined;
 }

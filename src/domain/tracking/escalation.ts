@@ -239,3 +239,67 @@ export function escalations(
   const rank = (s: EscalationStatus) => (s.due ? 0 : 1);
   return out.sort((a, b) => rank(a) - rank(b) || (a.due && b.due ? a.due.due.localeCompare(b.due.due) : 0) || a.subject.localeCompare(b.subject));
 }
+
+/** Why a subject cannot be escalated now, or the level to escalate it to. */
+export function levelToEscalate(state: EscalationStatus | undefined, subject: string, why: { notBlocked?: string; noChain: string }): EscalationLevelRef | string {
+  if (why.notBlocked) return why.notBlocked;
+  if (!state) return why.noChain;
+  if (state.due) return state.due;
+  if (state.escalated && !state.next) return `${subject} was already escalated to ${state.escalated.to} (level ${state.escalated.level}, the last of the chain) at ${state.escalated.at}`;
+  const done = state.escalated ? `${subject} was escalated to ${state.escalated.to} (level ${state.escalated.level}) at ${state.escalated.at}; ` : `${subject}: `;
+  return `${done}no escalation is due yet: level ${state.next!.level} (${state.next!.to}, ${state.next!.via}) falls due at ${state.next!.due}`;
+}
+
+/** The escalation message, for the person it goes to: what is stuck, since when, what is asked. */
+export interface EscalationDraft {
+  subject: string;
+  kind: EscalationKind;
+  title: string;
+  department: string;
+  /** The department's name. */
+  departmentName: string;
+  priority?: Priority;
+  /** The change the task belongs to (a blocked task). */
+  change?: { id: string; title: string };
+  level: EscalationLevelRef;
+  since: string;
+  age: string;
+  /** When this draft was made ("2026-11-20 10:05"). */
+  at: string;
+  note?: string;
+  /** Escalated before, on this block (or this incident). */
+  before?: { level: number; to: string; at: string };
+  /** The level after this one, and when it falls due if nothing moves. */
+  next?: EscalationLevelRef;
+  client?: string;
+  project?: string;
+  /** Who escalates. */
+  by?: string;
+}
+
+export function escalationDraft(
+  state: EscalationStatus,
+  level: EscalationLevelRef,
+  context: EscalationContext & { now: number; change?: { id: string; title: string }; by?: string },
+): EscalationDraft {
+  const department = context.departments.find((d) => d?.id === state.department);
+  return {
+    subject: state.subject,
+    kind: state.kind,
+    title: state.title,
+    department: state.department,
+    departmentName: typeof department?.name === "string" ? department.name : state.department,
+    ...(state.priority ? { priority: state.priority } : {}),
+    ...(context.change ? { change: context.change } : {}),
+    level,
+    since: state.since,
+    age: state.age,
+    at: formatZonedShort(context.now, context.timezone),
+    ...(state.note ? { note: state.note } : {}),
+    ...(state.escalated ? { before: state.escalated } : {}),
+    ...(state.next && state.next.level > level.level ? { next: state.next } : {}),
+    ...(typeof context.manifest?.client?.name === "string" ? { client: context.manifest.client.name } : {}),
+    ...(typeof context.manifest?.project?.name === "string" ? { project: context.manifest.project.name } : {}),
+    ...(context.by ? { by: context.by } : {}),
+  };
+}

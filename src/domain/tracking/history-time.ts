@@ -24,7 +24,11 @@ const entry = (at: unknown): Entry | undefined => {
 
 /** Every recorded time of the change: its steps, its approval, its tasks' updates. */
 function recordedTimes(change: Change): Entry[] {
-  const times = [...(change.history ?? []).map((e) => e?.at), change.approval?.at, ...(change.tasks ?? []).flatMap((t) => (t.history ?? []).map((e) => e?.at))];
+  const times = [
+    ...(change.history ?? []).map((e) => e?.at),
+    change.approval?.at,
+    ...(change.tasks ?? []).flatMap((t) => [...(t.history ?? []), ...(Array.isArray(t.escalations) ? t.escalations : [])].map((e) => e?.at)),
+  ];
   return times.map(entry).filter((e): e is Entry => e !== undefined);
 }
 

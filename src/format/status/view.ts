@@ -71,7 +71,7 @@ export function updateLines(
 export function escalationLines(report: { escalations?: EscalationStatus[] }, safe: (text: string) => string, alarm: (text: string) => string): string[] {
   return (report.escalations ?? []).map((e) => {
     const what = e.kind === "blocked-task" ? `blocked since ${e.since} (${e.age})` : `${e.priority} open since ${e.since} (${e.age})`;
-    const waits = e.note ? `, waits for: ${safe(e.note)}` : "";
+    const waits = e.note ? `, waits for: ${safe(e.note.trim().replace(/[.!]+$/, ""))}` : "";
     const parts: string[] = [];
     if (e.escalated) parts.push(`escalated to ${safe(e.escalated.to)} (level ${e.escalated.level}) at ${e.escalated.at}`);
     if (e.due) parts.push(alarm(`escalate to ${safe(e.due.to)} (level ${e.due.level}, ${safe(e.due.via)}), due since ${e.due.due}, overdue by ${e.due.overdueBy}`));
