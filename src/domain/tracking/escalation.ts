@@ -142,7 +142,7 @@ export function blockedSince(task: Task): { at: number; note?: string } | undefi
   let first: { at: string; note?: string } | undefined;
   for (let i = task.history.length - 1; i >= 0; i--) {
     const event = task.history[i];
-    if (!event || event.status !== "blocked") break;
+    if (event?.status !== "blocked") break;
     first = event;
   }
   const at = first ? parseTimestamp(first.at) : Number.NaN;
