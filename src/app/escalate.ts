@@ -70,15 +70,15 @@ export async function escalateTask(request: EscalateRequest): Promise<EscalateRe
     const task = tasks[index]!;
     const subject = `${change.id}/${task.id}`;
     const instant = writeInstant(change, clock);
+    const at = formatZoned(instant, clock.timezone);
+    const order = outOfOrderReason(subject, task.escalations, instant, at);
+    if (order) throw new UsageError(order);
     const state = taskEscalation(change, task, instant, ctx);
     const level = levelToEscalate(state, subject, {
       ...(task.status !== "blocked" ? { notBlocked: `${subject} is ${task.status}, not blocked: only blocked work is escalated (\`tam task block ${subject} --note '…'\` first)` } : {}),
       noChain: `department ${task.department} declares no escalation chain for blocked tasks (departments.yaml, escalation.blocked)`,
     });
     if (typeof level === "string") throw new UsageError(level);
-    const at = formatZoned(instant, clock.timezone);
-    const order = outOfOrderReason(subject, task.escalations, instant, at);
-    if (order) throw new UsageError(order);
     const escalation = ordered({ at, level: level.level, to: level.to, by, ...(note ? { note } : {}) });
     const draft = escalationDraft(state!, level, { ...ctx, now: instant, change: { id: change.id, title: change.title }, by });
     return { index, task, escalation, draft };
@@ -127,6 +127,8 @@ export async function escalateIncident(request: EscalateRequest): Promise<Escala
   const decide = (incident: Incident) => {
     const instant = incidentWriteInstant(incident, clock);
     const at = formatZoned(instant, clock.timezone);
+    const order = incidentOrderReason(incident, "escalation", incident.escalations, instant, at);
+    if (order) throw new UsageError(order);
     const open = incident.status === "open" || incident.status === "responded";
     const state = incidentEscalation(incident, instant, ctx);
     const level = levelToEscalate(state, incident.id, {
@@ -136,8 +138,6 @@ export async function escalateIncident(request: EscalateRequest): Promise<Escala
         : `${incident.id} has no department: its escalation chain is its department's`,
     });
     if (typeof level === "string") throw new UsageError(level);
-    const order = incidentOrderReason(incident, "escalation", incident.escalations, instant, at);
-    if (order) throw new UsageError(order);
     const escalation = ordered({ at, level: level.level, to: level.to, by, ...(note ? { note } : {}) });
     return { escalation, draft: escalationDraft(state!, level, { ...ctx, now: instant, by }) };
   };
