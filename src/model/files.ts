@@ -395,6 +395,11 @@ export interface Incident {
   /** Times the export does not record (no column for them): not measured, shown as unknown. */
   unrecorded?: "responded"[];
   pauses?: Pause[];
+  /**
+   * Status changes the times above do not show, in time order: an earlier resolution that did not hold and
+   * its reopening (imported from an event log, or written by hand). `resolved` stays the final resolution.
+   */
+  history?: IncidentEvent[];
   cause?: { category: CauseCategory; root_cause?: string };
   status: IncidentStatus;
   /** Free text: what was done so that it does not recur. */
@@ -416,6 +421,13 @@ export interface Escalation {
   level: number;
   /** Whom it went to: a person's name. */
   to: string;
+  by?: string;
+  note?: string;
+}
+
+export interface IncidentEvent {
+  at: TimestampText;
+  status: IncidentStatus | "reopened";
   by?: string;
   note?: string;
 }

@@ -74,10 +74,17 @@ const change = (task: Task): Change => ({ id: "CHG-0009", title: "Move the ERP d
 describe("escalation chains", () => {
   it("levels fall due in the department's working time: a weekend does not count", () => {
     const c = change(blockedTask());
-    expect(taskEscalation(c, c.tasks![0]!, at("2026-11-23T15:59:00+03:00"), context)).toMatchObject({ since: "2026-11-20 16:00", next: { level: 1, to: "Victoria Lebedeva", due: "2026-11-23 16:00" } });
+    expect(taskEscalation(c, c.tasks![0]!, at("2026-11-23T15:59:00+03:00"), context)).toMatchObject({
+      since: "2026-11-20 16:00",
+      next: { level: 1, to: "Victoria Lebedeva", due: "2026-11-23 16:00" },
+    });
     expect(taskEscalation(c, c.tasks![0]!, at("2026-11-23T15:59:00+03:00"), context)?.due).toBeUndefined();
     const monday = taskEscalation(c, c.tasks![0]!, at("2026-11-23T17:00:00+03:00"), context);
-    expect(monday).toMatchObject({ age: "1d 1h", due: { level: 1, to: "Victoria Lebedeva", via: "lead of dba", due: "2026-11-23 16:00", overdueBy: "1h" }, next: { level: 2, to: "Denis Volkov", due: "2026-11-25 16:00" } });
+    expect(monday).toMatchObject({
+      age: "1d 1h",
+      due: { level: 1, to: "Victoria Lebedeva", via: "lead of dba", due: "2026-11-23 16:00", overdueBy: "1h" },
+      next: { level: 2, to: "Denis Volkov", due: "2026-11-25 16:00" },
+    });
     // Both thresholds passed: the higher level is the one due.
     expect(taskEscalation(c, c.tasks![0]!, at("2026-11-26T10:00:00+03:00"), context)).toMatchObject({ due: { level: 2, to: "Denis Volkov", via: "lead of operations" } });
     expect(taskEscalation(c, c.tasks![0]!, at("2026-11-26T10:00:00+03:00"), context)?.next).toBeUndefined();
@@ -99,17 +106,30 @@ describe("escalation chains", () => {
 
   it("an aging incident: listed once past its first level, by priority; a resolved one or another priority is not", () => {
     const p1: Incident = { id: "INC-1", title: "ERP down", priority: "P1", department: "dba", opened: "2026-11-20T15:00:00+03:00", status: "open" };
-    expect(incidentEscalation(p1, at("2026-11-20T17:30:00+03:00"), context)).toMatchObject({ kind: "aging-incident", due: { level: 1, to: "Victoria Lebedeva", due: "2026-11-20 17:00", overdueBy: "30m" } });
+    expect(incidentEscalation(p1, at("2026-11-20T17:30:00+03:00"), context)).toMatchObject({
+      kind: "aging-incident",
+      due: { level: 1, to: "Victoria Lebedeva", due: "2026-11-20 17:00", overdueBy: "30m" },
+    });
     const list = (now: string, incidents: Incident[]) => escalations({ ...context, changes: [], incidents, now: at(now) });
     expect(list("2026-11-20T16:00:00+03:00", [p1])).toEqual([]);
-    expect(list("2026-11-20T17:30:00+03:00", [{ ...p1, status: "resolved", resolved: "2026-11-20T17:10:00+03:00" }, { ...p1, id: "INC-2", priority: "P2" }])).toEqual([]);
+    expect(
+      list("2026-11-20T17:30:00+03:00", [
+        { ...p1, status: "resolved", resolved: "2026-11-20T17:10:00+03:00" },
+        { ...p1, id: "INC-2", priority: "P2" },
+      ]),
+    ).toEqual([]);
   });
 
   it("status names whom to escalate to and since when; --department keeps its own", () => {
     const c = change(blockedTask());
     const report = projectStatus({ changes: [c], departments, manifest, today: "2026-11-23", timezone: ZONE, now: at("2026-11-23T17:00:00+03:00") });
     expect(report.escalations).toEqual([
-      expect.objectContaining({ subject: "CHG-0009/T1", kind: "blocked-task", note: "waiting for the storage LUN.", due: expect.objectContaining({ level: 1, to: "Victoria Lebedeva", due: "2026-11-23 16:00" }) }),
+      expect.objectContaining({
+        subject: "CHG-0009/T1",
+        kind: "blocked-task",
+        note: "waiting for the storage LUN.",
+        due: expect.objectContaining({ level: 1, to: "Victoria Lebedeva", due: "2026-11-23 16:00" }),
+      }),
     ]);
     expect(projectStatus({ changes: [c], departments, manifest, today: "2026-11-23", timezone: ZONE, now: at("2026-11-23T17:00:00+03:00"), department: "operations" }).escalations).toEqual([]);
   });
@@ -117,10 +137,23 @@ describe("escalation chains", () => {
   it("validation: an unknown person or department (did you mean), a lead that is missing, levels out of order", () => {
     const project = loadProject(EXAMPLE);
     const bad: Department[] = [
-      { id: "dba", name: "DBA", lead: { name: "Victoria Lebedeva" }, escalation: { blocked: [{ after: "3d", to: "nolaed" }, { after: "1d", to: "Victoria Lebedva" }], incidents: { P1: [{ after: "1h", to: "nolead" }] } } },
+      {
+        id: "dba",
+        name: "DBA",
+        lead: { name: "Victoria Lebedeva" },
+        escalation: {
+          blocked: [
+            { after: "3d", to: "nolaed" },
+            { after: "1d", to: "Victoria Lebedva" },
+          ],
+          incidents: { P1: [{ after: "1h", to: "nolead" }] },
+        },
+      },
       { id: "nolead", name: "No lead" },
     ];
-    const issues = validateProject({ ...project, departments: bad, where: () => ({ file: "departments.yaml" }) } as never).filter((i) => i.code.startsWith("escalation") || i.message.includes("person or department"));
+    const issues = validateProject({ ...project, departments: bad, where: () => ({ file: "departments.yaml" }) } as never).filter(
+      (i) => i.code.startsWith("escalation") || i.message.includes("person or department"),
+    );
     expect(issues.map((i) => [i.code, i.message])).toEqual(
       expect.arrayContaining([
         ["unknown-reference", 'unknown person or department "nolaed": did you mean "nolead"?'],
@@ -155,7 +188,10 @@ describe("tam task escalate / tam incident escalate", () => {
     expect(output.err_.join("\n")).toMatch(/recorded the escalation to Denis Volkov \(level 2\) in changes\/CHG-0002\.yaml at 2026-11-20T00:00:00\+03:00 \(commit [0-9a-f]+\)/);
     const written = parse(readFileSync(join(dir, "changes/CHG-0002.yaml"), "utf8")) as Change;
     expect(written.tasks!.find((t) => t.id === "T4")!.escalations).toEqual([{ at: "2026-11-20T00:00:00+03:00", level: 2, to: "Denis Volkov", by: "Anna Volkova", note: "push the SIEM vendor" }]);
-    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n").filter(Boolean)).toEqual(["CHG-0002/T4 cyber-defence: escalated to Denis Volkov (level 2)", "changes/CHG-0002.yaml"]);
+    expect(git(dir, ["show", "--name-only", "--format=%s", "HEAD"]).trim().split("\n").filter(Boolean)).toEqual([
+      "CHG-0002/T4 cyber-defence: escalated to Denis Volkov (level 2)",
+      "changes/CHG-0002.yaml",
+    ]);
     const later = loadProject(dir);
     const report = projectStatus({ changes: later.changes, departments: later.departments, manifest: later.manifest, today: "2026-11-20", timezone: ZONE, now: at("2026-11-20T12:00:00+03:00") });
     const state = report.escalations.find((e) => e.subject === "CHG-0002/T4")!;
@@ -163,7 +199,9 @@ describe("tam task escalate / tam incident escalate", () => {
     expect(state).toMatchObject({ escalated: { level: 2, to: "Denis Volkov" }, next: { level: 3, to: "Pavel Orlov", due: "2026-11-23 14:25" } });
     // Escalating again before the next level is due is refused, and writes nothing.
     const head = git(dir, ["rev-parse", "HEAD"]);
-    await expect(escalateTask({ project: dir, ref: "CHG-0002/T4", asOf: "2026-11-20T12:00:00+03:00" })).rejects.toThrow(/no escalation is due yet: level 3 \(Pavel Orlov, service manager\) falls due at 2026-11-23 14:25/);
+    await expect(escalateTask({ project: dir, ref: "CHG-0002/T4", asOf: "2026-11-20T12:00:00+03:00" })).rejects.toThrow(
+      /no escalation is due yet: level 3 \(Pavel Orlov, service manager\) falls due at 2026-11-23 14:25/,
+    );
     expect(git(dir, ["rev-parse", "HEAD"])).toBe(head);
   });
 
@@ -181,7 +219,9 @@ describe("tam task escalate / tam incident escalate", () => {
       ["2026-11-24T08:00:00+03:00", 2],
     ]);
     expect(git(dir, ["log", "--format=%s", `${head.trim()}..HEAD`]).trim()).toBe("INC-0056: escalated to Denis Volkov (level 2)");
-    await expect(escalateIncident({ project: dir, ref: "INC-0056", asOf: "2026-11-23T08:00:00+03:00" })).rejects.toThrow(/INC-0056 already has an escalation at 2026-11-24T08:00:00\+03:00, later than 2026-11-23T08:00:00\+03:00/);
+    await expect(escalateIncident({ project: dir, ref: "INC-0056", asOf: "2026-11-23T08:00:00+03:00" })).rejects.toThrow(
+      /INC-0056 already has an escalation at 2026-11-24T08:00:00\+03:00, later than 2026-11-23T08:00:00\+03:00/,
+    );
   });
 
   it("bad input is refused with a message and nothing is written", async () => {
