@@ -55,9 +55,21 @@ export function escalationNames(context: Pick<EscalationContext, "departments" |
   return [OWN_LEAD, ...context.departments.filter((d) => d && typeof d.id === "string").map((d) => d.id), ...knownPeople(context).map((p) => p.name)];
 }
 
+// One clock per calendar, manifest and zone: every blocked task and incident of a department shares its day cache.
+const clocks = new WeakMap<object, Map<string, WorkClock>>();
+const NO_MANIFEST = {};
+
 export function departmentClock(department: Department | undefined, context: Pick<EscalationContext, "manifest" | "timezone">): WorkClock {
   const named = departmentCalendar(department, context.manifest);
-  return makeWorkClock({ name: named.name, calendar: named.calendar, zone: context.timezone });
+  const key = `${named.name}|${context.timezone}`;
+  const byManifest = clocks.get(context.manifest ?? NO_MANIFEST) ?? new Map<string, WorkClock>();
+  clocks.set(context.manifest ?? NO_MANIFEST, byManifest);
+  let clock = byManifest.get(key);
+  if (!clock) {
+    clock = makeWorkClock({ name: named.name, calendar: named.calendar, zone: context.timezone });
+    byManifest.set(key, clock);
+  }
+  return clock;
 }
 
 export type EscalationKind = "blocked-task" | "aging-incident";
