@@ -6,6 +6,8 @@ import type { IncidentNotice } from "../model/files.js";
 import { whoAmI } from "../project/identity.js";
 import { editFiles, type WriteResult } from "../project/transaction.js";
 import { appendSeqItems, setMapEntry, type Plain } from "../project/yaml-text.js";
+import { UsageError } from "../errors.js";
+import { incidentOrderReason, incidentWriteInstant } from "../domain/incidents/record-time.js";
 import { INCIDENT_KEYS } from "../domain/incidents/record.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 import { incidentEdit, lookUp } from "./incident-review.js";
@@ -34,18 +36,18 @@ export async function notifyIncident(request: IncidentNotifyRequest): Promise<In
   const project = openProject(request);
   const found = lookUp(project, request.id);
   const clock = clockFor(project, request.asOf, request.now);
-  const make = (incident: typeof found.incident) =>
+  const make = (incident: typeof found.incident, now = clock.now) =>
     incidentNotice({
       incident,
       manifest: project.manifest,
       components: project.components,
       departments: project.departments,
-      now: clock.now,
+      now,
       timezone: clock.timezone,
       impact: request.impact,
       doing: request.doing,
     });
-  let notice = make(found.incident);
+  let notice = make(found.incident, incidentWriteInstant(found.incident, clock));
   if (request.record === false) return { notice };
   const by = request.by ?? (await whoAmI(project.root));
   let record: IncidentNotice = { at: formatZoned(clock.now, clock.timezone) };
@@ -53,8 +55,13 @@ export async function notifyIncident(request: IncidentNotifyRequest): Promise<In
     project,
     [
       incidentEdit(found.source.rel, found.incident.id, (current) => {
-        notice = make(current);
-        record = { at: formatZoned(clock.now, clock.timezone), by, ...(notice.nextAt !== undefined ? { next: formatZoned(notice.nextAt, clock.timezone) } : {}) };
+        // When: now, or the time on the --as-of day after what the incident records; never before the last update.
+        const instant = incidentWriteInstant(current, clock);
+        const at = formatZoned(instant, clock.timezone);
+        const order = incidentOrderReason(current, "client update", current.notices, instant, at);
+        if (order) throw new UsageError(order);
+        notice = make(current, instant);
+        record = { at, by, ...(notice.nextAt !== undefined ? { next: formatZoned(notice.nextAt, clock.timezone) } : {}) };
         const notices = Array.isArray(current.notices) ? current.notices : undefined;
         return {
           after: { ...current, notices: [...(notices ?? []), record] },

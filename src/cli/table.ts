@@ -13,6 +13,7 @@ import type { ChangePlanOptions } from "../commands/change-plan.js";
 import type { ChangeRebaselineOptions } from "../commands/change-rebaseline.js";
 import type { ChangeStepOptions } from "../commands/change-step.js";
 import type { GlobalOptions, Output } from "../commands/context.js";
+import type { EscalateOptions } from "../commands/escalate.js";
 import type { DocsBaselineOptions } from "../commands/docs-baseline.js";
 import type { DocsCheckOptions } from "../commands/docs-check.js";
 import type { DocsReviewOptions } from "../commands/docs-review.js";
@@ -298,6 +299,28 @@ const change: CommandDef[] = [
   },
 ];
 
+/** tam task escalate and tam incident escalate: one row each, the same options (issue 29, point 5). */
+function escalateRow(what: "task" | "incident", arg: string, example: string): CommandDef {
+  return {
+    path: [what, "escalate"],
+    args: [arg],
+    description:
+      what === "task"
+        ? "draft the escalation of a blocked task to the level of its department's chain that is due (departments.yaml escalation.blocked); records it on the task; <ref> is CHANGE/TASK"
+        : "draft the escalation of an open incident to the level of its department's chain that is due (departments.yaml escalation.incidents); records it on the incident",
+    options: [
+      formatOption("notice", "markdown"),
+      option("--note <text>", "what is asked for, recorded with the escalation"),
+      byOption("who escalates"),
+      option("--no-record", "only print the message: store nothing (a preview)"),
+      ...writeOptions(`record the escalation in the ${what === "task" ? "change" : "incident"} file but do not commit it`),
+      asOfOption,
+    ],
+    examples: [`tam ${what} escalate ${example}`, `tam ${what} escalate ${example} --format text > mail.txt`, `tam ${what} escalate ${example} --no-record   # preview`],
+    run: async ({ globals, args: [ref], options, output }) => (await import("../commands/escalate.js")).runEscalate(globals, what, ref, options as EscalateOptions, output),
+  };
+}
+
 // --- task progress ---
 const TASK_STEPS: Record<TaskAction, string> = {
   start:
@@ -354,6 +377,7 @@ const task: CommandDef[] = [
     examples: ["tam task sync jira-export.csv --preset jira", "tam task sync change_task.csv --preset servicenow --format json"],
     run: async ({ globals, args: [file], options, output }) => (await import("../commands/task-sync.js")).runTaskSync(globals, file, options as TaskSyncOptions, output),
   },
+  escalateRow("task", "<ref>", "CHG-0002/T4"),
 ];
 
 const status: CommandDef = {
@@ -750,6 +774,7 @@ const incident: CommandDef[] = [
     ],
     run: async ({ globals, args: [file], options, output }) => (await import("../commands/incident-import.js")).runIncidentImport(globals, file, options as IncidentImportOptions, output),
   },
+  escalateRow("incident", "<id>", "INC-0056"),
 ];
 
 // --- shell completion ---

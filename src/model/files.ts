@@ -148,6 +148,23 @@ export interface Department {
   capacity?: number;
   /** Where the department takes its work: a Jira project key, a ServiceNow assignment group (`tam change dispatch`). */
   queue?: DepartmentQueue;
+  /** Whom to escalate to when its work is blocked or its incidents age, and after how long (`tam status`, `tam task escalate`). */
+  escalation?: EscalationChains;
+}
+
+/** The department's escalation matrix: one chain for blocked tasks, one per incident priority. */
+export interface EscalationChains {
+  /** Levels for a task blocked this long, in the department's working time. */
+  blocked?: EscalationLevel[];
+  /** Levels for an incident open this long, per priority, in the department's working time. */
+  incidents?: Partial<Record<Priority, EscalationLevel[]>>;
+}
+
+export interface EscalationLevel {
+  /** Working time on the department's calendar since the task was blocked (or the incident opened), e.g. 1d. */
+  after: DurationText;
+  /** "lead" (the department's lead), a department id (its lead), or a person's name (a lead, a contact, the TAM or the service manager). */
+  to: string;
 }
 
 export interface DepartmentQueue {
@@ -249,6 +266,8 @@ export interface Task {
   history?: TaskEvent[];
   /** The task's ticket in its department's queue, as `tam task sync` last read it. */
   ticket?: TaskTicket;
+  /** Escalations while it was blocked (`tam task escalate`), in time order. */
+  escalations?: Escalation[];
 }
 
 export interface TaskTicket {
@@ -380,6 +399,11 @@ export interface Incident {
   /** Times the export does not record (no column for them): not measured, shown as unknown. */
   unrecorded?: "responded"[];
   pauses?: Pause[];
+  /**
+   * Status changes the times above do not show, in time order: an earlier resolution that did not hold and
+   * its reopening (imported from an event log, or written by hand). `resolved` stays the final resolution.
+   */
+  history?: IncidentEvent[];
   cause?: { category: CauseCategory; root_cause?: string };
   status: IncidentStatus;
   /** Free text: what was done so that it does not recur. */
@@ -390,6 +414,26 @@ export interface Incident {
   notices?: IncidentNotice[];
   /** The post-incident review (`tam incident review`). */
   review?: IncidentReview;
+  /** Escalations along the department's chain (`tam incident escalate`), in time order. */
+  escalations?: Escalation[];
+}
+
+/** One escalation of a blocked task or an aging incident to a level of the department's chain. */
+export interface Escalation {
+  at: TimestampText;
+  /** The level of the chain, 1 for the first. */
+  level: number;
+  /** Whom it went to: a person's name. */
+  to: string;
+  by?: string;
+  note?: string;
+}
+
+export interface IncidentEvent {
+  at: TimestampText;
+  status: IncidentStatus | "reopened";
+  by?: string;
+  note?: string;
 }
 
 export interface IncidentNotice {

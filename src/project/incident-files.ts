@@ -3,7 +3,7 @@
 // already there (touching only the edited keys).
 import { isDeepStrictEqual } from "node:util";
 import { isSeq, type Node } from "yaml";
-import { CAUSE_KEYS, INCIDENT_KEYS, orderedIncident, PAUSE_KEYS } from "../domain/incidents/record.js";
+import { CAUSE_KEYS, HISTORY_KEYS, INCIDENT_KEYS, orderedIncident, PAUSE_KEYS } from "../domain/incidents/record.js";
 import type { ImportEdit } from "../domain/incidents/reimport.js";
 import type { FieldEdit } from "../domain/incidents/update.js";
 import { EditError } from "../errors.js";
@@ -106,15 +106,16 @@ export function applyImportEdits(text: string, index: number, edits: ImportEdit[
   for (const edit of edits) {
     if (edit.value === undefined) text = removeMapEntry(text, at, edit.key);
     else {
-      const value = Array.isArray(edit.value) ? (edit.value.map((p) => (typeof p === "string" ? p : orderedPause(p as unknown as Record<string, unknown>))) as Plain) : edit.value;
+      const order = edit.key === "history" ? HISTORY_KEYS : PAUSE_KEYS;
+      const value = Array.isArray(edit.value) ? (edit.value.map((p) => (typeof p === "string" ? p : orderedEntry(p as unknown as Record<string, unknown>, order))) as Plain) : edit.value;
       text = setMapEntry(text, at, edit.key, value, INCIDENT_KEYS);
     }
   }
   return text;
 }
 
-function orderedPause(pause: Record<string, unknown>): Plain {
+function orderedEntry(entry: Record<string, unknown>, order: readonly string[]): Plain {
   const out: Record<string, Plain> = {};
-  for (const key of ["from", "to", "reason", "note"]) if (pause[key] !== undefined) out[key] = pause[key] as Plain;
+  for (const key of order) if (entry[key] !== undefined) out[key] = entry[key] as Plain;
   return out;
 }

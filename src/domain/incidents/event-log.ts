@@ -30,6 +30,8 @@ export interface Timeline {
   resolved?: number;
   closed?: number;
   pauses: EpochPause[];
+  /** Resolutions that did not hold: when it was resolved, when and to which state it was reopened. */
+  reopenings?: { resolved: number; reopened: number; state: string }[];
 }
 
 type Category = { kind: "initial" | "resolved" | "closed" | "other" } | { kind: "waiting"; reason: Pause["reason"] };
@@ -86,6 +88,7 @@ export function timelineOf(events: LogEvent[], states: EventLogStates, opened: n
   let resolved: number | undefined;
   let closed: number | undefined;
   const pauses: EpochPause[] = [];
+  const reopenings: { resolved: number; reopened: number; state: string }[] = [];
   let waiting: EpochPause | undefined;
   for (const event of events) {
     const category = categorize(event.state, states);
@@ -99,11 +102,13 @@ export function timelineOf(events: LogEvent[], states: EventLogStates, opened: n
       if (resolved === undefined) resolved = event.at;
       if (closed === undefined && category.kind === "closed") closed = event.at;
     } else {
-      // Any other state after a resolution is a reopening: the earlier resolution does not count.
+      // Any other state after a resolution is a reopening: the earlier resolution does not count
+      // for the SLA, and is kept in the incident's history.
+      if (resolved !== undefined) reopenings.push({ resolved, reopened: event.at, state: event.state });
       resolved = undefined;
       closed = undefined;
     }
   }
   if (waiting) pauses.push(waiting);
-  return { responded, resolved, closed, pauses: mergePauses(pauses, opened, resolved) };
+  return { responded, resolved, closed, pauses: mergePauses(pauses, opened, resolved), ...(reopenings.length ? { reopenings } : {}) };
 }

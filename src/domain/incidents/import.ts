@@ -3,7 +3,7 @@
 // Pure: a parsed CSV and a mapping in; new incidents, updates of incidents already imported
 // (matched by external_id), row errors and anomalies out. Messages name CSV lines, not record numbers.
 import type { CsvRecord, CsvTable } from "../csv.js";
-import type { CauseCategory, Incident, IncidentStatus, Pause, Priority } from "../../model/files.js";
+import type { CauseCategory, Incident, IncidentEvent, IncidentStatus, Pause, Priority } from "../../model/files.js";
 import { formatZoned } from "../zoned-timestamp.js";
 import type { Anomaly, NoteAnomaly } from "./anomaly.js";
 import { checkDates, type EachDateCell } from "./date-check.js";
@@ -163,7 +163,11 @@ function statusFrom(times: { responded?: number; resolved?: number; closed?: num
 function written(opened: number, t: Timeline, zone: string) {
   const ts = (epoch: number | undefined) => (epoch === undefined ? undefined : formatZoned(epoch, zone));
   const pauses: Pause[] = t.pauses.map((p) => ({ from: ts(p.from)!, ...(p.to !== undefined ? { to: ts(p.to)! } : {}), reason: p.reason }));
-  return clean({ opened: ts(opened)!, responded: ts(t.responded), resolved: ts(t.resolved), closed: ts(t.closed), pauses });
+  const history: IncidentEvent[] = (t.reopenings ?? []).flatMap((r) => [
+    { at: ts(r.resolved)!, status: "resolved" as const },
+    { at: ts(r.reopened)!, status: "reopened" as const, note: `back to "${r.state}"` },
+  ]);
+  return clean({ opened: ts(opened)!, responded: ts(t.responded), resolved: ts(t.resolved), closed: ts(t.closed), pauses, history });
 }
 
 /** Responses after the resolution, closings before it: made consistent, the latter noted. */

@@ -18,12 +18,14 @@ export const INCIDENT_KEYS = [
   "estimated",
   "unrecorded",
   "pauses",
+  "history",
   "cause",
   "status",
   "actions",
   "review",
 ] as const;
 export const PAUSE_KEYS = ["from", "to", "reason", "note"] as const;
+export const HISTORY_KEYS = ["at", "status", "by", "note"] as const;
 export const CAUSE_KEYS = ["category", "root_cause"] as const;
 
 /** A plain object with the incident's keys in file order, absent ones left out. */
@@ -33,6 +35,7 @@ export function orderedIncident(incident: Incident): Record<string, unknown> {
     const value = (incident as unknown as Record<string, unknown>)[key];
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
     if (key === "pauses") out.pauses = (value as Record<string, unknown>[]).map((p) => pick(p, PAUSE_KEYS));
+    else if (key === "history") out.history = (value as Record<string, unknown>[]).map((e) => pick(e, HISTORY_KEYS));
     else if (key === "cause") out.cause = pick(value as Record<string, unknown>, CAUSE_KEYS);
     else out[key] = value;
   }

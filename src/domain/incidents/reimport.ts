@@ -2,16 +2,16 @@
 // is updated (times and which of them are estimated or unrecorded, pauses, status, priority); what the TAM wrote (title, department, components,
 // cause, root cause, actions, pause notes) is kept. Times equal as instants keep their text, so an
 // incident the export does not change stays byte-identical.
-import type { Incident, Pause } from "../../model/files.js";
+import type { Incident, IncidentEvent, Pause } from "../../model/files.js";
 import { parseTimestamp } from "../dates.js";
 
-export const UPDATED_KEYS = ["priority", "opened", "responded", "resolved", "closed", "estimated", "unrecorded", "pauses", "status"] as const;
+export const UPDATED_KEYS = ["priority", "opened", "responded", "resolved", "closed", "estimated", "unrecorded", "pauses", "history", "status"] as const;
 export type UpdatedKey = (typeof UPDATED_KEYS)[number];
 
 /** Set a key to a value, or remove it (value undefined). */
 export interface ImportEdit {
   key: UpdatedKey;
-  value?: string | string[] | Pause[];
+  value?: string | string[] | Pause[] | IncidentEvent[];
 }
 
 export interface IncidentUpdate {
@@ -89,6 +89,12 @@ export function planReimport(existing: Incident, fromExport: Omit<Incident, "id"
     edits.push({ key: "pauses", value: pauses.length ? pauses : undefined });
     if (pauses.length) after.pauses = pauses;
     else delete after.pauses;
+  }
+  // A reopening the export shows is kept in the history; a history written by hand stays when the export shows none.
+  const history = imported.history ?? [];
+  if (history.length && JSON.stringify(existing.history ?? []) !== JSON.stringify(history)) {
+    edits.push({ key: "history", value: history });
+    after.history = history;
   }
   if (edits.length === 0) return null;
   // The file's key order: status last of the edited keys, as `tam incident update` writes it.

@@ -1,5 +1,6 @@
 // The markdown document of a post-incident review (reviews/<ID>.md): the timeline built from the
-// incident's own times (opened, first response, pauses, resolved, closed), the cause, the contributing
+// incident's own times (opened, first response, pauses, resolved, closed) and its status history (a
+// resolution that did not hold, the reopening), the cause, the contributing
 // factors and the actions. Written by tam incident review and rewritten when an action changes.
 import type { Incident, IncidentReview } from "../../model/files.js";
 import { parseTimestamp } from "../dates.js";
@@ -31,6 +32,28 @@ export function reviewTimeline(incident: Incident, zone: string): TimelineEvent[
   }
   add(incident.resolved, `resolved, service restored${since(incident.resolved)}`, 4);
   add(incident.closed, "closed", 5);
+  // The status history: what the times above do not show (a resolution that did not hold, the reopening).
+  const own = new Set((["opened", "responded", "resolved", "closed"] as const).map((key) => `${key === "opened" ? "open" : key}@${parseTimestamp(incident[key] ?? "")}`));
+  const history = (Array.isArray(incident.history) ? incident.history : []).filter((e) => e && typeof e.at === "string");
+  history.forEach((event, i) => {
+    const at = parseTimestamp(event.at);
+    if (own.has(`${event.status}@${at}`)) return;
+    const note = event.note ? `: ${event.note.trim()}` : "";
+    if (event.status === "reopened") {
+      const before = history
+        .slice(0, i)
+        .reverse()
+        .find((e) => e.status === "resolved" || e.status === "closed");
+      add(event.at, `reopened${note}${before ? ` (${elapsed(at - parseTimestamp(before.at))} after it was ${before.status})` : ""}`, 6);
+    } else {
+      const undone = (event.status === "resolved" || event.status === "closed") && history.slice(i + 1).some((e) => e.status === "reopened");
+      add(
+        event.at,
+        `${event.status}${event.status === "resolved" ? since(event.at) : ""}${undone ? ", did not hold" : ""}${note}`,
+        event.status === "closed" ? 5 : event.status === "resolved" ? 4 : 1,
+      );
+    }
+  });
   return events.sort((a, b) => a.at - b.at || a.rank - b.rank).map(({ at, what }) => ({ at, time: formatZonedShort(at, zone), what }));
 }
 

@@ -86,6 +86,8 @@ export function setActionState(incident: Incident, actionId: string, state: "ope
   const index = actions.findIndex((a) => a.id.toLowerCase() === actionId.toLowerCase());
   if (index < 0) return `${incident.id}'s review has no action ${actionId}${actions.length ? ` (actions: ${actions.map((a) => a.id).join(", ")})` : ""}`;
   const before = actions[index]!;
+  if (state === "done" && typeof review.held === "string" && date < review.held)
+    return `${date} is before ${incident.id}'s review was held (${review.held}): an action is done after the review that set it`;
   const trimmed = note?.trim();
   const action: ReviewAction =
     state === "done" ? { ...before, state: "done", done: date, ...(trimmed ? { note: trimmed } : {}) } : { ...withoutDone(before), state: "open", ...(trimmed ? { note: trimmed } : {}) };

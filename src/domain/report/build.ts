@@ -1,5 +1,6 @@
 // Assembles the client-meeting report from the other domain modules. Pure: the freshness
 // report (which needs git) and the previous report come in ready-made; everything else is computed here.
+import { reviewsReport } from "./reviews.js";
 import { acceptedRiskSteps } from "../tracking/readiness.js";
 import { OPEN_CHANGE_STATUSES, type Change, type Component, type Department, type DocEntry, type Incident, type Manifest, type RecommendationEntry, type Task } from "../../model/files.js";
 import { recordLines, registerReport, riskRecords, settled } from "../recommendations/register.js";
@@ -111,6 +112,7 @@ export function buildClientReport(input: ReportInput): ClientReport {
     decisions: [...clientDecisions(input.changes, schedules, input.incidents, recommendations, input.now, input.today), ...registerDecisions(register)],
     register,
     delta: input.since ? delta(input, input.since, risks, recommendations) : null,
+    reviews: input.since ? reviewsReport(input.incidents, input.since.date, input.today, internal) : reviewsReport(input.incidents, period.fromDate, input.today, internal, true),
     internal: internal ? internalPart(input, risks, sla, schedule) : null,
   };
 }

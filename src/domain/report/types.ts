@@ -1,5 +1,6 @@
 // The client-meeting report: everything `tam report` shows, as plain data. The client audience
 // leaves the internal parts out (null or empty), so even the JSON can be handed over.
+import type { ReviewsReport } from "./reviews.js";
 import type { Priority } from "../../model/files.js";
 import type { Risk } from "../arch/risk-types.js";
 import type { FreshnessReport } from "../freshness/index.js";
@@ -157,6 +158,8 @@ export interface ClientReport {
    * adopted per author only in the internal audience (empty in the client's).
    */
   register: RegisterReport;
+  /** Post-incident reviews held and their actions done since the last meeting (`--since`, else the period's start), and those still open. */
+  reviews: ReviewsReport;
   /** Only in the internal audience. */
   internal: InternalPart | null;
 }

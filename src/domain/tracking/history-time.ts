@@ -24,7 +24,11 @@ const entry = (at: unknown): Entry | undefined => {
 
 /** Every recorded time of the change: its steps, its approval, its tasks' updates. */
 function recordedTimes(change: Change): Entry[] {
-  const times = [...(change.history ?? []).map((e) => e?.at), change.approval?.at, ...(change.tasks ?? []).flatMap((t) => (t.history ?? []).map((e) => e?.at))];
+  const times = [
+    ...(change.history ?? []).map((e) => e?.at),
+    change.approval?.at,
+    ...(change.tasks ?? []).flatMap((t) => [...(t.history ?? []), ...(Array.isArray(t.escalations) ? t.escalations : [])].map((e) => e?.at)),
+  ];
   return times.map(entry).filter((e): e is Entry => e !== undefined);
 }
 
@@ -35,10 +39,16 @@ function recordedTimes(change: Change): Entry[] {
  * 23:59:59 before them).
  */
 export function writeInstant(change: Change, clock: WriteClock): number {
+  return instantAfter(
+    recordedTimes(change).map((e) => e.ms),
+    clock,
+  );
+}
+
+/** The same for any record (an incident's notices, escalations): `times` are the instants it already records. */
+export function instantAfter(times: readonly number[], clock: WriteClock): number {
   if (clock.dayStart === undefined) return clock.now;
-  const sameDay = recordedTimes(change)
-    .map((e) => e.ms)
-    .filter((ms) => ms <= clock.now);
+  const sameDay = times.filter((ms) => ms <= clock.now);
   const after = sameDay.length ? Math.max(...sameDay) + 1000 : clock.dayStart;
   return Math.min(Math.max(clock.dayStart, after), clock.now);
 }

@@ -15,6 +15,7 @@ import { parseTimestamp } from "../dates.js";
 import { dateInZone, zonedToEpoch } from "../zone.js";
 import { needsApprovalBeforeWork } from "./lifecycle.js";
 import { untoldProblems, type UntoldProblem } from "./untold.js";
+import { escalations, type EscalationStatus } from "./escalation.js";
 
 export interface StatusInput {
   changes: readonly Change[];
@@ -135,6 +136,8 @@ export interface StatusReport {
   reviews?: ReviewStatus;
   /** Open incidents overdue for a client update (tam.yaml `updates`), most overdue first (when the incidents were given). */
   updates?: UpdateDue[];
+  /** Blocked tasks and aging incidents on their department's escalation chain: whom to call, since when (departments.yaml `escalation`). */
+  escalations: EscalationStatus[];
 }
 
 export interface ReviewActionRef {
@@ -217,6 +220,7 @@ export function projectStatus(input: StatusInput): StatusReport {
     readyByDepartment: [...ready.keys()].sort().map((department) => ({ department, tasks: ready.get(department)! })),
     departments: departmentRows(changes, schedule, input, keep),
     findings,
+    escalations: escalations({ ...input, changes, incidents: input.incidents, now }),
     ...(input.incidents
       ? { reviews: reviewStatus({ ...input, incidents: input.incidents, now }), updates: input.department || input.assignee ? [] : updatesDue(input.incidents, input.manifest, now, input.timezone) }
       : {}),

@@ -7,6 +7,7 @@ import { checkIncidents, idsOf } from "./incident-rules.js";
 import { checkPolicy } from "./policy.js";
 import { checkRecommendations } from "./recommendation-rules.js";
 import { checkDuplicates, checkReferences } from "./references.js";
+import { checkEscalations } from "./escalation-rules.js";
 import { checkTimes } from "./times.js";
 import type { ProjectView } from "./view.js";
 
@@ -29,5 +30,6 @@ export function validateProject(view: ProjectView): Issue[] {
     ...checkPolicy(view),
     ...checkBounds(view),
     ...checkRecommendations(view),
+    ...checkEscalations(view),
   ].sort(compareIssues);
 }

@@ -137,6 +137,8 @@ export function reportBlocks(report: ClientReport): Block[] {
     );
   }
 
+  lines.push(...reviewSections(report));
+
   lines.push("## Recommendations", "", ...recommendations(report, quote), "");
   lines.push(...registerSections(report));
 
@@ -147,6 +149,43 @@ export function reportBlocks(report: ClientReport): Block[] {
   if (internal) lines.push(...internalSections(report), "");
   flush();
   return blocks;
+}
+
+/**
+ * Post-incident reviews held and their actions done since the last meeting (or the period's start), and
+ * those still open. The client edition in the client's words: our actions are "we", theirs "you" (with
+ * the person), no department ids; the internal edition names every owner.
+ */
+function reviewSections(report: ClientReport): string[] {
+  const { reviews } = report;
+  const internal = Boolean(report.internal);
+  if (!reviews.held.length && !reviews.actionsDone.length && !reviews.open.length) return [];
+  const since = reviews.since;
+  const who = (a: ClientReport["reviews"]["open"][number]) =>
+    internal ? `${md(a.owner ?? "")} (${a.side === "client" ? "client" : "provider"} side)` : a.side === "client" ? `You (${md(a.owner ?? "")})` : "We";
+  const out = [`### What we learned from incidents since ${since}`, ""];
+  const done = reviews.actionsDone.length;
+  out.push(
+    `${reviews.held.length ? `We held ${count(reviews.held.length, "post-incident review")}` : "We held no post-incident review"}${done ? `; ${count(done, "action")} agreed in our reviews ${plural(done, "was", "were")} carried out` : ""}.`,
+    "",
+  );
+  if (reviews.held.length)
+    out.push(
+      ...table(
+        ["incident", "what happened", "held", "what we found", "actions done"],
+        reviews.held.map((r) => [md(r.incident), `${r.priority} ${md(r.title)}`, r.held, md(r.cause ?? "no cause named"), `${r.done} of ${r.actions}`]),
+      ),
+      "",
+    );
+  if (done) out.push(`Carried out since ${since}:`, "", ...reviews.actionsDone.map((a) => `- ${who(a)}: ${md(a.text)} (${md(a.incident)}), ${a.done}${a.note ? `: ${md(a.note)}` : ""}`), "");
+  if (reviews.open.length)
+    out.push(
+      "Still open:",
+      "",
+      ...reviews.open.map((a) => `- ${who(a)}: ${md(a.text)} (${md(a.incident)}), due ${a.due}${a.due < report.header.asOf ? ` (${internal ? "overdue" : "past its date"})` : ""}`),
+      "",
+    );
+  return out;
 }
 
 /** What recommendations.yaml has on record: taken on and under way, done since the last meeting, risks accepted. */

@@ -1,4 +1,5 @@
 // Words every tam status format shares.
+import type { EscalationStatus } from "../../domain/tracking/escalation.js";
 import type { ChangeProgress, ReviewStatus, TaskRef } from "../../domain/tracking/status.js";
 
 export const CHANGE_HEADERS = ["change", "status", "progress", "due", "forecast", "internal", "client promise", "slip", "ready", "in progress", "blocked", "late"];
@@ -72,4 +73,19 @@ export function updateLines(
     (u) =>
       `${u.incident} (${u.priority}) ${safe(u.title)}: an update was due ${u.due}, overdue by ${u.overdueBy} (${u.lastNotice ? `last sent ${u.lastNotice}` : "none sent yet"}); \`tam incident notify ${u.incident}\``,
   );
+}
+
+/** Blocked tasks and aging incidents on their escalation chain: whom to call, since when; one line each. */
+export function escalationLines(report: { escalations?: EscalationStatus[] }, safe: (text: string) => string, alarm: (text: string) => string): string[] {
+  return (report.escalations ?? []).map((e) => {
+    const what = e.kind === "blocked-task" ? `blocked since ${e.since} (${e.age})` : `${e.priority} open since ${e.since} (${e.age})`;
+    const waits = e.note ? `, waits for: ${safe(e.note.trim().replace(/[.!]+$/, ""))}` : "";
+    const parts: string[] = [];
+    if (e.escalated) parts.push(`escalated to ${safe(e.escalated.to)} (level ${e.escalated.level}) at ${e.escalated.at}`);
+    if (e.due) parts.push(alarm(`escalate to ${safe(e.due.to)} (level ${e.due.level}, ${safe(e.due.via)}), due since ${e.due.due}, overdue by ${e.due.overdueBy}`));
+    if (e.next) parts.push(`${e.due || e.escalated ? "next: " : ""}level ${e.next.level} to ${safe(e.next.to)} (${safe(e.next.via)}) ${e.due || e.escalated ? "at" : "falls due at"} ${e.next.due}`);
+    else if (e.due || e.escalated) parts.push("top of the chain");
+    const command = e.due ? `; \`tam ${e.kind === "blocked-task" ? "task" : "incident"} escalate ${e.subject}\`` : "";
+    return `${e.subject} ${safe(e.title)} (${e.department}), ${what}${waits}: ${parts.join("; ")}${command}`;
+  });
 }

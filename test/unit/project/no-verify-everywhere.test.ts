@@ -16,6 +16,8 @@ const WRITES: [string, string[]][] = [
   ["change rebaseline", ["change", "rebaseline", "CHG-0004", "--reason", "the shelf arrives later", "--as-of", "2026-11-21T10:00:00+03:00"]],
   ["incident notify", ["incident", "notify", "INC-0056", "--format", "text", "--as-of", "2026-11-20T12:00:00+03:00"]],
   ["rec present", ["rec", "present", "REC-006", "--as-of", "2026-11-21"]],
+  ["task escalate", ["task", "escalate", "CHG-0002/T4", "--format", "text", "--as-of", "2026-11-20T12:00:00+03:00"]],
+  ["incident escalate", ["incident", "escalate", "INC-0056", "--format", "text", "--as-of", "2026-11-20T12:00:00+03:00"]],
 ];
 
 describe.each(WRITES)("%s", (_name, args) => {
