@@ -584,7 +584,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     (c) =>
       c
         .option("--change <id>", "the change that carries it out (required)")
-        .option("--decision-maker <name>", "the client's decision maker who accepted it (a contact of tam.yaml)")
+        .option("--decision-maker <name>", "the client's decision maker who accepted it (a contact of tam.yaml with can_approve; required)")
         .option("--date <date>", "the day it was accepted, YYYY-MM-DD (default: today)"),
   );
   recWrite(

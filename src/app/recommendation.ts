@@ -15,7 +15,7 @@ import { canonicalId } from "../util/ids.js";
 import { didYouMean } from "../util/suggest.js";
 import { archRisks } from "./assess-risks.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
-import { checkApprover } from "../domain/tracking/approvers.js";
+import { checkApprover, decisionMakers } from "../domain/tracking/approvers.js";
 
 export interface RecListResult {
   asOf: string;
@@ -138,7 +138,9 @@ export async function acceptRecommendation(options: RecAcceptOptions): Promise<R
     const hint = didYouMean(options.change, changeIds);
     throw new UsageError(`--change "${options.change}": no such change in changes/${hint ? `: ${hint}` : ""}; nothing was written`);
   }
-  const by = options.decisionMaker === undefined ? undefined : decisionMaker(project, options.decisionMaker);
+  if (!options.decisionMaker)
+    throw new UsageError(`--decision-maker: who on the client's side accepted ${entry.id} (a decision maker of tam.yaml: ${decisionMakers(project.manifest).join(", ") || "none has can_approve: true"})`);
+  const by = clientDecisionMaker(project, options.decisionMaker, "accepting a recommendation is the client's decision, not the CAB's");
   const date = dayOption("--date", options.date, today);
   const accepted: FlatMap = { change: changeId, date, by };
   return change(project, options, entry, "accept", `rec: accept ${entry.id} as ${changeId} (${date}${by ? `, ${by}` : ""})`, "accepted", accepted, entry.declined ? ["declined"] : [], today);
@@ -159,7 +161,7 @@ export async function declineRecommendation(options: RecDeclineOptions): Promise
   if (entry.state === "accepted" || entry.state === "done") throw new UsageError(`${entry.id} is ${entry.state} (${entry.accepted?.change}): the client took it on; it cannot be declined now`);
   if (!options.decisionMaker)
     throw new UsageError(`--decision-maker: who on the client's side declined ${entry.id} and accepts the risk (one of ${clientContacts(project).join(", ") || "the contacts of tam.yaml"})`);
-  const by = riskOwner(project, options.decisionMaker);
+  const by = clientDecisionMaker(project, options.decisionMaker, "a declined recommendation's risk is the client's to accept, not the CAB's");
   if (!options.review) throw new UsageError(`--review: the date to review the accepted risk with the client again is required (a declined risk is accepted until then)`);
   const date = dayOption("--date", options.date, today);
   const review = dayOption("--review", options.review, today);
@@ -183,25 +185,15 @@ function open(options: RecWriteOptions & { id: string }): { project: Project; en
 }
 
 /**
- * Who accepts a declined recommendation's risk: a client decision maker (`can_approve: true` in
- * tam.yaml), as for a change's approval; a risk is the client's to accept, so not the CAB.
+ * Who decides on a recommendation for the client, accepting it or declining it (and so accepting its
+ * risk): a client decision maker (`can_approve: true` in tam.yaml), as for a change's approval; the
+ * decision is the client's, so not the CAB's.
  */
-function riskOwner(project: Project, name: string): string {
+function clientDecisionMaker(project: Project, name: string, notCab: string): string {
   const check = checkApprover(name, project.manifest);
-  if (!check.ok) throw new UsageError(`--decision-maker ${check.reason.replace("approval is by", "a risk is accepted by")}`);
-  if (check.via === "cab") throw new UsageError(`--decision-maker: a declined recommendation's risk is the client's to accept, not the CAB's; name a client decision maker`);
+  if (!check.ok) throw new UsageError(`--decision-maker ${check.reason.replace("approval is by", "the decision is by")}`);
+  if (check.via === "cab") throw new UsageError(`--decision-maker: ${notCab}; name a client decision maker`);
   return check.by;
-}
-
-/** A client contact of tam.yaml, as spelled there (any case accepted). */
-function decisionMaker(project: Project, name: string): string {
-  const contacts = clientContacts(project);
-  const found = contacts.find((c) => c.toLowerCase() === name.trim().toLowerCase());
-  if (found) return found;
-  const hint = didYouMean(name, contacts);
-  throw new UsageError(
-    `--decision-maker "${name}" is not a client contact in tam.yaml${hint ? `: ${hint}` : contacts.length ? ` (the contacts are ${contacts.join(", ")})` : " (tam.yaml lists no client contacts)"}`,
-  );
 }
 
 function dayOption(flag: string, value: string | undefined, today: string): string {
