@@ -139,7 +139,9 @@ export async function acceptRecommendation(options: RecAcceptOptions): Promise<R
     throw new UsageError(`--change "${options.change}": no such change in changes/${hint ? `: ${hint}` : ""}; nothing was written`);
   }
   if (!options.decisionMaker)
-    throw new UsageError(`--decision-maker: who on the client's side accepted ${entry.id} (a decision maker of tam.yaml: ${decisionMakers(project.manifest).join(", ") || "none has can_approve: true"})`);
+    throw new UsageError(
+      `--decision-maker: who on the client's side accepted ${entry.id} (a decision maker of tam.yaml: ${decisionMakers(project.manifest).join(", ") || "none has can_approve: true"})`,
+    );
   const by = clientDecisionMaker(project, options.decisionMaker, "accepting a recommendation is the client's decision, not the CAB's");
   const date = dayOption("--date", options.date, today);
   const accepted: FlatMap = { change: changeId, date, by };
