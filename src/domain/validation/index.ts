@@ -5,6 +5,7 @@ import { checkChangeReadiness, checkLifecycle, checkNewComponentCycles, checkSco
 import { checkComponentCycles, checkTaskCycles } from "./cycles.js";
 import { checkIncidents, idsOf } from "./incident-rules.js";
 import { checkPolicy } from "./policy.js";
+import { checkMeetings } from "./meeting-rules.js";
 import { checkRecommendations } from "./recommendation-rules.js";
 import { checkDuplicates, checkReferences } from "./references.js";
 import { checkTimes } from "./times.js";
@@ -28,5 +29,6 @@ export function validateProject(view: ProjectView): Issue[] {
     ...checkPolicy(view),
     ...checkBounds(view),
     ...checkRecommendations(view),
+    ...checkMeetings(view),
   ].sort(compareIssues);
 }
