@@ -600,6 +600,94 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
         .option("--date <date>", "the day it was declined, YYYY-MM-DD (default: today)"),
   );
 
+  // --- the minutes of client meetings and their action items (issue 30.3) ---
+  const meeting = program
+    .command("meeting")
+    .description("the minutes of client meetings (meetings.yaml): attendees, decisions, recommendations presented, action items kept or late")
+    .addHelpText(
+      "after",
+      examples("tam meeting list", "tam meeting new --from-report report-2026-10.md --attendee 'Elena Smirnova' --attendee 'Anna Volkova'", "tam meeting action done MTG-2026-10-30/A2 --note 'sent'"),
+    );
+  meeting
+    .command("list")
+    .description("every meeting held by a day, with its decisions and each action item: open, overdue, kept (done by its due date) or late")
+    .addOption(formatOption(FORMAT_NAMES.meeting, "table"))
+    .addOption(asOfOption())
+    .addHelpText("after", examples("tam meeting list -C examples/northwind --as-of 2026-11-20", "tam meeting list --format json"))
+    .action(async (options) => {
+      const { runMeetingList } = await import("./commands/meeting.js");
+      setExit(await runMeetingList(globals(), options, output));
+    });
+  const collectMeetingValues = (value: string, previous: string[] = []) => [...previous, value];
+  const meetingWrite = (parent: Command, name: string, description: string, action: "new" | "action-add" | "action-done" | "action-open", lines: string[], extra: (command: Command) => Command) => {
+    const command = parent.command(name).description(description);
+    extra(command)
+      .option("--by <name>", "who records it, the commit's author (default: git user.name, else $USER)")
+      .addOption(formatOption(FORMAT_NAMES.meetingWrite, "text"))
+      .addOption(asOfOption())
+      .option("--no-commit", "write the files but do not commit them")
+      .addOption(waitOption())
+      .addOption(localChangesOption())
+      .addOption(noVerifyOption())
+      .addHelpText("after", examples(...lines))
+      .action(async (...args: unknown[]) => {
+        const target = action === "new" ? undefined : (args[0] as string);
+        const options = (action === "new" ? args[0] : args[1]) as Parameters<typeof import("./commands/meeting.js").runMeetingWrite>[3];
+        const { runMeetingWrite } = await import("./commands/meeting.js");
+        setExit(await runMeetingWrite(globals(), action, target, options, output));
+      });
+  };
+  meetingWrite(
+    meeting,
+    "new",
+    "record the minutes of a client meeting (one commit); --from-report takes the agenda and the recommendations presented from the report written for it",
+    "new",
+    [
+      "tam meeting new --from-report report-2026-10.md --attendee 'Elena Smirnova' --attendee 'Anna Volkova' --decision 'CHG-0004 is approved'",
+      "tam meeting new --date 2026-10-30 --title '2026-10 monthly review' --rec REC-005",
+    ],
+    (c) =>
+      c
+        .option("--from-report <file>", "a report written by `tam report` (markdown, HTML or JSON): its decisions needed become the agenda; the recommendations they name are presented")
+        .option("--date <date>", "the day it was held, YYYY-MM-DD (default: today)")
+        .option("--title <text>", "what the meeting was, e.g. '2026-11 monthly review'")
+        .option("--id <id>", "its id (default: MTG-<date>)")
+        .option("--attendee <name>", "who attended: a client contact of tam.yaml or a provider person (repeatable)", collectMeetingValues)
+        .option("--agenda <text>", "an agenda point (repeatable)", collectMeetingValues)
+        .option("--decision <text>", "a decision taken (repeatable)", collectMeetingValues)
+        .option("--rec <id>", "a recommendation presented in it (repeatable): recorded as presented there, in the same commit", collectMeetingValues),
+  );
+  const meetingAction = meeting.command("action").description("the action items of a meeting: add one, mark one done (kept or late) or open again");
+  meetingWrite(
+    meetingAction,
+    "add <meeting>",
+    "add an action item agreed in a meeting: who (its side found from the project), what, by when",
+    "action-add",
+    ["tam meeting action add MTG-2026-10-30 --text 'Send the maintenance windows' --owner 'Oleg Ivanov' --due 2026-11-13"],
+    (c) =>
+      c
+        .option("--text <text>", "what is to be done (required)")
+        .option("--owner <name>", "who does it: a client contact of tam.yaml or a provider person (required)")
+        .option("--due <date>", "when it is due, YYYY-MM-DD (required)")
+        .addOption(new Option("--side <side>", "whose promise it is (default: the owner's side)").choices(["client", "provider"])),
+  );
+  meetingWrite(
+    meetingAction,
+    "done <ref>",
+    "record an action item as done: kept when on or before its due date, late after it",
+    "action-done",
+    ["tam meeting action done MTG-2026-10-30/A2 --note 'windows sent'", "tam meeting action done MTG-2026-10-30/A2 --date 2026-11-18"],
+    (c) => c.option("--date <date>", "the day it was done, YYYY-MM-DD (default: today)").option("--note <text>", "what was done, or why it is late"),
+  );
+  meetingWrite(
+    meetingAction,
+    "open <ref>",
+    "open a done action item again (it was not done after all)",
+    "action-open",
+    ["tam meeting action open MTG-2026-10-30/A1 --note 'the price was incomplete'"],
+    (c) => c.option("--note <text>", "why it is open again"),
+  );
+
   // --- incidents and SLA (issue 5) ---
   const collect = (value: string, previous: string[] = []) => [...previous, value];
   const sla = program

@@ -49,7 +49,7 @@ function summary(meeting: Meeting, today: string): MeetingSummary {
 }
 
 export function listMeetings(options: ProjectOptions & ClockOptions): MeetingListResult {
-  const project = openProject(options, ["departments", "changes", "recommendations", "meetings"]);
+  const project = openProject(options, ["architecture", "departments", "changes", "docs", "recommendations", "meetings"]);
   requireValid(project);
   const clock = clockFor(project, options.asOf, options.now);
   // As of a past day, a meeting held later has not happened yet.
@@ -207,7 +207,7 @@ export async function addMeetingAction(options: MeetingActionAddOptions): Promis
         const current = actionsOf(source, index);
         // Numbered under the lock: another write may have added one meanwhile.
         action.id = nextActionId({ actions: current });
-        return appendAction(text, index, action, Array.isArray((source?.data as { meetings?: Meeting[] }).meetings?.[index]?.actions));
+        return appendAction(text, index, action, Array.isArray((source?.data as { meetings?: Meeting[] } | undefined)?.meetings?.[index]?.actions));
       },
     },
   ]);

@@ -4,7 +4,9 @@ import type { Meeting, MeetingAction } from "../model/files.js";
 import { EditError } from "../errors.js";
 import type { Project } from "./load.js";
 import type { SourceFile } from "./source.js";
-import { appendSeqItems, removeMapEntry, seqItemText, setMapEntry, type Plain } from "./yaml-text.js";
+import { isDeepStrictEqual } from "node:util";
+import { isSeq } from "yaml";
+import { appendSeqItems, lineStart, nextLine, nodeAtPath, parseForEdit, parseYaml, removeMapEntry, scalarText, seqItemText, setMapEntry, splice, yamlFlowList, type Plain } from "./yaml-text.js";
 
 export const MEETINGS_FILE = "meetings.yaml";
 const MEETING_KEYS = ["id", "date", "title", "attendees", "report", "agenda", "recommendations", "decisions", "actions"];
@@ -19,13 +21,54 @@ function modeline(project: Pick<Project, "files">): string | null {
 
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as Plain;
 
-/** The file's text with `meeting` appended, or a new file holding it. */
+/**
+ * A meeting as a block item with the dash at `dash`: names and ids as flow lists, agenda points and
+ * decisions (sentences) one per line, as a TAM would write them by hand.
+ */
+export function meetingItemText(meeting: Meeting, dash: number): string {
+  const pad = " ".repeat(dash + 2);
+  const lines = [`${" ".repeat(dash)}- id: ${scalarText(meeting.id)}`, `${pad}date: ${scalarText(meeting.date)}`];
+  if (meeting.title !== undefined) lines.push(`${pad}title: ${scalarText(meeting.title)}`);
+  const { client, provider } = meeting.attendees;
+  if (!client?.length && !provider?.length) lines.push(`${pad}attendees: {}`);
+  else {
+    lines.push(`${pad}attendees:`);
+    if (client?.length) lines.push(`${pad}  client: ${yamlFlowList(client)}`);
+    if (provider?.length) lines.push(`${pad}  provider: ${yamlFlowList(provider)}`);
+  }
+  if (meeting.report !== undefined) lines.push(`${pad}report: ${scalarText(meeting.report)}`);
+  const sentences = (key: string, values: readonly string[] | undefined) => {
+    if (values?.length) lines.push(`${pad}${key}:`, ...values.map((v) => `${pad}  - ${scalarText(v)}`));
+  };
+  sentences("agenda", meeting.agenda);
+  if (meeting.recommendations?.length) lines.push(`${pad}recommendations: ${yamlFlowList(meeting.recommendations)}`);
+  sentences("decisions", meeting.decisions);
+  let out = `${lines.join("\n")}\n`;
+  if (meeting.actions?.length) out += `${pad}actions:\n${meeting.actions.map((a) => seqItemText(plain(a), dash + 4)).join("")}`;
+  return out;
+}
+
+/** The file's text with `meeting` appended, or a new file holding it; checked to read back as `meeting`. */
 export function appendMeeting(project: Pick<Project, "files">, text: string | null, meeting: Meeting): string {
+  let out: string;
   if (text === null || text.trim() === "") {
     const head = modeline(project);
-    return `${head ? `${head}\n` : ""}# Minutes of client meetings: decisions and action items (tam meeting new, tam meeting action).\nmeetings:\n${seqItemText(plain(meeting), 2)}`;
+    out = `${head ? `${head}\n` : ""}# Minutes of client meetings: decisions and action items (tam meeting new, tam meeting action).\nmeetings:\n${meetingItemText(meeting, 2)}`;
+  } else {
+    const doc = parseYaml(text);
+    const list = nodeAtPath(doc, ["meetings"]);
+    if (!isSeq(list) || list.flow || !list.items.length) out = appendSeqItems(text, ["meetings"], [plain(meeting)], 2);
+    else {
+      const first = list.items[0] as { range?: [number, number] };
+      const dash = text.slice(lineStart(text, first.range![0]), first.range![0]).indexOf("-");
+      const at = nextLine(text, (list.items[list.items.length - 1] as { range: [number, number] }).range[1] - 1);
+      out = splice(text, at, at, `${at === text.length && !text.endsWith("\n") ? "\n" : ""}${meetingItemText(meeting, dash)}`);
+    }
   }
-  return appendSeqItems(text, ["meetings"], [plain(meeting)], 2);
+  const read = (parseForEdit(out, MEETINGS_FILE).toJS() as { meetings?: unknown[] } | null)?.meetings;
+  if (!Array.isArray(read) || !isDeepStrictEqual(read[read.length - 1], plain(meeting)))
+    throw new EditError(`writing the meeting into ${MEETINGS_FILE} would not read back as written; nothing was written`);
+  return out;
 }
 
 /** The index of meeting `id` in the file as it is now (under the write lock), or an error. */
