@@ -13,6 +13,7 @@ export function formatJson(report: StatusReport): string {
     readyByDepartment: report.readyByDepartment,
     reviews: report.reviews ?? null,
     updates: report.updates ?? null,
+    meetingActions: report.meetingActions ?? null,
     findings: report.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, file: f.file, line: f.line ?? null, col: f.col ?? null })),
   });
 }

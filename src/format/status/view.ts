@@ -1,5 +1,5 @@
 // Words every tam status format shares.
-import type { ChangeProgress, ReviewStatus, TaskRef } from "../../domain/tracking/status.js";
+import type { ChangeProgress, ReviewStatus, StatusReport, TaskRef } from "../../domain/tracking/status.js";
 
 export const CHANGE_HEADERS = ["change", "status", "progress", "due", "forecast", "internal", "client promise", "slip", "ready", "in progress", "blocked", "late"];
 
@@ -64,4 +64,12 @@ export function updateLines(
     (u) =>
       `${u.incident} (${u.priority}) ${safe(u.title)}: an update was due ${u.due}, overdue by ${u.overdueBy} (${u.lastNotice ? `last sent ${u.lastNotice}` : "none sent yet"}); \`tam incident notify ${u.incident}\``,
   );
+}
+
+/** Overdue action items of client meetings, per owner: "MTG-…/A2 text (client side, agreed 2026-10-30): due …, 7 days overdue". */
+export function meetingActionLines(report: StatusReport, safe: (text: string) => string, alarm: (text: string) => string): { owner: string; lines: string[] }[] {
+  return (report.meetingActions ?? []).map((o) => ({
+    owner: o.owner,
+    lines: o.actions.map((a) => `${safe(a.ref)} ${safe(a.text)} (${a.side} side, agreed ${a.meetingDate}): ${alarm(`due ${a.due}, ${a.daysLate === 1 ? "1 day" : `${a.daysLate} days`} overdue`)}`),
+  }));
 }
