@@ -1,6 +1,6 @@
 // Use cases of the register of recommendations (tam rec): list, add, present, accept, decline.
 // Each write is one surgical edit of recommendations.yaml and one commit, through the transaction.
-import type { RecommendationEntry, RecommendationOrigin } from "../model/files.js";
+import type { Meeting, RecommendationEntry, RecommendationOrigin } from "../model/files.js";
 import { dateProblem } from "../domain/dates.js";
 import { nextRecommendationId, recordLine, recordLines, type RecordLine } from "../domain/recommendations/register.js";
 import { clientContacts } from "../domain/validation/recommendation-rules.js";
@@ -8,6 +8,7 @@ import { UsageError } from "../errors.js";
 import { requireValid } from "../project/check.js";
 import { gitOrLoginName } from "../project/identity.js";
 import type { Project } from "../project/load.js";
+import { meetingIndex, MEETINGS_FILE, setMeetingRecommendations } from "../project/meetings-file.js";
 import { appendRecommendation, entryIndex, RECOMMENDATIONS_FILE, setRecommendationState } from "../project/recommendations-file.js";
 import { editFiles, type FileEdit, type WriteResult } from "../project/transaction.js";
 import type { FlatMap } from "../project/yaml-text.js";
@@ -114,9 +115,32 @@ export async function presentRecommendation(options: RecPresentOptions): Promise
   const { project, entry, today } = open(options);
   if (entry.state !== "proposed" && entry.state !== "presented")
     throw new UsageError(`${entry.id} is ${entry.state}: the client has decided on it already; only a proposed recommendation is presented`);
-  const date = dayOption("--date", options.date, today);
-  const presented: FlatMap = { date, meeting: options.meeting };
-  return change(project, options, entry, "present", `rec: present ${entry.id} (${date})`, "presented", presented, [], today);
+  // A meeting of the minutes (meetings.yaml) is named by its id, and lists the recommendation in the same commit.
+  const meetingIds = project.meetings.map((m) => m.id);
+  const meetingId = options.meeting === undefined ? undefined : canonicalId(options.meeting, meetingIds);
+  const meeting = project.meetings.find((m) => m.id === meetingId);
+  if (options.meeting !== undefined && !meeting && /^MTG-/i.test(options.meeting)) {
+    const hint = didYouMean(options.meeting, meetingIds);
+    throw new UsageError(`--meeting "${options.meeting}": no such meeting in ${MEETINGS_FILE}${hint ? `: ${hint}` : " (record it with `tam meeting new`)"}; nothing was written`);
+  }
+  const date = dayOption("--date", options.date, meeting?.date ?? today);
+  if (meeting && date !== meeting.date) throw new UsageError(`--date ${date}: meeting ${meeting.id} was held on ${meeting.date}`);
+  const presented: FlatMap = { date, meeting: meeting?.id ?? options.meeting };
+  const extra: FileEdit[] =
+    meeting && !meeting.recommendations?.includes(entry.id)
+      ? [
+          {
+            path: MEETINGS_FILE,
+            edit: (text, source) => {
+              if (text === null) throw new UsageError(`${MEETINGS_FILE} is gone; nothing was written`);
+              const index = meetingIndex(source, meeting.id);
+              const now = (source?.data as { meetings?: Meeting[] } | undefined)?.meetings?.[index]?.recommendations ?? [];
+              return now.includes(entry.id) ? text : setMeetingRecommendations(text, index, [...now, entry.id]);
+            },
+          },
+        ]
+      : [];
+  return change(project, options, entry, "present", `rec: present ${entry.id} (${date}${meeting ? `, ${meeting.id}` : ""})`, "presented", presented, [], today, extra);
 }
 
 export interface RecAcceptOptions extends RecWriteOptions {
@@ -215,21 +239,29 @@ async function change(
   value: FlatMap,
   remove: string[],
   today: string,
+  extra: FileEdit[] = [],
 ): Promise<RecWriteResult> {
   const state = action === "present" ? "presented" : action === "accept" ? "accepted" : "declined";
   const by = options.by ?? (await gitOrLoginName(project.root)) ?? "tam";
-  const saved = await write(project, options, by, message, (text, source) => {
-    if (text === null) throw new UsageError(`${RECOMMENDATIONS_FILE} is gone; nothing was written`);
-    return setRecommendationState(text, entryIndex(source, entry.id), state, { key, value }, remove);
-  });
+  const saved = await write(
+    project,
+    options,
+    by,
+    message,
+    (text, source) => {
+      if (text === null) throw new UsageError(`${RECOMMENDATIONS_FILE} is gone; nothing was written`);
+      return setRecommendationState(text, entryIndex(source, entry.id), state, { key, value }, remove);
+    },
+    extra,
+  );
   const clean = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
   const after = { ...entry, state, [key]: clean } as RecommendationEntry;
   for (const gone of remove) delete (after as unknown as Record<string, unknown>)[gone];
   return { ...saved, action, recommendation: recordLine(after, new Map(project.changes.map((c) => [c.id, c])), today), file: RECOMMENDATIONS_FILE };
 }
 
-function write(project: Project, options: RecWriteOptions, by: string, message: string, edit: FileEdit["edit"]): Promise<WriteResult> {
-  return editFiles(project, [{ path: RECOMMENDATIONS_FILE, edit }], {
+function write(project: Project, options: RecWriteOptions, by: string, message: string, edit: FileEdit["edit"], extra: FileEdit[] = []): Promise<WriteResult> {
+  return editFiles(project, [{ path: RECOMMENDATIONS_FILE, edit }, ...extra], {
     message,
     by,
     commit: options.commit,

@@ -101,3 +101,8 @@ export function setActionFields(text: string, index: number, actionIndex: number
   }
   return out;
 }
+
+/** Sets the recommendations presented in meeting `index` (a flow list of ids). */
+export function setMeetingRecommendations(text: string, index: number, ids: readonly string[]): string {
+  return setMapEntry(text, ["meetings", index], "recommendations", [...ids], MEETING_KEYS);
+}

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { clientReport } from "../../../src/app/client-report.js";
 import { addMeetingAction, listMeetings, newMeeting, setMeetingActionState } from "../../../src/app/meeting.js";
+import { presentRecommendation } from "../../../src/app/recommendation.js";
 import { actionState, reportAgenda } from "../../../src/domain/meetings/minutes.js";
 import { projectStatus } from "../../../src/domain/tracking/status.js";
 import { checkMeetingActions } from "../../../src/domain/validation/meeting-rules.js";
@@ -151,6 +152,19 @@ describe("tam meeting writes and refusals", () => {
     await refused(dir, () => setMeetingActionState({ ...common(dir), ref: "MTG-2026-10-30/A2", state: "done", date: "2026-11-21" }), /after today/);
     await refused(dir, () => setMeetingActionState({ ...common(dir), ref: "MTG-2026-10-30/A9", state: "done" }), /no action "A9" in meeting MTG-2026-10-30/);
     await refused(dir, () => setMeetingActionState({ ...common(dir), ref: "MTG-2026-10-30", state: "done" }), /is not MEETING\/ACTION/);
+  });
+});
+
+describe("tam rec present --meeting", () => {
+  it("names a meeting of the minutes by id: the recommendation is presented on its date and the meeting lists it, in one commit", async () => {
+    const dir = example();
+    await presentRecommendation({ ...common(dir), id: "REC-006", meeting: "mtg-2026-10-30" });
+    const rec6 = (parse(readFileSync(join(dir, "recommendations.yaml"), "utf8")) as { recommendations: Record<string, unknown>[] }).recommendations.find((r) => r.id === "REC-006");
+    expect(rec6).toMatchObject({ state: "presented", presented: { date: "2026-10-30", meeting: "MTG-2026-10-30" } });
+    expect(meeting(dir, "MTG-2026-10-30").recommendations).toEqual(["REC-005", "REC-006"]);
+    expect(lastCommitFiles(dir)).toEqual(["meetings.yaml", "recommendations.yaml"]);
+    await refused(dir, () => presentRecommendation({ ...common(dir), id: "REC-006", meeting: "MTG-2026-10-31" }), /--meeting "MTG-2026-10-31": no such meeting.*did you mean "MTG-2026-10-30"/);
+    await refused(dir, () => presentRecommendation({ ...common(dir), id: "REC-006", meeting: "MTG-2026-10-30", date: "2026-11-02" }), /held on 2026-10-30/);
   });
 });
 

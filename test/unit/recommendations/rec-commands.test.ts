@@ -51,7 +51,9 @@ describe("tam rec writes", () => {
 
   it("adds an engineer's proposal, creating recommendations.yaml with a modeline when the project has none", async () => {
     const dir = example();
+    // The minutes name the register's recommendations: a project without one has none either.
     rmSync(join(dir, "recommendations.yaml"));
+    rmSync(join(dir, "meetings.yaml"));
     git(dir, ["commit", "-qam", "no register"]);
     await addRecommendation({ ...common(dir), author: "Kirill Popov", title: "Alert on the NAS filling up", components: ["nas"] });
     const text = readFileSync(join(dir, "recommendations.yaml"), "utf8");
