@@ -99,6 +99,14 @@ describe("the round trip: a report, the minutes of its meeting, action items, th
     ]);
   });
 
+  it("reads the same agenda from the report's markdown and HTML", async () => {
+    const report = (await clientReport({ project: EXAMPLE, asOf: AS_OF })).report;
+    const ids = ["REC-004", "REC-005", "REC-006"];
+    const markdown = reportAgenda(reportFormatters.markdown(report, { color: false }), ids) as { agenda: string[] };
+    expect(markdown.agenda).toEqual(report.decisions.map((d) => d.text));
+    expect(reportAgenda(reportFormatters.html(report, { color: false }), ids)).toEqual(markdown);
+  });
+
   it("reads the agenda of a report's JSON too, and refuses a file that is no report", () => {
     const json = JSON.stringify({ header: { asOf: "2026-11-20" }, decisions: [{ subject: "REC-005", text: 'Take on or decline "x" (REC-005).' }] });
     expect(reportAgenda(json, ["REC-005"])).toEqual({ asOf: "2026-11-20", agenda: ['Take on or decline "x" (REC-005).'], recommendations: ["REC-005"] });
