@@ -61,12 +61,23 @@ export function appendMeeting(project: Pick<Project, "files">, text: string | nu
     else {
       const first = list.items[0] as { range?: [number, number] };
       const dash = text.slice(lineStart(text, first.range![0]), first.range![0]).indexOf("-");
-      const at = nextLine(text, (list.items[list.items.length - 1] as { range: [number, number] }).range[1] - 1);
+      // The minutes stay in time order: a meeting recorded late goes before the first one held after it.
+      const later = list.items.find((item) => {
+        const date = (item as { get?: (key: string) => unknown }).get?.("date");
+        return typeof date === "string" && date > meeting.date;
+      }) as { range: [number, number] } | undefined;
+      const at = later ? lineStart(text, later.range[0]) : nextLine(text, (list.items[list.items.length - 1] as { range: [number, number] }).range[1] - 1);
       out = splice(text, at, at, `${at === text.length && !text.endsWith("\n") ? "\n" : ""}${meetingItemText(meeting, dash)}`);
     }
   }
-  const read = (parseForEdit(out, MEETINGS_FILE).toJS() as { meetings?: unknown[] } | null)?.meetings;
-  if (!Array.isArray(read) || !isDeepStrictEqual(read[read.length - 1], plain(meeting)))
+  const read = (parseForEdit(out, MEETINGS_FILE).toJS() as { meetings?: { id?: unknown }[] } | null)?.meetings;
+  if (
+    !Array.isArray(read) ||
+    !isDeepStrictEqual(
+      read.find((m) => m?.id === meeting.id),
+      plain(meeting),
+    )
+  )
     throw new EditError(`writing the meeting into ${MEETINGS_FILE} would not read back as written; nothing was written`);
   return out;
 }

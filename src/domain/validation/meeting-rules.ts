@@ -43,8 +43,14 @@ export function checkMeetings(view: ProjectView): Issue[] {
       issues.push(issueAt(view, "error", "wrong-side", `"${name}" is on the ${isClient ? "client" : "provider"} side, not the ${side}'s`, meeting, ...path));
   };
   const first = new Map<string, Meeting>();
+  let previous: Meeting | undefined;
   for (const meeting of meetings) {
     if (meeting === null || typeof meeting !== "object") continue;
+    if (typeof meeting.date === "string") {
+      if (previous && meeting.date < previous.date)
+        issues.push(issueAt(view, "warning", "out-of-order", `meeting ${meeting.id} (${meeting.date}) comes after ${previous.id} (${previous.date}): keep the minutes in time order`, meeting, "date"));
+      previous = meeting;
+    }
     if (typeof meeting.id === "string") {
       const earlier = first.get(meeting.id);
       if (earlier) {

@@ -130,6 +130,15 @@ describe("tam meeting writes and refusals", () => {
     expect(readFileSync(join(dir, "meetings.yaml"), "utf8")).toContain("# The next report (`tam report --since 2026-10-30`) says which promises were kept.");
   });
 
+  it("keeps the minutes in time order: a meeting recorded late goes before those held after it", async () => {
+    const dir = example();
+    await newMeeting({ ...common(dir), date: "2026-11-19", attendees: ["Elena Smirnova"] });
+    await newMeeting({ ...common(dir), date: "2026-10-02", title: "Kick-off of the WAF", attendees: ["Dmitry Sokolov"] });
+    expect(minutes(dir).map((m) => m.id)).toEqual(["MTG-2026-10-02", "MTG-2026-10-30", "MTG-2026-11-19"]);
+    expect(readFileSync(join(dir, "meetings.yaml"), "utf8")).toContain("meetings:\n  - id: MTG-2026-10-02\n    date: 2026-10-02\n    title: Kick-off of the WAF\n");
+    expect(projectIssues(loadProject(dir)).filter((i) => i.file === "meetings.yaml")).toEqual([]);
+  });
+
   it("creates meetings.yaml with a modeline when the project has none", async () => {
     const dir = example();
     rmSync(join(dir, "meetings.yaml"));
@@ -243,6 +252,15 @@ describe("meetings.yaml validation", () => {
       ].sort(),
     );
     expect(issues.find((i) => i.code === "unknown-contact")?.message).toMatch(/did you mean "Elena Smirnova"/);
+  });
+
+  it("a meeting written by hand after a later one is a located warning: the minutes stay in time order", () => {
+    const dir = example();
+    const path = join(dir, "meetings.yaml");
+    const text = `${readFileSync(path, "utf8")}  - id: MTG-2026-10-02\n    date: 2026-10-02\n    attendees: { client: [Dmitry Sokolov] }\n`;
+    writeFileSync(path, text);
+    const issues = projectIssues(loadProject(dir)).filter((i) => i.file === "meetings.yaml");
+    expect(issues.map((i) => [i.severity, i.code, i.line])).toEqual([["warning", "out-of-order", text.split("\n").indexOf("    date: 2026-10-02") + 1]]);
   });
 
   it("a recommendation presented at a meeting id that the minutes do not hold is an unknown reference", () => {
