@@ -657,7 +657,13 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
         .option("--decision <text>", "a decision taken (repeatable)", collectMeetingValues)
         .option("--rec <id>", "a recommendation presented in it (repeatable): recorded as presented there, in the same commit", collectMeetingValues),
   );
-  const meetingAction = meeting.command("action").description("the action items of a meeting: add one, mark one done (kept or late) or open again");
+  const meetingAction = meeting
+    .command("action")
+    .description("the action items of a meeting: add one, mark one done (kept or late) or open again")
+    .addHelpText(
+      "after",
+      examples("tam meeting action add MTG-2026-10-30 --text 'Send the maintenance windows' --owner 'Oleg Ivanov' --due 2026-11-13", "tam meeting action done MTG-2026-10-30/A2 --note 'sent'"),
+    );
   meetingWrite(
     meetingAction,
     "add <meeting>",
