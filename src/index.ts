@@ -26,3 +26,13 @@ export { updateTask, type TaskUpdateRequest, type TaskUpdate } from "./app/task-
 export { checkDocs, type CheckDocsOptions, type CheckDocsResult } from "./app/check-docs.js";
 export { archRisks, type ArchRisksResult } from "./app/assess-risks.js";
 export { reviewDoc, type ReviewDocOptions, type ReviewDocResult } from "./app/review-doc.js";
+export {
+  listMeetings,
+  newMeeting,
+  addMeetingAction,
+  setMeetingActionState,
+  type MeetingListResult,
+  type MeetingSummary,
+  type MeetingWriteResult,
+} from "./app/meeting.js";
+export type { ActionLine, ActionState, ActionsReview } from "./domain/meetings/minutes.js";

@@ -1,6 +1,6 @@
 // Use cases of the register of recommendations (tam rec): list, add, present, accept, decline.
 // Each write is one surgical edit of recommendations.yaml and one commit, through the transaction.
-import type { RecommendationEntry, RecommendationOrigin } from "../model/files.js";
+import type { Meeting, RecommendationEntry, RecommendationOrigin } from "../model/files.js";
 import { dateProblem } from "../domain/dates.js";
 import { nextRecommendationId, recordLine, recordLines, type RecordLine } from "../domain/recommendations/register.js";
 import { clientContacts } from "../domain/validation/recommendation-rules.js";
@@ -8,6 +8,7 @@ import { UsageError } from "../errors.js";
 import { requireValid } from "../project/check.js";
 import { gitOrLoginName } from "../project/identity.js";
 import type { Project } from "../project/load.js";
+import { meetingIndex, MEETINGS_FILE, setMeetingRecommendations } from "../project/meetings-file.js";
 import { appendRecommendation, entryIndex, RECOMMENDATIONS_FILE, setRecommendationState } from "../project/recommendations-file.js";
 import { editFiles, type FileEdit, type WriteResult } from "../project/transaction.js";
 import type { FlatMap } from "../project/yaml-text.js";
@@ -15,7 +16,7 @@ import { canonicalId } from "../util/ids.js";
 import { didYouMean } from "../util/suggest.js";
 import { archRisks } from "./assess-risks.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
-import { checkApprover } from "../domain/tracking/approvers.js";
+import { checkApprover, decisionMakers } from "../domain/tracking/approvers.js";
 
 export interface RecListResult {
   asOf: string;
@@ -114,9 +115,32 @@ export async function presentRecommendation(options: RecPresentOptions): Promise
   const { project, entry, today } = open(options);
   if (entry.state !== "proposed" && entry.state !== "presented")
     throw new UsageError(`${entry.id} is ${entry.state}: the client has decided on it already; only a proposed recommendation is presented`);
-  const date = dayOption("--date", options.date, today);
-  const presented: FlatMap = { date, meeting: options.meeting };
-  return change(project, options, entry, "present", `rec: present ${entry.id} (${date})`, "presented", presented, [], today);
+  // A meeting of the minutes (meetings.yaml) is named by its id, and lists the recommendation in the same commit.
+  const meetingIds = project.meetings.map((m) => m.id);
+  const meetingId = options.meeting === undefined ? undefined : canonicalId(options.meeting, meetingIds);
+  const meeting = project.meetings.find((m) => m.id === meetingId);
+  if (options.meeting !== undefined && !meeting && /^MTG-/i.test(options.meeting)) {
+    const hint = didYouMean(options.meeting, meetingIds);
+    throw new UsageError(`--meeting "${options.meeting}": no such meeting in ${MEETINGS_FILE}${hint ? `: ${hint}` : " (record it with `tam meeting new`)"}; nothing was written`);
+  }
+  const date = dayOption("--date", options.date, meeting?.date ?? today);
+  if (meeting && date !== meeting.date) throw new UsageError(`--date ${date}: meeting ${meeting.id} was held on ${meeting.date}`);
+  const presented: FlatMap = { date, meeting: meeting?.id ?? options.meeting };
+  const extra: FileEdit[] =
+    meeting && !meeting.recommendations?.includes(entry.id)
+      ? [
+          {
+            path: MEETINGS_FILE,
+            edit: (text, source) => {
+              if (text === null) throw new UsageError(`${MEETINGS_FILE} is gone; nothing was written`);
+              const index = meetingIndex(source, meeting.id);
+              const now = (source?.data as { meetings?: Meeting[] } | undefined)?.meetings?.[index]?.recommendations ?? [];
+              return now.includes(entry.id) ? text : setMeetingRecommendations(text, index, [...now, entry.id]);
+            },
+          },
+        ]
+      : [];
+  return change(project, options, entry, "present", `rec: present ${entry.id} (${date}${meeting ? `, ${meeting.id}` : ""})`, "presented", presented, [], today, extra);
 }
 
 export interface RecAcceptOptions extends RecWriteOptions {
@@ -138,7 +162,11 @@ export async function acceptRecommendation(options: RecAcceptOptions): Promise<R
     const hint = didYouMean(options.change, changeIds);
     throw new UsageError(`--change "${options.change}": no such change in changes/${hint ? `: ${hint}` : ""}; nothing was written`);
   }
-  const by = options.decisionMaker === undefined ? undefined : decisionMaker(project, options.decisionMaker);
+  if (!options.decisionMaker)
+    throw new UsageError(
+      `--decision-maker: who on the client's side accepted ${entry.id} (a decision maker of tam.yaml: ${decisionMakers(project.manifest).join(", ") || "none has can_approve: true"})`,
+    );
+  const by = clientDecisionMaker(project, options.decisionMaker, "accepting a recommendation is the client's decision, not the CAB's");
   const date = dayOption("--date", options.date, today);
   const accepted: FlatMap = { change: changeId, date, by };
   return change(project, options, entry, "accept", `rec: accept ${entry.id} as ${changeId} (${date}${by ? `, ${by}` : ""})`, "accepted", accepted, entry.declined ? ["declined"] : [], today);
@@ -159,7 +187,7 @@ export async function declineRecommendation(options: RecDeclineOptions): Promise
   if (entry.state === "accepted" || entry.state === "done") throw new UsageError(`${entry.id} is ${entry.state} (${entry.accepted?.change}): the client took it on; it cannot be declined now`);
   if (!options.decisionMaker)
     throw new UsageError(`--decision-maker: who on the client's side declined ${entry.id} and accepts the risk (one of ${clientContacts(project).join(", ") || "the contacts of tam.yaml"})`);
-  const by = riskOwner(project, options.decisionMaker);
+  const by = clientDecisionMaker(project, options.decisionMaker, "a declined recommendation's risk is the client's to accept, not the CAB's");
   if (!options.review) throw new UsageError(`--review: the date to review the accepted risk with the client again is required (a declined risk is accepted until then)`);
   const date = dayOption("--date", options.date, today);
   const review = dayOption("--review", options.review, today);
@@ -183,25 +211,15 @@ function open(options: RecWriteOptions & { id: string }): { project: Project; en
 }
 
 /**
- * Who accepts a declined recommendation's risk: a client decision maker (`can_approve: true` in
- * tam.yaml), as for a change's approval; a risk is the client's to accept, so not the CAB.
+ * Who decides on a recommendation for the client, accepting it or declining it (and so accepting its
+ * risk): a client decision maker (`can_approve: true` in tam.yaml), as for a change's approval; the
+ * decision is the client's, so not the CAB's.
  */
-function riskOwner(project: Project, name: string): string {
+function clientDecisionMaker(project: Project, name: string, notCab: string): string {
   const check = checkApprover(name, project.manifest);
-  if (!check.ok) throw new UsageError(`--decision-maker ${check.reason.replace("approval is by", "a risk is accepted by")}`);
-  if (check.via === "cab") throw new UsageError(`--decision-maker: a declined recommendation's risk is the client's to accept, not the CAB's; name a client decision maker`);
+  if (!check.ok) throw new UsageError(`--decision-maker ${check.reason.replace("approval is by", "the decision is by")}`);
+  if (check.via === "cab") throw new UsageError(`--decision-maker: ${notCab}; name a client decision maker`);
   return check.by;
-}
-
-/** A client contact of tam.yaml, as spelled there (any case accepted). */
-function decisionMaker(project: Project, name: string): string {
-  const contacts = clientContacts(project);
-  const found = contacts.find((c) => c.toLowerCase() === name.trim().toLowerCase());
-  if (found) return found;
-  const hint = didYouMean(name, contacts);
-  throw new UsageError(
-    `--decision-maker "${name}" is not a client contact in tam.yaml${hint ? `: ${hint}` : contacts.length ? ` (the contacts are ${contacts.join(", ")})` : " (tam.yaml lists no client contacts)"}`,
-  );
 }
 
 function dayOption(flag: string, value: string | undefined, today: string): string {
@@ -221,21 +239,29 @@ async function change(
   value: FlatMap,
   remove: string[],
   today: string,
+  extra: FileEdit[] = [],
 ): Promise<RecWriteResult> {
   const state = action === "present" ? "presented" : action === "accept" ? "accepted" : "declined";
   const by = options.by ?? (await gitOrLoginName(project.root)) ?? "tam";
-  const saved = await write(project, options, by, message, (text, source) => {
-    if (text === null) throw new UsageError(`${RECOMMENDATIONS_FILE} is gone; nothing was written`);
-    return setRecommendationState(text, entryIndex(source, entry.id), state, { key, value }, remove);
-  });
+  const saved = await write(
+    project,
+    options,
+    by,
+    message,
+    (text, source) => {
+      if (text === null) throw new UsageError(`${RECOMMENDATIONS_FILE} is gone; nothing was written`);
+      return setRecommendationState(text, entryIndex(source, entry.id), state, { key, value }, remove);
+    },
+    extra,
+  );
   const clean = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
   const after = { ...entry, state, [key]: clean } as RecommendationEntry;
   for (const gone of remove) delete (after as unknown as Record<string, unknown>)[gone];
   return { ...saved, action, recommendation: recordLine(after, new Map(project.changes.map((c) => [c.id, c])), today), file: RECOMMENDATIONS_FILE };
 }
 
-function write(project: Project, options: RecWriteOptions, by: string, message: string, edit: FileEdit["edit"]): Promise<WriteResult> {
-  return editFiles(project, [{ path: RECOMMENDATIONS_FILE, edit }], {
+function write(project: Project, options: RecWriteOptions, by: string, message: string, edit: FileEdit["edit"], extra: FileEdit[] = []): Promise<WriteResult> {
+  return editFiles(project, [{ path: RECOMMENDATIONS_FILE, edit }, ...extra], {
     message,
     by,
     commit: options.commit,

@@ -14,6 +14,7 @@ import type { ChangeRebaselineOptions } from "../commands/change-rebaseline.js";
 import type { ChangeStepOptions } from "../commands/change-step.js";
 import type { GlobalOptions, Output } from "../commands/context.js";
 import type { EscalateOptions } from "../commands/escalate.js";
+import type { MeetingAction, MeetingWriteFlags } from "../commands/meeting.js";
 import type { DocsBaselineOptions } from "../commands/docs-baseline.js";
 import type { DocsCheckOptions } from "../commands/docs-check.js";
 import type { DocsReviewOptions } from "../commands/docs-review.js";
@@ -563,7 +564,7 @@ const REC_WRITES: Record<RecAction, { description: string; examples: string[]; o
     examples: ["tam rec accept REC-005 --change CHG-0004 --decision-maker 'Elena Smirnova'"],
     options: [
       option("--change <id>", "the change that carries it out (required)"),
-      option("--decision-maker <name>", "the client's decision maker who accepted it (a contact of tam.yaml)"),
+      option("--decision-maker <name>", "the client's decision maker who accepted it (a contact of tam.yaml with can_approve; required)"),
       option("--date <date>", "the day it was accepted, YYYY-MM-DD (default: today)"),
     ],
   },
@@ -608,6 +609,96 @@ const rec: CommandDef[] = [
       run: async ({ globals, args: [id], options, output }) => (await import("../commands/rec.js")).runRecWrite(globals, action, id, options as RecWriteFlags & Record<string, unknown>, output),
     }),
   ),
+];
+
+// --- client meetings: minutes and action items (issue 30, point 3) ---
+const MEETING_WRITES: Record<MeetingAction, { path: string[]; args: string[]; description: string; examples: string[]; options: OptionDef[] }> = {
+  new: {
+    path: ["meeting", "new"],
+    args: [],
+    description: "record the minutes of a client meeting (one commit); --from-report takes the agenda and the recommendations presented from the report written for it",
+    examples: [
+      "tam meeting new --from-report report-2026-10.md --attendee 'Elena Smirnova' --attendee 'Anna Volkova' --decision 'CHG-0004 is approved'",
+      "tam meeting new --date 2026-10-30 --title '2026-10 monthly review' --rec REC-005",
+    ],
+    options: [
+      option("--from-report <file>", "a report written by `tam report` (markdown, HTML or JSON): its decisions needed become the agenda; the recommendations they name are presented"),
+      option("--date <date>", "the day it was held, YYYY-MM-DD (default: today)"),
+      option("--title <text>", "what the meeting was, e.g. '2026-11 monthly review'"),
+      option("--id <id>", "its id (default: MTG-<date>)"),
+      option("--attendee <name>", "who attended: a client contact of tam.yaml or a provider person (repeatable)", { parse: collect }),
+      option("--agenda <text>", "an agenda point (repeatable)", { parse: collect }),
+      option("--decision <text>", "a decision taken (repeatable)", { parse: collect }),
+      option("--rec <id>", "a recommendation presented in it (repeatable): recorded as presented there, in the same commit", { parse: collect }),
+    ],
+  },
+  "action-add": {
+    path: ["meeting", "action", "add"],
+    args: ["<meeting>"],
+    description: "add an action item agreed in a meeting: who (its side found from the project), what, by when",
+    examples: ["tam meeting action add MTG-2026-10-30 --text 'Send the maintenance windows' --owner 'Oleg Ivanov' --due 2026-11-13"],
+    options: [
+      option("--text <text>", "what is to be done (required)"),
+      option("--owner <name>", "who does it: a client contact of tam.yaml or a provider person (required)"),
+      option("--due <date>", "when it is due, YYYY-MM-DD (required)"),
+      option("--side <side>", "whose promise it is (default: the owner's side)", { choices: ["client", "provider"] }), // as main's choice options are declared
+    ],
+  },
+  "action-done": {
+    path: ["meeting", "action", "done"],
+    args: ["<ref>"],
+    description: "record an action item as done: kept when on or before its due date, late after it",
+    examples: ["tam meeting action done MTG-2026-10-30/A2 --note 'windows sent'", "tam meeting action done MTG-2026-10-30/A2 --date 2026-11-18"],
+    options: [option("--date <date>", "the day it was done, YYYY-MM-DD (default: today)"), option("--note <text>", "what was done, or why it is late")],
+  },
+  "action-open": {
+    path: ["meeting", "action", "open"],
+    args: ["<ref>"],
+    description: "open a done action item again (it was not done after all)",
+    examples: ["tam meeting action open MTG-2026-10-30/A1 --note 'the price was incomplete'"],
+    options: [option("--note <text>", "why it is open again")],
+  },
+};
+
+/** A meeting write (new, action add|done|open): its own options, then the shared ones. */
+const meetingWrite = (action: MeetingAction): CommandDef => ({
+  path: MEETING_WRITES[action].path,
+  args: MEETING_WRITES[action].args,
+  description: MEETING_WRITES[action].description,
+  options: [
+    ...MEETING_WRITES[action].options,
+    byOption("who records it, the commit's author"),
+    formatOption("meetingWrite", "text"),
+    asOfOption,
+    ...writeOptions("write the files but do not commit them"),
+  ],
+  examples: MEETING_WRITES[action].examples,
+  run: async ({ globals, args: [target], options, output }) =>
+    (await import("../commands/meeting.js")).runMeetingWrite(globals, action, target, options as MeetingWriteFlags & Record<string, unknown>, output),
+});
+
+const meeting: CommandDef[] = [
+  {
+    path: ["meeting"],
+    description: "the minutes of client meetings (meetings.yaml): attendees, decisions, recommendations presented, action items kept or late",
+    examples: ["tam meeting list", "tam meeting new --from-report report-2026-10.md --attendee 'Elena Smirnova' --attendee 'Anna Volkova'", "tam meeting action done MTG-2026-10-30/A2 --note 'sent'"],
+  },
+  {
+    path: ["meeting", "list"],
+    description: "every meeting held by a day, with its decisions and each action item: open, overdue, kept (done by its due date) or late",
+    options: [formatOption("meeting", "table"), asOfOption],
+    examples: ["tam meeting list -C examples/northwind --as-of 2026-11-20", "tam meeting list --format json"],
+    run: async ({ globals, options, output }) => (await import("../commands/meeting.js")).runMeetingList(globals, options as { format: string; asOf?: string }, output),
+  },
+  meetingWrite("new"),
+  {
+    path: ["meeting", "action"],
+    description: "the action items of a meeting: add one, mark one done (kept or late) or open again",
+    examples: ["tam meeting action add MTG-2026-10-30 --text 'Send the maintenance windows' --owner 'Oleg Ivanov' --due 2026-11-13", "tam meeting action done MTG-2026-10-30/A2 --note 'sent'"],
+  },
+  meetingWrite("action-add"),
+  meetingWrite("action-done"),
+  meetingWrite("action-open"),
 ];
 
 // --- incidents and SLA ---
@@ -803,4 +894,4 @@ const completion: CommandDef[] = [
 ];
 
 /** Every command, parents before their subcommands; the order of `tam --help`. */
-export const COMMANDS: readonly CommandDef[] = [validate, init, schema, ...change, ...task, status, ...portfolio, ...docs, report, ...arch, ...rec, ...sla, ...incident, ...completion];
+export const COMMANDS: readonly CommandDef[] = [validate, init, schema, ...change, ...task, status, ...portfolio, ...docs, report, ...arch, ...rec, ...meeting, ...sla, ...incident, ...completion];

@@ -11,6 +11,7 @@ import { pickFormatter, useColor } from "../format/registry.js";
 import { validateFormatters } from "../format/validate/index.js";
 import { VERSION } from "../version.js";
 import { checkReviews } from "../domain/validation/review-rules.js";
+import { checkMeetingActions } from "../domain/validation/meeting-rules.js";
 import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
 
 /** One report: a format, written to a file or (no output) to stdout. */
@@ -24,7 +25,7 @@ export interface ValidateOptions {
   reports?: ValidateReport[];
   format?: string;
   failOn: Severity;
-  /** The date the time-based findings (missing-review, action-overdue) are judged on (default: now). */
+  /** The date the time-based findings (missing-review, action-overdue, action-item-overdue) are judged on (default: now). */
   asOf?: string;
 }
 
@@ -35,7 +36,7 @@ export async function runValidate(globals: GlobalOptions, options: ValidateOptio
   const formats = reports.map((report) => ({ ...report, format: pickFormatter(validateFormatters, report.format) }));
   const project = openProject(globals);
   const clock = clockFor(project, options.asOf);
-  const issues = [...projectIssues(project), ...schemaCopyIssues(project.root, VERSION), ...checkReviews(project, clock)].sort(compareIssues);
+  const issues = [...projectIssues(project), ...schemaCopyIssues(project.root, VERSION), ...checkReviews(project, clock), ...checkMeetingActions(project, clock.today)].sort(compareIssues);
   const counts = countBySeverity(issues);
   const failed = issues.some((issue) => SEVERITY_RANK[issue.severity] >= SEVERITY_RANK[options.failOn]);
   const result = { root: project.root, repoPrefix: repositoryPrefix(project.root), toolVersion: VERSION, filesChecked: project.files.length, issues, counts, failOn: options.failOn, failed };

@@ -17,6 +17,8 @@ export const FORMAT_NAMES = {
   sync: ["text", "json"],
   rec: ["table", "json"],
   recWrite: ["text", "json"],
+  meeting: ["table", "json"],
+  meetingWrite: ["text", "json"],
   portfolio: ["table", "json", "markdown"],
   portfolioFind: ["table", "json", "markdown"],
 } as const;

@@ -521,4 +521,40 @@ export interface RecommendationsFile {
   recommendations: RecommendationEntry[];
 }
 
-export type FileKind = "manifest" | "departments" | "architecture" | "change" | "incidents" | "docs" | "recommendations";
+/** An action item agreed in a client meeting: who does what by when, on which side. */
+export interface MeetingAction {
+  /** A1, A2, … within the meeting. */
+  id: string;
+  text: string;
+  /** A client contact of tam.yaml or a provider person (the TAM, the service manager, a department lead or engineer). */
+  owner: string;
+  side: "provider" | "client";
+  due: DateText;
+  state: "open" | "done";
+  /** The day it was done: kept when on or before `due`, late after it. */
+  done?: DateText;
+  note?: string;
+}
+
+/** The minutes of one client meeting. */
+export interface Meeting {
+  /** MTG-2026-10-30 … */
+  id: string;
+  date: DateText;
+  title?: string;
+  /** Who attended: client contacts of tam.yaml, and provider people. */
+  attendees: { client?: string[]; provider?: string[] };
+  /** The report the meeting went through (as `tam report` wrote it), when prepared from one. */
+  report?: string;
+  agenda?: string[];
+  /** Recommendations (ids of recommendations.yaml) presented in the meeting. */
+  recommendations?: string[];
+  decisions?: string[];
+  actions?: MeetingAction[];
+}
+
+export interface MeetingsFile {
+  meetings: Meeting[];
+}
+
+export type FileKind = "manifest" | "departments" | "architecture" | "change" | "incidents" | "docs" | "recommendations" | "meetings";

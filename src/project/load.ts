@@ -3,7 +3,7 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join, relative, isAbsolute } from "node:path";
 import type { Issue, Location } from "../model/issues.js";
-import type { Change, Component, Department, DocEntry, FileKind, Incident, Manifest, RecommendationEntry } from "../model/files.js";
+import type { Change, Component, Department, DocEntry, FileKind, Incident, Manifest, Meeting, RecommendationEntry } from "../model/files.js";
 import { systemErrorReason } from "../errors.js";
 import { decodeText, MAX_FILE_BYTES } from "./guards.js";
 import { fastData, locate, readSource, withoutBom, type PathSegment, type SourceFile } from "./source.js";
@@ -15,6 +15,7 @@ export const FILE_NAMES = {
   architecture: "architecture.yaml",
   docs: "docs.yaml",
   recommendations: "recommendations.yaml",
+  meetings: "meetings.yaml",
   changes: "changes",
   incidents: "incidents",
 } as const;
@@ -30,6 +31,8 @@ export interface Project {
   docs: DocEntry[];
   /** recommendations.yaml: what the provider advised and what the client decided (empty without the file). */
   recommendations: RecommendationEntry[];
+  /** meetings.yaml: the minutes of client meetings, their decisions and action items (empty without the file). */
+  meetings: Meeting[];
   /** Problems found while reading: syntax errors, unreadable or misplaced files. */
   readIssues: Issue[];
   /** Where an entity, or a field below it, is written. */
@@ -41,8 +44,8 @@ export interface Project {
 /** Where an entity was read: a whole file's data (path), or an item of the list at a top-level key. */
 type Origin = { source: SourceFile; path: PathSegment[] } | { source: SourceFile; key: string; list: unknown[] };
 
-export type LoadPart = "departments" | "architecture" | "changes" | "incidents" | "docs" | "recommendations";
-const ALL_PARTS: LoadPart[] = ["departments", "architecture", "changes", "incidents", "docs", "recommendations"];
+export type LoadPart = "departments" | "architecture" | "changes" | "incidents" | "docs" | "recommendations" | "meetings";
+const ALL_PARTS: LoadPart[] = ["departments", "architecture", "changes", "incidents", "docs", "recommendations", "meetings"];
 
 export interface LoadOptions {
   /** Replaces files' text (relative path -> text, new files included): the project as an edit would leave it. */
@@ -158,6 +161,7 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
   const components = want.has("architecture") ? collect<Component>(optional(FILE_NAMES.architecture, "architecture"), "components") : [];
   const docs = want.has("docs") ? collect<DocEntry>(optional(FILE_NAMES.docs, "docs"), "docs") : [];
   const recommendations = want.has("recommendations") ? collect<RecommendationEntry>(optional(FILE_NAMES.recommendations, "recommendations"), "recommendations") : [];
+  const meetings = want.has("meetings") ? collect<Meeting>(optional(FILE_NAMES.meetings, "meetings"), "meetings") : [];
   const changes: Change[] = [];
   if (want.has("changes")) {
     for (const source of readAll(listYaml(root, FILE_NAMES.changes, readIssues, overrides).map((rel) => ({ rel, kind: "change" as const })))) changes.push(...collect<Change>(source, null));
@@ -168,7 +172,7 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
     if (!origin) return { file: "?" };
     return locate(origin.source, [...origin.path, ...field], false);
   };
-  const project: Project = { root, files, manifest, departments, components, changes, incidents, docs, recommendations, readIssues, originOf, where };
+  const project: Project = { root, files, manifest, departments, components, changes, incidents, docs, recommendations, meetings, readIssues, originOf, where };
   if (want.has("incidents")) {
     const listed = listYaml(root, FILE_NAMES.incidents, readIssues, overrides).filter((rel) => !options.incidentFiles || options.incidentFiles.includes(rel));
     const visit = options.eachIncidentFile;

@@ -13,6 +13,7 @@ export const SCHEMA_NAMES: Record<FileKind, string> = {
   incidents: "incidents",
   docs: "docs",
   recommendations: "recommendations",
+  meetings: "meetings",
 };
 
 export const SCHEMA_DIR = packageUrl("schemas/");

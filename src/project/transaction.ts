@@ -276,6 +276,7 @@ export function kindOf(rel: string): FileKind {
     "architecture.yaml": "architecture",
     "docs.yaml": "docs",
     "recommendations.yaml": "recommendations",
+    "meetings.yaml": "meetings",
   };
   return top[rel] ?? "manifest";
 }

@@ -15,7 +15,7 @@ describe("tam schema", () => {
   it("writes all schemas to a folder", () => {
     const dir = mkdtempSync(join(tmpdir(), "tam-schema-"));
     expect(runTam(["schema", "--write", dir]).code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(["architecture", "change", "departments", "docs", "incidents", "recommendations", "tam"].map((n) => `${n}.schema.json`));
+    expect(readdirSync(dir).sort()).toEqual(["architecture", "change", "departments", "docs", "incidents", "meetings", "recommendations", "tam"].map((n) => `${n}.schema.json`));
   });
 
   it("--write alone refreshes the project's .tam/schemas, and validate warns while that copy differs from tam's", () => {
@@ -28,7 +28,7 @@ describe("tam schema", () => {
     ]);
     const written = runTam(["schema", "--write"], { cwd: dir });
     expect(written.code, written.stderr).toBe(0);
-    expect(written.stderr).toContain("wrote 7 schemas to .");
+    expect(written.stderr).toContain("wrote 8 schemas to .");
     expect(JSON.parse(runTam(["validate", "-C", dir, "--format", "json"]).stdout).issues).toEqual([]);
   });
 

@@ -89,8 +89,8 @@ describe("tam validate", () => {
       expect(sarif.version).toBe("2.1.0");
       const run = sarif.runs[0];
       expect(run.tool.driver.name).toBe("tam");
-      // The four errors; the warnings: missing-rollback, three missing-review, one recurrence (2026-08.yaml, unreadable, holds the reviewed INC-0004).
-      expect(run.results).toHaveLength(9);
+      // The four errors; the warnings: missing-rollback, three missing-review, one recurrence (2026-08.yaml, unreadable, holds the reviewed INC-0004), the meeting's overdue action item.
+      expect(run.results).toHaveLength(10);
       for (const result of run.results) {
         expect(result.message.text).toEqual(expect.any(String));
         expect(["error", "warning", "note"]).toContain(result.level);
@@ -104,7 +104,7 @@ describe("tam validate", () => {
       const result = runTam(["validate", "-C", dir, "--format", "junit", "--as-of", "2026-11-20"]);
       expect(() => assertWellFormedXml(result.stdout)).not.toThrow();
       expect(result.stdout.match(/<failure /g)).toHaveLength(4);
-      expect(result.stdout).toMatch(/<testsuites name="tam validate" tests="9" failures="4">/);
+      expect(result.stdout).toMatch(/<testsuites name="tam validate" tests="10" failures="4">/);
     });
   });
 
@@ -173,6 +173,7 @@ describe("tam validate", () => {
       const quality = JSON.parse(readFileSync(join(out, "quality.json"), "utf8"));
       expect(quality).toContainEqual(expect.objectContaining({ check_name: "missing-rollback", severity: "minor", location: { path: WARNING_FILE, lines: { begin: expect.any(Number) } } }));
       expect(quality.map((q: { check_name: string }) => q.check_name).sort()).toEqual([
+        "action-item-overdue",
         "action-overdue",
         "missing-review",
         "missing-review",
@@ -193,7 +194,7 @@ describe("tam validate", () => {
   it("json output is only JSON on stdout", () => {
     const result = runTam(["validate", "-C", EXAMPLE, "--format", "json", "--as-of", "2026-11-20"]);
     const parsed = JSON.parse(result.stdout);
-    // missing-rollback, and the incident loop's: three missing reviews, an overdue action, two recurrences.
-    expect(parsed).toMatchObject({ version: 1, failed: false, summary: { error: 0, warning: 7, info: 0 } });
+    // missing-rollback, the incident loop's: three missing reviews, an overdue action, two recurrences; the meeting's overdue action item.
+    expect(parsed).toMatchObject({ version: 1, failed: false, summary: { error: 0, warning: 8, info: 0 } });
   });
 });

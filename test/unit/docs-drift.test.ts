@@ -63,6 +63,7 @@ describe("docs/format.md", () => {
     incidents: "incidents/*.yaml",
     docs: "docs.yaml",
     recommendations: "recommendations.yaml",
+    meetings: "meetings.yaml",
   };
   /** The field rows of one file's section. */
   const rowsOf = (file: string) => {

@@ -2,8 +2,20 @@
 // report (which needs git) and the previous report come in ready-made; everything else is computed here.
 import { reviewsReport } from "./reviews.js";
 import { acceptedRiskSteps } from "../tracking/readiness.js";
-import { OPEN_CHANGE_STATUSES, type Change, type Component, type Department, type DocEntry, type Incident, type Manifest, type RecommendationEntry, type Task } from "../../model/files.js";
+import {
+  OPEN_CHANGE_STATUSES,
+  type Change,
+  type Component,
+  type Department,
+  type DocEntry,
+  type Incident,
+  type Manifest,
+  type Meeting,
+  type RecommendationEntry,
+  type Task,
+} from "../../model/files.js";
 import { recordLines, registerReport, riskRecords, settled } from "../recommendations/register.js";
+import { actionsSince } from "../meetings/minutes.js";
 import type { Location } from "../../model/issues.js";
 import { assessRisks } from "../arch/risks.js";
 import type { Risk } from "../arch/risk-types.js";
@@ -30,6 +42,8 @@ export interface ReportInput {
   docs: DocEntry[];
   /** recommendations.yaml: what was advised and decided (none without the file). */
   recommendations?: RecommendationEntry[];
+  /** meetings.yaml: the minutes, whose action items the report `--since` the last meeting reviews. */
+  meetings?: Meeting[];
   freshness: FreshnessReport;
   /** Notes from the freshness check (git unavailable, ...): data-quality warnings of the internal report. */
   freshnessWarnings?: string[];
@@ -113,6 +127,7 @@ export function buildClientReport(input: ReportInput): ClientReport {
     register,
     delta: input.since ? delta(input, input.since, risks, recommendations) : null,
     reviews: input.since ? reviewsReport(input.incidents, input.since.date, input.today, internal) : reviewsReport(input.incidents, period.fromDate, input.today, internal, true),
+    actions: input.since && input.meetings?.some((m) => m.date <= input.since!.date) ? actionsSince(input.meetings, input.since.date, input.today) : null,
     internal: internal ? internalPart(input, risks, sla, schedule) : null,
   };
 }

@@ -9,6 +9,7 @@ import type { SlaReport } from "../sla/report.js";
 import type { ChangeProgress, TaskRef } from "../tracking/status.js";
 import type { MonthHistory } from "./history.js";
 import type { RegisterReport } from "../recommendations/register.js";
+import type { ActionsReview } from "../meetings/minutes.js";
 
 export type Audience = "client" | "internal";
 export const AUDIENCES: Audience[] = ["client", "internal"];
@@ -152,6 +153,12 @@ export interface ClientReport {
   recommendations: Recommendation[];
   decisions: Decision[];
   delta: ReportDelta | null;
+  /**
+   * With `--since`: the action items of the meetings held by then (meetings.yaml) and not done before
+   * it, each kept (done by its due date), late (done after it, or open past it) or still open; null
+   * without --since or without minutes.
+   */
+  actions: ActionsReview | null;
   /**
    * recommendations.yaml as of the report: decisions needed (proposed, presented), accepted risks
    * with their review dates, done since the last meeting (or the period's start); the proposals

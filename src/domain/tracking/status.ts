@@ -1,9 +1,10 @@
 // tam status, the domain: where every open change stands today, and per department what it can
 // start now, what is queued next, what runs and what is blocked. Every date comes from the one
 // scheduling engine (scheduleProject), so status, plan and report agree.
-import type { Change, Component, Department, DocEntry, Incident, Manifest, ReviewAction, Task, TaskStatus } from "../../model/files.js";
+import type { Change, Component, Department, DocEntry, Incident, Manifest, Meeting, ReviewAction, Task, TaskStatus } from "../../model/files.js";
 import { dayNumber } from "../dates.js";
 import { openActions, reviewsDue } from "../validation/review-rules.js";
+import { overdueByOwner, type ActionLine } from "../meetings/minutes.js";
 import { updatesDue, type UpdateDue } from "../incidents/notify.js";
 import type { Issue, Location } from "../../model/issues.js";
 import { planDrift } from "../planner/index.js";
@@ -37,6 +38,8 @@ export interface StatusInput {
   docs?: readonly DocEntry[];
   /** The incident log: review actions and reviews due are listed when given. */
   incidents?: readonly Incident[];
+  /** The minutes of client meetings: overdue action items are listed when given. */
+  meetings?: readonly Meeting[];
   /** A schedule already computed for the same input (the report shares its own). */
   schedule?: ProjectSchedule;
   where?(entity: object, ...field: (string | number)[]): Location;
@@ -138,6 +141,8 @@ export interface StatusReport {
   updates?: UpdateDue[];
   /** Blocked tasks and aging incidents on their department's escalation chain: whom to call, since when (departments.yaml `escalation`). */
   escalations: EscalationStatus[];
+  /** Action items of client meetings open past their due date, per owner (when the meetings were given). */
+  meetingActions?: { owner: string; actions: ActionLine[] }[];
 }
 
 export interface ReviewActionRef {
@@ -224,6 +229,8 @@ export function projectStatus(input: StatusInput): StatusReport {
     ...(input.incidents
       ? { reviews: reviewStatus({ ...input, incidents: input.incidents, now }), updates: input.department || input.assignee ? [] : updatesDue(input.incidents, input.manifest, now, input.timezone) }
       : {}),
+    // A meeting's promises are people's: --department leaves them out, --mine keeps one's own.
+    ...(input.meetings ? { meetingActions: input.department ? [] : overdueByOwner(input.meetings, input.today).filter((o) => !input.assignee || o.owner === input.assignee) } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { checkChangeReadiness, checkDocTasks, checkLifecycle, checkNewComponentC
 import { checkComponentCycles, checkTaskCycles } from "./cycles.js";
 import { checkIncidents, idsOf } from "./incident-rules.js";
 import { checkPolicy } from "./policy.js";
+import { checkMeetings } from "./meeting-rules.js";
 import { checkRecommendations } from "./recommendation-rules.js";
 import { checkDuplicates, checkReferences } from "./references.js";
 import { checkEscalations } from "./escalation-rules.js";
@@ -31,5 +32,6 @@ export function validateProject(view: ProjectView): Issue[] {
     ...checkBounds(view),
     ...checkRecommendations(view),
     ...checkEscalations(view),
+    ...checkMeetings(view),
   ].sort(compareIssues);
 }

@@ -2,6 +2,7 @@
 // and each state carries the record it needs (accepted: the change; declined: who, when, until when).
 import type { Issue } from "../../model/issues.js";
 import { didYouMean } from "../../util/suggest.js";
+import { decisionMakers } from "../tracking/approvers.js";
 import { referenceChecks } from "./references.js";
 import { issueAt, items, type ProjectView } from "./view.js";
 
@@ -30,8 +31,24 @@ export function checkRecommendations(view: ProjectView): Issue[] {
   const docIds = new Set(view.docs.map((d) => d.id));
   const contacts = clientContacts(view);
   const first = new Map<string, object>();
+  const makers = decisionMakers(view.manifest);
   const contact = (name: unknown, rec: object, ...path: (string | number)[]) => {
-    if (typeof name !== "string" || contacts.includes(name)) return;
+    if (typeof name !== "string") return;
+    if (contacts.includes(name)) {
+      // Taking a recommendation on, or declining it and so accepting its risk, is the client's decision.
+      if (!makers.includes(name))
+        issues.push(
+          issueAt(
+            view,
+            "error",
+            "not-decision-maker",
+            `"${name}" is a client contact but not a decision maker (can_approve: true in tam.yaml): the client's decision on a recommendation is by ${makers.join(", ") || "a contact with can_approve: true"}`,
+            rec,
+            ...path,
+          ),
+        );
+      return;
+    }
     const hint = didYouMean(name, contacts);
     const known = contacts.length ? `; the client's contacts are ${contacts.join(", ")}` : "; tam.yaml lists no client contacts";
     issues.push({ ...issueAt(view, "error", "unknown-contact", `"${name}" is not a client contact in tam.yaml${hint ? ` (${hint})` : known}`, rec, ...path), hint });

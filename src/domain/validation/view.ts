@@ -1,6 +1,6 @@
 // What the validation rules read: the parsed project and a way to locate values.
 import type { Issue, Location, PathSegment, Severity } from "../../model/issues.js";
-import type { Change, Component, Department, DocEntry, Incident, Manifest, RecommendationEntry } from "../../model/files.js";
+import type { Change, Component, Department, DocEntry, Incident, Manifest, Meeting, RecommendationEntry } from "../../model/files.js";
 
 export type { PathSegment };
 
@@ -13,6 +13,8 @@ export interface ProjectView {
   docs: DocEntry[];
   /** recommendations.yaml, when read. */
   recommendations?: RecommendationEntry[];
+  /** meetings.yaml, when read. */
+  meetings?: Meeting[];
   where(entity: object, ...field: PathSegment[]): Location;
   /** File an entity was read from (for file-name checks). */
   fileOf?(entity: object): string | undefined;

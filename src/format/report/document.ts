@@ -7,6 +7,7 @@ import { ruleQuoter } from "../../domain/arch/rules.js";
 import { RISK_WORDS } from "../../domain/tracking/readiness.js";
 import type { Breach, GroupSummary } from "../../domain/sla/report.js";
 import { count, plural } from "../../util/plural.js";
+import type { ActionLine, ActionsReview } from "../../domain/meetings/minutes.js";
 import { markdownTable as table } from "../markdown-table.js";
 import { breachText, measureText, stats } from "../sla/view.js";
 import { markdownEscape as md } from "../text.js";
@@ -47,6 +48,7 @@ export function reportBlocks(report: ClientReport): Block[] {
   lines.push("## Service summary", "", ...summary(report, period), "");
 
   if (report.delta) lines.push(...deltaSection(report), "");
+  if (report.actions) lines.push(...actionsSection(report.actions), "");
 
   lines.push("## What was done", "");
   if (changes.done.length === 0) lines.push(`No change was completed between ${header.period.fromDate} and ${header.asOf}.`, "");
@@ -267,6 +269,28 @@ function summary(report: ClientReport, period: string): string[] {
 function trendWords(pts: number): string {
   if (Math.abs(pts) < 0.05) return "the same as in";
   return `${Math.abs(pts).toFixed(1)} ${plural(Math.abs(pts) === 1 ? 1 : 2, "point")} ${pts > 0 ? "better than" : "worse than"}`;
+}
+
+/** What each side promised at the earlier meetings, and whether it was kept ("keep even small obligations"). */
+function actionsSection(review: ActionsReview): string[] {
+  const total = review.kept.length + review.late.length + review.open.length;
+  const out = [`### What we agreed at our meetings up to ${review.since}`, ""];
+  if (!total) return [...out, `No action item of those meetings was still open on ${review.since}.`];
+  const parts = [review.kept.length ? `${review.kept.length} kept` : "", review.late.length ? `${review.late.length} late` : "", review.open.length ? `${review.open.length} not due yet` : ""].filter(
+    Boolean,
+  );
+  out.push(`Of ${count(total, "action item")}: ${andList(parts)}.`, "");
+  const who = (a: ActionLine) => `${md(a.owner)}, ${a.side === "client" ? "your side" : "our side"}`;
+  const days = (n: number) => count(n, "day");
+  for (const a of review.late)
+    out.push(
+      a.state === "late"
+        ? `- **Late**: ${md(a.text)} (${who(a)}): due ${a.due}, done ${a.done}, ${days(a.daysLate)} late`
+        : `- **Late**: ${md(a.text)} (${who(a)}): due ${a.due}, still open, ${days(a.daysLate)} late`,
+    );
+  for (const a of review.kept) out.push(`- Kept: ${md(a.text)} (${who(a)}): due ${a.due}, done ${a.done}`);
+  for (const a of review.open) out.push(`- Open: ${md(a.text)} (${who(a)}): due ${a.due}`);
+  return out;
 }
 
 function deltaSection(report: ClientReport): string[] {

@@ -14,6 +14,7 @@ export function formatJson(report: StatusReport): string {
     reviews: report.reviews ?? null,
     updates: report.updates ?? null,
     escalations: report.escalations,
+    meetingActions: report.meetingActions ?? null,
     findings: report.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, file: f.file, line: f.line ?? null, col: f.col ?? null })),
   });
 }

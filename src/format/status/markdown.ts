@@ -3,7 +3,7 @@ import type { StatusReport } from "../../domain/tracking/status.js";
 import { markdownTable } from "../markdown-table.js";
 import { markdownEscape } from "../text.js";
 import { untoldLine } from "./untold.js";
-import { changeCells, CHANGE_HEADERS, escalationLines, reviewLines, taskLine, updateLines } from "./view.js";
+import { changeCells, CHANGE_HEADERS, escalationLines, meetingActionLines, reviewLines, taskLine, updateLines } from "./view.js";
 
 export function formatMarkdown(report: StatusReport): string {
   const scope = [report.department ? `department ${report.department}` : "", report.assignee ? `assigned to ${report.assignee}` : ""].filter(Boolean).join(", ");
@@ -40,6 +40,9 @@ function reviewSection(report: StatusReport): string[] {
   const escalations = escalationLines(report, markdownEscape, (text) => `**${text}**`);
   const lines = escalations.length ? ["", "### Escalations", "", ...escalations.map((l) => `- ${l}`)] : [];
   if (updates.length) lines.push("", "### Client updates overdue", "", ...updates.map((l) => `- ${l}`));
+  const promises = meetingActionLines(report, markdownEscape, (text) => `**${text}**`);
+  if (promises.length) lines.push("", "### Meeting action items overdue", "");
+  for (const o of promises) for (const l of o.lines) lines.push(`- ${markdownEscape(o.owner)}: ${l}`);
   const { due, owners } = reviewLines(report.reviews, markdownEscape, (text) => `**${text}**`);
   if (!due.length && !owners.length) return lines;
   lines.push("", "### Post-incident reviews", "");

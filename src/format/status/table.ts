@@ -6,7 +6,7 @@ import type { FormatOptions } from "../registry.js";
 import { fitText, fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
 import { untoldLine } from "./untold.js";
-import { changeCells, CHANGE_HEADERS, escalationLines, reviewLines, taskLine, updateLines } from "./view.js";
+import { changeCells, CHANGE_HEADERS, escalationLines, meetingActionLines, reviewLines, taskLine, updateLines } from "./view.js";
 
 export function formatTable(report: StatusReport, options: FormatOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
@@ -36,6 +36,9 @@ function reviewSection(report: StatusReport, chalk: InstanceType<typeof Chalk>):
   const escalations = escalationLines(report, terminalSafe, (text) => chalk.red(text));
   const lines = escalations.length ? ["", chalk.bold("Escalations"), ...escalations.map((l) => `  ${l}`)] : [];
   if (updates.length) lines.push("", chalk.bold("Client updates overdue"), ...updates.map((l) => chalk.red(`  ${l}`)));
+  const promises = meetingActionLines(report, terminalSafe, (text) => chalk.red(text));
+  if (promises.length) lines.push("", chalk.bold("Meeting action items overdue, by owner"));
+  for (const o of promises) lines.push(`  ${terminalSafe(o.owner)}:`, ...o.lines.map((l) => `    ${l}`));
   const { due, owners } = reviewLines(report.reviews, terminalSafe, (text) => chalk.red(text));
   if (!due.length && !owners.length) return lines;
   lines.push("", chalk.bold("Post-incident reviews"));

@@ -1,6 +1,6 @@
 // Words every tam status format shares.
 import type { EscalationStatus } from "../../domain/tracking/escalation.js";
-import type { ChangeProgress, ReviewStatus, TaskRef } from "../../domain/tracking/status.js";
+import type { ChangeProgress, ReviewStatus, StatusReport, TaskRef } from "../../domain/tracking/status.js";
 
 export const CHANGE_HEADERS = ["change", "status", "progress", "due", "forecast", "internal", "client promise", "slip", "ready", "in progress", "blocked", "late"];
 
@@ -88,4 +88,12 @@ export function escalationLines(report: { escalations?: EscalationStatus[] }, sa
     const command = e.due ? `; \`tam ${e.kind === "blocked-task" ? "task" : "incident"} escalate ${e.subject}\`` : "";
     return `${e.subject} ${safe(e.title)} (${e.department}), ${what}${waits}: ${parts.join("; ")}${command}`;
   });
+}
+
+/** Overdue action items of client meetings, per owner: "MTG-…/A2 text (client side, agreed 2026-10-30): due …, 7 days overdue". */
+export function meetingActionLines(report: StatusReport, safe: (text: string) => string, alarm: (text: string) => string): { owner: string; lines: string[] }[] {
+  return (report.meetingActions ?? []).map((o) => ({
+    owner: o.owner,
+    lines: o.actions.map((a) => `${safe(a.ref)} ${safe(a.text)} (${a.side} side, agreed ${a.meetingDate}): ${alarm(`due ${a.due}, ${a.daysLate === 1 ? "1 day" : `${a.daysLate} days`} overdue`)}`),
+  }));
 }

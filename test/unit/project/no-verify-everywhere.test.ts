@@ -1,4 +1,4 @@
-// --no-verify on every write the later issues added (rebaseline, incident notify, rec, task sync):
+// --no-verify on every write the later issues added (rebaseline, incident notify, rec, meeting, task sync):
 // a refusing pre-commit hook is skipped, and the commit message records it (issue 35).
 import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -18,6 +18,9 @@ const WRITES: [string, string[]][] = [
   ["rec present", ["rec", "present", "REC-006", "--as-of", "2026-11-21"]],
   ["task escalate", ["task", "escalate", "CHG-0002/T4", "--format", "text", "--as-of", "2026-11-20T12:00:00+03:00"]],
   ["incident escalate", ["incident", "escalate", "INC-0056", "--format", "text", "--as-of", "2026-11-20T12:00:00+03:00"]],
+  ["meeting new", ["meeting", "new", "--attendee", "Elena Smirnova", "--as-of", "2026-11-21"]],
+  ["meeting action add", ["meeting", "action", "add", "MTG-2026-10-30", "--text", "x", "--owner", "Oleg Ivanov", "--due", "2026-11-30", "--as-of", "2026-11-21"]],
+  ["meeting action done", ["meeting", "action", "done", "MTG-2026-10-30/A2", "--as-of", "2026-11-21"]],
 ];
 
 describe.each(WRITES)("%s", (_name, args) => {

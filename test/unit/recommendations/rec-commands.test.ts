@@ -51,7 +51,9 @@ describe("tam rec writes", () => {
 
   it("adds an engineer's proposal, creating recommendations.yaml with a modeline when the project has none", async () => {
     const dir = example();
+    // The minutes name the register's recommendations: a project without one has none either.
     rmSync(join(dir, "recommendations.yaml"));
+    rmSync(join(dir, "meetings.yaml"));
     git(dir, ["commit", "-qam", "no register"]);
     await addRecommendation({ ...common(dir), author: "Kirill Popov", title: "Alert on the NAS filling up", components: ["nas"] });
     const text = readFileSync(join(dir, "recommendations.yaml"), "utf8");
@@ -83,14 +85,14 @@ describe("tam rec writes", () => {
     expect(saved.recommendation.text).toBe("accepted: carried out by CHG-0004 (approved, due 2026-11-25)");
     expect(lastCommitFiles(dir)).toEqual(["recommendations.yaml"]);
     // Accepted already: not again.
-    await refused(dir, () => acceptRecommendation({ ...common(dir), id: "REC-005", change: "CHG-0004" }), /REC-005 is accepted already/);
+    await refused(dir, () => acceptRecommendation({ ...common(dir), id: "REC-005", change: "CHG-0004", decisionMaker: "Elena Smirnova" }), /REC-005 is accepted already/);
   });
 
   it("accepts a declined one when the client changes their mind: the accepted risk's record goes", async () => {
     const dir = example();
-    await acceptRecommendation({ ...common(dir), id: "REC-003", change: "CHG-0006" });
+    await acceptRecommendation({ ...common(dir), id: "REC-003", change: "CHG-0006", decisionMaker: "Elena Smirnova" });
     const after = entry(dir, "REC-003");
-    expect(after).toMatchObject({ state: "accepted", accepted: { change: "CHG-0006", date: AS_OF } });
+    expect(after).toMatchObject({ state: "accepted", accepted: { change: "CHG-0006", date: AS_OF, by: "Elena Smirnova" } });
     expect(after.declined).toBeUndefined();
     expect(projectIssues(loadProject(dir)).filter((i) => i.severity === "error")).toEqual([]);
   });
@@ -99,8 +101,25 @@ describe("tam rec writes", () => {
     const dir = example();
     await refused(dir, () => acceptRecommendation({ ...common(dir), id: "REC-005" }), /--change: accepting REC-005 needs the change/);
     await refused(dir, () => acceptRecommendation({ ...common(dir), id: "REC-005", change: "CHG-0099" }), /--change "CHG-0099": no such change/);
-    await refused(dir, () => acceptRecommendation({ ...common(dir), id: "REC-005", change: "CHG-0004", decisionMaker: "Roman Zaitsev" }), /not a client contact in tam.yaml/);
+    await refused(dir, () => acceptRecommendation({ ...common(dir), id: "REC-005", change: "CHG-0004", decisionMaker: "Roman Zaitsev" }), /not a client decision maker in tam.yaml/);
     await refused(dir, () => acceptRecommendation({ ...common(dir), id: "REC-099", change: "CHG-0004" }), /no recommendation "REC-099"/);
+  });
+
+  it("refuses accepting without a client decision maker: taking a recommendation on is the client's decision (can_approve), as declining is", async () => {
+    const dir = example();
+    await refused(dir, () => acceptRecommendation({ ...common(dir), id: "REC-005", change: "CHG-0004" }), /--decision-maker: who on the client's side accepted REC-005/);
+    await refused(dir, () => acceptRecommendation({ ...common(dir), id: "REC-005", change: "CHG-0004", decisionMaker: "Dmitry Sokolov" }), /not marked as a decision maker/);
+    await refused(dir, () => acceptRecommendation({ ...common(dir), id: "REC-005", change: "CHG-0004", decisionMaker: "CAB" }), /the client's decision, not the CAB's/);
+  });
+
+  it("validation: a recommendation accepted or declined by a client contact who is no decision maker is a located finding", () => {
+    const dir = example();
+    const path = join(dir, "recommendations.yaml");
+    const text = readFileSync(path, "utf8").replace("accepted: { change: CHG-0002, date: 2026-10-02, by: Elena Smirnova }", "accepted: { change: CHG-0002, date: 2026-10-02, by: Oleg Ivanov }");
+    writeFileSync(path, text);
+    const issues = projectIssues(loadProject(dir)).filter((i) => i.file === "recommendations.yaml");
+    expect(issues.map((i) => [i.code, i.line])).toEqual([["not-decision-maker", text.split("\n").findIndex((l) => l.includes("by: Oleg Ivanov")) + 1]]);
+    expect(issues[0]!.message).toMatch(/Oleg Ivanov.*can_approve/);
   });
 
   it("declines with the decision maker who accepts the risk and a review date", async () => {
@@ -149,7 +168,7 @@ describe("recommendations.yaml validation", () => {
     expect(issues.map((i) => [i.code, i.line])).toEqual([
       ["unknown-reference", lineOf("CHG-0095")],
       ["unknown-reference", lineOf("erp-vmm")],
-      ["unknown-contact", lineOf("by: Elena Smirnov")],
+      ["unknown-contact", text.split("\n").findIndex((l) => l.trimEnd().endsWith("by: Elena Smirnov")) + 1],
       ["unknown-risk", lineOf("spfo:shop-pg")],
       ["recommendation-state", lineOf("state: accepted\n".trim()) && text.split("\n").findIndex((l, n) => n > lineOf("spfo") && l.includes("state: accepted")) + 1],
       ["duplicate-id", text.split("\n").findLastIndex((l) => l.includes("id: REC-005")) + 1],
