@@ -1,4 +1,4 @@
-// The SLA report for a terminal: cli-table3 tables, PASS/FAIL coloured when allowed.
+// The SLA report for a terminal: tables of every row, PASS/FAIL coloured when allowed.
 import { Chalk } from "chalk";
 import type { SlaReport } from "../../domain/sla/report.js";
 import { formatZonedShort } from "../../domain/zoned-timestamp.js";
@@ -13,7 +13,7 @@ const visibleLength = (line: string) => [...line.replace(/\u001b\[[0-9;]*m/g, ""
 export const TABLE_ROW_LIMIT = 100;
 
 function table(head: string[], rows: string[][], width: number | undefined, what = "rows"): string {
-  const shown = fittedTable(head, rows.slice(0, TABLE_ROW_LIMIT), width, { style: { head: [], border: [] } });
+  const shown = fittedTable(head, rows.slice(0, TABLE_ROW_LIMIT), width);
   const more = rows.length - TABLE_ROW_LIMIT;
   return more > 0 ? `${shown}\n... and ${more} more ${what} (all of them in --format markdown, json)` : shown;
 }
