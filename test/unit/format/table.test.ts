@@ -9,7 +9,10 @@ import type { DocFreshness } from "../../../src/domain/freshness/types.js";
 import { docsFormatters, type DocsCheckResult } from "../../../src/format/docs/index.js";
 import { type DrawOptions, displayWidth, drawTable, wrapText } from "../../../src/format/table.js";
 import { fittedTable } from "../../../src/format/table-width.js";
-import { REPO } from "../../helpers/run.js";
+import { reportSla } from "../../../src/app/report-sla.js";
+import type { SlaReport } from "../../../src/domain/sla/report.js";
+import { slaFormatters } from "../../../src/format/sla/index.js";
+import { EXAMPLE, REPO } from "../../helpers/run.js";
 
 interface Drawn {
   head: string[];
@@ -118,5 +121,22 @@ describe("the same look at any row count", () => {
     expect(top!.startsWith(`${GREY}┌`)).toBe(true);
     expect(heading).toContain(`${BOLD} doc `);
     expect(firstLines(101)).toEqual(firstLines(1));
+  });
+});
+
+describe("the SLA report for a terminal", () => {
+  it("lists every breach and recurring cause, however many (the table is linear in its rows)", () => {
+    const { report } = reportSla({ project: EXAMPLE, period: "2026-10", by: "priority", asOf: "2026-11-20" });
+    const breach = report.breaches[0]!;
+    const recurrence = report.recurring[0] ?? { component: "lb", cause: "capacity", incidents: ["INC-0001", "INC-0002"] };
+    const many: SlaReport = {
+      ...report,
+      breaches: Array.from({ length: 250 }, (_, i) => ({ ...breach, id: `INC-${String(9000 + i)}` })),
+      recurring: Array.from({ length: 150 }, (_, i) => ({ ...recurrence, component: `component-${i}` })),
+    };
+    const text = slaFormatters.table!(many, { color: false });
+    for (let i = 0; i < 250; i++) expect(text).toContain(`│ INC-${9000 + i} `);
+    for (let i = 0; i < 150; i++) expect(text).toContain(`│ component-${i} `);
+    expect(text).not.toMatch(/\.\.\. and \d+ more/);
   });
 });
