@@ -7,10 +7,7 @@
 // - when even that does not fit, prose columns are dropped, widest first (a note says which);
 // - below STACKED_BELOW columns, or when nothing else fits, the table becomes a list of blocks,
 //   one record per block with a "label: value" line per column, as `gh` and `kubectl describe` do.
-import Table from "cli-table3";
-import cliTable3Utils from "cli-table3/src/utils.js";
-import { linearTruncate } from "./table-truncate.js";
-import { fastWordWrap } from "./table-wrap.js";
+import { displayWidth, drawTable, naturalWidths, type TableLook } from "./table.js";
 
 /** A column is never narrowed below this (padding included), unless its content is narrower. */
 const MIN_COLUMN = 8;
@@ -19,19 +16,12 @@ export const STACKED_BELOW = 90;
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 const visible = (text: string) => text.replace(ANSI, "");
-const length = (text: string) => [...visible(text)].length;
-
-/** The widest line of a cell, without colour codes. */
-function cellWidth(cell: unknown): number {
-  let widest = 0;
-  for (const line of String(cell ?? "").split("\n")) widest = Math.max(widest, length(line));
-  return widest;
-}
+const length = displayWidth;
 
 /** The longest word of a cell, without colour codes. */
 function longestWord(cell: unknown): number {
   let longest = 0;
-  for (const word of visible(String(cell ?? "")).split(/\s+/)) longest = Math.max(longest, [...word].length);
+  for (const word of visible(String(cell ?? "")).split(/\s+/)) longest = Math.max(longest, displayWidth(word));
   return longest;
 }
 
@@ -70,127 +60,7 @@ export function fitColumns(natural: number[], width: number | undefined): number
   return narrow(natural, floors, available) ?? floors;
 }
 
-/**
- * cli-table3 lays out a table in time quadratic in its rows (each cell is checked against every
- * row above for spans) and in the length of multi-line cells: 5,000 rows took minutes. Past this
- * many rows tam wraps and draws the table itself, in the same layout, in linear time.
- */
-const ROWS_PER_BLOCK = 100;
-
-/** cli-table3's own width measure (string-width, colour codes ignored), so the widths we give it agree with its own. */
-const tableUtils = cliTable3Utils;
-const strlen = tableUtils.strlen;
-// cli-table3's cells call utils.truncate and utils.wordWrap through this object: the same results,
-// without their quadratic or per-word costs (see table-truncate.ts and table-wrap.ts).
-tableUtils.truncate = linearTruncate(tableUtils.truncate, strlen);
-tableUtils.wordWrap = fastWordWrap(tableUtils.wordWrap, strlen);
-
-/** The table drawn here in cli-table3's layout, in time linear in its rows (see ROWS_PER_BLOCK). */
-function drawLinear(head: string[], rows: unknown[][], colWidths: number[] | undefined, options: Omit<Table.TableConstructorOptions, "head" | "colWidths">): string {
-  // The natural widths measured as cli-table3 measures them, or the fitted ones.
-  const widths =
-    colWidths ??
-    head.map((title, column) => {
-      let widest = strlen(title);
-      for (const row of rows) widest = Math.max(widest, strlen(String(row[column] ?? "")));
-      return widest + 2;
-    });
-  const chars = { ...DEFAULT_CHARS, ...(options.chars ?? {}) };
-  // Each row wrapped into lines of cells (cli-table3 also spends time quadratic in the length of
-  // every multi-line cell it draws: it truncates the whole content one character at a time).
-  const rowLines: number[] = [];
-  const physical: string[][] = [];
-  for (const row of rows) {
-    const cells = row.map((cell, column) => String(colWidths ? wrapCell(cell, widths[column]! - 2) : (cell ?? "")).split("\n"));
-    const height = Math.max(1, ...cells.map((lines) => lines.length));
-    rowLines.push(height);
-    for (let line = 0; line < height; line++) physical.push(cells.map((lines) => lines[line] ?? ""));
-  }
-  // Drawn here, in cli-table3's layout (its per-cell work costs tens of microseconds, and a long
-  // chain's risk table has hundreds of thousands of cells). Colour codes are not measured.
-  const line = (left: string, middle: string, right: string, fill: string) => left + widths.map((w) => fill.repeat(w)).join(middle) + right;
-  const cellsLine = (cells: string[]) =>
-    chars.left + cells.map((cell, i) => ` ${cell}${" ".repeat(Math.max(0, widths[i]! - 2 - displayWidth(cell.replace(ANSI, ""))))} `).join(chars.middle) + chars.right;
-  const out = [line(chars["top-left"], chars["top-mid"], chars["top-right"], chars.top)];
-  const headCells = head.map((title) => title.split("\n"));
-  const headHeight = Math.max(1, ...headCells.map((lines) => lines.length));
-  for (let i = 0; i < headHeight; i++) out.push(cellsLine(headCells.map((lines) => lines[i] ?? "")));
-  const between = chars.mid ? line(chars["left-mid"], chars["mid-mid"], chars["right-mid"], chars.mid) : undefined;
-  let at = 0;
-  for (const height of rowLines) {
-    if (between) out.push(between);
-    for (let i = 0; i < height; i++) out.push(cellsLine(physical[at + i]!));
-    at += height;
-  }
-  out.push(line(chars["bottom-left"], chars["bottom-mid"], chars["bottom-right"], chars.bottom));
-  return out.join("\n");
-}
-
-/** Display width: the string length for printable ASCII, cli-table3's measure otherwise. */
-function displayWidth(text: string): number {
-  return /^[\x20-\x7e]*$/.test(text) ? text.length : strlen(text);
-}
-
-/** Greedy word wrap of a cell to `width` columns; a word longer than the column is cut. Coloured cells are left to cli-table3. */
-function wrapCell(cell: unknown, width: number): unknown {
-  if (typeof cell !== "string" || cell.includes("\u001b") || width < 1) return cell;
-  const out: string[] = [];
-  for (const paragraph of cell.split("\n")) {
-    let line = "";
-    let used = 0;
-    for (const word of paragraph.split(" ")) {
-      const size = displayWidth(word);
-      if (used > 0 && used + 1 + size <= width) {
-        line += ` ${word}`;
-        used += 1 + size;
-        continue;
-      }
-      if (used > 0) out.push(line);
-      if (size <= width) {
-        line = word;
-        used = size;
-        continue;
-      }
-      // Too long for any line: cut it into column-wide pieces.
-      let piece = "";
-      let pieceWidth = 0;
-      for (const character of word) {
-        const w = displayWidth(character);
-        if (pieceWidth + w > width && piece) {
-          out.push(piece);
-          piece = "";
-          pieceWidth = 0;
-        }
-        piece += character;
-        pieceWidth += w;
-      }
-      line = piece;
-      used = pieceWidth;
-    }
-    out.push(line);
-  }
-  return out.join("\n");
-}
-
-const DEFAULT_CHARS = {
-  top: "─",
-  "top-mid": "┬",
-  "top-left": "┌",
-  "top-right": "┐",
-  mid: "─",
-  "left-mid": "├",
-  "mid-mid": "┼",
-  "right-mid": "┤",
-  bottom: "─",
-  "bottom-mid": "┴",
-  "bottom-left": "└",
-  "bottom-right": "┘",
-  left: "│",
-  middle: "│",
-  right: "│",
-};
-
-export interface FitOptions extends Omit<Table.TableConstructorOptions, "head" | "colWidths"> {
+export interface FitOptions extends TableLook {
   /** Columns (by heading) whose values title a record in the stacked layout; default the first. */
   stackTitle?: string[];
   /**
@@ -203,25 +73,18 @@ export interface FitOptions extends Omit<Table.TableConstructorOptions, "head" |
 /** Prose narrower than this (or than its own width) reads badly: `dropFirst` columns go first. */
 const COMFORTABLE_PROSE = 30;
 
-/** A cli-table3 table of these rows that fits `width` (see above). */
+/** A table of these rows that fits `width` (see above), drawn by table.ts. */
 export function fittedTable(head: string[], rows: unknown[][], width: number | undefined, options: FitOptions = {}): string {
-  const { stackTitle, dropFirst = [], ...tableOptions } = options;
+  const { stackTitle, dropFirst = [], ...look } = options;
   // Linear in rows and cells: no spread over the rows (a long chain's risk table has thousands).
-  const natural = head.map((title, column) => {
-    let widest = cellWidth(title);
-    for (const row of rows) widest = Math.max(widest, cellWidth(row[column]));
-    return widest + 2;
-  });
-  const render = (columns: number[], colWidths?: number[]) => {
+  const natural = naturalWidths(head, rows);
+  const render = (columns: number[], colWidths: number[]) => {
     const shownHead = columns.map((c) => head[c]!);
-    const shownRows = rows.map((row) => columns.map((c) => row[c] ?? ""));
-    if (rows.length > ROWS_PER_BLOCK) return drawLinear(shownHead, shownRows, colWidths, tableOptions);
-    const table = new Table({ ...tableOptions, head: shownHead, ...(colWidths ? { colWidths, wordWrap: true, wrapOnWordBoundary: true } : {}) });
-    table.push(...(shownRows as Table.HorizontalTableRow[]));
-    return table.toString();
+    const shownRows = rows.map((row) => columns.map((c) => row[c]));
+    return drawTable(shownHead, shownRows, { ...look, widths: colWidths, wrap: true });
   };
   const all = head.map((_, i) => i);
-  if (width === undefined || natural.reduce((a, b) => a + b, 0) + head.length + 1 <= width) return render(all);
+  if (width === undefined || natural.reduce((a, b) => a + b, 0) + head.length + 1 <= width) return drawTable(head, rows, { ...look, widths: natural });
   if (width < STACKED_BELOW) return stacked(head, rows, width, stackTitle);
 
   const floors = head.map((title, column) => {

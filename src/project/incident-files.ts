@@ -9,8 +9,8 @@ import type { FieldEdit } from "../domain/incidents/update.js";
 import { EditError } from "../errors.js";
 import type { Incident, IncidentReview } from "../model/files.js";
 import { isObject, type Project } from "./load.js";
-import type { SourceFile } from "./source.js";
-import { appendSeqItems, lineStart, nextLine, nodeAtPath, parseYaml, removeMapEntry, seqItemText, setMapEntry, type Plain } from "./yaml-text.js";
+import { nodeAt, type SourceFile } from "./source.js";
+import { appendSeqItems, lineStart, nextLine, parseYaml, removeMapEntry, seqItemText, setMapEntry, type Plain } from "./yaml-text.js";
 import { canonicalId } from "../util/ids.js";
 
 /** The text of an incidents file with `added` appended; `text` null for a new file. */
@@ -86,7 +86,7 @@ export function modelineFor(project: Project): string | null {
  * their own and spliced back (last first, so earlier offsets hold): a large file is parsed once, not once per edit.
  */
 export function applyImportUpdates(text: string, updates: { index: number; edits: ImportEdit[] }[]): string {
-  const seq = nodeAtPath(parseYaml(text), ["incidents"]);
+  const seq = nodeAt(parseYaml(text), ["incidents"]);
   if (!isSeq(seq) || seq.flow) return updates.reduce((t, u) => applyImportEdits(t, u.index, u.edits), text);
   const items = seq.items as Node[];
   const starts = items.map((item) => lineStart(text, item.range![0]));

@@ -261,30 +261,44 @@ function firstLine(message: string): string {
   return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
 }
 
+/** How `nodeAt` reads its path. */
+export interface NodeAtOptions {
+  /** The node of the last key rather than its value (where an "unknown key" finding points). */
+  key?: boolean;
+  /**
+   * Where the path leads nowhere, the nearest node on the way (a key with no value: that key)
+   * rather than undefined: where a finding about a missing or empty value points.
+   */
+  nearest?: boolean;
+}
+
 /**
- * The YAML node at `path`. With `key: true` the node of the last key rather than its value
- * (used for "unknown key" findings). Walks up to the nearest existing node when the path is missing.
+ * The node of the \`yaml\` Document at \`path\` (keys and indices; the document's root for []): the
+ * one path walker over a Document, for positions (locate) and for surgical edits (yaml-text.ts).
+ * A key matches a segment as the data reads it: \`2026:\` is the key "2026".
  */
-export function nodeAt(doc: Document, path: readonly PathSegment[], key = false): Node | null {
+export function nodeAt(doc: Document, path: readonly PathSegment[], options: NodeAtOptions = {}): Node | undefined {
   const { isMap, isSeq, isPair, isScalar } = yaml();
+  const { key = false, nearest = false } = options;
   let node: unknown = doc.contents;
-  let last: Node | null = (doc.contents as Node | null) ?? null;
+  let last = (doc.contents as Node | null) ?? undefined;
+  const missing = () => (nearest ? last : undefined);
   for (let i = 0; i < path.length; i++) {
     const segment = path[i]!;
     if (isMap(node)) {
       // biome-ignore lint/suspicious/noDoubleEquals: a path segment is a string or an index; a key may be read as a number (2026:) or text
       const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? p.key.value : p.key) == segment);
-      if (!pair) return last;
-      if (key && i === path.length - 1) return (pair.key as Node) ?? last;
+      if (!pair) return missing();
+      if (key && i === path.length - 1) return (pair.key as Node | null) ?? missing();
       node = pair.value;
-      // A key with no value ("key:") has a null value node; point at the key then.
-      if (node == null) return (pair.key as Node) ?? last;
+      // A key with no value ("key:") has a null value node.
+      if (node == null) return nearest ? ((pair.key as Node | null) ?? last) : undefined;
     } else if (isSeq(node)) {
       const item = node.items[Number(segment)];
-      if (item == null) return last;
+      if (item == null) return missing();
       node = item;
     } else {
-      return last;
+      return missing();
     }
     last = node as Node;
   }
@@ -333,7 +347,7 @@ export function locate(source: SourceFile, path: readonly PathSegment[], key = f
 
 /** locate from the \`yaml\` Document alone (what the fast positions must equal). */
 export function locateInDocument(source: SourceFile, path: readonly PathSegment[], key = false): Location {
-  const node = nodeAt(source.doc, path, key);
+  const node = nodeAt(source.doc, path, { key, nearest: true });
   const offset = node?.range?.[0];
   if (offset == null) return { file: source.rel, line: 1, col: 1 };
   const pos = source.lineCounter.linePos(offset);

@@ -5,7 +5,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
 import { EditError } from "../errors.js";
-import type { PathSegment } from "./source.js";
+import { nodeAt, type PathSegment } from "./source.js";
 
 export const EDIT_PARSE_OPTIONS = { version: "1.2", uniqueKeys: true } as const;
 
@@ -30,17 +30,6 @@ export function splice(text: string, from: number, to: number, insert: string): 
 
 export function pairOf(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {
   return map.items.find((p) => isPair(p) && (isScalar(p.key) ? p.key.value : p.key) === key) as Pair<Node, Node | null> | undefined;
-}
-
-/** The node at a path of keys and indices (the document root for []), or undefined. */
-export function nodeAtPath(doc: Document, path: readonly PathSegment[]): Node | undefined {
-  let node: unknown = doc.contents;
-  for (const segment of path) {
-    if (isMap(node)) node = pairOf(node, String(segment))?.value;
-    else if (isSeq(node)) node = node.items[Number(segment)];
-    else return undefined;
-  }
-  return (node ?? undefined) as Node | undefined;
 }
 
 /**
@@ -224,7 +213,7 @@ function endOfPair(text: string, pair: Pair<Node, Node | null>): number {
  */
 export function setMapEntry(text: string, mapPath: readonly (string | number)[], key: string, value: Plain, order: readonly string[]): string {
   const doc = parseYaml(text);
-  const map = nodeAtPath(doc, mapPath);
+  const map = nodeAt(doc, mapPath);
   if (!isMap(map)) throw new EditError(`no map at ${mapPath.join(".")}`);
   if (map.flow) {
     const merged = { ...(map.toJSON() as PlainObject), [key]: value };
@@ -252,12 +241,12 @@ export function setMapEntry(text: string, mapPath: readonly (string | number)[],
 /** Appends items to the sequence at `seqPath` (block style, at the indentation of its items). */
 export function appendSeqItems(text: string, seqPath: readonly (string | number)[], items: Plain[], defaultDashIndent: number): string {
   const doc = parseYaml(text);
-  const seq = nodeAtPath(doc, seqPath);
+  const seq = nodeAt(doc, seqPath);
   const rendered = (indent: number) => items.map((item) => seqItemText(item, indent)).join("");
   if (seq === undefined || (isScalar(seq) && (seq.value === null || seq.value === ""))) {
     // "key:" with no value, or "key: ~": the items go on the lines after the key.
     const parentPath = seqPath.slice(0, -1);
-    const parent = nodeAtPath(doc, parentPath);
+    const parent = nodeAt(doc, parentPath);
     const pair = isMap(parent) ? pairOf(parent, String(seqPath[seqPath.length - 1])) : undefined;
     if (!pair) throw new EditError(`no "${seqPath.join(".")}" to append to`);
     const indent = columnOf(text, pair.key.range![0]) + defaultDashIndent;
@@ -269,7 +258,7 @@ export function appendSeqItems(text: string, seqPath: readonly (string | number)
   if (list.flow) {
     if (list.items.length > 0) return splice(text, list.range![0], list.range![1], flowText([...(list.toJSON() as Plain[]), ...items]));
     // "key: []": the items go on the lines after the key (a comment after [] goes with it).
-    const parent = nodeAtPath(doc, seqPath.slice(0, -1));
+    const parent = nodeAt(doc, seqPath.slice(0, -1));
     const pair = isMap(parent) ? pairOf(parent, String(seqPath[seqPath.length - 1])) : undefined;
     if (!pair) throw new EditError(`no "${seqPath.join(".")}" to append to`);
     const keyColumn = columnOf(text, pair.key.range![0]);
@@ -293,7 +282,7 @@ export function appendSeqItems(text: string, seqPath: readonly (string | number)
 /** Removes `key` from the map at `mapPath` (its lines, in block style); the text unchanged when absent. */
 export function removeMapEntry(text: string, mapPath: readonly (string | number)[], key: string): string {
   const doc = parseYaml(text);
-  const map = nodeAtPath(doc, mapPath);
+  const map = nodeAt(doc, mapPath);
   if (!isMap(map)) throw new EditError(`no map at ${mapPath.join(".")}`);
   const pair = pairOf(map, key);
   if (!pair) return text;

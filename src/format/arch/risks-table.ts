@@ -1,4 +1,4 @@
-// Terminal table (cli-table3): severity, risk, why, proposed change; wrapped to the terminal width.
+// Terminal table: severity, risk, why, proposed change; wrapped to the terminal width.
 import { Chalk } from "chalk";
 import { fitText, fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
@@ -21,14 +21,14 @@ export function formatRisksTable(result: RisksResult, options: FormatOptions): s
   const quote = ruleQuoter("internal");
   if (options.verbose) {
     const rows = result.risks.map((risk) => [colour[risk.severity](risk.severity), terminalSafe(`${risk.id}\n${risk.title}`), terminalSafe(risk.argument), terminalSafe(risk.suggestion)]);
-    const table = fittedTable(["severity", "risk", "why it matters", "proposed change"], rows, width, { style: { head: [], border: [] }, stackTitle: ["risk"] });
+    const table = fittedTable(["severity", "risk", "why it matters", "proposed change"], rows, width, { stackTitle: ["risk"] });
     return fitText(`${table}\n${summary}${note}\n${onRecord(result)}${rulesCited(result.risks, quote)}`, options.width);
   }
   // A risk the client accepted, until its review date, is on record, not a new finding: listed below the table.
   const records = result.records ?? {};
   const groups = groupRisks(result.risks.filter((r) => records[r.id]?.state !== "risk-accepted"));
   const rows = groups.map((group) => [colour[group.severity](group.severity), group.label, terminalSafe(group.members.map(memberText).join(", ")), terminalSafe(group.action)]);
-  const table = fittedTable(["severity", "risk", "where", "what to do"], rows, width, { style: { head: [], border: [] } });
+  const table = fittedTable(["severity", "risk", "where", "what to do"], rows, width);
   const accepted = result.risks.length - groups.reduce((sum, g) => sum + g.members.length, 0);
   const more = `${count(groups.length, "line")}${accepted ? `, ${count(accepted, "risk")} the client accepted not among them` : ""}; \`--verbose\` argues each risk in full`;
   return fitText(`${table}\n${summary} (${more})${note}\n${onRecord(result)}${rulesCited(result.risks, quote)}`, options.width);

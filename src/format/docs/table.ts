@@ -30,7 +30,7 @@ export function formatTable(result: DocsCheckResult, options: FormatOptions): st
       doc.reasons.map((reason) => terminalSafe(reason.severity === "note" ? `note: ${reason.message}` : reason.message)).join("\n"),
     ]);
     const painted = report.docs.map((doc, index) => rows[index]!.map((cell, column) => (column === 1 ? paint[doc.state](cell) : cell)));
-    lines.push(fittedTable(head, painted, options.width ?? DEFAULT_WIDTH, { style: { head: options.color ? ["bold"] : [], border: options.color ? ["grey"] : [] } }));
+    lines.push(fittedTable(head, painted, options.width ?? DEFAULT_WIDTH, { boldHead: options.color, greyBorders: options.color }));
   } else {
     lines.push(result.owner === null ? "No documents in docs.yaml." : `No documents owned by ${terminalSafe(result.owner)}.`);
   }

@@ -32,8 +32,8 @@ export function formatTable(report: PlanReport, options: FormatOptions): string 
   const lines = [
     chalk.bold(`${plan.changeId} ${terminalSafe(plan.title)} (${plan.status})`),
     fittedTable(["task", "title", "department", "components", "after", "estimate", "state", "start", "finish", "wave", "slack", "critical"], cells, options.width, {
-      style: { head: options.color ? ["bold"] : [], border: [] },
-      chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+      boldHead: options.color,
+      rowRules: false,
       stackTitle: ["task", "title"],
       dropFirst: ["wave", "critical", "slack", "components", "after", "estimate"],
     }),

@@ -15,7 +15,7 @@ export const recFormatters: Record<FormatName<"rec">, Formatter<RecListResult>> 
   table: (result, options) => {
     if (!result.recommendations.length) return `No recommendations on record as of ${result.asOf} (add one with \`tam rec add\`).\n`;
     const rows = result.recommendations.map((r) => [r.recommendation, terminalSafe(r.risk ?? `proposal by ${r.author}`), terminalSafe(r.title), terminalSafe(r.text)]);
-    return `${fittedTable(["id", "origin", "recommendation", "on record"], rows, Math.max(options.width ?? 120, 80), { style: { head: [], border: [] } })}\nas of ${result.asOf}\n`;
+    return `${fittedTable(["id", "origin", "recommendation", "on record"], rows, Math.max(options.width ?? 120, 80))}\nas of ${result.asOf}\n`;
   },
   json: (result) => jsonText({ version: 1, asOf: result.asOf, recommendations: result.recommendations.map(recordJson) }),
 };

@@ -1,4 +1,4 @@
-// The SLA report for a terminal: cli-table3 tables, PASS/FAIL coloured when allowed.
+// The SLA report for a terminal: tables of every row, PASS/FAIL coloured when allowed.
 import { Chalk } from "chalk";
 import type { SlaReport } from "../../domain/sla/report.js";
 import { formatZonedShort } from "../../domain/zoned-timestamp.js";
@@ -9,17 +9,9 @@ import { allGoalNote, breachText, causeText, COMPACT_HEADERS, compactCells, esti
 
 const visibleLength = (line: string) => [...line.replace(/\u001b\[[0-9;]*m/g, "")].length;
 
-/** Rows a terminal table shows per list; the rest is counted (cli-table3 slows down badly on thousands of rows). */
-export const TABLE_ROW_LIMIT = 100;
-
-function table(head: string[], rows: string[][], width: number | undefined, what = "rows"): string {
-  const shown = fittedTable(head, rows.slice(0, TABLE_ROW_LIMIT), width, { style: { head: [], border: [] } });
-  const more = rows.length - TABLE_ROW_LIMIT;
-  return more > 0 ? `${shown}\n... and ${more} more ${what} (all of them in --format markdown, json)` : shown;
-}
-
 export function formatTable(report: SlaReport, options: FormatOptions): string {
-  const tableOf = (head: string[], rows: string[][], what?: string) => table(head, rows, options.width, what);
+  // Every row of every list, at any count (the table is drawn in time linear in its rows).
+  const tableOf = (head: string[], rows: string[][]) => fittedTable(head, rows, options.width);
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const paint = (cells: string[]) => cells.map((cell) => (cell === "PASS" ? chalk.green(cell) : cell === "FAIL" ? chalk.red(cell) : cell));
   const zone = report.timezone;
@@ -28,7 +20,7 @@ export function formatTable(report: SlaReport, options: FormatOptions): string {
   out.push(chalk.bold(`SLA report ${period.label} (${period.fromDate} .. ${period.toDate}, ${zone}), by ${report.by}, as of ${formatZonedShort(report.now, zone)}`));
   out.push(`Trend against ${period.previous.label} (${period.previous.fromDate} .. ${period.previous.toDate}).`);
   const fullRows = [...report.groups.map((g) => paint([terminalSafe(g.key), ...groupCells(g)])), paint(["all", ...groupCells(report.total)])];
-  const full = table([report.by, ...GROUP_HEADERS], fullRows, undefined);
+  const full = fittedTable([report.by, ...GROUP_HEADERS], fullRows, undefined);
   // Where the full summary does not fit as a table, one row per group with the key figures beats
   // a stack of key/value lines nobody can compare; the time statistics are a wider terminal away.
   if (options.width !== undefined && visibleLength(full.split("\n")[0]!) > options.width) {
@@ -48,7 +40,6 @@ export function formatTable(report: SlaReport, options: FormatOptions): string {
       tableOf(
         ["id", "priority", "title", "department", "opened", "response", "resolution"],
         report.open.map((o) => [o.id, o.priority, o.title, o.department ?? "-", o.opened, measureText(o.response, zone), measureText(o.resolution, zone)].map(terminalSafe)),
-        "open incidents",
       ),
     );
 
@@ -61,7 +52,6 @@ export function formatTable(report: SlaReport, options: FormatOptions): string {
         report.breaches.map((b) =>
           [b.id, b.priority, b.title, b.department ?? "-", [breachText("response", b.response), breachText("resolution", b.resolution)].filter(Boolean).join("\n"), causeText(b)].map(terminalSafe),
         ),
-        "breaches",
       ),
     );
 
@@ -72,7 +62,6 @@ export function formatTable(report: SlaReport, options: FormatOptions): string {
       tableOf(
         ["component", "cause", "count", "incidents"],
         report.recurring.map((r) => [r.component, r.cause, String(r.incidents.length), r.incidents.join(", ")].map(terminalSafe)),
-        "recurring causes",
       ),
     );
   return fitText(`${out.join("\n")}\n`, options.width);

@@ -14,7 +14,7 @@ export function formatTable(report: StatusReport, options: FormatOptions): strin
   const lines: string[] = [chalk.bold(`Open changes as of ${report.today}${scope ? `, ${terminalSafe(scope)}` : ""}`)];
   if (!report.changes.length) return fitText(`${[lines[0], "no open changes", ...reviewSection(report, chalk)].join("\n")}\n`, options.width);
   const rows = report.changes.map((c) => changeCells(c, (text) => chalk.red(text), terminalSafe));
-  lines.push(fittedTable(CHANGE_HEADERS, rows, options.width, { style: { head: options.color ? ["bold"] : [], border: [] }, chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" } }));
+  lines.push(fittedTable(CHANGE_HEADERS, rows, options.width, { boldHead: options.color, rowRules: false }));
   lines.push("", chalk.bold("By department"));
   if (!report.departments.length) lines.push("  nothing open");
   for (const d of report.departments) lines.push(...departmentLines(d, terminalSafe));
