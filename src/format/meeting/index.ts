@@ -35,7 +35,7 @@ export const meetingFormatters: Record<FormatName<"meeting">, Formatter<MeetingL
       for (const d of m.decisions) out.push(`  decided: ${terminalSafe(d)}`);
       if (m.actions.length) {
         const rows = m.actions.map((a) => [a.id, terminalSafe(a.text), terminalSafe(`${a.owner} (${a.side})`), actionStateText(a)]);
-        out.push(fittedTable(["action", "what", "owner", "state"], rows, Math.max(options.width ?? 120, 80), { style: { head: [], border: [] } }));
+        out.push(fittedTable(["action", "what", "owner", "state"], rows, Math.max(options.width ?? 120, 80)));
       }
       out.push("");
     }
