@@ -6,7 +6,8 @@ import type { Project } from "./load.js";
 import type { SourceFile } from "./source.js";
 import { isDeepStrictEqual } from "node:util";
 import { isSeq } from "yaml";
-import { appendSeqItems, lineStart, nextLine, nodeAtPath, parseForEdit, parseYaml, removeMapEntry, scalarText, seqItemText, setMapEntry, splice, yamlFlowList, type Plain } from "./yaml-text.js";
+import { appendSeqItems, lineStart, nextLine, parseForEdit, parseYaml, removeMapEntry, scalarText, seqItemText, setMapEntry, splice, yamlFlowList, type Plain } from "./yaml-text.js";
+import { nodeAt } from "./source.js";
 
 export const MEETINGS_FILE = "meetings.yaml";
 const MEETING_KEYS = ["id", "date", "title", "attendees", "report", "agenda", "recommendations", "decisions", "actions"];
@@ -56,7 +57,7 @@ export function appendMeeting(project: Pick<Project, "files">, text: string | nu
     out = `${head ? `${head}\n` : ""}# Minutes of client meetings: decisions and action items (tam meeting new, tam meeting action).\nmeetings:\n${meetingItemText(meeting, 2)}`;
   } else {
     const doc = parseYaml(text);
-    const list = nodeAtPath(doc, ["meetings"]);
+    const list = nodeAt(doc, ["meetings"]);
     if (!isSeq(list) || list.flow || !list.items.length) out = appendSeqItems(text, ["meetings"], [plain(meeting)], 2);
     else {
       const first = list.items[0] as { range?: [number, number] };
