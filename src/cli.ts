@@ -361,16 +361,19 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     .command("portfolio")
     .description("all client projects at once, most urgent first: promises late or at risk, blocked work, open P1/P2, SLA month to date, stale docs")
     .argument("[paths...]", "client project folders, or globs such as 'clients/*'")
-    .option("--file <portfolio.yaml>", "a portfolio file listing client project folders (clients: [paths])")
+    .option("--file <portfolio.yaml>", "a portfolio file listing client project folders and git URLs (clients: [paths])")
     .addOption(formatOption(FORMAT_NAMES.portfolio, "table"))
     .addOption(asOfOption())
     .option("--tam <name-or-email>", "only the clients of this TAM (tam.yaml's tam)")
+    .option("--mine [name-or-email]", "only my clients: git's user.name or user.email, or the name or e-mail given")
+    .option("--cache <folder>", "where clients named by a git URL are cloned (default: ~/.cache/tam/portfolio)")
     .addHelpText(
       "after",
       examples(
         "tam portfolio 'clients/*'",
         "tam portfolio --file examples/portfolio.yaml --as-of 2026-11-20",
         "tam portfolio --file portfolio.yaml --format markdown --tam anna.volkova@provider.example",
+        "tam portfolio --file portfolio.yaml --mine --format html > portfolio.html",
       ),
     )
     .action(async (paths: string[], options) => {
@@ -386,6 +389,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
     // Not --version: that one is tam's own, wherever it stands on the command line.
     .option("--versions <constraint>", "versions to list, e.g. '<2019', '>=8.0.3', '>=8.0,<8.0.35'")
     .option("--internet-facing", "only components reachable from the internet")
+    .option("--cache <folder>", "where clients named by a git URL are cloned (default: ~/.cache/tam/portfolio)")
     .addOption(new Option("-f, --format <format>", "output format (default: table)").choices(FORMAT_NAMES.portfolioFind))
     .addHelpText(
       "after",
@@ -395,7 +399,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
       const { runPortfolioFind } = await import("./commands/portfolio.js");
       // `tam portfolio` has --format and --file too, and takes them wherever they stand: its values count when the subcommand has none.
       const parent = command.parent?.opts() ?? {};
-      const merged = { ...options, format: options.format ?? parent.format ?? "table", file: options.file ?? parent.file };
+      const merged = { ...options, format: options.format ?? parent.format ?? "table", file: options.file ?? parent.file, cache: options.cache ?? parent.cache };
       setExit(await runPortfolioFind(globals(), paths, merged, output));
     });
 

@@ -17,7 +17,7 @@ export const FORMAT_NAMES = {
   sync: ["text", "json"],
   rec: ["table", "json"],
   recWrite: ["text", "json"],
-  portfolio: ["table", "json", "markdown"],
+  portfolio: ["table", "json", "markdown", "html"],
   portfolioFind: ["table", "json", "markdown"],
 } as const;
 
