@@ -2,7 +2,7 @@
 // names a git URL), compute its figures, let its data go. Runs in the main thread or in a worker of
 // the pool (portfolio-worker.ts): its input and output are plain data.
 import { relative } from "node:path";
-import { ProjectError, UsageError } from "../errors.js";
+import { GitError, ProjectError, UsageError } from "../errors.js";
 import type { Issue } from "../model/issues.js";
 import { clientFigures, tamMatches, urgencyOf, type ClientRow, type TamIdentity } from "../domain/portfolio.js";
 import { projectStatus } from "../domain/tracking/status.js";
@@ -35,10 +35,9 @@ export function rowError(error: unknown, root: string | undefined, cwd: string):
     const more = error.issues.length > 3 ? `; and ${error.issues.length - 3} more` : "";
     return `${error.message.replace(/:$/, "")}${shown.length ? `: ${shown.join("; ")}${more}` : ""}`;
   }
-  if (error instanceof UsageError) return error.message;
+  if (error instanceof UsageError || error instanceof GitError) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code) return `${(error as Error).message}`;
-  if (error instanceof Error && error.message.startsWith("git ")) return error.message;
   // A bug of tam's, reported on its row rather than ending the run.
   return `internal error: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -3,14 +3,11 @@
 // clone is made beside its place and renamed into it, so a clone cut short never passes for one.
 // git never prompts (no terminal, no credential helper asking): a URL that needs a password it
 // does not have fails, and the row of that client says why.
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-
-/** How long one clone or fetch may take before its row gives up on it. */
-const GIT_TIMEOUT_MS = 5 * 60_000;
+import { remoteGit } from "./git.js";
 
 /** The user's cache folder of tam's portfolio clones: $XDG_CACHE_HOME/tam/portfolio (~/.cache/tam/portfolio). */
 export function defaultPortfolioCache(): string {
@@ -34,26 +31,6 @@ export function cloneFolder(url: string, cache: string): string {
   return join(cache, `${tail}-${hash}`);
 }
 
-/** The first line git said on stderr (or the process's error), for the row of the client. */
-function gitRun(args: readonly string[], cwd: string): Promise<void> {
-  return new Promise((done, fail) => {
-    execFile(
-      "git",
-      ["-c", "core.hooksPath=/dev/null", ...args],
-      { cwd, timeout: GIT_TIMEOUT_MS, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "", SSH_ASKPASS: "", GCM_INTERACTIVE: "never" } },
-      (error, _stdout, stderr) => {
-        if (!error) return done();
-        const lines = String(stderr)
-          .split("\n")
-          .map((line) => line.trim())
-          .filter(Boolean);
-        const said = lines.find((line) => /^(fatal|error):/.test(line)) ?? lines[0];
-        fail(new Error(error.killed ? `git ${args[0]} took longer than ${GIT_TIMEOUT_MS / 60_000} minutes` : `git ${args[0]} failed: ${said ?? error.message}`));
-      },
-    );
-  });
-}
-
 /**
  * The clone of `url` in `cache`, brought up to date: cloned when missing, else fetched and its
  * working tree set to what the remote's HEAD is now. Rejects with git's message when either fails.
@@ -62,13 +39,13 @@ export async function syncClone(url: string, cache: string): Promise<string> {
   const folder = cloneFolder(url, cache);
   mkdirSync(cache, { recursive: true });
   if (existsSync(join(folder, ".git"))) {
-    await gitRun(["fetch", "--quiet", "--no-tags", "origin", "HEAD"], folder);
-    await gitRun(["reset", "--quiet", "--hard", "FETCH_HEAD"], folder);
+    await remoteGit(["fetch", "--quiet", "--no-tags", "origin", "HEAD"], folder);
+    await remoteGit(["reset", "--quiet", "--hard", "FETCH_HEAD"], folder);
     return folder;
   }
   const partial = `${folder}.partial-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   try {
-    await gitRun(["clone", "--quiet", "--", url, partial], cache);
+    await remoteGit(["clone", "--quiet", "--", url, partial], cache);
     rmSync(folder, { recursive: true, force: true }); // a folder without .git is not a clone of ours
     renameSync(partial, folder);
   } finally {

@@ -119,7 +119,7 @@ export function readPortfolioFile(file: string, cwd: string): PortfolioEntry[] {
     if (isScalar(item)) value = item.value;
     else if (isMap(item)) {
       const keys = item.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ""));
-      const extra = item.items.find((pair, i) => !["path", "git"].includes(keys[i]!) || keys.indexOf(keys[i]!) !== i);
+      const extra = item.items.find((_pair, i) => !["path", "git"].includes(keys[i]!));
       if (extra) throw new UsageError(`${at(extra.key as Node)}: a client entry has \`path\` (a folder) or \`git\` (a URL), not "${isScalar(extra.key) ? String(extra.key.value) : "?"}"`);
       if (keys.includes("path") && keys.includes("git")) throw new UsageError(`${at(item)}: a client entry has \`path\` or \`git\`, not both`);
       git = keys.includes("git");
