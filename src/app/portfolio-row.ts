@@ -7,12 +7,13 @@ import type { Issue } from "../model/issues.js";
 import { clientFigures, tamMatches, urgencyOf, type ClientRow, type TamIdentity } from "../domain/portfolio.js";
 import { projectStatus } from "../domain/tracking/status.js";
 import { findProjectRoot } from "../project/discover.js";
+import type { Project } from "../project/load.js";
 import { syncClone } from "../project/portfolio-cache.js";
 import type { PortfolioEntry } from "../project/portfolio-paths.js";
 import { clockFor, openProject, projectAsOf } from "./context.js";
 import { requireValidForDocs } from "./docs-valid.js";
 import { assessProjectFreshness } from "./freshness-facts.js";
-import { reportSla } from "./report-sla.js";
+import { slaStream } from "./report-sla.js";
 
 export interface RowOptions {
   cwd: string;
@@ -54,8 +55,25 @@ export async function clientRow(entry: PortfolioEntry, options: RowOptions): Pro
   let root: string | undefined;
   try {
     root = await entryRoot(entry, cwd, options.cache);
-    // Incidents are streamed by the SLA report below, not loaded here.
-    const project = openProject({ project: root }, ["departments", "architecture", "changes", "docs"]);
+    // One read of the project: the incident files are streamed into the SLA month as they are read, and let go.
+    let sla: ReturnType<typeof slaStream> | undefined;
+    const slaOf = (project: Project) => {
+      let today: string;
+      try {
+        today = clockFor(project, options.asOf, options.now).today;
+      } catch {
+        // A tam.yaml without a readable zone: the project's errors are reported below, before any figure.
+        today = clockFor(undefined, options.asOf, options.now).today;
+      }
+      return slaStream({ asOf: options.asOf, now: options.now, from: `${today.slice(0, 8)}01`, to: today, by: "priority" });
+    };
+    const project = openProject({ project: root }, ["departments", "architecture", "changes", "docs", "incidents"], {
+      eachIncidentFile(file, project) {
+        sla ??= slaOf(project);
+        sla.eachIncidentFile(file, project);
+      },
+    });
+    sla ??= slaOf(project);
     const manifest = project.manifest;
     if (manifest && typeof manifest === "object") {
       row.client = typeof manifest.client?.name === "string" ? manifest.client.name : null;
@@ -63,17 +81,17 @@ export async function clientRow(entry: PortfolioEntry, options: RowOptions): Pro
       row.tam = typeof manifest.tam?.name === "string" ? { name: manifest.tam.name, email: typeof manifest.tam.email === "string" ? manifest.tam.email : null } : null;
     }
     if (options.who !== undefined && !tamMatches(row.tam ?? undefined, options.who)) return undefined;
-    requireValidForDocs(project);
+    requireValidForDocs(project, sla.incidentErrors());
     const clock = clockFor(project, options.asOf, options.now);
     const view = projectAsOf(project, clock);
     const status = projectStatus({ ...view, today: clock.today, timezone: clock.timezone, now: clock.now, where: view.where });
     // The documents' freshness waits on git processes: the SLA month is computed meanwhile.
     const pending = assessProjectFreshness(project, clock, { sources: false });
     pending.catch(() => undefined); // awaited below; this only keeps an early throw from leaving it unhandled
-    const { report: sla } = reportSla({ project: root, asOf: options.asOf, now: options.now, from: `${clock.today.slice(0, 8)}01`, to: clock.today, by: "priority" });
+    const month = sla.report(project);
     const freshness = await pending;
     row.notes.push(...freshness.warnings);
-    row.figures = clientFigures(status, sla, freshness.report);
+    row.figures = clientFigures(status, month, freshness.report);
     row.urgency = urgencyOf(row.figures);
   } catch (error) {
     // A client filtered out is not a row, even when it cannot be read past its tam.yaml.
