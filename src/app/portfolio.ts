@@ -75,8 +75,10 @@ export async function portfolio(options: PortfolioOptions): Promise<Portfolio> {
   const who = await whoOf({ ...options, cwd });
   const today = clockFor(undefined, options.asOf, options.now).today;
   const rowOptions: RowOptions = { cwd, cache, ...(options.asOf === undefined ? {} : { asOf: options.asOf }), ...(options.now === undefined ? {} : { now: options.now }), ...(who ? { who } : {}) };
-  const workers = workersFor(entries.length, options.workers);
-  const pool = options.pool ?? (process.env.TAM_PORTFOLIO_POOL === "processes" ? "processes" : "threads");
+  // TAM_PORTFOLIO_POOL (threads, processes, none): a knob of the bench, not for users.
+  const knob = process.env.TAM_PORTFOLIO_POOL;
+  const workers = workersFor(entries.length, options.workers ?? (knob === "none" ? 1 : undefined));
+  const pool = options.pool ?? (knob === "processes" ? "processes" : "threads");
   const rows = workers > 1 ? await poolRows(entries, rowOptions, workers, pool) : await inThisThread(entries, rowOptions);
   return portfolioOf(
     today,
