@@ -6,7 +6,7 @@
 // threads (the default), child processes, and one thread (TAM_PORTFOLIO_POOL=processes|none).
 //   npm run build && node scripts/bench-portfolio.mjs [--projects 300] [--runs 3] [--dir /tmp/tam-bench-portfolio] [--pools threads,processes,none]
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -2,7 +2,7 @@
 // components (tam portfolio find). Each project is read, reported and let go: a reader (this thread,
 // or each worker of the pool from 8 projects on) holds at most two projects' data at a time, and the
 // run holds the rows. A project that cannot be read (or cloned, or fetched) is a row with its error.
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { UsageError } from "../errors.js";
 import { parseVersionConstraint } from "../domain/arch/version.js";
 import { findComponents, portfolioOf, sortFound, type ClientRow, type FoundComponent, type Portfolio, type TamIdentity } from "../domain/portfolio.js";
@@ -37,7 +37,7 @@ export interface PortfolioOptions extends PortfolioSources, ClockOptions {
   tam?: string;
   /** Only my clients: true for git's user.name and user.email (where `cwd` is), or a name or e-mail given. */
   mine?: string | true;
-  /** Workers reading projects in parallel (default: one per core from 8 projects on; 1 reads them in this thread). */
+  /** Workers reading projects in parallel (default: one per idle core from 8 projects on; 1 reads them in this thread). */
   workers?: number;
   /** Worker threads or child processes (default: threads; TAM_PORTFOLIO_POOL=processes for the bench). */
   pool?: PoolKind;
@@ -64,10 +64,16 @@ export async function whoOf(options: Pick<PortfolioOptions, "tam" | "mine" | "cw
   return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
 }
 
-/** Workers for `count` projects: as asked, else one per core from POOL_FROM projects on. */
+/**
+ * Workers for `count` projects: as asked, else one per idle core from POOL_FROM projects on (the
+ * cores less the load of the last minute, rounded): on a machine whose cores are busy, workers only
+ * add their start-up and compete with each other, and one thread is faster (docs/benchmarks.md).
+ * Only the speed depends on it, never the output.
+ */
 function workersFor(count: number, asked: number | undefined): number {
   if (asked !== undefined) return Math.max(1, Math.floor(asked));
-  return count < POOL_FROM ? 1 : Math.max(1, availableParallelism());
+  if (count < POOL_FROM) return 1;
+  return Math.max(1, Math.min(availableParallelism(), Math.round(availableParallelism() - loadavg()[0]!)));
 }
 
 export async function portfolio(options: PortfolioOptions): Promise<Portfolio> {
@@ -75,9 +81,9 @@ export async function portfolio(options: PortfolioOptions): Promise<Portfolio> {
   const who = await whoOf({ ...options, cwd });
   const today = clockFor(undefined, options.asOf, options.now).today;
   const rowOptions: RowOptions = { cwd, cache, ...(options.asOf === undefined ? {} : { asOf: options.asOf }), ...(options.now === undefined ? {} : { now: options.now }), ...(who ? { who } : {}) };
-  // TAM_PORTFOLIO_POOL (threads, processes, none): a knob of the bench, not for users.
+  // TAM_PORTFOLIO_POOL (threads, processes: one worker per core; none: this thread): a knob of the bench, not for users.
   const knob = process.env.TAM_PORTFOLIO_POOL;
-  const workers = workersFor(entries.length, options.workers ?? (knob === "none" ? 1 : undefined));
+  const workers = workersFor(entries.length, options.workers ?? (knob === "none" ? 1 : knob === "threads" || knob === "processes" ? availableParallelism() : undefined));
   const pool = options.pool ?? (knob === "processes" ? "processes" : "threads");
   const rows = workers > 1 ? await poolRows(entries, rowOptions, workers, pool) : await inThisThread(entries, rowOptions);
   return portfolioOf(
