@@ -1,6 +1,6 @@
 // Use cases: the portfolio view across client projects (tam portfolio) and the query across their
 // components (tam portfolio find). Each project is read, reported and let go: a reader (this thread,
-// or each worker of the pool from 8 projects on) holds at most two projects' data at a time, and the
+// or each worker of the pool from 100 projects on) holds at most two projects' data at a time, and the
 // run holds the rows. A project that cannot be read (or cloned, or fetched) is a row with its error.
 import { availableParallelism } from "node:os";
 import { UsageError } from "../errors.js";
@@ -18,8 +18,12 @@ import { clientRow, entryRoot, rowError, type RowOptions } from "./portfolio-row
 
 export { rowError } from "./portfolio-row.js";
 
-/** Below this many projects the rows are computed in this thread: starting workers would cost more than they save. */
-const POOL_FROM = 8;
+/**
+ * Below this many projects the rows are computed in this thread: starting a worker (loading tam's
+ * modules again) costs about 0.6 s of CPU. Measured on 2 busy cores: at 40 projects two worker
+ * threads took 1.16x the wall time of one thread; at 300, 0.57x (docs/benchmarks.md).
+ */
+const POOL_FROM = 100;
 
 export interface PortfolioSources {
   /** Project folders, globs or git URLs. */
@@ -37,7 +41,7 @@ export interface PortfolioOptions extends PortfolioSources, ClockOptions {
   tam?: string;
   /** Only my clients: true for git's user.name and user.email (where `cwd` is), or a name or e-mail given. */
   mine?: string | true;
-  /** Workers reading projects in parallel (default: one per core from 8 projects on; 1 reads them in this thread). */
+  /** Workers reading projects in parallel (default: one per core from 100 projects on; 1 reads them in this thread). */
   workers?: number;
   /** Worker threads or child processes (default: threads; TAM_PORTFOLIO_POOL=processes for the bench). */
   pool?: PoolKind;
