@@ -21,7 +21,7 @@ export { rowError } from "./portfolio-row.js";
 /**
  * Below this many projects the rows are computed in this thread: starting a worker (loading tam's
  * modules again) costs about 0.6 s of CPU. Measured on 2 busy cores: at 40 projects two worker
- * threads took 1.16x the wall time of one thread; at 300, 0.57x (docs/benchmarks.md).
+ * threads took 1.16x the wall time of one thread; at 300, 0.56x (docs/benchmarks.md).
  */
 const POOL_FROM = 100;
 
