@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // The portfolio size of the benchmark (issue 31): N client projects of size S (one generated project,
 // copied with its git history), `tam portfolio --format json` over all of them against
-// `tam status --format json` run in each project one after another. Prints wall time and peak memory.
-//   npm run build && node scripts/bench-portfolio.mjs [--projects 300] [--runs 3] [--dir /tmp/tam-bench-portfolio]
+// `tam status --format json` run in each project one after another. Prints wall time, CPU time (user +
+// system, the children's included) and peak memory, for each way of reading the projects: worker
+// threads (the default), child processes, and one thread (TAM_PORTFOLIO_POOL=processes|none).
+//   npm run build && node scripts/bench-portfolio.mjs [--projects 300] [--runs 3] [--dir /tmp/tam-bench-portfolio] [--pools threads,processes,none]
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AS_OF } from "./generate-project.mjs";
@@ -13,13 +16,14 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin/tam.js");
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
-const args = { projects: 300, runs: 3, dir: "/tmp/tam-bench-portfolio" };
+const args = { projects: 300, runs: 3, dir: "/tmp/tam-bench-portfolio", pools: ["threads", "processes", "none"] };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   if (argv[i] === "--projects") args.projects = Number(argv[++i]);
   else if (argv[i] === "--runs") args.runs = Number(argv[++i]);
   else if (argv[i] === "--dir") args.dir = argv[++i];
-  else throw new Error(`unknown argument ${argv[i]} (use --projects 300 --runs 3 --dir DIR)`);
+  else if (argv[i] === "--pools") args.pools = argv[++i].split(",");
+  else throw new Error(`unknown argument ${argv[i]} (use --projects 300 --runs 3 --dir DIR --pools threads,processes,none)`);
 }
 
 function clients() {
@@ -36,40 +40,49 @@ function clients() {
   return names.map((name) => join(args.dir, name));
 }
 
-/** One command: wall milliseconds and the peak memory of the largest process (/usr/bin/time %M). */
-function run(command) {
-  const [cmd, ...rest] = TIME ? [TIME, "-f", "%M", ...command] : command;
+/** One command: wall and CPU milliseconds (user + system, children included) and the peak memory of the largest process (/usr/bin/time). */
+function run(command, env = {}) {
+  const [cmd, ...rest] = TIME ? [TIME, "-f", "%U %S %M", ...command] : command;
   const started = process.hrtime.bigint();
-  const result = spawnSync(cmd, rest, { encoding: "utf8", maxBuffer: 1 << 30 });
+  const result = spawnSync(cmd, rest, { encoding: "utf8", maxBuffer: 1 << 30, env: { ...process.env, ...env } });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  const rssKb = TIME ? Number((result.stderr ?? "").trimEnd().split("\n").pop()) : undefined;
+  const [user, system, rssKb] = TIME ? (result.stderr ?? "").trimEnd().split("\n").pop().split(" ").map(Number) : [];
   if (result.status !== 0 && result.status !== 1) throw new Error(`${command.join(" ")} exited ${result.status}: ${result.stderr}`);
-  return { ms, rssKb };
+  return { ms, cpuMs: TIME ? (user + system) * 1000 : undefined, rssKb };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const dirs = clients();
-const portfolio = [];
+const portfolio = Object.fromEntries(args.pools.map((pool) => [pool, []]));
 const sequential = [];
 for (let round = 0; round <= args.runs; round++) {
-  const p = run([process.execPath, BIN, "portfolio", ...dirs, "--as-of", AS_OF, "--format", "json"]);
+  const p = Object.fromEntries(args.pools.map((pool) => [pool, run([process.execPath, BIN, "portfolio", ...dirs, "--as-of", AS_OF, "--format", "json"], { TAM_PORTFOLIO_POOL: pool })]));
   let ms = 0;
+  let cpuMs = 0;
   let rssKb = 0;
   for (const dir of dirs) {
     const s = run([process.execPath, BIN, "status", "-C", dir, "--as-of", AS_OF, "--format", "json"]);
     ms += s.ms;
+    cpuMs += s.cpuMs ?? 0;
     rssKb = Math.max(rssKb, s.rssKb ?? 0);
   }
   // Round 0 warms the file cache.
   if (round === 0) continue;
-  portfolio.push(p);
-  sequential.push({ ms, rssKb });
+  for (const pool of args.pools) portfolio[pool].push(p[pool]);
+  sequential.push({ ms, cpuMs, rssKb });
 }
-const pMs = median(portfolio.map((r) => r.ms));
 const sMs = median(sequential.map((r) => r.ms));
-console.log(`${args.projects} client projects of size S, ${args.runs} runs (medians):`);
-console.log(`  tam portfolio --format json          ${(pMs / 1000).toFixed(2)} s, peak ${TIME ? `${(median(portfolio.map((r) => r.rssKb)) / 1024).toFixed(0)} MiB` : "?"}`);
-console.log(`  tam status --format json, each       ${(sMs / 1000).toFixed(2)} s, peak ${TIME ? `${(median(sequential.map((r) => r.rssKb)) / 1024).toFixed(0)} MiB` : "?"} (one process at a time)`);
-console.log(`  ratio                                ${(pMs / sMs).toFixed(2)} (target ≤ 0.30)`);
-console.log(`  (${readdirSync(args.dir).length - 1} folders in ${args.dir})`);
+const sCpu = median(sequential.map((r) => r.cpuMs));
+const mib = (runs) => (TIME ? `${(median(runs.map((r) => r.rssKb)) / 1024).toFixed(0)} MiB` : "?");
+console.log(`${args.projects} client projects of size S, ${args.runs} runs (medians), ${availableParallelism()} cores, load ${loadavg()[0].toFixed(1)}:`);
+console.log(`  tam status --format json, each one after another   wall ${(sMs / 1000).toFixed(2)} s, CPU ${(sCpu / 1000).toFixed(2)} s, peak ${mib(sequential)}`);
+for (const pool of args.pools) {
+  const runs = portfolio[pool];
+  const pMs = median(runs.map((r) => r.ms));
+  const pCpu = median(runs.map((r) => r.cpuMs));
+  console.log(
+    `  tam portfolio --format json, pool ${pool.padEnd(9)}       wall ${(pMs / 1000).toFixed(2)} s (${(pMs / sMs).toFixed(2)}x), CPU ${(pCpu / 1000).toFixed(2)} s (${(pCpu / sCpu).toFixed(2)}x), peak ${mib(runs)}`,
+  );
+}
+console.log("  target: portfolio wall <= 0.30x the statuses one after another; peak < 512 MiB");

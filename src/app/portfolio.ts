@@ -1,121 +1,111 @@
 // Use cases: the portfolio view across client projects (tam portfolio) and the query across their
-// components (tam portfolio find). Each project is read, reported and let go: the run holds at most
-// two projects' data at a time and the rows. A project that cannot be read is a row with its error.
-import { relative } from "node:path";
-import { ProjectError, UsageError } from "../errors.js";
-import type { Issue } from "../model/issues.js";
+// components (tam portfolio find). Each project is read, reported and let go: a reader (this thread,
+// or each worker of the pool from 100 projects on) holds at most two projects' data at a time, and the
+// run holds the rows. A project that cannot be read (or cloned, or fetched) is a row with its error.
+import { availableParallelism } from "node:os";
+import { UsageError } from "../errors.js";
 import { parseVersionConstraint } from "../domain/arch/version.js";
-import { clientFigures, findComponents, portfolioOf, sortFound, urgencyOf, type ClientRow, type FoundComponent, type Portfolio } from "../domain/portfolio.js";
-import { projectStatus } from "../domain/tracking/status.js";
-import { findProjectRoot } from "../project/discover.js";
-import { portfolioPaths } from "../project/portfolio-paths.js";
+import { findComponents, portfolioOf, sortFound, type ClientRow, type FoundComponent, type Portfolio, type TamIdentity } from "../domain/portfolio.js";
+import { gitIdentity } from "../project/identity.js";
+import { defaultPortfolioCache } from "../project/portfolio-cache.js";
+import { portfolioPaths, type PortfolioEntry } from "../project/portfolio-paths.js";
 import { requireValidIn } from "../project/check.js";
 import { FILE_NAMES } from "../project/load.js";
 import { closest } from "../util/suggest.js";
-import { clockFor, openProject, projectAsOf, type ClockOptions } from "./context.js";
-import { requireValidForDocs } from "./docs-valid.js";
-import { assessProjectFreshness } from "./freshness-facts.js";
-import { reportSla } from "./report-sla.js";
+import { clockFor, openProject, type ClockOptions } from "./context.js";
+import { poolRows, PER_WORKER, type PoolKind } from "./portfolio-pool.js";
+import { clientRow, entryRoot, rowError, type RowOptions } from "./portfolio-row.js";
 
-/** Projects in hand at once (see portfolio()). */
-const LANES = 2;
+export { rowError } from "./portfolio-row.js";
+
+/**
+ * Below this many projects the rows are computed in this thread: starting a worker (loading tam's
+ * modules again) costs about 0.6 s of CPU. Measured on 2 busy cores: at 40 projects two worker
+ * threads took 1.16x the wall time of one thread; at 300, 0.56x (docs/benchmarks.md).
+ */
+const POOL_FROM = 100;
 
 export interface PortfolioSources {
-  /** Project folders or globs. */
+  /** Project folders, globs or git URLs. */
   paths: readonly string[];
-  /** A portfolio file listing project folders. */
+  /** A portfolio file listing project folders and git URLs. */
   file?: string;
   /** Where relative paths start (default: the working directory). */
   cwd?: string;
+  /** Where clients named by a git URL are cloned (default: the user's cache folder, tam/portfolio). */
+  cache?: string;
 }
 
 export interface PortfolioOptions extends PortfolioSources, ClockOptions {
   /** Only the clients of this TAM (name or e-mail, case-insensitive). */
   tam?: string;
+  /** Only my clients: true for git's user.name and user.email (where `cwd` is), or a name or e-mail given. */
+  mine?: string | true;
+  /** Workers reading projects in parallel (default: one per core from 100 projects on; 1 reads them in this thread). */
+  workers?: number;
+  /** Worker threads or child processes (default: threads; TAM_PORTFOLIO_POOL=processes for the bench). */
+  pool?: PoolKind;
 }
 
-function sourcesOf(options: PortfolioSources): { cwd: string; paths: string[] } {
+function sourcesOf(options: PortfolioSources): { cwd: string; entries: PortfolioEntry[]; cache: string } {
   const cwd = options.cwd ?? process.cwd();
-  const paths = portfolioPaths(options.paths, options.file, cwd);
-  if (paths.length === 0) throw new UsageError("no client projects: give their folders (or a glob such as clients/*) or --file portfolio.yaml");
-  return { cwd, paths };
+  const entries = portfolioPaths(options.paths, options.file, cwd);
+  if (entries.length === 0) throw new UsageError("no client projects: give their folders (or a glob such as clients/*) or --file portfolio.yaml");
+  return { cwd, entries, cache: options.cache ?? defaultPortfolioCache() };
 }
 
-/** Why a project could not be read, in one line: the error and its first located findings. */
-export function rowError(error: unknown, root: string | undefined, cwd: string): string {
-  if (error instanceof ProjectError) {
-    const where = (issue: Issue) => {
-      const file = root ? relative(cwd, `${root}/${issue.file}`) : issue.file;
-      return `${file}${issue.line ? `:${issue.line}:${issue.col ?? 1}` : ""}: ${issue.message}`;
-    };
-    const shown = error.issues.slice(0, 3).map(where);
-    const more = error.issues.length > 3 ? `; and ${error.issues.length - 3} more` : "";
-    return `${error.message.replace(/:$/, "")}${shown.length ? `: ${shown.join("; ")}${more}` : ""}`;
+/** Whose clients to show: --tam, --mine VALUE, or --mine alone (git's identity); undefined for everyone's. */
+export async function whoOf(options: Pick<PortfolioOptions, "tam" | "mine" | "cwd">): Promise<TamIdentity | undefined> {
+  if (options.tam !== undefined && options.mine !== undefined) throw new UsageError("--tam and --mine: give one of them (--mine NAME|EMAIL is --tam NAME|EMAIL)");
+  const given = options.tam ?? (typeof options.mine === "string" ? options.mine : undefined);
+  if (given !== undefined) {
+    if (given.trim() === "") throw new UsageError(`${options.tam !== undefined ? "--tam" : "--mine"}: give a TAM's name or e-mail`);
+    return { name: given, email: given };
   }
-  if (error instanceof UsageError) return error.message;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code) return `${(error as Error).message}`;
-  // A bug of tam's, reported on its row rather than ending the run.
-  return `internal error: ${error instanceof Error ? error.message : String(error)}`;
+  if (options.mine !== true) return undefined;
+  const { name, email } = await gitIdentity(options.cwd ?? process.cwd());
+  if (!name && !email) throw new UsageError("--mine: git has no user.name or user.email here; give yours: --mine NAME|EMAIL");
+  return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
 }
 
-function tamMatches(tam: { name: string; email?: string } | undefined, wanted: string): boolean {
-  const w = wanted.trim().toLowerCase();
-  return tam !== undefined && (tam.name.toLowerCase() === w || tam.email?.toLowerCase() === w);
-}
-
-/** One client's row: status (open changes against the promise), SLA month to date, documents. */
-async function clientRow(path: string, cwd: string, options: PortfolioOptions): Promise<ClientRow | undefined> {
-  const row: ClientRow = { path, client: null, project: null, tam: null, urgency: 0, figures: null, error: null, notes: [] };
-  let root: string | undefined;
-  try {
-    root = findProjectRoot(path, cwd);
-    // Incidents are streamed by the SLA report below, not loaded here.
-    const project = openProject({ project: root }, ["departments", "architecture", "changes", "docs"]);
-    const manifest = project.manifest;
-    if (manifest && typeof manifest === "object") {
-      row.client = typeof manifest.client?.name === "string" ? manifest.client.name : null;
-      row.project = typeof manifest.project?.id === "string" ? manifest.project.id : null;
-      row.tam = typeof manifest.tam?.name === "string" ? { name: manifest.tam.name, email: manifest.tam.email ?? null } : null;
-    }
-    if (options.tam !== undefined && !tamMatches(manifest?.tam, options.tam)) return undefined;
-    requireValidForDocs(project);
-    const clock = clockFor(project, options.asOf, options.now);
-    const view = projectAsOf(project, clock);
-    const status = projectStatus({ ...view, today: clock.today, timezone: clock.timezone, now: clock.now, where: view.where });
-    // The documents' freshness waits on git processes: the SLA month is computed meanwhile.
-    const pending = assessProjectFreshness(project, clock, { sources: false });
-    pending.catch(() => undefined); // awaited below; this only keeps an early throw from leaving it unhandled
-    const { report: sla } = reportSla({ project: root, asOf: options.asOf, now: options.now, from: `${clock.today.slice(0, 8)}01`, to: clock.today, by: "priority" });
-    const freshness = await pending;
-    row.notes.push(...freshness.warnings);
-    row.figures = clientFigures(status, sla, freshness.report);
-    row.urgency = urgencyOf(row.figures);
-  } catch (error) {
-    row.error = rowError(error, root, cwd);
-    row.figures = null;
-  }
-  return row;
+/**
+ * Workers for `count` projects: as asked, else one per core from POOL_FROM projects on. Measured on
+ * 300 projects with the 2 cores busy with other work (load 21): threads 0.21x, child processes 0.22x,
+ * one thread 0.37x of the statuses one after another (docs/benchmarks.md).
+ */
+function workersFor(count: number, asked: number | undefined): number {
+  if (asked !== undefined) return Math.max(1, Math.floor(asked));
+  return count < POOL_FROM ? 1 : Math.max(1, availableParallelism());
 }
 
 export async function portfolio(options: PortfolioOptions): Promise<Portfolio> {
-  const { cwd, paths } = sourcesOf(options);
+  const { cwd, entries, cache } = sourcesOf(options);
+  const who = await whoOf({ ...options, cwd });
   const today = clockFor(undefined, options.asOf, options.now).today;
-  const rows: (ClientRow | undefined)[] = new Array(paths.length);
-  // Two projects in hand at a time, in one thread: while one waits for its git processes (document
-  // freshness), the other is computed. A project's data is let go once its row is computed.
-  let next = 0;
-  const lane = async () => {
-    while (next < paths.length) {
-      const index = next++;
-      rows[index] = await clientRow(paths[index]!, cwd, options);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(LANES, paths.length) }, lane));
+  const rowOptions: RowOptions = { cwd, cache, ...(options.asOf === undefined ? {} : { asOf: options.asOf }), ...(options.now === undefined ? {} : { now: options.now }), ...(who ? { who } : {}) };
+  // TAM_PORTFOLIO_POOL (threads, processes: one worker per core; none: this thread): a knob of the bench, not for users.
+  const knob = process.env.TAM_PORTFOLIO_POOL;
+  const workers = workersFor(entries.length, options.workers ?? (knob === "none" ? 1 : knob === "threads" || knob === "processes" ? availableParallelism() : undefined));
+  const pool = options.pool ?? (knob === "processes" ? "processes" : "threads");
+  const rows = workers > 1 ? await poolRows(entries, rowOptions, workers, pool) : await inThisThread(entries, rowOptions);
   return portfolioOf(
     today,
     rows.filter((row): row is ClientRow => row !== undefined),
   );
+}
+
+/** The rows in this thread, two projects in hand at a time: while one waits for its git processes (document freshness), the other is computed. */
+async function inThisThread(entries: readonly PortfolioEntry[], options: RowOptions): Promise<(ClientRow | undefined)[]> {
+  const rows: (ClientRow | undefined)[] = new Array(entries.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < entries.length) {
+      const index = next++;
+      rows[index] = await clientRow(entries[index]!, options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PER_WORKER, entries.length) }, lane));
+  return rows;
 }
 
 export interface PortfolioFindOptions extends PortfolioSources {
@@ -139,14 +129,15 @@ export async function portfolioFind(options: PortfolioFindOptions): Promise<Port
   if (options.product.trim() === "") throw new UsageError('--product: give the product\'s name, e.g. "Windows Server"');
   const version = options.version === undefined ? undefined : parseVersionConstraint(options.version);
   if (typeof version === "string") throw new UsageError(`--versions: ${version}`);
-  const { cwd, paths } = sourcesOf(options);
+  const { cwd, entries, cache } = sourcesOf(options);
   const found: FoundComponent[] = [];
   const errors: PortfolioFindResult["errors"] = [];
   const products = new Set<string>();
-  for (const path of paths) {
+  for (const entry of entries) {
+    const path = entry.path;
     let root: string | undefined;
     try {
-      root = findProjectRoot(path, cwd);
+      root = await entryRoot(entry, cwd, cache);
       const project = openProject({ project: root }, ["departments", "architecture"]);
       requireValidIn(project, [FILE_NAMES.manifest, FILE_NAMES.architecture]);
       const manifest = project.manifest!;
@@ -159,7 +150,7 @@ export async function portfolioFind(options: PortfolioFindOptions): Promise<Port
   }
   return {
     query: { product: options.product, version: options.version ?? null, internetFacing: options.internetFacing === true },
-    searched: paths.length,
+    searched: entries.length,
     found: sortFound(found),
     errors,
     didYouMean: suggestion(options.product, products),

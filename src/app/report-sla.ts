@@ -5,8 +5,8 @@ import { UsageError } from "../errors.js";
 import type { Issue } from "../model/issues.js";
 import { resolvePeriod } from "../domain/sla/period.js";
 import { GROUP_BYS, slaAccumulator, slaReportFields, type GroupBy, type SlaAccumulator, type SlaReport } from "../domain/sla/report.js";
-import { refuseErrors, streamedValidation } from "../project/check.js";
-import type { Project } from "../project/load.js";
+import { projectIssues, refuseErrors, streamedValidation } from "../project/check.js";
+import type { IncidentFile, Project } from "../project/load.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 
 export interface ReportSlaOptions extends ProjectOptions, ClockOptions {
@@ -23,7 +23,17 @@ export interface ReportSlaResult {
   notes: string[];
 }
 
-export function reportSla(options: ReportSlaOptions): ReportSlaResult {
+/**
+ * The SLA report computed while loadProject streams the incident files (its eachIncidentFile):
+ * each file checked and measured, then let go. `incidentErrors()` are the errors found in those
+ * files; `report(project)` after the load (it throws the UsageError of a bad --as-of or period).
+ * tam sla report and tam portfolio (which reads the rest of the project in the same load) use it.
+ */
+export function slaStream(options: Omit<ReportSlaOptions, "project">): {
+  eachIncidentFile(file: IncidentFile, project: Project): void;
+  incidentErrors(): Issue[];
+  report(project: Project): SlaReport;
+} {
   if (!GROUP_BYS.includes(options.by as GroupBy)) throw new UsageError(`--by must be one of ${GROUP_BYS.join(", ")}`);
   const validation = streamedValidation();
   const errors: Issue[] = [];
@@ -45,20 +55,29 @@ export function reportSla(options: ReportSlaOptions): ReportSlaResult {
       throw error;
     }
   };
-  const project = openProject(options, ["departments", "architecture", "incidents"], {
+  return {
     eachIncidentFile(file, project) {
       accumulator ??= start(project);
       for (const issue of validation.file(file, project)) if (issue.severity === "error") errors.push(issue);
       // Past the first error the report will not be shown: the files are only checked.
       if (errors.length === 0 && !(accumulator instanceof UsageError)) for (const incident of file.incidents) accumulator.add(incident);
     },
-  });
-  accumulator ??= start(project);
-  for (const issue of validation.rest(project)) if (issue.severity === "error") errors.push(issue);
-  refuseErrors(errors);
-  if (accumulator instanceof UsageError) throw accumulator;
+    incidentErrors: () => errors,
+    report(project) {
+      accumulator ??= start(project);
+      if (accumulator instanceof UsageError) throw accumulator;
+      return accumulator.report();
+    },
+  };
+}
+
+export function reportSla(options: ReportSlaOptions): ReportSlaResult {
+  const stream = slaStream(options);
+  const project = openProject(options, ["departments", "architecture", "incidents"], { eachIncidentFile: stream.eachIncidentFile });
+  refuseErrors([...stream.incidentErrors(), ...projectIssues(project).filter((issue) => issue.severity === "error")]);
+  const report = stream.report(project);
   const notes: string[] = [];
   const manifest = project.manifest!;
   if (!manifest.sla || Object.keys(manifest.sla).length === 0) notes.push("tam.yaml has no `sla` targets: every incident is reported as without a target");
-  return { report: accumulator.report(), notes };
+  return { report, notes };
 }

@@ -402,15 +402,18 @@ const portfolio: CommandDef[] = [
     args: [["[paths...]", "client project folders, or globs such as 'clients/*'"]],
     description: "all client projects at once, most urgent first: promises late or at risk, blocked work, open P1/P2, SLA month to date, stale docs",
     options: [
-      option("--file <portfolio.yaml>", "a portfolio file listing client project folders (clients: [paths])"),
+      option("--file <portfolio.yaml>", "a portfolio file listing client project folders and git URLs (clients: [paths])"),
       formatOption("portfolio", "table"),
       asOfOption,
       option("--tam <name-or-email>", "only the clients of this TAM (tam.yaml's tam)"),
+      option("--mine [name-or-email]", "only my clients: git's user.name or user.email, or the name or e-mail given"),
+      option("--cache <folder>", "where clients named by a git URL are cloned (default: ~/.cache/tam/portfolio)"),
     ],
     examples: [
       "tam portfolio 'clients/*'",
       "tam portfolio --file examples/portfolio.yaml --as-of 2026-11-20",
       "tam portfolio --file portfolio.yaml --format markdown --tam anna.volkova@provider.example",
+      "tam portfolio --file portfolio.yaml --mine --format html > portfolio.html",
     ],
     run: async ({ globals, args, options, output }) => (await import("../commands/portfolio.js")).runPortfolio(globals, args, options as PortfolioCommandOptions, output),
   },
@@ -424,12 +427,13 @@ const portfolio: CommandDef[] = [
       // Not --version: that one is tam's own, wherever it stands on the command line.
       option("--versions <constraint>", "versions to list, e.g. '<2019', '>=8.0.3', '>=8.0,<8.0.35'"),
       option("--internet-facing", "only components reachable from the internet"),
+      option("--cache <folder>", "where clients named by a git URL are cloned (default: ~/.cache/tam/portfolio)"),
       option("-f, --format <format>", "output format (default: table)", { choices: FORMAT_NAMES.portfolioFind }),
     ],
     examples: ["tam portfolio find --product 'Windows Server' --versions '<2019' --internet-facing clients/*", "tam portfolio find --product PostgreSQL --file portfolio.yaml --format json"],
     run: async ({ globals, args, options, parentOptions, output }) => {
       // `tam portfolio` has --format and --file too, and takes them wherever they stand: its values count when the subcommand has none.
-      const merged = { ...options, format: options.format ?? parentOptions.format ?? "table", file: options.file ?? parentOptions.file };
+      const merged = { ...options, format: options.format ?? parentOptions.format ?? "table", file: options.file ?? parentOptions.file, cache: options.cache ?? parentOptions.cache };
       return (await import("../commands/portfolio.js")).runPortfolioFind(globals, args, merged as PortfolioFindCommandOptions, output);
     },
   },

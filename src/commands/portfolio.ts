@@ -11,6 +11,9 @@ export interface PortfolioCommandOptions {
   file?: string;
   asOf?: string;
   tam?: string;
+  /** --mine alone: git's identity; --mine VALUE: that TAM. */
+  mine?: string | true;
+  cache?: string;
 }
 
 export async function runPortfolio(globals: GlobalOptions, paths: string[], options: PortfolioCommandOptions, output: Output = processOutput): Promise<number> {
@@ -20,6 +23,8 @@ export async function runPortfolio(globals: GlobalOptions, paths: string[], opti
     ...(options.file === undefined ? {} : { file: options.file }),
     ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
     ...(options.tam === undefined ? {} : { tam: options.tam }),
+    ...(options.mine === undefined ? {} : { mine: options.mine }),
+    ...(options.cache === undefined ? {} : { cache: options.cache }),
   });
   output.out(format(result, { color: useColor(globals.color), width: process.stdout.columns }));
   return result.totals.withErrors > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -31,6 +36,7 @@ export interface PortfolioFindCommandOptions {
   product: string;
   versions?: string;
   internetFacing?: boolean;
+  cache?: string;
 }
 
 export async function runPortfolioFind(globals: GlobalOptions, paths: string[], options: PortfolioFindCommandOptions, output: Output = processOutput): Promise<number> {
@@ -41,6 +47,7 @@ export async function runPortfolioFind(globals: GlobalOptions, paths: string[], 
     ...(options.file === undefined ? {} : { file: options.file }),
     ...(options.versions === undefined ? {} : { version: options.versions }),
     internetFacing: options.internetFacing === true,
+    ...(options.cache === undefined ? {} : { cache: options.cache }),
   });
   output.out(format(result, { color: useColor(globals.color), width: process.stdout.columns }));
   return result.errors.length > 0 ? EXIT_FINDINGS : EXIT_OK;

@@ -10,6 +10,10 @@ import { compareVersions, satisfies, type VersionConstraint } from "./arch/versi
 /** What a row counts. Every list holds ids ("CHG-0003", "CHG-0003/T2", "INC-0042", doc ids). */
 export interface ClientFigures {
   openChanges: number;
+  /** Tasks of open changes not yet done (cancelled ones aside). */
+  openTasks: number;
+  /** The departments (by name) with tasks not yet done on open changes, sorted. */
+  departments: string[];
   /** Open changes whose forecast is past the date promised to the client (×3), or past their due date. */
   late: string[];
   /** Open changes whose forecast is past the internal date (×2) but not yet past the client's. */
@@ -56,10 +60,23 @@ export interface PortfolioTotals {
   brokenDocs: number;
 }
 
+/** What one TAM carries across the clients shown: the TAM workload. */
+export interface TamWorkload {
+  tam: { name: string; email: string | null };
+  /** Client names (the path when the project names none), sorted. */
+  clients: string[];
+  /** Departments with open work on those clients' open changes, sorted. */
+  departments: string[];
+  openChanges: number;
+  openTasks: number;
+}
+
 export interface Portfolio {
   today: string;
   rows: ClientRow[];
   totals: PortfolioTotals;
+  /** One entry per TAM named by a readable row, the busiest first (open tasks, then open changes, then name). */
+  workload: TamWorkload[];
 }
 
 /**
@@ -98,6 +115,8 @@ export function clientFigures(status: StatusReport, sla: SlaReport, docs: Freshn
   }
   return {
     openChanges: status.changes.length,
+    openTasks: status.changes.reduce((sum, change) => sum + change.total - change.done, 0),
+    departments: [...new Set(status.departments.filter((d) => d.total > d.done).map((d) => d.name))].sort(),
     late,
     atRisk,
     blocked,
@@ -132,7 +151,39 @@ export function portfolioOf(today: string, rows: ClientRow[]): Portfolio {
     totals.staleDocs += f.staleDocs.length;
     totals.brokenDocs += f.brokenDocs.length;
   }
-  return { today, rows: sortRows(rows), totals };
+  return { today, rows: sortRows(rows), totals, workload: workloadOf(rows) };
+}
+
+/** The workload per TAM: clients, departments involved, open changes and tasks (rows with an error count as clients only). */
+export function workloadOf(rows: readonly ClientRow[]): TamWorkload[] {
+  const byTam = new Map<string, TamWorkload & { departmentSet: Set<string> }>();
+  for (const row of rows) {
+    if (!row.tam) continue;
+    const key = `${row.tam.name.toLowerCase()}\u0000${row.tam.email?.toLowerCase() ?? ""}`;
+    let entry = byTam.get(key);
+    if (!entry) byTam.set(key, (entry = { tam: row.tam, clients: [], departments: [], openChanges: 0, openTasks: 0, departmentSet: new Set() }));
+    entry.clients.push(row.client ?? row.path);
+    if (!row.figures) continue;
+    entry.openChanges += row.figures.openChanges;
+    entry.openTasks += row.figures.openTasks;
+    for (const d of row.figures.departments) entry.departmentSet.add(d);
+  }
+  return [...byTam.values()]
+    .map(({ departmentSet, ...entry }) => ({ ...entry, clients: [...entry.clients].sort(), departments: [...departmentSet].sort() }))
+    .sort((a, b) => b.openTasks - a.openTasks || b.openChanges - a.openChanges || text(a.tam.name, b.tam.name) || text(a.tam.email, b.tam.email));
+}
+
+/** Who a filter names: a name or e-mail given (--tam, --mine VALUE), or git's user.name and user.email (--mine). */
+export interface TamIdentity {
+  name?: string;
+  email?: string;
+}
+
+/** Whether a project's TAM is the one named (case-insensitive; a value given matches either the name or the e-mail). */
+export function tamMatches(tam: { name: string; email?: string | null } | undefined, who: TamIdentity): boolean {
+  if (!tam) return false;
+  const same = (a: string | null | undefined, b: string | undefined) => a != null && b !== undefined && b.trim() !== "" && a.trim().toLowerCase() === b.trim().toLowerCase();
+  return same(tam.name, who.name) || same(tam.email, who.email);
 }
 
 // --- tam portfolio find ---

@@ -19,7 +19,7 @@ export const FORMAT_NAMES = {
   recWrite: ["text", "json"],
   meeting: ["table", "json"],
   meetingWrite: ["text", "json"],
-  portfolio: ["table", "json", "markdown"],
+  portfolio: ["table", "json", "markdown", "html"],
   portfolioFind: ["table", "json", "markdown"],
 } as const;
 

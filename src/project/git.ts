@@ -294,3 +294,30 @@ export function runHook(top: string, name: CommitHook, args: readonly string[], 
     });
   });
 }
+
+/** How long one clone or fetch of a portfolio's client may take before its row gives up on it. */
+const REMOTE_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * git talking to a remote for the portfolio's cache (clone, fetch, and the reset of the clone's
+ * working tree to what was fetched): never prompting for a password, bounded in time. Rejects with
+ * the first line git said (fatal: …), for the row of the client.
+ */
+export function remoteGit(args: readonly ["clone" | "fetch" | "reset", ...string[]], cwd: string): Promise<void> {
+  return new Promise((done, fail) => {
+    execFile(
+      "git",
+      ["-c", "core.hooksPath=/dev/null", ...args],
+      { cwd, timeout: REMOTE_TIMEOUT_MS, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "", SSH_ASKPASS: "", GCM_INTERACTIVE: "never" } },
+      (error, _stdout, stderr) => {
+        if (!error) return done();
+        const lines = String(stderr)
+          .split("\n")
+          .map((line) => line.trim())
+          .filter(Boolean);
+        const said = lines.find((line) => /^(fatal|error):/.test(line)) ?? lines[0];
+        fail(new GitError(error.killed ? `git ${args[0]} took longer than ${REMOTE_TIMEOUT_MS / 60_000} minutes` : `git ${args[0]} failed: ${said ?? error.message}`));
+      },
+    );
+  });
+}

@@ -4,6 +4,13 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { UsageError } from "../errors.js";
+import { isGitUrl } from "./portfolio-cache.js";
+
+/** A client of the portfolio: a folder, or a git URL cloned into the cache (`path` is then the URL, as rows show it). */
+export interface PortfolioEntry {
+  path: string;
+  git?: string;
+}
 
 const MAGIC = /[*?[]/;
 
@@ -71,10 +78,11 @@ export function expandGlob(pattern: string, cwd: string): string[] {
 }
 
 /**
- * The project paths a portfolio file lists, resolved against the file's folder (then shown relative
- * to `cwd`). The file: `clients:`, a list of paths (or globs), each a string or `{ path: … }`.
+ * The clients a portfolio file lists: folders resolved against the file's folder (then shown relative
+ * to `cwd`), and git URLs. The file: `clients:`, a list of paths (or globs) or git URLs, each a
+ * string, `{ path: … }` or `{ git: … }`.
  */
-export function readPortfolioFile(file: string, cwd: string): string[] {
+export function readPortfolioFile(file: string, cwd: string): PortfolioEntry[] {
   const abs = resolve(cwd, file);
   let text: string;
   try {
@@ -95,7 +103,7 @@ export function readPortfolioFile(file: string, cwd: string): string[] {
     throw new UsageError(`${file}:${pos.line}:${pos.col}: ${error.message.split("\n")[0]}`);
   }
   const root = doc.contents;
-  const example = "e.g.\nclients:\n  - ../northwind\n  - path: ../contoso";
+  const example = "e.g.\nclients:\n  - ../northwind\n  - path: ../contoso\n  - git: https://git.example.com/clients/fabrikam.git";
   if (!isMap(root)) throw new UsageError(`${at(root)}: a portfolio file is a mapping with a \`clients\` list, ${example}`);
   const clients = root.get("clients", true) as Node | undefined;
   for (const pair of root.items) {
@@ -104,28 +112,38 @@ export function readPortfolioFile(file: string, cwd: string): string[] {
   }
   if (!isSeq(clients)) throw new UsageError(`${at(clients ?? root)}: \`clients\` must be a list of project folders, ${example}`);
   const base = dirname(abs);
-  const paths: string[] = [];
+  const entries: PortfolioEntry[] = [];
   for (const item of clients.items as Node[]) {
     let value: unknown;
+    let git = false;
     if (isScalar(item)) value = item.value;
     else if (isMap(item)) {
-      value = item.get("path");
-      const extra = item.items.find((pair) => !isScalar(pair.key) || pair.key.value !== "path");
-      if (extra) throw new UsageError(`${at(extra.key as Node)}: a client entry has only \`path\``);
+      const keys = item.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ""));
+      const extra = item.items.find((_pair, i) => !["path", "git"].includes(keys[i]!));
+      if (extra) throw new UsageError(`${at(extra.key as Node)}: a client entry has \`path\` (a folder) or \`git\` (a URL), not "${isScalar(extra.key) ? String(extra.key.value) : "?"}"`);
+      if (keys.includes("path") && keys.includes("git")) throw new UsageError(`${at(item)}: a client entry has \`path\` or \`git\`, not both`);
+      git = keys.includes("git");
+      value = item.get(git ? "git" : "path");
     }
-    if (typeof value !== "string" || value.trim() === "") throw new UsageError(`${at(item)}: a client is a folder path (a string, or \`path: …\`)`);
+    if (typeof value !== "string" || value.trim() === "") throw new UsageError(`${at(item)}: a client is a folder path or a git URL (a string, \`path: …\` or \`git: …\`)`);
+    if (git && !isGitUrl(value)) throw new UsageError(`${at(item)}: \`git\` takes a URL (https://…, ssh://…, file://… or user@host:path), not "${value}"`);
+    if (git || isGitUrl(value)) {
+      entries.push({ path: value, git: value });
+      continue;
+    }
     const inBase = isAbsolute(value) ? value : join(base, value);
-    for (const path of expandGlob(inBase, cwd)) paths.push(relative(cwd, resolve(cwd, path)) || ".");
+    for (const path of expandGlob(inBase, cwd)) entries.push({ path: relative(cwd, resolve(cwd, path)) || "." });
   }
-  return paths;
+  return entries;
 }
 
-/** Every client folder: the paths and globs given, then those of the portfolio file; each once, in that order. */
-export function portfolioPaths(args: readonly string[], file: string | undefined, cwd: string): string[] {
-  const all = [...args.flatMap((arg) => expandGlob(arg, cwd)), ...(file === undefined ? [] : readPortfolioFile(file, cwd))];
+/** Every client: the paths, globs and git URLs given, then those of the portfolio file; each once, in that order. */
+export function portfolioPaths(args: readonly string[], file: string | undefined, cwd: string): PortfolioEntry[] {
+  const given = args.flatMap((arg): PortfolioEntry[] => (isGitUrl(arg) ? [{ path: arg, git: arg }] : expandGlob(arg, cwd).map((path) => ({ path }))));
+  const all = [...given, ...(file === undefined ? [] : readPortfolioFile(file, cwd))];
   const seen = new Set<string>();
-  return all.filter((path) => {
-    const key = resolve(cwd, path);
+  return all.filter(({ path, git }) => {
+    const key = git ?? resolve(cwd, path);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

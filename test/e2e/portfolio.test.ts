@@ -16,7 +16,7 @@ afterAll(() => tam.close());
 
 describe("tam portfolio, the command", () => {
   it("prints every format and exits 1 when a row has an error", async () => {
-    for (const format of ["table", "json", "markdown"]) {
+    for (const format of ["table", "json", "markdown", "html"]) {
       const run = await tam.run(["portfolio", contoso, plain, "--as-of", AS_OF, "--format", format]);
       expect(run.stderr).toBe("");
       expect(run.code).toBe(1);
@@ -28,6 +28,18 @@ describe("tam portfolio, the command", () => {
     const json = JSON.parse(ok.stdout);
     expect(json.version).toBe(1);
     expect(json.clients[0].late).toEqual(["CHG-0001"]);
+  });
+
+  it("--mine takes a value after = or git's identity; the paths stay paths", async () => {
+    const fabrikam = join(REPO, "examples/fabrikam");
+    const run = await tam.run(["portfolio", contoso, fabrikam, "--mine=boris.lebedev@provider.example", "--as-of", AS_OF, "--format", "json"]);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.clients.map((c: { client: string }) => c.client)).toEqual(["Contoso Pharma"]);
+    expect(json.workload.map((w: { tam: { name: string } }) => w.tam.name)).toEqual(["Boris Lebedev"]);
+    const both = await tam.run(["portfolio", contoso, "--mine", "--tam", "x", "--as-of", AS_OF]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--tam and --mine/);
   });
 
   it("find takes --format and --file after its own options", async () => {

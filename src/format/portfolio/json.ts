@@ -1,4 +1,4 @@
-// Stable JSON shapes of tam portfolio ({ version: 1, asOf, totals, clients[] }) and tam portfolio find
+// Stable JSON shapes of tam portfolio ({ version: 1, asOf, totals, clients[], workload[] }) and tam portfolio find
 // ({ version: 1, query, searched, found[], errors[] }). docs/commands/portfolio.md documents them.
 import type { Portfolio } from "../../domain/portfolio.js";
 import type { PortfolioFindResult } from "../../app/portfolio.js";
@@ -16,9 +16,10 @@ export function formatPortfolioJson(portfolio: Portfolio): string {
       tam: row.tam,
       urgency: row.urgency,
       error: row.error,
-      ...(row.figures ?? { openChanges: null, late: [], atRisk: [], blocked: [], untold: [], openP1P2: [], sla: null, staleDocs: [], brokenDocs: [] }),
+      ...(row.figures ?? { openChanges: null, openTasks: null, departments: [], late: [], atRisk: [], blocked: [], untold: [], openP1P2: [], sla: null, staleDocs: [], brokenDocs: [] }),
       notes: row.notes,
     })),
+    workload: portfolio.workload,
   });
 }
 

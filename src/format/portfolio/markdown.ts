@@ -3,13 +3,15 @@ import type { Portfolio } from "../../domain/portfolio.js";
 import type { PortfolioFindResult } from "../../app/portfolio.js";
 import { markdownTable } from "../markdown-table.js";
 import { markdownEscape } from "../text.js";
-import { FIND_HEAD, findCells, findSummary, PORTFOLIO_HEAD, portfolioCells, totalsLine } from "./view.js";
+import { FIND_HEAD, findCells, findSummary, PORTFOLIO_HEAD, portfolioCells, totalsLine, WORKLOAD_HEAD, WORKLOAD_TITLE, workloadCells } from "./view.js";
 
 const cell = (text: string) => text.split("\n").map(markdownEscape).join("<br>");
 
 export function formatPortfolioMarkdown(portfolio: Portfolio): string {
   const rows = portfolio.rows.map((row) => portfolioCells(row).map(cell));
-  return [`# Portfolio as of ${portfolio.today}`, "", ...markdownTable(PORTFOLIO_HEAD, rows), "", markdownEscape(totalsLine(portfolio)), ""].join("\n");
+  const workload = portfolio.workload.map((entry) => workloadCells(entry).map(cell));
+  const perTam = workload.length ? ["", `## ${WORKLOAD_TITLE}`, "", ...markdownTable(WORKLOAD_HEAD, workload)] : [];
+  return [`# Portfolio as of ${portfolio.today}`, "", ...markdownTable(PORTFOLIO_HEAD, rows), "", markdownEscape(totalsLine(portfolio)), ...perTam, ""].join("\n");
 }
 
 export function formatFindMarkdown(result: PortfolioFindResult): string {

@@ -1,5 +1,5 @@
 // The cells the table and markdown views of a portfolio share: one short phrase per figure.
-import type { ClientRow, Portfolio } from "../../domain/portfolio.js";
+import type { ClientRow, Portfolio, TamWorkload } from "../../domain/portfolio.js";
 import type { PortfolioFindResult } from "../../app/portfolio.js";
 import { count } from "../../util/plural.js";
 
@@ -14,7 +14,7 @@ export function portfolioCells(row: ClientRow): string[] {
   const tam = row.tam?.name ?? "";
   const f = row.figures;
   if (!f) return [client, tam, `error: ${row.error ?? "unknown"}`, "", "", "", ""];
-  const changes = [`${f.openChanges} open`, counted(f.late, "late"), counted(f.atRisk, "at risk")].filter(Boolean).join("\n");
+  const changes = [`${f.openChanges} open, ${count(f.openTasks, "task")} to do`, counted(f.late, "late"), counted(f.atRisk, "at risk")].filter(Boolean).join("\n");
   const work = [counted(f.blocked, "blocked"), counted(f.untold, "untold")].filter(Boolean).join("\n") || "—";
   const incidents = f.openP1P2.length ? `${f.openP1P2.length} open P1/P2: ${list(f.openP1P2)}` : "—";
   const sla =
@@ -39,6 +39,21 @@ export function totalsLine(portfolio: Portfolio): string {
   ];
   return `${parts.filter(Boolean).join("; ")} (as of ${portfolio.today}, most urgent first)`;
 }
+
+export const WORKLOAD_HEAD = ["TAM", "clients", "departments involved", "open changes", "open tasks"];
+
+/** One TAM's line of the workload table. */
+export function workloadCells(entry: TamWorkload): string[] {
+  return [
+    entry.tam.email ? `${entry.tam.name}\n${entry.tam.email}` : entry.tam.name,
+    `${entry.clients.length}: ${entry.clients.join(", ")}`,
+    entry.departments.length ? `${entry.departments.length}: ${entry.departments.join(", ")}` : "—",
+    String(entry.openChanges),
+    String(entry.openTasks),
+  ];
+}
+
+export const WORKLOAD_TITLE = "Workload per TAM";
 
 export const FIND_HEAD = ["client", "component", "product", "version", "internet", "depends on it", "TAM"];
 
