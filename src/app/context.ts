@@ -17,6 +17,13 @@ export interface ClockOptions {
   now?: number;
 }
 
+/**
+ * What an edit of change files reads, and what its re-validation needs: the changes and what they
+ * refer to (the manifest is always read). The incident log, docs and recommendations refer to
+ * changes by id only, which such an edit does not change.
+ */
+export const CHANGE_EDIT_PARTS: LoadPart[] = ["departments", "architecture", "changes"];
+
 export function openProject(options: ProjectOptions, parts?: LoadPart[], load?: LoadOptions): Project {
   return loadProject(findProjectRoot(options.project), parts, load);
 }

@@ -11,7 +11,7 @@ import { applyChangeEdit } from "../project/change-steps.js";
 import { whoAmI } from "../project/identity.js";
 import { FILE_NAMES } from "../project/load.js";
 import { editFiles, type WriteResult } from "../project/transaction.js";
-import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
+import { CHANGE_EDIT_PARTS, clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 import { canonicalId } from "../util/ids.js";
 import { findChange } from "./lookup.js";
 import { readinessOf } from "./change-check.js";
@@ -63,7 +63,8 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
   const match = /^([^/\s]+)\/([^/\s]+)$/.exec(request.ref);
   if (!match) throw new UsageError(`"${request.ref}" is not CHANGE/TASK, e.g. CHG-0003/T2`);
   const [, givenChange, givenTask] = match as unknown as [string, string, string];
-  const project = openProject(request);
+  // What the edit of one change file and its re-validation need: not the incident log, docs or recommendations.
+  const project = openProject(request, CHANGE_EDIT_PARTS);
   const { change: found, file } = findChange(project, givenChange);
   // Ids as the project spells them (they are typed in any case).
   const changeId = found.id;
@@ -146,6 +147,7 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
       waitSeconds: request.wait,
       includeLocalChanges: request.includeLocalChanges,
       verify: request.verify,
+      validate: CHANGE_EDIT_PARTS,
       warn: request.warn,
     },
   );

@@ -11,11 +11,11 @@ import { dirname, join } from "node:path";
 import { EditError, GitError, HookError, ProjectError, UsageError } from "../errors.js";
 import type { FileKind, Manifest } from "../model/files.js";
 import type { Issue } from "../model/issues.js";
-import { projectIssues } from "./check.js";
+import { projectIssues, sameRead } from "./check.js";
 import { fileProblem } from "./file-errors.js";
 import { decodeText } from "./guards.js";
-import { reloadProject, type LoadPart } from "./load.js";
-import { parseSource, type SourceFile } from "./source.js";
+import { reloadProject, type LoadPart, type Project } from "./load.js";
+import { fastData, parseSource, readSource, type SourceFile } from "./source.js";
 import { MANIFEST_FILE } from "./discover.js";
 import type { CommitHook, CommitOutcome, Repository } from "./git.js";
 import { commitWrite, discardWrite, removeFile, sweepDeadTemporaries, stageWrite, type StagedWrite } from "./write.js";
@@ -202,7 +202,8 @@ function planEdits(root: string, edits: readonly FileEdit[]): Planned[] {
       encoding = encodingOf(current);
       text = toEditable(current, encoding);
       // A file that is not YAML (a review's markdown document) is edited as text alone.
-      if (/\.ya?ml$/i.test(edit.path)) source = parseSource(abs, edit.path, kindOf(edit.path), text);
+      // The fast read when it follows the file (the Document for the edit is parsed on first use), else `yaml` with its findings.
+      if (/\.ya?ml$/i.test(edit.path)) source = readSource(abs, edit.path, kindOf(edit.path), text, fastData(text));
       if (source?.parseIssues.some((i) => i.severity === "error")) throw new EditError(`${edit.path} no longer parses; run tam validate (nothing was written)`);
     }
     const next = edit.edit(text, source);
@@ -285,7 +286,8 @@ function checkProject(read: { root: string; files: SourceFile[] }, planned: Plan
   const overrides = new Map(planned.map((p) => [p.path, p.bytes.toString("utf8")]));
   // Files unchanged since the command read them are not parsed again, nor those unchanged by the edit.
   const current = reloadProject(read, parts);
-  const before = projectIssues(current).filter((i) => i.severity === "error");
+  // Nothing changed since the command read (and checked) the project: its findings stand.
+  const before = projectIssues("readIssues" in read && sameRead(read as Project, current) ? (read as Project) : current).filter((i) => i.severity === "error");
   const after = projectIssues(reloadProject(current, parts, overrides)).filter((i) => i.severity === "error");
   const fresh = newErrors(before, after);
   if (fresh.length) throw new ProjectError(`the change would leave the project invalid; nothing was written:`, fresh);
