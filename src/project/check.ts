@@ -51,11 +51,7 @@ export function projectIssues(project: Project): Issue[] {
  * files in the same order and the same read problems. Its findings are then those of `project`.
  */
 export function sameRead(project: Project, reread: Project): boolean {
-  return (
-    project.files.length === reread.files.length &&
-    project.files.every((file, i) => reread.files[i] === file) &&
-    JSON.stringify(project.readIssues) === JSON.stringify(reread.readIssues)
-  );
+  return project.files.length === reread.files.length && project.files.every((file, i) => reread.files[i] === file) && JSON.stringify(project.readIssues) === JSON.stringify(reread.readIssues);
 }
 
 function computeIssues(project: Project): Issue[] {
