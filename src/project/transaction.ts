@@ -288,7 +288,8 @@ function checkProject(read: { root: string; files: SourceFile[] }, planned: Plan
   const current = reloadProject(read, parts);
   // Nothing changed since the command read (and checked) the project: its findings stand.
   const before = projectIssues("readIssues" in read && sameRead(read as Project, current) ? (read as Project) : current).filter((i) => i.severity === "error");
-  const after = projectIssues(reloadProject(current, parts, overrides)).filter((i) => i.severity === "error");
+  // The files the edit does not touch are as just read (under the lock): not read from disk again.
+  const after = projectIssues(reloadProject(current, parts, overrides, true)).filter((i) => i.severity === "error");
   const fresh = newErrors(before, after);
   if (fresh.length) throw new ProjectError(`the change would leave the project invalid; nothing was written:`, fresh);
   if (before.length) {
