@@ -7,8 +7,7 @@ import { EXIT_OK } from "../errors.js";
 import { dispatchFormatters } from "../format/dispatch/index.js";
 import { pickFormatter } from "../format/registry.js";
 import { inlineSafe } from "../format/text.js";
-import { outputWriteError, refuseOutputPath } from "../project/output-file.js";
-import { writeFileAtomic } from "../project/write.js";
+import { outputWriteError, refuseOutputPath, writeOutputFile } from "../app/output-file.js";
 import { processOutput, type GlobalOptions, type Output } from "./context.js";
 
 export interface ChangeDispatchOptions {
@@ -29,7 +28,7 @@ export async function runChangeDispatch(globals: GlobalOptions, id: string, opti
     const target = resolve(process.cwd(), options.output);
     refuseOutputPath(target, options.output);
     try {
-      writeFileAtomic(target, text);
+      writeOutputFile(target, text);
     } catch (error) {
       throw outputWriteError(error, options.output);
     }

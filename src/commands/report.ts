@@ -5,8 +5,7 @@ import { EXIT_OK } from "../errors.js";
 import { pickFormatter } from "../format/registry.js";
 import { reportFormatters } from "../format/report/index.js";
 import { inlineSafe } from "../format/text.js";
-import { outputWriteError, refuseOutputPath } from "../project/output-file.js";
-import { writeFileAtomic } from "../project/write.js";
+import { outputWriteError, refuseOutputPath, writeOutputFile } from "../app/output-file.js";
 import { processOutput, type GlobalOptions, type Output } from "./context.js";
 
 export interface ReportOptions extends Omit<ClientReportOptions, "project"> {
@@ -24,7 +23,7 @@ export async function runReport(globals: GlobalOptions, options: ReportOptions, 
     // A folder, a path under a file, an unwritable place: a usage error naming the path as given.
     refuseOutputPath(target, options.output);
     try {
-      writeFileAtomic(target, text);
+      writeOutputFile(target, text);
     } catch (error) {
       throw outputWriteError(error, options.output);
     }
