@@ -153,3 +153,5 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
   );
   return { ...update!, write };
 }
+
+export type { TaskAction } from "../domain/tracking/transition.js";

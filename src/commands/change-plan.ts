@@ -5,7 +5,8 @@ import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
 import { planFormatters } from "../format/plan/index.js";
 import { pickFormatter, useColor } from "../format/registry.js";
 import { inlineSafe } from "../format/text.js";
-import { SEVERITY_RANK, type Severity } from "../model/issues.js";
+import { failsOn } from "../app/fail-on.js";
+import type { Severity } from "../model/issues.js";
 import { plainOutput, processOutput, type GlobalOptions, type Output } from "./context.js";
 import type { WriteFlags } from "./write-flags.js";
 
@@ -29,6 +30,6 @@ export async function runChangePlan(globals: GlobalOptions, id: string, options:
   const { broken, changeId: _id, promiseNote: _note, ...shown } = result;
   output.out(format(shown, { color: useColor(globals.color), width: process.stdout.columns }));
   const failOn = options.failOn ?? "error";
-  const failed = broken || (failOn !== "never" && result.plan.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]));
+  const failed = broken || failsOn(result.plan.findings, failOn);
   return failed ? EXIT_FINDINGS : EXIT_OK;
 }

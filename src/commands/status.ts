@@ -3,7 +3,8 @@ import { status } from "../app/project-status.js";
 import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
 import { pickFormatter, useColor } from "../format/registry.js";
 import { statusFormatters } from "../format/status/index.js";
-import { SEVERITY_RANK, type Severity } from "../model/issues.js";
+import { failsOn } from "../app/fail-on.js";
+import type { Severity } from "../model/issues.js";
 import { processOutput, type GlobalOptions, type Output } from "./context.js";
 
 export interface StatusOptions {
@@ -19,5 +20,5 @@ export async function runStatus(globals: GlobalOptions, options: StatusOptions, 
   const report = await status({ project: globals.project, asOf: options.asOf, department: options.department, mine: options.mine });
   output.out(format(report, { color: useColor(globals.color), width: process.stdout.columns }));
   const failOn = options.failOn ?? "never";
-  return failOn !== "never" && report.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? EXIT_FINDINGS : EXIT_OK;
+  return failsOn(report.findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
 }
