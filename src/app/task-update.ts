@@ -6,7 +6,7 @@ import { outOfOrderReason, writeInstant } from "../domain/tracking/history-time.
 import { transition, type TaskAction } from "../domain/tracking/transition.js";
 import { formatZoned } from "../domain/zoned-timestamp.js";
 import type { Change, ChangeStatus, TaskStatus } from "../model/files.js";
-import { requireValidIn } from "../project/check.js";
+import { requireSoundIn } from "../project/check.js";
 import { applyChangeEdit } from "../project/change-steps.js";
 import { whoAmI } from "../project/identity.js";
 import { FILE_NAMES } from "../project/load.js";
@@ -73,9 +73,9 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
       givenTask,
       (Array.isArray(found.tasks) ? found.tasks : []).map((t) => t.id),
     ) ?? givenTask;
-  // Errors in other files do not stop an update of this one (the write reports them as a warning);
-  // tam.yaml must be valid: its time zone dates the update.
-  requireValidIn(project, [file, FILE_NAMES.manifest]);
+  // The file and tam.yaml, looked at alone, must be sound before the edit reads them; their errors
+  // that need the whole project are the write's check (refuseErrorsIn), made once with it.
+  requireSoundIn(project, [file, FILE_NAMES.manifest]);
   const clock = clockFor(project, request.asOf, request.now);
   const by = request.by ?? (await whoAmI(project.root));
   let update: Omit<TaskUpdate, "write"> | undefined;
@@ -148,6 +148,9 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
       includeLocalChanges: request.includeLocalChanges,
       verify: request.verify,
       validate: CHANGE_EDIT_PARTS,
+      // Errors in other files do not stop an update of this one (the write reports them as a warning);
+      // tam.yaml must be valid: its time zone dates the update.
+      refuseErrorsIn: [file, FILE_NAMES.manifest],
       warn: request.warn,
     },
   );

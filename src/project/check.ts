@@ -64,6 +64,20 @@ function computeIssues(project: Project): Issue[] {
   return [...project.readIssues, ...schemaFindings, ...crossIssues].sort(compareIssues);
 }
 /**
+ * As requireValidIn, for a writer whose write checks the whole project (editFiles' refuseErrorsIn):
+ * only the errors of `files` found by looking at them alone (read problems, the schema, the rules of
+ * each change in them against the manifest, departments and components), so that the edit works on
+ * well-formed data. Errors that need the rest of the project are the write's check.
+ */
+export function requireSoundIn(project: Project, files: readonly string[]): void {
+  const inFiles = (entity: object) => files.includes(project.originOf(entity)?.source.rel ?? "");
+  const view: Project = { ...project, files: project.files.filter((f) => files.includes(f.rel)), changes: project.changes.filter(inFiles), incidents: [], docs: [], recommendations: [] };
+  const crossIssues = validateProject({ ...view, fileOf: (entity) => project.originOf(entity)?.source.rel, unavailable: unavailableKinds(project) });
+  const issues = [...project.readIssues, ...view.files.flatMap((file) => schemaIssues(file)), ...crossIssues];
+  refuseErrorsIn(issues.sort(compareIssues), files);
+}
+
+/**
  * For commands other than validate: refuse to work on a project whose files have errors,
  * so that domain code only ever sees well-formed data.
  */
@@ -140,7 +154,12 @@ export function streamedValidation(): { file(file: IncidentFile, project: Projec
  * from) refuse; errors elsewhere are for the write transaction to report as a warning.
  */
 export function requireValidIn(project: Project, files: readonly string[]): void {
-  const errors = projectIssues(project).filter((issue) => issue.severity === "error" && files.includes(issue.file) && !NON_BLOCKING_CODES.includes(issue.code));
+  refuseErrorsIn(projectIssues(project), files);
+}
+
+/** As requireValidIn, on the findings of a project checked already. */
+export function refuseErrorsIn(issues: readonly Issue[], files: readonly string[]): void {
+  const errors = issues.filter((issue) => issue.severity === "error" && files.includes(issue.file) && !NON_BLOCKING_CODES.includes(issue.code));
   if (errors.length > 0) {
     throw new ProjectError(
       `${files.join(", ")} ${errors.length === 1 ? "has an error" : `has ${errors.length} errors`}; fix ${errors.length === 1 ? "it" : "them"} first (see \`tam validate\`):`,
