@@ -155,6 +155,19 @@ function tamItems(project, size) {
     ...asOf(help),
     ...(xs ? ["--period", XS.period] : /--from/.test(help) ? ["--from", "2026-10-01", "--to", "2026-12-31"] : /--period/.test(help) ? ["--period", "2026-12"] : []),
   ]);
+  if (!xs && helpOf(["task", "start"])) {
+    // A department engineer's update (issue 26.2: ≤ 0.5 × validate): the change file is put back before each run (untimed).
+    const start = startableTask(project);
+    if (start) {
+      items.push({
+        key: "taskStart",
+        label: "tam task start --no-commit",
+        argv: [NODE, TAM, "task", "start", start.ref, "--no-commit", "--as-of", asOfDate, "-C", project, ...(start.force ? ["--force", "--reason", "bench"] : [])],
+        env: timed,
+        restore: { path: start.path, text: readFileSync(start.path, "utf8") },
+      });
+    }
+  }
   if (xs) {
     // What a TAM runs at the terminal, as they run it: the default (table) output.
     add("status", ["status"], asOf, { table: true });
@@ -213,7 +226,36 @@ function itemsFor(project, size) {
   ];
 }
 
+/** A todo task of a running change whose predecessors are done (else the first todo task of one, started with --force). */
+function startableTask(project) {
+  let fallback;
+  for (const name of readdirSync(join(project, "changes")).sort()) {
+    const path = join(project, "changes", name);
+    const change = parse(readFileSync(path, "utf8"));
+    if (change?.status !== "in-progress" || !Array.isArray(change.tasks)) continue;
+    const done = new Set(change.tasks.filter((t) => t.status === "done" || t.status === "cancelled").map((t) => t.id));
+    for (const task of change.tasks) {
+      if (task.status !== "todo") continue;
+      const ref = `${change.id}/${task.id}`;
+      if ((task.after ?? []).every((id) => done.has(id))) return { ref, path };
+      fallback ??= { ref, path, force: true };
+    }
+  }
+  return fallback;
+}
+
 function runItem(item) {
+  // A write is measured on the file as generated, which is put back after it too (the other commands read it).
+  if (!item.restore) return runParts(item);
+  writeFileSync(item.restore.path, item.restore.text);
+  try {
+    return runParts(item);
+  } finally {
+    writeFileSync(item.restore.path, item.restore.text);
+  }
+}
+
+function runParts(item) {
   const parts = item.runs ?? [{ argv: item.argv, env: item.env }];
   let ms = 0;
   let rssKb = 0;
@@ -324,6 +366,7 @@ const TARGETS = [
   { id: "sla", text: "`sla report` ≤ 1.2 × the fast parse floor of the incidents", num: "sla", den: "incidentsFast", max: 1.2 },
   { id: "plan", text: `\`change plan\` (${BIG_CHANGE}, levelled with every open change) ≤ 2 × load project`, num: "plan", den: "project", max: 2 },
   { id: "docs", text: "`docs check` ≤ 2 × `validate`", num: "docs", den: "validate", max: 2 },
+  { id: "taskStart", text: "`task start --no-commit` ≤ 0.5 × `validate`", num: "taskStart", den: "validate", max: 0.5 },
 ];
 
 /** XS, the example: what a TAM feels at the terminal. Every read command within 2 × starting node. */

@@ -36,3 +36,16 @@ export {
   type MeetingWriteResult,
 } from "./app/meeting.js";
 export type { ActionLine, ActionState, ActionsReview } from "./domain/meetings/minutes.js";
+export { changePlan, type ChangePlanRequest, type ChangePlanResult } from "./app/change-plan.js";
+export { status, type StatusRequest } from "./app/project-status.js";
+export { validate, type ValidateRequest, type ValidateResult } from "./app/validate.js";
+export { createChange, type NewChangeRequest } from "./app/change-new.js";
+export { addIncident, type AddIncidentRequest, type AddIncidentResult } from "./app/incident-add.js";
+export { updateIncident, type UpdateIncidentRequest } from "./app/incident-update.js";
+export { importIncidentFile, type ImportIncidentsRequest } from "./app/import-incidents.js";
+export { recordDocsBaseline, type DocsBaselineRequest, type DocsBaselineResult } from "./app/docs-baseline.js";
+export { initProject, type InitRequest, type InitResult } from "./app/init.js";
+export { adoptProject, type AdoptResult } from "./app/init-adopt.js";
+export { checkChange, type ChangeCheckRequest, type ChangeCheckResult } from "./app/change-check.js";
+export type { WriteRequest } from "./app/write-request.js";
+export type { Prompter } from "./app/prompter.js";

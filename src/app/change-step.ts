@@ -192,3 +192,5 @@ export async function takeChangeStep(request: ChangeStepRequest): Promise<Change
   });
   return { ...result!, write };
 }
+
+export type { ChangeAction } from "../domain/tracking/lifecycle.js";

@@ -17,6 +17,14 @@ export interface ClockOptions {
   now?: number;
 }
 
+/**
+ * What an edit of change files reads, and what its re-validation needs: the changes and what they
+ * refer to (the manifest is always read), and the docs index, against which a documentation task is
+ * done (doc-task-uncovered) and which may cover the components an open change builds. The incident
+ * log, recommendations and minutes refer to changes by id only, which such an edit does not change.
+ */
+export const CHANGE_EDIT_PARTS: LoadPart[] = ["departments", "architecture", "changes", "docs"];
+
 export function openProject(options: ProjectOptions, parts?: LoadPart[], load?: LoadOptions): Project {
   return loadProject(findProjectRoot(options.project), parts, load);
 }

@@ -1,6 +1,6 @@
 // Use case: a service-desk export into the project's incidents (tam incident import). Reads the CSV and
-// the mapping, decides what is added, updated, unchanged and skipped, and returns the file edits for
-// the write transaction (src/project/transaction.ts), which the command runs. Prints nothing.
+// the mapping, decides what is added, updated, unchanged and skipped, and writes the incident files in
+// one write transaction (src/project/transaction.ts). Prints nothing.
 import { UsageError } from "../errors.js";
 import { parseCsv, sniffDelimiter } from "../domain/csv.js";
 import { isValidTimeZone } from "../domain/dates.js";
@@ -12,8 +12,10 @@ import { DEFAULT_MAX_CSV_MB, ENCODINGS, readCsvFile, type InputEncoding } from "
 import { loadMapping, type MappingFlags } from "../project/import-mapping.js";
 import { importEdits } from "../project/import-texts.js";
 import type { FileEdit } from "../project/transaction.js";
-import type { Project } from "../project/load.js";
+import { reloadProject, type Project } from "../project/load.js";
 import { openProject, type ProjectOptions } from "./context.js";
+import { writeIncidentFiles, type IncidentWrite } from "./incident-write.js";
+import type { WriteRequest } from "./write-request.js";
 import { count } from "../util/plural.js";
 
 export interface ImportIncidentsOptions extends ProjectOptions, MappingFlags {
@@ -109,4 +111,28 @@ export function planIncidentImport(prepared: PreparedImport, project: Project = 
     return { report, edits: [] };
   }
   return { report, edits: importEdits(project, result, zone) };
+}
+
+/** What an import did, in one line (the commit message's and the report's). */
+export const importSummary = (r: ImportReport["result"]): string => `added ${r.added.length}, updated ${r.updated.length}, unchanged ${r.unchanged.length}, skipped ${r.skipped.length}`;
+
+export interface ImportIncidentsRequest extends ImportIncidentsOptions, WriteRequest {
+  /** Rows read so far, of how many (the first reading only). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The import of `file`: planned, and written unless refused or nothing changes (`written` says what was). */
+export async function importIncidentFile(file: string, request: ImportIncidentsRequest): Promise<{ report: ImportReport; write?: IncidentWrite }> {
+  const prepared = prepareIncidentImport(file, request);
+  let plan = planIncidentImport(prepared, prepared.project, request.onProgress);
+  if (plan.report.refused || plan.edits.length === 0) return { report: plan.report };
+  const edits = () => {
+    // Under the lock: ids and what is already present are decided again on the project as it is now.
+    plan = planIncidentImport(prepared, reloadProject(prepared.project));
+    if (plan.report.refused) throw new UsageError(`${file}: the project changed while importing: ${plan.report.refused}`);
+    return plan.edits;
+  };
+  const saved = await writeIncidentFiles(prepared.project, edits, () => `incidents: import from ${file.split(/[\\/]/).pop()}: ${importSummary(plan.report.result)}`, request);
+  plan.report.written = saved.write.written;
+  return { report: plan.report, write: saved };
 }

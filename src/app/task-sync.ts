@@ -200,3 +200,5 @@ function synced(change: string, step: SyncStep): SyncedStep {
     ...(step.changeStatus ? { changeStatus: { from: step.changeStatus.from, to: step.changeStatus.event.status } } : {}),
   };
 }
+
+export type { InputEncoding } from "../project/csv-input.js";

@@ -7,12 +7,12 @@ import { outOfOrderReason, writeInstant } from "../domain/tracking/history-time.
 import { transition, type TaskAction } from "../domain/tracking/transition.js";
 import { formatZoned } from "../domain/zoned-timestamp.js";
 import type { Change, ChangeStatus, TaskStatus } from "../model/files.js";
-import { requireValidIn } from "../project/check.js";
+import { requireSoundIn } from "../project/check.js";
 import { applyChangeEdit } from "../project/change-steps.js";
 import { whoAmI } from "../project/identity.js";
 import { FILE_NAMES } from "../project/load.js";
 import { editFiles, type WriteResult } from "../project/transaction.js";
-import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
+import { CHANGE_EDIT_PARTS, clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 import { canonicalId } from "../util/ids.js";
 import { findChange } from "./lookup.js";
 import { readinessOf } from "./change-check.js";
@@ -73,7 +73,8 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
     const problem = dateProblem(until);
     if (problem) throw new UsageError(`--until ${until}: ${problem}`);
   }
-  const project = openProject(request);
+  // What the edit of one change file and its re-validation need: not the incident log or recommendations.
+  const project = openProject(request, CHANGE_EDIT_PARTS);
   const { change: found, file } = findChange(project, givenChange);
   // Ids as the project spells them (they are typed in any case).
   const changeId = found.id;
@@ -82,11 +83,11 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
       givenTask,
       (Array.isArray(found.tasks) ? found.tasks : []).map((t) => t.id),
     ) ?? givenTask;
-  // Errors in other files do not stop an update of this one (the write reports them as a warning);
-  // tam.yaml must be valid: its time zone dates the update.
-  // A documentation task is done against the docs index: docs.yaml must be valid too.
+  // The file and tam.yaml (and, for a documentation task marked done, docs.yaml), looked at alone, must be
+  // sound before the edit reads them; their errors that need the whole project are the write's check
+  // (refuseErrorsIn), made once with it. tam.yaml's time zone dates the update.
   const docTask = request.action === "done" && (Array.isArray(found.tasks) ? found.tasks : []).some((t) => t.id === taskId && t.kind === "documentation");
-  requireValidIn(project, [file, FILE_NAMES.manifest, ...(docTask ? [FILE_NAMES.docs] : [])]);
+  requireSoundIn(project, [file, FILE_NAMES.manifest, ...(docTask ? [FILE_NAMES.docs] : [])]);
   const clock = clockFor(project, request.asOf, request.now);
   const by = request.by ?? (await whoAmI(project.root));
   let update: Omit<TaskUpdate, "write"> | undefined;
@@ -175,8 +176,14 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
       waitSeconds: request.wait,
       includeLocalChanges: request.includeLocalChanges,
       verify: request.verify,
+      validate: CHANGE_EDIT_PARTS,
+      // Errors in other files do not stop an update of this one (the write reports them as a warning);
+      // tam.yaml must be valid: its time zone dates the update.
+      refuseErrorsIn: [file, FILE_NAMES.manifest],
       warn: request.warn,
     },
   );
   return { ...update!, write };
 }
+
+export type { TaskAction } from "../domain/tracking/transition.js";

@@ -7,7 +7,7 @@ import type { ArchGraphOptions } from "../commands/arch-graph.js";
 import type { ArchRisksOptions } from "../commands/arch-risks.js";
 import type { ChangeCheckOptions } from "../commands/change-check.js";
 import type { ChangeDispatchOptions } from "../commands/change-dispatch.js";
-import type { ChangeNewOptions } from "../commands/change-new-answers.js";
+import type { ChangeNewOptions } from "../commands/change-new.js";
 import type { ChangeNotifyOptions } from "../commands/change-notify.js";
 import type { ChangePlanOptions } from "../commands/change-plan.js";
 import type { ChangeRebaselineOptions } from "../commands/change-rebaseline.js";

@@ -6,7 +6,7 @@ import { EXIT_OK } from "../errors.js";
 import { dispatchFormatters } from "../format/dispatch/index.js";
 import { pickFormatter } from "../format/registry.js";
 import { inlineSafe } from "../format/text.js";
-import { writeOutputFile } from "../project/output-file.js";
+import { writeOutputFile } from "../app/output-file.js";
 import { processOutput, type GlobalOptions, type Output } from "./context.js";
 
 export interface ChangeDispatchOptions {

@@ -1,7 +1,7 @@
 // tam change approve|start|close|cancel|reject <ID>: one lifecycle step of a change, one commit.
 import { takeChangeStep } from "../app/change-step.js";
 import { EXIT_OK } from "../errors.js";
-import type { ChangeAction } from "../domain/tracking/lifecycle.js";
+import type { ChangeAction } from "../app/change-step.js";
 import { plainOutput, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { committedNote, type WriteFlags } from "./write-flags.js";
 

@@ -1,13 +1,9 @@
-// tam incident update <ID>: record response, resolution, closing, pauses, cause; surgical edit, validate, commit.
-import { EXIT_OK, UsageError } from "../errors.js";
-import { applyToIncident, planUpdate, type UpdateRequest } from "../domain/incidents/update.js";
-import { resolveTimeInput } from "../domain/incidents/time-input.js";
-import { applyFieldEdits, findIncident, verifyIncidents } from "../project/incident-files.js";
-import { requireValidIn } from "../project/check.js";
-import { FILE_NAMES } from "../project/load.js";
-import type { CauseCategory, Incident, IncidentStatus, Pause } from "../model/files.js";
-import { clockFor, openProject, processOutput, type GlobalOptions, type Output } from "./context.js";
-import { saveIncidentFiles } from "./incident-save.js";
+// tam incident update <ID>: record response, resolution, closing, pauses, cause (src/app/incident-update.ts).
+import { updateIncident } from "../app/incident-update.js";
+import { EXIT_OK } from "../errors.js";
+import type { IncidentStatus, Pause } from "../model/files.js";
+import { plainOutput, processOutput, type GlobalOptions, type Output } from "./context.js";
+import { reportIncidentWrite } from "./incident-save.js";
 import type { WriteFlags } from "./write-flags.js";
 
 export interface IncidentUpdateOptions extends WriteFlags {
@@ -27,57 +23,6 @@ export interface IncidentUpdateOptions extends WriteFlags {
 }
 
 export async function runIncidentUpdate(globals: GlobalOptions, id: string, options: IncidentUpdateOptions, output: Output = processOutput): Promise<number> {
-  const project = openProject(globals);
-  const clock = clockFor(project, options.asOf);
-  const found = findIncident(project, id);
-  if (!found) throw new UsageError(`no incident ${id} in incidents/`);
-  // Errors in other files do not stop an update of this one (the write reports them as a warning);
-  // tam.yaml must be valid: its time zone reads the times given.
-  requireValidIn(project, [found.source.rel, FILE_NAMES.manifest]);
-  const time = (value: string | true | undefined, flag: string) => {
-    if (value === undefined) return undefined;
-    const resolved = resolveTimeInput(value, clock, flag);
-    if (typeof resolved !== "string") throw new UsageError(resolved.error);
-    return resolved;
-  };
-  const request: UpdateRequest = {
-    responded: time(options.responded, "--responded"),
-    resolved: time(options.resolved, "--resolved"),
-    closed: time(options.closed, "--closed"),
-    pauseFrom: time(options.pauseFrom, "--pause-from"),
-    pauseTo: time(options.pauseTo, "--pause-to"),
-    pauseReason: options.pauseReason,
-    pauseNote: options.pauseNote,
-    cause: options.cause as CauseCategory | undefined,
-    rootCause: options.rootCause,
-    actions: options.actions,
-    status: options.status,
-  };
-  // Planned once now, so a mistake is reported before waiting for the lock; again under the lock on the file as it is then.
-  const planned = planUpdate(found.incident, request);
-  if (typeof planned === "string") throw new UsageError(planned);
-  let what = "";
-  await saveIncidentFiles(
-    project,
-    [
-      {
-        path: found.source.rel,
-        edit: (text, source) => {
-          const list = (source?.data as { incidents?: Incident[] } | undefined)?.incidents ?? [];
-          const index = list.findIndex((incident) => incident?.id === found.incident.id);
-          if (index < 0 || text === null) throw new UsageError(`no incident ${found.incident.id} in ${found.source.rel} any more`);
-          const edits = planUpdate(list[index]!, request);
-          if (typeof edits === "string") throw new UsageError(edits);
-          const next = applyFieldEdits(text, index, edits);
-          verifyIncidents(next, list.map((item, i) => (i === index ? applyToIncident(item, edits) : item)) as Incident[]);
-          what = [...new Set(edits.map((e) => (e.kind === "set" ? e.key : e.kind === "cause" ? "cause" : "pause")))].join(", ");
-          return next;
-        },
-      },
-    ],
-    () => `incident ${found.incident.id}: ${what}`,
-    options,
-    output,
-  );
+  reportIncidentWrite(await updateIncident({ project: globals.project, id, ...options, warn: plainOutput(output).err }), output);
   return EXIT_OK;
 }

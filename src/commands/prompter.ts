@@ -1,17 +1,8 @@
-// The questions wizards ask, behind one small interface: in a terminal, inquirer answers them
-// (loaded only then); tests answer them in-process with a script (test/helpers/scripted-prompter.ts).
-// Every answer is checked where it is typed (`validate`), so no answer is lost to a check at the end.
+// The terminal's answers to the questions of the wizards (src/app/prompter.ts): inquirer, loaded only
+// when a question is asked.
 
-export type Check = (answer: string) => true | string;
-
-export interface Prompter {
-  input(question: { message: string; default?: string; validate?: Check }): Promise<string>;
-  select<T extends string>(question: { message: string; choices: readonly T[]; default?: T }): Promise<T>;
-  /** Never asked with no choices: callers skip the question then. */
-  checkbox<T extends string>(question: { message: string; choices: readonly { name: string; value: T }[]; default?: readonly T[] }): Promise<T[]>;
-  /** A yes/no question, e.g. "write this?" after a summary. */
-  confirm(question: { message: string; default?: boolean }): Promise<boolean>;
-}
+export type { Check, Prompter } from "../app/prompter.js";
+import type { Prompter } from "../app/prompter.js";
 
 /** Whether to ask: a terminal on both ends and no --yes. */
 export function canAsk(options: { yes?: boolean }): boolean {

@@ -4,7 +4,7 @@ import { syncTasks } from "../app/task-sync.js";
 import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
 import { pickFormatter } from "../format/registry.js";
 import { syncFormatters } from "../format/sync/index.js";
-import type { InputEncoding } from "../project/csv-input.js";
+import type { InputEncoding } from "../app/task-sync.js";
 import { plainOutput, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { committedNote, type WriteFlags } from "./write-flags.js";
 

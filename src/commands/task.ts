@@ -2,7 +2,7 @@
 // appended to the task's history and committed as that one file.
 import { updateTask } from "../app/task-update.js";
 import { EXIT_OK } from "../errors.js";
-import type { TaskAction } from "../domain/tracking/transition.js";
+import type { TaskAction } from "../app/task-update.js";
 import { plainOutput, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { committedNote, type WriteFlags } from "./write-flags.js";
 

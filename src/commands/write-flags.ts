@@ -1,6 +1,6 @@
 // The options every writing command shares (--no-commit, --wait, --include-local-changes, --no-verify)
 // and how its output names what the write did.
-import type { WriteResult } from "../project/transaction.js";
+import type { WriteResult } from "../app/write-request.js";
 import { type GlobalOptions, type Output, plainOutput } from "./context.js";
 
 export interface WriteFlags {

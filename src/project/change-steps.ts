@@ -28,8 +28,9 @@ const LIFECYCLE_KEYS = ["status", "approval", "closure", "last_notice", "history
 
 type Step = (text: string) => string;
 
-function spliceStep(what: string, make: (text: string, doc: ReturnType<typeof parseForEdit>) => Splice): Step {
-  return (text) => applySplice(text, make(text, parseForEdit(text, what)));
+/** A step spliced into the text it is given: parsed for the edit, or the file's own Document while the text is the file as read. */
+function spliceStep(source: SourceFile, make: (text: string, doc: ReturnType<typeof parseForEdit>) => Splice): Step {
+  return (text) => applySplice(text, make(text, text === source.text && source.parseIssues.length === 0 ? source.doc : parseForEdit(text, source.rel)));
 }
 
 /** Sets the top-level `key` to `block`; a new key goes after the lifecycle keys already written, so `tasks` stays last. */
@@ -65,8 +66,8 @@ export function applyChangeEdit(source: SourceFile, edit: ChangeEdit): string {
   const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
   if (edit.task) {
     const { index, event } = edit.task;
-    steps.push(spliceStep(what, (_text, doc) => setScalar(doc, ["tasks", index, "status"], event.status)));
-    steps.push(spliceStep(what, (text, doc) => appendListItem(text, doc, ["tasks", index], "history", (indent) => renderEvent(event, indent))));
+    steps.push(spliceStep(source, (_text, doc) => setScalar(doc, ["tasks", index, "status"], event.status)));
+    steps.push(spliceStep(source, (text, doc) => appendListItem(text, doc, ["tasks", index], "history", (indent) => renderEvent(event, indent))));
     const task = expected.tasks![index]!;
     task.status = event.status;
     task.history = [...(task.history ?? []), plain(event)];
@@ -74,7 +75,7 @@ export function applyChangeEdit(source: SourceFile, edit: ChangeEdit): string {
   if (edit.ticket) {
     const { index, ticket } = edit.ticket;
     steps.push(
-      spliceStep(what, (text, doc) => {
+      spliceStep(source, (text, doc) => {
         const task = mapAt(doc, ["tasks", index]);
         const pad = " ".repeat(columnOf(text, (task.items[0]!.key as Node).range![0]));
         const fields = Object.entries(ticket).filter(([, v]) => v !== undefined);
@@ -85,7 +86,7 @@ export function applyChangeEdit(source: SourceFile, edit: ChangeEdit): string {
   }
   if (edit.status !== undefined && edit.status !== expected.status) {
     const status = edit.status;
-    steps.push(spliceStep(what, (_text, doc) => setScalar(doc, ["status"], status)));
+    steps.push(spliceStep(source, (_text, doc) => setScalar(doc, ["status"], status)));
     expected.status = status;
   }
   const mappings: [string, Record<string, string | string[] | undefined> | undefined][] = [
@@ -105,18 +106,18 @@ export function applyChangeEdit(source: SourceFile, edit: ChangeEdit): string {
   ];
   for (const [key, value] of mappings) {
     if (!value) continue;
-    steps.push(spliceStep(what, (text, doc) => topEntry(text, doc, key, mappingBlock(key, value))));
+    steps.push(spliceStep(source, (text, doc) => topEntry(text, doc, key, mappingBlock(key, value))));
     expected[key] = plain(Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)));
   }
   if (edit.baseline) {
     const baseline = edit.baseline;
-    steps.push(spliceStep(what, (text, doc) => replaceEntry(text, doc, [], "baseline", renderBaseline(baseline))));
+    steps.push(spliceStep(source, (text, doc) => replaceEntry(text, doc, [], "baseline", renderBaseline(baseline))));
     expected.baseline = plain(baseline);
   }
   if (edit.event) {
     const event = edit.event;
     steps.push(
-      spliceStep(what, (text, doc) => {
+      spliceStep(source, (text, doc) => {
         const history = pairOf(mapAt(doc, []), "history")?.value;
         if (isSeq(history) && history.items.length) return appendListItem(text, doc, [], "history", (indent) => renderEvent(event, indent));
         return topEntry(text, doc, "history", `history:\n${renderEvent(event, 2)}`);

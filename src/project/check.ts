@@ -4,6 +4,7 @@ import { ProjectError } from "../errors.js";
 import { checkIncidents, validateProject, type FirstSeen, type IncidentIds } from "../domain/validation/index.js";
 import { FILE_NAMES, isObject, loadProject, type IncidentFile, type Project } from "./load.js";
 import { checkSchema } from "./schema-check.js";
+import type { SourceFile } from "./source.js";
 import { count } from "../util/plural.js";
 
 /** Which id kinds are missing because their file could not be read or parsed (so references to them are not "unknown"). */
@@ -23,15 +24,59 @@ function unavailableKinds(project: Project): Set<string> {
   return unavailable;
 }
 
+/**
+ * The schema findings of a file, once per parsed file: a write re-validates the project as the edit
+ * would leave it, and every file it did not edit is the same parsed file (reloadProject reuses it).
+ */
+const schemaIssuesOf = new WeakMap<SourceFile, Issue[]>();
+function schemaIssues(file: SourceFile): Issue[] {
+  let issues = schemaIssuesOf.get(file);
+  if (!issues) schemaIssuesOf.set(file, (issues = checkSchema(file)));
+  return issues;
+}
+
+/** The findings of each project as read, once: a write checks the project it read again under its lock, unchanged. */
+const issuesOf = new WeakMap<Project, Issue[]>();
+
 export function projectIssues(project: Project): Issue[] {
-  const schemaIssues = project.files.flatMap((file) => checkSchema(file));
+  const known = issuesOf.get(project);
+  if (known) return [...known];
+  const issues = computeIssues(project);
+  issuesOf.set(project, issues);
+  return [...issues];
+}
+
+/**
+ * `reread` is `project` read again (reloadProject) and nothing in it changed: the same parsed
+ * files in the same order and the same read problems. Its findings are then those of `project`.
+ */
+export function sameRead(project: Project, reread: Project): boolean {
+  return project.files.length === reread.files.length && project.files.every((file, i) => reread.files[i] === file) && JSON.stringify(project.readIssues) === JSON.stringify(reread.readIssues);
+}
+
+function computeIssues(project: Project): Issue[] {
+  const schemaFindings = project.files.flatMap((file) => schemaIssues(file));
   const crossIssues = validateProject({
     ...project,
     fileOf: (entity) => project.originOf(entity)?.source.rel,
     unavailable: unavailableKinds(project),
   });
-  return [...project.readIssues, ...schemaIssues, ...crossIssues].sort(compareIssues);
+  return [...project.readIssues, ...schemaFindings, ...crossIssues].sort(compareIssues);
 }
+/**
+ * As requireValidIn, for a writer whose write checks the whole project (editFiles' refuseErrorsIn):
+ * only the errors of `files` found by looking at them alone (read problems, the schema, the rules of
+ * each change in them against the manifest, departments and components), so that the edit works on
+ * well-formed data. Errors that need the rest of the project are the write's check.
+ */
+export function requireSoundIn(project: Project, files: readonly string[]): void {
+  const inFiles = (entity: object) => files.includes(project.originOf(entity)?.source.rel ?? "");
+  const view: Project = { ...project, files: project.files.filter((f) => files.includes(f.rel)), changes: project.changes.filter(inFiles), incidents: [], docs: [], recommendations: [] };
+  const crossIssues = validateProject({ ...view, fileOf: (entity) => project.originOf(entity)?.source.rel, unavailable: unavailableKinds(project) });
+  const issues = [...project.readIssues, ...view.files.flatMap((file) => schemaIssues(file)), ...crossIssues];
+  refuseErrorsIn(issues.sort(compareIssues), files);
+}
+
 /**
  * For commands other than validate: refuse to work on a project whose files have errors,
  * so that domain code only ever sees well-formed data.
@@ -109,7 +154,12 @@ export function streamedValidation(): { file(file: IncidentFile, project: Projec
  * from) refuse; errors elsewhere are for the write transaction to report as a warning.
  */
 export function requireValidIn(project: Project, files: readonly string[]): void {
-  const errors = projectIssues(project).filter((issue) => issue.severity === "error" && files.includes(issue.file) && !NON_BLOCKING_CODES.includes(issue.code));
+  refuseErrorsIn(projectIssues(project), files);
+}
+
+/** As requireValidIn, on the findings of a project checked already. */
+export function refuseErrorsIn(issues: readonly Issue[], files: readonly string[]): void {
+  const errors = issues.filter((issue) => issue.severity === "error" && files.includes(issue.file) && !NON_BLOCKING_CODES.includes(issue.code));
   if (errors.length > 0) {
     throw new ProjectError(
       `${files.join(", ")} ${errors.length === 1 ? "has an error" : `has ${errors.length} errors`}; fix ${errors.length === 1 ? "it" : "them"} first (see \`tam validate\`):`,

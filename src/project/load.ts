@@ -58,6 +58,11 @@ export interface LoadOptions {
    * stay empty): a command that only aggregates them holds one file at a time.
    */
   eachIncidentFile?: (file: IncidentFile, project: Project) => void;
+  /**
+   * Take the files of `reuse` as they are, without reading them from disk again: the project as an
+   * edit would leave it, built from a read made a moment ago under the write lock.
+   */
+  reuseAsRead?: boolean;
   /** Only these incident files (relative paths), e.g. to look at one again. */
   incidentFiles?: readonly string[];
 }
@@ -111,7 +116,7 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
   };
   /** Reads and parses files (the fast read first, the `yaml` package for what it declines); in the order given. */
   const readAll = (entries: { rel: string; kind: FileKind }[]): (SourceFile | undefined)[] => {
-    const texts = entries.map((entry) => readText(entry.rel));
+    const texts = entries.map((entry) => (options.reuseAsRead && !overrides?.has(entry.rel) ? reuse?.get(entry.rel)?.text : undefined) ?? readText(entry.rel));
     // A file parsed already (the transaction re-validates an edit) is reused when its text is unchanged.
     const known = entries.map(({ rel, kind }, index) => {
       const source = reuse?.get(rel);
@@ -193,8 +198,8 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
 }
 
 /** The project as it is on disk now, parsing again only the files that changed since `project` was read. */
-export function reloadProject(project: Pick<Project, "root" | "files">, parts?: LoadPart[], overrides?: ReadonlyMap<string, string>): Project {
-  return loadProject(project.root, parts, { overrides, reuse: new Map(project.files.map((f) => [f.rel, f])) });
+export function reloadProject(project: Pick<Project, "root" | "files">, parts?: LoadPart[], overrides?: ReadonlyMap<string, string>, reuseAsRead = false): Project {
+  return loadProject(project.root, parts, { overrides, reuse: new Map(project.files.map((f) => [f.rel, f])), reuseAsRead });
 }
 
 /** The .yaml/.yml files of a folder, sorted, as paths relative to the root. */

@@ -11,11 +11,11 @@ import { dirname, join } from "node:path";
 import { EditError, GitError, HookError, ProjectError, UsageError } from "../errors.js";
 import type { FileKind, Manifest } from "../model/files.js";
 import type { Issue } from "../model/issues.js";
-import { projectIssues } from "./check.js";
+import { projectIssues, refuseErrorsIn, sameRead } from "./check.js";
 import { fileProblem } from "./file-errors.js";
 import { decodeText } from "./guards.js";
-import { reloadProject, type LoadPart } from "./load.js";
-import { parseSource, type SourceFile } from "./source.js";
+import { reloadProject, type LoadPart, type Project } from "./load.js";
+import { fastData, parseSource, readSource, type SourceFile } from "./source.js";
 import { MANIFEST_FILE } from "./discover.js";
 import type { CommitHook, CommitOutcome, Repository } from "./git.js";
 import { commitWrite, discardWrite, removeFile, sweepDeadTemporaries, stageWrite, type StagedWrite } from "./write.js";
@@ -50,6 +50,12 @@ export interface WriteOptions {
   includeLocalChanges?: boolean;
   /** Which parts of the project to re-validate (default: all); false skips re-validation. */
   validate?: LoadPart[] | false;
+  /**
+   * Files whose errors refuse the write even when the edit does not add them (requireValidIn, checked
+   * here on the project as read under the lock): the files the command reads what it decides from.
+   * When the project as the edit leaves it has no error at all, it is not checked again before it.
+   */
+  refuseErrorsIn?: readonly string[];
   /** false: do not run the repository's commit hooks (--no-verify); the commit message records it. */
   verify?: boolean;
   /** Receives warnings (pre-existing errors elsewhere, files a killed tam left uncommitted, waiting for the lock) and what the commit hooks printed. */
@@ -111,7 +117,7 @@ export async function editFiles(project: { root: string; files?: SourceFile[] },
 
     const planned = planEdits(root, fileEdits);
     if (planned.length === 0) return { written: [] };
-    if (options.validate !== false) checkProject({ root, files: project.files ?? [] }, planned, options.validate, warn);
+    if (options.validate !== false) checkProject(project, planned, options.validate, warn, options.refuseErrorsIn);
 
     const paths = planned.map((p) => p.path).sort();
     let message = typeof options.message === "string" ? options.message : options.message();
@@ -202,7 +208,8 @@ function planEdits(root: string, edits: readonly FileEdit[]): Planned[] {
       encoding = encodingOf(current);
       text = toEditable(current, encoding);
       // A file that is not YAML (a review's markdown document) is edited as text alone.
-      if (/\.ya?ml$/i.test(edit.path)) source = parseSource(abs, edit.path, kindOf(edit.path), text);
+      // The fast read when it follows the file (the Document for the edit is parsed on first use), else `yaml` with its findings.
+      if (/\.ya?ml$/i.test(edit.path)) source = readSource(abs, edit.path, kindOf(edit.path), text, fastData(text));
       if (source?.parseIssues.some((i) => i.severity === "error")) throw new EditError(`${edit.path} no longer parses; run tam validate (nothing was written)`);
     }
     const next = edit.edit(text, source);
@@ -282,12 +289,18 @@ export function kindOf(rel: string): FileKind {
 }
 
 /** Refuses an edit that brings new errors; errors the project already had are a warning, not a refusal. */
-function checkProject(read: { root: string; files: SourceFile[] }, planned: Planned[], parts: LoadPart[] | undefined, warn: (text: string) => void): void {
+function checkProject(read: { root: string; files?: SourceFile[] }, planned: Planned[], parts: LoadPart[] | undefined, warn: (text: string) => void, refuseIn?: readonly string[]): void {
   const overrides = new Map(planned.map((p) => [p.path, p.bytes.toString("utf8")]));
   // Files unchanged since the command read them are not parsed again, nor those unchanged by the edit.
-  const current = reloadProject(read, parts);
-  const before = projectIssues(current).filter((i) => i.severity === "error");
-  const after = projectIssues(reloadProject(current, parts, overrides)).filter((i) => i.severity === "error");
+  const current = reloadProject({ root: read.root, files: read.files ?? [] }, parts);
+  // The files the edit does not touch are as just read (under the lock): not read from disk again.
+  const after = projectIssues(reloadProject(current, parts, overrides, true)).filter((i) => i.severity === "error");
+  // No error left: nothing to refuse, nothing to warn of.
+  if (refuseIn && after.length === 0) return;
+  // Nothing changed since the command read (and checked) the project: its findings stand.
+  const beforeIssues = projectIssues("readIssues" in read && sameRead(read as Project, current) ? (read as Project) : current);
+  if (refuseIn) refuseErrorsIn(beforeIssues, refuseIn);
+  const before = beforeIssues.filter((i) => i.severity === "error");
   const fresh = newErrors(before, after);
   if (fresh.length) throw new ProjectError(`the change would leave the project invalid; nothing was written:`, fresh);
   if (before.length) {

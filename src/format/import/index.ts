@@ -4,8 +4,6 @@ import { formatImportJson } from "./json.js";
 import { formatImportText } from "./text.js";
 import type { ImportReport } from "../../app/import-incidents.js";
 
-export { summaryLine } from "./text.js";
-
 export const importFormatters: Record<FormatName<"import">, Formatter<ImportReport>> = {
   text: (report) => formatImportText(report),
   json: (report) => formatImportJson(report),

@@ -2,7 +2,7 @@
 // (CSV text made terminal-safe), the anomalies counted by kind, the notes (order of dates assumed, what cannot be
 // measured, columns not imported) and estimated times, then the summary or why nothing was written.
 import { terminalSafe } from "../text.js";
-import type { ImportReport } from "../../app/import-incidents.js";
+import { importSummary as summaryLine, type ImportReport } from "../../app/import-incidents.js";
 
 export function anomalyCounts(anomalies: readonly { kind: string }[]): string {
   const counts = new Map<string, number>();
@@ -12,8 +12,6 @@ export function anomalyCounts(anomalies: readonly { kind: string }[]): string {
     .map(([kind, n]) => `${kind} ${n}`)
     .join(", ");
 }
-
-export const summaryLine = (r: ImportReport["result"]): string => `added ${r.added.length}, updated ${r.updated.length}, unchanged ${r.unchanged.length}, skipped ${r.skipped.length}`;
 
 export function formatImportText(report: ImportReport): string {
   const { file, result } = report;

@@ -41,7 +41,9 @@ const ALLOWED: Record<string, string[]> = {
   // format may read the completion spec: it is the description of the commands a shell script is made from.
   format: ["model", "domain", "app", "completion", ...SHARED],
   completion: ["model", "domain", "project", "app", ...SHARED],
-  commands: ["model", "domain", "project", "app", "format", "completion", ...SHARED],
+  // A command parses its options, calls one use case (app), formats its result and returns the exit
+  // code: it reads no project file and runs no domain rule itself (issue 26.2).
+  commands: ["model", "app", "format", ...SHARED],
   index: ["model", "domain", "project", "app", "format", ...SHARED],
   // cli (cli.ts and the command table in cli/) reads the --format choices from src/format/names.ts (a list
   // that imports nothing) and the action lists from the domain (CHANGE_ACTIONS, TASK_ACTIONS).
@@ -67,6 +69,15 @@ describe("layers", () => {
         if (to !== from && !allowed.includes(to)) violations.push(`${file} imports ${target} (${from} may not import ${to})`);
       }
     }
+    expect(violations).toEqual([]);
+  });
+
+  it("commands import only types from model (their data comes from a use case)", () => {
+    const runtime = importGraph(true);
+    const violations = [...runtime]
+      .filter(([file]) => layerOf(file) === "commands")
+      .flatMap(([file, targets]) => targets.filter((t) => layerOf(t) === "model").map((t) => `${file} imports ${t} at run time`));
+    // Constants of the model (PRIORITIES …) are the domain's words: a command gets them from its use case.
     expect(violations).toEqual([]);
   });
 

@@ -5,13 +5,12 @@ import { nonEmpty } from "../domain/answer-checks.js";
 import { resolveTimeInput } from "../domain/incidents/time-input.js";
 import type { Project } from "../project/load.js";
 import { PRIORITIES, type Priority } from "../model/files.js";
-import type { IncidentAddOptions } from "./incident-add.js";
-import { terminalPrompter, type Prompter } from "./prompter.js";
+import type { IncidentDraft } from "./incident-add.js";
+import type { Prompter } from "./prompter.js";
 
 const NONE = "(none)";
 
-export async function askIncident(project: Project, given: IncidentAddOptions, clock: Clock, prompter?: Prompter): Promise<Partial<IncidentAddOptions>> {
-  const ask = prompter ?? (await terminalPrompter());
+export async function askIncident(project: Project, given: IncidentDraft, clock: Clock, ask: Prompter): Promise<Partial<IncidentDraft>> {
   const title = await ask.input({ message: "Title:", default: given.title, validate: nonEmpty("a title") });
   const priority = await ask.select({ message: "Priority:", choices: PRIORITIES, default: PRIORITIES.includes(given.priority as Priority) ? (given.priority as Priority) : "P3" });
   const departments = project.departments

@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { UsageError } from "../errors.js";
 import { nonEmpty, optionalEmail, timeZone } from "../domain/answer-checks.js";
 import type { InitOptions } from "./init.js";
-import { canAsk, terminalPrompter, type Prompter } from "./prompter.js";
+import type { Prompter } from "./prompter.js";
 
 export interface InitAnswers {
   client: string;
@@ -64,7 +64,7 @@ export interface InitDefaults {
 
 export async function askInitAnswers(options: InitOptions, target: string, prompter?: Prompter, known: InitDefaults = {}): Promise<InitAnswers> {
   const defaultZone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-  const ask = prompter ?? (canAsk(options) ? await terminalPrompter() : undefined);
+  const ask = prompter;
   if (!ask) {
     if (!options.client) throw new UsageError("--client is required when not asking in a terminal (or with --yes)");
     if (!options.tam) throw new UsageError("--tam is required when not asking in a terminal (or with --yes)");

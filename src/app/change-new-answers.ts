@@ -1,11 +1,11 @@
-// The answers tam change new needs: from flags, or asked with inquirer in a terminal.
+// The answers tam change new needs: from flags, or asked through a Prompter (a terminal's, or a test's script).
 import { UsageError } from "../errors.js";
 import { dateProblem } from "../domain/dates.js";
 import type { NewChangeAnswers } from "../domain/tracking/new-change.js";
 import type { ChangeType, Component, ScopeAction } from "../model/files.js";
 import type { Project } from "../project/load.js";
 import { newId, nonEmpty, optionalDate } from "../domain/answer-checks.js";
-import { canAsk, terminalPrompter, type Prompter } from "./prompter.js";
+import type { Prompter } from "./prompter.js";
 
 export interface ChangeNewOptions {
   title?: string;
@@ -60,7 +60,7 @@ function newComponentProblem(text: string, taken: readonly string[], known: read
 export async function askChangeAnswers(project: Project, options: ChangeNewOptions, prompter?: Prompter): Promise<Omit<NewChangeAnswers, "id" | "today">> {
   const newComponents = (options.newComponent ?? []).map(parseNewComponent);
   const scope = [...parseScope(options.component ?? []), ...newComponents.map((c) => ({ component: c.id, action: "add" as const }))];
-  const ask = prompter ?? (canAsk(options) ? await terminalPrompter() : undefined);
+  const ask = prompter;
   if (!ask) {
     const answers = {
       title: options.title ?? "",
