@@ -498,7 +498,7 @@ function startupSection(r) {
     ),
   ].join(", ");
   return [
-    "Start-up per command (medians of the same runs; tam loaded as: " + by + "):",
+    `Start-up per command (medians of the same runs; tam loaded as: ${by}):`,
     "",
     table(["command", "wall", "node start", "load tam", "run the command", "exit, spawn", "wall, ES modules", "load + run, ES modules", "bundle saves"], rows),
     "",
