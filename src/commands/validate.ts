@@ -1,6 +1,5 @@
 // tam validate: schema and cross-file checks for CI. Several reports at once, as Spectral allows:
 // `--format sarif --output tam.sarif --format github` writes SARIF to a file and annotations to stdout.
-import { resolve } from "node:path";
 import { writeOutputFile } from "../app/output-file.js";
 import { validate } from "../app/validate.js";
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../errors.js";
