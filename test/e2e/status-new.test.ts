@@ -14,7 +14,7 @@ describe("tam status", () => {
     expect(result.stdout).toContain("warning task-late: CHG-0002/T3 (unix) is late by 5d 4h: planned to finish 2026-11-13");
     expect(result.stdout).not.toContain("CHG-0001 ");
     // Forecast against the baseline stored in CHG-0002: slip, and at risk for the internal date.
-    expect(result.stdout).toContain("warning at-risk: CHG-0002 is at risk: forecast finish 2026-11-23 is after the internal date (2026-11-20)");
+    expect(result.stdout).toContain("warning at-risk: CHG-0002 is at risk: its date is open (T4 blocked with no date; not before 2026-11-23): the client date 2026-11-26 cannot be confirmed");
     expect(runTam(["status", "-C", EXAMPLE, "--as-of", "2026-11-20", "--fail-on", "warning"]).code).toBe(1);
   });
 

@@ -100,7 +100,15 @@ export function changeSignals(s: ChangeSchedule, ctx: ChangeContext, now: number
     }
   }
   if (s.promise.fromBaseline && s.finishDate && s.finish !== null && open) {
-    if (s.finishDate > s.promise.clientDate)
+    // A block with no date makes the finish a "not before": no promise can be called safe on it.
+    if (s.dateOpen?.length)
+      findings.push({
+        severity: "warning",
+        code: "at-risk",
+        message: `${id} is at risk: its date is open (${s.dateOpen.map((b) => `${b.task} blocked with no date`).join(", ")}; not before ${s.finishDate}): the client date ${s.promise.clientDate} cannot be confirmed until the block has a date`,
+        ...where("baseline"),
+      });
+    else if (s.finishDate > s.promise.clientDate)
       findings.push({
         severity: "warning",
         code: "at-risk",

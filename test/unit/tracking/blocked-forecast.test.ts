@@ -72,6 +72,11 @@ describe("a blocked task with no expected date (the example's CHG-0002/T4, block
     const signal = status.findings.find((f) => f.code === "task-blocked")!;
     expect(signal.message).toContain("no date for the block, so CHG-0002's forecast is open");
     expect(signal.message).toContain("tam task block CHG-0002/T4 --until <date>");
+    // The risk signal does not call the client date safe on a "not before" date.
+    const risk = status.findings.filter((f) => f.code === "at-risk" && f.message.startsWith("CHG-0002"));
+    expect(risk.map((f) => f.message)).toEqual([expect.stringContaining("its date is open (T4 blocked with no date; not before")]);
+    expect(risk[0]!.message).toContain("the client date 2026-11-26 cannot be confirmed until the block has a date");
+    expect(risk[0]!.message).not.toContain("still holds");
   });
 
   it("the client notice and the report say the date is open and commit to no date", () => {
