@@ -6,8 +6,8 @@ import { EXIT_OK } from "../errors.js";
 import { escalationFormatters } from "../format/notice/escalation.js";
 import { pickFormatter, useColor } from "../format/registry.js";
 import { inlineSafe } from "../format/text.js";
-import { plainOutput, processOutput, type GlobalOptions, type Output } from "./context.js";
-import { committedNote, type WriteFlags } from "./write-flags.js";
+import { processOutput, type GlobalOptions, type Output } from "./context.js";
+import { committedNote, type WriteFlags, writeRequest } from "./write-flags.js";
 
 export interface EscalateOptions extends WriteFlags {
   format: string;
@@ -20,19 +20,7 @@ export interface EscalateOptions extends WriteFlags {
 
 export async function runEscalate(globals: GlobalOptions, what: "task" | "incident", ref: string, options: EscalateOptions, output: Output = processOutput): Promise<number> {
   const format = pickFormatter(escalationFormatters, options.format);
-  const request = {
-    project: globals.project,
-    ref,
-    note: options.note,
-    by: options.by,
-    record: options.record,
-    commit: options.commit,
-    asOf: options.asOf,
-    wait: options.wait,
-    includeLocalChanges: options.includeLocalChanges,
-    verify: options.verify,
-    warn: plainOutput(output).err,
-  };
+  const request = { ...writeRequest(globals, options, output), ref, note: options.note, by: options.by, record: options.record };
   const { draft, recorded }: EscalateResult = what === "task" ? await escalateTask(request) : await escalateIncident(request);
   output.out(format(draft, { color: useColor(globals.color), width: process.stdout.columns }));
   if (recorded)

@@ -1,21 +1,13 @@
 // tam incident add: a new incident (src/app/incident-add.ts); asks in a terminal, takes flags otherwise.
-import { addIncident } from "../app/incident-add.js";
+import { addIncident, type IncidentDraft } from "../app/incident-add.js";
 import { EXIT_OK } from "../errors.js";
 import { plainOutput, processOutput, type GlobalOptions, type Output } from "./context.js";
 import { reportIncidentWrite } from "./incident-save.js";
 import { canAsk, terminalPrompter, type Prompter } from "./prompter.js";
 import type { WriteFlags } from "./write-flags.js";
 
-export interface IncidentAddOptions extends WriteFlags {
-  title?: string;
-  priority?: string;
-  component?: string[];
-  department?: string;
-  opened?: string;
-  responded?: string;
-  cause?: string;
-  rootCause?: string;
-  externalId?: string;
+/** The incident's fields as flags (the use case's draft), the write flags, and --yes. */
+export interface IncidentAddOptions extends WriteFlags, IncidentDraft {
   yes?: boolean;
   commit: boolean;
   asOf?: string;
