@@ -9,24 +9,15 @@ import { requireValidIn } from "../project/check.js";
 import { applyChangeEdit } from "../project/change-steps.js";
 import { whoAmI } from "../project/identity.js";
 import { editFiles, type WriteResult } from "../project/transaction.js";
+import type { WriteRequest } from "./write-request.js";
 import { clockFor, openProject, projectAsOf, type ClockOptions, type ProjectOptions } from "./context.js";
 import { findChange } from "./lookup.js";
 
-export interface NotifyRequest extends ProjectOptions, ClockOptions {
+export interface NotifyRequest extends ProjectOptions, ClockOptions, WriteRequest {
   id: string;
   by?: string;
   /** false: a preview, nothing is stored. */
   record?: boolean;
-  /** false: record the notice in the file, do not commit it. */
-  commit?: boolean;
-  /** Seconds to wait for another tam write (--wait). */
-  wait?: number;
-  /** Commit uncommitted changes already in the file too (--include-local-changes). */
-  includeLocalChanges?: boolean;
-  /** false: commit without the repository\'s git hooks (--no-verify). */
-  verify?: boolean;
-  /** Receives the write's warnings. */
-  warn?: (text: string) => void;
 }
 
 export interface NotifyResult {

@@ -11,13 +11,14 @@ import { requireValidIn } from "../project/check.js";
 import { whoAmI } from "../project/identity.js";
 import { FILE_NAMES, type Project } from "../project/load.js";
 import { editFiles, type WriteResult } from "../project/transaction.js";
+import type { WriteRequest } from "./write-request.js";
 import { appendSeqItems, setMapEntry, verifyEdit, type Plain } from "../project/yaml-text.js";
 import { canonicalId } from "../util/ids.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 import { incidentEdit, lookUp } from "./incident-review.js";
 import { findChange } from "./lookup.js";
 
-export interface EscalateRequest extends ProjectOptions, ClockOptions {
+export interface EscalateRequest extends ProjectOptions, ClockOptions, WriteRequest {
   /** CHANGE/TASK for a task, an incident id for an incident. */
   ref: string;
   by?: string;
@@ -25,12 +26,6 @@ export interface EscalateRequest extends ProjectOptions, ClockOptions {
   note?: string;
   /** false: a preview, nothing is stored. */
   record?: boolean;
-  commit?: boolean;
-  wait?: number;
-  includeLocalChanges?: boolean;
-  /** false: commit without the repository's git hooks (--no-verify). */
-  verify?: boolean;
-  warn?: (text: string) => void;
 }
 
 export interface EscalateResult {

@@ -5,6 +5,7 @@ import { formatZoned } from "../domain/zoned-timestamp.js";
 import type { IncidentNotice } from "../model/files.js";
 import { whoAmI } from "../project/identity.js";
 import { editFiles, type WriteResult } from "../project/transaction.js";
+import type { WriteRequest } from "./write-request.js";
 import { appendSeqItems, setMapEntry, type Plain } from "../project/yaml-text.js";
 import { UsageError } from "../errors.js";
 import { incidentOrderReason, incidentWriteInstant } from "../domain/incidents/record-time.js";
@@ -12,19 +13,13 @@ import { INCIDENT_KEYS } from "../domain/incidents/record.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 import { incidentEdit, lookUp } from "./incident-review.js";
 
-export interface IncidentNotifyRequest extends ProjectOptions, ClockOptions {
+export interface IncidentNotifyRequest extends ProjectOptions, ClockOptions, WriteRequest {
   id: string;
   impact?: string;
   doing?: string;
   by?: string;
   /** false: a preview, nothing is stored. */
   record?: boolean;
-  commit?: boolean;
-  wait?: number;
-  includeLocalChanges?: boolean;
-  /** false: commit without the repository's git hooks (--no-verify). */
-  verify?: boolean;
-  warn?: (text: string) => void;
 }
 
 export interface IncidentNotifyResult {
