@@ -10,7 +10,7 @@ import { editFiles, type WriteResult } from "../project/transaction.js";
 import { askChangeAnswers, type ChangeNewOptions } from "./change-new-answers.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 import type { Prompter } from "./prompter.js";
-import type { WriteRequest } from "./write-request.js";
+import { transactionFlags, type WriteRequest } from "./write-request.js";
 
 export type { ChangeNewOptions } from "./change-new-answers.js";
 
@@ -43,11 +43,7 @@ export async function createChange(request: NewChangeRequest): Promise<{ id: str
     },
     {
       message: () => `${id}: new change "${answers.title}"`,
-      commit: request.commit !== false,
-      waitSeconds: request.wait,
-      includeLocalChanges: request.includeLocalChanges,
-      verify: request.verify,
-      warn: request.warn,
+      ...transactionFlags(request),
     },
   );
   return { id, write };

@@ -2,6 +2,7 @@
 // The baseline (planned dates, the internal ×2 and the client ×3 dates) is replaced by today's
 // forecast, the reason and the client date promised before are kept in it, and the change's history
 // records the step. `tam status` lists the change as "the client must be told" until a notice is sent.
+import { transactionFlags } from "./write-request.js";
 import { UsageError } from "../errors.js";
 import { baselineOf } from "../domain/planner/promises.js";
 import { outOfOrderReason, writeInstant } from "../domain/tracking/history-time.js";
@@ -77,11 +78,7 @@ export async function rebaselineChange(request: RebaselineRequest): Promise<Reba
     {
       message: () => `${result!.id}: rebaselined, promise ${result!.from ? `${result!.from} → ` : ""}${result!.to}`,
       by,
-      commit: request.commit !== false,
-      waitSeconds: request.wait,
-      includeLocalChanges: request.includeLocalChanges,
-      verify: request.verify,
-      warn: request.warn,
+      ...transactionFlags(request),
     },
   );
   return { ...result!, write };

@@ -1,6 +1,7 @@
 // Use case: one lifecycle step of a change (tam change approve|start|close|cancel|reject),
 // recorded in its history with who and when, one commit. Closing a change with outcome
 // successful or with-issues also writes it to architecture.yaml, in the same commit.
+import { transactionFlags } from "./write-request.js";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../errors.js";
@@ -184,11 +185,7 @@ export async function takeChangeStep(request: ChangeStepRequest): Promise<Change
         ? `${id}: approval corrected to ${by} (was ${result!.corrected})`
         : `${id}: ${PAST[action]}${action === "approve" ? ` by ${by}` : ""}${outcome ? ` (${outcome})` : ""}${result!.accepted ? ` (forced past ${result!.accepted.items.join(", ")})` : ""}`,
     by: recorder,
-    commit: request.commit !== false,
-    waitSeconds: request.wait,
-    includeLocalChanges: request.includeLocalChanges,
-    verify: request.verify,
-    warn: request.warn,
+    ...transactionFlags(request),
   });
   return { ...result!, write };
 }

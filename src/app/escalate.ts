@@ -11,7 +11,7 @@ import { requireValidIn } from "../project/check.js";
 import { whoAmI } from "../project/identity.js";
 import { FILE_NAMES, type Project } from "../project/load.js";
 import { editFiles, type WriteResult } from "../project/transaction.js";
-import type { WriteRequest } from "./write-request.js";
+import { transactionFlags, type WriteRequest } from "./write-request.js";
 import { appendSeqItems, setMapEntry, verifyEdit, type Plain } from "../project/yaml-text.js";
 import { canonicalId } from "../util/ids.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
@@ -101,11 +101,7 @@ export async function escalateTask(request: EscalateRequest): Promise<EscalateRe
     {
       message: () => `${decided.draft.subject} ${decided.task.department}: escalated to ${decided.escalation.to} (level ${decided.escalation.level})`,
       by,
-      commit: request.commit !== false,
-      waitSeconds: request.wait,
-      includeLocalChanges: request.includeLocalChanges,
-      verify: request.verify,
-      warn: request.warn,
+      ...transactionFlags(request),
     },
   );
   return { draft: decided.draft, recorded: { file, escalation: decided.escalation, write } };
@@ -155,11 +151,7 @@ export async function escalateIncident(request: EscalateRequest): Promise<Escala
     {
       message: () => `${found.incident.id}: escalated to ${decided.escalation.to} (level ${decided.escalation.level})`,
       by,
-      commit: request.commit !== false,
-      waitSeconds: request.wait,
-      includeLocalChanges: request.includeLocalChanges,
-      verify: request.verify,
-      warn: request.warn,
+      ...transactionFlags(request),
     },
   );
   return { draft: decided.draft, recorded: { file: found.source.rel, escalation: decided.escalation, write } };

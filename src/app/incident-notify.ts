@@ -5,7 +5,7 @@ import { formatZoned } from "../domain/zoned-timestamp.js";
 import type { IncidentNotice } from "../model/files.js";
 import { whoAmI } from "../project/identity.js";
 import { editFiles, type WriteResult } from "../project/transaction.js";
-import type { WriteRequest } from "./write-request.js";
+import { transactionFlags, type WriteRequest } from "./write-request.js";
 import { appendSeqItems, setMapEntry, type Plain } from "../project/yaml-text.js";
 import { UsageError } from "../errors.js";
 import { incidentOrderReason, incidentWriteInstant } from "../domain/incidents/record-time.js";
@@ -70,11 +70,7 @@ export async function notifyIncident(request: IncidentNotifyRequest): Promise<In
     {
       message: () => `${found.incident.id}: client update ${record.at}`,
       by,
-      commit: request.commit !== false,
-      waitSeconds: request.wait,
-      includeLocalChanges: request.includeLocalChanges,
-      verify: request.verify,
-      warn: request.warn,
+      ...transactionFlags(request),
     },
   );
   return { notice, recorded: { file: found.source.rel, notice: record, write } };

@@ -2,7 +2,7 @@
 // validation, atomic write, exact commit); what it did is returned for the command to say.
 import type { Project } from "../project/load.js";
 import { editFiles, type FileEdit, type WriteResult } from "../project/transaction.js";
-import type { WriteRequest } from "./write-request.js";
+import { transactionFlags, type WriteRequest } from "./write-request.js";
 
 export interface IncidentWrite {
   write: WriteResult;
@@ -13,11 +13,7 @@ export interface IncidentWrite {
 export async function writeIncidentFiles(project: Project, edits: readonly FileEdit[] | (() => readonly FileEdit[]), message: string | (() => string), request: WriteRequest): Promise<IncidentWrite> {
   const write = await editFiles(project, edits, {
     message,
-    commit: request.commit !== false,
-    waitSeconds: request.wait,
-    includeLocalChanges: request.includeLocalChanges,
-    verify: request.verify,
-    warn: request.warn,
+    ...transactionFlags(request),
   });
   return { write, subject: (typeof message === "string" ? message : message()).split("\n")[0]! };
 }

@@ -2,6 +2,7 @@
 // export's rows are matched to tasks by the "[CHG-0003/T2]" reference, played in time order through
 // the rules of `tam task`, and every change they move is written in ONE commit. History entries carry
 // the export's own times and people. Re-syncing the same export changes nothing.
+import { transactionFlags } from "./write-request.js";
 import { UsageError } from "../errors.js";
 import { parseCsv } from "../domain/csv.js";
 import { isValidTimeZone } from "../domain/dates.js";
@@ -160,11 +161,7 @@ export async function syncTasks(request: TaskSyncRequest): Promise<TaskSyncResul
       {
         message: () =>
           `tam task sync: ${applied.length} update${applied.length === 1 ? "" : "s"}, ${tickets} ticket record${tickets === 1 ? "" : "s"} from ${basename(request.file)} (${[...new Set(applied.map((a) => a.change))].join(", ")})`,
-        commit: request.commit !== false,
-        waitSeconds: request.wait,
-        includeLocalChanges: request.includeLocalChanges,
-        verify: request.verify,
-        warn: request.warn,
+        ...transactionFlags(request),
       },
     );
   }

@@ -14,3 +14,8 @@ export interface WriteRequest {
   /** Receives the write's warnings (errors the project already had, waiting for the lock, the hooks' output). */
   warn?: (text: string) => void;
 }
+
+/** The write transaction's options that come from the command line's write flags (editFiles' WriteOptions). */
+export function transactionFlags(request: WriteRequest) {
+  return { commit: request.commit !== false, waitSeconds: request.wait, includeLocalChanges: request.includeLocalChanges, verify: request.verify, warn: request.warn };
+}
