@@ -1,6 +1,7 @@
 // Use cases of the minutes of client meetings (tam meeting): list, new (optionally prefilled from a
 // report written by tam report), action add, action done/open. Each write is one commit through the
 // transaction; a meeting that presents recommendations records them as presented there, in the same commit.
+import { transactionFlags, type WriteRequest } from "./write-request.js";
 import { readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import type { Meeting, MeetingAction } from "../model/files.js";
@@ -56,14 +57,9 @@ export function listMeetings(options: ProjectOptions & ClockOptions): MeetingLis
   return { asOf: clock.today, meetings: project.meetings.filter((m) => m.date <= clock.today).map((m) => summary(m, clock.today)) };
 }
 
-export interface MeetingWriteOptions extends ProjectOptions, ClockOptions {
+export interface MeetingWriteOptions extends ProjectOptions, ClockOptions, WriteRequest {
   commit: boolean;
   by?: string;
-  wait?: number;
-  includeLocalChanges?: boolean;
-  /** false: commit without the repository's git hooks (--no-verify). */
-  verify?: boolean;
-  warn?: (text: string) => void;
 }
 
 export interface MeetingWriteResult extends WriteResult {
@@ -313,10 +309,6 @@ async function write(project: Project, options: MeetingWriteOptions, message: st
   return editFiles(project, edits, {
     message,
     by,
-    commit: options.commit,
-    waitSeconds: options.wait,
-    includeLocalChanges: options.includeLocalChanges,
-    verify: options.verify,
-    warn: options.warn,
+    ...transactionFlags(options),
   });
 }

@@ -1,5 +1,6 @@
 // Use cases of the register of recommendations (tam rec): list, add, present, accept, decline.
 // Each write is one surgical edit of recommendations.yaml and one commit, through the transaction.
+import { transactionFlags, type WriteRequest } from "./write-request.js";
 import type { Meeting, RecommendationEntry, RecommendationOrigin } from "../model/files.js";
 import { dateProblem } from "../domain/dates.js";
 import { nextRecommendationId, recordLine, recordLines, type RecordLine } from "../domain/recommendations/register.js";
@@ -30,14 +31,9 @@ export function listRecommendations(options: ProjectOptions & ClockOptions): Rec
   return { asOf: clock.today, recommendations: recordLines(project.recommendations, project.changes, clock.today) };
 }
 
-export interface RecWriteOptions extends ProjectOptions, ClockOptions {
+export interface RecWriteOptions extends ProjectOptions, ClockOptions, WriteRequest {
   commit: boolean;
   by?: string;
-  wait?: number;
-  includeLocalChanges?: boolean;
-  /** false: commit without the repository's git hooks (--no-verify). */
-  verify?: boolean;
-  warn?: (text: string) => void;
 }
 
 export interface RecWriteResult extends WriteResult {
@@ -264,10 +260,6 @@ function write(project: Project, options: RecWriteOptions, by: string, message: 
   return editFiles(project, [{ path: RECOMMENDATIONS_FILE, edit }, ...extra], {
     message,
     by,
-    commit: options.commit,
-    waitSeconds: options.wait,
-    includeLocalChanges: options.includeLocalChanges,
-    verify: options.verify,
-    warn: options.warn,
+    ...transactionFlags(options),
   });
 }
