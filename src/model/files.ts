@@ -455,18 +455,23 @@ export interface IncidentReview {
   document?: string;
 }
 
-export interface ReviewAction {
-  /** A1, A2, … within the review. */
+/** An action item: who does what by when, on which side; a post-incident review's or a client meeting's. */
+export interface ActionItem {
+  /** A1, A2, … within the review or the meeting. */
   id: string;
   text: string;
+  /** A client contact of tam.yaml or a provider person (the TAM, the service manager, a department, a lead or engineer). */
   owner: string;
   side: "provider" | "client";
   due: DateText;
   state: "open" | "done";
-  /** When it was done. */
+  /** The day it was done: kept when on or before `due`, late after it. */
   done?: DateText;
   note?: string;
 }
+
+/** An action of a post-incident review. */
+export type ReviewAction = ActionItem;
 
 export interface IncidentsFile {
   incidents: Incident[];
@@ -521,20 +526,8 @@ export interface RecommendationsFile {
   recommendations: RecommendationEntry[];
 }
 
-/** An action item agreed in a client meeting: who does what by when, on which side. */
-export interface MeetingAction {
-  /** A1, A2, … within the meeting. */
-  id: string;
-  text: string;
-  /** A client contact of tam.yaml or a provider person (the TAM, the service manager, a department lead or engineer). */
-  owner: string;
-  side: "provider" | "client";
-  due: DateText;
-  state: "open" | "done";
-  /** The day it was done: kept when on or before `due`, late after it. */
-  done?: DateText;
-  note?: string;
-}
+/** An action item agreed in a client meeting: who does what by when, on which side (the owner is a client contact of tam.yaml or a provider person). */
+export type MeetingAction = ActionItem;
 
 /** The minutes of one client meeting. */
 export interface Meeting {
