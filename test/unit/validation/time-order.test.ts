@@ -59,9 +59,7 @@ describe("validate: history-order on every list kept in time order", () => {
     const history = one(inc, incidents, "history");
     expect(history).toContain("the status history of INC-9001 goes back in time: 2026-12-01T10:30:00+03:00 is earlier than the entry before it (2026-12-01T11:00:00+03:00)");
     expect(history).toContain("1 more entry further down goes back too");
-    expect(one(inc, incidents, "notices")).toContain(
-      "the client updates of INC-9002 go back in time: 2026-12-01T10:15:00+03:00 is earlier than the entry before it (2026-12-01T11:15:00+03:00)",
-    );
+    expect(one(inc, incidents, "notices")).toContain("the client updates of INC-9002 go back in time: 2026-12-01T10:15:00+03:00 is earlier than the entry before it (2026-12-01T11:15:00+03:00)");
     expect(one(inc, incidents, "escalations")).toContain("the escalations of INC-9003 go back in time: 2026-11-30T09:00:00+03:00 is earlier than the incident's opening (2026-12-01T09:00:00+03:00)");
     expect(one(inc, incidents, "held")).toContain("the review of INC-9004 was held on 2026-11-28, before the incident was opened (2026-12-01)");
     const actions = one(inc, incidents, "actions");
