@@ -18,6 +18,8 @@ interface WriteRequest extends ProjectOptions, ClockOptions {
   commit?: boolean;
   wait?: number;
   includeLocalChanges?: boolean;
+  /** false: commit without the repository's git hooks (--no-verify). */
+  verify?: boolean;
   warn?: (text: string) => void;
 }
 
@@ -74,6 +76,7 @@ export async function reviewIncident(request: IncidentReviewRequest): Promise<In
       commit: request.commit !== false,
       waitSeconds: request.wait,
       includeLocalChanges: request.includeLocalChanges,
+      verify: request.verify,
       warn: request.warn,
     },
   );
@@ -139,6 +142,7 @@ export async function updateReviewAction(request: ReviewActionRequest): Promise<
       commit: request.commit !== false,
       waitSeconds: request.wait,
       includeLocalChanges: request.includeLocalChanges,
+      verify: request.verify,
       warn: request.warn,
     },
   );

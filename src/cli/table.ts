@@ -796,8 +796,7 @@ const incident: CommandDef[] = [
       option("--cause <text>", "the cause the review found, in a sentence"),
       option("--factor <text>", "a contributing factor (repeatable)", { parse: collect }),
       option("--action <text;owner;side;due>", "an action: what, who, provider|client, due date (repeatable)", { parse: collect }),
-      // No --no-verify: the review's use case takes no verify flag yet.
-      ...writeOptions("write the files but do not commit them", { verify: false }),
+      ...writeOptions("write the files but do not commit them"),
       asOfOption,
     ],
     examples: [
@@ -830,7 +829,7 @@ const incident: CommandDef[] = [
     path: ["incident", "action"],
     args: ["<ref>", "<state>"],
     description: "mark a review action done (or open again): tam incident action INC-0004/A2 done --note '...'",
-    options: [option("--note <text>", "what was done"), ...writeOptions("write the files but do not commit them", { verify: false }), asOfOption],
+    options: [option("--note <text>", "what was done"), ...writeOptions("write the files but do not commit them"), asOfOption],
     examples: ["tam incident action INC-0004/A2 done --note 'alert added'", "tam incident action INC-0004/A2 open --note 'the alert fires too late'"],
     run: async ({ globals, args: [ref, state], options, output }) => (await import("../commands/incident-review.js")).runReviewAction(globals, ref, state, options as ReviewActionOptions, output),
   },

@@ -29,6 +29,7 @@ export async function runIncidentReview(globals: GlobalOptions, id: string, opti
     commit: options.commit,
     wait: options.wait,
     includeLocalChanges: options.includeLocalChanges,
+    verify: options.verify,
     warn: output.err,
   });
   const lines = [`${r.incident}: review held ${r.review.held}${r.review.by ? ` by ${r.review.by}` : ""}, ${r.document}${committedNote(r.write)}`];
@@ -54,6 +55,7 @@ export async function runReviewAction(globals: GlobalOptions, ref: string, state
     commit: options.commit,
     wait: options.wait,
     includeLocalChanges: options.includeLocalChanges,
+    verify: options.verify,
     warn: output.err,
   });
   output.out(inlineSafe(`${r.incident}/${r.action.id} ${r.action.owner}: ${r.action.state}${r.action.done ? ` ${r.action.done}` : ""}${committedNote(r.write)}`));

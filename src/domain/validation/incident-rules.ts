@@ -4,7 +4,9 @@
 import type { Incident } from "../../model/files.js";
 import type { Issue, Location } from "../../model/issues.js";
 import { referenceChecks } from "./references.js";
-import { timeChecks } from "./times.js";
+import { parseTimestamp } from "../dates.js";
+import { dateInZone } from "../zone.js";
+import { historyOrder, timeChecks } from "./times.js";
 import { issueAt, items, type ProjectView } from "./view.js";
 
 /** Where an incident id was first seen: the file and the incident's position among the file's incidents. */
@@ -74,6 +76,7 @@ function times(view: ProjectView, incidents: readonly Incident[], issues: Issue[
       order(incident.opened, pause?.from, `the pause starts before the incident was opened (${incident.opened})`, incident, "pauses", i, "from");
       if (end) order(pause?.to ?? pause?.from, end, `the pause runs past the resolution (${end})`, incident, "pauses", i, pause?.to ? "to" : "from");
     });
+    recordOrder(view, incident, issues);
     const need = { responded: ["responded"], resolved: ["resolved"], closed: ["resolved", "closed"], open: [] } as Record<string, string[]>;
     // Own keys only: a status such as "constructor" must not find Object.prototype's members (fuzz run, seed 891).
     for (const field of Object.hasOwn(need, incident.status) ? need[incident.status]! : []) {
@@ -85,4 +88,69 @@ function times(view: ProjectView, incidents: readonly Incident[], issues: Issue[
       if (incident.status === "open" && incident[field]) issues.push(issueAt(view, "warning", "status-mismatch", `incident has a "${field}" time but its status is still "open"`, incident, "status"));
     }
   }
+}
+
+/**
+ * The lists of an incident kept in time order (status history, client updates, escalations: none before
+ * the opening nor earlier than the entry before it), the review held on or after the day the incident was
+ * opened, and its actions done on or after the day the review was held: what \`tam incident update|notify|
+ * escalate|review|action\` keep, checked again after a hand edit. One finding per list.
+ */
+function recordOrder(view: ProjectView, incident: Incident, issues: Issue[]): void {
+  const backwards = historyOrder(view, issues);
+  const id = String(incident.id);
+  const opening = { at: incident.opened, name: "incident's opening" };
+  backwards(incident.history, `the status history of ${id} goes`, incident, ["history"], opening);
+  backwards(incident.notices, `the client updates of ${id} go`, incident, ["notices"], opening);
+  backwards(incident.escalations, `the escalations of ${id} go`, incident, ["escalations"], opening);
+  const review = incident.review;
+  if (review === null || typeof review !== "object" || Array.isArray(review)) return;
+  const held = typeof review.held === "string" && /^\d{4}-\d{2}-\d{2}$/.test(review.held) ? review.held : undefined;
+  const opened = openedOn(incident, view.manifest?.timezone);
+  if (held && opened && held < opened)
+    issues.push(
+      issueAt(
+        view,
+        "warning",
+        "history-order",
+        `the review of ${id} was held on ${held}, before the incident was opened (${opened}): a review follows the incident; correct the date`,
+        incident,
+        "review",
+        "held",
+      ),
+    );
+  if (!held) return;
+  const early = items(review.actions)
+    .map((action, index) => ({ action, index }))
+    .filter(({ action }) => typeof action.done === "string" && /^\d{4}-\d{2}-\d{2}$/.test(action.done) && action.done < held);
+  const first = early[0];
+  if (!first) return;
+  const more = early.length > 1 ? ` (and ${early.length - 1} more action${early.length === 2 ? "" : "s"} too)` : "";
+  issues.push(
+    issueAt(
+      view,
+      "warning",
+      "history-order",
+      `${id}/${String(first.action.id)} was done on ${first.action.done}, before the review that set it was held (${held})${more}: an action is done after its review; correct the dates`,
+      incident,
+      "review",
+      "actions",
+      first.index,
+      "done",
+    ),
+  );
+}
+
+/** The day the incident was opened, in the project's zone (the timestamp's own day when the zone is unknown). */
+function openedOn(incident: Incident, zone: unknown): string | undefined {
+  if (typeof incident.opened !== "string") return undefined;
+  const ms = parseTimestamp(incident.opened);
+  if (!Number.isFinite(ms)) return undefined;
+  if (typeof zone === "string")
+    try {
+      return dateInZone(ms, zone);
+    } catch {
+      // An unknown zone is reported elsewhere; fall back to the timestamp's own day.
+    }
+  return incident.opened.slice(0, 10);
 }

@@ -26,6 +26,37 @@ export function timeChecks(view: ProjectView, issues: Issue[]) {
   return { date, stamp, order };
 }
 
+/**
+ * The check of one list kept in time order by its entries' `at` (a history, escalations, client updates):
+ * one `history-order` warning per list, at the first entry earlier than the one before it (or than
+ * `start`, the instant the list cannot precede, such as an incident's opening), naming what it comes after.
+ * `what` is the list's subject and verb: "the history of CHG-0003 goes".
+ */
+export function historyOrder(view: ProjectView, issues: Issue[]) {
+  return (list: unknown, what: string, entity: object, path: PathSegment[], start?: { at: unknown; name: string }) => {
+    const entries = items(list as object[]) as { at?: unknown }[];
+    const seeded = start !== undefined && typeof start.at === "string";
+    const breaks = historyOrderBreaks(seeded ? [{ at: start.at }, ...entries] : entries);
+    const first = breaks[0];
+    if (!first) return;
+    const index = seeded ? first.index - 1 : first.index;
+    const after = seeded && first.previous === start.at ? `the ${start.name} (${first.previous})` : `the entry before it (${first.previous})`;
+    const more = breaks.length > 1 ? ` (${breaks.length - 1} more ${breaks.length === 2 ? "entry" : "entries"} further down ${breaks.length === 2 ? "goes" : "go"} back too)` : "";
+    issues.push(
+      issueAt(
+        view,
+        "warning",
+        "history-order",
+        `${what} back in time: ${first.at} is earlier than ${after}${more}; put the entries in the order they happened, with the times they happened`,
+        entity,
+        ...path,
+        index,
+        "at",
+      ),
+    );
+  };
+}
+
 /** Dates and timestamps of everything but the incidents (incident-rules.ts checks those). */
 export function checkTimes(view: ProjectView): Issue[] {
   const issues: Issue[] = [];
@@ -51,24 +82,12 @@ export function checkTimes(view: ProjectView): Issue[] {
     items(change.tasks).forEach((task, i) => items(task.history).forEach((event, j) => stamp(event?.at, change, "tasks", i, "history", j, "at")));
     // A history is a record in time order: an entry earlier than the one before it (a backdated
     // --as-of, a hand edit) makes "as of" reads and the order of the work ambiguous.
-    const backwards = (history: unknown, what: string, ...path: PathSegment[]) => {
-      for (const b of historyOrderBreaks(items(history as object[]) as { at?: unknown }[]))
-        issues.push(
-          issueAt(
-            view,
-            "warning",
-            "history-order",
-            `the history of ${what} goes back in time: ${b.at} is earlier than the entry before it (${b.previous}); put the entries in the order they happened, with the times they happened`,
-            change,
-            ...path,
-            "history",
-            b.index,
-            "at",
-          ),
-        );
-    };
-    backwards(change.history, String(change.id));
-    items(change.tasks).forEach((task, i) => backwards(task.history, `${String(change.id)}/${String(task.id)}`, "tasks", i));
+    const backwards = historyOrder(view, issues);
+    backwards(change.history, `the history of ${String(change.id)} goes`, change, ["history"]);
+    items(change.tasks).forEach((task, i) => {
+      backwards(task.history, `the history of ${String(change.id)}/${String(task.id)} goes`, change, ["tasks", i, "history"]);
+      backwards(task.escalations, `the escalations of ${String(change.id)}/${String(task.id)} go`, change, ["tasks", i, "escalations"]);
+    });
   }
   for (const doc of view.docs) date(doc.last_review?.date, doc, "last_review", "date");
   return issues;

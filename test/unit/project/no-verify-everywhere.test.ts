@@ -1,4 +1,5 @@
-// --no-verify on every write the later issues added (rebaseline, incident notify, rec, meeting, task sync):
+// --no-verify on every write the later issues added (rebaseline, incident notify, rec, meeting, task sync,
+// incident review and action):
 // a refusing pre-commit hook is skipped, and the commit message records it (issue 35).
 import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -21,6 +22,8 @@ const WRITES: [string, string[]][] = [
   ["meeting new", ["meeting", "new", "--attendee", "Elena Smirnova", "--as-of", "2026-11-21"]],
   ["meeting action add", ["meeting", "action", "add", "MTG-2026-10-30", "--text", "x", "--owner", "Oleg Ivanov", "--due", "2026-11-30", "--as-of", "2026-11-21"]],
   ["meeting action done", ["meeting", "action", "done", "MTG-2026-10-30/A2", "--as-of", "2026-11-21"]],
+  ["incident review", ["incident", "review", "INC-0019", "--held", "2026-11-20", "--by", "Anna Volkova", "--cause", "Tunnel renegotiation", "--as-of", "2026-11-20"]],
+  ["incident action", ["incident", "action", "INC-0004/A2", "done", "--note", "budget approved", "--as-of", "2026-11-21"]],
 ];
 
 describe.each(WRITES)("%s", (_name, args) => {
