@@ -12,18 +12,12 @@ import { editFiles, type FileEdit, type WriteResult } from "../project/transacti
 import { setMapEntry, type Plain } from "../project/yaml-text.js";
 import { gitOrLoginName } from "../project/identity.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
+import { transactionFlags, type WriteRequest } from "./write-request.js";
 
-interface WriteRequest extends ProjectOptions, ClockOptions {
-  /** false: write the files, do not commit them. */
-  commit?: boolean;
-  wait?: number;
-  includeLocalChanges?: boolean;
-  /** false: commit without the repository's git hooks (--no-verify). */
-  verify?: boolean;
-  warn?: (text: string) => void;
-}
+/** What both review writes take: the project, the clock and the write flags. */
+interface ReviewWriteRequest extends ProjectOptions, ClockOptions, WriteRequest {}
 
-export interface IncidentReviewRequest extends WriteRequest {
+export interface IncidentReviewRequest extends ReviewWriteRequest {
   id: string;
   /** YYYY-MM-DD (default: today in the project's zone). */
   held?: string;
@@ -73,17 +67,13 @@ export async function reviewIncident(request: IncidentReviewRequest): Promise<In
     {
       message: () => `${found.incident.id}: post-incident review held ${review.held}`,
       by,
-      commit: request.commit !== false,
-      waitSeconds: request.wait,
-      includeLocalChanges: request.includeLocalChanges,
-      verify: request.verify,
-      warn: request.warn,
+      ...transactionFlags(request),
     },
   );
   return { incident: found.incident.id, review, added: (review.actions ?? []).slice(before), document: review.document!, write };
 }
 
-export interface ReviewActionRequest extends WriteRequest {
+export interface ReviewActionRequest extends ReviewWriteRequest {
   /** INC/ACTION, e.g. INC-0004/A2. */
   ref: string;
   state: "done" | "open";
@@ -139,11 +129,7 @@ export async function updateReviewAction(request: ReviewActionRequest): Promise<
     },
     {
       message: () => `${found.incident.id}/${result.action.id}: action ${request.state === "done" ? "done" : "reopened"}`,
-      commit: request.commit !== false,
-      waitSeconds: request.wait,
-      includeLocalChanges: request.includeLocalChanges,
-      verify: request.verify,
-      warn: request.warn,
+      ...transactionFlags(request),
     },
   );
   return { incident: found.incident.id, action: result.action, write };
