@@ -1,7 +1,8 @@
 // What git knows about the architecture and the documents, read with a fixed number of git
 // processes whatever the number of docs, components or commits: one rev-parse, one log (the
 // commits that touched architecture.yaml or a doc's file, with the blob ids of each version),
-// and one cat-file that streams those versions of architecture.yaml. Each version is read into
+// and one cat-file that streams those versions of architecture.yaml (none when no commit in range
+// changed it and the working file is HEAD's). Each version is read into
 // each component's value and compared by meaning (src/domain/freshness/component-diff.ts).
 import { execFile, spawn } from "node:child_process";
 import { diffComponents } from "../domain/freshness/component-diff.js";
