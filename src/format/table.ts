@@ -68,9 +68,18 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const SGR = /\u001b\[(?:\d*;){0,5}\d*m/g;
 /** Any ANSI escape (ansi-regex 5, what string-width strips). */
 const ANSI = /[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-ntqry=><~]))/g;
-/** An emoji: two columns. Built at run time: the `v` flag is newer than the TypeScript target. */
-// biome-ignore lint/complexity/useRegexLiterals: a literal with the v flag does not compile for ES2022
-const EMOJI = new RegExp("\\p{RGI_Emoji}", "gv");
+/**
+ * An emoji: two columns. Built at run time: the `v` flag is newer than the TypeScript target. Built
+ * on first need: compiling this set of strings is a large part of a short command's start-up
+ * (docs/benchmarks.md), and most tables hold no emoji.
+ */
+let emoji: RegExp | undefined;
+/**
+ * What every emoji sequence holds: a non-ASCII code point with the Emoji property (each sequence
+ * starts with one: a basic emoji, a regional indicator, a black flag before tags), or U+FE0F
+ * (keycaps: "1\uFE0F\u20E3"). A text without one is not given to the emoji expression.
+ */
+const MAYBE_EMOJI = /\ufe0f|(?![\x00-\x7f])\p{Emoji}/u;
 
 /** East Asian wide and full-width code points (is-fullwidth-code-point 3). */
 function isFullWidth(code: number): boolean {
@@ -98,7 +107,9 @@ function isFullWidth(code: number): boolean {
 /** Columns one line takes on a terminal: colour codes none, wide characters and emoji two, combining marks none. */
 export function displayWidth(line: string): number {
   if (PRINTABLE_ASCII.test(line)) return line.length;
-  const text = line.replace(SGR, "").replace(ANSI, "").replace(EMOJI, "  ");
+  let text = line.replace(SGR, "").replace(ANSI, "");
+  // biome-ignore lint/complexity/useRegexLiterals: a literal with the v flag does not compile for ES2022
+  if (MAYBE_EMOJI.test(text)) text = text.replace((emoji ??= new RegExp("\\p{RGI_Emoji}", "gv")), "  ");
   let width = 0;
   for (const character of text) {
     const code = character.codePointAt(0)!;

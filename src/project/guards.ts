@@ -84,6 +84,8 @@ export function conflictMarkers(text: string): Finding[] {
 export function excessiveNesting(text: string): Finding | undefined {
   const compact = compactSequenceNesting(text);
   if (compact) return compact;
+  // Past the test above, only brackets deepen: a text with at most MAX_NESTING of them is not scanned.
+  if (fewBrackets(text)) return undefined;
   let depth = 0;
   let line = 1;
   let lineStart = 0;
@@ -125,6 +127,15 @@ export function excessiveNesting(text: string): Finding | undefined {
     previous = c;
   }
   return undefined;
+}
+
+/** At most MAX_NESTING opening brackets in the whole text (found by indexOf, not a scan by character). */
+function fewBrackets(text: string): boolean {
+  let count = 0;
+  for (const bracket of ["[", "{"]) {
+    for (let i = text.indexOf(bracket); i >= 0; i = text.indexOf(bracket, i + 1)) if (++count > MAX_NESTING) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,7 +1,8 @@
 // What git knows about the architecture and the documents, read with a fixed number of git
 // processes whatever the number of docs, components or commits: one rev-parse, one log (the
 // commits that touched architecture.yaml or a doc's file, with the blob ids of each version),
-// and one cat-file that streams those versions of architecture.yaml. Each version is read into
+// and one cat-file that streams those versions of architecture.yaml (none when no commit in range
+// changed it and the working file is HEAD's). Each version is read into
 // each component's value and compared by meaning (src/domain/freshness/component-diff.ts).
 import { execFile, spawn } from "node:child_process";
 import { diffComponents } from "../domain/freshness/component-diff.js";
@@ -138,9 +139,14 @@ export async function readHistory(root: string, request: HistoryRequest): Promis
   let prefix: string;
   let head: string | undefined;
   let baseline: string | undefined;
+  let headArchitectureBlob: string | undefined;
   try {
     // --revs-only drops a name git does not know instead of failing: HEAD of an empty repository, a baseline from elsewhere.
-    const revs = ["HEAD", ...(request.baseline ? [`${request.baseline}^{commit}`] : [])];
+    // Without a baseline, also the blob of architecture.yaml in HEAD: when it is the working file
+    // and no commit in range changed it, there is nothing to stream and no cat-file is started.
+    // (With a baseline, two names that may each be dropped could not be told apart.)
+    const headBlob = request.architecture && !request.baseline ? [`HEAD:./${request.architecture.rel}`] : [];
+    const revs = ["HEAD", ...(request.baseline ? [`${request.baseline}^{commit}`] : []), ...headBlob];
     const [inside, shallow, shownPrefix, ...hashes] = (await git.run(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-prefix", "--revs-only", ...revs]))
       .split("\n")
       .filter((line, i) => i < 3 || line !== "");
@@ -148,7 +154,8 @@ export async function readHistory(root: string, request: HistoryRequest): Promis
     if (shallow === "true") return none("shallow clone (fetch the full history: git fetch --unshallow)");
     prefix = shownPrefix ?? "";
     head = hashes[0];
-    baseline = hashes[1];
+    if (request.baseline) baseline = hashes[1];
+    else headArchitectureBlob = hashes[1];
     if (request.baseline && !baseline) notes.push(`the docs baseline ${request.baseline} of tam.yaml is not a commit of this repository: it is ignored`);
   } catch (error) {
     const message = (error as Error).message;
@@ -179,7 +186,12 @@ export async function readHistory(root: string, request: HistoryRequest): Promis
   let uncommitted: string[] = [];
   if (request.architecture) {
     try {
-      const read = await readComponentHistory(git, request.architecture, architectureVersions(log, architecturePath), architecturePath);
+      const pairs = architectureVersions(log, architecturePath);
+      // Same bytes as HEAD's blob (git's own hash of them) and no edit in range: no history, nothing uncommitted.
+      if (pairs.length === 0 && headArchitectureBlob !== undefined && headArchitectureBlob === gitBlobId(request.architecture.text)) {
+        return { available: true, componentCommits: [], uncommitted: [], files, gitProcesses: git.processes, prefix, notes };
+      }
+      const read = await readComponentHistory(git, request.architecture, pairs, architecturePath);
       if (!read.committed) return { ...none(`${request.architecture.rel} is not committed yet`), gitProcesses: git.processes };
       ({ componentCommits, uncommitted } = read);
     } catch (error) {
@@ -187,6 +199,13 @@ export async function readHistory(root: string, request: HistoryRequest): Promis
     }
   }
   return { available: true, componentCommits, uncommitted, files, gitProcesses: git.processes, prefix, notes };
+}
+
+/** The id git gives a file of this text (SHA-1 of `blob <bytes>\0` and the UTF-8 bytes). */
+export function gitBlobId(text: string): string {
+  const bytes = Buffer.from(text, "utf8");
+  const { createHash } = process.getBuiltinModule("node:crypto");
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 
 interface RawChange {

@@ -38,6 +38,22 @@ describe("the table renderer", () => {
     expect(displayWidth("a😀b")).toBe(4);
     expect(displayWidth("e\u0301")).toBe(1);
     expect(displayWidth("Сбой сети")).toBe(9);
+    expect(displayWidth("#\ufe0f\u20e3 1\ufe0f\u20e3 🇩🇪 👍🏽 👨\u200d👩\u200d👧 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} ©\ufe0f")).toBe(20);
+  });
+
+  it("gives the emoji expression every text that holds an emoji (it is built only for those)", () => {
+    // Every RGI emoji sequence starts with one emoji (a code point, or one followed by U+FE0F, which
+    // always goes to the expression): each code point up to the last emoji block is measured as
+    // the expression measures it when given every text.
+    // biome-ignore lint/complexity/useRegexLiterals: a literal with the v flag does not compile for ES2022
+    const EMOJI = new RegExp("\\p{RGI_Emoji}", "gv");
+    const wrong: string[] = [];
+    for (let code = 0x80; code <= 0x1faff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const text = `x${String.fromCodePoint(code)}`;
+      if (displayWidth(text) !== displayWidth(text.replace(EMOJI, "  "))) wrong.push(text);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it("wraps at word boundaries, a word longer than the line on a line of its own", () => {

@@ -33,6 +33,13 @@ describe("excessiveNesting", () => {
     expect(finding).toMatchObject({ code: "too-deep", line: 1, col: 4 + MAX_NESTING });
   });
 
+  it("finds nesting exactly at the limit's edge, with [ and { mixed", () => {
+    expect(excessiveNesting(`a: ${"[".repeat(MAX_NESTING)}`)).toBeUndefined();
+    expect(excessiveNesting(`a: ${"[".repeat(MAX_NESTING + 1)}`)).toMatchObject({ code: "too-deep", col: 4 + MAX_NESTING });
+    expect(excessiveNesting(`a: ${"[{".repeat(MAX_NESTING / 2)}`)).toBeUndefined();
+    expect(excessiveNesting(`a: ${"[{".repeat(MAX_NESTING / 2)}{`)).toMatchObject({ code: "too-deep", col: 4 + MAX_NESTING });
+  });
+
   it("ignores brackets in plain text, quotes and comments", () => {
     const text = `a: x ${"[".repeat(300)}\nb: "${"{".repeat(300)}"\n# ${"[".repeat(300)}\nc: [1, [2]]\n`;
     expect(excessiveNesting(text)).toBeUndefined();

@@ -163,4 +163,20 @@ describe("docs freshness on dated git histories", () => {
     expect(docs["fw-before"]!.reasons[0]!.commit).toMatchObject({ date: "2026-02-02", subject: "Late edit" });
     expect(gitProcesses).toBe(3);
   });
+
+  it("starts no cat-file when no commit in range changed architecture.yaml and the working file is HEAD's", async () => {
+    const { dir } = repo();
+    const { docs, gitProcesses } = await check(dir);
+    expect(gitProcesses).toBe(2);
+    expect(docs["fw-before"]!.state).toBe("fresh");
+    expect(docs["fw-before"]!.reasons).toEqual([]);
+  });
+
+  it("still reads HEAD's architecture.yaml when the working file differs from it, and names the uncommitted edit", async () => {
+    const { dir, edit } = repo();
+    edit("instances: 2", "instances: 3");
+    const { docs, gitProcesses } = await check(dir);
+    expect(gitProcesses).toBe(3);
+    expect(docs["fw-before"]!.reasons.map((reason) => reason.code)).toEqual(["uncommitted-edits"]);
+  });
 });
