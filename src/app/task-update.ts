@@ -9,6 +9,7 @@ import { formatZoned } from "../domain/zoned-timestamp.js";
 import type { Change, ChangeStatus, TaskStatus } from "../model/files.js";
 import { requireSoundIn } from "../project/check.js";
 import { applyChangeEdit } from "../project/change-steps.js";
+import { findProjectRoot } from "../project/discover.js";
 import { whoAmI } from "../project/identity.js";
 import { FILE_NAMES } from "../project/load.js";
 import { editFiles, type WriteResult } from "../project/transaction.js";
@@ -73,8 +74,11 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
     const problem = dateProblem(until);
     if (problem) throw new UsageError(`--until ${until}: ${problem}`);
   }
+  // Who: git's user.name, asked before the project is read (a process started from a small heap is cheaper).
+  const root = findProjectRoot(request.project);
+  const by = request.by ?? (await whoAmI(root));
   // What the edit of one change file and its re-validation need: not the incident log or recommendations.
-  const project = openProject(request, CHANGE_EDIT_PARTS);
+  const project = openProject({ project: root }, CHANGE_EDIT_PARTS);
   const { change: found, file } = findChange(project, givenChange);
   // Ids as the project spells them (they are typed in any case).
   const changeId = found.id;
@@ -89,7 +93,6 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
   const docTask = request.action === "done" && (Array.isArray(found.tasks) ? found.tasks : []).some((t) => t.id === taskId && t.kind === "documentation");
   requireSoundIn(project, [file, FILE_NAMES.manifest, ...(docTask ? [FILE_NAMES.docs] : [])]);
   const clock = clockFor(project, request.asOf, request.now);
-  const by = request.by ?? (await whoAmI(project.root));
   let update: Omit<TaskUpdate, "write"> | undefined;
   const write = await editFiles(
     project,

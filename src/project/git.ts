@@ -136,10 +136,13 @@ export async function headCommit(dir: string): Promise<string | undefined> {
   return out.trim() || undefined;
 }
 
-/** Which of `files` (relative to `dir`) differ from HEAD in the index or the work tree, or are untracked. */
-export async function uncommittedFiles(dir: string, files: readonly string[]): Promise<Set<string>> {
+/**
+ * Which of `files` (relative to `dir`) differ from HEAD in the index or the work tree, or are untracked.
+ * `repository`: the one `dir` is in, when the caller found it already (findRepository), not asked of git again.
+ */
+export async function uncommittedFiles(dir: string, files: readonly string[], repository?: Repository): Promise<Set<string>> {
   const out = await git(dir).raw(["-c", "core.quotePath=false", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", ...files]);
-  const repo = await findRepository(dir);
+  const repo = repository ?? (await findRepository(dir));
   const found = new Set<string>();
   for (const entry of out.split("\0")) {
     if (entry.length < 4) continue;

@@ -113,7 +113,10 @@ export async function editFiles(project: { root: string; files?: SourceFile[] },
     // A tam killed mid-commit leaves its git running for a moment: let it finish before using the index.
     if (repo && lock.tookOver) await indexSettled(repo.gitDir);
     const journal = repo ? readJournal(repo.gitDir) : undefined;
-    if (repo && journal) await settleJournal(root, repo.prefix, journal, warn, git.uncommittedFiles);
+    // One `git status` answers both questions (which files the journal knows are still uncommitted,
+    // which targets have local changes): under the lock tam changes none of them in between.
+    const uncommitted = onceUncommitted(root, repo, fileEdits, git.uncommittedFiles);
+    if (repo && journal) await settleJournal(root, repo.prefix, journal, warn, uncommitted);
 
     const planned = planEdits(root, fileEdits);
     if (planned.length === 0) return { written: [] };
@@ -123,7 +126,7 @@ export async function editFiles(project: { root: string; files?: SourceFile[] },
     let message = typeof options.message === "string" ? options.message : options.message();
     const recordable = new Set<string>();
     if (repo && journal) {
-      const dirty = await git.uncommittedFiles(root, paths);
+      const dirty = await uncommitted(root, paths);
       const notes = refuseLocalChanges(planned, dirty, repo.prefix, journal, options);
       if (options.commit && notes.length) message += `\n\n${notes.join("\n")}`;
       // With --no-commit, only a file without changes of the user's is remembered as tam's own.
@@ -185,6 +188,28 @@ export async function editFiles(project: { root: string; files?: SourceFile[] },
     lock.release();
     await afterRelease?.();
   }
+}
+
+/**
+ * `uncommittedFiles` for the write's folder, asked of git once for the files of the first call and
+ * the targets together; a later call about files among those is answered from that status.
+ */
+function onceUncommitted(
+  root: string,
+  repo: Repository | undefined,
+  edits: readonly FileEdit[],
+  uncommittedFiles: (dir: string, files: readonly string[], repository?: Repository) => Promise<Set<string>>,
+): (dir: string, files: readonly string[]) => Promise<Set<string>> {
+  let asked: { files: Set<string>; dirty: Set<string> } | undefined;
+  return async (dir, files) => {
+    if (dir !== root) return uncommittedFiles(dir, files);
+    if (!asked || files.some((f) => !asked!.files.has(f))) {
+      const all = [...new Set([...files, ...edits.map((e) => e.path), ...(asked?.files ?? [])])];
+      asked = { files: new Set(all), dirty: await uncommittedFiles(root, all, repo) };
+    }
+    const { dirty } = asked;
+    return new Set(files.filter((f) => dirty.has(f)));
+  };
 }
 
 /** Waits (up to 15 s) for git's index lock to go; a lock that stays is reported by git itself. */
