@@ -105,8 +105,29 @@ export function initRepo(dir: string): void {
   git(dir, ["config", "commit.gpgsign", "false"]);
 }
 
-/** A copy of a project folder as a git repository with one commit (`message`) of all its files. */
+/** Committed copies already made in this test process, by source folder and message: see committedCopy. */
+const committedTemplates = new Map<string, string>();
+
+/**
+ * A copy of a project folder as a git repository with one commit (`message`) of all its files.
+ * A folder of this repository (the example, a fixture: never modified by tests) is committed once per
+ * test process, and each call copies that repository, .git included, instead of running git six times.
+ */
 export function committedCopy(from: string, message = "initial"): string {
+  const source = resolve(from);
+  if (!source.startsWith(`${REPO}/`)) return freshCommittedCopy(source, message);
+  const key = `${source}\0${message}`;
+  let template = committedTemplates.get(key);
+  if (template === undefined) {
+    template = freshCommittedCopy(source, message);
+    committedTemplates.set(key, template);
+  }
+  const dir = mkdtempSync(join(tmpdir(), "tam-test-"));
+  cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
+function freshCommittedCopy(from: string, message: string): string {
   const dir = copyProject(from);
   initRepo(dir);
   git(dir, ["add", "-A"]);
