@@ -42,9 +42,17 @@ export function spawnedTam(args: string[], options: { cwd?: string; env?: Record
 }
 
 let worker: Worker | undefined;
+/** The process.env the worker was started with: the test files share it (isolate: false), and some set a git identity. */
+let workerEnv = "";
 
 /** main() in a worker thread (tam-sync-worker.mjs); this thread sleeps on a shared flag until it answers. */
 function runInProcess(args: string[]): RunResult {
+  const env = JSON.stringify(process.env);
+  if (worker !== undefined && env !== workerEnv) {
+    void worker.terminate();
+    worker = undefined;
+  }
+  workerEnv = env;
   worker ??= new Worker(join(REPO, "test/helpers/tam-sync-worker.mjs"), {
     workerData: { repo: REPO },
     env: { ...withoutForceColor(process.env), NO_COLOR: "1", TZ: process.env.TZ ?? "UTC" },
