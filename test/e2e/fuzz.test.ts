@@ -1,4 +1,5 @@
-// The short fuzz run: 80 seeded mutations of the example (17 content kinds, 5 file-system kinds)
+// The short fuzz run: seeded mutations of the example (17 content kinds, 5 file-system kinds; 80 in
+// CI, 30 in `npm test`: test/helpers/tier.ts)
 // through validate, one other reading command and one command line with fuzzed option values,
 // the whole CLI in-process (the long run, `npm run fuzz`, takes 5,000 through every command).
 // Fails on an exit code other than 0/1/2, "internal error", an uncaught exception, a hang, invalid
@@ -8,8 +9,9 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { REPO } from "../helpers/run.js";
+import { generatedCases } from "../helpers/tier.js";
 
-const COUNT = Number(process.env.TAM_FUZZ_COUNT ?? 80);
+const COUNT = Number(process.env.TAM_FUZZ_COUNT ?? generatedCases(80, 30));
 const SEED = Number(process.env.TAM_FUZZ_SEED ?? 20261120);
 
 it(`${COUNT} random mutations of the example: no internal error, no hang, no raw control character`, () => {

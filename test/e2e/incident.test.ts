@@ -12,10 +12,25 @@ describe("tam incident add and update", () => {
   it("adds to the month file, updates surgically, commits each step", () => {
     const dir = repo();
     const before = readFileSync(join(dir, "incidents/2026-10.yaml"), "utf8");
-    const add = runTam(
-      ["incident", "add", "--title", "Shop: 502", "--priority", "P1", "--component", "web", "--department", "unix", "--opened", "2026-10-31 22:00", "--yes", "--as-of", "2026-10-31"],
-      { cwd: dir },
-    );
+    const add = runTam([
+      "incident",
+      "add",
+      "--title",
+      "Shop: 502",
+      "--priority",
+      "P1",
+      "--component",
+      "web",
+      "--department",
+      "unix",
+      "--opened",
+      "2026-10-31 22:00",
+      "--yes",
+      "--as-of",
+      "2026-10-31",
+      "-C",
+      dir,
+    ]);
     expect(add.stderr).toMatch(/committed [0-9a-f]+: incident INC-0007: Shop: 502/);
     expect(add).toMatchObject({ code: 0, stdout: "INC-0007\n" });
     const afterAdd = readFileSync(join(dir, "incidents/2026-10.yaml"), "utf8");
@@ -23,7 +38,7 @@ describe("tam incident add and update", () => {
       `${before}  - id: INC-0007\n    title: "Shop: 502"\n    priority: P1\n    components: [web]\n    department: unix\n    opened: 2026-10-31T22:00:00+03:00\n    status: open\n`,
     );
 
-    const update = runTam(["incident", "update", "INC-0004", "--closed", "2026-10-06T10:00:00+03:00", "--root-cause", "DPD timers", "--actions", "Timers documented"], { cwd: dir });
+    const update = runTam(["incident", "update", "INC-0004", "--closed", "2026-10-06T10:00:00+03:00", "--root-cause", "DPD timers", "--actions", "Timers documented", "-C", dir]);
     expect(update.stderr).toMatch(/committed [0-9a-f]+: incident INC-0004: closed, cause, actions, status/);
     expect(update.code).toBe(0);
     const diff = git(dir, ["diff", "HEAD~1", "--", "incidents/2026-10.yaml"]);
@@ -35,28 +50,41 @@ describe("tam incident add and update", () => {
         .sort(),
     ).toEqual(["+      root_cause: DPD timers", "+    actions: Timers documented", "+    closed: 2026-10-06T10:00:00+03:00", "+    status: closed", "-    status: resolved"]);
 
-    const pause = runTam(["incident", "update", "INC-0007", "--responded", "2026-10-31T22:05:00+03:00", "--pause-from", "22:30", "--pause-reason", "client", "--no-commit", "--as-of", "2026-10-31"], {
-      cwd: dir,
-    });
+    const pause = runTam([
+      "incident",
+      "update",
+      "INC-0007",
+      "--responded",
+      "2026-10-31T22:05:00+03:00",
+      "--pause-from",
+      "22:30",
+      "--pause-reason",
+      "client",
+      "--no-commit",
+      "--as-of",
+      "2026-10-31",
+      "-C",
+      dir,
+    ]);
     expect(pause.code).toBe(0);
-    const end = runTam(["incident", "update", "INC-0007", "--pause-to", "23:00", "--resolved", "23:30", "--cause", "capacity", "--no-commit", "--as-of", "2026-10-31"], { cwd: dir });
+    const end = runTam(["incident", "update", "INC-0007", "--pause-to", "23:00", "--resolved", "23:30", "--cause", "capacity", "--no-commit", "--as-of", "2026-10-31", "-C", dir]);
     expect(end.code).toBe(0);
     expect(readFileSync(join(dir, "incidents/2026-10.yaml"), "utf8")).toContain(
       "    responded: 2026-10-31T22:05:00+03:00\n    resolved: 2026-10-31T23:30:00+03:00\n    pauses:\n      - from: 2026-10-31T22:30:00+03:00\n        to: 2026-10-31T23:00:00+03:00\n        reason: client\n    cause:\n      category: capacity\n    status: resolved\n",
     );
-    expect(runTam(["validate"], { cwd: dir }).code).toBe(0);
+    expect(runTam(["validate", "-C", dir]).code).toBe(0);
     expect(git(dir, ["status", "--porcelain"]).trim()).toBe("M incidents/2026-10.yaml");
   });
 
   it("refuses changes that would make the project invalid, writing nothing", () => {
     const dir = repo();
     const before = readFileSync(join(dir, "incidents/2026-10.yaml"), "utf8");
-    const r = runTam(["incident", "add", "--title", "x", "--priority", "P2", "--department", "sales", "--opened", "2026-10-10T10:00:00+03:00", "--yes"], { cwd: dir });
+    const r = runTam(["incident", "add", "--title", "x", "--priority", "P2", "--department", "sales", "--opened", "2026-10-10T10:00:00+03:00", "--yes", "-C", dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/incidents\/2026-10\.yaml:\d+:\d+ error unknown-reference unknown department "sales"/);
     expect(readFileSync(join(dir, "incidents/2026-10.yaml"), "utf8")).toBe(before);
-    expect(runTam(["incident", "update", "INC-0404", "--responded"], { cwd: dir })).toMatchObject({ code: 2 });
-    expect(runTam(["incident", "update", "INC-0006", "--resolved", "2026-10-30T15:00:00+03:00", "--no-commit"], { cwd: dir }).stderr).toMatch(/resolution .* is before/);
+    expect(runTam(["incident", "update", "INC-0404", "--responded", "-C", dir])).toMatchObject({ code: 2 });
+    expect(runTam(["incident", "update", "INC-0006", "--resolved", "2026-10-30T15:00:00+03:00", "--no-commit", "-C", dir]).stderr).toMatch(/resolution .* is before/);
   });
 });
 
@@ -66,12 +94,12 @@ describe("tam incident import", () => {
 
   it("turns an event log into the incidents an engineer would write; a second import changes nothing", () => {
     const dir = repo();
-    const first = runTam(["incident", "import", csv, "--mapping", mapping], { cwd: dir });
+    const first = runTam(["incident", "import", csv, "--mapping", mapping, "-C", dir]);
     expect(first.stderr).toContain("added 3, updated 0, unchanged 0, skipped 0");
     expect(first.code).toBe(0);
     expect(readFileSync(join(dir, "incidents/2026-11.yaml"), "utf8")).toBe(readFileSync(join(FIXTURES, "sla-import/expected-2026-11.yaml"), "utf8"));
     expect(git(dir, ["log", "-1", "--format=%s"]).trim()).toBe("incidents: import from events.csv: added 3, updated 0, unchanged 0, skipped 0");
-    const second = runTam(["incident", "import", csv, "--mapping", mapping], { cwd: dir });
+    const second = runTam(["incident", "import", csv, "--mapping", mapping, "-C", dir]);
     expect(second).toMatchObject({ code: 0 });
     expect(second.stderr).toContain("added 0, updated 0, unchanged 3, skipped 0");
     expect(git(dir, ["status", "--porcelain"])).toBe("");
@@ -110,7 +138,7 @@ describe("tam incident import", () => {
       "Closed",
       "--no-commit",
     ];
-    const r = runTam(["incident", "import", csv, ...flags], { cwd: dir });
+    const r = runTam(["incident", "import", csv, ...flags, "-C", dir]);
     expect(r.code).toBe(0);
     const text = readFileSync(join(dir, "incidents/2026-11.yaml"), "utf8");
     expect(text).toContain('    external_id: INC0010002\n    title: VPN drops, "again"\n    priority: P3\n    components: [vpn]\n    opened: 2026-11-05T11:00:00+03:00\n');
@@ -124,18 +152,18 @@ describe("tam incident import", () => {
     writeFileSync(bad, body);
     // --unknown-priority names the default of P9 (without it, an unmapped priority stops the import: issue 25, point 7).
     const args = ["incident", "import", bad, "--map", "external_id=Key", "--map", "title=Summary", "--map", "priority=Priority", "--map", "opened=Created", "--unknown-priority", "P4", "--no-commit"];
-    const r = runTam(args, { cwd: dir });
+    const r = runTam([...args, "-C", dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${bad}:3: error: SD-2: opened "2026-11-02 25:00" does not match ISO 8601`);
     expect(r.stderr).toContain(`${bad}:5: warning: SD-3: priority "P9" is not P1-P4 (map it: values.priority): imported as P4 (--unknown-priority) [unknown-priority]`);
     expect(r.stderr).toContain(`${bad}:6: error: SD-4: 5 cells, the header has 4`);
     expect(r.stderr).toContain("nothing was imported");
     expect(git(dir, ["status", "--porcelain", "incidents"])).toBe("");
-    const skip = runTam([...args, "--skip-invalid"], { cwd: dir });
+    const skip = runTam([...args, "--skip-invalid", "-C", dir]);
     expect(skip.code).toBe(0);
     expect(skip.stderr).toContain("added 1, updated 0, unchanged 0, skipped 3");
     writeFileSync(bad, "Key,Summary,Priority,Created\nSD-3,late,P9,2026-11-02 12:00\n");
-    const strict = runTam([...args, "--strict"], { cwd: dir });
+    const strict = runTam([...args, "--strict", "-C", dir]);
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain(`${bad}:2: error: SD-3: priority "P9"`);
     expect(strict.stderr).toContain("1 anomaly under --strict; nothing was imported");

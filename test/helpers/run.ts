@@ -42,9 +42,17 @@ export function spawnedTam(args: string[], options: { cwd?: string; env?: Record
 }
 
 let worker: Worker | undefined;
+/** The process.env the worker was started with: the test files share it (isolate: false), and some set a git identity. */
+let workerEnv = "";
 
 /** main() in a worker thread (tam-sync-worker.mjs); this thread sleeps on a shared flag until it answers. */
 function runInProcess(args: string[]): RunResult {
+  const env = JSON.stringify(process.env);
+  if (worker !== undefined && env !== workerEnv) {
+    void worker.terminate();
+    worker = undefined;
+  }
+  workerEnv = env;
   worker ??= new Worker(join(REPO, "test/helpers/tam-sync-worker.mjs"), {
     workerData: { repo: REPO },
     env: { ...withoutForceColor(process.env), NO_COLOR: "1", TZ: process.env.TZ ?? "UTC" },
@@ -105,8 +113,29 @@ export function initRepo(dir: string): void {
   git(dir, ["config", "commit.gpgsign", "false"]);
 }
 
-/** A copy of a project folder as a git repository with one commit (`message`) of all its files. */
+/** Committed copies already made in this test process, by source folder and message: see committedCopy. */
+const committedTemplates = new Map<string, string>();
+
+/**
+ * A copy of a project folder as a git repository with one commit (`message`) of all its files.
+ * A folder of this repository (the example, a fixture: never modified by tests) is committed once per
+ * test process, and each call copies that repository, .git included, instead of running git six times.
+ */
 export function committedCopy(from: string, message = "initial"): string {
+  const source = resolve(from);
+  if (!source.startsWith(`${REPO}/`)) return freshCommittedCopy(source, message);
+  const key = `${source}\0${message}`;
+  let template = committedTemplates.get(key);
+  if (template === undefined) {
+    template = freshCommittedCopy(source, message);
+    committedTemplates.set(key, template);
+  }
+  const dir = mkdtempSync(join(tmpdir(), "tam-test-"));
+  cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
+function freshCommittedCopy(from: string, message: string): string {
   const dir = copyProject(from);
   initRepo(dir);
   git(dir, ["add", "-A"]);

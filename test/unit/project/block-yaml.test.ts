@@ -16,6 +16,9 @@ import { fastData, parseSource } from "../../../src/project/source.js";
 import { generateProject } from "../../../scripts/generate-project.mjs";
 // @ts-expect-error plain JavaScript module without types
 import { prng } from "../../../scripts/fuzz/mutations.mjs";
+import { generatedCases } from "../../helpers/tier.js";
+
+const MUTATIONS = generatedCases(300, 100);
 
 const _ROOT = REPO_ROOT;
 
@@ -236,8 +239,8 @@ describe("block YAML reader", () => {
     }
   });
 
-  it("agrees on 300 more seeded fuzz mutations of the example (fast-parse.test.ts runs 800 through fastData)", () => {
-    const problems = exampleMutations(300, 20261201).flatMap(({ label, text }) => {
+  it(`agrees on ${MUTATIONS} more seeded fuzz mutations of the example (fast-parse.test.ts runs more through fastData)`, () => {
+    const problems = exampleMutations(MUTATIONS, 20261201).flatMap(({ label, text }) => {
       const problem = disagreement(text);
       return problem ? [`${label}: ${problem}`] : [];
     });

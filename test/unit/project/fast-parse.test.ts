@@ -8,6 +8,9 @@ import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { exampleMutations, REPO_ROOT, SHIPPED_YAML_FILES } from "../../helpers/yaml-files.js";
 import { fastData, parseSource } from "../../../src/project/source.js";
+import { generatedCases } from "../../helpers/tier.js";
+
+const MUTATIONS = generatedCases(800, 200);
 
 const _ROOT = REPO_ROOT;
 
@@ -69,8 +72,8 @@ describe("fast YAML read", () => {
     expect(problems).toEqual([]);
   });
 
-  it("agrees on 800 seeded fuzz mutations of the example", () => {
-    const problems = exampleMutations(800, 20261130).flatMap(({ label, text }) => {
+  it(`agrees on ${MUTATIONS} seeded fuzz mutations of the example`, () => {
+    const problems = exampleMutations(MUTATIONS, 20261130).flatMap(({ label, text }) => {
       const problem = disagreement(text);
       return problem ? [`${label}: ${problem}`] : [];
     });

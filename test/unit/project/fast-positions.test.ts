@@ -8,6 +8,9 @@ import { describe, expect, it } from "vitest";
 import { exampleMutations, REPO_ROOT, SHIPPED_YAML_FILES } from "../../helpers/yaml-files.js";
 import { offsetAt, readBlockYamlPositions } from "../../../src/project/block-yaml.js";
 import { locate, locateInDocument, parseSource, type PathSegment, withoutBom } from "../../../src/project/source.js";
+import { generatedCases } from "../../helpers/tier.js";
+
+const MUTATIONS = generatedCases(600, 150);
 
 const ROOT = REPO_ROOT;
 
@@ -68,8 +71,8 @@ describe("positions from the fast reader", () => {
     expect(answered).toBeGreaterThan(10 * declined);
   });
 
-  it("agrees or declines on 600 seeded fuzz mutations of the example", () => {
-    for (const { label, text } of exampleMutations(600, 20261201)) compare(text, label, false);
+  it(`agrees or declines on ${MUTATIONS} seeded fuzz mutations of the example`, () => {
+    for (const { label, text } of exampleMutations(MUTATIONS, 20261201)) compare(text, label, false);
   });
 
   const CASES: Record<string, string> = {

@@ -11,6 +11,9 @@ vi.mock("node:fs", async (original) => {
   return { ...real, realRenameSync: real.renameSync, renameSync: vi.fn(real.renameSync), writeSync: vi.fn(real.writeSync) };
 });
 
+// The test files share their worker's modules (vitest.config.ts: isolate false): load write.js afresh,
+// over the mocked node:fs, not the copy an earlier file loaded over the real one.
+vi.resetModules();
 const { writeFileAtomic, stageWrite } = await import("../../../src/project/write.js");
 const { UsageError } = await import("../../../src/errors.js");
 const realRenameSync = (fs as unknown as { realRenameSync: typeof fs.renameSync }).realRenameSync;

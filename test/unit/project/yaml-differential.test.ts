@@ -10,6 +10,9 @@ import { parseDocument } from "yaml";
 import { fastData, locate, locateInDocument, type PathSegment, parseSource, readSource, withoutBom } from "../../../src/project/source.js";
 // @ts-expect-error plain JavaScript module without types
 import { prng } from "../../../scripts/fuzz/mutations.mjs";
+import { generatedCases } from "../../helpers/tier.js";
+
+const DOCUMENTS = generatedCases(4000, 1000);
 
 type Random = { next(): number; int(n: number): number; pick<T>(list: readonly T[]): T };
 
@@ -165,11 +168,11 @@ function document(random: Random): string {
 }
 
 describe("tam's read path against the yaml package (generated documents)", () => {
-  it("reads the same data (and positions) or refuses the same documents, 4,000 of them, and the fast reader answers for many", () => {
+  it(`reads the same data (and positions) or refuses the same documents, ${DOCUMENTS} of them, and the fast reader answers for many`, () => {
     const random = prng(20261206) as Random;
     const problems: string[] = [];
     let fast = 0;
-    const count = 4000;
+    const count = DOCUMENTS;
     for (let i = 0; i < count; i++) {
       const text = document(random);
       const read = fastData(withoutBom(text));
