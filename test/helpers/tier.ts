@@ -1,5 +1,5 @@
 // How many generated cases a property test runs. `npm test` runs the quick count, so the suite stays
-// near a minute; CI runs the full count (.ci/run sets TAM_TEST_FULL=1 for its `npm test`). The seeds
+// near a minute; CI runs them again at the full count (.ci/run: TAM_TEST_FULL=1, every file that calls this). The seeds
 // are fixed, so the quick cases are the first of the full ones.
 export const FULL_TIER = process.env.TAM_TEST_FULL === "1";
 
