@@ -16,7 +16,7 @@ export function formatPortfolioJson(portfolio: Portfolio): string {
       tam: row.tam,
       urgency: row.urgency,
       error: row.error,
-      ...(row.figures ?? { openChanges: null, openTasks: null, departments: [], late: [], atRisk: [], blocked: [], untold: [], openP1P2: [], sla: null, staleDocs: [], brokenDocs: [] }),
+      ...(row.figures ?? { openChanges: null, openTasks: null, departments: [], late: [], atRisk: [], blocked: [], untold: [], openP1P2: [], sla: null, staleDocs: [], brokenDocs: [], escalationsDue: [], reviewsOverdue: [], reviewsOverdueP1: [], reviewActionsOverdue: [], meetingActionsOverdue: [] }),
       notes: row.notes,
     })),
     workload: portfolio.workload,
