@@ -176,7 +176,10 @@ export function clientFigures(status: StatusReport, sla: SlaReport, docs: Freshn
 }
 
 /** What status lists to follow up, past its time: escalations due, reviews and review actions overdue, meeting commitments overdue. */
-function followUp(status: StatusReport, priorityOf: (incident: string) => string | undefined): Pick<ClientFigures, "escalationsDue" | "reviewsOverdue" | "reviewsOverdueP1" | "reviewActionsOverdue" | "meetingActionsOverdue"> {
+function followUp(
+  status: StatusReport,
+  priorityOf: (incident: string) => string | undefined,
+): Pick<ClientFigures, "escalationsDue" | "reviewsOverdue" | "reviewsOverdueP1" | "reviewActionsOverdue" | "meetingActionsOverdue"> {
   const reviewsOverdue = (status.reviews?.due ?? []).filter((review) => review.overdueDays > 0).map((review) => review.incident);
   const reviewActionsOverdue = (status.reviews?.actions ?? [])
     .flatMap((owner) => owner.actions)
@@ -204,7 +207,23 @@ export function sortRows(rows: ClientRow[]): ClientRow[] {
 }
 
 export function portfolioOf(today: string, rows: ClientRow[]): Portfolio {
-  const totals: PortfolioTotals = { clients: rows.length, withErrors: 0, openChanges: 0, late: 0, atRisk: 0, blocked: 0, untold: 0, openP1P2: 0, slaMissed: 0, staleDocs: 0, brokenDocs: 0, escalationsDue: 0, reviewsOverdue: 0, reviewActionsOverdue: 0, meetingActionsOverdue: 0 };
+  const totals: PortfolioTotals = {
+    clients: rows.length,
+    withErrors: 0,
+    openChanges: 0,
+    late: 0,
+    atRisk: 0,
+    blocked: 0,
+    untold: 0,
+    openP1P2: 0,
+    slaMissed: 0,
+    staleDocs: 0,
+    brokenDocs: 0,
+    escalationsDue: 0,
+    reviewsOverdue: 0,
+    reviewActionsOverdue: 0,
+    meetingActionsOverdue: 0,
+  };
   for (const row of rows) {
     if (row.error !== null) totals.withErrors++;
     const f = row.figures;
