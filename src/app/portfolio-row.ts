@@ -3,9 +3,12 @@
 // the pool (portfolio-worker.ts): its input and output are plain data.
 import { relative } from "node:path";
 import { GitError, ProjectError, UsageError } from "../errors.js";
+import type { Incident } from "../model/files.js";
 import type { Issue } from "../model/issues.js";
 import { clientFigures, tamMatches, urgencyOf, type ClientRow, type TamIdentity } from "../domain/portfolio.js";
+import { isOpenIncident } from "../domain/incidents/notify.js";
 import { projectStatus } from "../domain/tracking/status.js";
+import { openActions, reviewsDue } from "../domain/validation/review-rules.js";
 import { findProjectRoot } from "../project/discover.js";
 import type { Project } from "../project/load.js";
 import { syncClone } from "../project/portfolio-cache.js";
@@ -48,7 +51,18 @@ export async function entryRoot(entry: PortfolioEntry, cwd: string, cache: strin
   return findProjectRoot(entry.git === undefined ? entry.path : await syncClone(entry.git, cache), cwd);
 }
 
-/** One client's row: status (open changes against the promise), SLA month to date, documents; undefined when filtered out. */
+/**
+ * The incidents of one file that tam status needs for its follow-up lists: open ones (escalations),
+ * those with open review actions, and those whose review is due. The others are let go with the file
+ * (a project's whole incident log is never held).
+ */
+function followedUp(incidents: Incident[], manifest: Project["manifest"], clock: { today: string; now: number; timezone: string }): Incident[] {
+  const reviews = new Set(reviewsDue({ manifest, incidents }, clock).map((due) => due.incident));
+  const actions = new Set(openActions(incidents).map((open) => open.incident));
+  return incidents.filter((incident) => incident !== null && typeof incident === "object" && (isOpenIncident(incident) || reviews.has(incident) || actions.has(incident)));
+}
+
+/** One client's row: status (open changes against the promise, follow-up due), SLA month to date, documents; undefined when filtered out. */
 export async function clientRow(entry: PortfolioEntry, options: RowOptions): Promise<ClientRow | undefined> {
   const { cwd } = options;
   const row: ClientRow = { path: entry.path, client: null, project: null, tam: null, urgency: 0, figures: null, error: null, notes: [] };
@@ -57,20 +71,29 @@ export async function clientRow(entry: PortfolioEntry, options: RowOptions): Pro
     root = await entryRoot(entry, cwd, options.cache);
     // One read of the project: the incident files are streamed into the SLA month as they are read, and let go.
     let sla: ReturnType<typeof slaStream> | undefined;
-    const slaOf = (project: Project) => {
-      let today: string;
+    let readClock: ReturnType<typeof clockFor> | undefined;
+    const clockOf = (project: Project) => {
       try {
-        today = clockFor(project, options.asOf, options.now).today;
+        return clockFor(project, options.asOf, options.now);
       } catch {
         // A tam.yaml without a readable zone: the project's errors are reported below, before any figure.
-        today = clockFor(undefined, options.asOf, options.now).today;
+        return clockFor(undefined, options.asOf, options.now);
       }
+    };
+    const slaOf = (project: Project) => {
+      readClock ??= clockOf(project);
+      const today = readClock.today;
       return slaStream({ asOf: options.asOf, now: options.now, from: `${today.slice(0, 8)}01`, to: today, by: "priority" });
     };
-    const project = openProject({ project: root }, ["departments", "architecture", "changes", "docs", "incidents"], {
+    // The incidents status needs for escalations and reviews, kept as the files stream by; the meetings
+    // for their commitments (and the recommendations they refer to, to validate them).
+    const kept: Incident[] = [];
+    const project = openProject({ project: root }, ["departments", "architecture", "changes", "docs", "incidents", "recommendations", "meetings"], {
       eachIncidentFile(file, project) {
         sla ??= slaOf(project);
         sla.eachIncidentFile(file, project);
+        readClock ??= clockOf(project);
+        kept.push(...followedUp(file.incidents, project.manifest, readClock));
       },
     });
     sla ??= slaOf(project);
@@ -84,14 +107,15 @@ export async function clientRow(entry: PortfolioEntry, options: RowOptions): Pro
     requireValidForDocs(project, sla.incidentErrors());
     const clock = clockFor(project, options.asOf, options.now);
     const view = projectAsOf(project, clock);
-    const status = projectStatus({ ...view, today: clock.today, timezone: clock.timezone, now: clock.now, where: view.where });
+    const status = projectStatus({ ...view, incidents: kept, meetings: project.meetings, today: clock.today, timezone: clock.timezone, now: clock.now, where: view.where });
     // The documents' freshness waits on git processes: the SLA month is computed meanwhile.
     const pending = assessProjectFreshness(project, clock, { sources: false });
     pending.catch(() => undefined); // awaited below; this only keeps an early throw from leaving it unhandled
     const month = sla.report(project);
     const freshness = await pending;
     row.notes.push(...freshness.warnings);
-    row.figures = clientFigures(status, month, freshness.report);
+    const priorities = new Map(kept.map((incident) => [incident.id, incident.priority]));
+    row.figures = clientFigures(status, month, freshness.report, (id) => priorities.get(id));
     row.urgency = urgencyOf(row.figures);
   } catch (error) {
     // A client filtered out is not a row, even when it cannot be read past its tam.yaml.

@@ -28,6 +28,16 @@ export interface ClientFigures {
   sla: { compliancePct: number | null; goalPct: number | null; pass: boolean | null };
   staleDocs: string[];
   brokenDocs: string[];
+  /** Blocked tasks and aging incidents with an escalation level due and not yet escalated to ("CHG-0002/T4", "INC-0056"), as tam status lists them. */
+  escalationsDue: string[];
+  /** Resolved incidents whose post-incident review is past its due date, with none held. */
+  reviewsOverdue: string[];
+  /** The P1 incidents among reviewsOverdue (they weigh more in the urgency). */
+  reviewsOverdueP1: string[];
+  /** Open review actions past their due date ("INC-0004/A2"). */
+  reviewActionsOverdue: string[];
+  /** Action items of client meetings open past their due date ("MTG-2026-10-30/A2"). */
+  meetingActionsOverdue: string[];
 }
 
 export interface ClientRow {
@@ -58,6 +68,10 @@ export interface PortfolioTotals {
   slaMissed: number;
   staleDocs: number;
   brokenDocs: number;
+  escalationsDue: number;
+  reviewsOverdue: number;
+  reviewActionsOverdue: number;
+  meetingActionsOverdue: number;
 }
 
 /** What one TAM carries across the clients shown: the TAM workload. */
@@ -83,8 +97,30 @@ export interface Portfolio {
  * How much each finding weighs in a row's urgency: an open P1/P2 and a promise already broken
  * first, then an SLA month below its goal, risks to promises and bad news not yet told, then
  * blocked work and documents.
+ *
+ * An escalation due weighs as a broken promise (50): the department's own rule says someone should
+ * already have been called, and every hour adds to a block or an outage the client feels. An overdue
+ * review of a P1 weighs as much (50 in all): the client's management expects it after its worst
+ * outages, and its absence is seen at the next service review. Any other overdue review (15) and an
+ * overdue commitment made to the client in a meeting (15) are promises kept late, below a risk to a
+ * change (20) that may still be saved but above blocked work; an overdue review action (10) is
+ * follow-up mostly inside the provider, weighed as a blocked task.
  */
-export const URGENCY_WEIGHTS = { openP1P2: 100, late: 50, slaMissed: 30, atRisk: 20, untold: 20, blocked: 10, brokenDocs: 5, staleDocs: 2 } as const;
+export const URGENCY_WEIGHTS = {
+  openP1P2: 100,
+  late: 50,
+  escalationsDue: 50,
+  reviewsOverdueP1: 50,
+  slaMissed: 30,
+  atRisk: 20,
+  untold: 20,
+  reviewsOverdue: 15,
+  meetingActionsOverdue: 15,
+  blocked: 10,
+  reviewActionsOverdue: 10,
+  brokenDocs: 5,
+  staleDocs: 2,
+} as const;
 
 export function urgencyOf(f: ClientFigures): number {
   const w = URGENCY_WEIGHTS;
@@ -96,12 +132,22 @@ export function urgencyOf(f: ClientFigures): number {
     w.untold * f.untold.length +
     w.blocked * f.blocked.length +
     w.brokenDocs * f.brokenDocs.length +
-    w.staleDocs * f.staleDocs.length
+    w.staleDocs * f.staleDocs.length +
+    w.escalationsDue * f.escalationsDue.length +
+    // A P1's overdue review counts 50 in all: 15 as an overdue review, 35 more as a P1's.
+    w.reviewsOverdue * f.reviewsOverdue.length +
+    (w.reviewsOverdueP1 - w.reviewsOverdue) * f.reviewsOverdueP1.length +
+    w.reviewActionsOverdue * f.reviewActionsOverdue.length +
+    w.meetingActionsOverdue * f.meetingActionsOverdue.length
   );
 }
 
-/** A row's figures from the project's status, SLA month to date and documentation freshness. */
-export function clientFigures(status: StatusReport, sla: SlaReport, docs: FreshnessReport): ClientFigures {
+/**
+ * A row's figures from the project's status (computed with the incidents its reviews and escalations
+ * need, and the meetings), SLA month to date and documentation freshness; `priorityOf` gives an
+ * incident's priority by id (for the P1 reviews).
+ */
+export function clientFigures(status: StatusReport, sla: SlaReport, docs: FreshnessReport, priorityOf: (incident: string) => string | undefined = () => undefined): ClientFigures {
   const late: string[] = [];
   const atRisk: string[] = [];
   const blocked: string[] = [];
@@ -125,6 +171,31 @@ export function clientFigures(status: StatusReport, sla: SlaReport, docs: Freshn
     sla: { compliancePct: sla.total.compliancePct, goalPct: sla.total.goalPct, pass: sla.total.pass },
     staleDocs: docs.docs.filter((doc) => doc.state === "stale").map((doc) => doc.id),
     brokenDocs: docs.docs.filter((doc) => doc.state === "broken").map((doc) => doc.id),
+    ...followUp(status, priorityOf),
+  };
+}
+
+/** What status lists to follow up, past its time: escalations due, reviews and review actions overdue, meeting commitments overdue. */
+function followUp(
+  status: StatusReport,
+  priorityOf: (incident: string) => string | undefined,
+): Pick<ClientFigures, "escalationsDue" | "reviewsOverdue" | "reviewsOverdueP1" | "reviewActionsOverdue" | "meetingActionsOverdue"> {
+  const reviewsOverdue = (status.reviews?.due ?? []).filter((review) => review.overdueDays > 0).map((review) => review.incident);
+  const reviewActionsOverdue = (status.reviews?.actions ?? [])
+    .flatMap((owner) => owner.actions)
+    .filter((action) => action.overdueDays > 0)
+    .sort((a, b) => b.overdueDays - a.overdueDays || a.incident.localeCompare(b.incident) || a.id.localeCompare(b.id))
+    .map((action) => `${action.incident}/${action.id}`);
+  const meetingActionsOverdue = (status.meetingActions ?? [])
+    .flatMap((owner) => owner.actions)
+    .sort((a, b) => b.daysLate - a.daysLate || a.ref.localeCompare(b.ref))
+    .map((action) => action.ref);
+  return {
+    escalationsDue: status.escalations.filter((escalation) => escalation.due !== undefined).map((escalation) => escalation.subject),
+    reviewsOverdue,
+    reviewsOverdueP1: reviewsOverdue.filter((incident) => priorityOf(incident) === "P1"),
+    reviewActionsOverdue,
+    meetingActionsOverdue,
   };
 }
 
@@ -136,7 +207,23 @@ export function sortRows(rows: ClientRow[]): ClientRow[] {
 }
 
 export function portfolioOf(today: string, rows: ClientRow[]): Portfolio {
-  const totals: PortfolioTotals = { clients: rows.length, withErrors: 0, openChanges: 0, late: 0, atRisk: 0, blocked: 0, untold: 0, openP1P2: 0, slaMissed: 0, staleDocs: 0, brokenDocs: 0 };
+  const totals: PortfolioTotals = {
+    clients: rows.length,
+    withErrors: 0,
+    openChanges: 0,
+    late: 0,
+    atRisk: 0,
+    blocked: 0,
+    untold: 0,
+    openP1P2: 0,
+    slaMissed: 0,
+    staleDocs: 0,
+    brokenDocs: 0,
+    escalationsDue: 0,
+    reviewsOverdue: 0,
+    reviewActionsOverdue: 0,
+    meetingActionsOverdue: 0,
+  };
   for (const row of rows) {
     if (row.error !== null) totals.withErrors++;
     const f = row.figures;
@@ -150,6 +237,10 @@ export function portfolioOf(today: string, rows: ClientRow[]): Portfolio {
     totals.slaMissed += f.sla.pass === false ? 1 : 0;
     totals.staleDocs += f.staleDocs.length;
     totals.brokenDocs += f.brokenDocs.length;
+    totals.escalationsDue += f.escalationsDue.length;
+    totals.reviewsOverdue += f.reviewsOverdue.length;
+    totals.reviewActionsOverdue += f.reviewActionsOverdue.length;
+    totals.meetingActionsOverdue += f.meetingActionsOverdue.length;
   }
   return { today, rows: sortRows(rows), totals, workload: workloadOf(rows) };
 }

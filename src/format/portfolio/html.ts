@@ -24,10 +24,11 @@ function table(head: readonly string[], rows: readonly { cells: string[]; classN
   return ["<table>", `<thead><tr>${th}</tr></thead>`, "<tbody>", ...body, "</tbody>", "</table>"].join("\n");
 }
 
-/** A row with an error, or with an open P1/P2 or a broken promise, stands out. */
+/** A row with an error, or with an open P1/P2, a broken promise, an escalation due or a P1's review overdue, stands out. */
 function rowClass(row: ClientRow): string | undefined {
   if (row.error !== null) return "error";
-  return row.figures && (row.figures.openP1P2.length > 0 || row.figures.late.length > 0) ? "fire" : undefined;
+  const f = row.figures;
+  return f && (f.openP1P2.length > 0 || f.late.length > 0 || f.escalationsDue.length > 0 || f.reviewsOverdueP1.length > 0) ? "fire" : undefined;
 }
 
 export function formatPortfolioHtml(portfolio: Portfolio): string {

@@ -6,14 +6,16 @@ import { count } from "../../util/plural.js";
 const list = (ids: readonly string[], max = 3) => (ids.length <= max ? ids.join(", ") : `${ids.slice(0, max).join(", ")} +${ids.length - max}`);
 /** "2 late: CHG-0002, CHG-0003": the word is an adjective, not pluralised. */
 const counted = (ids: readonly string[], what: string) => (ids.length ? `${ids.length} ${what}: ${list(ids)}` : "");
+/** "2 escalations due: CHG-0002/T4, INC-0056": the noun pluralised, then what is past its time. */
+const countedNoun = (ids: readonly string[], noun: string, state: string) => (ids.length ? `${count(ids.length, noun)} ${state}: ${list(ids)}` : "");
 
-export const PORTFOLIO_HEAD = ["client", "TAM", "changes", "work", "incidents", "SLA month", "docs"];
+export const PORTFOLIO_HEAD = ["client", "TAM", "changes", "work", "incidents", "follow-up", "SLA month", "docs"];
 
 export function portfolioCells(row: ClientRow): string[] {
   const client = row.client ? `${row.client}\n${row.path}` : row.path;
   const tam = row.tam?.name ?? "";
   const f = row.figures;
-  if (!f) return [client, tam, `error: ${row.error ?? "unknown"}`, "", "", "", ""];
+  if (!f) return [client, tam, `error: ${row.error ?? "unknown"}`, "", "", "", "", ""];
   const changes = [`${f.openChanges} open, ${count(f.openTasks, "task")} to do`, counted(f.late, "late"), counted(f.atRisk, "at risk")].filter(Boolean).join("\n");
   const work = [counted(f.blocked, "blocked"), counted(f.untold, "untold")].filter(Boolean).join("\n") || "—";
   const incidents = f.openP1P2.length ? `${f.openP1P2.length} open P1/P2: ${list(f.openP1P2)}` : "—";
@@ -22,7 +24,16 @@ export function portfolioCells(row: ClientRow): string[] {
       ? "no results yet"
       : `${f.sla.compliancePct.toFixed(1)}%${f.sla.goalPct === null ? "" : ` / goal ${f.sla.goalPct.toFixed(1)}%`}${f.sla.pass === false ? " MISSED" : ""}`;
   const docs = [counted(f.brokenDocs, "broken"), counted(f.staleDocs, "stale")].filter(Boolean).join("\n") || "—";
-  return [client, tam, changes, work, incidents, sla, docs];
+  const followUp =
+    [
+      countedNoun(f.escalationsDue, "escalation", "due"),
+      f.reviewsOverdue.length ? `${countedNoun(f.reviewsOverdue, "review", "overdue")}${f.reviewsOverdueP1.length ? ` (P1: ${list(f.reviewsOverdueP1)})` : ""}` : "",
+      countedNoun(f.reviewActionsOverdue, "review action", "overdue"),
+      countedNoun(f.meetingActionsOverdue, "meeting action", "overdue"),
+    ]
+      .filter(Boolean)
+      .join("\n") || "—";
+  return [client, tam, changes, work, incidents, followUp, sla, docs];
 }
 
 export function totalsLine(portfolio: Portfolio): string {
@@ -34,6 +45,9 @@ export function totalsLine(portfolio: Portfolio): string {
     `${t.blocked} blocked tasks`,
     t.untold ? `${t.untold} untold to the client` : "",
     `${t.openP1P2} open P1/P2`,
+    `${count(t.escalationsDue, "escalation")} due`,
+    `${count(t.reviewsOverdue, "review")} and ${count(t.reviewActionsOverdue, "review action")} overdue`,
+    `${count(t.meetingActionsOverdue, "meeting action")} overdue`,
     t.slaMissed ? `${count(t.slaMissed, "client")} below the SLA goal` : "",
     `${t.brokenDocs} broken and ${t.staleDocs} stale docs`,
   ];
