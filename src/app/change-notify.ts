@@ -9,7 +9,7 @@ import { requireValidIn } from "../project/check.js";
 import { applyChangeEdit } from "../project/change-steps.js";
 import { whoAmI } from "../project/identity.js";
 import { editFiles, type WriteResult } from "../project/transaction.js";
-import type { WriteRequest } from "./write-request.js";
+import { type WriteRequest, transactionFlags } from "./write-request.js";
 import { clockFor, openProject, projectAsOf, type ClockOptions, type ProjectOptions } from "./context.js";
 import { findChange } from "./lookup.js";
 
@@ -52,12 +52,8 @@ export async function notifyClient(request: NotifyRequest): Promise<NotifyResult
     {
       message: `${request.id}: client notice`,
       by,
-      commit: request.commit !== false,
-      waitSeconds: request.wait,
-      includeLocalChanges: request.includeLocalChanges,
-      verify: request.verify,
+      ...transactionFlags(request),
       validate: ["departments", "architecture", "changes"],
-      warn: request.warn,
     },
   );
   return { notice: notice!, recorded: { file, at, write } };

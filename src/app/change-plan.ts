@@ -12,7 +12,7 @@ import { editFiles } from "../project/transaction.js";
 import { count } from "../util/plural.js";
 import { clockFor, openProject, projectAsOf, type ClockOptions, type ProjectOptions } from "./context.js";
 import { findChange } from "./lookup.js";
-import type { WriteRequest } from "./write-request.js";
+import { type WriteRequest, transactionFlags } from "./write-request.js";
 
 /** What planning reads: no incidents (years of incident files would only slow it), and neither does the check of what it writes. */
 const PLAN_PARTS: LoadPart[] = ["departments", "architecture", "changes", "docs"];
@@ -68,12 +68,8 @@ export async function changePlan(request: ChangePlanRequest): Promise<ChangePlan
       [{ path: file, edit: (_text, source) => writeTasks(source!, tasksToWrite(plan, source!.data), change.status === "draft" ? "planned" : undefined, baseline) }],
       {
         message: `${change.id}: plan ${count(plan.tasks.length, "task")}${baseline ? `, baseline finish ${plan.schedule.finishDate}` : ""}`,
-        commit: request.commit !== false,
-        waitSeconds: request.wait,
-        includeLocalChanges: request.includeLocalChanges,
-        verify: request.verify,
+        ...transactionFlags(request),
         validate: PLAN_PARTS,
-        warn: request.warn,
       },
     );
     commit = saved.commit;

@@ -2,7 +2,7 @@
 // The baseline (planned dates, the internal ×2 and the client ×3 dates) is replaced by today's
 // forecast, the reason and the client date promised before are kept in it, and the change's history
 // records the step. `tam status` lists the change as "the client must be told" until a notice is sent.
-import { transactionFlags } from "./write-request.js";
+import { transactionFlags, type WriteRequest } from "./write-request.js";
 import { UsageError } from "../errors.js";
 import { baselineOf } from "../domain/planner/promises.js";
 import { outOfOrderReason, writeInstant } from "../domain/tracking/history-time.js";
@@ -17,16 +17,10 @@ import { forecastOf } from "./change-check.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 import { findChange } from "./lookup.js";
 
-export interface RebaselineRequest extends ProjectOptions, ClockOptions {
+export interface RebaselineRequest extends ProjectOptions, ClockOptions, WriteRequest {
   id: string;
   reason?: string;
   by?: string;
-  commit?: boolean;
-  wait?: number;
-  includeLocalChanges?: boolean;
-  /** false: commit without the repository's git hooks (--no-verify). */
-  verify?: boolean;
-  warn?: (text: string) => void;
 }
 
 export interface RebaselineResult {

@@ -1,7 +1,7 @@
 // Use case: one lifecycle step of a change (tam change approve|start|close|cancel|reject),
 // recorded in its history with who and when, one commit. Closing a change with outcome
 // successful or with-issues also writes it to architecture.yaml, in the same commit.
-import { transactionFlags } from "./write-request.js";
+import { transactionFlags, type WriteRequest } from "./write-request.js";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../errors.js";
@@ -23,7 +23,7 @@ import { clockFor, openProject, type ClockOptions, type ProjectOptions } from ".
 import { findChange } from "./lookup.js";
 import { readinessOf } from "./change-check.js";
 
-export interface ChangeStepRequest extends ProjectOptions, ClockOptions {
+export interface ChangeStepRequest extends ProjectOptions, ClockOptions, WriteRequest {
   action: ChangeAction;
   id: string;
   /** Who takes the step; for approve, who approved for the client. */
@@ -32,16 +32,6 @@ export interface ChangeStepRequest extends ProjectOptions, ClockOptions {
   via?: "client" | "cab";
   /** For close: successful, with-issues or rolled-back. */
   outcome?: string;
-  /** false: write the files, do not commit them. */
-  commit?: boolean;
-  /** Seconds to wait for another tam write (--wait). */
-  wait?: number;
-  /** Commit uncommitted changes already in the files too (--include-local-changes). */
-  includeLocalChanges?: boolean;
-  /** false: commit without the repository\'s git hooks (--no-verify). */
-  verify?: boolean;
-  /** Receives the write's warnings. */
-  warn?: (text: string) => void;
   /** approve, start: go past failing readiness items; needs `reason`, recorded in the history as an accepted risk. */
   force?: boolean;
   reason?: string;

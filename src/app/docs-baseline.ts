@@ -8,7 +8,7 @@ import { gitOrLoginName } from "../project/identity.js";
 import { editFiles, type WriteResult } from "../project/transaction.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 import { requireValidForDocs } from "./docs-valid.js";
-import type { WriteRequest } from "./write-request.js";
+import { type WriteRequest, transactionFlags } from "./write-request.js";
 
 export interface DocsBaselineRequest extends ProjectOptions, ClockOptions, WriteRequest {
   /** A commit (default HEAD). */
@@ -38,12 +38,8 @@ export async function recordDocsBaseline(request: DocsBaselineRequest): Promise<
   const write = await editFiles(project, [{ path: manifest.rel, edit: (text) => withDocsBaseline(text ?? "", { commit: hash, date: clock.today, by, note: request.note }, manifest.rel) }], {
     message: `docs: baseline at ${hash.slice(0, 7)}${by ? ` (${by})` : ""}`,
     by,
-    commit: request.commit !== false,
-    waitSeconds: request.wait,
-    includeLocalChanges: request.includeLocalChanges,
-    verify: request.verify,
+    ...transactionFlags(request),
     validate: ["departments", "architecture", "docs"],
-    warn: request.warn,
   });
   return { hash, file: manifest.rel, write };
 }

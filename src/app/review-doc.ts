@@ -1,4 +1,5 @@
 // Use case: record a review of a document in docs.yaml, one surgical edit, one commit (tam docs review).
+import { type WriteRequest, transactionFlags } from "./write-request.js";
 import { dateProblem } from "../domain/dates.js";
 import { UsageError } from "../errors.js";
 import { gitOrLoginName } from "../project/identity.js";
@@ -10,7 +11,7 @@ import { clockFor, openProject, type ClockOptions, type ProjectOptions } from ".
 import { reviewFromEdit } from "./docs-review-edit.js";
 import { requireValidForDocs } from "./docs-valid.js";
 
-export interface ReviewDocOptions extends ProjectOptions, ClockOptions {
+export interface ReviewDocOptions extends ProjectOptions, ClockOptions, WriteRequest {
   docId: string;
   by?: string;
   note?: string;
@@ -19,13 +20,6 @@ export interface ReviewDocOptions extends ProjectOptions, ClockOptions {
   commit: boolean;
   /** The last commit that edited the doc's file was the review: take its date, author and hash. */
   editWasReview?: boolean;
-  /** Seconds to wait for another tam write to finish. */
-  wait?: number;
-  includeLocalChanges?: boolean;
-  /** false: commit without the repository's git hooks (--no-verify). */
-  verify?: boolean;
-  /** Where the transaction's warnings go (errors elsewhere in the project, writes a killed tam left). */
-  warn?: (text: string) => void;
 }
 
 export interface ReviewDocResult extends WriteResult {
@@ -81,12 +75,8 @@ export async function reviewDoc(options: ReviewDocOptions): Promise<ReviewDocRes
     {
       message: `docs: review ${doc.id} (${date}, ${by})`,
       by,
-      commit: options.commit,
-      waitSeconds: options.wait,
-      includeLocalChanges: options.includeLocalChanges,
-      verify: options.verify,
+      ...transactionFlags(options),
       validate: ["departments", "architecture", "docs"],
-      warn: options.warn,
     },
   );
   return { ...saved, docId: doc.id, date, by, file: rel };

@@ -2,7 +2,7 @@
 // export's rows are matched to tasks by the "[CHG-0003/T2]" reference, played in time order through
 // the rules of `tam task`, and every change they move is written in ONE commit. History entries carry
 // the export's own times and people. Re-syncing the same export changes nothing.
-import { transactionFlags } from "./write-request.js";
+import { transactionFlags, type WriteRequest } from "./write-request.js";
 import { UsageError } from "../errors.js";
 import { parseCsv } from "../domain/csv.js";
 import { isValidTimeZone } from "../domain/dates.js";
@@ -18,7 +18,7 @@ import { editFiles, type WriteResult } from "../project/transaction.js";
 import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 import { readinessOf } from "./change-check.js";
 
-export interface TaskSyncRequest extends ProjectOptions, ClockOptions {
+export interface TaskSyncRequest extends ProjectOptions, ClockOptions, WriteRequest {
   /** The export, as given (messages name it so). */
   file: string;
   preset?: string;
@@ -26,12 +26,6 @@ export interface TaskSyncRequest extends ProjectOptions, ClockOptions {
   encoding?: InputEncoding;
   force?: boolean;
   reason?: string;
-  commit?: boolean;
-  wait?: number;
-  includeLocalChanges?: boolean;
-  /** false: commit without the repository's git hooks (--no-verify). */
-  verify?: boolean;
-  warn?: (text: string) => void;
 }
 
 export interface SyncedStep {

@@ -1,5 +1,6 @@
 // Use case: a department engineer's status update of a task (tam task start|done|block|unblock|
 // cancel), appended to the task's history; the change follows its tasks in the same commit.
+import { type WriteRequest, transactionFlags } from "./write-request.js";
 import { UsageError } from "../errors.js";
 import { dateProblem } from "../domain/dates.js";
 import { statusFollowingTasks } from "../domain/tracking/lifecycle.js";
@@ -20,7 +21,7 @@ import { readinessOf } from "./change-check.js";
 import { workMomentProblem } from "../domain/tracking/readiness.js";
 import { docGapText, docTaskCoverage } from "../domain/tracking/doc-coverage.js";
 
-export interface TaskUpdateRequest extends ProjectOptions, ClockOptions {
+export interface TaskUpdateRequest extends ProjectOptions, ClockOptions, WriteRequest {
   action: TaskAction;
   /** CHANGE/TASK, e.g. CHG-0003/T2. */
   ref: string;
@@ -31,16 +32,6 @@ export interface TaskUpdateRequest extends ProjectOptions, ClockOptions {
   force?: boolean;
   /** Why --force breaks a rule (the note stands in when absent). */
   reason?: string;
-  /** false: write the file, do not commit it. */
-  commit?: boolean;
-  /** Seconds to wait for another tam write (--wait). */
-  wait?: number;
-  /** Commit uncommitted changes already in the file too (--include-local-changes). */
-  includeLocalChanges?: boolean;
-  /** false: commit without the repository\'s git hooks (--no-verify). */
-  verify?: boolean;
-  /** Receives the write's warnings. */
-  warn?: (text: string) => void;
 }
 
 export interface TaskUpdate {
@@ -175,15 +166,11 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
     {
       message: () => `${changeId}/${taskId} ${update!.department}: ${TASK_PAST[action]}`,
       by,
-      commit: request.commit !== false,
-      waitSeconds: request.wait,
-      includeLocalChanges: request.includeLocalChanges,
-      verify: request.verify,
+      ...transactionFlags(request),
       validate: CHANGE_EDIT_PARTS,
       // Errors in other files do not stop an update of this one (the write reports them as a warning);
       // tam.yaml must be valid: its time zone dates the update.
       refuseErrorsIn: [file, FILE_NAMES.manifest],
-      warn: request.warn,
     },
   );
   return { ...update!, write };
