@@ -4,7 +4,7 @@ import { reviewIncident, updateReviewAction } from "../app/incident-review.js";
 import { EXIT_OK, UsageError } from "../errors.js";
 import { inlineSafe } from "../format/text.js";
 import { processOutput, type GlobalOptions, type Output } from "./context.js";
-import { committedNote, type WriteFlags } from "./write-flags.js";
+import { committedNote, type WriteFlags, writeRequest } from "./write-flags.js";
 
 export interface IncidentReviewOptions extends WriteFlags {
   held?: string;
@@ -18,19 +18,13 @@ export interface IncidentReviewOptions extends WriteFlags {
 
 export async function runIncidentReview(globals: GlobalOptions, id: string, options: IncidentReviewOptions, output: Output = processOutput): Promise<number> {
   const r = await reviewIncident({
-    project: globals.project,
+    ...writeRequest(globals, options, output),
     id,
     held: options.held,
     by: options.by,
     cause: options.cause,
     factors: options.factor,
     actions: options.action,
-    asOf: options.asOf,
-    commit: options.commit,
-    wait: options.wait,
-    includeLocalChanges: options.includeLocalChanges,
-    verify: options.verify,
-    warn: output.err,
   });
   const lines = [`${r.incident}: review held ${r.review.held}${r.review.by ? ` by ${r.review.by}` : ""}, ${r.document}${committedNote(r.write)}`];
   for (const a of r.added) lines.push(`  ${a.id} ${a.text} (${a.owner}, ${a.side}, due ${a.due})`);
@@ -47,16 +41,10 @@ export interface ReviewActionOptions extends WriteFlags {
 export async function runReviewAction(globals: GlobalOptions, ref: string, state: string, options: ReviewActionOptions, output: Output = processOutput): Promise<number> {
   if (state !== "done" && state !== "open") throw new UsageError(`state "${state}" must be done or open, e.g. tam incident action ${ref} done --note '...'`);
   const r = await updateReviewAction({
-    project: globals.project,
+    ...writeRequest(globals, options, output),
     ref,
     state,
     note: options.note,
-    asOf: options.asOf,
-    commit: options.commit,
-    wait: options.wait,
-    includeLocalChanges: options.includeLocalChanges,
-    verify: options.verify,
-    warn: output.err,
   });
   output.out(inlineSafe(`${r.incident}/${r.action.id} ${r.action.owner}: ${r.action.state}${r.action.done ? ` ${r.action.done}` : ""}${committedNote(r.write)}`));
   return EXIT_OK;
