@@ -4,12 +4,15 @@
 import type { Meeting } from "../../model/files.js";
 import type { Issue } from "../../model/issues.js";
 import { didYouMean } from "../../util/suggest.js";
-import { dayNumber } from "../dates.js";
+import { dateProblem, dayNumber } from "../dates.js";
 import { actionLines, meetingPeople } from "../meetings/minutes.js";
 import { referenceChecks } from "./references.js";
 import { issueAt, items, type PathSegment, type ProjectView } from "./view.js";
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** A date as the schema writes it: only such dates are compared as text (a malformed one is the schema's finding alone). */
+const isDate = (value: unknown): value is string => typeof value === "string" && dateProblem(value) === null;
 
 export function checkMeetings(view: ProjectView): Issue[] {
   const meetings = items(view.meetings);
@@ -46,7 +49,7 @@ export function checkMeetings(view: ProjectView): Issue[] {
   let previous: Meeting | undefined;
   for (const meeting of meetings) {
     if (meeting === null || typeof meeting !== "object") continue;
-    if (typeof meeting.date === "string") {
+    if (isDate(meeting.date)) {
       if (previous && meeting.date < previous.date)
         issues.push(issueAt(view, "warning", "out-of-order", `meeting ${meeting.id} (${meeting.date}) comes after ${previous.id} (${previous.date}): keep the minutes in time order`, meeting, "date"));
       previous = meeting;
@@ -70,13 +73,13 @@ export function checkMeetings(view: ProjectView): Issue[] {
       }
       person(action.owner, action.side, meeting, "actions", i, "owner");
       const date = meeting.date;
-      if (typeof action.due === "string" && typeof date === "string" && action.due < date)
+      if (isDate(action.due) && isDate(date) && action.due < date)
         issues.push(issueAt(view, "error", "out-of-order", `${meeting.id}/${action.id} is due on ${action.due}, before the meeting (${date}) that agreed it`, meeting, "actions", i, "due"));
       if (action.state === "done" && action.done === undefined)
         issues.push(issueAt(view, "error", "action-state", `${meeting.id}/${action.id} is done but has no \`done\` date: kept or late cannot be told`, meeting, "actions", i, "state"));
       if (action.state === "open" && action.done !== undefined)
         issues.push(issueAt(view, "error", "action-state", `${meeting.id}/${action.id} is open but has a \`done\` date: set its state`, meeting, "actions", i, "state"));
-      if (typeof action.done === "string" && typeof date === "string" && action.done < date)
+      if (isDate(action.done) && isDate(date) && action.done < date)
         issues.push(issueAt(view, "error", "out-of-order", `${meeting.id}/${action.id} was done on ${action.done}, before the meeting (${date}) that agreed it`, meeting, "actions", i, "done"));
     });
   }

@@ -254,6 +254,15 @@ describe("meetings.yaml validation", () => {
     expect(issues.find((i) => i.code === "unknown-contact")?.message).toMatch(/did you mean "Elena Smirnova"/);
   });
 
+  it("a date not written as YYYY-MM-DD is one finding, its format: not also compared as text against the meeting's date", () => {
+    const dir = example();
+    const path = join(dir, "meetings.yaml");
+    const text = readFileSync(path, "utf8").replace("due: 2026-11-13", "due: 13.11.2026");
+    writeFileSync(path, text);
+    const issues = projectIssues(loadProject(dir)).filter((i) => i.file === "meetings.yaml" && i.severity === "error");
+    expect(issues.map((i) => i.code)).toEqual(["invalid-format"]);
+  });
+
   it("a meeting written by hand after a later one is a located warning: the minutes stay in time order", () => {
     const dir = example();
     const path = join(dir, "meetings.yaml");
