@@ -7,8 +7,9 @@
 // Only esbuild's own options: no file is rewritten on the way in. Dynamic imports (commands,
 // inquirer for the prompts) are bundled and stay lazy: a dynamic import() left in the bundle would
 // need vm's experimental main-context loader, which prints a warning. What tam loads with
-// createRequire (yaml and markdown-it on first use, ajv's run-time compiler) is loaded by Node from
-// node_modules, outside the bundle.
+// createRequire (markdown-it on first use, ajv's run-time compiler) is loaded by Node from
+// node_modules, outside the bundle; yaml, required on first use by src/project/source.ts, is the
+// bundle's own copy, the one the edits import (two copies cost a write twice the load and warm-up).
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";

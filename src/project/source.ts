@@ -14,7 +14,9 @@ export type PathSegment = string | number;
  * small project.
  */
 let yamlModule: typeof import("yaml") | undefined;
-const yaml = () => (yamlModule ??= createRequire(import.meta.url)("yaml") as typeof import("yaml"));
+// In the bundle, \`require\` is the bundle's own: the one copy of \`yaml\` that the edits import too,
+// evaluated on this first call. From the ES modules of dist/, Node's require from node_modules.
+const yaml = () => (yamlModule ??= (typeof require === "function" ? require("yaml") : createRequire(import.meta.url)("yaml")) as typeof import("yaml"));
 
 export interface SourceFile {
   /** Absolute path. */
@@ -80,9 +82,10 @@ export function readSource(abs: string, rel: string, kind: FileKind, text: strin
 // parsed from the kept text on first use (same text, same positions).
 function lazyDocument(rest: Omit<SourceFile, "doc" | "lineCounter">): SourceFile {
   // The closure must not hold a Document: that would keep the first one alive.
-  const { abs, rel, kind, text } = rest;
+  const { text } = rest;
   let parsed: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
-  const reparse = () => (parsed ??= parseSource(abs, rel, kind, text));
+  // The data is known (and the text was read without a finding): the Document alone, not its toJS again.
+  const reparse = () => (parsed ??= documentOf(text));
   return Object.defineProperties(rest, {
     doc: { get: () => reparse().doc, enumerable: true },
     lineCounter: { get: () => reparse().lineCounter, enumerable: true },
@@ -95,6 +98,15 @@ export function releaseDocument(source: SourceFile): SourceFile {
   if (source.data === undefined || source.parseIssues.length > 0) return source;
   const { doc: _doc, lineCounter: _lineCounter, ...rest } = source;
   return lazyDocument(rest);
+}
+
+const DOCUMENT_OPTIONS = { prettyErrors: false, uniqueKeys: true, version: "1.2" } as const;
+
+/** The `yaml` Document of a text (without a BOM), with its line index, as parseSource parses it. */
+function documentOf(body: string): { doc: Document.Parsed; lineCounter: LineCounter } {
+  const { LineCounter, parseDocument } = yaml();
+  const lineCounter = new LineCounter();
+  return { doc: parseDocument(body, { lineCounter, ...DOCUMENT_OPTIONS }), lineCounter };
 }
 
 export function parseSource(abs: string, rel: string, kind: FileKind, text: string): SourceFile {
@@ -111,7 +123,7 @@ export function parseSource(abs: string, rel: string, kind: FileKind, text: stri
     const parseIssues = refused.map((f) => ({ severity: "error" as const, file: rel, ...f }));
     return { abs, rel, kind, text: body, doc, lineCounter, data: undefined, parseIssues };
   }
-  const doc = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true, version: "1.2" });
+  const doc = parseDocument(body, { lineCounter, ...DOCUMENT_OPTIONS });
   const parseIssues: Issue[] = [];
   const seen = new Set<string>();
   // One broken value can make thousands of syntax errors (250,000 double quotes make 125,000): the

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, EXAMPLE, REPO } from "../helpers/run.js";
+import { BIN, committedCopy, EXAMPLE, REPO } from "../helpers/run.js";
 
 /**
  * The modules a tam invocation loads, from the ES modules of dist/ (TAM_NO_BUNDLE): the bundle tam
@@ -43,5 +43,20 @@ describe("start-up cost", () => {
     const loaded = modulesLoaded(["validate", "-C", EXAMPLE]);
     expect(loaded.some((url) => /dist\/project\/schema-check\.js/.test(url))).toBe(true);
     expect(loaded.filter((url) => /node_modules\/(inquirer|@inquirer|simple-git)\//.test(url))).toEqual([]);
+  });
+
+  it("a write run from the bundle reads and edits YAML with the bundle's one copy of yaml, not a second from node_modules", () => {
+    const dir = committedCopy(EXAMPLE);
+    const log = join(mkdtempSync(join(tmpdir(), "tam-required-")), "required.log");
+    const args = ["task", "start", "CHG-0002/T5", "--force", "--reason", "test", "--by", "O", "--as-of", "2026-12-06T10:00:00+03:00", "--no-commit", "-C", dir];
+    const result = spawnSync(process.execPath, ["--require", join(REPO, "test/helpers/record-required.cjs"), BIN, ...args], {
+      env: { ...process.env, TAM_REQUIRE_LOG: log, NO_COLOR: "1", TAM_NO_BUNDLE: "", TAM_TIMINGS: "1" },
+      encoding: "utf8",
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const loaded = readFileSync(log, "utf8").split("\n");
+    // The bundle is compiled through vm (src/launch.ts), so it is not in require.cache: its timings line says it ran.
+    expect(result.stderr).toMatch(/tam-timings \{"by":"bundle/);
+    expect(loaded.filter((file) => /node_modules[\\/]yaml[\\/]/.test(file))).toEqual([]);
   });
 });
