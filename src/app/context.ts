@@ -4,7 +4,9 @@ import { resolveClock, type Clock } from "../domain/clock.js";
 import { isValidTimeZone } from "../domain/dates.js";
 import { changeAsOf } from "../domain/tracking/history-time.js";
 import { findProjectRoot } from "../project/discover.js";
-import { loadProject, type LoadOptions, type LoadPart, type Project } from "../project/load.js";
+import { changeFileNamed, loadProject, type LoadOptions, type LoadPart, type Project } from "../project/load.js";
+import type { Change } from "../model/files.js";
+import { findChange } from "./lookup.js";
 
 /** Options every use case takes: where the project is (default: the nearest folder upward with tam.yaml). */
 export interface ProjectOptions {
@@ -24,6 +26,29 @@ export interface ClockOptions {
  * log, recommendations and minutes refer to changes by id only, which such an edit does not change.
  */
 export const CHANGE_EDIT_PARTS: LoadPart[] = ["departments", "architecture", "changes", "docs"];
+
+/** Statuses in which a change's first work is still to come: that start is gated on its readiness among every open change. */
+export const GATED_CHANGE_STATUSES: readonly string[] = ["draft", "planned", "approved"];
+
+/**
+ * The project for an update of one change's tasks. Once work on a change has started, its update
+ * (a task's status and history) changes nothing that the rules of another change file look at, so
+ * it reads the file named after the change with what that refers to (CHANGE_EDIT_PARTS), not the
+ * other change files (`changeFiles` says which it read). The first work on a change is gated on its
+ * forecast among every open change, and a change not in a file of its own name is found among all:
+ * those read every change file.
+ */
+export function openChangeUpdate(root: string, id: string): { project: Project; change: Change; file: string; changeFiles?: string[] } {
+  const named = changeFileNamed(root, id);
+  if (named) {
+    const project = loadProject(root, CHANGE_EDIT_PARTS, { changeFiles: [named] });
+    const change = project.changes.length === 1 ? project.changes[0]! : undefined;
+    if (change && typeof change.id === "string" && change.id.toLowerCase() === id.toLowerCase() && !GATED_CHANGE_STATUSES.includes(change.status))
+      return { project, change, file: named, changeFiles: [named] };
+  }
+  const project = loadProject(root, CHANGE_EDIT_PARTS);
+  return { project, ...findChange(project, id) };
+}
 
 export function openProject(options: ProjectOptions, parts?: LoadPart[], load?: LoadOptions): Project {
   return loadProject(findProjectRoot(options.project), parts, load);

@@ -14,9 +14,8 @@ import { findProjectRoot } from "../project/discover.js";
 import { whoAmI } from "../project/identity.js";
 import { FILE_NAMES } from "../project/load.js";
 import { editFiles, type WriteResult } from "../project/transaction.js";
-import { CHANGE_EDIT_PARTS, clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
+import { CHANGE_EDIT_PARTS, clockFor, GATED_CHANGE_STATUSES, openChangeUpdate, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 import { canonicalId } from "../util/ids.js";
-import { findChange } from "./lookup.js";
 import { readinessOf } from "./change-check.js";
 import { workMomentProblem } from "../domain/tracking/readiness.js";
 import { docGapText, docTaskCoverage } from "../domain/tracking/doc-coverage.js";
@@ -68,9 +67,9 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
   // Who: git's user.name, asked before the project is read (a process started from a small heap is cheaper).
   const root = findProjectRoot(request.project);
   const by = request.by ?? (await whoAmI(root));
-  // What the edit of one change file and its re-validation need: not the incident log or recommendations.
-  const project = openProject({ project: root }, CHANGE_EDIT_PARTS);
-  const { change: found, file } = findChange(project, givenChange);
+  // What the edit of one change file and its re-validation need: not the incident log or recommendations,
+  // and, once the change runs, not the other change files.
+  const { project, change: found, file, changeFiles } = openChangeUpdate(root, givenChange);
   // Ids as the project spells them (they are typed in any case).
   const changeId = found.id;
   const taskId =
@@ -134,8 +133,10 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
           // The gate: the first work on a change needs every readiness item to pass (tam change check).
           // A missing approval is the transition's own rule above; a recorded one must be a decision maker's.
           let accepted: string[] | undefined;
-          if (status && ["draft", "planned", "approved"].includes(change.status)) {
-            const { readiness } = readinessOf(project, change, clock.now, clock.timezone);
+          if (status && GATED_CHANGE_STATUSES.includes(change.status)) {
+            // Read with this change file alone, the change was running; another update has since moved it back.
+            const all = changeFiles ? openProject({ project: root }, CHANGE_EDIT_PARTS) : project;
+            const { readiness } = readinessOf(all, change, clock.now, clock.timezone);
             const skip = change.approval ? [] : ["approver" as const];
             const failing = readiness.items.filter((i) => i.state === "fail" && !(skip as string[]).includes(i.id));
             if (failing.length) {
@@ -168,8 +169,9 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
       by,
       ...transactionFlags(request),
       validate: CHANGE_EDIT_PARTS,
-      // Errors in other files do not stop an update of this one (the write reports them as a warning);
-      // tam.yaml must be valid: its time zone dates the update.
+      ...(changeFiles ? { changeFiles } : {}),
+      // Errors in other files do not stop an update of this one (the write reports those it read as a
+      // warning); tam.yaml must be valid: its time zone dates the update.
       refuseErrorsIn: [file, FILE_NAMES.manifest],
     },
   );

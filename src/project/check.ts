@@ -54,6 +54,17 @@ export function sameRead(project: Project, reread: Project): boolean {
   return project.files.length === reread.files.length && project.files.every((file, i) => reread.files[i] === file) && JSON.stringify(project.readIssues) === JSON.stringify(reread.readIssues);
 }
 
+/**
+ * The findings located in `files`: their read problems and schema findings, and what the rules across
+ * files (run on the whole project as read) find in them; a write that read only some change files
+ * judges those alone.
+ */
+export function issuesIn(project: Project, files: readonly string[]): Issue[] {
+  const crossIssues = validateProject({ ...project, fileOf: (entity) => project.originOf(entity)?.source.rel, unavailable: unavailableKinds(project) });
+  const schemaFindings = project.files.filter((file) => files.includes(file.rel)).flatMap((file) => schemaIssues(file));
+  return [...project.readIssues, ...schemaFindings, ...crossIssues].filter((issue) => files.includes(issue.file)).sort(compareIssues);
+}
+
 function computeIssues(project: Project): Issue[] {
   const schemaFindings = project.files.flatMap((file) => schemaIssues(file));
   const crossIssues = validateProject({

@@ -65,6 +65,8 @@ export interface LoadOptions {
   reuseAsRead?: boolean;
   /** Only these incident files (relative paths), e.g. to look at one again. */
   incidentFiles?: readonly string[];
+  /** Only these change files (relative paths): an update of one running change reads its own file, not the others. */
+  changeFiles?: readonly string[];
 }
 
 /** One incident file as read: its source (none when it could not be read), its incidents and read problems, and how to locate them. */
@@ -169,7 +171,8 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
   const meetings = want.has("meetings") ? collect<Meeting>(optional(FILE_NAMES.meetings, "meetings"), "meetings") : [];
   const changes: Change[] = [];
   if (want.has("changes")) {
-    for (const source of readAll(listYaml(root, FILE_NAMES.changes, readIssues, overrides).map((rel) => ({ rel, kind: "change" as const })))) changes.push(...collect<Change>(source, null));
+    const listed = listYaml(root, FILE_NAMES.changes, readIssues, overrides).filter((rel) => !options.changeFiles || options.changeFiles.includes(rel));
+    for (const source of readAll(listed.map((rel) => ({ rel, kind: "change" as const })))) changes.push(...collect<Change>(source, null));
   }
   const incidents: Incident[] = [];
   const where = (entity: object, ...field: PathSegment[]): Location => {
@@ -198,8 +201,25 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
 }
 
 /** The project as it is on disk now, parsing again only the files that changed since `project` was read. */
-export function reloadProject(project: Pick<Project, "root" | "files">, parts?: LoadPart[], overrides?: ReadonlyMap<string, string>, reuseAsRead = false): Project {
-  return loadProject(project.root, parts, { overrides, reuse: new Map(project.files.map((f) => [f.rel, f])), reuseAsRead });
+export function reloadProject(project: Pick<Project, "root" | "files">, parts?: LoadPart[], options: Pick<LoadOptions, "overrides" | "reuseAsRead" | "changeFiles"> = {}): Project {
+  return loadProject(project.root, parts, { ...options, reuse: new Map(project.files.map((f) => [f.rel, f])) });
+}
+
+/**
+ * The change file named after `id` (changes/<id>.yaml or .yml, the id in any case), as `tam change
+ * new` names it; undefined when there is none (or no readable changes folder).
+ */
+export function changeFileNamed(root: string, id: string): string | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(join(root, FILE_NAMES.changes));
+  } catch {
+    return undefined;
+  }
+  const wanted = id.toLowerCase();
+  const matches = names.filter((name) => /\.ya?ml$/i.test(name) && name.replace(/\.ya?ml$/i, "").toLowerCase() === wanted);
+  // Two spellings of one name (CHG-1.yaml and chg-1.yml) leave the choice to the whole project's read.
+  return matches.length === 1 ? `${FILE_NAMES.changes}/${matches[0]}` : undefined;
 }
 
 /** The .yaml/.yml files of a folder, sorted, as paths relative to the root. */

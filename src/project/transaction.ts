@@ -11,7 +11,7 @@ import { dirname, join } from "node:path";
 import { EditError, GitError, HookError, ProjectError, UsageError } from "../errors.js";
 import type { FileKind, Manifest } from "../model/files.js";
 import type { Issue } from "../model/issues.js";
-import { projectIssues, refuseErrorsIn, sameRead } from "./check.js";
+import { issuesIn, projectIssues, refuseErrorsIn, sameRead } from "./check.js";
 import { fileProblem } from "./file-errors.js";
 import { decodeText } from "./guards.js";
 import { reloadProject, type LoadPart, type Project } from "./load.js";
@@ -56,6 +56,11 @@ export interface WriteOptions {
    * When the project as the edit leaves it has no error at all, it is not checked again before it.
    */
   refuseErrorsIn?: readonly string[];
+  /**
+   * Re-validate reading only these change files (with the parts of `validate`): an update of one
+   * running change. Then only errors in the files of refuseErrorsIn refuse or are warned of.
+   */
+  changeFiles?: readonly string[];
   /** false: do not run the repository's commit hooks (--no-verify); the commit message records it. */
   verify?: boolean;
   /** Receives warnings (pre-existing errors elsewhere, files a killed tam left uncommitted, waiting for the lock) and what the commit hooks printed. */
@@ -120,7 +125,7 @@ export async function editFiles(project: { root: string; files?: SourceFile[] },
 
     const planned = planEdits(root, fileEdits);
     if (planned.length === 0) return { written: [] };
-    if (options.validate !== false) checkProject(project, planned, options.validate, warn, options.refuseErrorsIn);
+    if (options.validate !== false) checkProject(project, planned, options.validate, warn, options.refuseErrorsIn, options.changeFiles);
 
     const paths = planned.map((p) => p.path).sort();
     let message = typeof options.message === "string" ? options.message : options.message();
@@ -314,18 +319,30 @@ export function kindOf(rel: string): FileKind {
 }
 
 /** Refuses an edit that brings new errors; errors the project already had are a warning, not a refusal. */
-function checkProject(read: { root: string; files?: SourceFile[] }, planned: Planned[], parts: LoadPart[] | undefined, warn: (text: string) => void, refuseIn?: readonly string[]): void {
+function checkProject(
+  read: { root: string; files?: SourceFile[] },
+  planned: Planned[],
+  parts: LoadPart[] | undefined,
+  warn: (text: string) => void,
+  refuseIn?: readonly string[],
+  changeFiles?: readonly string[],
+): void {
+  // Read with some change files only, the rules across change files cannot be judged: only the
+  // findings in the files the command decides from count.
+  const scope = changeFiles && refuseIn;
+  const issuesOf = (project: Project) => (scope ? issuesIn(project, scope) : projectIssues(project));
+  const isError = (issue: Issue) => issue.severity === "error";
   const overrides = new Map(planned.map((p) => [p.path, p.bytes.toString("utf8")]));
   // Files unchanged since the command read them are not parsed again, nor those unchanged by the edit.
-  const current = reloadProject({ root: read.root, files: read.files ?? [] }, parts);
+  const current = reloadProject({ root: read.root, files: read.files ?? [] }, parts, { changeFiles });
   // The files the edit does not touch are as just read (under the lock): not read from disk again.
-  const after = projectIssues(reloadProject(current, parts, overrides, true)).filter((i) => i.severity === "error");
+  const after = issuesOf(reloadProject(current, parts, { overrides, reuseAsRead: true, changeFiles })).filter(isError);
   // No error left: nothing to refuse, nothing to warn of.
   if (refuseIn && after.length === 0) return;
   // Nothing changed since the command read (and checked) the project: its findings stand.
-  const beforeIssues = projectIssues("readIssues" in read && sameRead(read as Project, current) ? (read as Project) : current);
+  const beforeIssues = issuesOf("readIssues" in read && sameRead(read as Project, current) ? (read as Project) : current);
   if (refuseIn) refuseErrorsIn(beforeIssues, refuseIn);
-  const before = beforeIssues.filter((i) => i.severity === "error");
+  const before = beforeIssues.filter(isError);
   const fresh = newErrors(before, after);
   if (fresh.length) throw new ProjectError(`the change would leave the project invalid; nothing was written:`, fresh);
   if (before.length) {
