@@ -152,7 +152,7 @@ const init: CommandDef = {
 const schema: CommandDef = {
   path: ["schema"],
   args: ["[kind]"],
-  description: "print a JSON Schema (tam, departments, architecture, change, incidents, docs, recommendations) or write them all",
+  description: "print a JSON Schema (tam, departments, architecture, change, incidents, docs, recommendations, meetings) or write them all",
   options: [option("--write [dir]", "write every schema into this folder (default: the project's .tam/schemas, which its modelines point at)")],
   examples: ["tam schema change", "tam schema --write   # refresh the project's .tam/schemas after upgrading tam", "tam schema --write /tmp/schemas"],
   run: async ({ globals, args: [kind], options, output }) => (await import("../commands/schema.js")).runSchema(globals, kind, options, output),

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runTam } from "../helpers/run.js";
+import { REPO, runTam } from "../helpers/run.js";
 
 describe("tam schema", () => {
   it("prints a schema by name", () => {
@@ -30,6 +30,13 @@ describe("tam schema", () => {
     expect(written.code, written.stderr).toBe(0);
     expect(written.stderr).toContain("wrote 8 schemas to .");
     expect(JSON.parse(runTam(["validate", "-C", dir, "--format", "json"]).stdout).issues).toEqual([]);
+  });
+
+  it("its help names every schema it can print", () => {
+    const help = runTam(["schema", "--help"]).stdout.replace(/\s+/g, " ");
+    const names = readdirSync(join(REPO, "schemas")).map((file) => file.replace(/\.schema\.json$/, ""));
+    expect(names.length).toBeGreaterThan(7);
+    for (const name of names) expect(help, name).toMatch(new RegExp(`\\b${name}\\b`));
   });
 
   it("rejects an unknown kind with exit 2", () => {
