@@ -280,7 +280,9 @@ describe("meetings.yaml validation", () => {
     const lines = text.split("\n");
     const first = lines.indexOf("  - id: MTG-2026-10-30") + 1;
     const issues = projectIssues(loadProject(dir)).filter((i) => i.file === "meetings.yaml" && i.severity === "error");
-    expect(issues.map((i) => [i.code, i.line, i.message])).toEqual([["duplicate-id", lines.lastIndexOf("  - id: MTG-2026-10-30") + 1, `meeting id "MTG-2026-10-30" is already used at meetings.yaml:${first}`]]);
+    expect(issues.map((i) => [i.code, i.line, i.message])).toEqual([
+      ["duplicate-id", lines.lastIndexOf("  - id: MTG-2026-10-30") + 1, `meeting id "MTG-2026-10-30" is already used at meetings.yaml:${first}`],
+    ]);
   });
 
   it("a recommendation presented at a meeting id that the minutes do not hold is an unknown reference", () => {
