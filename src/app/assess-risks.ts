@@ -2,8 +2,8 @@
 import { assessRisks, countBySeverity } from "../domain/arch/risks.js";
 import type { Risk } from "../domain/arch/risk-types.js";
 import { recordLines, riskRecords, type RecordLine } from "../domain/recommendations/register.js";
-import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
-import { requireValidForDocs } from "./docs-valid.js";
+import type { ClockOptions, ProjectOptions } from "./context.js";
+import { openForDocs } from "./docs-valid.js";
 import { assessProjectFreshness } from "./freshness-facts.js";
 
 export interface ArchRisksResult {
@@ -19,9 +19,7 @@ export interface ArchRisksResult {
 }
 
 export async function archRisks(options: ProjectOptions & ClockOptions): Promise<ArchRisksResult> {
-  const project = openProject(options);
-  requireValidForDocs(project);
-  const clock = clockFor(project, options.asOf, options.now);
+  const { project, clock } = openForDocs(options);
   const freshness = await assessProjectFreshness(project, clock);
   const risks = assessRisks({
     components: project.components,

@@ -1,8 +1,8 @@
 // Use case: the freshness of every document of docs.yaml, and coverage of the architecture (tam docs check).
 import type { FreshnessReport } from "../domain/freshness/index.js";
 import { FAILING_STATES, type FailOn } from "../domain/freshness/fail-on.js";
-import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
-import { requireValidForDocs } from "./docs-valid.js";
+import type { ClockOptions, ProjectOptions } from "./context.js";
+import { openForDocs } from "./docs-valid.js";
 import { assessProjectFreshness } from "./freshness-facts.js";
 
 export interface CheckDocsOptions extends ProjectOptions, ClockOptions {
@@ -26,9 +26,7 @@ export interface CheckDocsResult {
 
 export async function checkDocs(options: CheckDocsOptions): Promise<CheckDocsResult> {
   // Freshness reads no incidents: not loading them keeps the check fast on years of incident files.
-  const project = openProject(options, ["departments", "architecture", "changes", "docs"]);
-  requireValidForDocs(project);
-  const clock = clockFor(project, options.asOf, options.now);
+  const { project, clock } = openForDocs(options, ["departments", "architecture", "changes", "docs"]);
   const { report, warnings, repoPrefix, gitProcesses } = await assessProjectFreshness(project, clock, { owner: options.owner });
   const failing = new Set(FAILING_STATES[options.failOn]);
   const failed = report.docs.some((doc) => failing.has(doc.state));

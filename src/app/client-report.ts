@@ -8,8 +8,8 @@ import { parsePreviousReport, type PreviousReport } from "../domain/report/since
 import { AUDIENCES, type Audience, type ClientReport } from "../domain/report/types.js";
 import { dateProblem } from "../domain/dates.js";
 import { resolvePeriod } from "../domain/sla/period.js";
-import { clockFor, openProject, projectAsOf, type ClockOptions, type ProjectOptions } from "./context.js";
-import { requireValidForDocs } from "./docs-valid.js";
+import { projectAsOf, type ClockOptions, type ProjectOptions } from "./context.js";
+import { openForDocs } from "./docs-valid.js";
 import { assessProjectFreshness } from "./freshness-facts.js";
 
 export interface ClientReportOptions extends ProjectOptions, ClockOptions {
@@ -31,9 +31,7 @@ export async function clientReport(options: ClientReportOptions): Promise<Client
   const audience = (options.audience ?? "client") as Audience;
   if (!AUDIENCES.includes(audience)) throw new UsageError(`--audience: "${options.audience}" is not one of ${AUDIENCES.join(", ")}`);
   const since = options.since === undefined ? undefined : readSince(options.since);
-  const project = openProject(options);
-  requireValidForDocs(project);
-  const clock = clockFor(project, options.asOf, options.now);
+  const { project, clock } = openForDocs(options);
   const period = resolvePeriod(options, clock.today, clock.timezone);
   if (typeof period === "string") throw new UsageError(period);
   if (since && since.date > clock.today) throw new UsageError(`--since ${since.date} is after the report's date ${clock.today}`);

@@ -6,8 +6,8 @@ import { withDocsBaseline } from "../project/docs-baseline.js";
 import { resolveCommit } from "../project/git.js";
 import { gitOrLoginName } from "../project/identity.js";
 import { editFiles, type WriteResult } from "../project/transaction.js";
-import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
-import { requireValidForDocs } from "./docs-valid.js";
+import type { ClockOptions, ProjectOptions } from "./context.js";
+import { openForDocs } from "./docs-valid.js";
 import { type WriteRequest, transactionFlags } from "./write-request.js";
 
 export interface DocsBaselineRequest extends ProjectOptions, ClockOptions, WriteRequest {
@@ -26,9 +26,7 @@ export interface DocsBaselineResult {
 }
 
 export async function recordDocsBaseline(request: DocsBaselineRequest): Promise<DocsBaselineResult> {
-  const project = openProject(request);
-  requireValidForDocs(project);
-  const clock = clockFor(project, request.asOf, request.now);
+  const { project, clock } = openForDocs(request);
   const manifest = project.files.find((file) => file.kind === "manifest");
   if (!manifest) throw new UsageError("no tam.yaml in the project");
   const { rev } = request;

@@ -7,9 +7,9 @@ import { editFiles, type WriteResult } from "../project/transaction.js";
 import { editMapEntry } from "../project/yaml-text.js";
 import { canonicalId } from "../util/ids.js";
 import { didYouMean } from "../util/suggest.js";
-import { clockFor, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
+import type { ClockOptions, ProjectOptions } from "./context.js";
 import { reviewFromEdit } from "./docs-review-edit.js";
-import { requireValidForDocs } from "./docs-valid.js";
+import { openForDocs } from "./docs-valid.js";
 
 export interface ReviewDocOptions extends ProjectOptions, ClockOptions, WriteRequest {
   docId: string;
@@ -31,9 +31,7 @@ export interface ReviewDocResult extends WriteResult {
 }
 
 export async function reviewDoc(options: ReviewDocOptions): Promise<ReviewDocResult> {
-  const project = openProject(options);
-  requireValidForDocs(project);
-  const clock = clockFor(project, options.asOf, options.now);
+  const { project, clock } = openForDocs(options);
   const { docId } = options;
   // Ids typed in any case: the project's spelling is used from here on.
   const canonical = canonicalId(

@@ -26,6 +26,7 @@ import type { IncidentUpdateOptions } from "../commands/incident-update.js";
 import type { InitOptions } from "../commands/init.js";
 import type { PortfolioCommandOptions, PortfolioFindCommandOptions } from "../commands/portfolio.js";
 import type { RecAction, RecListOptions, RecWriteFlags } from "../commands/rec.js";
+import type { RegisterListOptions } from "../commands/register.js";
 import type { ReportOptions } from "../commands/report.js";
 import type { SlaReportOptions } from "../commands/sla-report.js";
 import type { StatusOptions } from "../commands/status.js";
@@ -544,8 +545,30 @@ const arch: CommandDef[] = [
   },
 ];
 
+// --- the registers tam rec and tam meeting keep ---
+/** A write of a register before the options every such write takes. */
+interface RegisterWriteRow {
+  path: string[];
+  args: string[];
+  description: string;
+  examples: string[];
+  options: OptionDef[];
+}
+
+/** A write of a register (tam rec add, tam meeting new, …): its own options, then who records it, the report's format, --as-of and the write flags. */
+function registerWrite(row: RegisterWriteRow, format: "recWrite" | "meetingWrite", noCommit: string, run: CommandDef["run"]): CommandDef {
+  return {
+    path: row.path,
+    args: row.args,
+    description: row.description,
+    options: [...row.options, byOption("who records it, the commit's author"), formatOption(format, "text"), asOfOption, ...writeOptions(noCommit)],
+    examples: row.examples,
+    run,
+  };
+}
+
 // --- the register of recommendations ---
-const REC_WRITES: Record<RecAction, { description: string; examples: string[]; options: OptionDef[] }> = {
+const REC_WRITES: Record<RecAction, Omit<RegisterWriteRow, "path" | "args">> = {
   add: {
     description: "add a recommendation: one answering a risk of `tam arch risks` (its client wording by default), or an engineer's proposal",
     examples: ["tam rec add --risk spof:shop-pg", "tam rec add --author 'Kirill Popov' --title 'Alert on the NAS filling up' --component nas"],
@@ -597,26 +620,18 @@ const rec: CommandDef[] = [
     examples: ["tam rec list -C examples/northwind --as-of 2026-11-20", "tam rec list --format json"],
     run: async ({ globals, options, output }) => (await import("../commands/rec.js")).runRecList(globals, options as RecListOptions, output),
   },
-  ...(Object.keys(REC_WRITES) as RecAction[]).map(
-    (action): CommandDef => ({
-      path: ["rec", action],
-      args: action === "add" ? [] : ["<id>"],
-      description: REC_WRITES[action].description,
-      options: [
-        ...REC_WRITES[action].options,
-        byOption("who records it, the commit's author"),
-        formatOption("recWrite", "text"),
-        asOfOption,
-        ...writeOptions("write recommendations.yaml but do not commit it"),
-      ],
-      examples: REC_WRITES[action].examples,
-      run: async ({ globals, args: [id], options, output }) => (await import("../commands/rec.js")).runRecWrite(globals, action, id, options as RecWriteFlags & Record<string, unknown>, output),
-    }),
+  ...(Object.keys(REC_WRITES) as RecAction[]).map((action) =>
+    registerWrite(
+      { path: ["rec", action], args: action === "add" ? [] : ["<id>"], ...REC_WRITES[action] },
+      "recWrite",
+      "write recommendations.yaml but do not commit it",
+      async ({ globals, args: [id], options, output }) => (await import("../commands/rec.js")).runRecWrite(globals, action, id, options as RecWriteFlags & Record<string, unknown>, output),
+    ),
   ),
 ];
 
 // --- client meetings: minutes and action items (issue 30, point 3) ---
-const MEETING_WRITES: Record<MeetingAction, { path: string[]; args: string[]; description: string; examples: string[]; options: OptionDef[] }> = {
+const MEETING_WRITES: Record<MeetingAction, RegisterWriteRow> = {
   new: {
     path: ["meeting", "new"],
     args: [],
@@ -664,22 +679,11 @@ const MEETING_WRITES: Record<MeetingAction, { path: string[]; args: string[]; de
   },
 };
 
-/** A meeting write (new, action add|done|open): its own options, then the shared ones. */
-const meetingWrite = (action: MeetingAction): CommandDef => ({
-  path: MEETING_WRITES[action].path,
-  args: MEETING_WRITES[action].args,
-  description: MEETING_WRITES[action].description,
-  options: [
-    ...MEETING_WRITES[action].options,
-    byOption("who records it, the commit's author"),
-    formatOption("meetingWrite", "text"),
-    asOfOption,
-    ...writeOptions("write the files but do not commit them"),
-  ],
-  examples: MEETING_WRITES[action].examples,
-  run: async ({ globals, args: [target], options, output }) =>
+/** A meeting write (new, action add|done|open). */
+const meetingWrite = (action: MeetingAction): CommandDef =>
+  registerWrite(MEETING_WRITES[action], "meetingWrite", "write the files but do not commit them", async ({ globals, args: [target], options, output }) =>
     (await import("../commands/meeting.js")).runMeetingWrite(globals, action, target, options as MeetingWriteFlags & Record<string, unknown>, output),
-});
+  );
 
 const meeting: CommandDef[] = [
   {
@@ -692,7 +696,7 @@ const meeting: CommandDef[] = [
     description: "every meeting held by a day, with its decisions and each action item: open, overdue, kept (done by its due date) or late",
     options: [formatOption("meeting", "table"), asOfOption],
     examples: ["tam meeting list -C examples/northwind --as-of 2026-11-20", "tam meeting list --format json"],
-    run: async ({ globals, options, output }) => (await import("../commands/meeting.js")).runMeetingList(globals, options as { format: string; asOf?: string }, output),
+    run: async ({ globals, options, output }) => (await import("../commands/meeting.js")).runMeetingList(globals, options as RegisterListOptions, output),
   },
   meetingWrite("new"),
   {

@@ -1,45 +1,27 @@
 // tam rec list|add|present|accept|decline: the register of recommendations (recommendations.yaml).
-import { acceptRecommendation, addRecommendation, declineRecommendation, listRecommendations, presentRecommendation, type RecWriteResult } from "../app/recommendation.js";
+import { acceptRecommendation, addRecommendation, declineRecommendation, listRecommendations, presentRecommendation } from "../app/recommendation.js";
 import { recFormatters, recWriteFormatters } from "../format/rec/index.js";
-import { pickFormatter } from "../format/registry.js";
-import { plainOutput, processOutput, type GlobalOptions, type Output } from "./context.js";
-import type { WriteFlags } from "./write-flags.js";
+import { processOutput, type GlobalOptions, type Output } from "./context.js";
+import { type RegisterListOptions, type RegisterWriteFlags, runRegisterList, runRegisterWrite } from "./register.js";
 
-export interface RecListOptions {
-  format: string;
-  asOf?: string;
-}
+export type RecListOptions = RegisterListOptions;
 
 export async function runRecList(globals: GlobalOptions, options: RecListOptions, output: Output = processOutput): Promise<number> {
-  const format = pickFormatter(recFormatters, options.format);
-  output.out(format(listRecommendations({ project: globals.project, asOf: options.asOf }), { color: false, width: process.stdout.columns }));
-  return 0;
+  return runRegisterList(globals, options, output, recFormatters, listRecommendations);
 }
 
-export interface RecWriteFlags extends WriteFlags {
-  format: string;
-  asOf?: string;
-  commit: boolean;
+export interface RecWriteFlags extends RegisterWriteFlags {
   date?: string;
 }
 
 export type RecAction = "add" | "present" | "accept" | "decline";
 
 /** Runs one write of the register and prints its one-line report (or its JSON). */
-export async function runRecWrite(
-  globals: GlobalOptions,
-  action: RecAction,
-  id: string | undefined,
-  options: RecWriteFlags & Record<string, unknown>,
-  output: Output = processOutput,
-): Promise<number> {
-  const format = pickFormatter(recWriteFormatters, options.format);
-  const common = { ...options, project: globals.project, warn: plainOutput(output).err };
-  let result: RecWriteResult;
-  if (action === "add") result = await addRecommendation({ ...common, id: options.id as string | undefined, components: options.component as string[] | undefined });
-  else if (action === "present") result = await presentRecommendation({ ...common, id: id! });
-  else if (action === "accept") result = await acceptRecommendation({ ...common, id: id! });
-  else result = await declineRecommendation({ ...common, id: id! });
-  output.out(format(result, { color: false }));
-  return 0;
+export function runRecWrite(globals: GlobalOptions, action: RecAction, id: string | undefined, options: RecWriteFlags & Record<string, unknown>, output: Output = processOutput): Promise<number> {
+  return runRegisterWrite(globals, options, output, recWriteFormatters, (common) => {
+    if (action === "add") return addRecommendation({ ...common, id: options.id as string | undefined, components: options.component as string[] | undefined });
+    if (action === "present") return presentRecommendation({ ...common, id: id! });
+    if (action === "accept") return acceptRecommendation({ ...common, id: id! });
+    return declineRecommendation({ ...common, id: id! });
+  });
 }

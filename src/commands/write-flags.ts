@@ -1,6 +1,5 @@
 // The options every writing command shares (--no-commit, --wait, --include-local-changes, --no-verify)
 // and how its output names what the write did.
-import type { WriteResult } from "../app/write-request.js";
 import { type GlobalOptions, type Output, plainOutput } from "./context.js";
 
 export interface WriteFlags {
@@ -35,10 +34,5 @@ export interface NoticeOptions extends WriteFlags {
   asOf?: string;
 }
 
-/** " (commit abc1234)", or what happened instead, to end a command's one-line report. */
-export function committedNote(result: WriteResult): string {
-  if (result.written.length === 0) return " (nothing to change: the file already says this; no commit)";
-  if (result.commit) return ` (commit ${result.commit})`;
-  if (result.nothingToCommit) return " (nothing to commit: the committed file already says this)";
-  return "";
-}
+// The commands' one-line reports and the rec formatter end alike.
+export { committedNote } from "../format/committed-note.js";

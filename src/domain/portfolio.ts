@@ -40,6 +40,28 @@ export interface ClientFigures {
   meetingActionsOverdue: string[];
 }
 
+/** The figures of a client with nothing to count: no open work, every list empty, no SLA result. */
+export function emptyFigures(): ClientFigures {
+  return {
+    openChanges: 0,
+    openTasks: 0,
+    departments: [],
+    late: [],
+    atRisk: [],
+    blocked: [],
+    untold: [],
+    openP1P2: [],
+    sla: { compliancePct: null, goalPct: null, pass: null },
+    staleDocs: [],
+    brokenDocs: [],
+    escalationsDue: [],
+    reviewsOverdue: [],
+    reviewsOverdueP1: [],
+    reviewActionsOverdue: [],
+    meetingActionsOverdue: [],
+  };
+}
+
 export interface ClientRow {
   /** The project folder as given (or as listed in the portfolio file). */
   path: string;

@@ -1,4 +1,5 @@
-// meetings.yaml: ids unique, attendees and owners known people of the right side, action items in
+// meetings.yaml (its meeting ids are checked with every other list's in references.ts): action ids
+// unique in their meeting, attendees and owners known people of the right side, action items in
 // time order (due and done not before the meeting), recommendations presented known to the register.
 // checkMeetingActions (the date-dependent part, overdue action items) runs in tam validate with its clock.
 import type { Meeting } from "../../model/files.js";
@@ -45,7 +46,6 @@ export function checkMeetings(view: ProjectView): Issue[] {
     } else if (side && !(side === "client" ? isClient : isProvider))
       issues.push(issueAt(view, "error", "wrong-side", `"${name}" is on the ${isClient ? "client" : "provider"} side, not the ${side}'s`, meeting, ...path));
   };
-  const first = new Map<string, Meeting>();
   let previous: Meeting | undefined;
   for (const meeting of meetings) {
     if (meeting === null || typeof meeting !== "object") continue;
@@ -53,13 +53,6 @@ export function checkMeetings(view: ProjectView): Issue[] {
       if (previous && meeting.date < previous.date)
         issues.push(issueAt(view, "warning", "out-of-order", `meeting ${meeting.id} (${meeting.date}) comes after ${previous.id} (${previous.date}): keep the minutes in time order`, meeting, "date"));
       previous = meeting;
-    }
-    if (typeof meeting.id === "string") {
-      const earlier = first.get(meeting.id);
-      if (earlier) {
-        const at = view.where(earlier, "id");
-        issues.push(issueAt(view, "error", "duplicate-id", `meeting id "${meeting.id}" is already used at ${at.file}:${at.line}`, meeting, "id"));
-      } else first.set(meeting.id, meeting);
     }
     list(meeting.attendees?.client).forEach((name, i) => person(name, "client", meeting, "attendees", "client", i));
     list(meeting.attendees?.provider).forEach((name, i) => person(name, "provider", meeting, "attendees", "provider", i));

@@ -1,5 +1,5 @@
-// recommendations.yaml: ids unique, references resolve (risks, components, changes, client contacts),
-// and each state carries the record it needs (accepted: the change; declined: who, when, until when).
+// recommendations.yaml (its ids are checked with every other list's in references.ts): references
+// resolve (risks, components, changes, client contacts), and each state carries the record it needs (accepted: the change; declined: who, when, until when).
 import type { Issue } from "../../model/issues.js";
 import { didYouMean } from "../../util/suggest.js";
 import { decisionMakers } from "../tracking/approvers.js";
@@ -30,7 +30,6 @@ export function checkRecommendations(view: ProjectView): Issue[] {
   const changeIds = new Set(view.changes.map((c) => c.id));
   const docIds = new Set(view.docs.map((d) => d.id));
   const contacts = clientContacts(view);
-  const first = new Map<string, object>();
   const makers = decisionMakers(view.manifest);
   const contact = (name: unknown, rec: object, ...path: (string | number)[]) => {
     if (typeof name !== "string") return;
@@ -54,13 +53,6 @@ export function checkRecommendations(view: ProjectView): Issue[] {
     issues.push({ ...issueAt(view, "error", "unknown-contact", `"${name}" is not a client contact in tam.yaml${hint ? ` (${hint})` : known}`, rec, ...path), hint });
   };
   for (const rec of recs) {
-    if (typeof rec.id === "string") {
-      const earlier = first.get(rec.id);
-      if (earlier) {
-        const at = view.where(earlier, "id");
-        issues.push(issueAt(view, "error", "duplicate-id", `recommendation id "${rec.id}" is already used at ${at.file}:${at.line}`, rec, "id"));
-      } else first.set(rec.id, rec);
-    }
     const risk = (rec.origin as { risk?: unknown } | undefined)?.risk;
     if (typeof risk === "string") {
       const [kind = "", subject = ""] = risk.split(":");

@@ -25,6 +25,8 @@ export function checkDuplicates(view: ProjectView): Issue[] {
   dup(view.components, "component");
   dup(view.changes, "change");
   dup(view.docs, "doc");
+  dup(items(view.recommendations), "recommendation");
+  dup(items(view.meetings), "meeting");
   const existing = new Set(view.components.map((c) => c.id));
   for (const change of view.changes) {
     dup(items(change.tasks), `task of ${change.id}`);

@@ -1,6 +1,6 @@
 // Stable JSON shapes of tam portfolio ({ version: 1, asOf, totals, clients[], workload[] }) and tam portfolio find
 // ({ version: 1, query, searched, found[], errors[] }). docs/commands/portfolio.md documents them.
-import type { Portfolio } from "../../domain/portfolio.js";
+import { emptyFigures, type Portfolio } from "../../domain/portfolio.js";
 import type { PortfolioFindResult } from "../../app/portfolio.js";
 import { jsonText } from "../text.js";
 
@@ -16,24 +16,8 @@ export function formatPortfolioJson(portfolio: Portfolio): string {
       tam: row.tam,
       urgency: row.urgency,
       error: row.error,
-      ...(row.figures ?? {
-        openChanges: null,
-        openTasks: null,
-        departments: [],
-        late: [],
-        atRisk: [],
-        blocked: [],
-        untold: [],
-        openP1P2: [],
-        sla: null,
-        staleDocs: [],
-        brokenDocs: [],
-        escalationsDue: [],
-        reviewsOverdue: [],
-        reviewsOverdueP1: [],
-        reviewActionsOverdue: [],
-        meetingActionsOverdue: [],
-      }),
+      // A row with an error has the keys of every other row: counts and SLA null (unknown), lists empty.
+      ...(row.figures ?? { ...emptyFigures(), openChanges: null, openTasks: null, sla: null }),
       notes: row.notes,
     })),
     workload: portfolio.workload,

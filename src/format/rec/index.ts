@@ -1,6 +1,7 @@
 // tam rec: the register as a table or JSON, and the one-line report of each write.
 import type { RecListResult, RecWriteResult } from "../../app/recommendation.js";
 import type { RecordLine } from "../../domain/recommendations/register.js";
+import { committedNote } from "../committed-note.js";
 import type { FormatName } from "../names.js";
 import type { Formatter } from "../registry.js";
 import { fittedTable } from "../table-width.js";
@@ -20,17 +21,9 @@ export const recFormatters: Record<FormatName<"rec">, Formatter<RecListResult>> 
   json: (result) => jsonText({ version: 1, asOf: result.asOf, recommendations: result.recommendations.map(recordJson) }),
 };
 
-/** " (commit abc1234)", or what happened instead. */
-function committedNote(result: RecWriteResult): string {
-  if (result.written.length === 0) return " (nothing to change: the file already says this; no commit)";
-  if (result.commit) return ` (commit ${result.commit})`;
-  if (result.nothingToCommit) return " (nothing to commit: the committed file already says this)";
-  return " (not committed)";
-}
-
 const DONE: Record<RecWriteResult["action"], string> = { add: "Added", present: "Recorded as presented", accept: "Recorded as accepted", decline: "Recorded as declined" };
 
 export const recWriteFormatters: Record<FormatName<"recWrite">, Formatter<RecWriteResult>> = {
-  text: (result) => inlineSafe(`${DONE[result.action]} ${result.recommendation.recommendation} in ${result.file}: ${result.recommendation.text}${committedNote(result)}.`),
+  text: (result) => inlineSafe(`${DONE[result.action]} ${result.recommendation.recommendation} in ${result.file}: ${result.recommendation.text}${committedNote(result, " (not committed)")}.`),
   json: (result) => jsonText({ version: 1, action: result.action, file: result.file, written: result.written, commit: result.commit ?? null, recommendation: recordJson(result.recommendation) }),
 };

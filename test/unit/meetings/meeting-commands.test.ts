@@ -272,6 +272,19 @@ describe("meetings.yaml validation", () => {
     expect(issues.map((i) => [i.severity, i.code, i.line])).toEqual([["warning", "out-of-order", text.split("\n").indexOf("    date: 2026-10-02") + 1]]);
   });
 
+  it("a meeting id used twice is an error at the second, naming where the first stands", () => {
+    const dir = example();
+    const path = join(dir, "meetings.yaml");
+    const text = `${readFileSync(path, "utf8")}  - id: MTG-2026-10-30\n    date: 2026-11-19\n    attendees: { client: [Dmitry Sokolov] }\n`;
+    writeFileSync(path, text);
+    const lines = text.split("\n");
+    const first = lines.indexOf("  - id: MTG-2026-10-30") + 1;
+    const issues = projectIssues(loadProject(dir)).filter((i) => i.file === "meetings.yaml" && i.severity === "error");
+    expect(issues.map((i) => [i.code, i.line, i.message])).toEqual([
+      ["duplicate-id", lines.lastIndexOf("  - id: MTG-2026-10-30") + 1, `meeting id "MTG-2026-10-30" is already used at meetings.yaml:${first}`],
+    ]);
+  });
+
   it("a recommendation presented at a meeting id that the minutes do not hold is an unknown reference", () => {
     const dir = example();
     const path = join(dir, "recommendations.yaml");

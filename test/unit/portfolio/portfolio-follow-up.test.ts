@@ -6,7 +6,7 @@ import { JSDOM } from "jsdom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { portfolio } from "../../../src/app/portfolio.js";
 import { status } from "../../../src/app/project-status.js";
-import { type ClientFigures, type ClientRow, portfolioOf, URGENCY_WEIGHTS, urgencyOf } from "../../../src/domain/portfolio.js";
+import { type ClientFigures, type ClientRow, emptyFigures, portfolioOf, URGENCY_WEIGHTS, urgencyOf } from "../../../src/domain/portfolio.js";
 import { formatPortfolioHtml } from "../../../src/format/portfolio/html.js";
 import { portfolioFormatters } from "../../../src/format/portfolio/index.js";
 import { committedCopy, EXAMPLE, REPO } from "../../helpers/run.js";
@@ -17,25 +17,6 @@ const dirs: Record<string, string> = {};
 beforeAll(() => {
   dirs.northwind = committedCopy(EXAMPLE);
   dirs.contoso = committedCopy(join(REPO, "examples/contoso"));
-});
-
-const none = (): ClientFigures => ({
-  openChanges: 0,
-  openTasks: 0,
-  departments: [],
-  late: [],
-  atRisk: [],
-  blocked: [],
-  untold: [],
-  openP1P2: [],
-  sla: { compliancePct: null, goalPct: null, pass: null },
-  staleDocs: [],
-  brokenDocs: [],
-  escalationsDue: [],
-  reviewsOverdue: [],
-  reviewsOverdueP1: [],
-  reviewActionsOverdue: [],
-  meetingActionsOverdue: [],
 });
 
 const rowOf = (client: string, figures: ClientFigures): ClientRow => ({ path: client.toLowerCase(), client, project: null, tam: null, urgency: urgencyOf(figures), figures, error: null, notes: [] });
@@ -83,18 +64,18 @@ describe("the follow-up figures of a client", () => {
 
 describe("the urgency of follow-up", () => {
   it("weighs an escalation due and a P1's overdue review as a broken promise, other reviews and commitments less", () => {
-    const late = urgencyOf({ ...none(), late: ["CHG-0001"] });
-    expect(urgencyOf({ ...none(), escalationsDue: ["CHG-0001/T1"] })).toBe(late);
-    expect(urgencyOf({ ...none(), reviewsOverdue: ["INC-0001"], reviewsOverdueP1: ["INC-0001"] })).toBe(late);
-    const p2Review = urgencyOf({ ...none(), reviewsOverdue: ["INC-0002"] });
+    const late = urgencyOf({ ...emptyFigures(), late: ["CHG-0001"] });
+    expect(urgencyOf({ ...emptyFigures(), escalationsDue: ["CHG-0001/T1"] })).toBe(late);
+    expect(urgencyOf({ ...emptyFigures(), reviewsOverdue: ["INC-0001"], reviewsOverdueP1: ["INC-0001"] })).toBe(late);
+    const p2Review = urgencyOf({ ...emptyFigures(), reviewsOverdue: ["INC-0002"] });
     expect(p2Review).toBe(URGENCY_WEIGHTS.reviewsOverdue);
-    expect(p2Review).toBeLessThan(urgencyOf({ ...none(), atRisk: ["CHG-0001"] }));
-    expect(urgencyOf({ ...none(), meetingActionsOverdue: ["MTG-2026-10-30/A2"] })).toBeGreaterThan(urgencyOf({ ...none(), blocked: ["CHG-0001/T1"] }));
-    expect(urgencyOf({ ...none(), reviewActionsOverdue: ["INC-0004/A2"] })).toBeGreaterThan(0);
+    expect(p2Review).toBeLessThan(urgencyOf({ ...emptyFigures(), atRisk: ["CHG-0001"] }));
+    expect(urgencyOf({ ...emptyFigures(), meetingActionsOverdue: ["MTG-2026-10-30/A2"] })).toBeGreaterThan(urgencyOf({ ...emptyFigures(), blocked: ["CHG-0001/T1"] }));
+    expect(urgencyOf({ ...emptyFigures(), reviewActionsOverdue: ["INC-0004/A2"] })).toBeGreaterThan(0);
   });
 
   it("puts a client with an escalation due before one with a change at risk", () => {
-    const result = portfolioOf(AS_OF, [rowOf("Calm", { ...none(), atRisk: ["CHG-0001"] }), rowOf("Burning", { ...none(), escalationsDue: ["INC-0009"] })]);
+    const result = portfolioOf(AS_OF, [rowOf("Calm", { ...emptyFigures(), atRisk: ["CHG-0001"] }), rowOf("Burning", { ...emptyFigures(), escalationsDue: ["INC-0009"] })]);
     expect(result.rows.map((row) => row.client)).toEqual(["Burning", "Calm"]);
   });
 });
@@ -125,14 +106,18 @@ describe("every format shows the follow-up", () => {
     expect(json.totals).toMatchObject({ escalationsDue: 2, reviewsOverdue: 3, reviewActionsOverdue: 1, meetingActionsOverdue: 1 });
     const broken = json.clients.find((c: { error: string | null }) => c.error !== null);
     expect([broken.escalationsDue, broken.reviewsOverdue, broken.reviewsOverdueP1, broken.reviewActionsOverdue, broken.meetingActionsOverdue]).toEqual([[], [], [], [], []]);
+    // Every key of a readable row, in the same order: its counts and SLA null, its lists empty.
+    expect(Object.keys(broken)).toEqual(Object.keys(northwind));
+    for (const [key, value] of Object.entries(northwind)) if (Array.isArray(value) && key !== "notes") expect(broken[key], key).toEqual([]);
+    expect([broken.openChanges, broken.openTasks, broken.sla]).toEqual([null, null, null]);
   });
 
   it("html: a row with only an escalation due or a P1's review overdue stands out", () => {
     const page = formatPortfolioHtml(
       portfolioOf(AS_OF, [
-        rowOf("Escalated", { ...none(), escalationsDue: ["INC-0009"] }),
-        rowOf("Unreviewed", { ...none(), reviewsOverdue: ["INC-0001"], reviewsOverdueP1: ["INC-0001"] }),
-        rowOf("Quiet", { ...none(), reviewsOverdue: ["INC-0002"] }),
+        rowOf("Escalated", { ...emptyFigures(), escalationsDue: ["INC-0009"] }),
+        rowOf("Unreviewed", { ...emptyFigures(), reviewsOverdue: ["INC-0001"], reviewsOverdueP1: ["INC-0001"] }),
+        rowOf("Quiet", { ...emptyFigures(), reviewsOverdue: ["INC-0002"] }),
       ]),
     );
     const rows = [...new JSDOM(page).window.document.querySelectorAll("tbody tr")].filter((tr) => tr.querySelector("td")?.textContent?.match(/Escalated|Unreviewed|Quiet/));

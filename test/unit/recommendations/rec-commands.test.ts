@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { acceptRecommendation, addRecommendation, declineRecommendation, listRecommendations, presentRecommendation } from "../../../src/app/recommendation.js";
+import { recWriteFormatters } from "../../../src/format/rec/index.js";
 import { loadProject } from "../../../src/project/load.js";
 import { projectIssues } from "../../../src/project/check.js";
 import { committedCopy, EXAMPLE, git, headOf } from "../../helpers/run.js";
@@ -174,5 +175,19 @@ describe("recommendations.yaml validation", () => {
       ["duplicate-id", text.split("\n").findLastIndex((l) => l.includes("id: REC-005")) + 1],
     ]);
     expect(issues.find((i) => i.code === "unknown-contact")?.message).toMatch(/did you mean "Elena Smirnova"/);
+  });
+});
+
+describe("the one-line report of a write", () => {
+  it("ends with what became of the commit: made, not needed, nothing to change, or left to the user", async () => {
+    const dir = example();
+    const saved = await presentRecommendation({ ...common(dir), id: "REC-006", commit: false });
+    const ending = (result: typeof saved) => recWriteFormatters.text(result, { color: false }).replace(/^.*?(?= \()/, "");
+    expect([ending(saved), ending({ ...saved, commit: "abc1234" }), ending({ ...saved, commit: undefined, nothingToCommit: true }), ending({ ...saved, written: [] })]).toEqual([
+      " (not committed).",
+      " (commit abc1234).",
+      " (nothing to commit: the committed file already says this).",
+      " (nothing to change: the file already says this; no commit).",
+    ]);
   });
 });
