@@ -33,6 +33,13 @@ export const formatOption = (names: keyof typeof FORMAT_NAMES, fallback: string)
 export const asOfOption = option("--as-of <date>", "evaluate as of this date (YYYY-MM-DD) or timestamp, for reproducible output");
 
 /** --fail-on: the lowest severity (or state) that makes the exit code 1. */
+/** The period of a report: one calendar month, or first and last day (resolvePeriod in src/domain/sla/period.ts). */
+export const PERIOD_OPTIONS: readonly OptionDef[] = [
+  option("--period <YYYY-MM>", "a calendar month in the project's zone (default: the last full month)"),
+  option("--from <date>", "first day of the period (YYYY-MM-DD)"),
+  option("--to <date>", "last day of the period (YYYY-MM-DD), inclusive"),
+];
+
 export const failOnOption = (description: string, choices: readonly string[], fallback?: string): OptionDef =>
   option("--fail-on <severity>", description, { choices, ...(fallback === undefined ? {} : { default: fallback }) });
 

@@ -38,7 +38,7 @@ import { CHANGE_ACTIONS, type ChangeAction } from "../domain/tracking/lifecycle.
 import { TASK_ACTIONS, type TaskAction } from "../domain/tracking/transition.js";
 import { FORMAT_NAMES } from "../format/names.js";
 import { CHANGE_OUTCOMES, PRIORITIES } from "../model/files.js";
-import { asOfOption, byOption, collect, failOnOption, formatOption, type OptionDef, option, type ParseState, TRANSACTION_OPTIONS, writeOptions } from "./options.js";
+import { asOfOption, byOption, collect, failOnOption, formatOption, type OptionDef, option, type ParseState, PERIOD_OPTIONS, TRANSACTION_OPTIONS, writeOptions } from "./options.js";
 
 /** What every command's `run` receives. */
 export interface CommandCall {
@@ -501,9 +501,7 @@ const report: CommandDef = {
   options: [
     formatOption("report", "markdown"),
     option("--audience <audience>", "client: the edition to hand over; internal: adds internal dates, chores and data-quality warnings", { choices: ["client", "internal"], default: "client" }),
-    option("--period <month>", "a month, YYYY-MM (default: the last full month)"),
-    option("--from <date>", "first day of the period (YYYY-MM-DD)"),
-    option("--to <date>", "last day of the period (YYYY-MM-DD)"),
+    ...PERIOD_OPTIONS,
     option("--since <date|file>", "what changed since the last meeting: its date (YYYY-MM-DD) or the report written then"),
     asOfOption,
     option("-o, --output <file>", "write the report to this file instead of standard output"),
@@ -721,9 +719,7 @@ const sla: CommandDef[] = [
     description: "compliance per priority, department or component; MTTA/MTTR; trend; open incidents; breaches; recurring causes",
     options: [
       formatOption("sla", "table"),
-      option("--period <YYYY-MM>", "a calendar month in the project's zone (default: the last full month)"),
-      option("--from <date>", "first day of the period (YYYY-MM-DD)"),
-      option("--to <date>", "last day of the period (YYYY-MM-DD), inclusive"),
+      ...PERIOD_OPTIONS,
       option("--by <group>", "group incidents by", { choices: ["priority", "department", "component"], default: "priority" }),
       asOfOption,
     ],
