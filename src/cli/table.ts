@@ -717,12 +717,7 @@ const sla: CommandDef[] = [
   {
     path: ["sla", "report"],
     description: "compliance per priority, department or component; MTTA/MTTR; trend; open incidents; breaches; recurring causes",
-    options: [
-      formatOption("sla", "table"),
-      ...PERIOD_OPTIONS,
-      option("--by <group>", "group incidents by", { choices: ["priority", "department", "component"], default: "priority" }),
-      asOfOption,
-    ],
+    options: [formatOption("sla", "table"), ...PERIOD_OPTIONS, option("--by <group>", "group incidents by", { choices: ["priority", "department", "component"], default: "priority" }), asOfOption],
     examples: [
       "tam sla report --period 2026-10",
       "tam sla report --by department --format markdown > sla-2026-10.md",
