@@ -3,7 +3,8 @@
 // 10 annotations per level and step; the rest are listed as plain lines.
 import type { DocFreshness } from "../../domain/freshness/types.js";
 import { summaryLine } from "./summary.js";
-import { FAILING_STATES, type DocsCheckResult } from "./types.js";
+import { FAILING_STATES } from "../../domain/freshness/fail-on.js";
+import type { CheckDocsResult } from "./types.js";
 import { terminalSafe } from "../text.js";
 import { pushAll } from "../../util/collections.js";
 import { count, plural } from "../../util/plural.js";
@@ -24,7 +25,7 @@ function message(doc: DocFreshness): string {
   return `${doc.id} is ${doc.state}: ${reasons.join("; ")}`;
 }
 
-export function formatGithub(result: DocsCheckResult): string {
+export function formatGithub(result: CheckDocsResult): string {
   const failing = new Set(FAILING_STATES[result.failOn]);
   const lines: string[] = [];
   const shown = { error: 0, warning: 0 };
