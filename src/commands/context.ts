@@ -49,4 +49,4 @@ export function plainOutput(output: Output): Output {
 }
 
 // The project and the clock come from the use-case layer; commands keep these names.
-export { clockFor, openProject, projectAsOf } from "../app/context.js";
+export { clockFor } from "../app/context.js";

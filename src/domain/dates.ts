@@ -171,8 +171,8 @@ function daysToCivil(days: number): [number, number, number] {
 }
 
 /** Day numbers of the first and last supported dates. */
-export const MIN_DAY = civilToDays(MIN_YEAR, 1, 1);
-export const MAX_DAY = civilToDays(MAX_YEAR, 12, 31);
+const MIN_DAY = civilToDays(MIN_YEAR, 1, 1);
+const MAX_DAY = civilToDays(MAX_YEAR, 12, 31);
 /** Epoch milliseconds of the supported range: 1000-01-01T00:00Z to the end of 9999-12-31 (UTC). */
 export const MIN_EPOCH = MIN_DAY * DAY_MS;
 const MAX_EPOCH = (MAX_DAY + 1) * DAY_MS - 1;
