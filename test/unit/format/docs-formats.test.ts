@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { DocFreshness, FreshnessReport } from "../../../src/domain/freshness/types.js";
 import type { CheckDocsResult } from "../../../src/app/check-docs.js";
 import { docsFormatters } from "../../../src/format/docs/index.js";
-import { GITHUB_ANNOTATIONS_PER_LEVEL } from "../../../src/format/docs/github.js";
+import { GITHUB_ANNOTATIONS_PER_LEVEL } from "../../../src/format/github-annotations.js";
 
 function doc(id: string, state: DocFreshness["state"], message = "review interval 180d passed 3 days ago (due 2026-11-17)"): DocFreshness {
   return {
