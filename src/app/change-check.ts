@@ -1,10 +1,9 @@
 // Use case: the go/no-go check of a change (tam change check <ID>), and the same check as the gate of
 // `tam change approve` and of the first `tam task start`: each item passes or fails and says why.
 import { scheduleProject } from "../domain/planner/project-schedule.js";
-import { baselineOf } from "../domain/planner/promises.js";
 import type { ChangeSchedule } from "../domain/planner/schedule-types.js";
 import { checkReadiness, type Readiness } from "../domain/tracking/readiness.js";
-import type { Baseline, Change } from "../model/files.js";
+import type { Change } from "../model/files.js";
 import { OPEN_CHANGE_STATUSES } from "../model/files.js";
 import { requireValidIn } from "../project/check.js";
 import { FILE_NAMES, type Project } from "../project/load.js";
@@ -32,11 +31,6 @@ export function readinessOf(project: Project, change: Change, now: number, timez
   const { schedule, others } = forecastOf(project, change, now, timezone);
   const readiness = checkReadiness({ change, manifest: project.manifest, components: project.components, timezone, schedule, others, ...(approver !== undefined ? { approver } : {}) });
   return { readiness, schedule };
-}
-
-/** The baseline approval stores: today's forecast dates and the promises made from them. */
-export function baselineNow(schedule: ChangeSchedule, now: number, timezone: string): Baseline | undefined {
-  return baselineOf(schedule, now, timezone);
 }
 
 export function checkChange(request: ChangeCheckRequest): ChangeCheckResult {

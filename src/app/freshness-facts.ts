@@ -21,7 +21,7 @@ export interface FreshnessFacts {
  * another zone. A covers entry naming no current component needs the whole history (the commit
  * that removed or renamed it may be older than any review), and so does a project without reviews.
  */
-export function historySince(project: Pick<Project, "docs" | "components">): DateText | undefined {
+function historySince(project: Pick<Project, "docs" | "components">): DateText | undefined {
   const known = new Set(project.components.map((component) => component.id));
   if (project.docs.some((doc) => (doc.covers ?? []).some((id) => !known.has(id)))) return undefined;
   const reviews = project.docs.flatMap((doc) => (typeof doc.last_review?.date === "string" ? [doc.last_review.date] : [])).sort();

@@ -59,7 +59,7 @@ export interface ImportPlan {
 }
 
 /** Reads the project, the CSV (safely) and the mapping; refuses bad options and a mapping that does not fit. */
-export function prepareIncidentImport(file: string, options: ImportIncidentsOptions): PreparedImport {
+function prepareIncidentImport(file: string, options: ImportIncidentsOptions): PreparedImport {
   if (options.strict && options.skipInvalid) throw new UsageError("give --strict or --skip-invalid, not both");
   if (options.encoding !== undefined && !ENCODINGS.includes(options.encoding as InputEncoding)) throw new UsageError(`--encoding: "${options.encoding}" is not one of ${ENCODINGS.join(", ")}`);
   const maxMb = options.maxSize === undefined ? DEFAULT_MAX_CSV_MB : Number(options.maxSize);
@@ -80,7 +80,7 @@ export function prepareIncidentImport(file: string, options: ImportIncidentsOpti
  * What the export does to `project` (the one prepared, or the project re-read under the write lock:
  * another import or add may just have landed, so ids and what is already there are decided again).
  */
-export function planIncidentImport(prepared: PreparedImport, project: Project = prepared.project, onProgress?: (done: number, total: number) => void): ImportPlan {
+function planIncidentImport(prepared: PreparedImport, project: Project = prepared.project, onProgress?: (done: number, total: number) => void): ImportPlan {
   const { file, table, mapping, presetFile, options } = prepared;
   const zone = project.manifest!.timezone;
   const existing = new Map<string, Incident>();

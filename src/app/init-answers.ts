@@ -47,7 +47,7 @@ export function slaSummary(tier: InitAnswers["sla"]): string {
   return SLA_TIERS[tier].map(([p, response, resolution]) => `${p} ${response}/${resolution}`).join(", ");
 }
 
-export function projectIdFrom(name: string): string {
+function projectIdFrom(name: string): string {
   return (
     name
       .toLowerCase()

@@ -1,4 +1,4 @@
 // Files a command writes where the user names them (`tam report -o FILE`, `tam validate --output`,
 // `tam change dispatch -o`): not project files, so not through the write transaction; atomic all the same,
 // and a folder or an unwritable place is a usage error naming the path as given.
-export { outputWriteError, refuseOutputPath, writeOutputFile } from "../project/output-file.js";
+export { writeOutputFile } from "../project/output-file.js";

@@ -16,8 +16,6 @@ import { clockFor, openProject, type ClockOptions } from "./context.js";
 import { poolRows, PER_WORKER, type PoolKind } from "./portfolio-pool.js";
 import { clientRow, entryRoot, rowError, type RowOptions } from "./portfolio-row.js";
 
-export { rowError } from "./portfolio-row.js";
-
 /**
  * Below this many projects the rows are computed in this thread: starting a worker (loading tam's
  * modules again) costs about 0.6 s of CPU. Measured on 2 busy cores: at 40 projects two worker

@@ -51,7 +51,7 @@ export interface TaskUpdate {
   write: WriteResult;
 }
 
-export const TASK_PAST: Record<TaskAction, string> = { start: "started", done: "done", block: "blocked", unblock: "unblocked", cancel: "cancelled" };
+const TASK_PAST: Record<TaskAction, string> = { start: "started", done: "done", block: "blocked", unblock: "unblocked", cancel: "cancelled" };
 
 export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate> {
   const { action } = request;

@@ -47,6 +47,3 @@ export const processOutput: Output = {
 export function plainOutput(output: Output): Output {
   return { out: (text) => output.out(terminalSafe(text)), err: (text) => output.err(terminalSafe(text)) };
 }
-
-// The project and the clock come from the use-case layer; commands keep these names.
-export { clockFor, openProject, projectAsOf } from "../app/context.js";

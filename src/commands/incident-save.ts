@@ -2,11 +2,6 @@
 import type { IncidentWrite } from "../app/incident-write.js";
 import { inlineSafe } from "../format/text.js";
 import type { Output } from "./context.js";
-import type { WriteFlags } from "./write-flags.js";
-
-export interface SaveOptions extends WriteFlags {
-  commit: boolean;
-}
 
 /** Says on stderr what the write did; returns the files written (none when every edit left its file as it was). */
 export function reportIncidentWrite(saved: IncidentWrite, output: Output): string[] {

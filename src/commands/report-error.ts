@@ -7,7 +7,7 @@ import { inlineSafe, safeForTerminal, terminalSafe } from "../format/text.js";
 export { safeForTerminal, terminalSafe };
 
 /** How many findings a refusal lists before counting the rest. */
-export const SHOWN_FINDINGS = 10;
+const SHOWN_FINDINGS = 10;
 
 export function reportError(error: unknown, debug: boolean, toStderr: (text: string) => unknown = (text) => process.stderr.write(text)): number {
   // Messages quote file names, file content and argument values: one line each, nothing raw.

@@ -2,7 +2,7 @@
 // Both passes are iterative (a 5,000-deep chain must not overflow the call stack) and linear.
 
 /** At most this many cycles are reported: each is a path as long as the cycle, and past a few the list helps nobody. */
-export const MAX_CYCLES = 100;
+const MAX_CYCLES = 100;
 
 /**
  * The cycles found by a depth-first search, one per back edge, at most `limit` of them.

@@ -224,7 +224,7 @@ function followUp(
 const text = (a: string | null, b: string | null) => ((a ?? "") < (b ?? "") ? -1 : (a ?? "") > (b ?? "") ? 1 : 0);
 
 /** Rows with errors first (a client whose repository cannot be read is a fire too), then most urgent first, then by client and path. */
-export function sortRows(rows: ClientRow[]): ClientRow[] {
+function sortRows(rows: ClientRow[]): ClientRow[] {
   return [...rows].sort((a, b) => Number(b.error !== null) - Number(a.error !== null) || b.urgency - a.urgency || text(a.client, b.client) || text(a.path, b.path));
 }
 
@@ -268,7 +268,7 @@ export function portfolioOf(today: string, rows: ClientRow[]): Portfolio {
 }
 
 /** The workload per TAM: clients, departments involved, open changes and tasks (rows with an error count as clients only). */
-export function workloadOf(rows: readonly ClientRow[]): TamWorkload[] {
+function workloadOf(rows: readonly ClientRow[]): TamWorkload[] {
   const byTam = new Map<string, TamWorkload & { departmentSet: Set<string> }>();
   for (const row of rows) {
     if (!row.tam) continue;

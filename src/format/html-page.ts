@@ -2,7 +2,7 @@
 // CSS, no script, no font or image fetched at view time, printable to PDF from any browser.
 import { xmlEscape } from "./text.js";
 
-export const PAGE_CSS = `
+const PAGE_CSS = `
 :root { color-scheme: light; }
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 11pt; line-height: 1.45; color: #1b1f23; margin: 0; }
 main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem; }

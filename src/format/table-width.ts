@@ -48,18 +48,6 @@ function narrow(natural: number[], floors: number[], available: number): number[
   return widths;
 }
 
-/**
- * Column widths (padding included) whose table is at most `width` wide, narrowing only the
- * widest columns; undefined when the natural widths already fit or the width is unknown.
- */
-export function fitColumns(natural: number[], width: number | undefined): number[] | undefined {
-  if (width === undefined) return undefined;
-  const available = width - (natural.length + 1); // one border character around each column
-  if (natural.reduce((a, b) => a + b, 0) <= available) return undefined;
-  const floors = natural.map((w) => Math.min(w, MIN_COLUMN));
-  return narrow(natural, floors, available) ?? floors;
-}
-
 export interface FitOptions extends TableLook {
   /** Columns (by heading) whose values title a record in the stacked layout; default the first. */
   stackTitle?: string[];

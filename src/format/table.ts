@@ -120,7 +120,7 @@ export function displayWidth(line: string): number {
 }
 
 /** The width of a text's widest line. */
-export function textWidth(text: string): number {
+function textWidth(text: string): number {
   if (!text.includes("\n")) return displayWidth(text);
   let widest = 0;
   for (const line of text.split("\n")) widest = Math.max(widest, displayWidth(line));

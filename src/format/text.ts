@@ -9,9 +9,9 @@
  * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), the marks U+200E/U+200F/U+061C,
  * zero-width spaces and joiners, U+FEFF, soft hyphens, tags.
  */
-export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\p{Cf}]/gu;
+const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\p{Cf}]/gu;
 /** What an unsafe character becomes: U+FFFD, visible, so the reader sees that something was there. */
-export const REPLACEMENT = "\ufffd";
+const REPLACEMENT = "\ufffd";
 
 /** Does the text hold a character that must not reach a terminal raw? */
 export function hasUnsafeCharacters(text: string): boolean {

@@ -36,7 +36,7 @@ function valueText(value: unknown): string {
 }
 
 /** A component as a list item at `indent`, one field per line, with a comment naming the change. */
-export function renderComponent(component: Component, indent: number, comment?: string): string {
+function renderComponent(component: Component, indent: number, comment?: string): string {
   const pad = " ".repeat(indent);
   const lines = comment ? [`${pad}# ${comment}`] : [];
   let first = true;

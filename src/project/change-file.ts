@@ -27,7 +27,7 @@ export function derivedModeline(project: Project, schemaFile: string): string | 
 }
 
 /** A task written in the file's style: one key per line, id lists in flow style. */
-export function renderTask(task: Task, indent: number): string {
+function renderTask(task: Task, indent: number): string {
   const pad = " ".repeat(indent);
   const lines = [`${pad}- id: ${yamlScalar(task.id)}`];
   const field = (key: string, value: string) => lines.push(`${pad}  ${key}: ${value}`);

@@ -96,7 +96,7 @@ export function requireSoundIn(project: Project, files: readonly string[]): void
  * Errors that fail `tam validate` (and CI) but never stop a command from reading the project: the
  * data is sound, a step was taken past the gate (a change approved or started while not ready).
  */
-export const NON_BLOCKING_CODES: readonly string[] = ["not-ready", "doc-task-uncovered"];
+const NON_BLOCKING_CODES: readonly string[] = ["not-ready", "doc-task-uncovered"];
 
 export function requireValid(project: Project, reportedByCaller: readonly string[] = []): void {
   // A caller that reports some errors itself (the planner reports cycles as plan findings) lists their codes.

@@ -57,7 +57,7 @@ const CP1252 =
  * "Latin-1" as Windows writes it: ISO 8859-1 plus the printable characters (€, ‘ ’ “ ”, –, —, …) Windows puts at
  * 0x80-0x9F. Decoded here: Node's TextDecoder("latin1") depends on its ICU build and may return the C1 controls.
  */
-export function decodeWindows1252(bytes: Uint8Array): string {
+function decodeWindows1252(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     .toString("latin1")
     .replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]!);

@@ -11,7 +11,7 @@ function inside(root: string, path: string): boolean {
   return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
 }
 
-export function inspectLocation(root: string, location: string): LocationFact {
+function inspectLocation(root: string, location: string): LocationFact {
   if (URL_PATTERN.test(location)) return { kind: "external" };
   const path = location.replace(/\\/g, "/");
   if (isAbsolute(location) || /^[a-zA-Z]:/.test(location) || path.split("/").includes("..")) return { kind: "outside", path };

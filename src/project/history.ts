@@ -202,7 +202,7 @@ export async function readHistory(root: string, request: HistoryRequest): Promis
 }
 
 /** The id git gives a file of this text (SHA-1 of `blob <bytes>\0` and the UTF-8 bytes). */
-export function gitBlobId(text: string): string {
+function gitBlobId(text: string): string {
   const bytes = Buffer.from(text, "utf8");
   const { createHash } = process.getBuiltinModule("node:crypto");
   return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");

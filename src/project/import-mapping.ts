@@ -11,9 +11,9 @@ import { templateColumns } from "../domain/incidents/mapping.js";
 import type { Pause, Priority } from "../model/files.js";
 import { packageUrl } from "../version.js";
 
-export const IMPORT_TEMPLATE_DIR = fileURLToPath(packageUrl("templates/import/"));
+const IMPORT_TEMPLATE_DIR = fileURLToPath(packageUrl("templates/import/"));
 /** Preset -> its mapping files, one per export shape; the first whose columns the CSV has is used. */
-export const PRESETS: Record<string, string[]> = {
+const PRESETS: Record<string, string[]> = {
   servicenow: ["servicenow-events.yaml", "servicenow-incidents.yaml"],
   "jira-sm": ["jira-sm.yaml"],
 };

@@ -259,7 +259,7 @@ export function presentAt(path: string): boolean {
 }
 
 /** A symbolic link at `abs` that cannot be followed: one that leads nowhere, or back to itself. */
-export function linkProblem(abs: string, rel: string): { code: string; message: string } | undefined {
+function linkProblem(abs: string, rel: string): { code: string; message: string } | undefined {
   let target: string;
   try {
     if (!lstatSync(abs).isSymbolicLink()) return undefined;

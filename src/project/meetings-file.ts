@@ -26,7 +26,7 @@ const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as Plain;
  * A meeting as a block item with the dash at `dash`: names and ids as flow lists, agenda points and
  * decisions (sentences) one per line, as a TAM would write them by hand.
  */
-export function meetingItemText(meeting: Meeting, dash: number): string {
+function meetingItemText(meeting: Meeting, dash: number): string {
   const pad = " ".repeat(dash + 2);
   const lines = [`${" ".repeat(dash)}- id: ${scalarText(meeting.id)}`, `${pad}date: ${scalarText(meeting.date)}`];
   if (meeting.title !== undefined) lines.push(`${pad}title: ${scalarText(meeting.title)}`);

@@ -17,7 +17,7 @@ export function writeOutputFile(asGiven: string, text: string): void {
 }
 
 /** Throws a usage error when `target` is a folder or its parent is not one (before anything is written). */
-export function refuseOutputPath(target: string, asGiven: string): void {
+function refuseOutputPath(target: string, asGiven: string): void {
   let isFolder = false;
   try {
     isFolder = statSync(target).isDirectory();
@@ -36,7 +36,7 @@ export function refuseOutputPath(target: string, asGiven: string): void {
 }
 
 /** The usage error for a failed write to a user-named output, or the error itself when it is not the system's. */
-export function outputWriteError(error: unknown, asGiven: string): unknown {
+function outputWriteError(error: unknown, asGiven: string): unknown {
   const reason = systemErrorReason(error);
   return reason ? new UsageError(`-o ${asGiven}: cannot write it: ${reason}`) : error;
 }

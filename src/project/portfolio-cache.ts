@@ -21,7 +21,7 @@ export function isGitUrl(value: string): boolean {
 }
 
 /** The clone's folder in the cache: the URL's last name (readable) and a hash of the whole URL (unique). */
-export function cloneFolder(url: string, cache: string): string {
+function cloneFolder(url: string, cache: string): string {
   const tail =
     (url.replace(/\/+$/, "").split(/[/:]/).pop() ?? "repo")
       .replace(/\.git$/, "")

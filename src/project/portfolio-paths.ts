@@ -40,7 +40,7 @@ function segmentPattern(segment: string): RegExp {
  * pattern names the dot). A path without wildcards is returned as it is, whether it exists or not:
  * the row of a missing folder says so.
  */
-export function expandGlob(pattern: string, cwd: string): string[] {
+function expandGlob(pattern: string, cwd: string): string[] {
   if (!MAGIC.test(pattern)) return [pattern];
   if (pattern.includes("**")) throw new UsageError(`${pattern}: "**" is not supported; use one "*" per folder level, e.g. clients/*`);
   const absolute = isAbsolute(pattern);
@@ -82,7 +82,7 @@ export function expandGlob(pattern: string, cwd: string): string[] {
  * to `cwd`), and git URLs. The file: `clients:`, a list of paths (or globs) or git URLs, each a
  * string, `{ path: … }` or `{ git: … }`.
  */
-export function readPortfolioFile(file: string, cwd: string): PortfolioEntry[] {
+function readPortfolioFile(file: string, cwd: string): PortfolioEntry[] {
   const abs = resolve(cwd, file);
   let text: string;
   try {

@@ -20,7 +20,10 @@ const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verb
 /** Loads a validator precompiled at build time by its schema name (dist/validators/<name>.cjs). */
 let precompiled = (name: string): unknown => require(fileURLToPath(modulesUrl(`validators/${name}.cjs`)));
 
-/** For the bundle's entry (scripts/build-bundle.mjs), which carries the precompiled validators inside it. */
+/**
+ * For the bundle's entry (scripts/build-bundle.mjs), which carries the precompiled validators inside it.
+ * @public the entry is generated text: no import of it is visible to knip.
+ */
 export function usePrecompiledValidators(load: (name: string) => unknown): void {
   precompiled = load;
 }

@@ -16,9 +16,9 @@ export const SCHEMA_NAMES: Record<FileKind, string> = {
   meetings: "meetings",
 };
 
-export const SCHEMA_DIR = packageUrl("schemas/");
+const SCHEMA_DIR = packageUrl("schemas/");
 
-export function schemaFileName(kind: FileKind): string {
+function schemaFileName(kind: FileKind): string {
   return `${SCHEMA_NAMES[kind]}.schema.json`;
 }
 

@@ -61,7 +61,7 @@ export function yamlData(text: string): { data: unknown } | undefined {
 }
 
 /** Syntax errors listed per file; past them, one finding says how many more there are. */
-export const MAX_SYNTAX_ERRORS = 200;
+const MAX_SYNTAX_ERRORS = 200;
 
 /** A BOM is legal at the start of a file; positions and data are of the text after it. */
 export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -93,7 +93,7 @@ function lazyDocument(rest: Omit<SourceFile, "doc" | "lineCounter">): SourceFile
 }
 
 /** Drops a parsed Document that has no findings; it is parsed again on first use. */
-export function releaseDocument(source: SourceFile): SourceFile {
+function releaseDocument(source: SourceFile): SourceFile {
   // Files with findings are located right away; keep what was parsed.
   if (source.data === undefined || source.parseIssues.length > 0) return source;
   const { doc: _doc, lineCounter: _lineCounter, ...rest } = source;

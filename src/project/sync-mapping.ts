@@ -7,8 +7,8 @@ import { SYNC_COLUMNS, SYNC_STATES, type SyncMapping } from "../domain/tracking/
 import { readCsvFile } from "./csv-input.js";
 import { packageUrl } from "../version.js";
 
-export const SYNC_TEMPLATE_DIR = fileURLToPath(packageUrl("templates/sync/"));
-export const SYNC_PRESETS = ["jira", "servicenow"] as const;
+const SYNC_TEMPLATE_DIR = fileURLToPath(packageUrl("templates/sync/"));
+const SYNC_PRESETS = ["jira", "servicenow"] as const;
 
 const KEYS = ["columns", "date_format", "timezone", "statuses"];
 

@@ -4,7 +4,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packageUrl } from "../version.js";
 
-export const TEMPLATE_DIR = fileURLToPath(packageUrl("templates/project/"));
+const TEMPLATE_DIR = fileURLToPath(packageUrl("templates/project/"));
 /** CI configuration per system, each laid out as it goes into the project. */
 export const CI_TEMPLATE_DIR = fileURLToPath(packageUrl("templates/ci/"));
 export const CI_SYSTEMS = ["github", "gitlab"] as const;

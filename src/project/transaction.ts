@@ -23,8 +23,6 @@ import { contentHash, hookScratch, readJournal, removeScratch, sweepDeadScratch,
 import { acquireWriteLock, describeHolder, HOOK_LOCK_ENV, isAlive } from "./write-lock.js";
 import { count } from "../util/plural.js";
 
-export { DEFAULT_WAIT_SECONDS } from "./write-lock.js";
-
 /** One file's edit. */
 export interface FileEdit {
   /** Path relative to the project root, with forward slashes. */
@@ -304,7 +302,7 @@ export function fromEditable(text: string, encoding: Encoding): string {
   return (encoding.bom ? "\ufeff" : "") + body;
 }
 
-export function kindOf(rel: string): FileKind {
+function kindOf(rel: string): FileKind {
   if (rel.startsWith("changes/")) return "change";
   if (rel.startsWith("incidents/")) return "incidents";
   const top: Record<string, FileKind> = {

@@ -8,14 +8,14 @@ import { dirname, join } from "node:path";
 import { UsageError } from "../errors.js";
 import { fileProblem } from "./file-errors.js";
 
-export const LOCK_FILE = "tam.yaml.lock";
+const LOCK_FILE = "tam.yaml.lock";
 /**
  * Set for the git hooks tam runs around its commit, to the nonce of the lock it holds meanwhile: a
  * tam started by such a hook that wants to write refuses at once instead of waiting for its parent.
  */
 export const HOOK_LOCK_ENV = "TAM_HOOK_LOCK";
 /** The default of `--wait`: how long a write waits for the lock before giving up. */
-export const DEFAULT_WAIT_SECONDS = 60;
+const DEFAULT_WAIT_SECONDS = 60;
 /** No write holds the lock this long; an older lock was left by a process that can no longer be asked. */
 const STALE_MS = 10 * 60_000;
 /** Breaking a stale lock takes milliseconds; a break marker older than this was left by a killed tam. */
@@ -108,7 +108,7 @@ function tryCreate(path: string, holder: LockHolder): boolean {
   return true;
 }
 
-export function readHolder(path: string): LockHolder | undefined {
+function readHolder(path: string): LockHolder | undefined {
   try {
     const data = JSON.parse(readFileSync(path, "utf8")) as Partial<LockHolder>;
     return typeof data.pid === "number" && typeof data.nonce === "string" ? (data as LockHolder) : undefined;

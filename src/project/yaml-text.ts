@@ -8,7 +8,7 @@ import { EditError } from "../errors.js";
 import { readBlockYaml } from "./block-yaml.js";
 import { nodeAt, type PathSegment } from "./source.js";
 
-export const EDIT_PARSE_OPTIONS = { version: "1.2", uniqueKeys: true } as const;
+const EDIT_PARSE_OPTIONS = { version: "1.2", uniqueKeys: true } as const;
 
 export function lineStart(text: string, offset: number): number {
   return text.lastIndexOf("\n", offset - 1) + 1;
@@ -164,7 +164,7 @@ export function parseYaml(text: string): Document.Parsed {
 }
 
 /** Flow-style text of a value, for replacing a flow collection or a one-line list. */
-export function flowText(value: Plain): string {
+function flowText(value: Plain): string {
   if (Array.isArray(value)) return `[${value.map(flowText).join(", ")}]`;
   if (typeof value === "object") {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
@@ -181,14 +181,14 @@ function valueText(value: Plain): string {
 const isScalarList = (value: Plain): value is (string | number | boolean)[] => Array.isArray(value) && value.every((v) => typeof v !== "object");
 
 /** Block-style lines of `key: value` at `indent` spaces (lists of scalars written inline). */
-export function entryText(key: string, value: Plain, indent: number): string {
+function entryText(key: string, value: Plain, indent: number): string {
   const pad = " ".repeat(indent);
   if (typeof value !== "object" || isScalarList(value)) return `${pad}${scalarText(key)}: ${valueText(value)}\n`;
   if (Array.isArray(value)) return `${pad}${scalarText(key)}:\n${value.map((item) => seqItemText(item, indent + 2)).join("")}`;
   return `${pad}${scalarText(key)}:\n${mapText(value, indent + 2)}`;
 }
 
-export function mapText(value: PlainObject, indent: number): string {
+function mapText(value: PlainObject, indent: number): string {
   return Object.entries(value)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => entryText(k, v!, indent))

@@ -9,7 +9,7 @@
 // @ts-expect-error plain JavaScript module without types
 import { prng } from "../../scripts/fuzz/mutations.mjs";
 
-export const HEADER = [
+const HEADER = [
   "number",
   "incident_state",
   "active",
@@ -39,7 +39,7 @@ export const HEADER = [
   "resolved_at",
   "closed_at",
 ];
-export const ZONE = "Europe/Berlin";
+const ZONE = "Europe/Berlin";
 
 export interface LogRow {
   number: string;
@@ -67,7 +67,7 @@ const mulberry32 = (seed: number): (() => number) => (prng(seed) as { next: () =
 const berlinParts = new Intl.DateTimeFormat("en-GB", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
 /** dd-mm-yyyy HH:MM in Europe/Berlin. */
-export function berlinText(epoch: number): string {
+function berlinText(epoch: number): string {
   const p = Object.fromEntries(berlinParts.formatToParts(new Date(epoch)).map((x) => [x.type, x.value]));
   return `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}`;
 }
@@ -84,7 +84,7 @@ export function berlin(text: string): number {
 }
 
 /** The scripted incidents whose SLA figures are checked by hand in the tests. */
-export function scriptedIncidents(): LogRow[] {
+function scriptedIncidents(): LogRow[] {
   const rows: LogRow[] = [];
   const add = (number: string, priority: string, opened: string | null, events: [number, string, string, string?][]) => {
     let reassignments = 0;

@@ -1,7 +1,7 @@
 // The character-code reading of common timestamps must give exactly what the regular expression
 // gives: same epoch for valid ones, and the regular expression's finding for everything else.
 import { describe, expect, it } from "vitest";
-import { parseTimestamp, readTimestampSlowly, timestampProblem } from "../../src/domain/dates.js";
+import { parseTimestamp, readTimestampByPattern, timestampProblem } from "../../src/domain/dates.js";
 // @ts-expect-error plain JavaScript module without types
 import { prng } from "../../scripts/fuzz/mutations.mjs";
 import { generatedCases } from "../helpers/tier.js";
@@ -9,7 +9,7 @@ import { generatedCases } from "../helpers/tier.js";
 const MUTATIONS = generatedCases(20_000, 5_000);
 
 function expected(text: string): { epoch: number; problem: unknown } {
-  const slow = readTimestampSlowly(text);
+  const slow = readTimestampByPattern(text);
   return typeof slow === "number" ? { epoch: slow, problem: null } : { epoch: Number.NaN, problem: slow };
 }
 

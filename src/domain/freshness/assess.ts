@@ -7,8 +7,8 @@ import { componentsBeingBuilt, coverageOf } from "./coverage.js";
 import { brokenReasons, changeReasons, componentReasons, componentTimeline, fileReasons, intervalReasons, removedReasons } from "./reasons.js";
 import { DOC_STATES, type DocFreshness, type DocState, type FreshnessInput, type FreshnessReport, type Reason, type ReasonSeverity } from "./types.js";
 
-export const DEFAULT_REVIEW_INTERVAL = "180d";
-export const DEFAULT_WARN_WITHIN = "14d";
+const DEFAULT_REVIEW_INTERVAL = "180d";
+const DEFAULT_WARN_WITHIN = "14d";
 
 const SEVERITY_ORDER: ReasonSeverity[] = ["broken", "stale", "due", "note"];
 
@@ -25,7 +25,7 @@ function compareReasons(a: Reason, b: Reason): number {
  * Whether `name` owns the doc: the owner itself, or a department named by id or by name.
  * ("Network group" and "network" both select the network department's docs.)
  */
-export function ownedBy(doc: DocEntry, name: string, departments: readonly Department[]): boolean {
+function ownedBy(doc: DocEntry, name: string, departments: readonly Department[]): boolean {
   if (doc.owner === name) return true;
   return departments.some((department) => department.id === doc.owner && department.name === name);
 }

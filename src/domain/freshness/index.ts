@@ -1,4 +1,2 @@
-export { assessFreshness, ownedBy, DEFAULT_REVIEW_INTERVAL, DEFAULT_WARN_WITHIN } from "./assess.js";
-export { coverageOf } from "./coverage.js";
-export { doneTasksByComponent } from "./changes.js";
+export { assessFreshness } from "./assess.js";
 export * from "./types.js";

@@ -61,15 +61,8 @@ const MONTH_NAMES: string[][] = [
 const MONTHS = new Map<string, number>(MONTH_NAMES.flatMap((names, i) => names.map((name) => [name, i + 1] as [string, number])));
 
 /** 1-12 for a month name or abbreviation (any case, a trailing dot allowed); 0 when it is none. */
-export function monthNumber(text: string): number {
+function monthNumber(text: string): number {
   return MONTHS.get(text.toLowerCase().replace(/\.$/, "")) ?? 0;
-}
-
-/** The pattern in tam's tokens: Java-style yyyy, dd, d, a read as YYYY, DD, D, A. */
-export function canonicalPattern(pattern: string): string {
-  return tokenize(pattern)
-    .map((part) => part.text)
-    .join("");
 }
 
 interface Part {

@@ -14,8 +14,7 @@ import { planReimport, type IncidentUpdate } from "./reimport.js";
 import { priorityOf, RowProblem, RowReader } from "./row-reader.js";
 import type { StatePattern } from "./state-pattern.js";
 
-export { IMPORT_FIELDS, type ImportField, type ImportMapping, type EventLogStates } from "./mapping.js";
-export type { Anomaly, AnomalyKind } from "./anomaly.js";
+export type { ImportMapping } from "./mapping.js";
 
 const CAUSES: CauseCategory[] = ["hardware", "software", "network", "configuration", "capacity", "human-error", "vendor", "security", "external", "unknown"];
 const STATUSES: IncidentStatus[] = ["open", "responded", "resolved", "closed"];

@@ -7,7 +7,7 @@ import { durationMinutes } from "../duration.js";
 import { formatZonedShort } from "../zoned-timestamp.js";
 import { elapsed } from "./review-document.js";
 
-export const DEFAULT_UPDATES: Partial<Record<Priority, string>> = { P1: "30m", P2: "2h" };
+const DEFAULT_UPDATES: Partial<Record<Priority, string>> = { P1: "30m", P2: "2h" };
 
 /** Minutes between two client updates for the priority, or undefined when it has no cadence. */
 export function updateCadence(manifest: Manifest | undefined, priority: Priority): number | undefined {

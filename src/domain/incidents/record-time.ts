@@ -8,7 +8,7 @@ import { instantAfter, type WriteClock } from "../tracking/history-time.js";
 const ms = (at: unknown) => (typeof at === "string" ? parseTimestamp(at) : Number.NaN);
 
 /** Every instant the incident records: its own times, pauses, client updates and escalations. */
-export function incidentTimes(incident: Incident): number[] {
+function incidentTimes(incident: Incident): number[] {
   const list = (value: unknown) => (Array.isArray(value) ? value : []) as { at?: unknown; from?: unknown; to?: unknown }[];
   return [
     incident.opened,

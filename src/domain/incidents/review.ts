@@ -6,9 +6,9 @@ import { parseDuration } from "../duration.js";
 import { holidayDates } from "../work-clock.js";
 import { dateInZone } from "../zone.js";
 
-export const REVIEW_KEYS = ["held", "by", "cause", "factors", "actions", "document"] as const;
+const REVIEW_KEYS = ["held", "by", "cause", "factors", "actions", "document"] as const;
 export const ACTION_KEYS = ["id", "text", "owner", "side", "due", "state", "done", "note"] as const;
-export const REVIEWS_FOLDER = "reviews";
+const REVIEWS_FOLDER = "reviews";
 
 export interface ReviewRequest {
   /** YYYY-MM-DD; the caller defaults it to today. */
@@ -54,12 +54,12 @@ export function planReview(incident: Incident, request: ReviewRequest): Incident
   });
 }
 
-export function reviewDocumentPath(id: string): string {
+function reviewDocumentPath(id: string): string {
   return `${REVIEWS_FOLDER}/${id}.md`;
 }
 
 /** "text;owner;side;due" → the action's fields, or what is wrong with it. */
-export function parseActionSpec(spec: string, opened: string): Omit<ReviewAction, "id" | "state"> | string {
+function parseActionSpec(spec: string, opened: string): Omit<ReviewAction, "id" | "state"> | string {
   const parts = spec.split(";").map((p) => p.trim());
   if (parts.length !== 4) return `expected "text;owner;side;due" (4 parts separated by ';', found ${parts.length})`;
   const [text, owner, side, due] = parts as [string, string, string, string];
@@ -100,7 +100,7 @@ function withoutDone(action: ReviewAction): ReviewAction {
 }
 
 /** The review with its keys (and its actions' keys) in file order. */
-export function ordered(review: IncidentReview): IncidentReview {
+function ordered(review: IncidentReview): IncidentReview {
   const out: Record<string, unknown> = {};
   for (const key of REVIEW_KEYS) {
     const value = review[key];
@@ -127,7 +127,7 @@ export interface ReviewRules {
   since?: string;
 }
 
-export const DEFAULT_REVIEW_RULES: ReviewRules = { requiredFor: ["P1", "P2"], breaches: true, withinDays: 5 };
+const DEFAULT_REVIEW_RULES: ReviewRules = { requiredFor: ["P1", "P2"], breaches: true, withinDays: 5 };
 
 export function reviewRules(manifest: Manifest | undefined): ReviewRules {
   const given = manifest?.reviews;

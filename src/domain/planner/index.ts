@@ -1,8 +1,7 @@
 // tam change plan, the domain: decompose, merge with what is written, schedule (through the one
 // scheduling engine, with every other open change of the project), check.
 import { compareIssues, type Issue } from "../../model/issues.js";
-import { parseTimestamp } from "../dates.js";
-import { dateInZone, zonedToEpoch } from "../zone.js";
+import { zonedToEpoch } from "../zone.js";
 import { checkBlackouts, checkConflicts, checkCycles, checkRollback, checkTaskCycles } from "./checks.js";
 import { decompose } from "./decompose.js";
 import { addFollowups } from "./followups.js";
@@ -14,7 +13,7 @@ import { buildUniverse, type Universe } from "./universe.js";
 import { FINAL_CHANGE_STATUSES } from "../../model/files.js";
 
 export type * from "./types.js";
-export { baselineOf, changeBlackouts, MIN_REMAINING_MS, scheduleProject } from "./project-schedule.js";
+export { baselineOf, scheduleProject } from "./project-schedule.js";
 export { SIGNAL_CODES } from "./signals.js";
 export type * from "./schedule-types.js";
 
@@ -24,15 +23,8 @@ export type * from "./schedule-types.js";
  */
 export const PLAN_REFUSAL_CODES = ["dependency-cycle", "task-cycle", "no-owner", "unknown-reference"];
 
-/** The planned start: the change window's start date in the project's zone, else today. */
-export function plannedStart(input: Pick<PlanInput, "change" | "today" | "timezone">): string {
-  const start = input.change.window?.start;
-  const epoch = start ? parseTimestamp(start) : Number.NaN;
-  return Number.isNaN(epoch) ? input.today : dateInZone(epoch, input.timezone);
-}
-
 /** "Now" of a plan: the input's instant, else the start of `today` in the project's zone. */
-export function planNow(input: Pick<PlanInput, "now" | "today" | "timezone">): number {
+function planNow(input: Pick<PlanInput, "now" | "today" | "timezone">): number {
   return input.now ?? zonedToEpoch(input.today, 0, input.timezone);
 }
 
@@ -165,7 +157,7 @@ function estimatesOf(input: PlanInput, timing: ChangeSchedule): Estimates {
     ...(due ? { due, fitsDue: timing.finishDate !== null && timing.finishDate <= due, clientFitsDue: p.clientDate <= due } : {}),
   };
 }
-export { departmentCalendar, projectCalendar, projectHolidays } from "./calendars.js";
+export { projectHolidays } from "./calendars.js";
 
 /** What re-planning would change in a change whose tasks are written: its tasks and dates, and the difference. */
 export interface Proposal extends PlanView {

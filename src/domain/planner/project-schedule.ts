@@ -19,7 +19,7 @@ import { effectiveEstimate, formatWork, workDays, workOf } from "./work-text.js"
 
 export type * from "./schedule-types.js";
 export { baselineOf } from "./promises.js";
-export { changeBlackouts, isOpenChange, MIN_REMAINING_MS } from "./schedule-context.js";
+export { isOpenChange } from "./schedule-context.js";
 
 export function scheduleProject(input: ScheduleInput): ProjectSchedule {
   const departments = new Map(input.departments.map((d) => [d.id, d]));

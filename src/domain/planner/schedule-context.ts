@@ -64,7 +64,7 @@ export interface Node {
 }
 
 /** Office work, not work on the systems: the change window does not bind it (it follows its department's calendar). */
-export const OFFICE_KINDS: readonly string[] = ["documentation", "security"];
+const OFFICE_KINDS: readonly string[] = ["documentation", "security"];
 
 export function isWindowWork(kind: string | undefined): boolean {
   return !OFFICE_KINDS.includes(kind ?? "manual");

@@ -42,7 +42,7 @@ export interface RegisterReport {
 }
 
 /** The day a change's work finished: the last day in its tasks' history, once every counted task is done. */
-export function changeFinish(change: Change | undefined): string | null {
+function changeFinish(change: Change | undefined): string | null {
   if (change?.status !== "done") return null;
   const days = (change.tasks ?? []).flatMap((t) => (t.history ?? []).map((e) => e.at.slice(0, 10))).sort();
   return days[days.length - 1] ?? null;
@@ -59,7 +59,7 @@ export function nextRecommendationId(entries: readonly Pick<RecommendationEntry,
 }
 
 /** The risk id a recommendation answers, or null for a proposal. */
-export function riskOf(entry: RecommendationEntry): string | null {
+function riskOf(entry: RecommendationEntry): string | null {
   const risk = (entry.origin as { risk?: unknown } | undefined)?.risk;
   return typeof risk === "string" ? risk : null;
 }

@@ -18,7 +18,7 @@ function nearestRank(sorted: readonly number[], percent: number): number | null 
 }
 
 /** Median of sorted values: the middle one, or the mean of the two middle ones for an even count. */
-export function median(sorted: readonly number[]): number | null {
+function median(sorted: readonly number[]): number | null {
   if (sorted.length === 0) return null;
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;

@@ -4,7 +4,7 @@
 import type { Manifest } from "../../model/files.js";
 import { closest } from "../../util/suggest.js";
 
-export const CAB = "CAB";
+const CAB = "CAB";
 
 export type ApproverCheck = { ok: true; by: string; via: "client" | "cab" } | { ok: false; reason: string };
 

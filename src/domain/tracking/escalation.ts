@@ -12,7 +12,7 @@ import { durationMs, makeWorkClock, type WorkClock } from "../work-clock.js";
 import { formatZonedShort } from "../zoned-timestamp.js";
 
 /** The `to` of a level that means the department's own lead. */
-export const OWN_LEAD = "lead";
+const OWN_LEAD = "lead";
 
 export interface EscalationContext {
   departments: readonly Department[];
@@ -29,7 +29,7 @@ export interface EscalationTarget extends Person {
 const isPerson = (p: unknown): p is Person => p !== null && typeof p === "object" && typeof (p as Person).name === "string";
 
 /** Everyone a level may name by name: departments' leads and contacts, the TAM, the service manager. */
-export function knownPeople(context: Pick<EscalationContext, "departments" | "manifest">): EscalationTarget[] {
+function knownPeople(context: Pick<EscalationContext, "departments" | "manifest">): EscalationTarget[] {
   const people: EscalationTarget[] = [];
   for (const d of context.departments) {
     if (d === null || typeof d !== "object") continue;
@@ -59,7 +59,7 @@ export function escalationNames(context: Pick<EscalationContext, "departments" |
 const clocks = new WeakMap<object, Map<string, WorkClock>>();
 const NO_MANIFEST = {};
 
-export function departmentClock(department: Department | undefined, context: Pick<EscalationContext, "manifest" | "timezone">): WorkClock {
+function departmentClock(department: Department | undefined, context: Pick<EscalationContext, "manifest" | "timezone">): WorkClock {
   const named = departmentCalendar(department, context.manifest);
   const key = `${named.name}|${context.timezone}`;
   const byManifest = clocks.get(context.manifest ?? NO_MANIFEST) ?? new Map<string, WorkClock>();
@@ -113,7 +113,7 @@ interface Chain {
 }
 
 /** Where a subject stands on its chain at `now`: due level, last escalation, next level. */
-export function chainState(
+function chainState(
   chain: Chain,
   since: number,
   now: number,
@@ -149,7 +149,7 @@ function levelRef(level: number, target: EscalationTarget, dueAt: number, timezo
 }
 
 /** When the task was blocked: the first entry of the run of "blocked" entries that ends its history. */
-export function blockedSince(task: Task): { at: number; note?: string } | undefined {
+function blockedSince(task: Task): { at: number; note?: string } | undefined {
   if (task.status !== "blocked" || !Array.isArray(task.history)) return undefined;
   let first: { at: string; note?: string } | undefined;
   for (let i = task.history.length - 1; i >= 0; i--) {
@@ -166,11 +166,11 @@ export function blockedSince(task: Task): { at: number; note?: string } | undefi
 const chainOf = (department: Department | undefined, levels: unknown): Chain | undefined =>
   department && Array.isArray(levels) && levels.length ? { department, levels: levels as EscalationLevel[] } : undefined;
 
-export function blockedChain(department: Department | undefined): Chain | undefined {
+function blockedChain(department: Department | undefined): Chain | undefined {
   return chainOf(department, department?.escalation?.blocked);
 }
 
-export function incidentChain(department: Department | undefined, priority: Priority): Chain | undefined {
+function incidentChain(department: Department | undefined, priority: Priority): Chain | undefined {
   const incidents = department?.escalation?.incidents;
   return chainOf(department, incidents && typeof incidents === "object" && Object.hasOwn(incidents, priority) ? incidents[priority] : undefined);
 }

@@ -137,8 +137,3 @@ function statusFromTasks(written: ChangeStatus, tasks: readonly Task[], approval
   if (written !== "in-progress" && tasks.some((t) => t.status !== "done" && t.status !== "cancelled")) return "in-progress";
   return written;
 }
-
-/** The project's changes as they stood at `now` (see changeAsOf). */
-export function changesAsOfInstant(changes: readonly Change[], now: number): Change[] {
-  return changes.map((change) => changeAsOf(change, now));
-}

@@ -15,7 +15,7 @@ import { formatZonedShort } from "../zoned-timestamp.js";
 import { approversText, checkApprover } from "./approvers.js";
 
 export type ReadinessItemId = "rollback" | "test-plan" | "backup" | "approver" | "blackout" | "conflict" | "plan" | "forecast";
-export const READINESS_ITEMS: ReadinessItemId[] = ["plan", "rollback", "test-plan", "backup", "approver", "blackout", "conflict", "forecast"];
+const READINESS_ITEMS: ReadinessItemId[] = ["plan", "rollback", "test-plan", "backup", "approver", "blackout", "conflict", "forecast"];
 /** The items that are facts of the change file (no forecast needed): `tam validate` checks these. */
 export const STATIC_READINESS_ITEMS: ReadinessItemId[] = ["plan", "rollback", "test-plan", "backup", "approver"];
 
@@ -80,13 +80,13 @@ function liveTasks(change: Change): Task[] {
 }
 
 /** The items enabled in tam.yaml (each on unless `enabled: false`). */
-export function enabledItems(manifest: Manifest | undefined): ReadinessItemId[] {
+function enabledItems(manifest: Manifest | undefined): ReadinessItemId[] {
   const rules = manifest?.readiness ?? {};
   return READINESS_ITEMS.filter((id) => rules[RULE_NAME[id]]?.enabled !== false);
 }
 
 /** The risks accepted so far: readiness items a forced step of the change's history went past. */
-export function acceptedRisks(change: Change): Map<string, { by?: string; at: string; reason: string }> {
+function acceptedRisks(change: Change): Map<string, { by?: string; at: string; reason: string }> {
   const out = new Map<string, { by?: string; at: string; reason: string }>();
   for (const event of Array.isArray(change.history) ? change.history : []) {
     if (!event || !text(event.forced) || !Array.isArray(event.accepted)) continue;

@@ -7,12 +7,12 @@ export function shellWord(text: string): string {
 }
 
 /** Option names of a spec, long and short. */
-export function optionNames(spec: CommandSpec): string[] {
+function optionNames(spec: CommandSpec): string[] {
   return spec.options.flatMap((o) => [o.long, o.short].filter((n): n is string => Boolean(n)));
 }
 
 /** "choices a b", "ids change", "files" or "none": how the shell completes a value. */
-export function valueWord(value: ValueCompletion): string {
+function valueWord(value: ValueCompletion): string {
   if ("choices" in value) return `choices ${value.choices.join(" ")}`;
   if ("ids" in value) return `ids ${value.ids}`;
   if ("files" in value) return "files";

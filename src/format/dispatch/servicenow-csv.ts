@@ -5,7 +5,7 @@
 import type { DispatchResult } from "../../app/change-dispatch.js";
 import { csvRow } from "../csv-cell.js";
 
-export const SERVICENOW_COLUMNS = [
+const SERVICENOW_COLUMNS = [
   "correlation_id",
   "correlation_display",
   "short_description",

@@ -3,28 +3,18 @@
 // 10 annotations per level and step; the rest are listed as plain lines.
 import type { DocFreshness } from "../../domain/freshness/types.js";
 import { summaryLine } from "./summary.js";
-import { FAILING_STATES, type DocsCheckResult } from "./types.js";
-import { terminalSafe } from "../text.js";
+import { FAILING_STATES } from "../../domain/freshness/fail-on.js";
+import type { CheckDocsResult } from "./types.js";
+import { escapeData, escapeProperty, GITHUB_ANNOTATIONS_PER_LEVEL } from "../github-annotations.js";
 import { pushAll } from "../../util/collections.js";
 import { count, plural } from "../../util/plural.js";
-
-export const GITHUB_ANNOTATIONS_PER_LEVEL = 10;
-
-function escapeData(text: string): string {
-  // Control characters from user text become U+FFFD first (CI logs are terminals too); CR and LF stay escapable.
-  return terminalSafe(text.replace(/\r?\n/g, "\n")).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-
-function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
 
 function message(doc: DocFreshness): string {
   const reasons = doc.reasons.filter((reason) => reason.severity !== "note").map((reason) => reason.message);
   return `${doc.id} is ${doc.state}: ${reasons.join("; ")}`;
 }
 
-export function formatGithub(result: DocsCheckResult): string {
+export function formatGithub(result: CheckDocsResult): string {
   const failing = new Set(FAILING_STATES[result.failOn]);
   const lines: string[] = [];
   const shown = { error: 0, warning: 0 };

@@ -4,12 +4,9 @@ import { formatGithub } from "./github.js";
 import { formatJson } from "./json.js";
 import { formatMarkdown } from "./markdown.js";
 import { formatTable } from "./table.js";
-import type { DocsCheckResult } from "./types.js";
+import type { CheckDocsResult } from "./types.js";
 
-export type { DocsCheckResult, FailOn } from "./types.js";
-export { FAILING_STATES } from "./types.js";
-
-export const docsFormatters: Record<FormatName<"docs">, Formatter<DocsCheckResult>> = {
+export const docsFormatters: Record<FormatName<"docs">, Formatter<CheckDocsResult>> = {
   table: formatTable,
   markdown: (result) => formatMarkdown(result),
   json: (result) => formatJson(result),

@@ -1,8 +1,8 @@
 // Stable JSON shape, documented in docs/commands/docs.md: { version: 1, asOf, failOn, failed, summary, history, warnings, settings, docs[], coverage, meta }.
-import type { DocsCheckResult } from "./types.js";
+import type { CheckDocsResult } from "./types.js";
 import { jsonText } from "../text.js";
 
-export function formatJson(result: DocsCheckResult): string {
+export function formatJson(result: CheckDocsResult): string {
   const { report } = result;
   const shape = {
     version: 1,

@@ -1,9 +1,9 @@
 // A section for a client-meeting report or a pull-request comment.
 import { markdownEscape } from "../text.js";
 import { criticalityText, reviewedText, summaryLine } from "./summary.js";
-import type { DocsCheckResult } from "./types.js";
+import type { CheckDocsResult } from "./types.js";
 
-export function formatMarkdown(result: DocsCheckResult): string {
+export function formatMarkdown(result: CheckDocsResult): string {
   const { report } = result;
   const lines = [`## Documentation freshness`, "", `${summaryLine(result, markdownEscape)}.`, ""];
   if (!report.history.available) lines.push(`> No git history (${markdownEscape(report.history.reason ?? "")}): only review intervals and change records were used.`, "");

@@ -1,11 +1,11 @@
 // Words shared by the text formats.
 import type { DocFreshness } from "../../domain/freshness/types.js";
 import { inlineSafe } from "../text.js";
-import type { DocsCheckResult } from "./types.js";
+import type { CheckDocsResult } from "./types.js";
 import { count } from "../../util/plural.js";
 
 /** `--owner` is the user's text, echoed back: escaped for the output (terminal by default, markdown by the markdown format). */
-export function summaryLine(result: DocsCheckResult, escapeText: (text: string) => string = inlineSafe): string {
+export function summaryLine(result: CheckDocsResult, escapeText: (text: string) => string = inlineSafe): string {
   const { counts, today } = result.report;
   const total = result.report.docs.length;
   const owner = result.owner === null ? "" : ` owned by ${escapeText(result.owner)}`;

@@ -5,7 +5,7 @@ import type { FormatOptions } from "../registry.js";
 import { fitText, fittedTable } from "../table-width.js";
 import { terminalSafe } from "../text.js";
 import { criticalityText, reviewedText, summaryLine } from "./summary.js";
-import type { DocsCheckResult } from "./types.js";
+import type { CheckDocsResult } from "./types.js";
 
 /**
  * Width assumed when the output is not a terminal (files, CI logs): the reasons are prose, so
@@ -13,7 +13,7 @@ import type { DocsCheckResult } from "./types.js";
  */
 const DEFAULT_WIDTH = 160;
 
-export function formatTable(result: DocsCheckResult, options: FormatOptions): string {
+export function formatTable(result: CheckDocsResult, options: FormatOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const paint: Record<DocState, (text: string) => string> = { fresh: chalk.green, due: chalk.yellow, stale: chalk.red, broken: chalk.bgRed.white };
   const { report } = result;

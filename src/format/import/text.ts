@@ -4,7 +4,7 @@
 import { terminalSafe } from "../text.js";
 import { importSummary as summaryLine, type ImportReport } from "../../app/import-incidents.js";
 
-export function anomalyCounts(anomalies: readonly { kind: string }[]): string {
+function anomalyCounts(anomalies: readonly { kind: string }[]): string {
   const counts = new Map<string, number>();
   for (const a of anomalies) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
   return [...counts]

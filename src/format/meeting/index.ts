@@ -11,7 +11,7 @@ import { inlineSafe, jsonText, terminalSafe } from "../text.js";
 const days = (n: number) => count(n, "day");
 
 /** "kept (done 2026-11-05)", "overdue: due 2026-11-13, 7 days late", … */
-export function actionStateText(a: ActionLine): string {
+function actionStateText(a: ActionLine): string {
   if (a.state === "kept") return `kept (done ${a.done})`;
   if (a.state === "late") return `late (done ${a.done}, ${days(a.daysLate)} after ${a.due})`;
   if (a.state === "overdue") return `overdue: due ${a.due}, ${days(a.daysLate)} late`;

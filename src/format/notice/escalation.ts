@@ -41,14 +41,14 @@ function sections(d: EscalationDraft): { heading: string; text: string }[] {
   return out;
 }
 
-export function formatEscalationMarkdown(d: EscalationDraft): string {
+function formatEscalationMarkdown(d: EscalationDraft): string {
   const lines = [`## ${markdownEscape(title(d))}`, "", `**To:** ${markdownEscape(recipient(d))}`, "", `As of ${d.at}.`];
   for (const s of sections(d)) lines.push("", `**${s.heading}:** ${markdownEscape(s.text)}`);
   if (d.by) lines.push("", markdownEscape(d.by));
   return `${lines.join("\n")}\n`;
 }
 
-export function formatEscalationText(d: EscalationDraft): string {
+function formatEscalationText(d: EscalationDraft): string {
   const head = title(d);
   const lines = [head, "=".repeat(head.length), "", `To: ${recipient(d)}`, "", `As of ${d.at}.`];
   for (const s of sections(d)) lines.push("", `${s.heading}: ${s.text}`);

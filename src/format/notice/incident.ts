@@ -29,7 +29,7 @@ function signature(n: IncidentClientNotice): string | undefined {
   return n.tam ? `${n.tam}, Technical Account Manager${n.project ? `, ${n.project}` : ""}` : undefined;
 }
 
-export function formatIncidentNoticeMarkdown(n: IncidentClientNotice): string {
+function formatIncidentNoticeMarkdown(n: IncidentClientNotice): string {
   const lines = [`## ${markdownEscape(title(n))}`, "", `As of ${n.at}.`];
   for (const s of sections(n)) lines.push("", `**${s.heading}:** ${markdownEscape(s.text)}`);
   const sign = signature(n);
@@ -37,7 +37,7 @@ export function formatIncidentNoticeMarkdown(n: IncidentClientNotice): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function formatIncidentNoticeText(n: IncidentClientNotice): string {
+function formatIncidentNoticeText(n: IncidentClientNotice): string {
   const head = title(n);
   const lines = [head, "=".repeat(head.length), "", `As of ${n.at}.`];
   for (const s of sections(n)) lines.push("", `${s.heading}: ${s.text}`);

@@ -10,7 +10,7 @@ import { jsonText } from "../text.js";
 const hours = (ms: number) => Math.round((ms / 3_600_000) * 100) / 100;
 const at = (epoch: number | null, zone: string) => (epoch === null || !Number.isFinite(epoch) ? null : formatZoned(epoch, zone));
 
-export function taskJson(timing: TaskSchedule) {
+function taskJson(timing: TaskSchedule) {
   return {
     status: timing.status,
     assignee: timing.assignee ?? null,

@@ -45,7 +45,7 @@ export function diffText(report: PlanReport): string {
 }
 
 /** "re-planning adds T8, T9; changes T5 (after) and moves the forecast from 2026-12-07 to 2026-12-10; `--write` adopts it" */
-export function proposalText(proposal: Proposal): string {
+function proposalText(proposal: Proposal): string {
   const { diff, forecast, estimates } = proposal;
   const parts: string[] = [];
   if (diff.added.length) parts.push(`adds ${diff.added.join(", ")}`);

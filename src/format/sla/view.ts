@@ -5,7 +5,7 @@ import type { DurationStats } from "../../domain/sla/stats.js";
 import { formatZonedShort } from "../../domain/zoned-timestamp.js";
 
 /** Working time in hours and minutes ("88h 30m"): days of working time vary by calendar, so no days. */
-export function duration(ms: number | null | undefined): string {
+function duration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return "-";
   const total = Math.round(ms / 60_000);
   const hours = Math.floor(total / 60);
@@ -14,9 +14,9 @@ export function duration(ms: number | null | undefined): string {
 }
 export const percent = (value: number | null): string => (value === null ? "-" : `${value.toFixed(1)}%`);
 export const trend = (pts: number | null): string => (pts === null ? "-" : `${pts > 0 ? "+" : pts < 0 ? "" : "±"}${pts.toFixed(1)} pts`);
-export const verdict = (pass: boolean | null): string => (pass === null ? "no result" : pass ? "PASS" : "FAIL");
+const verdict = (pass: boolean | null): string => (pass === null ? "no result" : pass ? "PASS" : "FAIL");
 export const stats = (s: DurationStats): string => (s.count === 0 ? "-" : `${duration(s.medianMs)} / ${duration(s.p90Ms)} / ${duration(s.maxMs)}`);
-export const tally = (t: { met: number; breached: number; pending: number; unknown?: number }): string =>
+const tally = (t: { met: number; breached: number; pending: number; unknown?: number }): string =>
   `${t.met} / ${t.breached}${t.pending ? ` (+${t.pending} open)` : ""}${t.unknown ? ` (${t.unknown} unknown)` : ""}`;
 
 /** The line that says how many incidents of the period have times estimated at import, or null. */

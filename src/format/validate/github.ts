@@ -4,21 +4,11 @@
 // repository's top level, as GitHub places annotations.
 import type { Issue } from "../../model/issues.js";
 import type { ValidateResult } from "./types.js";
-import { inlineSafe, terminalSafe } from "../text.js";
+import { escapeData, escapeProperty, GITHUB_ANNOTATIONS_PER_LEVEL } from "../github-annotations.js";
+import { inlineSafe } from "../text.js";
 import { count, plural } from "../../util/plural.js";
 
-export const GITHUB_ANNOTATIONS_PER_LEVEL = 10;
-
 const LEVEL = { error: "error", warning: "warning", info: "notice" } as const;
-
-function escapeData(text: string): string {
-  // Control characters from user text become U+FFFD first (CI logs are terminals too); CR and LF stay escapable.
-  return terminalSafe(text.replace(/\r?\n/g, "\n")).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-
-function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
 
 export function formatGithub(result: ValidateResult): string {
   const fileBase = result.repoPrefix;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { DocFreshness, FreshnessReport } from "../../../src/domain/freshness/types.js";
-import { docsFormatters, type DocsCheckResult } from "../../../src/format/docs/index.js";
-import { GITHUB_ANNOTATIONS_PER_LEVEL } from "../../../src/format/docs/github.js";
+import type { CheckDocsResult } from "../../../src/app/check-docs.js";
+import { docsFormatters } from "../../../src/format/docs/index.js";
+import { GITHUB_ANNOTATIONS_PER_LEVEL } from "../../../src/format/github-annotations.js";
 
 function doc(id: string, state: DocFreshness["state"], message = "review interval 180d passed 3 days ago (due 2026-11-17)"): DocFreshness {
   return {
@@ -20,7 +21,7 @@ function doc(id: string, state: DocFreshness["state"], message = "review interva
   };
 }
 
-function result(docs: DocFreshness[], extra: Partial<DocsCheckResult> = {}): DocsCheckResult {
+function result(docs: DocFreshness[], extra: Partial<CheckDocsResult> = {}): CheckDocsResult {
   const counts = { fresh: 0, due: 0, stale: 0, broken: 0 };
   for (const d of docs) counts[d.state]++;
   const report: FreshnessReport = {

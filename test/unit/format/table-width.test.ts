@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitColumns, fittedTable } from "../../../src/format/table-width.js";
+import { fittedTable } from "../../../src/format/table-width.js";
 
 const widest = (text: string) =>
   Math.max(
@@ -16,16 +16,26 @@ const head = ["id", "priority", "title", "cause"];
 
 describe("tables that fit the terminal", () => {
   it("keeps natural widths when the width is unknown (not a terminal) or the table fits", () => {
-    expect(fitColumns([10, 20, 30], undefined)).toBeUndefined();
-    expect(fitColumns([10, 20, 30], 64)).toBeUndefined();
-    expect(fittedTable(head, rows, undefined).split("\n")).toHaveLength(7); // borders, head, and one line per row
+    const natural = fittedTable(head, rows, undefined);
+    expect(natural.split("\n")).toHaveLength(7); // borders, head, and one line per row
+    expect(fittedTable(head, rows, widest(natural))).toBe(natural);
   });
 
   it("narrows the widest columns first, to exactly the room there is", () => {
-    const widths = fitColumns([10, 40, 60], 81)!;
-    expect(widths[0]).toBe(10);
-    expect(widths.reduce((a, b) => a + b, 0)).toBe(81 - 4);
-    expect(Math.abs(widths[1]! - widths[2]!)).toBeLessThanOrEqual(1);
+    const prose = [["INC-0001", "word ".repeat(11).trim(), "other ".repeat(13).trim()]];
+    // Column widths (padding included) from the top border: ┌──────────┬───…┬───…┐
+    const widths = (text: string) =>
+      text
+        .split("\n")[0]!
+        .slice(1, -1)
+        .split("┬")
+        .map((part) => part.length);
+    const natural = widths(fittedTable(["id", "x", "y"], prose, undefined));
+    const fitted = widths(fittedTable(["id", "x", "y"], prose, 100));
+    expect(natural.reduce((a, b) => a + b, 0) + 4).toBeGreaterThan(100);
+    expect(fitted[0]).toBe(natural[0]);
+    expect(fitted.reduce((a, b) => a + b, 0) + 4).toBe(100);
+    expect(Math.abs(fitted[1]! - fitted[2]!)).toBeLessThanOrEqual(1);
   });
 
   for (const width of [60, 80, 100, 120]) {
@@ -37,8 +47,10 @@ describe("tables that fit the terminal", () => {
   }
 
   it("ignores colour codes when measuring cells", () => {
-    expect(fitColumns([12, 12], 27)).toBeUndefined();
-    const text = fittedTable(["a", "b"], [["\u001b[31mred\u001b[39m", "plain"]], 40);
+    // 15 columns wide as seen; 25 if the colour codes counted, and below 90 a table that does not fit is stacked.
+    const text = fittedTable(["a", "b"], [["\u001b[31mred\u001b[39m", "plain"]], 20);
+    expect(text).toBe(fittedTable(["a", "b"], [["\u001b[31mred\u001b[39m", "plain"]], undefined));
+    expect(widest(text)).toBe(15);
     expect(text).toContain("\u001b[31mred\u001b[39m");
   });
 });

@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DocFreshness } from "../../../src/domain/freshness/types.js";
-import { docsFormatters, type DocsCheckResult } from "../../../src/format/docs/index.js";
+import type { CheckDocsResult } from "../../../src/app/check-docs.js";
+import { docsFormatters } from "../../../src/format/docs/index.js";
 import { type DrawOptions, displayWidth, drawTable, wrapText } from "../../../src/format/table.js";
 import { fittedTable } from "../../../src/format/table-width.js";
 import { reportSla } from "../../../src/app/report-sla.js";
@@ -116,7 +117,7 @@ describe("the same look at any row count", () => {
       reasons: [],
       source: { file: "docs.yaml", line: 3 },
     });
-    const result = (count: number): DocsCheckResult => ({
+    const result = (count: number): CheckDocsResult => ({
       report: {
         today: "2026-11-20",
         history: { available: true, reason: null },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatGithub, GITHUB_ANNOTATIONS_PER_LEVEL } from "../../../src/format/validate/github.js";
+import { GITHUB_ANNOTATIONS_PER_LEVEL } from "../../../src/format/github-annotations.js";
+import { formatGithub } from "../../../src/format/validate/github.js";
 import { formatCodeClimate } from "../../../src/format/validate/codeclimate.js";
 import { formatJunit } from "../../../src/format/validate/junit.js";
 import { formatSarif } from "../../../src/format/validate/sarif.js";

@@ -8,7 +8,7 @@ import type { Output } from "../../../src/commands/context.js";
 import { runIncidentNotify } from "../../../src/commands/incident-notify.js";
 import { incidentNotice, updateCadence, updatesDue } from "../../../src/domain/incidents/notify.js";
 import { parseTimestamp } from "../../../src/domain/dates.js";
-import { formatIncidentNoticeMarkdown, formatIncidentNoticeText } from "../../../src/format/notice/incident.js";
+import { incidentNoticeFormatters } from "../../../src/format/notice/incident.js";
 import type { Incident, Manifest } from "../../../src/model/files.js";
 import { loadProject } from "../../../src/project/load.js";
 import { committedCopy, EXAMPLE, git, REPO } from "../../helpers/run.js";
@@ -19,6 +19,8 @@ process.env.GIT_COMMITTER_NAME = "Test Author";
 process.env.GIT_COMMITTER_EMAIL = "author@example.com";
 
 const snapshot = (name: string) => join(REPO, "test/snapshots", name);
+/** The notices are plain text or markdown: no colour, no terminal width. */
+const PLAIN = { color: false };
 const ZONE = "Europe/Moscow";
 const at = (text: string) => parseTimestamp(text);
 
@@ -35,12 +37,12 @@ describe("tam incident notify", () => {
   it("an open P2 waiting for the vendor, and a resolved P1, in markdown and text", async () => {
     const open = incidentNotice(input(find("INC-0056"), "2026-11-20T10:00:00+03:00"));
     expect(open).toMatchObject({ status: "in progress", previous: 3, next: "2026-11-20 12:00" });
-    await expect(formatIncidentNoticeMarkdown(open)).toMatchFileSnapshot(snapshot("incident-notice-open.md"));
-    await expect(formatIncidentNoticeText(open)).toMatchFileSnapshot(snapshot("incident-notice-open.txt"));
+    await expect(incidentNoticeFormatters.markdown(open, PLAIN)).toMatchFileSnapshot(snapshot("incident-notice-open.md"));
+    await expect(incidentNoticeFormatters.text(open, PLAIN)).toMatchFileSnapshot(snapshot("incident-notice-open.txt"));
     const resolved = incidentNotice({ ...input(find("INC-0047"), "2026-11-07T12:00:00+03:00"), doing: "The disk was extended and the archive path is now monitored." });
     expect(resolved.next).toBeUndefined();
-    await expect(formatIncidentNoticeMarkdown(resolved)).toMatchFileSnapshot(snapshot("incident-notice-resolved.md"));
-    await expect(formatIncidentNoticeText(resolved)).toMatchFileSnapshot(snapshot("incident-notice-resolved.txt"));
+    await expect(incidentNoticeFormatters.markdown(resolved, PLAIN)).toMatchFileSnapshot(snapshot("incident-notice-resolved.md"));
+    await expect(incidentNoticeFormatters.text(resolved, PLAIN)).toMatchFileSnapshot(snapshot("incident-notice-resolved.txt"));
   });
 
   it("the cadence: P1 30m and P2 2h by default, tam.yaml's updates replace the defaults", () => {

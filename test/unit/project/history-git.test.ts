@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { assessProjectFreshness } from "../../../src/app/freshness-facts.js";
-import { clockFor } from "../../../src/commands/context.js";
+import { clockFor } from "../../../src/app/context.js";
 import type { DocFreshness } from "../../../src/domain/freshness/types.js";
 import { loadProject } from "../../../src/project/load.js";
 import { copyProject, FIXTURES, git, initRepo } from "../../helpers/run.js";

@@ -6,7 +6,7 @@ import { runInit } from "../../../src/commands/init.js";
 import { runReport, type ReportOptions } from "../../../src/commands/report.js";
 import { EXAMPLE } from "../../helpers/run.js";
 
-export const AS_OF = "2026-11-20";
+const AS_OF = "2026-11-20";
 
 export async function reportText(dir: string, options: Partial<ReportOptions> = {}): Promise<string> {
   let out = "";

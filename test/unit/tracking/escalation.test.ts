@@ -12,7 +12,7 @@ import { parseTimestamp } from "../../../src/domain/dates.js";
 import { escalations, incidentEscalation, taskEscalation } from "../../../src/domain/tracking/escalation.js";
 import { projectStatus } from "../../../src/domain/tracking/status.js";
 import { validateProject } from "../../../src/domain/validation/index.js";
-import { formatEscalationMarkdown, formatEscalationText } from "../../../src/format/notice/escalation.js";
+import { escalationFormatters } from "../../../src/format/notice/escalation.js";
 import type { Change, Department, Incident, Manifest, Task } from "../../../src/model/files.js";
 import { loadProject } from "../../../src/project/load.js";
 import { committedCopy, EXAMPLE, git, REPO } from "../../helpers/run.js";
@@ -25,6 +25,8 @@ process.env.GIT_COMMITTER_EMAIL = "author@example.com";
 const ZONE = "Europe/Moscow";
 const at = (text: string) => parseTimestamp(text);
 const snapshot = (name: string) => join(REPO, "test/snapshots", name);
+/** The notices are plain text or markdown: no colour, no terminal width. */
+const PLAIN = { color: false };
 
 function sink(): Output & { out_: string[]; err_: string[] } {
   const out_: string[] = [];
@@ -172,12 +174,12 @@ describe("tam task escalate / tam incident escalate", () => {
     const task = await escalateTask({ project: EXAMPLE, ref: "chg-0002/t4", by: "Anna Volkova", record: false, asOf: "2026-11-20T10:00:00+03:00" });
     expect(task.recorded).toBeUndefined();
     expect(task.draft).toMatchObject({ subject: "CHG-0002/T4", level: { level: 2, to: "Denis Volkov" }, next: { level: 3, to: "Pavel Orlov" } });
-    await expect(formatEscalationMarkdown(task.draft)).toMatchFileSnapshot(snapshot("escalation-task.md"));
-    await expect(formatEscalationText(task.draft)).toMatchFileSnapshot(snapshot("escalation-task.txt"));
+    await expect(escalationFormatters.markdown(task.draft, PLAIN)).toMatchFileSnapshot(snapshot("escalation-task.md"));
+    await expect(escalationFormatters.text(task.draft, PLAIN)).toMatchFileSnapshot(snapshot("escalation-task.txt"));
     const incident = await escalateIncident({ project: EXAMPLE, ref: "INC-0056", by: "Anna Volkova", record: false, asOf: "2026-11-20T10:00:00+03:00" });
     expect(incident.draft).toMatchObject({ subject: "INC-0056", priority: "P2", level: { level: 1, to: "Alexey Morozov" } });
-    await expect(formatEscalationMarkdown(incident.draft)).toMatchFileSnapshot(snapshot("escalation-incident.md"));
-    await expect(formatEscalationText(incident.draft)).toMatchFileSnapshot(snapshot("escalation-incident.txt"));
+    await expect(escalationFormatters.markdown(incident.draft, PLAIN)).toMatchFileSnapshot(snapshot("escalation-incident.md"));
+    await expect(escalationFormatters.text(incident.draft, PLAIN)).toMatchFileSnapshot(snapshot("escalation-incident.txt"));
   });
 
   it("records the escalation on the task in one commit; status then shows it escalated and the next level due later", async () => {
