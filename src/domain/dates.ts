@@ -43,13 +43,13 @@ export function dateProblem(text: string): string | null {
   return null;
 }
 
-type TimestampProblem = { code: "invalid-timestamp" | "timestamp-without-offset"; message: string };
+export type TimestampProblem = { code: "invalid-timestamp" | "timestamp-without-offset"; message: string };
 
 /**
  * Reads a timestamp in one pass: its epoch milliseconds, or why it is not a valid ISO 8601
  * timestamp with an offset. (Reports read hundreds of thousands of them; no second parse.)
  */
-function readTimestamp(text: string): number | TimestampProblem {
+export function readTimestamp(text: string): number | TimestampProblem {
   return readCommonTimestamp(text) ?? readTimestampByPattern(text);
 }
 

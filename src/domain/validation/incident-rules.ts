@@ -61,20 +61,26 @@ function references(view: ProjectView, incidents: readonly Incident[], issues: I
 }
 
 function times(view: ProjectView, incidents: readonly Incident[], issues: Issue[]): void {
-  const { stamp, order } = timeChecks(view, issues);
+  const { stampMs, orderMs } = timeChecks(view, issues);
   for (const incident of incidents) {
-    for (const field of ["opened", "responded", "resolved", "closed"] as const) stamp(incident[field], incident, field);
-    order(incident.opened, incident.responded, `first response (${incident.responded}) is before the incident was opened (${incident.opened})`, incident, "responded");
-    order(incident.opened, incident.resolved, `resolution (${incident.resolved}) is before the incident was opened (${incident.opened})`, incident, "resolved");
-    order(incident.responded, incident.resolved, `resolution (${incident.resolved}) is before the first response (${incident.responded})`, incident, "resolved");
-    order(incident.resolved, incident.closed, `closing (${incident.closed}) is before the resolution (${incident.resolved})`, incident, "closed");
+    // Each time is read once, and the order checks compare the instants read here: the incident log is
+    // the bulk of a large project's timestamps.
+    const opened = stampMs(incident.opened, incident, "opened");
+    const responded = stampMs(incident.responded, incident, "responded");
+    const resolved = stampMs(incident.resolved, incident, "resolved");
+    const closed = stampMs(incident.closed, incident, "closed");
+    orderMs(opened, responded, `first response (${incident.responded}) is before the incident was opened (${incident.opened})`, incident, "responded");
+    orderMs(opened, resolved, `resolution (${incident.resolved}) is before the incident was opened (${incident.opened})`, incident, "resolved");
+    orderMs(responded, resolved, `resolution (${incident.resolved}) is before the first response (${incident.responded})`, incident, "resolved");
+    orderMs(resolved, closed, `closing (${incident.closed}) is before the resolution (${incident.resolved})`, incident, "closed");
     const end = incident.resolved ?? incident.closed;
+    const endMs = incident.resolved !== undefined && incident.resolved !== null ? resolved : closed;
     items(incident.pauses).forEach((pause, i) => {
-      stamp(pause?.from, incident, "pauses", i, "from");
-      stamp(pause?.to, incident, "pauses", i, "to");
-      order(pause?.from, pause?.to, "the pause ends before it starts", incident, "pauses", i, "to");
-      order(incident.opened, pause?.from, `the pause starts before the incident was opened (${incident.opened})`, incident, "pauses", i, "from");
-      if (end) order(pause?.to ?? pause?.from, end, `the pause runs past the resolution (${end})`, incident, "pauses", i, pause?.to ? "to" : "from");
+      const from = stampMs(pause?.from, incident, "pauses", i, "from");
+      const to = stampMs(pause?.to, incident, "pauses", i, "to");
+      orderMs(from, to, "the pause ends before it starts", incident, "pauses", i, "to");
+      orderMs(opened, from, `the pause starts before the incident was opened (${incident.opened})`, incident, "pauses", i, "from");
+      if (end) orderMs(pause?.to !== undefined && pause?.to !== null ? to : from, endMs, `the pause runs past the resolution (${end})`, incident, "pauses", i, pause?.to ? "to" : "from");
     });
     recordOrder(view, incident, issues);
     const need = { responded: ["responded"], resolved: ["resolved"], closed: ["resolved", "closed"], open: [] } as Record<string, string[]>;

@@ -8,7 +8,7 @@
 import type { Incident, ReviewAction } from "../../model/files.js";
 import type { Issue } from "../../model/issues.js";
 import { RECURRENCE_WINDOW_DAYS } from "../arch/risk-incidents.js";
-import { dayNumber, parseTimestamp } from "../dates.js";
+import { DAY_MS, dayNumber, parseTimestamp } from "../dates.js";
 import { addWorkingDays, reviewReason, reviewRules } from "../incidents/review.js";
 import { projectCalendar } from "../planner/calendars.js";
 import { incidentSla } from "../sla/measure.js";
@@ -39,6 +39,16 @@ const ago = (from: string, to: string) => {
 const readable = (incident: Incident) =>
   incident !== null && typeof incident === "object" && typeof incident.id === "string" && typeof incident.opened === "string" && Number.isFinite(parseTimestamp(incident.opened));
 
+/**
+ * The earliest instant whose day can be `since` or later on any zone's clock (every offset is less
+ * than a day): a time before it is before `since` wherever it is read, without asking the zone.
+ * -Infinity when there is no `since` or it is no date, so that nothing is passed over.
+ */
+function sinceFloor(since: string | undefined): number {
+  const floor = since === undefined ? Number.NaN : dayNumber(since) * DAY_MS - 2 * DAY_MS;
+  return Number.isFinite(floor) ? floor : Number.NEGATIVE_INFINITY;
+}
+
 function policyOf(view: Pick<ProjectView, "manifest">): SlaPolicy {
   try {
     return view.manifest ? slaPolicy(view.manifest) : {};
@@ -59,12 +69,15 @@ export function reviewsDue(view: Pick<ProjectView, "manifest" | "incidents">, cl
   const rules = reviewRules(view.manifest);
   const policy = policyOf(view);
   const calendar = projectCalendar(view.manifest).calendar;
+  const floor = sinceFloor(rules.since);
   const out: ReviewDue[] = [];
   for (const incident of items(view.incidents)) {
     if (!readable(incident) || incident.review) continue;
     const end = incident.resolved ?? incident.closed;
-    if (!end || !Number.isFinite(parseTimestamp(end))) continue;
-    const resolvedOn = dateInZone(parseTimestamp(end), clock.timezone);
+    if (!end) continue;
+    const endMs = parseTimestamp(end);
+    if (!Number.isFinite(endMs) || endMs < floor) continue;
+    const resolvedOn = dateInZone(endMs, clock.timezone);
     if (rules.since && resolvedOn < rules.since) continue;
     const reason = reviewReason(incident, rules, () => breached(incident, policy, clock.now));
     if (!reason) continue;
@@ -131,11 +144,17 @@ function recurrences(view: ProjectView, clock: ReviewClock): Issue[] {
   const issues: Issue[] = [];
   const rules = reviewRules(view.manifest);
   const policy = policyOf(view);
+  const windowMs = RECURRENCE_WINDOW_DAYS * 86_400_000;
+  // Only an incident opened from `since` on is a finding, and only one opened within the window
+  // before it can be the one it repeats: the others are passed over before the sort. A `since`
+  // after every incident (a project adopting the rules) leaves nothing to sort.
+  const floor = sinceFloor(rules.since);
   const incidents = items(view.incidents)
     .filter((i) => readable(i) && typeof i.cause?.category === "string" && Array.isArray(i.components))
     .map((incident) => ({ incident, opened: parseTimestamp(incident.opened) }))
-    .sort((a, b) => a.opened - b.opened);
-  const windowMs = RECURRENCE_WINDOW_DAYS * 86_400_000;
+    .filter((entry) => entry.opened >= floor - windowMs);
+  if (!incidents.some((entry) => entry.opened >= floor)) return issues;
+  incidents.sort((a, b) => a.opened - b.opened);
   const latest = new Map<string, { incident: Incident; opened: number }>();
   for (const current of incidents) {
     const { incident, opened } = current;

@@ -1,7 +1,7 @@
 // Dates and timestamps: real calendar dates, an offset on every timestamp,
 // and incidents whose times come in the order they happened.
 import type { Issue } from "../../model/issues.js";
-import { dateProblem, parseTimestamp, timestampProblem } from "../dates.js";
+import { dateProblem, parseTimestamp, readTimestamp, timestampProblem } from "../dates.js";
 import { historyOrderBreaks } from "../tracking/history-time.js";
 import { issueAt, items, list, record, type PathSegment, type ProjectView } from "./view.js";
 
@@ -23,7 +23,19 @@ export function timeChecks(view: ProjectView, issues: Issue[]) {
     const b = parseTimestamp(later);
     if (Number.isFinite(a) && Number.isFinite(b) && b < a) issues.push(issueAt(view, "error", "time-order", message, entity, ...path));
   };
-  return { date, stamp, order };
+  // The same two checks for a caller that compares the instants it has read: `stampMs` reports a bad
+  // timestamp as `stamp` does and returns its instant (NaN when there is none), `orderMs` compares two.
+  const stampMs = (value: unknown, entity: object, ...path: PathSegment[]): number => {
+    if (typeof value !== "string") return Number.NaN;
+    const read = readTimestamp(value);
+    if (typeof read === "number") return read;
+    issues.push(issueAt(view, "error", read.code, read.message, entity, ...path));
+    return Number.NaN;
+  };
+  const orderMs = (a: number, b: number, message: string, entity: object, ...path: PathSegment[]) => {
+    if (Number.isFinite(a) && Number.isFinite(b) && b < a) issues.push(issueAt(view, "error", "time-order", message, entity, ...path));
+  };
+  return { date, stamp, order, stampMs, orderMs };
 }
 
 /**
@@ -35,6 +47,9 @@ export function timeChecks(view: ProjectView, issues: Issue[]) {
 export function historyOrder(view: ProjectView, issues: Issue[]) {
   return (list: unknown, what: string, entity: object, path: PathSegment[], start?: { at: unknown; name: string }) => {
     const entries = items(list as object[]) as { at?: unknown }[];
+    // An empty list cannot go back; incidents mostly have none of the three, and seeding the start
+    // would read the opening again for each.
+    if (entries.length === 0) return;
     const seeded = start !== undefined && typeof start.at === "string";
     const breaks = historyOrderBreaks(seeded ? [{ at: start.at }, ...entries] : entries);
     const first = breaks[0];

@@ -117,3 +117,38 @@ describe("never twice", () => {
     expect(quiet({ priority: "P3" })).toEqual([]);
   });
 });
+
+describe("`since` on the project's clock", () => {
+  // The same instants fall on 2026-10-10 at UTC+14 and on 2026-10-08 at UTC-11: `since` is a day on the
+  // project's clock, so only the zone a day ahead of UTC is past it (the findings must not depend on UTC's day).
+  const since = "2026-10-10";
+  const at = (zone: string) => {
+    const manifest = { ...MANIFEST, timezone: zone, reviews: { since } } as Manifest;
+    return (incidents: Incident[]) => checkReviews(view(incidents, manifest), { today: "2026-12-20", now: zonedToEpoch("2026-12-20", 23 * 60, zone), timezone: zone });
+  };
+  const ahead = at("Pacific/Kiritimati");
+  const behind = at("Pacific/Pago_Pago");
+  const close = (id: string, opened: string, extra: Partial<Incident> = {}) =>
+    incident(id, { opened, responded: opened.replace(":00:00Z", ":05:00Z"), resolved: opened.replace(":00:00Z", ":30:00Z"), ...extra });
+
+  it("a P1 resolved the day before since in UTC is reviewed from since in a zone ahead of UTC, not in one behind", () => {
+    const late = close("INC-1", "2026-10-09T11:00:00Z");
+    expect(codes(ahead([late]))).toEqual(["missing-review INC-1"]);
+    expect(behind([late])).toEqual([]);
+    // Before `since` in every zone.
+    expect(ahead([close("INC-2", "2026-10-08T08:00:00Z")])).toEqual([]);
+  });
+
+  it("a recurrence on since's day in the zone names an earlier incident from well before since, within the window", () => {
+    const earlier = incident("INC-1", {
+      opened: "2026-09-20T10:00:00Z",
+      responded: "2026-09-20T10:05:00Z",
+      resolved: "2026-09-20T11:00:00Z",
+      review: { held: "2026-09-22", actions: [{ id: "A1", text: "Alert on disk", owner: "monitoring", side: "provider", due: "2026-12-30", state: "open" }] },
+    });
+    const again = close("INC-2", "2026-10-09T11:00:00Z", { review: { held: "2026-10-12" } });
+    expect(codes(ahead([again, earlier]))).toEqual(["recurrence-open-action INC-2"]);
+    expect(ahead([again, earlier])[0]!.message).toMatch(/INC-2 repeats INC-1 \(shop-pg, capacity, 19 days earlier\)/);
+    expect(behind([again, earlier])).toEqual([]);
+  });
+});

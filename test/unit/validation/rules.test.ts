@@ -81,6 +81,49 @@ describe("cross-file validation", () => {
     expect(found.filter((c) => c === "time-order").length).toBe(3); // response before opening, pause reversed, pause before opening
   });
 
+  it("the order of an incident's times and pauses, each finding at its field, the end being the resolution or else the closing", () => {
+    const at = (opened: string, h: number, m = 0) => `${opened}T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:00+03:00`;
+    const d = "2026-10-02";
+    const incidents = [
+      // Every pair out of order: response before opening, resolution before opening and before response, closing before resolution.
+      { id: "INC-1", title: "t", priority: "P1", opened: at(d, 10), responded: at(d, 9), resolved: at(d, 8), closed: at(d, 7), status: "closed" },
+      // No resolution: a pause is measured against the closing; one without an end by its start.
+      {
+        id: "INC-2",
+        title: "t",
+        priority: "P1",
+        opened: at(d, 10),
+        closed: at(d, 12),
+        status: "closed",
+        pauses: [
+          { from: at(d, 11), to: at(d, 13), reason: "client" },
+          { from: at(d, 12, 30), reason: "client" },
+          { from: at(d, 9), to: "2026-10-02T11:00", reason: "client" },
+        ],
+      },
+      // A resolution that is no timestamp: no order finding against it, its own finding only.
+      { id: "INC-3", title: "t", priority: "P1", opened: at(d, 10), resolved: "2026-10-02", closed: at(d, 9), status: "closed", pauses: [{ from: at(d, 11), to: at(d, 12), reason: "client" }] },
+    ] as Incident[];
+    const v = { ...view({ incidents }), where: (entity: object, ...field: unknown[]) => ({ file: `${(entity as { id: string }).id} ${field.join(".")}`, line: 1, col: 1 }) } as ProjectView;
+    const found = validateProject(v)
+      .filter((i) => ["time-order", "invalid-timestamp", "timestamp-without-offset"].includes(i.code))
+      .map((i) => `${i.file}: ${i.code}: ${i.message}`)
+      .sort();
+    expect(found).toEqual(
+      [
+        "INC-1 responded: time-order: first response (2026-10-02T09:00:00+03:00) is before the incident was opened (2026-10-02T10:00:00+03:00)",
+        "INC-1 resolved: time-order: resolution (2026-10-02T08:00:00+03:00) is before the incident was opened (2026-10-02T10:00:00+03:00)",
+        "INC-1 resolved: time-order: resolution (2026-10-02T08:00:00+03:00) is before the first response (2026-10-02T09:00:00+03:00)",
+        "INC-1 closed: time-order: closing (2026-10-02T07:00:00+03:00) is before the resolution (2026-10-02T08:00:00+03:00)",
+        "INC-2 pauses.0.to: time-order: the pause runs past the resolution (2026-10-02T12:00:00+03:00)",
+        "INC-2 pauses.1.from: time-order: the pause runs past the resolution (2026-10-02T12:00:00+03:00)",
+        'INC-2 pauses.2.to: timestamp-without-offset: "2026-10-02T11:00" has no UTC offset: write it as 2026-10-02T11:00+03:00 or 2026-10-02T11:00Z so it means the same everywhere',
+        "INC-2 pauses.2.from: time-order: the pause starts before the incident was opened (2026-10-02T10:00:00+03:00)",
+        'INC-3 resolved: invalid-timestamp: "2026-10-02" is not an ISO 8601 timestamp (e.g. 2026-10-05T09:30:00+03:00)',
+      ].sort(),
+    );
+  });
+
   it("asks for a rollback plan on open normal and emergency changes only", () => {
     const base = { title: "t", scope: [], status: "planned" } as const;
     const changes = [
