@@ -28,9 +28,31 @@ const LIFECYCLE_KEYS = ["status", "approval", "closure", "last_notice", "history
 
 type Step = (text: string) => string;
 
-/** A step spliced into the text it is given: parsed for the edit, or the file's own Document while the text is the file as read. */
+/** The Document of `text`: the file's own while the text is the file as read, else parsed for the edit. */
+function documentOf(source: SourceFile, text: string): ReturnType<typeof parseForEdit> {
+  return text === source.text && source.parseIssues.length === 0 ? source.doc : parseForEdit(text, source.rel);
+}
+
+/** A step spliced into the text it is given. */
 function spliceStep(source: SourceFile, make: (text: string, doc: ReturnType<typeof parseForEdit>) => Splice): Step {
-  return (text) => applySplice(text, make(text, text === source.text && source.parseIssues.length === 0 ? source.doc : parseForEdit(text, source.rel)));
+  return (text) => applySplice(text, make(text, documentOf(source, text)));
+}
+
+/**
+ * A task's new status and the history entry that records it, both spliced from one Document: the
+ * entry (below the status) first, so the status value stays where that Document says. A task that
+ * writes its history above its status takes a second parse, status first.
+ */
+function taskStep(source: SourceFile, index: number, event: TaskEvent): Step {
+  const status = (_text: string, doc: ReturnType<typeof parseForEdit>) => setScalar(doc, ["tasks", index, "status"], event.status);
+  const entry = (text: string, doc: ReturnType<typeof parseForEdit>) => appendListItem(text, doc, ["tasks", index], "history", (indent) => renderEvent(event, indent));
+  return (text) => {
+    const doc = documentOf(source, text);
+    const set = status(text, doc);
+    const append = entry(text, doc);
+    if (set.to < append.from) return applySplice(applySplice(text, append), set);
+    return spliceStep(source, entry)(applySplice(text, set));
+  };
 }
 
 /** Sets the top-level `key` to `block`; a new key goes after the lifecycle keys already written, so `tasks` stays last. */
@@ -66,8 +88,7 @@ export function applyChangeEdit(source: SourceFile, edit: ChangeEdit): string {
   const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
   if (edit.task) {
     const { index, event } = edit.task;
-    steps.push(spliceStep(source, (_text, doc) => setScalar(doc, ["tasks", index, "status"], event.status)));
-    steps.push(spliceStep(source, (text, doc) => appendListItem(text, doc, ["tasks", index], "history", (indent) => renderEvent(event, indent))));
+    steps.push(taskStep(source, index, event));
     const task = expected.tasks![index]!;
     task.status = event.status;
     task.history = [...(task.history ?? []), plain(event)];

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeTasks } from "../../../src/project/change-file.js";
 import { applyChangeEdit } from "../../../src/project/change-steps.js";
+import { renderEvent } from "../../../src/project/change-file.js";
+import { appendListItem, applySplice, parseForEdit, setScalar } from "../../../src/project/yaml-text.js";
 import { parseSource } from "../../../src/project/source.js";
 import { FIXTURES } from "../../helpers/run.js";
 
@@ -33,6 +35,32 @@ describe("a task's status update", () => {
     expect(parsed.tasks[1]!.history).toEqual([{ at: "2026-11-20T14:05:00+03:00", status: "in-progress", by: "Vera" }]);
     expect(out).toContain("# no history yet");
     expect(out).toContain("# trailing comment of the file");
+  });
+});
+
+describe("a task's status update spliced from one Document", () => {
+  const event = { at: "2026-11-20T14:05:00+03:00", status: "done" as const, by: "Oleg" };
+  /** The same edit made step by step: the status set, the text parsed again, the entry appended. */
+  function stepByStep(input: string, index: number): string {
+    const statusSet = applySplice(input, setScalar(parseForEdit(input, rel), ["tasks", index, "status"], event.status));
+    return applySplice(
+      statusSet,
+      appendListItem(statusSet, parseForEdit(statusSet, rel), ["tasks", index], "history", (indent) => renderEvent(event, indent)),
+    );
+  }
+  // T1 with its history written above its status.
+  const swapped = text.replace(
+    "    status: in-progress\n    history:\n      - { at: 2026-11-02T10:00:00+03:00, status: in-progress, by: Oleg }   # flow style kept\n",
+    "    history:\n      - { at: 2026-11-02T10:00:00+03:00, status: in-progress, by: Oleg }   # flow style kept\n    status: in-progress\n",
+  );
+
+  it("writes byte for byte what setting the status, parsing again and appending the entry writes", () => {
+    expect(swapped).not.toBe(text);
+    for (const input of [text, swapped])
+      for (const index of [0, 1]) {
+        const out = applyChangeEdit(parseSource(`/x/${rel}`, rel, "change", input), { task: { index, event } });
+        expect(out, `task ${index}${input === swapped ? ", history above status" : ""}`).toBe(stepByStep(input, index));
+      }
   });
 });
 
