@@ -11,6 +11,7 @@ import type { Change, ChangeStatus, TaskStatus } from "../model/files.js";
 import { requireSoundIn } from "../project/check.js";
 import { applyChangeEdit } from "../project/change-steps.js";
 import { findProjectRoot } from "../project/discover.js";
+import { findRepository } from "../project/git.js";
 import { whoAmI } from "../project/identity.js";
 import { FILE_NAMES } from "../project/load.js";
 import { editFiles, type WriteResult } from "../project/transaction.js";
@@ -64,12 +65,14 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
     const problem = dateProblem(until);
     if (problem) throw new UsageError(`--until ${until}: ${problem}`);
   }
-  // Who: git's user.name, asked before the project is read (a process started from a small heap is cheaper).
+  // What git says whatever the project holds (who writes: user.name; the repository), asked while it is read.
   const root = findProjectRoot(request.project);
-  const by = request.by ?? (await whoAmI(root));
+  const asked = request.by === undefined ? whoAmI(root) : undefined;
+  const repository = findRepository(root);
   // What the edit of one change file and its re-validation need: not the incident log or recommendations,
   // and, once the change runs, not the other change files.
   const { project, change: found, file, changeFiles } = openChangeUpdate(root, givenChange);
+  const by = request.by ?? (await asked!);
   // Ids as the project spells them (they are typed in any case).
   const changeId = found.id;
   const taskId =
@@ -168,6 +171,7 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
       message: () => `${changeId}/${taskId} ${update!.department}: ${TASK_PAST[action]}`,
       by,
       ...transactionFlags(request),
+      repository,
       validate: CHANGE_EDIT_PARTS,
       ...(changeFiles ? { changeFiles } : {}),
       // Errors in other files do not stop an update of this one (the write reports those it read as a

@@ -26,13 +26,23 @@ function onIndex(dir: string, index: string, args: readonly string[]): Promise<s
   });
 }
 
+/**
+ * A question to git (no hooks, nothing written), its process started at the call, so that the caller
+ * may read the project while git answers; git's output, or undefined when git fails or is missing.
+ */
+function ask(dir: string, args: readonly string[]): Promise<string | undefined> {
+  return new Promise((done) => {
+    try {
+      execFile("git", args, { cwd: dir }, (error, stdout) => done(error ? undefined : stdout));
+    } catch {
+      done(undefined);
+    }
+  });
+}
+
 /** git's user.name as configured for the repository at `dir` (or globally); "" when unset or no git. */
 export async function configuredUserName(dir: string): Promise<string> {
-  try {
-    return ((await git(dir).getConfig("user.name")).value ?? "").trim();
-  } catch {
-    return "";
-  }
+  return ((await ask(dir, ["config", "--get", "user.name"])) ?? "").trim();
 }
 
 export async function isRepository(dir: string): Promise<boolean> {
@@ -118,14 +128,11 @@ export interface Repository {
 }
 
 export async function findRepository(dir: string): Promise<Repository | undefined> {
-  try {
-    // Not git(): its own core.hooksPath setting would hide the repository's (rev-parse runs no hook).
-    const [top, gitDir, prefix, hooks] = (await simpleGit({ baseDir: dir }).raw(["rev-parse", "--show-toplevel", "--absolute-git-dir", "--show-prefix", "--git-path", "hooks"])).split("\n");
-    if (!top || !gitDir) return undefined;
-    return { top, gitDir, prefix: prefix ?? "", hooks: resolve(dir, hooks || join(gitDir, "hooks")) };
-  } catch {
-    return undefined;
-  }
+  // Not git(): its own core.hooksPath setting would hide the repository's (rev-parse runs no hook).
+  const answer = await ask(dir, ["rev-parse", "--show-toplevel", "--absolute-git-dir", "--show-prefix", "--git-path", "hooks"]);
+  const [top, gitDir, prefix, hooks] = (answer ?? "").split("\n");
+  if (!top || !gitDir) return undefined;
+  return { top, gitDir, prefix: prefix ?? "", hooks: resolve(dir, hooks || join(gitDir, "hooks")) };
 }
 
 /** The commit HEAD names, or undefined before the first commit. */

@@ -61,6 +61,8 @@ export interface WriteOptions {
   changeFiles?: readonly string[];
   /** false: do not run the repository's commit hooks (--no-verify); the commit message records it. */
   verify?: boolean;
+  /** The repository the project is in (findRepository), when the caller asked git while it read the project. */
+  repository?: Promise<Repository | undefined>;
   /** Receives warnings (pre-existing errors elsewhere, files a killed tam left uncommitted, waiting for the lock) and what the commit hooks printed. */
   warn?: (text: string) => void;
 }
@@ -99,7 +101,7 @@ export async function editFiles(project: { root: string; files?: SourceFile[] },
   const git = await import("./git.js");
   // Refuse a repository tam cannot commit in before touching anything.
   if (options.commit) await git.assertCanCommit(root);
-  const repo = await git.findRepository(root);
+  const repo = await (options.repository ?? git.findRepository(root));
   // A read-only target is named before the lock is tried (in a read-only folder the lock cannot be taken either).
   if (typeof edits !== "function") for (const edit of edits) refuseReadOnly(join(root, edit.path), edit.path);
   const lock = await acquireWriteLock(root, {
