@@ -10,7 +10,6 @@ import type { CommitFact, ComponentCommit, GitFacts } from "../domain/freshness/
 import type { DateText } from "../model/files.js";
 import { ArchitectureReader, type ComponentVersion } from "./architecture-versions.js";
 import type { SourceFile } from "./source.js";
-import { sha1Hex } from "../util/sha1.js";
 
 export interface History extends GitFacts {
   /** How many git processes were started; constant by design, reported in JSON `meta`. */
@@ -205,7 +204,8 @@ export async function readHistory(root: string, request: HistoryRequest): Promis
 /** The id git gives a file of this text (SHA-1 of `blob <bytes>\0` and the UTF-8 bytes). */
 export function gitBlobId(text: string): string {
   const bytes = Buffer.from(text, "utf8");
-  return sha1Hex(Buffer.concat([Buffer.from(`blob ${bytes.length}\0`, "latin1"), bytes]));
+  const { createHash } = process.getBuiltinModule("node:crypto");
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 
 interface RawChange {
