@@ -3,14 +3,8 @@ import { UsageError } from "../errors.js";
 import { resolveClock, type Clock } from "../domain/clock.js";
 import { isValidTimeZone } from "../domain/dates.js";
 import { changeAsOf } from "../domain/tracking/history-time.js";
-import { useZoneOffsetReader } from "../domain/zone.js";
 import { findProjectRoot } from "../project/discover.js";
 import { loadProject, type LoadOptions, type LoadPart, type Project } from "../project/load.js";
-import { processZoneOffsets } from "../project/zone-offsets.js";
-
-// Zone offsets from the process's clock where they are exactly Intl's, without loading ICU's date
-// formats (src/project/zone-offsets.ts); every use case comes through this module.
-useZoneOffsetReader(processZoneOffsets);
 
 /** Options every use case takes: where the project is (default: the nearest folder upward with tam.yaml). */
 export interface ProjectOptions {

@@ -207,17 +207,12 @@ export function weekdayIndex(date: string): number {
 /** The canonical IANA zones, and UTC, which every implementation has (ECMA-402). */
 let knownZones: Set<string> | undefined;
 
-/** Whether `zone` is one of Intl's canonical zone names (or UTC): no alias, no invalid name. */
-export function isCanonicalTimeZone(zone: string): boolean {
-  knownZones ??= new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
-  return knownZones.has(zone);
-}
-
 export function isValidTimeZone(zone: string): boolean {
   // Most zones given are canonical: looking them up spares the first Intl.DateTimeFormat (ICU's
   // date formats, see docs/benchmarks.md), which `validate` would pay for this check alone.
   // Aliases (Asia/Calcutta, US/Eastern, …) and invalid names are decided by Intl, as before.
-  if (isCanonicalTimeZone(zone)) return true;
+  knownZones ??= new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
+  if (knownZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
     return true;

@@ -1,23 +1,6 @@
 // Time-zone arithmetic with Intl only (no dependence on the machine's TZ), on instants inside the
 // supported range of dates.ts.
-import { civilToDays, clampEpoch, DAY_MS, dayNumber, MAX_DAY, MIN_DAY, MIN_EPOCH } from "./dates.js";
-
-/**
- * A reader of zone offsets other than Intl, set from outside the domain (src/project/zone-offsets.ts):
- * the offset (milliseconds, east positive) at each whole-second instant, each what Intl gives, or
- * undefined when it cannot read this zone (Intl then does).
- */
-export type ZoneOffsetReader = (zone: string, instants: readonly number[]) => readonly number[] | undefined;
-
-let offsetReader: ZoneOffsetReader | undefined;
-
-/** Sets (or, with undefined, removes) the reader asked before Intl. */
-export function useZoneOffsetReader(reader: ZoneOffsetReader | undefined): void {
-  offsetReader = reader;
-}
-
-/** A reader is asked for the days this far around a day not yet cached, in one call (a call has a fixed cost). */
-const READ_AROUND_DAYS = 31;
+import { civilToDays, clampEpoch, DAY_MS, dayNumber, MIN_EPOCH } from "./dates.js";
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -39,10 +22,8 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The zone's offset at an instant, asked of the reader, else of Intl (slow: a formatToParts call). */
+/** The zone's offset at an instant, asked of Intl (slow: a formatToParts call). */
 function exactOffsetMs(epochMs: number, zone: string): number {
-  const read = offsetReader?.(zone, [Math.floor(epochMs / 1000) * 1000]);
-  if (read) return read[0]!;
   const w = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of formatter(zone).formatToParts(new Date(epochMs))) {
     if (part.type in w) (w as Record<string, number>)[part.type] = Number(part.value);
@@ -69,27 +50,11 @@ export function zoneOffsetMs(epochMs: number, zone: string): number {
   const day = Math.floor(epochMs / DAY_MS);
   let offset = byDay.get(day);
   if (offset === undefined) {
-    if (offsetReader && readDaysAround(day, zone, byDay)) offset = byDay.get(day)!;
-    else {
-      const start = exactOffsetMs(day * DAY_MS, zone);
-      offset = start === exactOffsetMs(day * DAY_MS + DAY_MS - 1000, zone) ? start : null;
-      byDay.set(day, offset);
-    }
+    const start = exactOffsetMs(day * DAY_MS, zone);
+    offset = start === exactOffsetMs(day * DAY_MS + DAY_MS - 1000, zone) ? start : null;
+    byDay.set(day, offset);
   }
   return offset ?? exactOffsetMs(epochMs, zone);
-}
-
-/** Fills `byDay` for the days around `day` not cached yet, from the reader: false when it cannot read the zone. */
-function readDaysAround(day: number, zone: string, byDay: Map<number, number | null>): boolean {
-  const days: number[] = [];
-  for (let d = Math.max(day - READ_AROUND_DAYS, MIN_DAY); d <= Math.min(day + READ_AROUND_DAYS, MAX_DAY); d++) if (!byDay.has(d)) days.push(d);
-  const offsets = offsetReader?.(
-    zone,
-    days.flatMap((d) => [d * DAY_MS, d * DAY_MS + DAY_MS - 1000]),
-  );
-  if (!offsets) return false;
-  days.forEach((d, i) => byDay.set(d, offsets[2 * i] === offsets[2 * i + 1] ? offsets[2 * i]! : null));
-  return true;
 }
 
 /** Wall-clock fields of an instant in a zone. */
