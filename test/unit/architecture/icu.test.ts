@@ -1,6 +1,6 @@
-// Read commands start without ICU's collator and date formats (docs/benchmarks.md): strings are
-// ordered with compareText, zone offsets come through src/domain/zone.ts. A new localeCompare or
-// Intl.DateTimeFormat elsewhere would bring that start-up cost back to the command that reaches it.
+// Read commands start without ICU's collator (docs/benchmarks.md): strings are ordered with
+// compareText, and zone offsets come through src/domain/zone.ts, one formatter per zone. A new
+// localeCompare or Intl.DateTimeFormat elsewhere would bring that start-up cost to the command that reaches it.
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -13,7 +13,7 @@ const ALLOWED: Record<string, RegExp> = {
   // Numeric order of task refs ("T2" before "T10"): drawn and reported tables, not a read on start.
   "format/plan/gantt.ts": /\.localeCompare\(b\.ref, undefined, \{ numeric: true \}\)/,
   "domain/report/build.ts": /\.localeCompare\(b\.id, undefined, \{ numeric: true \}\)/,
-  // Intl's offsets where the process's clock cannot give them exactly (src/project/zone-offsets.ts).
+  // The zone math: one formatter per zone, cached.
   "domain/zone.ts": /new Intl\.DateTimeFormat\(/,
   // A zone name that is not canonical is checked by Intl (aliases, invalid names).
   "domain/dates.ts": /new Intl\.DateTimeFormat\(/,
