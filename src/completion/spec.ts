@@ -1,6 +1,7 @@
 // The command tree as shell completion needs it, read from the commander program at runtime,
 // so that completion never lists a command or option the CLI does not have (or misses one).
 import type { Command, Option } from "commander";
+import { compareText } from "../model/text-order.js";
 
 /** Ids `tam __complete <kind>` can list from the current project. */
 export const ID_KINDS = ["change", "task", "doc", "incident", "department", "component"] as const;
@@ -66,9 +67,7 @@ export function completionSpec(program: Command): CommandSpec[] {
       path,
       description: command.description(),
       subcommands: subcommands.map((c) => ({ name: c.name(), description: c.description() })),
-      options: options
-        .map((o) => ({ long: o.long, short: o.short, description: o.description, value: optionValue(o) }))
-        .sort((a, b) => (a.long ?? a.short ?? "").localeCompare(b.long ?? b.short ?? "")),
+      options: options.map((o) => ({ long: o.long, short: o.short, description: o.description, value: optionValue(o) })).sort((a, b) => compareText(a.long ?? a.short ?? "", b.long ?? b.short ?? "")),
       args: command.registeredArguments.map((a) => argumentValue(path, a.name(), a.argChoices)),
     });
     for (const sub of subcommands) walk(sub, [...path, sub.name()]);

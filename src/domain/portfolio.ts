@@ -6,6 +6,7 @@ import type { FreshnessReport } from "./freshness/types.js";
 import type { SlaReport } from "./sla/report.js";
 import type { StatusReport } from "./tracking/status.js";
 import { compareVersions, satisfies, type VersionConstraint } from "./arch/version.js";
+import { compareText } from "../model/text-order.js";
 
 /** What a row counts. Every list holds ids ("CHG-0003", "CHG-0003/T2", "INC-0042", doc ids). */
 export interface ClientFigures {
@@ -206,11 +207,11 @@ function followUp(
   const reviewActionsOverdue = (status.reviews?.actions ?? [])
     .flatMap((owner) => owner.actions)
     .filter((action) => action.overdueDays > 0)
-    .sort((a, b) => b.overdueDays - a.overdueDays || a.incident.localeCompare(b.incident) || a.id.localeCompare(b.id))
+    .sort((a, b) => b.overdueDays - a.overdueDays || compareText(a.incident, b.incident) || compareText(a.id, b.id))
     .map((action) => `${action.incident}/${action.id}`);
   const meetingActionsOverdue = (status.meetingActions ?? [])
     .flatMap((owner) => owner.actions)
-    .sort((a, b) => b.daysLate - a.daysLate || a.ref.localeCompare(b.ref))
+    .sort((a, b) => b.daysLate - a.daysLate || compareText(a.ref, b.ref))
     .map((action) => action.ref);
   return {
     escalationsDue: status.escalations.filter((escalation) => escalation.due !== undefined).map((escalation) => escalation.subject),

@@ -1,4 +1,5 @@
 // Located issues: what validators and planners report instead of throwing.
+import { compareText } from "./text-order.js";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -25,7 +26,7 @@ export interface Issue extends Location {
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 export function compareIssues(a: Issue, b: Issue): number {
-  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0) || a.code.localeCompare(b.code) || a.message.localeCompare(b.message);
+  return compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0) || compareText(a.code, b.code) || compareText(a.message, b.message);
 }
 
 export function countBySeverity(issues: Issue[]): Record<Severity, number> {

@@ -3,7 +3,6 @@
 // clone is made beside its place and renamed into it, so a clone cut short never passes for one.
 // git never prompts (no terminal, no credential helper asking): a URL that needs a password it
 // does not have fails, and the row of that client says why.
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -27,6 +26,8 @@ function cloneFolder(url: string, cache: string): string {
       .replace(/\.git$/, "")
       .replace(/[^\w.-]+/g, "_")
       .slice(0, 40) || "repo";
+  // node:crypto on first use (a portfolio of remote projects), not for every portfolio: about 4 ms to load.
+  const { createHash } = process.getBuiltinModule("node:crypto");
   const hash = createHash("sha256").update(url).digest("hex").slice(0, 12);
   return join(cache, `${tail}-${hash}`);
 }

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packageUrl } from "../version.js";
+import { compareText } from "../model/text-order.js";
 
 const TEMPLATE_DIR = fileURLToPath(packageUrl("templates/project/"));
 /** CI configuration per system, each laid out as it goes into the project. */
@@ -30,5 +31,5 @@ export function renderTemplates(values: Record<string, string>, root: string = T
     }
   };
   walk(root);
-  return files.sort((a, b) => a.path.localeCompare(b.path));
+  return files.sort((a, b) => compareText(a.path, b.path));
 }

@@ -3,7 +3,6 @@
 // recognised by the next one), files a killed write left behind, and files written with
 // --no-commit (so a later committing write knows those changes are tam's own, not the user's).
 // Read and written only under the write lock.
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { commitWrite, stageWrite } from "./write.js";
@@ -30,6 +29,9 @@ export interface Journal {
 const FILE = "tam-writes.json";
 
 export function contentHash(bytes: Uint8Array | string): string {
+  // node:crypto on first use, not when a module that may write is loaded: `change plan` without
+  // --write reads only, and loading node:crypto costs it about 4 ms (docs/benchmarks.md).
+  const { createHash } = process.getBuiltinModule("node:crypto");
   return createHash("sha256").update(bytes).digest("hex");
 }
 

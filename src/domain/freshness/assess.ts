@@ -6,6 +6,7 @@ import { doneTasksByComponent } from "./changes.js";
 import { componentsBeingBuilt, coverageOf } from "./coverage.js";
 import { brokenReasons, changeReasons, componentReasons, componentTimeline, fileReasons, intervalReasons, removedReasons } from "./reasons.js";
 import { DOC_STATES, type DocFreshness, type DocState, type FreshnessInput, type FreshnessReport, type Reason, type ReasonSeverity } from "./types.js";
+import { compareText } from "../../model/text-order.js";
 
 const DEFAULT_REVIEW_INTERVAL = "180d";
 const DEFAULT_WARN_WITHIN = "14d";
@@ -18,7 +19,7 @@ function stateOf(reasons: readonly Reason[]): DocState {
 }
 
 function compareReasons(a: Reason, b: Reason): number {
-  return SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || (a.date ?? "").localeCompare(b.date ?? "") || a.message.localeCompare(b.message);
+  return SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || compareText(a.date ?? "", b.date ?? "") || compareText(a.message, b.message);
 }
 
 /**
@@ -70,7 +71,7 @@ export function assessFreshness(input: FreshnessInput, options: { owner?: string
       ...(input.sourceOf ? { source: input.sourceOf(doc) } : {}),
     };
   });
-  docs.sort((a, b) => DOC_STATES.indexOf(a.state) - DOC_STATES.indexOf(b.state) || a.id.localeCompare(b.id));
+  docs.sort((a, b) => DOC_STATES.indexOf(a.state) - DOC_STATES.indexOf(b.state) || compareText(a.id, b.id));
 
   const counts = { fresh: 0, due: 0, stale: 0, broken: 0 } satisfies Record<DocState, number>;
   for (const doc of docs) counts[doc.state]++;

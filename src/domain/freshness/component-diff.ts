@@ -1,6 +1,7 @@
 // What one commit did to the components of architecture.yaml, by meaning: each component's
 // parsed value before and after (key order, comments and layout already gone), compared.
 import type { ComponentRename, ComponentValue } from "./types.js";
+import { compareText } from "../../model/text-order.js";
 
 export interface ComponentDiff {
   changed: string[];
@@ -33,7 +34,7 @@ export function diffComponents(before: ReadonlyMap<string, ComponentValue>, afte
     changed: changed.sort(),
     added: added.filter((id) => !renamedTo.has(id)).sort(),
     removed: removed.filter((id) => !renamedFrom.has(id)).sort(),
-    renamed: renamed.sort((a, b) => a.from.localeCompare(b.from)),
+    renamed: renamed.sort((a, b) => compareText(a.from, b.from)),
   };
 }
 

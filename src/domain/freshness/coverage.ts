@@ -1,6 +1,7 @@
 // Which components no document describes, and which covers entries name nothing.
 import { OPEN_CHANGE_STATUSES, type Change, type Component, type Criticality, type DocEntry } from "../../model/files.js";
 import type { Coverage } from "./types.js";
+import { compareText } from "../../model/text-order.js";
 
 const CRITICALITY_RANK: Record<Criticality, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
@@ -15,11 +16,11 @@ export function coverageOf(components: readonly Component[], docs: readonly DocE
   // A decommissioned component is history: it needs no document any more.
   const uncovered = components
     .filter((component) => !covered.has(component.id) && !component.decommissioned)
-    .sort((a, b) => rank(a.criticality) - rank(b.criticality) || a.id.localeCompare(b.id))
+    .sort((a, b) => rank(a.criticality) - rank(b.criticality) || compareText(a.id, b.id))
     .map((component) => ({ id: component.id, name: component.name, criticality: component.criticality ?? null }));
   const unknown = docs
     .flatMap((doc) => [...new Set(doc.covers ?? [])].filter((id) => !known.has(id)).map((component) => ({ doc: doc.id, component })))
-    .sort((a, b) => a.doc.localeCompare(b.doc) || a.component.localeCompare(b.component));
+    .sort((a, b) => compareText(a.doc, b.doc) || compareText(a.component, b.component));
   return { uncovered, unknown };
 }
 

@@ -5,6 +5,7 @@ import { dateInZone } from "../zone.js";
 import type { TaskDone } from "./changes.js";
 import type { CommitFact, CommitRef, ComponentCommit, GitFacts, LocationFact, Reason } from "./types.js";
 import { count } from "../../util/plural.js";
+import { compareText } from "../../model/text-order.js";
 
 function commitRef(commit: CommitFact, timezone: string): CommitRef {
   return { hash: commit.hash, short: commit.hash.slice(0, 7), date: dateInZone(commit.time, timezone), author: commit.author, subject: commit.subject };
@@ -66,7 +67,7 @@ export function componentTimeline(git: GitFacts, today: DateText, timezone: stri
   const dated = git.componentCommits
     .map((commit) => ({ ref: commitRef(commit.commit, timezone), commit }))
     .filter(({ ref }) => ref.date <= today)
-    .sort((a, b) => b.commit.commit.time - a.commit.commit.time || a.ref.hash.localeCompare(b.ref.hash))
+    .sort((a, b) => b.commit.commit.time - a.commit.commit.time || compareText(a.ref.hash, b.ref.hash))
     .map((entry, order): DatedCommit => ({ ...entry, order }));
   const byComponent = new Map<string, DatedCommit[]>();
   for (const entry of dated) {
@@ -192,7 +193,7 @@ export function changeReasons(covers: readonly string[], review: DateText, today
     }
   }
   return [...byChange.entries()].map(([change, entry]) => {
-    const tasks = [...entry.tasks.entries()].map(([id, done]) => ({ id, done })).sort((a, b) => a.done.localeCompare(b.done) || a.id.localeCompare(b.id));
+    const tasks = [...entry.tasks.entries()].map(([id, done]) => ({ id, done })).sort((a, b) => compareText(a.done, b.done) || compareText(a.id, b.id));
     const components = [...entry.components].sort();
     const latest = tasks[tasks.length - 1]!.done;
     const done = tasks.map((task) => `${task.id} done ${task.done}`).join(", ");

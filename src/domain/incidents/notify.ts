@@ -6,6 +6,7 @@ import { parseTimestamp } from "../dates.js";
 import { durationMinutes } from "../duration.js";
 import { formatZonedShort } from "../zoned-timestamp.js";
 import { elapsed } from "./review-document.js";
+import { compareText } from "../../model/text-order.js";
 
 const DEFAULT_UPDATES: Partial<Record<Priority, string>> = { P1: "30m", P2: "2h" };
 
@@ -131,5 +132,5 @@ export function updatesDue(incidents: readonly Incident[], manifest: Manifest | 
       late: now - due,
     });
   }
-  return out.sort((a, b) => b.late - a.late || a.incident.localeCompare(b.incident)).map(({ late: _late, ...rest }) => rest);
+  return out.sort((a, b) => b.late - a.late || compareText(a.incident, b.incident)).map(({ late: _late, ...rest }) => rest);
 }

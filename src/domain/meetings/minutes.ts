@@ -4,6 +4,7 @@
 import type { Change, Department, Manifest, Meeting, MeetingAction, RecommendationEntry } from "../../model/files.js";
 import { dayNumber } from "../dates.js";
 import { items } from "../validation/view.js";
+import { compareText } from "../../model/text-order.js";
 
 /** The people of each side a meeting can name: the client's contacts; the provider's TAM, service manager, department people and engineers. */
 export interface MeetingPeople {
@@ -112,7 +113,7 @@ const readableAction = (a: MeetingAction) => a !== null && typeof a === "object"
 export function overdueByOwner(meetings: readonly Meeting[], today: string): { owner: string; actions: ActionLine[] }[] {
   const owners = new Map<string, ActionLine[]>();
   for (const line of actionLines(meetings, today)) if (line.state === "overdue") owners.set(line.owner, [...(owners.get(line.owner) ?? []), line]);
-  return [...owners.keys()].sort().map((owner) => ({ owner, actions: owners.get(owner)!.sort((a, b) => b.daysLate - a.daysLate || a.ref.localeCompare(b.ref)) }));
+  return [...owners.keys()].sort().map((owner) => ({ owner, actions: owners.get(owner)!.sort((a, b) => b.daysLate - a.daysLate || compareText(a.ref, b.ref)) }));
 }
 
 /**

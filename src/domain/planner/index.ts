@@ -11,6 +11,7 @@ import type { ChangeSchedule } from "./schedule-types.js";
 import type { Estimates, Plan, PlanDiff, PlanInput, PlanTask, PlanView } from "./types.js";
 import { buildUniverse, type Universe } from "./universe.js";
 import { FINAL_CHANGE_STATUSES } from "../../model/files.js";
+import { compareText } from "../../model/text-order.js";
 
 export type * from "./types.js";
 export { baselineOf, scheduleProject } from "./project-schedule.js";
@@ -110,7 +111,7 @@ function backoutOrderOf(tasks: readonly PlanTask[], timing: ChangeSchedule): str
   const position = new Map(tasks.map((t, i) => [t.id, i]));
   return timing.tasks
     .filter((t) => implementation.has(t.id))
-    .sort((a, b) => b.wave - a.wave || (b.startDate ?? "").localeCompare(a.startDate ?? "") || position.get(b.id)! - position.get(a.id)!)
+    .sort((a, b) => b.wave - a.wave || compareText(b.startDate ?? "", a.startDate ?? "") || position.get(b.id)! - position.get(a.id)!)
     .map((t) => t.id);
 }
 

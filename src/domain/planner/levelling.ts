@@ -3,6 +3,7 @@
 import { MinHeap } from "./min-heap.js";
 import { finishOf, type ChangeContext, type Node } from "./schedule-context.js";
 import { EPSILON } from "./schedule-context.js";
+import { compareText } from "../../model/text-order.js";
 
 interface Event {
   at: number;
@@ -15,7 +16,7 @@ interface Event {
 function urgency(a: Node, b: Node): number {
   const dueA = a.ctx.change.due ?? "9999-12-31";
   const dueB = b.ctx.change.due ?? "9999-12-31";
-  return a.ctx.rank - b.ctx.rank || (dueA < dueB ? -1 : dueA > dueB ? 1 : 0) || a.ls - b.ls || a.ctx.change.id.localeCompare(b.ctx.change.id) || a.order - b.order;
+  return a.ctx.rank - b.ctx.rank || (dueA < dueB ? -1 : dueA > dueB ? 1 : 0) || a.ls - b.ls || compareText(a.ctx.change.id, b.ctx.change.id) || a.order - b.order;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Plan order: longest-path levels (waves) and task ids compared by number.
 import { topologicalOrder } from "../graph.js";
+import { compareText } from "../../model/text-order.js";
 
 /** Longest-path level of each node, starting at 1; edges inside a cycle are ignored. One pass in dependency order, O(V + E). */
 export function levels(nodes: readonly string[], after: (node: string) => readonly string[]): Map<string, number> {
@@ -19,5 +20,5 @@ export function compareIds(a: string, b: string): number {
   const na = /^T(\d+)$/.exec(a)?.[1];
   const nb = /^T(\d+)$/.exec(b)?.[1];
   if (na && nb) return Number(na) - Number(nb);
-  return a.localeCompare(b);
+  return compareText(a, b);
 }

@@ -16,6 +16,7 @@ import type { ChangeSchedule, ProjectSchedule, ScheduleInput, TaskSchedule } fro
 import { changeSignals } from "./signals.js";
 import type { WorkClock } from "../work-clock.js";
 import { effectiveEstimate, formatWork, workDays, workOf } from "./work-text.js";
+import { compareText } from "../../model/text-order.js";
 
 export type * from "./schedule-types.js";
 export { baselineOf } from "./promises.js";
@@ -26,7 +27,7 @@ export function scheduleProject(input: ScheduleInput): ProjectSchedule {
   const now = input.now;
   const contexts: ChangeContext[] = [];
   const clocks = new Map<string, WorkClock>();
-  for (const change of [...input.changes].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const change of [...input.changes].sort((a, b) => compareText(a.id, b.id))) {
     const proposed = input.proposed?.changeId === change.id ? input.proposed.tasks : undefined;
     const tasks = proposed ?? change.tasks ?? [];
     const open = proposed !== undefined || isOpenChange(change);

@@ -8,6 +8,7 @@ import type { Actuals } from "./actuals.js";
 import { departmentCalendar, type NamedCalendar } from "./calendars.js";
 import type { SchedulableTask, ScheduleInput } from "./schedule-types.js";
 import { makeWorkClock, type Interval, type WorkClock } from "../work-clock.js";
+import { compareText } from "../../model/text-order.js";
 
 /** An in-progress task needs at least this much more working time (or its whole estimate, when shorter). */
 export const MIN_REMAINING_MS = 3_600_000;
@@ -132,7 +133,7 @@ export function contextFor(
     entry.n++;
     counts.set(named.name, entry);
   }
-  const plan = [...counts.values()].sort((a, b) => b.n - a.n || a.named.name.localeCompare(b.named.name))[0]?.named ?? departmentCalendar(undefined, input.manifest);
+  const plan = [...counts.values()].sort((a, b) => b.n - a.n || compareText(a.named.name, b.named.name))[0]?.named ?? departmentCalendar(undefined, input.manifest);
   return {
     change,
     tasks,

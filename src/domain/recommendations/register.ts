@@ -2,6 +2,7 @@
 // state as of a day (an accepted one is done when its change is), what a risk of `tam arch risks`
 // has on record, and the report's sections. Pure: the entries, the changes and the day come in.
 import type { Change, RecommendationEntry, RecommendationState } from "../../model/files.js";
+import { compareText } from "../../model/text-order.js";
 
 /** What the register says about a risk, or about a recommendation, as of a day. */
 export type RecordState = "proposed" | "presented" | "accepted" | "done" | "risk-accepted" | "to-review";
@@ -147,9 +148,9 @@ export function registerReport(lines: readonly RecordLine[], since: string): Reg
   }
   return {
     decisionsNeeded: lines.filter((l) => l.state === "proposed" || l.state === "presented"),
-    acceptedRisks: lines.filter((l) => l.state === "risk-accepted" || l.state === "to-review").sort((a, b) => (a.review ?? "").localeCompare(b.review ?? "")),
+    acceptedRisks: lines.filter((l) => l.state === "risk-accepted" || l.state === "to-review").sort((a, b) => compareText(a.review ?? "", b.review ?? "")),
     inProgress: lines.filter((l) => l.state === "accepted"),
     doneSince: lines.filter((l) => l.state === "done" && (l.change?.finish ?? l.decided ?? "") >= since),
-    adoptedByAuthor: [...authors].sort(([a], [b]) => a.localeCompare(b)).map(([author, recommendations]) => ({ author, recommendations })),
+    adoptedByAuthor: [...authors].sort(([a], [b]) => compareText(a, b)).map(([author, recommendations]) => ({ author, recommendations })),
   };
 }

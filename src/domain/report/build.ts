@@ -32,6 +32,7 @@ import { serviceHistory } from "./history.js";
 import { changeSchedules, reportSchedule, type ChangeSchedule } from "./schedule.js";
 import { changesAsOf, reportDelta, type PreviousReport } from "./since.js";
 import type { Audience, BreachLine, ChangeLine, ClientReport, DataWarning, GanttTask, InternalPart, Recommendation, Slip, TamFit } from "./types.js";
+import { compareText } from "../../model/text-order.js";
 
 export interface ReportInput {
   manifest: Manifest;
@@ -71,7 +72,7 @@ export function buildClientReport(input: ReportInput): ClientReport {
     return finish !== null && finish >= period.fromDate && finish <= input.today;
   });
   const line = (change: Change): ChangeLine => changeLine(change, schedules.get(change.id), internal, input.today);
-  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+  const byId = (a: { id: string }, b: { id: string }) => compareText(a.id, b.id);
   const changes = {
     done: doneInPeriod.map(line).sort(byId),
     inProgress: input.changes
@@ -236,11 +237,11 @@ function internalPart(input: ReportInput, risks: readonly Risk[], sla: SlaReport
       const department = departmentsById.get(task.department);
       return { ...task, late: late.has(`${task.change}/${task.id}`), departmentName: department?.name ?? task.department, owner: department?.lead?.name ?? null };
     })
-    .sort((a, b) => a.plannedStart.localeCompare(b.plannedStart) || a.change.localeCompare(b.change) || a.id.localeCompare(b.id, undefined, { numeric: true }));
+    .sort((a, b) => compareText(a.plannedStart, b.plannedStart) || compareText(a.change, b.change) || a.id.localeCompare(b.id, undefined, { numeric: true }));
   const chores = risks.filter((r) => r.severity !== "low" && (r.chore || !r.client)).map((r) => ({ subject: r.id, text: r.chore ?? r.suggestion }));
   const acceptedRisks = input.changes
     .filter((c) => OPEN_CHANGE_STATUSES.includes(c.status))
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort((a, b) => compareText(a.id, b.id))
     .flatMap((c) => acceptedRiskSteps(c).map((r) => ({ change: c.id, ...r })));
   return { tamFit: tamFit(input), nextSteps, chores, docs: input.freshness, risks: [...risks], changeProgress: status.changes, acceptedRisks, dataWarnings: dataWarnings(input, sla) };
 }
@@ -293,7 +294,7 @@ function workedDays(tasks: readonly Task[]): { start: string | null; finish: str
  */
 function taskGantt(schedules: ReadonlyMap<string, ChangeSchedule>, from: string, today: string): GanttTask[] {
   const out: GanttTask[] = [];
-  for (const timing of [...schedules.values()].sort((a, b) => a.changeId.localeCompare(b.changeId))) {
+  for (const timing of [...schedules.values()].sort((a, b) => compareText(a.changeId, b.changeId))) {
     for (const task of timing.tasks) {
       if (task.status === "done" && task.finish < from) continue;
       const state = task.status === "done" ? "done" : task.status === "todo" ? "planned" : task.status === "blocked" ? "blocked" : "active";
@@ -319,7 +320,7 @@ function taskGantt(schedules: ReadonlyMap<string, ChangeSchedule>, from: string,
 function changeGantt(changes: readonly Change[], schedules: ReadonlyMap<string, ChangeSchedule>, today: string): GanttTask[] {
   return changes
     .filter((c) => schedules.has(c.id))
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort((a, b) => compareText(a.id, b.id))
     .map((change) => {
       const timing = schedules.get(change.id)!;
       const started = (change.tasks ?? []).some((t) => t.status !== "todo" && t.status !== "cancelled");

@@ -5,6 +5,7 @@ import { count } from "../../util/plural.js";
 import type { ChangeSchedule } from "./schedule.js";
 import type { Decision, Recommendation } from "./types.js";
 import { promiseNotKept } from "./promise-text.js";
+import { compareText } from "../../model/text-order.js";
 
 /** Changes the client still has to approve; standard changes are pre-approved. */
 const AWAITING_APPROVAL = new Set(["draft", "planned"]);
@@ -18,7 +19,7 @@ export function clientDecisions(
   today?: string,
 ): Decision[] {
   const decisions: Decision[] = [];
-  for (const change of [...changes].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const change of [...changes].sort((a, b) => compareText(a.id, b.id))) {
     if (!AWAITING_APPROVAL.has(change.status) || change.type === "standard") continue;
     const timing = schedules.get(change.id);
     const parts = [`Approve "${change.title}" (${change.id})${change.type === "emergency" ? ", an emergency change" : ""}`];
@@ -30,7 +31,7 @@ export function clientDecisions(
     decisions.push({ subject: change.id, text });
   }
   // A promise that does not hold is said as such, and the new date is the client's decision.
-  for (const change of [...changes].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const change of [...changes].sort((a, b) => compareText(a.id, b.id))) {
     if (AWAITING_APPROVAL.has(change.status) || change.status === "done" || change.status === "cancelled" || change.status === "rejected") continue;
     const timing = schedules.get(change.id);
     if (!timing || timing.proposed || !today) continue;

@@ -2,6 +2,7 @@
 // meeting (`--since`, else the period's start), and the actions still open on each side. The client
 // edition speaks the client's words: our actions are "we", theirs name their person; no department ids.
 import type { Incident, Priority, ReviewAction } from "../../model/files.js";
+import { compareText } from "../../model/text-order.js";
 
 export interface ReviewHeld {
   incident: string;
@@ -72,7 +73,7 @@ export function reviewsReport(incidents: readonly Incident[], since: string, tod
     }
   }
   const byDate = (key: "held" | "done" | "due") => (a: Record<string, unknown>, b: Record<string, unknown>) =>
-    String(a[key]).localeCompare(String(b[key])) || String(a.incident).localeCompare(String(b.incident));
+    compareText(String(a[key]), String(b[key])) || compareText(String(a.incident), String(b.incident));
   return {
     since,
     held: held.sort(byDate("held") as never),

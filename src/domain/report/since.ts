@@ -3,6 +3,7 @@
 import type { Change, Incident, Task } from "../../model/files.js";
 import { recordedDates } from "./schedule.js";
 import type { ReportDelta } from "./types.js";
+import { compareText } from "../../model/text-order.js";
 
 export interface PreviousReport {
   /** The previous report's as-of date. */
@@ -62,14 +63,14 @@ export function reportDelta(input: DeltaInput): ReportDelta {
   const newIncidents = input.incidents
     .filter((i) => after(i.opened.slice(0, 10)))
     .map((i) => ({ id: i.id, title: i.title, priority: i.priority, opened: i.opened.slice(0, 10) }))
-    .sort((a, b) => a.opened.localeCompare(b.opened) || a.id.localeCompare(b.id));
+    .sort((a, b) => compareText(a.opened, b.opened) || compareText(a.id, b.id));
   const changesDone = input.changes
     .filter((c) => c.status === "done")
     .flatMap((c) => {
       const finish = lastDone(c.tasks ?? []);
       return finish && after(finish) ? [{ id: c.id, title: c.title, finish }] : [];
     })
-    .sort((a, b) => a.finish.localeCompare(b.finish) || a.id.localeCompare(b.id));
+    .sort((a, b) => compareText(a.finish, b.finish) || compareText(a.id, b.id));
   const then = new Set(input.previous.riskIds ?? input.risksThen);
   const now = new Set(input.risksNow.map((r) => r.id));
   return {

@@ -5,6 +5,7 @@
 import type { Change, DocEntry, Task } from "../../model/files.js";
 import { parseTimestamp } from "../dates.js";
 import { dateInZone } from "../zone.js";
+import { compareText } from "../../model/text-order.js";
 
 export interface DocGap {
   component: string;
@@ -53,14 +54,14 @@ export function docGapText(coverage: DocTaskCoverage): string {
   const toReview = new Map<string, { reviewed?: string; components: string[] }>();
   for (const gap of coverage.gaps) {
     if (!gap.stale.length) continue;
-    const doc = [...gap.stale].sort((a, b) => (b.reviewed ?? "").localeCompare(a.reviewed ?? "") || a.id.localeCompare(b.id))[0]!;
+    const doc = [...gap.stale].sort((a, b) => compareText(b.reviewed ?? "", a.reviewed ?? "") || compareText(a.id, b.id))[0]!;
     const entry = toReview.get(doc.id) ?? { ...(doc.reviewed ? { reviewed: doc.reviewed } : {}), components: [] };
     entry.components.push(gap.component);
     toReview.set(doc.id, entry);
   }
   const parts: string[] = [];
   if (missing.length) parts.push(`no document in docs.yaml covers ${missing.join(", ")} (add one whose covers list ${missing.length === 1 ? "it" : "them"}, then \`tam docs review <doc>\`)`);
-  for (const [id, { reviewed, components }] of [...toReview].sort((a, b) => a[0].localeCompare(b[0])))
+  for (const [id, { reviewed, components }] of [...toReview].sort((a, b) => compareText(a[0], b[0])))
     parts.push(
       `${id} covers ${components.join(", ")} but was ${reviewed ? `last reviewed ${reviewed}` : "never reviewed"}, before the task started on ${coverage.since} (review it: \`tam docs review ${id}\`)`,
     );

@@ -10,6 +10,7 @@ import { departmentCalendar } from "../planner/calendars.js";
 import { formatWork } from "../planner/work-text.js";
 import { durationMs, makeWorkClock, type WorkClock } from "../work-clock.js";
 import { formatZonedShort } from "../zoned-timestamp.js";
+import { compareText } from "../../model/text-order.js";
 
 /** The `to` of a level that means the department's own lead. */
 const OWN_LEAD = "lead";
@@ -249,7 +250,7 @@ export function escalations(
       if (state && (state.due || state.escalated)) out.push(state);
     }
   const rank = (s: EscalationStatus) => (s.due ? 0 : 1);
-  return out.sort((a, b) => rank(a) - rank(b) || (a.due && b.due ? a.due.due.localeCompare(b.due.due) : 0) || a.subject.localeCompare(b.subject));
+  return out.sort((a, b) => rank(a) - rank(b) || (a.due && b.due ? compareText(a.due.due, b.due.due) : 0) || compareText(a.subject, b.subject));
 }
 
 /** Why a subject cannot be escalated now, or the level to escalate it to. */

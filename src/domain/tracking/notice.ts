@@ -10,6 +10,7 @@ import type { ChangeSchedule, TaskSchedule } from "../planner/schedule-types.js"
 import { dateInZone } from "../zone.js";
 import { needsApprovalBeforeWork, awaitsRetroactiveApproval } from "./lifecycle.js";
 import { acceptedRiskSteps, type AcceptedRisk } from "./readiness.js";
+import { compareText } from "../../model/text-order.js";
 
 export interface NoticeInput {
   change: Change;
@@ -157,7 +158,7 @@ export function clientNotice(input: NoticeInput): ClientNotice {
   const ready = (t: Task) => t.status === "todo" && !late.includes(t);
   const next = open
     .filter(ready)
-    .sort((a, b) => (timing.get(a.id)?.startDate ?? "").localeCompare(timing.get(b.id)?.startDate ?? "") || compareIds(a.id, b.id))
+    .sort((a, b) => compareText(timing.get(a.id)?.startDate ?? "", timing.get(b.id)?.startDate ?? "") || compareIds(a.id, b.id))
     .slice(0, 5)
     .map((t) => item(t));
 

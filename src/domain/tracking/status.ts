@@ -17,6 +17,7 @@ import { dateInZone, zonedToEpoch } from "../zone.js";
 import { needsApprovalBeforeWork } from "./lifecycle.js";
 import { untoldProblems, type UntoldProblem } from "./untold.js";
 import { escalations, type EscalationStatus } from "./escalation.js";
+import { compareText } from "../../model/text-order.js";
 
 export interface StatusInput {
   changes: readonly Change[];
@@ -175,14 +176,14 @@ export function reviewStatus(input: Pick<StatusInput, "manifest" | "today" | "ti
   }
   const actions = [...owners.keys()].sort().map((owner) => ({
     owner,
-    actions: owners.get(owner)!.sort((a, b) => b.overdueDays - a.overdueDays || a.due.localeCompare(b.due) || a.incident.localeCompare(b.incident)),
+    actions: owners.get(owner)!.sort((a, b) => b.overdueDays - a.overdueDays || compareText(a.due, b.due) || compareText(a.incident, b.incident)),
   }));
   const due =
     input.department || input.assignee
       ? []
       : reviewsDue({ manifest: input.manifest, incidents: input.incidents as Incident[] }, { today: input.today, now: input.now, timezone: input.timezone })
           .map((d) => ({ incident: d.incident.id, title: d.incident.title, reason: d.reason, resolvedOn: d.resolvedOn, due: d.due, overdueDays: late(d.due) }))
-          .sort((a, b) => a.due.localeCompare(b.due) || a.incident.localeCompare(b.incident));
+          .sort((a, b) => compareText(a.due, b.due) || compareText(a.incident, b.incident));
   return { actions, due };
 }
 
@@ -203,7 +204,7 @@ function awaitingOf(change: Change, input: Pick<StatusInput, "today" | "timezone
 export function projectStatus(input: StatusInput): StatusReport {
   const now = input.now ?? zonedToEpoch(input.today, 0, input.timezone);
   const schedule = input.schedule ?? scheduleProject({ manifest: input.manifest, departments: input.departments, changes: input.changes, now, timezone: input.timezone, where: input.where });
-  const changes = input.changes.filter(isOpenChange).sort((a, b) => a.id.localeCompare(b.id));
+  const changes = input.changes.filter(isOpenChange).sort((a, b) => compareText(a.id, b.id));
   const keep = (t: TaskSchedule) => (!input.department || t.department === input.department) && (!input.assignee || t.assignee === input.assignee);
   const rows = changes.map((change) => changeProgress(change, schedule.byId.get(change.id)!, input, keep));
   const ready = new Map<string, TaskRef[]>();
@@ -384,7 +385,7 @@ function departmentRows(changes: readonly Change[], schedule: ProjectSchedule, i
       else row.queued.push(r);
     }
   }
-  const byStart = (a: TaskRef, b: TaskRef) => a.plannedStart.localeCompare(b.plannedStart) || a.change.localeCompare(b.change) || compareIds(a.id, b.id);
+  const byStart = (a: TaskRef, b: TaskRef) => compareText(a.plannedStart, b.plannedStart) || compareText(a.change, b.change) || compareIds(a.id, b.id);
   for (const row of rows.values()) for (const list of [row.startNow, row.queued, row.inProgress, row.blocked]) list.sort(byStart);
-  return [...rows.values()].sort((a, b) => a.department.localeCompare(b.department));
+  return [...rows.values()].sort((a, b) => compareText(a.department, b.department));
 }

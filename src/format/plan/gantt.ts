@@ -6,6 +6,7 @@
 import { addDays } from "../../domain/dates.js";
 import type { ChangeSchedule } from "../../domain/planner/schedule-types.js";
 import { mermaidText } from "../mermaid-text.js";
+import { compareText } from "../../model/text-order.js";
 
 export interface GanttBar {
   /** Section heading (a department, or a change). */
@@ -75,7 +76,7 @@ export function changeBars(schedule: ChangeSchedule): GanttBar[] {
         critical: t.critical,
       }),
     );
-  return bars.sort((a, b) => a.section.localeCompare(b.section) || a.start.localeCompare(b.start) || a.ref.localeCompare(b.ref, undefined, { numeric: true }));
+  return bars.sort((a, b) => compareText(a.section, b.section) || compareText(a.start, b.start) || a.ref.localeCompare(b.ref, undefined, { numeric: true }));
 }
 
 export function mermaidRef(text: string): string {
