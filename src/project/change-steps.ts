@@ -2,9 +2,11 @@
 // status, a step in the change's history, the approval, the closure and the last client notice.
 // Each part is spliced into the text (every other byte stays), then the whole result is checked
 // against the intended data.
+import { isDeepStrictEqual } from "node:util";
 import { isSeq, type Node } from "yaml";
 import type { Approval, Baseline, ChangeClosure, ChangeEvent, ChangeNotice, ChangeStatus, TaskEvent, TaskTicket } from "../model/files.js";
 import { renderBaseline, renderEvent } from "./change-file.js";
+import { readBlockYamlPositions } from "./block-yaml.js";
 import type { SourceFile } from "./source.js";
 import { appendListItem, applySplice, columnOf, endOfBlock, mapAt, nextLine, pairOf, parseForEdit, replaceEntry, setScalar, verifyEdit, yamlFlowList, yamlScalar, type Splice } from "./yaml-text.js";
 
@@ -40,19 +42,50 @@ function spliceStep(source: SourceFile, make: (text: string, doc: ReturnType<typ
 
 /**
  * A task's new status and the history entry that records it, both spliced from one Document: the
- * entry (below the status) first, so the status value stays where that Document says. A task that
- * writes its history above its status takes a second parse, status first.
+ * entry (below the status) first, so the status value stays where that Document says. The Document
+ * is of the task's own lines where they read alone as the task (a fraction of the file to parse),
+ * else of the file. A task that writes its history above its status takes a second parse, status first.
  */
 function taskStep(source: SourceFile, index: number, event: TaskEvent): Step {
-  const status = (_text: string, doc: ReturnType<typeof parseForEdit>) => setScalar(doc, ["tasks", index, "status"], event.status);
-  const entry = (text: string, doc: ReturnType<typeof parseForEdit>) => appendListItem(text, doc, ["tasks", index], "history", (indent) => renderEvent(event, indent));
+  const entry = (text: string, doc: ReturnType<typeof parseForEdit>, task: readonly (string | number)[]) => appendListItem(text, doc, task, "history", (indent) => renderEvent(event, indent));
   return (text) => {
-    const doc = documentOf(source, text);
-    const set = status(text, doc);
-    const append = entry(text, doc);
+    const lines = taskLines(text, index, source.rel);
+    const [base, at, doc, task] = lines ? [lines.text, lines.from, lines.doc, [0]] : [text, 0, documentOf(source, text), ["tasks", index]];
+    const set = moved(setScalar(doc, [...task, "status"], event.status), at);
+    const append = moved(entry(base, doc, task), at);
     if (set.to < append.from) return applySplice(applySplice(text, append), set);
-    return spliceStep(source, entry)(applySplice(text, set));
+    return spliceStep(source, (t, d) => entry(t, d, ["tasks", index]))(applySplice(text, set));
   };
+}
+
+const moved = (splice: Splice, by: number): Splice => ({ ...splice, from: splice.from + by, to: splice.to + by });
+
+/**
+ * The lines of task `index` of a change file (from its "- " line to the next task's, or to the next
+ * top-level key) with their Document, when the fast reader follows the file and those lines, read
+ * alone, are a list of that one task; undefined otherwise.
+ */
+function taskLines(text: string, index: number, what: string): { from: number; text: string; doc: ReturnType<typeof parseForEdit> } | undefined {
+  const read = readBlockYamlPositions(text);
+  const root = read?.positions;
+  const tasks = root?.keys?.get("tasks");
+  const item = tasks?.value.items?.[index];
+  if (!read || !root?.keys || !tasks || !item) return undefined;
+  const lineStart = (offset: number) => text.lastIndexOf("\n", offset - 1) + 1;
+  const next = tasks.value.items![index + 1];
+  const laterKeys = [...root.keys.values()].map((entry) => entry.key).filter((key) => key > tasks.key);
+  const from = lineStart(item.offset);
+  const to = next ? lineStart(next.offset) : laterKeys.length ? lineStart(Math.min(...laterKeys)) : text.length;
+  if (from <= lineStart(tasks.key) || to <= from) return undefined;
+  const lines = text.slice(from, to);
+  let doc: ReturnType<typeof parseForEdit>;
+  try {
+    doc = parseForEdit(lines, what);
+  } catch {
+    return undefined;
+  }
+  const task = (read.data as { tasks?: unknown[] }).tasks?.[index];
+  return isDeepStrictEqual(doc.toJS(), [task]) ? { from, text: lines, doc } : undefined;
 }
 
 /** Sets the top-level `key` to `block`; a new key goes after the lifecycle keys already written, so `tasks` stays last. */

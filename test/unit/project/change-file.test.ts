@@ -1,12 +1,13 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeTasks } from "../../../src/project/change-file.js";
+import { EditError } from "../../../src/errors.js";
 import { applyChangeEdit } from "../../../src/project/change-steps.js";
 import { renderEvent } from "../../../src/project/change-file.js";
 import { appendListItem, applySplice, parseForEdit, setScalar } from "../../../src/project/yaml-text.js";
 import { parseSource } from "../../../src/project/source.js";
-import { FIXTURES } from "../../helpers/run.js";
+import { EXAMPLE, FIXTURES, REPO } from "../../helpers/run.js";
 
 const rel = "changes/CHG-0002.yaml";
 const text = readFileSync(join(FIXTURES, "plan-landscape", rel), "utf8");
@@ -61,6 +62,49 @@ describe("a task's status update spliced from one Document", () => {
         const out = applyChangeEdit(parseSource(`/x/${rel}`, rel, "change", input), { task: { index, event } });
         expect(out, `task ${index}${input === swapped ? ", history above status" : ""}`).toBe(stepByStep(input, index));
       }
+  });
+
+  it("the same for every task of every change file of the example, the fixtures and the templates", () => {
+    const files = [EXAMPLE, FIXTURES, join(REPO, "templates")].flatMap((dir) =>
+      readdirSync(dir, { recursive: true, encoding: "utf8" })
+        .filter((f) => /(^|\/)changes\/[^/]+\.ya?ml$/.test(f))
+        .map((f) => join(dir, f))
+        .filter((f) => statSync(f).isFile()),
+    );
+    // Hand-written layouts: tasks at column 0, comments and blank lines between and inside tasks, a
+    // top-level key after the list, no newline at the end, a history in flow style.
+    const messy = [
+      "id: CHG-1\ntasks:\n- id: T1\n  status: todo\n\n  # soon\n- id: T2\n  status: todo\n  history:\n  - { at: 2026-11-01T10:00:00+03:00, status: todo, by: A }\nnotes: last\n",
+      "id: CHG-1\ntasks:\n  - id: T1\n    status: todo   # not yet\n# the second\n\n  - id: T2\n    history:\n      - at: 2026-11-01T10:00:00+03:00\n        status: todo\n        by: A\n\n    status: todo\n  - id: T3\n    status: todo",
+      "id: CHG-1\ntasks:\n  - id: T1\n    status: todo\n    history: [{ at: 2026-11-01T10:00:00+03:00, status: todo, by: A }]\n  - {id: T2, status: todo}\n",
+    ];
+    let tasks = 0;
+    for (const file of [...files, ...messy]) {
+      const input = (file.startsWith("id:") ? file : readFileSync(file, "utf8")).replace(/^\ufeff/, "").replace(/\r\n/g, "\n");
+      const source = parseSource(file, rel, "change", input);
+      const list = (source.data as { tasks?: unknown } | undefined)?.tasks;
+      if (source.parseIssues.length || !Array.isArray(list)) continue;
+      list.forEach((task, index) => {
+        if (!task || typeof task !== "object" || typeof (task as { status?: unknown }).status !== "string") return;
+        let expected: string;
+        try {
+          expected = stepByStep(input, index);
+        } catch {
+          return; // a task the step-by-step edit cannot make either (a flow-style history)
+        }
+        const what = `${file.slice(0, 60)} task ${index}`;
+        try {
+          parseForEdit(expected, rel);
+        } catch {
+          // A layout neither edit can write (a task in flow style): refused, nothing written.
+          expect(() => applyChangeEdit(source, { task: { index, event } }), what).toThrow(EditError);
+          return;
+        }
+        expect(applyChangeEdit(source, { task: { index, event } }), what).toBe(expected);
+        tasks++;
+      });
+    }
+    expect(tasks).toBeGreaterThan(24);
   });
 });
 
