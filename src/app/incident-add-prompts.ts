@@ -5,10 +5,22 @@ import { nonEmpty } from "../domain/answer-checks.js";
 import { resolveTimeInput } from "../domain/incidents/time-input.js";
 import type { Project } from "../project/load.js";
 import { PRIORITIES, type Priority } from "../model/files.js";
-import type { IncidentDraft } from "./incident-add.js";
 import type { Prompter } from "./prompter.js";
 
 const NONE = "(none)";
+
+/** The incident as the user gives it (flags, or answers). */
+export interface IncidentDraft {
+  title?: string;
+  priority?: string;
+  component?: string[];
+  department?: string;
+  opened?: string;
+  responded?: string;
+  cause?: string;
+  rootCause?: string;
+  externalId?: string;
+}
 
 export async function askIncident(project: Project, given: IncidentDraft, clock: Clock, ask: Prompter): Promise<Partial<IncidentDraft>> {
   const title = await ask.input({ message: "Title:", default: given.title, validate: nonEmpty("a title") });

@@ -11,19 +11,9 @@ import { clockFor, openProject, type ClockOptions, type ProjectOptions } from ".
 import { writeIncidentFiles, type IncidentWrite } from "./incident-write.js";
 import type { Prompter } from "./prompter.js";
 import type { WriteRequest } from "./write-request.js";
+import type { IncidentDraft } from "./incident-add-prompts.js";
 
-/** The incident as the user gives it (flags, or answers). */
-export interface IncidentDraft {
-  title?: string;
-  priority?: string;
-  component?: string[];
-  department?: string;
-  opened?: string;
-  responded?: string;
-  cause?: string;
-  rootCause?: string;
-  externalId?: string;
-}
+export type { IncidentDraft } from "./incident-add-prompts.js";
 
 export interface AddIncidentRequest extends ProjectOptions, ClockOptions, WriteRequest, IncidentDraft {
   /** Asks for the incident (what is given is the default of each question). */

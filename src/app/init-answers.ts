@@ -2,8 +2,8 @@
 import { basename } from "node:path";
 import { UsageError } from "../errors.js";
 import { nonEmpty, optionalEmail, timeZone } from "../domain/answer-checks.js";
-import type { InitOptions } from "./init.js";
 import type { Prompter } from "./prompter.js";
+import type { CiSystem } from "../project/templates.js";
 
 export interface InitAnswers {
   client: string;
@@ -54,6 +54,19 @@ function projectIdFrom(name: string): string {
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "") || "project"
   );
+}
+
+/** What `tam init` is given on the command line (every question it would ask, answered). */
+export interface InitOptions {
+  client?: string;
+  projectId?: string;
+  tam?: string;
+  tamEmail?: string;
+  timezone?: string;
+  sla?: InitAnswers["sla"];
+  yes?: boolean;
+  git?: boolean;
+  ci?: CiSystem | "none";
 }
 
 /** What the wizard offers when no flag says otherwise: git's user is the TAM, as for `--by`. */

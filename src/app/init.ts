@@ -10,25 +10,15 @@ import { projectIssues } from "../project/check.js";
 import { gitIdentity } from "../project/identity.js";
 import { loadProject } from "../project/load.js";
 import { PROJECT_SCHEMA_DIR, projectSchemaFiles } from "../project/schemas.js";
-import { CI_SYSTEMS, CI_TEMPLATE_DIR, renderTemplates, type CiSystem } from "../project/templates.js";
+import { CI_SYSTEMS, CI_TEMPLATE_DIR, renderTemplates } from "../project/templates.js";
 import { writeFileAtomic } from "../project/write.js";
 import { VERSION } from "../version.js";
-import { askInitAnswers, slaBlock, slaSummary, type InitAnswers } from "./init-answers.js";
+import { askInitAnswers, slaBlock, slaSummary, type InitAnswers, type InitOptions } from "./init-answers.js";
+
+export type { InitOptions } from "./init-answers.js";
 import type { Prompter } from "./prompter.js";
 
 export type { CiSystem } from "../project/templates.js";
-
-export interface InitOptions {
-  client?: string;
-  projectId?: string;
-  tam?: string;
-  tamEmail?: string;
-  timezone?: string;
-  sla?: InitAnswers["sla"];
-  yes?: boolean;
-  git?: boolean;
-  ci?: CiSystem | "none";
-}
 
 export interface InitRequest extends InitOptions {
   /** The folder (default: the current one). */

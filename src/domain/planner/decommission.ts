@@ -5,7 +5,7 @@
 // The final backup is kept until the backup jobs are retired, after the component is gone.
 import type { FollowupKind, TaskKind } from "../../model/files.js";
 import { taskKey, type Decomposition } from "./decompose.js";
-import type { ActiveRule } from "./followups.js";
+import type { ActiveRule } from "./types.js";
 import type { DraftTask } from "./types.js";
 import type { Universe } from "./universe.js";
 

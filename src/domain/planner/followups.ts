@@ -9,7 +9,7 @@ import { parseDuration } from "../duration.js";
 import { addDecommissionFollowups, DECOMMISSION_RULES } from "./decommission.js";
 import { taskKey, type Decomposition } from "./decompose.js";
 import { levels } from "./order.js";
-import type { DraftTask, PlanInput } from "./types.js";
+import type { ActiveRule, DraftTask, PlanInput } from "./types.js";
 import type { Universe } from "./universe.js";
 
 export const DEFAULT_STATEFUL_KINDS = ["vm", "hyperv-vm", "database", "postgresql", "mysql", "mssql", "oracle", "storage", "san", "nas", "file-share", "redis", "rabbitmq"];
@@ -25,15 +25,6 @@ const DEFAULT_DEPARTMENT: Record<FollowupKind, string> = {
 };
 
 const DECOMMISSION_SIBLING: Partial<Record<FollowupKind, FollowupKind>> = { final_backup: "backup", monitoring_removal: "monitoring", backup_retirement: "backup" };
-
-export interface ActiveRule {
-  department: string;
-  estimate?: string;
-  perComponent?: string;
-  kinds?: string[];
-  group: boolean;
-  skipOwnWork: boolean;
-}
 
 /** The rules in force: a rule with enabled:false is off; one whose department is unknown is skipped with a warning. */
 function activeRules(input: PlanInput, universe: Universe, findings: Issue[]): Partial<Record<FollowupKind, ActiveRule>> {

@@ -112,3 +112,13 @@ export interface Plan {
   /** A done, cancelled or rejected change: the tasks are its record; nothing derived, no date finding. */
   record?: true;
 }
+
+/** A follow-up rule of tam.yaml in force for a plan: its department and how it groups its tasks. */
+export interface ActiveRule {
+  department: string;
+  estimate?: string;
+  perComponent?: string;
+  kinds?: string[];
+  group: boolean;
+  skipOwnWork: boolean;
+}
