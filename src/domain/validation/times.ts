@@ -105,5 +105,18 @@ export function checkTimes(view: ProjectView): Issue[] {
     });
   }
   for (const doc of view.docs) date(doc.last_review?.date, doc, "last_review", "date");
+  for (const meeting of items(view.meetings)) {
+    date(meeting.date, meeting, "date");
+    items(meeting.actions).forEach((action, i) => {
+      date(action?.due, meeting, "actions", i, "due");
+      date(action?.done, meeting, "actions", i, "done");
+    });
+  }
+  for (const rec of items(view.recommendations)) {
+    date(rec.presented?.date, rec, "presented", "date");
+    date(rec.accepted?.date, rec, "accepted", "date");
+    date(rec.declined?.date, rec, "declined", "date");
+    date(rec.declined?.review, rec, "declined", "review");
+  }
   return issues;
 }
