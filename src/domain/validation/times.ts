@@ -82,6 +82,8 @@ export function checkTimes(view: ProjectView): Issue[] {
     for (const [name, calendar] of Object.entries(record(manifest.calendars))) {
       list(calendar?.holidays).forEach((h, i) => date(typeof h === "string" ? h : h?.date, manifest, "calendars", name, "holidays", i, ...(typeof h === "string" ? [] : ["date"])));
     }
+    date(manifest.docs?.baseline?.date, manifest, "docs", "baseline", "date");
+    date(manifest.reviews?.since, manifest, "reviews", "since");
     items(manifest.blackouts).forEach((b, i) => {
       stamp(b?.from, manifest, "blackouts", i, "from");
       stamp(b?.to, manifest, "blackouts", i, "to");
@@ -94,7 +96,27 @@ export function checkTimes(view: ProjectView): Issue[] {
     stamp(change.window?.start, change, "window", "start");
     stamp(change.window?.end, change, "window", "end");
     order(change.window?.start, change.window?.end, "the planned window ends before it starts", change, "window", "end");
-    items(change.tasks).forEach((task, i) => items(task.history).forEach((event, j) => stamp(event?.at, change, "tasks", i, "history", j, "at")));
+    stamp(change.approval?.at, change, "approval", "at");
+    stamp(change.last_notice?.at, change, "last_notice", "at");
+    items(change.history).forEach((event, j) => stamp(event?.at, change, "history", j, "at"));
+    items(change.blackout_exceptions).forEach((exception, j) => date(exception?.agreed_at, change, "blackout_exceptions", j, "agreed_at"));
+    const baseline = change.baseline;
+    if (baseline && typeof baseline === "object") {
+      for (const key of ["recorded_at", "start", "finish"] as const) stamp(baseline[key], change, "baseline", key);
+      for (const key of ["internal", "client", "previous_client"] as const) date(baseline[key], change, "baseline", key);
+      for (const [id, task] of Object.entries(record(baseline.tasks))) {
+        stamp(task?.start, change, "baseline", "tasks", id, "start");
+        stamp(task?.finish, change, "baseline", "tasks", id, "finish");
+      }
+    }
+    items(change.tasks).forEach((task, i) => {
+      items(task.history).forEach((event, j) => {
+        stamp(event?.at, change, "tasks", i, "history", j, "at");
+        date(event?.until, change, "tasks", i, "history", j, "until");
+      });
+      items(task.escalations).forEach((escalation, j) => stamp(escalation?.at, change, "tasks", i, "escalations", j, "at"));
+      if (task.ticket && typeof task.ticket === "object") stamp(task.ticket.synced_at, change, "tasks", i, "ticket", "synced_at");
+    });
     // A history is a record in time order: an entry earlier than the one before it (a backdated
     // --as-of, a hand edit) makes "as of" reads and the order of the work ambiguous.
     const backwards = historyOrder(view, issues);
@@ -105,6 +127,7 @@ export function checkTimes(view: ProjectView): Issue[] {
     });
   }
   for (const doc of view.docs) date(doc.last_review?.date, doc, "last_review", "date");
+  for (const component of view.components) date(component.decommissioned?.date, component, "decommissioned", "date");
   for (const meeting of items(view.meetings)) {
     date(meeting.date, meeting, "date");
     items(meeting.actions).forEach((action, i) => {
