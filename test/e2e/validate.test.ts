@@ -30,6 +30,20 @@ function lineOf(dir: string, file: string, needle: string): number {
 }
 
 describe("tam validate", () => {
+  it("an impossible date is one finding (invalid-date), not also an order or overdue warning from reading it as another day", () => {
+    for (const name of ["impossible-review-date", "impossible-meeting-date"]) {
+      const dir = copyProject(join(FIXTURES, "bad", name));
+      const result = runTam(["validate", "--format", "json", "--as-of", "2026-12-06", "-C", dir]);
+      expect(result.code, name).toBe(1);
+      const issues = JSON.parse(result.stdout).issues as { code: string; line?: number }[];
+      expect(
+        issues.map((i) => i.code),
+        name,
+      ).toEqual(issues.map(() => "invalid-date"));
+      expect(issues.length, name).toBe(2);
+    }
+  });
+
   it("passes on the bundled example", () => {
     const result = runTam(["validate", "-C", EXAMPLE]);
     expect(result.stderr).toBe("");

@@ -4,7 +4,7 @@
 import type { Incident } from "../../model/files.js";
 import type { Issue, Location } from "../../model/issues.js";
 import { referenceChecks } from "./references.js";
-import { parseTimestamp } from "../dates.js";
+import { dateProblem, parseTimestamp } from "../dates.js";
 import { dateInZone } from "../zone.js";
 import { historyOrder, timeChecks } from "./times.js";
 import { issueAt, items, type ProjectView } from "./view.js";
@@ -61,7 +61,7 @@ function references(view: ProjectView, incidents: readonly Incident[], issues: I
 }
 
 function times(view: ProjectView, incidents: readonly Incident[], issues: Issue[]): void {
-  const { stampMs, orderMs } = timeChecks(view, issues);
+  const { date, stamp, stampMs, orderMs } = timeChecks(view, issues);
   for (const incident of incidents) {
     // Each time is read once, and the order checks compare the instants read here: the incident log is
     // the bulk of a large project's timestamps.
@@ -82,6 +82,21 @@ function times(view: ProjectView, incidents: readonly Incident[], issues: Issue[
       orderMs(opened, from, `the pause starts before the incident was opened (${incident.opened})`, incident, "pauses", i, "from");
       if (end) orderMs(pause?.to !== undefined && pause?.to !== null ? to : from, endMs, `the pause runs past the resolution (${end})`, incident, "pauses", i, pause?.to ? "to" : "from");
     });
+    // The records kept after the incident (most incidents have none of them).
+    items(incident.history).forEach((event, i) => stamp(event?.at, incident, "history", i, "at"));
+    items(incident.notices).forEach((notice, i) => {
+      stamp(notice?.at, incident, "notices", i, "at");
+      stamp(notice?.next, incident, "notices", i, "next");
+    });
+    items(incident.escalations).forEach((escalation, i) => stamp(escalation?.at, incident, "escalations", i, "at"));
+    const review = incident.review;
+    if (review !== null && typeof review === "object" && !Array.isArray(review)) {
+      date(review.held, incident, "review", "held");
+      items(review.actions).forEach((action, i) => {
+        date(action?.due, incident, "review", "actions", i, "due");
+        date(action?.done, incident, "review", "actions", i, "done");
+      });
+    }
     recordOrder(view, incident, issues);
     const need = { responded: ["responded"], resolved: ["resolved"], closed: ["resolved", "closed"], open: [] } as Record<string, string[]>;
     // Own keys only: a status such as "constructor" must not find Object.prototype's members (fuzz run, seed 891).
@@ -111,7 +126,9 @@ function recordOrder(view: ProjectView, incident: Incident, issues: Issue[]): vo
   backwards(incident.escalations, `the escalations of ${id} go`, incident, ["escalations"], opening);
   const review = incident.review;
   if (review === null || typeof review !== "object" || Array.isArray(review)) return;
-  const held = typeof review.held === "string" && /^\d{4}-\d{2}-\d{2}$/.test(review.held) ? review.held : undefined;
+  // Only real dates are compared (an impossible one is its own finding, invalid-date).
+  const isDate = (value: unknown): value is string => typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && dateProblem(value) === null;
+  const held = isDate(review.held) ? review.held : undefined;
   const opened = openedOn(incident, view.manifest?.timezone);
   if (held && opened && held < opened)
     issues.push(
@@ -128,7 +145,7 @@ function recordOrder(view: ProjectView, incident: Incident, issues: Issue[]): vo
   if (!held) return;
   const early = items(review.actions)
     .map((action, index) => ({ action, index }))
-    .filter(({ action }) => typeof action.done === "string" && /^\d{4}-\d{2}-\d{2}$/.test(action.done) && action.done < held);
+    .filter(({ action }) => isDate(action.done) && action.done < held);
   const first = early[0];
   if (!first) return;
   const more = early.length > 1 ? ` (and ${early.length - 1} more action${early.length === 2 ? "" : "s"} too)` : "";

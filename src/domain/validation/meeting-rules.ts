@@ -82,21 +82,24 @@ export function checkMeetings(view: ProjectView): Issue[] {
 /** Action items still open past their due date, as of `today`: warnings of tam validate. */
 export function checkMeetingActions(view: ProjectView, today: string): Issue[] {
   const meetings = items(view.meetings);
-  return actionLines(meetings, today)
-    .filter((line) => line.state === "overdue")
-    .map((line) => {
-      const meeting = meetings.find((m) => m.id === line.meeting)!;
-      const index = items(meeting.actions).findIndex((a) => a.id === line.id);
-      const days = dayNumber(today) - dayNumber(line.due);
-      return issueAt(
-        view,
-        "warning",
-        "action-item-overdue",
-        `${line.ref} "${line.text}" (${line.owner}, ${line.side} side, agreed on ${line.meetingDate}) was due on ${line.due}, ${days === 1 ? "1 day" : `${days} days`} ago, and is still open: keep the promise, or record it with \`tam meeting action done ${line.ref} --note '…'\``,
-        meeting,
-        "actions",
-        index,
-        "due",
-      );
-    });
+  return (
+    actionLines(meetings, today)
+      // An impossible due date is its own finding (invalid-date), not a count of days.
+      .filter((line) => line.state === "overdue" && dateProblem(line.due) === null)
+      .map((line) => {
+        const meeting = meetings.find((m) => m.id === line.meeting)!;
+        const index = items(meeting.actions).findIndex((a) => a.id === line.id);
+        const days = dayNumber(today) - dayNumber(line.due);
+        return issueAt(
+          view,
+          "warning",
+          "action-item-overdue",
+          `${line.ref} "${line.text}" (${line.owner}, ${line.side} side, agreed on ${line.meetingDate}) was due on ${line.due}, ${days === 1 ? "1 day" : `${days} days`} ago, and is still open: keep the promise, or record it with \`tam meeting action done ${line.ref} --note '…'\``,
+          meeting,
+          "actions",
+          index,
+          "due",
+        );
+      })
+  );
 }
