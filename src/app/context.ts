@@ -5,7 +5,7 @@ import { isValidTimeZone } from "../domain/dates.js";
 import { changeAsOf } from "../domain/tracking/history-time.js";
 import { findProjectRoot } from "../project/discover.js";
 import { changeFileNamed, loadProject, type LoadOptions, type LoadPart, type Project } from "../project/load.js";
-import type { Change } from "../model/files.js";
+import { BEFORE_WORK_STATUSES, type Change } from "../model/files.js";
 import { findChange } from "./lookup.js";
 
 /** Options every use case takes: where the project is (default: the nearest folder upward with tam.yaml). */
@@ -27,9 +27,6 @@ export interface ClockOptions {
  */
 export const CHANGE_EDIT_PARTS: LoadPart[] = ["departments", "architecture", "changes", "docs"];
 
-/** Statuses in which a change's first work is still to come: that start is gated on its readiness among every open change. */
-export const GATED_CHANGE_STATUSES: readonly string[] = ["draft", "planned", "approved"];
-
 /**
  * The project for an update of one change's tasks. Once work on a change has started, its update
  * (a task's status and history) changes nothing that the rules of another change file look at, so
@@ -43,7 +40,7 @@ export function openChangeUpdate(root: string, id: string): { project: Project; 
   if (named) {
     const project = loadProject(root, CHANGE_EDIT_PARTS, { changeFiles: [named] });
     const change = project.changes.length === 1 ? project.changes[0]! : undefined;
-    if (change && typeof change.id === "string" && change.id.toLowerCase() === id.toLowerCase() && !GATED_CHANGE_STATUSES.includes(change.status))
+    if (change && typeof change.id === "string" && change.id.toLowerCase() === id.toLowerCase() && !BEFORE_WORK_STATUSES.includes(change.status))
       return { project, change, file: named, changeFiles: [named] };
   }
   const project = loadProject(root, CHANGE_EDIT_PARTS);

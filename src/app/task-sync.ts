@@ -7,7 +7,7 @@ import { UsageError } from "../errors.js";
 import { parseCsv } from "../domain/csv.js";
 import { isValidTimeZone } from "../domain/dates.js";
 import { planChangeSync, readTicketEvents, sniffDelimiter, type SyncFinding, type SyncStep, type TicketEvent } from "../domain/tracking/sync.js";
-import type { Change } from "../model/files.js";
+import { BEFORE_WORK_STATUSES, type Change } from "../model/files.js";
 import { requireValidIn } from "../project/check.js";
 import { applyChangeEdit } from "../project/change-steps.js";
 import { DEFAULT_MAX_CSV_MB, readCsvFile, type InputEncoding } from "../project/csv-input.js";
@@ -101,7 +101,7 @@ export async function syncTasks(request: TaskSyncRequest): Promise<TaskSyncResul
   const notReady = new Map<string, string>();
   for (const id of byChange.keys()) {
     const change = project.changes.find((c) => c.id === id)!;
-    if (!["draft", "planned", "approved"].includes(change.status)) continue;
+    if (!BEFORE_WORK_STATUSES.includes(change.status)) continue;
     const { readiness } = readinessOf(project, change, clock.now, clock.timezone);
     const failing = readiness.items.filter((i) => i.state === "fail" && !(i.id === "approver" && !change.approval));
     if (failing.length) notReady.set(id, failing.map((i) => `${i.id}: ${i.why}`).join("; "));

@@ -7,7 +7,7 @@ import { statusFollowingTasks } from "../domain/tracking/lifecycle.js";
 import { outOfOrderReason, writeInstant } from "../domain/tracking/history-time.js";
 import { transition, type TaskAction } from "../domain/tracking/transition.js";
 import { formatZoned } from "../domain/zoned-timestamp.js";
-import type { Change, ChangeStatus, TaskStatus } from "../model/files.js";
+import { BEFORE_WORK_STATUSES, type Change, type ChangeStatus, type TaskStatus } from "../model/files.js";
 import { requireSoundIn } from "../project/check.js";
 import { applyChangeEdit } from "../project/change-steps.js";
 import { findProjectRoot } from "../project/discover.js";
@@ -15,7 +15,7 @@ import { findRepository } from "../project/git.js";
 import { whoAmI } from "../project/identity.js";
 import { FILE_NAMES } from "../project/load.js";
 import { editFiles, type WriteResult } from "../project/transaction.js";
-import { CHANGE_EDIT_PARTS, clockFor, GATED_CHANGE_STATUSES, openChangeUpdate, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
+import { CHANGE_EDIT_PARTS, clockFor, openChangeUpdate, openProject, type ClockOptions, type ProjectOptions } from "./context.js";
 import { canonicalId } from "../util/ids.js";
 import { readinessOf } from "./change-check.js";
 import { workMomentProblem } from "../domain/tracking/readiness.js";
@@ -136,7 +136,7 @@ export async function updateTask(request: TaskUpdateRequest): Promise<TaskUpdate
           // The gate: the first work on a change needs every readiness item to pass (tam change check).
           // A missing approval is the transition's own rule above; a recorded one must be a decision maker's.
           let accepted: string[] | undefined;
-          if (status && GATED_CHANGE_STATUSES.includes(change.status)) {
+          if (status && BEFORE_WORK_STATUSES.includes(change.status)) {
             // Read with this change file alone, the change was running; another update has since moved it back.
             const all = changeFiles ? openProject({ project: root }, CHANGE_EDIT_PARTS) : project;
             const { readiness } = readinessOf(all, change, clock.now, clock.timezone);

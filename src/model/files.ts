@@ -214,6 +214,8 @@ export type Risk = "low" | "medium" | "high";
  */
 export type ChangeStatus = "draft" | "planned" | "approved" | "in-progress" | "review" | "done" | "cancelled" | "rejected";
 export const OPEN_CHANGE_STATUSES: ChangeStatus[] = ["draft", "planned", "approved", "in-progress", "review"];
+/** A change in one of these states has had no work yet: its first task start is gated on its readiness. */
+export const BEFORE_WORK_STATUSES: readonly ChangeStatus[] = ["draft", "planned", "approved"];
 /** A change in one of these states is over: its tasks can no longer be updated. */
 export const FINAL_CHANGE_STATUSES: ChangeStatus[] = ["done", "cancelled", "rejected"];
 export type ScopeAction = "add" | "modify" | "remove";

@@ -1,7 +1,7 @@
 // The change lifecycle (ITIL / ServiceNow states): which step `tam change approve|start|close|
 // cancel|reject` may take from which state, the approval rules, and the status a change moves
 // to when its tasks move.
-import { FINAL_CHANGE_STATUSES, type Change, type ChangeOutcome, type ChangeStatus, type Task } from "../../model/files.js";
+import { BEFORE_WORK_STATUSES, FINAL_CHANGE_STATUSES, type Change, type ChangeOutcome, type ChangeStatus, type Task } from "../../model/files.js";
 
 export type ChangeAction = "approve" | "start" | "close" | "cancel" | "reject";
 export const CHANGE_ACTIONS: ChangeAction[] = ["approve", "start", "close", "cancel", "reject"];
@@ -14,7 +14,6 @@ export interface ChangeStepRequest {
 
 export type ChangeStep = { ok: true; from: ChangeStatus; status: ChangeStatus } | { ok: false; reason: string };
 
-const BEFORE_WORK: ChangeStatus[] = ["draft", "planned", "approved"];
 const FINISHED_TASK = new Set(["done", "cancelled"]);
 
 /** A normal change needs an approval before work starts; standard ones are pre-approved; emergency ones may start and are approved afterwards. */
@@ -35,7 +34,7 @@ export function missingApprovalReason(change: Change): string {
 
 /** An emergency change that has started without an approval: a finding until the approval is recorded. */
 export function awaitsRetroactiveApproval(change: Change): boolean {
-  return change.type === "emergency" && !change.approval && !BEFORE_WORK.includes(change.status) && change.status !== "rejected" && change.status !== "cancelled";
+  return change.type === "emergency" && !change.approval && !BEFORE_WORK_STATUSES.includes(change.status) && change.status !== "rejected" && change.status !== "cancelled";
 }
 
 /** Why tasks of the change can no longer be updated, when they cannot. */
@@ -56,11 +55,11 @@ export function changeStep(change: Change, request: ChangeStepRequest): ChangeSt
     case "approve":
       if (change.type === "standard") return refuse(`${change.id} is a standard change: it is pre-approved, nothing to approve`);
       if (change.approval) return refuse(`${change.id} was already approved by ${change.approval.by} at ${change.approval.at}`);
-      if (change.type === "normal" && !BEFORE_WORK.includes(from)) return refuse(`${change.id} is ${from}: a normal change is approved before work starts`);
+      if (change.type === "normal" && !BEFORE_WORK_STATUSES.includes(from)) return refuse(`${change.id} is ${from}: a normal change is approved before work starts`);
       // An emergency change keeps its status: the approval is recorded afterwards.
-      return ok(BEFORE_WORK.includes(from) ? "approved" : from);
+      return ok(BEFORE_WORK_STATUSES.includes(from) ? "approved" : from);
     case "start":
-      if (!BEFORE_WORK.includes(from)) return refuse(`${change.id} is already ${from}`);
+      if (!BEFORE_WORK_STATUSES.includes(from)) return refuse(`${change.id} is already ${from}`);
       if (needsApprovalBeforeWork(change)) return refuse(missingApprovalReason(change));
       return ok("in-progress");
     case "close": {
@@ -82,7 +81,7 @@ export function changeStep(change: Change, request: ChangeStepRequest): ChangeSt
       return ok("cancelled");
     case "reject":
       if (!note) return refuse("say why the change is rejected with --note");
-      if (!BEFORE_WORK.includes(from) || from === "approved") return refuse(`${change.id} is ${from}: only a change awaiting approval can be rejected; cancel it instead`);
+      if (!BEFORE_WORK_STATUSES.includes(from) || from === "approved") return refuse(`${change.id} is ${from}: only a change awaiting approval can be rejected; cancel it instead`);
       return ok("rejected");
   }
 }

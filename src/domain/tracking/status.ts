@@ -1,7 +1,19 @@
 // tam status, the domain: where every open change stands today, and per department what it can
 // start now, what is queued next, what runs and what is blocked. Every date comes from the one
 // scheduling engine (scheduleProject), so status, plan and report agree.
-import type { Change, Component, Department, DocEntry, Incident, Manifest, Meeting, ReviewAction, Task, TaskStatus } from "../../model/files.js";
+import {
+  BEFORE_WORK_STATUSES,
+  type Change,
+  type Component,
+  type Department,
+  type DocEntry,
+  type Incident,
+  type Manifest,
+  type Meeting,
+  type ReviewAction,
+  type Task,
+  type TaskStatus,
+} from "../../model/files.js";
 import { dayNumber } from "../dates.js";
 import { openActions, reviewsDue } from "../validation/review-rules.js";
 import { overdueByOwner, type ActionLine } from "../meetings/minutes.js";
@@ -195,7 +207,7 @@ export function isReady(task: Task, tasks: readonly Task[]): boolean {
 
 /** Before its first task starts: a normal change waits for its approval, and no work starts before its window opens. */
 function awaitingOf(change: Change, input: Pick<StatusInput, "today" | "timezone">): "approval" | "window" | undefined {
-  if (!["draft", "planned", "approved"].includes(change.status)) return undefined;
+  if (!BEFORE_WORK_STATUSES.includes(change.status)) return undefined;
   if (needsApprovalBeforeWork(change)) return "approval";
   const start = change.window?.start ? parseTimestamp(change.window.start) : Number.NaN;
   return Number.isFinite(start) && dateInZone(start, input.timezone) > input.today ? "window" : undefined;

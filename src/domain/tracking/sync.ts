@@ -8,7 +8,7 @@ import { readWallTime } from "../incidents/date-pattern.js";
 import { compileStatePattern, type StatePattern } from "../incidents/state-pattern.js";
 import { zonedToEpoch } from "../zone.js";
 import { formatZoned } from "../zoned-timestamp.js";
-import type { Change, ChangeEvent, ChangeStatus, DocEntry, Task, TaskEvent, TaskStatus, TaskTicket } from "../../model/files.js";
+import { BEFORE_WORK_STATUSES, type Change, type ChangeEvent, type ChangeStatus, type DocEntry, type Task, type TaskEvent, type TaskStatus, type TaskTicket } from "../../model/files.js";
 import { changeAsOf } from "./history-time.js";
 import { statusFollowingTasks } from "./lifecycle.js";
 import { transition, type TaskAction } from "./transition.js";
@@ -192,8 +192,6 @@ export interface ChangeSync {
   unchanged: number;
 }
 
-const BEFORE_WORK: readonly ChangeStatus[] = ["draft", "planned", "approved"];
-
 const ACTION_FOR: Record<Exclude<SyncState, "wont-do">, TaskAction> = { todo: "unblock", "in-progress": "start", blocked: "block", done: "done" };
 
 function entryMs(at: unknown): number {
@@ -263,7 +261,7 @@ export function planChangeSync(change: Change, events: readonly TicketEvent[], o
     const nextTasks = tasks.map((t, i) => (i === index ? { ...t, status: result.status, history: [...(t.history ?? []), event] } : t));
     let follows = statusFollowingTasks(changeStatus, nextTasks);
     // The gate of the first work on a change, as for `tam task start`.
-    if (follows === "in-progress" && BEFORE_WORK.includes(changeStatus) && options.notReady && !options.force) {
+    if (follows === "in-progress" && BEFORE_WORK_STATUSES.includes(changeStatus) && options.notReady && !options.force) {
       findings.push({
         severity: "error",
         code: "not-ready",
