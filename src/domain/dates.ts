@@ -43,6 +43,9 @@ export function dateProblem(text: string): string | null {
   return null;
 }
 
+/** A date as the schema writes it and the calendar has it (2026-11-31 is not one). */
+export const isDate = (value: unknown): value is string => typeof value === "string" && dateProblem(value) === null;
+
 export type TimestampProblem = { code: "invalid-timestamp" | "timestamp-without-offset"; message: string };
 
 /**

@@ -4,7 +4,7 @@
 import type { Incident } from "../../model/files.js";
 import type { Issue, Location } from "../../model/issues.js";
 import { referenceChecks } from "./references.js";
-import { dateProblem, parseTimestamp } from "../dates.js";
+import { isDate, parseTimestamp } from "../dates.js";
 import { dateInZone } from "../zone.js";
 import { historyOrder, timeChecks } from "./times.js";
 import { issueAt, items, type ProjectView } from "./view.js";
@@ -127,7 +127,6 @@ function recordOrder(view: ProjectView, incident: Incident, issues: Issue[]): vo
   const review = incident.review;
   if (review === null || typeof review !== "object" || Array.isArray(review)) return;
   // Only real dates are compared (an impossible one is its own finding, invalid-date).
-  const isDate = (value: unknown): value is string => typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && dateProblem(value) === null;
   const held = isDate(review.held) ? review.held : undefined;
   const opened = openedOn(incident, view.manifest?.timezone);
   if (held && opened && held < opened)

@@ -5,15 +5,12 @@
 import type { Meeting } from "../../model/files.js";
 import type { Issue } from "../../model/issues.js";
 import { didYouMean } from "../../util/suggest.js";
-import { dateProblem, dayNumber } from "../dates.js";
+import { dayNumber, isDate } from "../dates.js";
 import { actionLines, meetingPeople } from "../meetings/minutes.js";
 import { referenceChecks } from "./references.js";
 import { issueAt, items, type PathSegment, type ProjectView } from "./view.js";
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-
-/** A date as the schema writes it: only such dates are compared as text (a malformed one is the schema's finding alone). */
-const isDate = (value: unknown): value is string => typeof value === "string" && dateProblem(value) === null;
 
 export function checkMeetings(view: ProjectView): Issue[] {
   const meetings = items(view.meetings);
@@ -85,7 +82,7 @@ export function checkMeetingActions(view: ProjectView, today: string): Issue[] {
   return (
     actionLines(meetings, today)
       // An impossible due date is its own finding (invalid-date), not a count of days.
-      .filter((line) => line.state === "overdue" && dateProblem(line.due) === null)
+      .filter((line) => line.state === "overdue" && isDate(line.due))
       .map((line) => {
         const meeting = meetings.find((m) => m.id === line.meeting)!;
         const index = items(meeting.actions).findIndex((a) => a.id === line.id);

@@ -8,7 +8,7 @@
 import type { Incident, ReviewAction } from "../../model/files.js";
 import type { Issue } from "../../model/issues.js";
 import { RECURRENCE_WINDOW_DAYS } from "../arch/risk-incidents.js";
-import { DAY_MS, dateProblem, dayNumber, parseTimestamp } from "../dates.js";
+import { DAY_MS, dayNumber, isDate, parseTimestamp } from "../dates.js";
 import { addWorkingDays, reviewReason, reviewRules } from "../incidents/review.js";
 import { projectCalendar } from "../planner/calendars.js";
 import { incidentSla } from "../sla/measure.js";
@@ -116,7 +116,7 @@ export function checkReviews(view: ProjectView, clock: ReviewClock): Issue[] {
   }
   for (const { incident, action, index } of openActions(view.incidents)) {
     // An impossible due date is its own finding (invalid-date), not a count of days.
-    if (action.due >= clock.today || dateProblem(action.due) !== null) continue;
+    if (action.due >= clock.today || !isDate(action.due)) continue;
     issues.push(
       issueAt(
         view,
