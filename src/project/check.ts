@@ -54,24 +54,25 @@ export function sameRead(project: Project, reread: Project): boolean {
   return project.files.length === reread.files.length && project.files.every((file, i) => reread.files[i] === file) && JSON.stringify(project.readIssues) === JSON.stringify(reread.readIssues);
 }
 
+/** The rules across files run on `view` (the project, or a part of it), entities located through the project as read. */
+function crossFileIssues(project: Project, view: Project = project): Issue[] {
+  return validateProject({ ...view, fileOf: (entity) => project.originOf(entity)?.source.rel, unavailable: unavailableKinds(project) });
+}
+
 /**
  * The findings located in `files`: their read problems and schema findings, and what the rules across
  * files (run on the whole project as read) find in them; a write that read only some change files
  * judges those alone.
  */
 export function issuesIn(project: Project, files: readonly string[]): Issue[] {
-  const crossIssues = validateProject({ ...project, fileOf: (entity) => project.originOf(entity)?.source.rel, unavailable: unavailableKinds(project) });
+  const crossIssues = crossFileIssues(project);
   const schemaFindings = project.files.filter((file) => files.includes(file.rel)).flatMap((file) => schemaIssues(file));
   return [...project.readIssues, ...schemaFindings, ...crossIssues].filter((issue) => files.includes(issue.file)).sort(compareIssues);
 }
 
 function computeIssues(project: Project): Issue[] {
   const schemaFindings = project.files.flatMap((file) => schemaIssues(file));
-  const crossIssues = validateProject({
-    ...project,
-    fileOf: (entity) => project.originOf(entity)?.source.rel,
-    unavailable: unavailableKinds(project),
-  });
+  const crossIssues = crossFileIssues(project);
   return [...project.readIssues, ...schemaFindings, ...crossIssues].sort(compareIssues);
 }
 /**
@@ -83,7 +84,7 @@ function computeIssues(project: Project): Issue[] {
 export function requireSoundIn(project: Project, files: readonly string[]): void {
   const inFiles = (entity: object) => files.includes(project.originOf(entity)?.source.rel ?? "");
   const view: Project = { ...project, files: project.files.filter((f) => files.includes(f.rel)), changes: project.changes.filter(inFiles), incidents: [], docs: [], recommendations: [] };
-  const crossIssues = validateProject({ ...view, fileOf: (entity) => project.originOf(entity)?.source.rel, unavailable: unavailableKinds(project) });
+  const crossIssues = crossFileIssues(project, view);
   const issues = [...project.readIssues, ...view.files.flatMap((file) => schemaIssues(file)), ...crossIssues];
   refuseErrorsIn(issues.sort(compareIssues), files);
 }
