@@ -6,22 +6,21 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli.js";
+import { capturedMain as tam } from "../../helpers/captured-main.js";
 import { committedCopy, EXAMPLE, git } from "../../helpers/run.js";
 
-async function tam(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(["node", "tam", ...args], { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) });
-  return { code, stdout, stderr };
+/** A copy of the example with CHG-0003 planned and approved: its first task start is still to come. */
+async function approvedCHG0003(): Promise<string> {
+  const dir = committedCopy(EXAMPLE);
+  expect((await tam(["change", "plan", "CHG-0003", "--write", "--as-of", "2026-11-20", "-C", dir])).code).toBe(0);
+  expect((await tam(["change", "approve", "CHG-0003", "--by", "Elena Smirnova", "--as-of", "2026-11-20", "-C", dir])).code).toBe(0);
+  return dir;
 }
 
 describe("a task update loads only what its edit needs", () => {
   it("does not read the incident log (a broken incident file is not its business)", async () => {
-    const dir = committedCopy(EXAMPLE);
+    const dir = await approvedCHG0003();
     const C = ["-C", dir];
-    expect((await tam(["change", "plan", "CHG-0003", "--write", "--as-of", "2026-11-20", ...C])).code).toBe(0);
-    expect((await tam(["change", "approve", "CHG-0003", "--by", "Elena Smirnova", "--as-of", "2026-11-20", ...C])).code).toBe(0);
     // An incident file that does not parse, committed: validate fails on it.
     writeFileSync(join(dir, "incidents/2026-10.yaml"), "incidents:\n  - id: [unclosed\n");
     git(dir, ["commit", "-qam", "broken incidents"]);
@@ -33,10 +32,8 @@ describe("a task update loads only what its edit needs", () => {
   });
 
   it("still refuses an edit that breaks what the change refers to, and warns of errors in the files it reads", async () => {
-    const dir = committedCopy(EXAMPLE);
+    const dir = await approvedCHG0003();
     const C = ["-C", dir];
-    expect((await tam(["change", "plan", "CHG-0003", "--write", "--as-of", "2026-11-20", ...C])).code).toBe(0);
-    expect((await tam(["change", "approve", "CHG-0003", "--by", "Elena Smirnova", "--as-of", "2026-11-20", ...C])).code).toBe(0);
     // An error in another change file: reported as a warning, the update goes on.
     writeFileSync(join(dir, "changes/CHG-0099.yaml"), "id: CHG-0099\n");
     git(dir, ["add", "-A"]);

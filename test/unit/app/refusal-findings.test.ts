@@ -3,18 +3,11 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli.js";
+import { capturedMain as tam } from "../../helpers/captured-main.js";
 import { reportError } from "../../../src/commands/report-error.js";
 import { ProjectError } from "../../../src/errors.js";
 import type { Issue } from "../../../src/model/issues.js";
 import { copyProject, EXAMPLE } from "../../helpers/run.js";
-
-async function tam(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(["node", "tam", ...args], { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) });
-  return { code, stdout, stderr };
-}
 
 describe("a refusal because of the project's errors", () => {
   it("names each finding where validate does, and counts the rest beyond the first ten", () => {

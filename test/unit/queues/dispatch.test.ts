@@ -4,18 +4,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dispatchChange } from "../../../src/app/change-dispatch.js";
-import { main } from "../../../src/cli.js";
+import { capturedMain as tam } from "../../helpers/captured-main.js";
 import { parseCsv } from "../../../src/domain/csv.js";
 import { projectStatus } from "../../../src/domain/tracking/status.js";
 import { loadProject } from "../../../src/project/load.js";
 import { committedCopy, EXAMPLE, git, REPO } from "../../helpers/run.js";
-
-async function tam(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(["node", "tam", ...args], { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) });
-  return { code, stdout, stderr };
-}
 
 const AS_OF = "2026-11-20";
 const documented = (name: string) => parseCsv(readFileSync(join(REPO, "templates/dispatch", name), "utf8")).header;

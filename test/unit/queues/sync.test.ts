@@ -4,15 +4,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli.js";
+import { capturedMain as tam } from "../../helpers/captured-main.js";
 import { committedCopy, EXAMPLE, git, headOf, REPO } from "../../helpers/run.js";
-
-async function tam(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(["node", "tam", ...args], { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) });
-  return { code, stdout, stderr };
-}
 
 const AS_OF = "2026-11-25";
 const FIXTURES = join(REPO, "test/fixtures/sync");

@@ -5,16 +5,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli.js";
+import { capturedMain as tam } from "../../helpers/captured-main.js";
 import type { Change } from "../../../src/model/files.js";
 import { committedCopy, copyProject, EXAMPLE, FIXTURES, git } from "../../helpers/run.js";
-
-async function tam(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(["node", "tam", ...args], { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) });
-  return { code, stdout, stderr };
-}
 
 const read = (dir: string, id: string): Change => parse(readFileSync(join(dir, "changes", `${id}.yaml`), "utf8")) as Change;
 const ms = (at: string) => Date.parse(at);
