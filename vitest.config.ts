@@ -1,7 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
+import { makeRunTmp } from "./test/helpers/run-tmp.js";
+
+/** Every temporary folder of the run is made inside this one, removed when the run ends (test/helpers/run-tmp.ts). */
+const runTmp = makeRunTmp("tam-test-run-");
 
 export default defineConfig({
   test: {
@@ -20,6 +22,7 @@ export default defineConfig({
     setupFiles: ["test/helpers/restore-env.ts"],
     // The tam processes the tests start keep their V8 code caches here, not in the user's cache folder
     // (on a Node other than the build's, the shipped caches do not fit and tam writes its own: src/launch.ts).
-    env: { XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), "tam-test-cache-")) },
+    env: { TMPDIR: runTmp, XDG_CACHE_HOME: join(runTmp, "cache") },
+    globalSetup: ["test/helpers/run-tmp.ts"],
   },
 });
