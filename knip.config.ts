@@ -13,10 +13,11 @@ const config: KnipConfig = {
     // Run by hand or by npm scripts, some only now and then (release, screenshots, the walkthrough).
     "scripts/**/*.mjs!",
     // Loaded by path, not imported: worker threads (test/helpers/run.ts, in-process.ts) and the
-    // --import / --require hooks of the start-up test (test/e2e/startup.test.ts).
+    // --import / --require hooks of the start-up tests (test/e2e/startup.test.ts, launch.test.ts).
     "test/helpers/*worker*.mjs",
     "test/helpers/record-imports*.mjs",
     "test/helpers/record-required.cjs",
+    "test/helpers/count-date-formats.cjs",
     "test/**/*.test.ts",
   ],
   // `!`: what ships; `knip --production` then names the exports only the tests use.

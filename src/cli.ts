@@ -4,12 +4,18 @@
 import { buildProgram } from "./cli/program.js";
 import type { Output } from "./commands/context.js";
 import { reportError, safeForTerminal } from "./commands/report-error.js";
+import { learnedZoneOffsets, recallZoneOffsets } from "./domain/zone.js";
+import { zoneMemo } from "./project/zone-memo.js";
 
 export { buildProgram };
 export { COMMANDS, type CommandCall, type CommandDef, PROGRAM } from "./cli/table.js";
 
-/** Runs tam on `argv` (node, script, args…); with `output`, nothing is written to the process's streams. */
-export async function main(argv: string[], output?: Output): Promise<number> {
+/**
+ * Runs tam on `argv` (node, script, args…); with `output`, nothing is written to the process's
+ * streams. With `cacheFolder` (the user's, given by src/launch.ts), the zone offsets learned by
+ * earlier runs are read from it and the ones this run learns are kept there (src/project/zone-memo.ts).
+ */
+export async function main(argv: string[], output?: Output, cacheFolder?: string): Promise<number> {
   if (!output) {
     // `tam … | head` closes the pipe early: that is the reader's choice, not an error.
     for (const stream of [process.stdout, process.stderr]) {
@@ -19,6 +25,10 @@ export async function main(argv: string[], output?: Output): Promise<number> {
       });
     }
   }
+  // A hook set before the command: the memo file of a zone is read on the zone's first use, since
+  // which zones a command needs (the project's, a service's, a calendar's) is known only as it runs.
+  const memo = cacheFolder === undefined ? undefined : zoneMemo(cacheFolder);
+  if (memo) recallZoneOffsets(memo.recall);
   let code = 0;
   const program = buildProgram((c) => (code = c), output);
   const err = (text: string) => (output ? output.err(safeForTerminal(text)) : process.stderr.write(safeForTerminal(text)));
@@ -28,5 +38,7 @@ export async function main(argv: string[], output?: Output): Promise<number> {
     return code;
   } catch (error) {
     return reportError(error, debug, err);
+  } finally {
+    memo?.keep(learnedZoneOffsets());
   }
 }

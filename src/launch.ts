@@ -56,15 +56,21 @@ export function bundleIdOf(source: string): string | undefined {
   return /^\/\/ tam-bundle ([0-9a-f]+)\n/.exec(source.slice(0, 100))?.[1];
 }
 
-/** The user's cache file for this bundle, this command and this V8. */
-export function userCacheFile(bundleId: string, command: string | undefined): string | undefined {
+/** tam's folder in the user's cache folder; also where the CLI keeps zone offsets (src/cli.ts). */
+function userCacheFolder(): string | undefined {
   let base = process.env.XDG_CACHE_HOME || (process.platform === "win32" && process.env.LOCALAPPDATA) || undefined;
   try {
     base ??= join(homedir(), ".cache");
   } catch {
     return undefined; // no home (a service account without one): no cache of tam's own
   }
-  return join(base, "tam", `tam-cli-${bundleId}-${command ?? "start"}-v8-${process.versions.v8}.cache`);
+  return join(base, "tam");
+}
+
+/** The user's cache file for this bundle, this command and this V8. */
+export function userCacheFile(bundleId: string, command: string | undefined): string | undefined {
+  const folder = userCacheFolder();
+  return folder === undefined ? undefined : join(folder, `tam-cli-${bundleId}-${command ?? "start"}-v8-${process.versions.v8}.cache`);
 }
 
 /** The cached data in `file` if it was made for this bundle and this V8, else undefined. */
@@ -188,7 +194,7 @@ export async function launch(argv: string[]): Promise<number> {
   const started = sinceStart();
   const loaded = await load(argv);
   const ready = sinceStart();
-  const code = await loaded.cli.main(argv);
+  const code = await loaded.cli.main(argv, undefined, userCacheFolder());
   const done = sinceStart();
   try {
     loaded.after();

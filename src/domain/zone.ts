@@ -35,6 +35,41 @@ function exactOffsetMs(epochMs: number, zone: string): number {
 /** Per zone and UTC day: the offset when it is the same at the day's start and end; null on a transition day. */
 const offsetsByDay = new Map<string, Map<number, number | null>>();
 
+/** The zones of which this process asked Intl about a day (a day no earlier run had kept). */
+const learned = new Set<string>();
+
+/** Per-day offsets of a zone as an earlier run learned them from Intl; undefined when none are kept. */
+export type ZoneOffsetsRecall = (zone: string) => ReadonlyMap<number, number | null> | undefined;
+
+let recall: ZoneOffsetsRecall | undefined;
+
+/**
+ * Where the per-day offsets of earlier runs come from, asked once per zone on its first use: the
+ * CLI keeps them in the user's cache folder, because the first Intl.DateTimeFormat of a process
+ * starts ICU's date formats, which a command whose days are all known then never pays. Set once, at
+ * start; the library sets none.
+ */
+export function recallZoneOffsets(from: ZoneOffsetsRecall | undefined): void {
+  recall = from;
+}
+
+/** Per zone this process asked Intl about: every day known of it, recalled or learned (what the CLI keeps for the next run). */
+export function learnedZoneOffsets(): Map<string, ReadonlyMap<number, number | null>> {
+  const out = new Map<string, ReadonlyMap<number, number | null>>();
+  for (const zone of learned) out.set(zone, offsetsByDay.get(zone)!);
+  return out;
+}
+
+/** The known days of a zone: those recalled from earlier runs on the zone's first use. */
+function daysOf(zone: string): Map<number, number | null> {
+  let byDay = offsetsByDay.get(zone);
+  if (!byDay) {
+    const recalled = recall?.(zone);
+    offsetsByDay.set(zone, (byDay = new Map(recalled ?? [])));
+  }
+  return byDay;
+}
+
 /**
  * The zone's offset from UTC at an instant, in milliseconds (east positive). Reports over
  * 100,000 incidents ask this millions of times, so it is cached per UTC day: a day whose offset is
@@ -45,14 +80,14 @@ export function zoneOffsetMs(epochMs: number, zone: string): number {
   // Instants outside the supported range (dates.ts), an endless deadline among them, are read at its ends.
   epochMs = clampEpoch(epochMs);
   if (Number.isNaN(epochMs)) return 0;
-  let byDay = offsetsByDay.get(zone);
-  if (!byDay) offsetsByDay.set(zone, (byDay = new Map()));
+  const byDay = daysOf(zone);
   const day = Math.floor(epochMs / DAY_MS);
   let offset = byDay.get(day);
   if (offset === undefined) {
     const start = exactOffsetMs(day * DAY_MS, zone);
     offset = start === exactOffsetMs(day * DAY_MS + DAY_MS - 1000, zone) ? start : null;
     byDay.set(day, offset);
+    learned.add(zone);
   }
   return offset ?? exactOffsetMs(epochMs, zone);
 }

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { BIN, EXAMPLE, runTam } from "../helpers/run.js";
+import { BIN, EXAMPLE, REPO, runTam } from "../helpers/run.js";
 
 /** The `tam-timings` line TAM_TIMINGS=1 adds to stderr, parsed; and stderr without it. */
 function timings(stderr: string): { by: string; rest: string } {
@@ -29,7 +29,7 @@ describe("start-up", () => {
     const args = ["validate", "-C", EXAMPLE, "--format", "json"];
     const first = tamWith([], cacheHome, args);
     expect(first).toMatchObject({ by: "bundle, no cache", rest: "" });
-    expect(readdirSync(join(cacheHome, "tam"))).toEqual([expect.stringMatching(/^tam-cli-[0-9a-f]+-validate-v8-.*\.cache$/)]);
+    expect(readdirSync(join(cacheHome, "tam")).filter((name) => name.startsWith("tam-cli-"))).toEqual([expect.stringMatching(/^tam-cli-[0-9a-f]+-validate-v8-.*\.cache$/)]);
     const second = tamWith([], cacheHome, args);
     expect(second).toMatchObject({ code: first.code, stdout: first.stdout, by: "bundle+code-cache", rest: "" });
     const modules = runTam(args, { env: { TAM_NO_BUNDLE: "1" } });
@@ -47,6 +47,29 @@ describe("start-up", () => {
     const replaced = tamWith([], cacheHome, ["--version"]);
     expect(replaced).toMatchObject({ code: 0, stdout: made.stdout, by: "bundle+code-cache", rest: "" });
     expect(readdirSync(join(cacheHome, "tam"))).toEqual([expect.stringMatching(/^tam-cli-[0-9a-f]+-start-v8-.*\.cache$/)]);
+  });
+
+  it("keeps the zone offsets a run learned: a second run makes no Intl.DateTimeFormat and prints the same", () => {
+    const cacheHome = mkdtempSync(join(tmpdir(), "tam-cache-"));
+    const count = ["--require", join(REPO, "test/helpers/count-date-formats.cjs")];
+    const run = (args: string[]) => {
+      const { code, stdout, rest } = tamWith(count, cacheHome, args);
+      return { code, stdout, formats: Number(/^date-formats (\d+)$/m.exec(rest)?.[1]) };
+    };
+    const validate = ["validate", "-C", EXAMPLE, "--format", "json"];
+    const validated = run(validate);
+    for (const args of [validate, ["report", "-C", EXAMPLE, "--as-of", "2026-11-20", "--period", "2026-10"]]) {
+      const first = args === validate ? validated : run(args);
+      expect(first.formats, args[0]).toBeGreaterThan(0);
+      expect(run(args), args[0]).toEqual({ ...first, formats: 0 });
+    }
+    const memos = readdirSync(join(cacheHome, "tam")).filter((name) => name.startsWith("tam-zone-offsets-"));
+    expect(memos).toEqual([expect.stringMatching(/-Europe~Moscow$/)]);
+    // A corrupt memo is read as none: Intl again, the same output.
+    writeFileSync(join(cacheHome, "tam", memos[0]!), "tam zone offsets, cut sh");
+    const corrupt = run(validate);
+    expect(corrupt.formats).toBeGreaterThan(0);
+    expect(corrupt).toEqual({ ...validated, formats: corrupt.formats });
   });
 
   it("ignores a corrupt cache and an unwritable cache folder", () => {
