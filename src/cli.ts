@@ -20,7 +20,7 @@ export async function main(argv: string[], output?: Output): Promise<number> {
     }
   }
   let code = 0;
-  const program = buildProgram((c) => (code = c), output);
+  const program = buildProgram((c) => (code = c), output, argv);
   const err = (text: string) => (output ? output.err(safeForTerminal(text)) : process.stderr.write(safeForTerminal(text)));
   const debug = argv.includes("--debug");
   try {
