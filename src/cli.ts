@@ -30,7 +30,7 @@ export async function main(argv: string[], output?: Output, cacheFolder?: string
   const memo = cacheFolder === undefined ? undefined : zoneMemo(cacheFolder);
   if (memo) recallZoneOffsets(memo.recall);
   let code = 0;
-  const program = buildProgram((c) => (code = c), output);
+  const program = buildProgram((c) => (code = c), output, argv);
   const err = (text: string) => (output ? output.err(safeForTerminal(text)) : process.stderr.write(safeForTerminal(text)));
   const debug = argv.includes("--debug");
   try {

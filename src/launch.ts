@@ -10,7 +10,9 @@
 // docs/benchmarks.md, "Start-up and Node versions"; Node 20 has no compile cache). A cache is only
 // ever an optimisation: a missing, foreign, corrupt or unwritable cache costs a normal compile and
 // is never reported. Without a bundle, or with one older than dist/cli.js (tsc run alone), the ES
-// modules are loaded.
+// modules are loaded. bin/tam.js runs this module as dist/launch.cjs, a CommonJS copy the bundle's
+// build makes (scripts/build-bundle.mjs), so that node starts no ES module loader for its entry; a
+// change here needs that build, not tsc alone.
 //
 // Knobs for tests and the bench, not for users: TAM_NO_BUNDLE=1 loads the ES modules of dist/;
 // TAM_NO_CODE_CACHE=1 compiles the bundle without a cache; TAM_TIMINGS=1 prints a line

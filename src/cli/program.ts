@@ -23,11 +23,57 @@ function toOption(def: OptionDef, state: ParseState): Option {
   return option;
 }
 
+/** The program's own options (-C, --no-color, …, and the version's), each with whether it takes a value. */
+const PROGRAM_FLAGS = new Map<string, boolean>(
+  [...PROGRAM.options.map((def) => def.flags), "-V, --version"].flatMap((flags) => {
+    const takesValue = /[<[]/.test(flags);
+    return flags
+      .split(/[ ,]+/)
+      .filter((word) => word.startsWith("-"))
+      .map((word) => [word, takesValue] as const);
+  }),
+);
+
+const isPrefix = (short: readonly string[], long: readonly string[]) => short.length <= long.length && short.every((word, i) => long[i] === word);
+
+/**
+ * Which rows of the command table a run on `argv` can reach: undefined for all of them, else a test
+ * of a row. Commander dispatches on the words before the first option it does not know (the
+ * program's own options are taken anywhere), a level at a time; a command it reaches that way
+ * looks at its ancestors (their options, for its errors) and at its own subcommands (for its help,
+ * "unknown command" and its suggestions), never at its siblings. So the rows on the path the words
+ * name, and everything under its last command, behave as the whole table. The whole table when
+ * the words name no command (`tam`, `tam help`, `tam chnage`), after an option commander may not
+ * pass on (`tam --help change`, `tam change -x plan`, `--`), and for `completion`, which describes
+ * the whole program. None for --version, which the program answers before any command.
+ */
+function rowsFor(argv: readonly string[], commands: readonly CommandDef[] = COMMANDS): ((def: CommandDef) => boolean) | undefined {
+  const path: string[] = [];
+  for (let i = 2; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "-V" || arg === "--version") return () => false;
+    const takesValue = PROGRAM_FLAGS.get(arg);
+    if (takesValue !== undefined) {
+      if (takesValue) i++;
+      continue;
+    }
+    // Stop at any other option: the rows down to here stay, with everything below them.
+    if (arg.startsWith("-")) break;
+    const next = [...path, arg];
+    if (!commands.some((def) => def.path.length === next.length && isPrefix(def.path, next))) break;
+    path.push(arg);
+  }
+  if (path.length === 0 || path[0] === "completion") return undefined;
+  return (def) => isPrefix(def.path, path) || isPrefix(path, def.path);
+}
+
 /**
  * The program. `output` replaces stdout and stderr (the in-process corpus and fuzz runs capture
- * what each command prints); without it, commands print to the process's streams.
+ * what each command prints); without it, commands print to the process's streams. With `argv`,
+ * only the commands that run can reach (rowsFor): help, errors and exit codes are those of the
+ * whole program, for less work at every start.
  */
-export function buildProgram(setExit: (code: number) => void, output?: Output): Command {
+export function buildProgram(setExit: (code: number) => void, output?: Output, argv?: readonly string[]): Command {
   const program = new Command(PROGRAM.name)
     .description(PROGRAM.description)
     .version(VERSION, "-V, --version")
@@ -45,7 +91,9 @@ export function buildProgram(setExit: (code: number) => void, output?: Output): 
   for (const def of PROGRAM.options) program.addOption(toOption(def, {}));
 
   const made = new Map<string, Command>([["", program]]);
+  const wanted = argv && rowsFor(argv);
   for (const def of COMMANDS) {
+    if (wanted && !wanted(def)) continue;
     const parent = made.get(def.path.slice(0, -1).join(" "));
     if (!parent) throw new Error(`command table: "${def.path.join(" ")}" comes before its parent`);
     made.set(def.path.join(" "), addCommand(parent, def, program, setExit, output));

@@ -1,7 +1,7 @@
 // How bin/tam.js starts tam (src/launch.ts): the bundle from a code cache made by the first run in
 // the user's cache folder, and every way a cache can fail to fit costing a compile, never an error
 // or a word on the terminal.
-import { chmodSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -24,6 +24,19 @@ function tamWith(flags: string[], cacheHome: string, args: string[]) {
 }
 
 describe("start-up", () => {
+  it("starts from CommonJS: bin/tam.js requires the launcher the build made, dist/launch.cjs", () => {
+    const log = join(mkdtempSync(join(tmpdir(), "tam-required-")), "required.log");
+    const result = spawnSync(process.execPath, ["--require", join(REPO, "test/helpers/record-required.cjs"), BIN, "--version"], {
+      encoding: "utf8",
+      env: { ...process.env, TAM_REQUIRE_LOG: log, TAM_TIMINGS: "1" },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(timings(result.stderr).by).toMatch(/^bundle/);
+    const required = readFileSync(log, "utf8").split("\n");
+    expect(required).toContain(BIN);
+    expect(required).toContain(join(REPO, "dist/launch.cjs"));
+  });
+
   it("runs the bundle and prints what the ES modules print, from a code cache made by the first run", () => {
     const cacheHome = mkdtempSync(join(tmpdir(), "tam-cache-"));
     const args = ["validate", "-C", EXAMPLE, "--format", "json"];

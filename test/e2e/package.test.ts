@@ -32,10 +32,12 @@ describe("npm package", () => {
     const shipped = info!.files.map((f) => f.path);
     for (const needed of [
       "bin/tam.js",
+      "bin/package.json",
       "dist/cli.js",
       "dist/index.js",
       "dist/index.d.ts",
       "dist/launch.js",
+      "dist/launch.cjs",
       "dist/tam-cli.cjs",
       "schemas/change.schema.json",
       "templates/project/tam.yaml",
