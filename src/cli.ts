@@ -10,6 +10,16 @@ import { zoneMemo } from "./project/zone-memo.js";
 export { buildProgram };
 export { COMMANDS, type CommandCall, type CommandDef, PROGRAM } from "./cli/table.js";
 
+let ran: readonly string[] | undefined;
+
+/**
+ * The path in the command table of the command the last main() ran to its end (["change", "plan"]);
+ * undefined after help, a usage error or a failure. src/launch.ts names a command's code cache by it.
+ */
+export function commandThatRan(): readonly string[] | undefined {
+  return ran;
+}
+
 /**
  * Runs tam on `argv` (node, script, args…); with `output`, nothing is written to the process's
  * streams. With `cacheFolder` (the user's, given by src/launch.ts), the zone offsets learned by
@@ -30,7 +40,15 @@ export async function main(argv: string[], output?: Output, cacheFolder?: string
   const memo = cacheFolder === undefined ? undefined : zoneMemo(cacheFolder);
   if (memo) recallZoneOffsets(memo.recall);
   let code = 0;
-  const program = buildProgram((c) => (code = c), output, argv);
+  ran = undefined;
+  const program = buildProgram(
+    (c, path) => {
+      code = c;
+      ran = path;
+    },
+    output,
+    argv,
+  );
   const err = (text: string) => (output ? output.err(safeForTerminal(text)) : process.stderr.write(safeForTerminal(text)));
   const debug = argv.includes("--debug");
   try {

@@ -3,10 +3,11 @@
 // docs/benchmarks.md, "Start-up per command"), so the CLI also ships as one bundled file,
 // dist/tam-cli.cjs (scripts/build-bundle.mjs), compiled with vm.Script from a V8 code cache, the
 // way v8-compile-cache does. The cache is made after a command's first run, so that it holds every
-// function the command compiled, and kept in the user's cache folder, one per command word, bundle
-// and V8 version. Node's own compile cache (module.enableCompileCache, Node 22.8+) is turned on
-// for what tam loads outside the bundle (yaml, markdown-it, ajv's compiler); for the bundle it
-// holds only what is compiled before the run, so tam keeps its own (measured in
+// function the command compiled, and kept in the user's cache folder, one per command (the one
+// that ran: not the help of its group), bundle and V8 version. Node's own compile cache
+// (module.enableCompileCache, Node 22.8+) is turned on for what tam loads outside the bundle
+// (yaml, markdown-it, ajv's compiler); for the bundle it holds only what is compiled before the
+// run, so tam keeps its own (measured in
 // docs/benchmarks.md, "Start-up and Node versions"; Node 20 has no compile cache). A cache is only
 // ever an optimisation: a missing, foreign, corrupt or unwritable cache costs a normal compile and
 // is never reported. Without a bundle, or with one older than dist/cli.js (tsc run alone), the ES
@@ -37,14 +38,39 @@ type CliModule = typeof Cli;
 const enableCompileCache = (module as { enableCompileCache?: () => unknown }).enableCompileCache;
 const BUNDLE = fileURLToPath(new URL("./tam-cli.cjs", import.meta.url));
 
-/** The command word of argv (validate, status, …), skipping options and -C's folder; undefined for none or an odd one. */
-export function commandOf(argv: string[]): string | undefined {
-  for (let i = 2; i < argv.length; i++) {
+/**
+ * The words of argv that may name a command of the table (["change", "plan"]), skipping options
+ * and -C's folder before the first: at most three, as the table's paths are; none for `tam`,
+ * `tam --version`. A guess, for finding a code cache: the command a run reached says which cache
+ * it writes (cacheKeyAfter).
+ */
+export function commandWordsOf(argv: string[]): string[] {
+  const words: string[] = [];
+  for (let i = 2; i < argv.length && words.length < 3; i++) {
     const arg = argv[i]!;
     if (arg === "-C" || arg === "--project") i++;
-    else if (!arg.startsWith("-")) return /^(__)?[a-z][a-z-]{0,30}$/.test(arg) ? arg : undefined;
+    else if (arg.startsWith("-")) {
+      if (words.length > 0) break;
+    } else if (/^(__)?[a-z][a-z-]{0,30}$/.test(arg)) words.push(arg);
+    else break;
   }
-  return undefined;
+  return words;
+}
+
+/** The cache names to look for, most specific first: "change-plan", then "change"; "start" for no command. */
+export function cacheKeysOf(argv: string[]): string[] {
+  const words = commandWordsOf(argv);
+  return words.length === 0 ? ["start"] : words.map((_, i) => words.slice(0, words.length - i).join("-"));
+}
+
+/**
+ * The cache a run writes: the one of the command it ran, so that a cache holds the functions of
+ * that command (`tam change --help` run first must not leave "change" a cache of the help); of
+ * "start" for a run with no command word; none for help, a usage error or a failure.
+ */
+export function cacheKeyAfter(argv: string[], ran: readonly string[] | undefined): string | undefined {
+  if (ran !== undefined) return ran.join("-");
+  return commandWordsOf(argv).length === 0 ? "start" : undefined;
 }
 
 /** How the CLI was loaded this run, for TAM_TIMINGS. */
@@ -69,10 +95,10 @@ function userCacheFolder(): string | undefined {
   return join(base, "tam");
 }
 
-/** The user's cache file for this bundle, this command and this V8. */
-export function userCacheFile(bundleId: string, command: string | undefined): string | undefined {
+/** The user's cache file for this bundle, this command ("change-plan", "start") and this V8. */
+export function userCacheFile(bundleId: string, key: string): string | undefined {
   const folder = userCacheFolder();
-  return folder === undefined ? undefined : join(folder, `tam-cli-${bundleId}-${command ?? "start"}-v8-${process.versions.v8}.cache`);
+  return folder === undefined ? undefined : join(folder, `tam-cli-${bundleId}-${key}-v8-${process.versions.v8}.cache`);
 }
 
 /** The cached data in `file` if it was made for this bundle and this V8, else undefined. */
@@ -149,8 +175,8 @@ const SAME_BUILD_MS = 2000;
 interface Loaded {
   cli: CliModule;
   by: LoadedBy;
-  /** After the run: writes a cache when none fitted. */
-  after: () => void;
+  /** After the run: writes the cache of the command that ran (cacheKeyAfter) when none fitted. */
+  after: (ran: readonly string[] | undefined) => void;
 }
 
 function load(argv: string[]): Loaded | Promise<Loaded> {
@@ -168,23 +194,30 @@ function load(argv: string[]): Loaded | Promise<Loaded> {
   // The build keeps the bundle ASCII: latin1 reads it as is, without decoding UTF-8.
   const source = readFileSync(BUNDLE, "latin1");
   const id = bundleIdOf(source);
-  const file = id === undefined || process.env.TAM_NO_CODE_CACHE === "1" ? undefined : userCacheFile(id, commandOf(argv));
-  if (id === undefined || file === undefined) return { cli: compileBundle(source).run(), by: "bundle, no cache", after: none };
+  if (id === undefined || process.env.TAM_NO_CODE_CACHE === "1" || userCacheFolder() === undefined) return { cli: compileBundle(source).run(), by: "bundle, no cache", after: none };
   const header = cacheHeader(id);
-  const cachedData = readCache(file, header);
-  const { script, run } = compileBundle(source, cachedData);
+  let found: { key: string; data: Buffer } | undefined;
+  for (const key of cacheKeysOf(argv)) {
+    const data = readCache(userCacheFile(id, key)!, header);
+    if (data !== undefined) {
+      found = { key, data };
+      break;
+    }
+  }
+  const { script, run } = compileBundle(source, found?.data);
   const cli = run();
-  const fits = cachedData !== undefined && !script.cachedDataRejected;
+  const fits = found !== undefined && !script.cachedDataRejected;
   return {
     cli,
-    by: fits ? "bundle+code-cache" : cachedData ? "bundle, cache rejected" : "bundle, no cache",
+    by: fits ? "bundle+code-cache" : found ? "bundle, cache rejected" : "bundle, no cache",
     // Made after the run, the cache holds every function the command compiled, not only the top level.
-    after: fits
-      ? none
-      : () => {
-          writeCache(file, header, script.createCachedData());
-          pruneCaches(dirname(file), id);
-        },
+    after: (ran) => {
+      const key = cacheKeyAfter(argv, ran);
+      if (key === undefined || (fits && key === found?.key)) return;
+      const file = userCacheFile(id, key)!;
+      writeCache(file, header, script.createCachedData());
+      pruneCaches(dirname(file), id);
+    },
   };
 }
 
@@ -199,7 +232,7 @@ export async function launch(argv: string[]): Promise<number> {
   const code = await loaded.cli.main(argv, undefined, userCacheFolder());
   const done = sinceStart();
   try {
-    loaded.after();
+    loaded.after(loaded.cli.commandThatRan());
   } catch {
     // Making the cache failed (V8 out of memory after a large run, …): the command's result stands.
   }

@@ -73,7 +73,10 @@ function rowsFor(argv: readonly string[], commands: readonly CommandDef[] = COMM
  * only the commands that run can reach (rowsFor): help, errors and exit codes are those of the
  * whole program, for less work at every start.
  */
-export function buildProgram(setExit: (code: number) => void, output?: Output, argv?: readonly string[]): Command {
+/** Takes a command's exit code when its run ends, with the command's path in the table. */
+type SetExit = (code: number, path: readonly string[]) => void;
+
+export function buildProgram(setExit: SetExit, output?: Output, argv?: readonly string[]): Command {
   const program = new Command(PROGRAM.name)
     .description(PROGRAM.description)
     .version(VERSION, "-V, --version")
@@ -101,7 +104,7 @@ export function buildProgram(setExit: (code: number) => void, output?: Output, a
   return program;
 }
 
-function addCommand(parent: Command, def: CommandDef, program: Command, setExit: (code: number) => void, output: Output | undefined): Command {
+function addCommand(parent: Command, def: CommandDef, program: Command, setExit: SetExit, output: Output | undefined): Command {
   const command = parent.command(def.path.at(-1)!, { hidden: def.hidden }).description(def.description);
   for (const arg of def.args ?? []) typeof arg === "string" ? command.argument(arg) : command.argument(arg[0], arg[1]);
   const state: ParseState = {};
@@ -123,6 +126,7 @@ function addCommand(parent: Command, def: CommandDef, program: Command, setExit:
           state,
           program,
         }),
+        def.path,
       );
     });
   return command;

@@ -1,7 +1,7 @@
 // How bin/tam.js starts tam (src/launch.ts): the bundle from a code cache made by the first run in
 // the user's cache folder, and every way a cache can fail to fit costing a compile, never an error
 // or a word on the terminal.
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -48,6 +48,23 @@ describe("start-up", () => {
     const modules = runTam(args, { env: { TAM_NO_BUNDLE: "1" } });
     expect(modules.stderr).toBe("");
     expect({ code: first.code, stdout: first.stdout }).toEqual({ code: modules.code, stdout: modules.stdout });
+  });
+
+  it("keeps a cache per command that ran: help first leaves none, and the plan's is its own", () => {
+    const cacheHome = mkdtempSync(join(tmpdir(), "tam-cache-"));
+    const caches = () => (existsSync(join(cacheHome, "tam")) ? readdirSync(join(cacheHome, "tam")).filter((name) => name.startsWith("tam-cli-")) : []);
+    expect(tamWith([], cacheHome, ["change", "--help"])).toMatchObject({ code: 0, by: "bundle, no cache" });
+    expect(tamWith([], cacheHome, ["chnage", "plan"]).code).toBe(2);
+    expect(caches()).toEqual([]);
+    const plan = ["change", "plan", "CHG-0003", "-C", EXAMPLE, "--as-of", "2026-11-20"];
+    expect(tamWith([], cacheHome, plan)).toMatchObject({ code: 0, by: "bundle, no cache" });
+    expect(caches()).toEqual([expect.stringMatching(/^tam-cli-[0-9a-f]+-change-plan-v8-.*\.cache$/)]);
+    expect(tamWith([], cacheHome, plan)).toMatchObject({ code: 0, by: "bundle+code-cache" });
+    // Another command of the group keeps its own.
+    const check = ["change", "check", "CHG-0003", "-C", EXAMPLE, "--as-of", "2026-11-20"];
+    expect(tamWith([], cacheHome, check).by).toBe("bundle, no cache");
+    expect(tamWith([], cacheHome, check).by).toBe("bundle+code-cache");
+    expect(caches()).toHaveLength(2);
   });
 
   it("replaces a cache V8 rejects, silently", () => {
