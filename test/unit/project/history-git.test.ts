@@ -5,7 +5,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, write
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { assessProjectFreshness } from "../../../src/app/freshness-facts.js";
+import { assessProjectFreshness, startFreshness } from "../../../src/app/freshness-facts.js";
 import { clockFor } from "../../../src/app/context.js";
 import type { DocFreshness } from "../../../src/domain/freshness/types.js";
 import { loadProject } from "../../../src/project/load.js";
@@ -139,6 +139,39 @@ describe("docs freshness on dated git histories", () => {
     expect(warnings).toEqual([]);
     expect(docs["fw-before"]!.state).toBe("fresh");
     expect(codes(docs["vlan-doc"])).toEqual([`component-changed ${after}`]);
+  });
+
+  it("a baseline this repository does not know, or that names no commit, is left out with a note: the commits after it still count", async () => {
+    for (const unknown of [(_dir: string) => "0123456789abcdef0123456789abcdef01234567", (dir: string) => git(dir, ["rev-parse", "HEAD:tam.yaml"]).trim()]) {
+      const { dir, commit, edit } = repo();
+      const baseline = unknown(dir);
+      appendFileSync(join(dir, "tam.yaml"), `  baseline: { commit: ${baseline} }\n`);
+      commit("docs: baseline", "2026-01-11");
+      edit("instances: 2", "instances: 3");
+      const hash = commit("Three nodes", "2026-03-01");
+      const { docs, warnings, gitProcesses } = await check(dir);
+      expect(warnings).toEqual([`the docs baseline ${baseline} of tam.yaml is not a commit of this repository: it is ignored`]);
+      expect(codes(docs["fw-before"])).toEqual([`component-changed ${hash}`]);
+      expect(gitProcesses).toBe(3);
+    }
+  });
+
+  it("git's reads start on a project not checked yet only when what they hand git has the shape validation accepts", async () => {
+    const { dir, commit, edit } = repo();
+    edit("instances: 2", "instances: 3");
+    commit("Three nodes", "2026-03-01");
+    const project = loadProject(dir);
+    const started = startFreshness(project);
+    expect(started).toBeDefined();
+    const clock = clockFor(project, "2026-04-10");
+    expect(await assessProjectFreshness(project, clock, {}, started)).toEqual(await assessProjectFreshness(project, clock));
+
+    const manifest = readFileSync(join(dir, "tam.yaml"), "utf8");
+    writeFileSync(join(dir, "tam.yaml"), `${manifest}  baseline: { commit: "--output=${join(dir, "written")}" }\n`);
+    expect(startFreshness(loadProject(dir))).toBeUndefined();
+    writeFileSync(join(dir, "tam.yaml"), manifest);
+    appendFileSync(join(dir, "docs.yaml"), "\n  - id: odd\n    title: Odd\n    location: 42\n    owner: unix\n");
+    expect(startFreshness(loadProject(dir))).toBeUndefined();
   });
 
   it("a shallow clone has no history, and says so", async () => {
