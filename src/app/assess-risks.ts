@@ -3,7 +3,7 @@ import { assessRisks, countBySeverity } from "../domain/arch/risks.js";
 import type { Risk } from "../domain/arch/risk-types.js";
 import { recordLines, riskRecords, type RecordLine } from "../domain/recommendations/register.js";
 import type { ClockOptions, ProjectOptions } from "./context.js";
-import { openForFreshness } from "./docs-valid.js";
+import { openForDocs } from "./docs-valid.js";
 import { assessProjectFreshness } from "./freshness-facts.js";
 
 export interface ArchRisksResult {
@@ -19,8 +19,8 @@ export interface ArchRisksResult {
 }
 
 export async function archRisks(options: ProjectOptions & ClockOptions): Promise<ArchRisksResult> {
-  const { project, clock, started } = openForFreshness(options);
-  const freshness = await assessProjectFreshness(project, clock, {}, started);
+  const { project, clock } = openForDocs(options);
+  const freshness = await assessProjectFreshness(project, clock);
   const risks = assessRisks({
     components: project.components,
     departments: project.departments,

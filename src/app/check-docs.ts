@@ -2,7 +2,7 @@
 import type { FreshnessReport } from "../domain/freshness/index.js";
 import { FAILING_STATES, type FailOn } from "../domain/freshness/fail-on.js";
 import type { ClockOptions, ProjectOptions } from "./context.js";
-import { openForFreshness } from "./docs-valid.js";
+import { openForDocs } from "./docs-valid.js";
 import { assessProjectFreshness } from "./freshness-facts.js";
 
 export interface CheckDocsOptions extends ProjectOptions, ClockOptions {
@@ -26,8 +26,8 @@ export interface CheckDocsResult {
 
 export async function checkDocs(options: CheckDocsOptions): Promise<CheckDocsResult> {
   // Freshness reads no incidents: not loading them keeps the check fast on years of incident files.
-  const { project, clock, started } = openForFreshness(options, ["departments", "architecture", "changes", "docs"]);
-  const { report, warnings, repoPrefix, gitProcesses } = await assessProjectFreshness(project, clock, { owner: options.owner }, started);
+  const { project, clock } = openForDocs(options, ["departments", "architecture", "changes", "docs"]);
+  const { report, warnings, repoPrefix, gitProcesses } = await assessProjectFreshness(project, clock, { owner: options.owner });
   const failing = new Set(FAILING_STATES[options.failOn]);
   const failed = report.docs.some((doc) => failing.has(doc.state));
   return { report, failOn: options.failOn, failed, warnings, repoPrefix, owner: options.owner ?? null, meta: { gitProcesses } };

@@ -9,7 +9,7 @@ import { AUDIENCES, type Audience, type ClientReport } from "../domain/report/ty
 import { dateProblem } from "../domain/dates.js";
 import { resolvePeriod } from "../domain/sla/period.js";
 import { projectAsOf, type ClockOptions, type ProjectOptions } from "./context.js";
-import { openForFreshness } from "./docs-valid.js";
+import { openForDocs } from "./docs-valid.js";
 import { assessProjectFreshness } from "./freshness-facts.js";
 
 export interface ClientReportOptions extends ProjectOptions, ClockOptions {
@@ -31,12 +31,12 @@ export async function clientReport(options: ClientReportOptions): Promise<Client
   const audience = (options.audience ?? "client") as Audience;
   if (!AUDIENCES.includes(audience)) throw new UsageError(`--audience: "${options.audience}" is not one of ${AUDIENCES.join(", ")}`);
   const since = options.since === undefined ? undefined : readSince(options.since);
-  const { project, clock, started } = openForFreshness(options);
+  const { project, clock } = openForDocs(options);
   const period = resolvePeriod(options, clock.today, clock.timezone);
   if (typeof period === "string") throw new UsageError(period);
   if (since && since.date > clock.today) throw new UsageError(`--since ${since.date} is after the report's date ${clock.today}`);
   // The client edition names no doc: their places in docs.yaml are not looked up.
-  const freshness = await assessProjectFreshness(project, clock, { sources: audience === "internal" }, started);
+  const freshness = await assessProjectFreshness(project, clock, { sources: audience === "internal" });
   const report = buildClientReport({
     // As of a past date, work recorded later has not happened yet.
     ...projectAsOf(project, clock),

@@ -8,7 +8,6 @@ import { projectIssues } from "../project/check.js";
 import { FILE_NAMES, type LoadPart, type Project } from "../project/load.js";
 import { count } from "../util/plural.js";
 import { type ClockOptions, clockFor, openProject, type ProjectOptions } from "./context.js";
-import { type StartedFreshness, startFreshness } from "./freshness-facts.js";
 
 function reportedByDocsCheck(issue: Issue): boolean {
   return issue.file === FILE_NAMES.docs && (issue.code === "unknown-owner" || (issue.code === "unknown-reference" && issue.message.startsWith("unknown component")));
@@ -25,16 +24,4 @@ export function openForDocs(options: ProjectOptions & ClockOptions, parts?: Load
   const project = openProject(options, parts);
   requireValidForDocs(project);
   return { project, clock: clockFor(project, options.asOf, options.now) };
-}
-
-/**
- * openForDocs for a command that assesses freshness: git's reads are started between the read and
- * the checks, so that git works while the project is checked (the checks are synchronous: a process
- * started after them would be waited for).
- */
-export function openForFreshness(options: ProjectOptions & ClockOptions, parts?: LoadPart[]): { project: Project; clock: Clock; started: StartedFreshness | undefined } {
-  const project = openProject(options, parts);
-  const started = startFreshness(project);
-  requireValidForDocs(project);
-  return { project, clock: clockFor(project, options.asOf, options.now), started };
 }

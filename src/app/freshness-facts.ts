@@ -3,10 +3,9 @@
 import { assessFreshness, type FreshnessReport } from "../domain/freshness/index.js";
 import type { Clock } from "../domain/clock.js";
 import { addDays } from "../domain/dates.js";
-import type { LocationFact } from "../domain/freshness/types.js";
 import type { DateText, DocEntry } from "../model/files.js";
 import { inspectLocations } from "../project/doc-locations.js";
-import { type History, readHistory } from "../project/history.js";
+import { readHistory } from "../project/history.js";
 import type { Project } from "../project/load.js";
 
 export interface FreshnessFacts {
@@ -36,46 +35,14 @@ export interface FreshnessOptions {
   sources?: boolean;
 }
 
-/** The git reads of an assessment, started: git works while tam checks the project. */
-export interface StartedFreshness {
-  locations: Map<string, LocationFact>;
-  history: Promise<History>;
-}
-
-function startReads(project: Project): StartedFreshness {
+export async function assessProjectFreshness(project: Project, clock: Clock, { owner, sources = true }: FreshnessOptions = {}): Promise<FreshnessFacts> {
   const locations = inspectLocations(
     project.root,
     project.docs.map((doc) => doc.location),
   );
   const docPaths = [...locations.values()].flatMap((fact) => (fact.kind === "file" && fact.exists ? [fact.path] : []));
   const architecture = project.files.find((file) => file.kind === "architecture");
-  const history = readHistory(project.root, { architecture, docPaths, since: historySince(project), baseline: project.manifest?.docs?.baseline?.commit });
-  return { locations, history };
-}
-
-/**
- * Starts the git processes of the assessment on a project read but not checked yet, so that they
- * run while it is checked. Its data are not known to be valid: whatever does not have the shape
- * validation would accept starts nothing here (undefined), and assessProjectFreshness starts the
- * reads after the checks, as it would have anyway. A project the checks refuse leaves the
- * processes' answer unread.
- */
-export function startFreshness(project: Project): StartedFreshness | undefined {
-  const baseline = project.manifest?.docs?.baseline?.commit;
-  // A value the schema refuses is never handed to git (it would be read as an option, say).
-  if (baseline !== undefined && !(typeof baseline === "string" && /^[0-9a-f]{7,64}$/.test(baseline))) return undefined;
-  try {
-    const started = startReads(project);
-    started.history.catch(() => undefined);
-    return started;
-  } catch {
-    return undefined;
-  }
-}
-
-export async function assessProjectFreshness(project: Project, clock: Clock, { owner, sources = true }: FreshnessOptions = {}, started?: StartedFreshness): Promise<FreshnessFacts> {
-  const { locations, history: reading } = started ?? startReads(project);
-  const history = await reading;
+  const history = await readHistory(project.root, { architecture, docPaths, since: historySince(project), baseline: project.manifest?.docs?.baseline?.commit });
   const sourceOf = sources ? { sourceOf: (doc: DocEntry) => project.where(doc) } : {};
   const report = assessFreshness({ ...project, today: clock.today, timezone: clock.timezone, locations, git: history, ...sourceOf }, { owner });
   const warnings = history.available ? [...history.notes] : [`no git history (${history.unavailableReason}): staleness comes from review intervals and change records only`];

@@ -15,7 +15,7 @@ import { syncClone } from "../project/portfolio-cache.js";
 import type { PortfolioEntry } from "../project/portfolio-paths.js";
 import { clockFor, openProject, projectAsOf } from "./context.js";
 import { requireValidForDocs } from "./docs-valid.js";
-import { assessProjectFreshness, startFreshness } from "./freshness-facts.js";
+import { assessProjectFreshness } from "./freshness-facts.js";
 import { slaStream } from "./report-sla.js";
 
 export interface RowOptions {
@@ -104,13 +104,12 @@ export async function clientRow(entry: PortfolioEntry, options: RowOptions): Pro
       row.tam = typeof manifest.tam?.name === "string" ? { name: manifest.tam.name, email: typeof manifest.tam.email === "string" ? manifest.tam.email : null } : null;
     }
     if (options.who !== undefined && !tamMatches(row.tam ?? undefined, options.who)) return undefined;
-    // git's reads run while the project is checked and the status and SLA month computed.
-    const started = startFreshness(project);
     requireValidForDocs(project, sla.incidentErrors());
     const clock = clockFor(project, options.asOf, options.now);
     const view = projectAsOf(project, clock);
     const status = projectStatus({ ...view, incidents: kept, meetings: project.meetings, today: clock.today, timezone: clock.timezone, now: clock.now, where: view.where });
-    const pending = assessProjectFreshness(project, clock, { sources: false }, started);
+    // The documents' freshness waits on git processes: the SLA month is computed meanwhile.
+    const pending = assessProjectFreshness(project, clock, { sources: false });
     pending.catch(() => undefined); // awaited below; this only keeps an early throw from leaving it unhandled
     const month = sla.report(project);
     const freshness = await pending;

@@ -17,9 +17,6 @@ export interface StatusRequest extends ProjectOptions, ClockOptions {
 
 export async function status(request: StatusRequest): Promise<StatusReport> {
   const read = openProject(request);
-  // git's user.name is asked before the checks, so that git answers while tam checks the project.
-  const named = request.mine ? gitOrLoginName(read.root) : undefined;
-  named?.catch(() => undefined);
   requireValid(read);
   const clock = clockFor(read, request.asOf, request.now);
   // As of a past date, work recorded later has not happened yet.
@@ -32,7 +29,7 @@ export async function status(request: StatusRequest): Promise<StatusReport> {
   }
   let assignee: string | undefined;
   if (request.mine) {
-    assignee = await named;
+    assignee = await gitOrLoginName(project.root);
     if (!assignee) throw new UsageError("--mine needs your name: set git's user.name (git config user.name 'Your Name')");
   }
   return projectStatus({ ...project, incidents: project.incidents, today: clock.today, timezone: clock.timezone, now: clock.now, department, assignee, where: project.where });

@@ -136,57 +136,48 @@ export async function readHistory(root: string, request: HistoryRequest): Promis
   const notes: string[] = [];
   const none = (reason: string): History => ({ available: false, unavailableReason: reason, componentCommits: [], uncommitted: [], files: new Map(), gitProcesses: git.processes, prefix: "", notes });
 
-  // Both processes are started at once, before either is awaited: the log needs nothing the
-  // rev-parse tells (its pathspecs are relative to the project folder, and a baseline git does not
-  // know is left out by --ignore-missing, as the rev-parse leaves it out). The rev-parse is read
-  // first, so a folder that is no repository, a shallow clone or an empty repository is reported as
-  // before, and the log's answer is then not looked at.
-  // --revs-only drops a name git does not know instead of failing: HEAD of an empty repository, a baseline from elsewhere.
-  // Without a baseline, also the blob of architecture.yaml in HEAD: when it is the working file
-  // and no commit in range changed it, there is nothing to stream and no cat-file is started.
-  // (With a baseline, two names that may each be dropped could not be told apart.)
-  const headBlob = request.architecture && !request.baseline ? [`HEAD:./${request.architecture.rel}`] : [];
-  const revs = ["HEAD", ...(request.baseline ? [`${request.baseline}^{commit}`] : []), ...headBlob];
-  const revParse = git.run(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-prefix", "--revs-only", ...revs]);
+  let prefix: string;
+  let head: string | undefined;
+  let baseline: string | undefined;
+  let headArchitectureBlob: string | undefined;
+  try {
+    // --revs-only drops a name git does not know instead of failing: HEAD of an empty repository, a baseline from elsewhere.
+    // Without a baseline, also the blob of architecture.yaml in HEAD: when it is the working file
+    // and no commit in range changed it, there is nothing to stream and no cat-file is started.
+    // (With a baseline, two names that may each be dropped could not be told apart.)
+    const headBlob = request.architecture && !request.baseline ? [`HEAD:./${request.architecture.rel}`] : [];
+    const revs = ["HEAD", ...(request.baseline ? [`${request.baseline}^{commit}`] : []), ...headBlob];
+    const [inside, shallow, shownPrefix, ...hashes] = (await git.run(["rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-prefix", "--revs-only", ...revs]))
+      .split("\n")
+      .filter((line, i) => i < 3 || line !== "");
+    if (inside !== "true") return none("not inside a git work tree");
+    if (shallow === "true") return none("shallow clone (fetch the full history: git fetch --unshallow)");
+    prefix = shownPrefix ?? "";
+    head = hashes[0];
+    if (request.baseline) baseline = hashes[1];
+    else headArchitectureBlob = hashes[1];
+    if (request.baseline && !baseline) notes.push(`the docs baseline ${request.baseline} of tam.yaml is not a commit of this repository: it is ignored`);
+  } catch (error) {
+    const message = (error as Error).message;
+    return none(/not a git repository/i.test(message) ? "not a git repository" : message);
+  }
+  if (!head) return { ...none("no commits yet"), gitProcesses: git.processes };
+
+  const architecturePath = `${prefix}architecture.yaml`;
   const docPaths = [...new Set(request.docPaths)].sort();
   const pathspecs = [
     // Every architecture.yaml of the repository, so that renames (a moved project folder) are seen as renames.
     ...(request.architecture ? [":(top,glob)**/architecture.yaml"] : []),
     ...(docPaths.length > MAX_PATHSPECS ? ["."] : docPaths.map((path) => `:(literal)${path}`)),
   ];
-  let logRun: Promise<string> | undefined;
-  if (pathspecs.length) {
-    const since = request.since ? [`--since=${request.since}T00:00:00Z`] : [];
-    const range = request.baseline ? ["--ignore-missing", "HEAD", `^${request.baseline}^{commit}`] : ["HEAD"];
-    logRun = git.run(["log", "--raw", "--no-abbrev", "-M", "--format=%x1e%H%x1f%at%x1f%an%x1f%s", ...since, ...range, "--", ...pathspecs]);
-    // Awaited below unless the rev-parse already said there is no history to read.
-    logRun.catch(() => undefined);
-  }
-
-  let prefix: string;
-  let head: string | undefined;
-  let headArchitectureBlob: string | undefined;
-  try {
-    const [inside, shallow, shownPrefix, ...hashes] = (await revParse).split("\n").filter((line, i) => i < 3 || line !== "");
-    if (inside !== "true") return none("not inside a git work tree");
-    if (shallow === "true") return none("shallow clone (fetch the full history: git fetch --unshallow)");
-    prefix = shownPrefix ?? "";
-    head = hashes[0];
-    if (!request.baseline) headArchitectureBlob = hashes[1];
-    if (request.baseline && !hashes[1]) notes.push(`the docs baseline ${request.baseline} of tam.yaml is not a commit of this repository: it is ignored`);
-  } catch (error) {
-    const message = (error as Error).message;
-    return none(/not a git repository/i.test(message) ? "not a git repository" : message);
-  }
-  if (!head) return none("no commits yet");
-
-  const architecturePath = `${prefix}architecture.yaml`;
   let log: LogCommit[] = [];
-  if (logRun) {
+  if (pathspecs.length) {
     try {
-      log = parseRawLog(await logRun);
+      const since = request.since ? [`--since=${request.since}T00:00:00Z`] : [];
+      const range = baseline ? ["HEAD", `^${baseline}`] : ["HEAD"];
+      log = parseRawLog(await git.run(["log", "--raw", "--no-abbrev", "-M", "--format=%x1e%H%x1f%at%x1f%an%x1f%s", ...since, ...range, "--", ...pathspecs]));
     } catch (error) {
-      return none(`git log failed: ${(error as Error).message}`);
+      return { ...none(`git log failed: ${(error as Error).message}`), gitProcesses: git.processes };
     }
   }
 
@@ -201,10 +192,10 @@ export async function readHistory(root: string, request: HistoryRequest): Promis
         return { available: true, componentCommits: [], uncommitted: [], files, gitProcesses: git.processes, prefix, notes };
       }
       const read = await readComponentHistory(git, request.architecture, pairs, architecturePath);
-      if (!read.committed) return none(`${request.architecture.rel} is not committed yet`);
+      if (!read.committed) return { ...none(`${request.architecture.rel} is not committed yet`), gitProcesses: git.processes };
       ({ componentCommits, uncommitted } = read);
     } catch (error) {
-      return none(`no history of ${request.architecture.rel}: ${(error as Error).message}`);
+      return { ...none(`no history of ${request.architecture.rel}: ${(error as Error).message}`), gitProcesses: git.processes };
     }
   }
   return { available: true, componentCommits, uncommitted, files, gitProcesses: git.processes, prefix, notes };

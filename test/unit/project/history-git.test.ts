@@ -5,7 +5,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, write
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { assessProjectFreshness, startFreshness } from "../../../src/app/freshness-facts.js";
+import { assessProjectFreshness } from "../../../src/app/freshness-facts.js";
 import { clockFor } from "../../../src/app/context.js";
 import type { DocFreshness } from "../../../src/domain/freshness/types.js";
 import { loadProject } from "../../../src/project/load.js";
@@ -154,24 +154,6 @@ describe("docs freshness on dated git histories", () => {
       expect(codes(docs["fw-before"])).toEqual([`component-changed ${hash}`]);
       expect(gitProcesses).toBe(3);
     }
-  });
-
-  it("git's reads start on a project not checked yet only when what they hand git has the shape validation accepts", async () => {
-    const { dir, commit, edit } = repo();
-    edit("instances: 2", "instances: 3");
-    commit("Three nodes", "2026-03-01");
-    const project = loadProject(dir);
-    const started = startFreshness(project);
-    expect(started).toBeDefined();
-    const clock = clockFor(project, "2026-04-10");
-    expect(await assessProjectFreshness(project, clock, {}, started)).toEqual(await assessProjectFreshness(project, clock));
-
-    const manifest = readFileSync(join(dir, "tam.yaml"), "utf8");
-    writeFileSync(join(dir, "tam.yaml"), `${manifest}  baseline: { commit: "--output=${join(dir, "written")}" }\n`);
-    expect(startFreshness(loadProject(dir))).toBeUndefined();
-    writeFileSync(join(dir, "tam.yaml"), manifest);
-    appendFileSync(join(dir, "docs.yaml"), "\n  - id: odd\n    title: Odd\n    location: 42\n    owner: unix\n");
-    expect(startFreshness(loadProject(dir))).toBeUndefined();
   });
 
   it("a shallow clone has no history, and says so", async () => {
