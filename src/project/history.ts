@@ -140,6 +140,7 @@ export async function readHistory(root: string, request: HistoryRequest): Promis
   let head: string | undefined;
   let baseline: string | undefined;
   let headArchitectureBlob: string | undefined;
+  let workingArchitectureBlob: string | undefined;
   try {
     // --revs-only drops a name git does not know instead of failing: HEAD of an empty repository, a baseline from elsewhere.
     // Without a baseline, also the blob of architecture.yaml in HEAD: when it is the working file
@@ -175,7 +176,10 @@ export async function readHistory(root: string, request: HistoryRequest): Promis
     try {
       const since = request.since ? [`--since=${request.since}T00:00:00Z`] : [];
       const range = baseline ? ["HEAD", `^${baseline}`] : ["HEAD"];
-      log = parseRawLog(await git.run(["log", "--raw", "--no-abbrev", "-M", "--format=%x1e%H%x1f%at%x1f%an%x1f%s", ...since, ...range, "--", ...pathspecs]));
+      const logRun = git.run(["log", "--raw", "--no-abbrev", "-M", "--format=%x1e%H%x1f%at%x1f%an%x1f%s", ...since, ...range, "--", ...pathspecs]);
+      // The working architecture.yaml's blob id (compared below with HEAD's) is worked out while git runs: tam would only wait meanwhile.
+      if (headArchitectureBlob !== undefined) workingArchitectureBlob = gitBlobId(request.architecture!.text);
+      log = parseRawLog(await logRun);
     } catch (error) {
       return { ...none(`git log failed: ${(error as Error).message}`), gitProcesses: git.processes };
     }
@@ -188,7 +192,7 @@ export async function readHistory(root: string, request: HistoryRequest): Promis
     try {
       const pairs = architectureVersions(log, architecturePath);
       // Same bytes as HEAD's blob (git's own hash of them) and no edit in range: no history, nothing uncommitted.
-      if (pairs.length === 0 && headArchitectureBlob !== undefined && headArchitectureBlob === gitBlobId(request.architecture.text)) {
+      if (pairs.length === 0 && headArchitectureBlob !== undefined && headArchitectureBlob === workingArchitectureBlob) {
         return { available: true, componentCommits: [], uncommitted: [], files, gitProcesses: git.processes, prefix, notes };
       }
       const read = await readComponentHistory(git, request.architecture, pairs, architecturePath);

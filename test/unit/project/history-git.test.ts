@@ -141,6 +141,21 @@ describe("docs freshness on dated git histories", () => {
     expect(codes(docs["vlan-doc"])).toEqual([`component-changed ${after}`]);
   });
 
+  it("a baseline this repository does not know, or that names no commit, is left out with a note: the commits after it still count", async () => {
+    for (const unknown of [(_dir: string) => "0123456789abcdef0123456789abcdef01234567", (dir: string) => git(dir, ["rev-parse", "HEAD:tam.yaml"]).trim()]) {
+      const { dir, commit, edit } = repo();
+      const baseline = unknown(dir);
+      appendFileSync(join(dir, "tam.yaml"), `  baseline: { commit: ${baseline} }\n`);
+      commit("docs: baseline", "2026-01-11");
+      edit("instances: 2", "instances: 3");
+      const hash = commit("Three nodes", "2026-03-01");
+      const { docs, warnings, gitProcesses } = await check(dir);
+      expect(warnings).toEqual([`the docs baseline ${baseline} of tam.yaml is not a commit of this repository: it is ignored`]);
+      expect(codes(docs["fw-before"])).toEqual([`component-changed ${hash}`]);
+      expect(gitProcesses).toBe(3);
+    }
+  });
+
   it("a shallow clone has no history, and says so", async () => {
     const { dir, commit, edit } = repo();
     edit("instances: 2", "instances: 3");
