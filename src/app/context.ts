@@ -1,7 +1,7 @@
 // What every use case needs: the project read from disk, and the clock (`--as-of` or now).
 import { UsageError } from "../errors.js";
 import { resolveClock, type Clock } from "../domain/clock.js";
-import { isValidTimeZone } from "../domain/dates.js";
+import { isValidTimeZone } from "../domain/zone.js";
 import { changeAsOf } from "../domain/tracking/history-time.js";
 import { findProjectRoot } from "../project/discover.js";
 import { changeFileNamed, loadProject, type LoadOptions, type LoadPart, type Project } from "../project/load.js";

@@ -3,7 +3,7 @@
 // one write transaction (src/project/transaction.ts). Prints nothing.
 import { UsageError } from "../errors.js";
 import { parseCsv, sniffDelimiter } from "../domain/csv.js";
-import { isValidTimeZone } from "../domain/dates.js";
+import { isValidTimeZone } from "../domain/zone.js";
 import type { CsvTable } from "../domain/csv.js";
 import { CLOSED_WITHOUT_RESOLUTION, importIncidents, type ImportMapping, type ImportResult } from "../domain/incidents/import.js";
 import type { Incident } from "../model/files.js";

@@ -5,7 +5,7 @@
 import { transactionFlags, type WriteRequest } from "./write-request.js";
 import { UsageError } from "../errors.js";
 import { parseCsv } from "../domain/csv.js";
-import { isValidTimeZone } from "../domain/dates.js";
+import { isValidTimeZone } from "../domain/zone.js";
 import { planChangeSync, readTicketEvents, sniffDelimiter, type SyncFinding, type SyncStep, type TicketEvent } from "../domain/tracking/sync.js";
 import { BEFORE_WORK_STATUSES, type Change } from "../model/files.js";
 import { requireValidIn } from "../project/check.js";

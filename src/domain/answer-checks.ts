@@ -1,6 +1,7 @@
 // Checks of answers typed at a wizard's prompt, each with a message that says what to type.
 // `true` when fine, else the message (inquirer's validate convention).
-import { dateProblem, isValidTimeZone } from "./dates.js";
+import { dateProblem } from "./dates.js";
+import { isValidTimeZone } from "./zone.js";
 import { closest } from "../util/suggest.js";
 
 export function nonEmpty(what: string): (answer: string) => true | string {

@@ -204,20 +204,3 @@ export function clampEpoch(epoch: number): number {
 export function weekdayIndex(date: string): number {
   return (((dayNumber(date) + 3) % 7) + 7) % 7; // 1970-01-01 was a Thursday; days before it are negative
 }
-
-/** The canonical IANA zones, and UTC, which every implementation has (ECMA-402). */
-let knownZones: Set<string> | undefined;
-
-export function isValidTimeZone(zone: string): boolean {
-  // Most zones given are canonical: looking them up spares the first Intl.DateTimeFormat (ICU's
-  // date formats, see docs/benchmarks.md), which `validate` would pay for this check alone.
-  // Aliases (Asia/Calcutta, US/Eastern, …) and invalid names are decided by Intl, as before.
-  knownZones ??= new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
-  if (knownZones.has(zone)) return true;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

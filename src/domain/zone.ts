@@ -126,3 +126,23 @@ export function dateInZone(epochMs: number, zone: string): string {
   const w = wallClock(epochMs, zone);
   return `${String(w.year).padStart(4, "0")}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}`;
 }
+
+/** The canonical IANA zones, and UTC, which every implementation has (ECMA-402). */
+let knownZones: Set<string> | undefined;
+
+/** Whether Intl takes `zone` as a time zone. */
+export function isValidTimeZone(zone: string): boolean {
+  // A zone whose offsets an earlier run kept under these zone rules (recallZoneOffsets) is one Intl
+  // answered for: that spares listing Intl's zones. Most zones given are canonical: looking them up
+  // spares the first Intl.DateTimeFormat (ICU's date formats), which `validate` would pay for this
+  // check alone. Aliases (Asia/Calcutta, US/Eastern, …) and invalid names are decided by Intl.
+  if (daysOf(zone).size > 0) return true;
+  knownZones ??= new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
+  if (knownZones.has(zone)) return true;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -2,7 +2,7 @@
 import type { Issue } from "../../model/issues.js";
 import { OPEN_CHANGE_STATUSES } from "../../model/files.js";
 import type { Calendar, Manifest } from "../../model/files.js";
-import { isValidTimeZone } from "../dates.js";
+import { isValidTimeZone } from "../zone.js";
 import { durationMinutes, parseDuration } from "../duration.js";
 import { ALWAYS_CALENDAR, durationMs, makeWorkClock } from "../work-clock.js";
 import { issueAt, list, record, type ProjectView } from "./view.js";
