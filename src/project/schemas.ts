@@ -22,8 +22,13 @@ function schemaFileName(kind: FileKind): string {
   return `${SCHEMA_NAMES[kind]}.schema.json`;
 }
 
+/** A shipped schema's text: JSON as JSON.stringify(schema, null, 2) writes it, and a newline (a test holds them to it). */
+function schemaText(kind: FileKind): string {
+  return readFileSync(new URL(schemaFileName(kind), SCHEMA_DIR), "utf8");
+}
+
 export function readSchema(kind: FileKind): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(schemaFileName(kind), SCHEMA_DIR), "utf8")) as Record<string, unknown>;
+  return JSON.parse(schemaText(kind)) as Record<string, unknown>;
 }
 
 /** Where a project keeps its copy of the schemas, for editors that work offline (tam init writes it). */
@@ -31,7 +36,7 @@ export const PROJECT_SCHEMA_DIR = ".tam/schemas";
 
 /** The schema files as this tam writes them into a project: path relative to the project, text. */
 export function projectSchemaFiles(): { path: string; text: string }[] {
-  return (Object.keys(SCHEMA_NAMES) as FileKind[]).map((kind) => ({ path: `${PROJECT_SCHEMA_DIR}/${schemaFileName(kind)}`, text: `${JSON.stringify(readSchema(kind), null, 2)}\n` }));
+  return (Object.keys(SCHEMA_NAMES) as FileKind[]).map((kind) => ({ path: `${PROJECT_SCHEMA_DIR}/${schemaFileName(kind)}`, text: schemaText(kind) }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -30,6 +30,15 @@ describe("tam schema", () => {
     expect(written.code, written.stderr).toBe(0);
     expect(written.stderr).toContain("wrote 8 schemas to .");
     expect(JSON.parse(runTam(["validate", "-C", dir, "--format", "json"]).stdout).issues).toEqual([]);
+  });
+
+  it("ships each schema in the form it writes into a project (JSON.stringify, two spaces, a newline), so a copy is compared as text", () => {
+    const names = readdirSync(join(REPO, "schemas")).filter((name) => name.endsWith(".schema.json"));
+    expect(names).toHaveLength(8);
+    for (const name of names) {
+      const text = readFileSync(join(REPO, "schemas", name), "utf8");
+      expect(text, name).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    }
   });
 
   it("its help names every schema it can print", () => {
