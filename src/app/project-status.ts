@@ -3,7 +3,6 @@
 import { UsageError } from "../errors.js";
 import { projectStatus, type StatusReport } from "../domain/tracking/status.js";
 import { requireValid } from "../project/check.js";
-import { gitOrLoginName } from "../project/identity.js";
 import { canonicalId } from "../util/ids.js";
 import { closest } from "../util/suggest.js";
 import { clockFor, openProject, projectAsOf, type ClockOptions, type ProjectOptions } from "./context.js";
@@ -29,6 +28,8 @@ export async function status(request: StatusRequest): Promise<StatusReport> {
   }
   let assignee: string | undefined;
   if (request.mine) {
+    // Loaded here: identity reaches git.ts and simple-git, which a status without --mine does not need.
+    const { gitOrLoginName } = await import("../project/identity.js");
     assignee = await gitOrLoginName(project.root);
     if (!assignee) throw new UsageError("--mine needs your name: set git's user.name (git config user.name 'Your Name')");
   }
