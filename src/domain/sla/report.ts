@@ -173,8 +173,12 @@ function groupBy(clocks: IncidentSla[], by: GroupBy): Map<string, IncidentSla[]>
   return groups;
 }
 
-export function slaReport(input: SlaReportInput): SlaReport {
-  const accumulator = slaAccumulator(input);
+/**
+ * `measured`, when given, receives the SLA clock of every incident the report measured (each one
+ * opened as of now whose priority has a target), for a caller that reads the same clocks again.
+ */
+export function slaReport(input: SlaReportInput, measured?: Map<Incident, IncidentSla>): SlaReport {
+  const accumulator = slaAccumulator(input, undefined, measured);
   for (const incident of input.incidents) accumulator.add(incident);
   return accumulator.report();
 }
@@ -200,7 +204,11 @@ export function slaReportFields(incident: Incident): Incident {
  * what it holds on to: the incident itself by default; a streaming caller passes a copy of
  * slaReportFields so that the rest of the file can go.
  */
-export function slaAccumulator(input: Omit<SlaReportInput, "incidents">, retain: (incident: Incident) => Incident = (incident) => incident): SlaAccumulator {
+export function slaAccumulator(
+  input: Omit<SlaReportInput, "incidents">,
+  retain: (incident: Incident) => Incident = (incident) => incident,
+  measured?: Map<Incident, IncidentSla>,
+): SlaAccumulator {
   const { now, period } = input;
   const policy = slaPolicy(input.manifest);
   const current: IncidentSla[] = [];
@@ -220,6 +228,7 @@ export function slaAccumulator(input: Omit<SlaReportInput, "incidents">, retain:
     }
     const inPrevious = opened >= period.previous.start && opened < period.previous.end;
     const clock = incidentSla(incident, rule, now);
+    measured?.set(incident, clock);
     if (!(inPeriod || inPrevious || !clock.resolution.done)) return;
     clock.incident = retain(incident);
     if (inPeriod) current.push(clock);
