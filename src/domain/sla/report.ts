@@ -3,7 +3,7 @@
 import type { CauseCategory, Incident, Manifest, Priority } from "../../model/files.js";
 import { PRIORITIES } from "../../model/files.js";
 import { parseTimestamp } from "../dates.js";
-import { incidentSla, type IncidentSla, type Measure } from "./measure.js";
+import { incidentSla, resolvedAt, type IncidentSla, type Measure } from "./measure.js";
 import type { Period } from "./period.js";
 import { slaPolicy } from "./policy.js";
 import { durationStats, type DurationStats } from "./stats.js";
@@ -174,8 +174,9 @@ function groupBy(clocks: IncidentSla[], by: GroupBy): Map<string, IncidentSla[]>
 }
 
 /**
- * `measured`, when given, receives the SLA clock of every incident the report measured (each one
- * opened as of now whose priority has a target), for a caller that reads the same clocks again.
+ * `measured`, when given, receives the SLA clock of every incident the report measured (opened as
+ * of now, its priority with a target, and in the period, the previous one or unresolved), for a
+ * caller that reads the same clocks again.
  */
 export function slaReport(input: SlaReportInput, measured?: Map<Incident, IncidentSla>): SlaReport {
   const accumulator = slaAccumulator(input, undefined, measured);
@@ -227,9 +228,10 @@ export function slaAccumulator(
       return;
     }
     const inPrevious = opened >= period.previous.start && opened < period.previous.end;
+    // Outside both periods only an unresolved incident is reported: a resolved one is not measured.
+    if (!inPeriod && !inPrevious && resolvedAt(incident, now) !== undefined) return;
     const clock = incidentSla(incident, rule, now);
     measured?.set(incident, clock);
-    if (!(inPeriod || inPrevious || !clock.resolution.done)) return;
     clock.incident = retain(incident);
     if (inPeriod) current.push(clock);
     else if (inPrevious) previous.push(clock);
