@@ -205,11 +205,7 @@ export function slaReportFields(incident: Incident): Incident {
  * what it holds on to: the incident itself by default; a streaming caller passes a copy of
  * slaReportFields so that the rest of the file can go.
  */
-export function slaAccumulator(
-  input: Omit<SlaReportInput, "incidents">,
-  retain: (incident: Incident) => Incident = (incident) => incident,
-  measured?: Map<Incident, IncidentSla>,
-): SlaAccumulator {
+export function slaAccumulator(input: Omit<SlaReportInput, "incidents">, retain: (incident: Incident) => Incident = (incident) => incident, measured?: Map<Incident, IncidentSla>): SlaAccumulator {
   const { now, period } = input;
   const policy = slaPolicy(input.manifest);
   const current: IncidentSla[] = [];
