@@ -82,8 +82,23 @@ function inScheduleOrder(tasks: PlanTask[], schedule: ChangeSchedule): PlanTask[
     .map(({ task }) => task);
 }
 
-/** The schedule of one set of tasks (proposed, or as written) and the findings about its dates. */
-function viewOf(input: PlanInput, universe: Universe, tasks: readonly PlanTask[], proposed: boolean): Omit<PlanView, "tasks"> {
+/**
+ * The dates of the plan planChange proposes for a change (its schedule), without the plan's checks
+ * and findings: for callers that show only dates, such as the report's unplanned changes.
+ */
+export function proposedSchedule(input: PlanInput): ChangeSchedule {
+  if (FINAL_CHANGE_STATUSES.includes(input.change.status)) return recordOf(input).schedule;
+  const universe = buildUniverse(input);
+  const base = decompose(input, universe);
+  // What planning finds on the way is planChange's to report; nothing here reads it.
+  const findings: Issue[] = [];
+  const followups = addFollowups(input, universe, base, findings);
+  const { tasks } = mergeTasks([...base.tasks, ...followups], input.change.tasks ?? [], findings, (index) => input.where(input.change, "tasks", index));
+  return scheduleOf(input, tasks, true, false);
+}
+
+/** The schedule of one set of tasks (proposed, or as written), levelled with the project's other open changes. */
+function scheduleOf(input: PlanInput, tasks: readonly PlanTask[], proposed: boolean, withFindings: boolean): ChangeSchedule {
   const changes = [...input.changes.filter((c) => c.id !== input.change.id), input.change];
   const project = scheduleProject({
     manifest: input.manifest,
@@ -92,12 +107,19 @@ function viewOf(input: PlanInput, universe: Universe, tasks: readonly PlanTask[]
     now: planNow(input),
     timezone: input.timezone,
     ...(proposed ? { proposed: { changeId: input.change.id, tasks } } : {}),
-    // Only this change's schedule is read: the closed changes need no summary.
+    // Only this change's schedule is read: the closed changes need no summary, the other open ones
+    // take their share of the capacity and need none either.
     openOnly: true,
-    findingsFor: new Set([input.change.id]),
+    only: input.change.id,
+    findingsFor: new Set(withFindings ? [input.change.id] : []),
     where: input.where,
   });
-  const timing = project.byId.get(input.change.id)!;
+  return project.byId.get(input.change.id)!;
+}
+
+/** The schedule of one set of tasks (proposed, or as written) and the findings about its dates. */
+function viewOf(input: PlanInput, universe: Universe, tasks: readonly PlanTask[], proposed: boolean): Omit<PlanView, "tasks"> {
+  const timing = scheduleOf(input, tasks, proposed, true);
   return {
     schedule: timing,
     estimates: estimatesOf(input, timing),

@@ -109,7 +109,7 @@ export function scheduleProject(input: ScheduleInput): ProjectSchedule {
     }
   }
 
-  const changes = contexts.map((ctx) => summarise(ctx, input));
+  const changes = (input.only === undefined ? contexts : contexts.filter((ctx) => ctx.change.id === input.only)).map((ctx) => summarise(ctx, input));
   const findings = changes.flatMap((c) => c.findings);
   return { now, timezone: input.timezone, changes, byId: new Map(changes.map((c) => [c.id, c])), findings };
 }

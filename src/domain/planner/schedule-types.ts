@@ -31,6 +31,11 @@ export interface ScheduleInput {
    * capacity, so their absence changes no date; for callers that read open changes only.
    */
   openOnly?: boolean;
+  /**
+   * Summarise only this change (its dates, tasks and promise): the others are still levelled with
+   * it, for their share of the capacity, but not described; for callers that read one change.
+   */
+  only?: string;
   /** Only these changes get findings (locating them can mean reading the file again); default all. */
   findingsFor?: ReadonlySet<string>;
   /** Where an entity or a field below it is written, for findings. */

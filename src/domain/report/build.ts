@@ -23,6 +23,7 @@ import { dayNumber } from "../dates.js";
 import type { FreshnessReport } from "../freshness/index.js";
 import type { ProjectSchedule } from "../planner/schedule-types.js";
 import type { Period } from "../sla/period.js";
+import type { IncidentSla } from "../sla/measure.js";
 import { slaReport, type SlaReport } from "../sla/report.js";
 import { projectStatus } from "../tracking/status.js";
 import { ownerIndex, owningDepartmentId } from "../validation/owners.js";
@@ -85,7 +86,9 @@ export function buildClientReport(input: ReportInput): ClientReport {
       .sort(byId),
   };
 
-  const sla = slaReport({ manifest, incidents: input.incidents, now: input.now, timezone: input.timezone, period, by: "priority" });
+  // The service history reads the SLA clocks the report measured: one measurement per incident.
+  const measured = new Map<Incident, IncidentSla>();
+  const sla = slaReport({ manifest, incidents: input.incidents, now: input.now, timezone: input.timezone, period, by: "priority" }, measured);
   const risks = assessRisks({
     ...input,
     docStates: input.freshness.docs.map((doc) => ({ docId: doc.id, state: doc.state, covers: doc.covers })),
@@ -120,7 +123,7 @@ export function buildClientReport(input: ReportInput): ClientReport {
     changes,
     gantt: internal ? taskGantt(schedules, period.fromDate, input.today) : changeGantt(input.changes, schedules, input.today),
     sla,
-    history: serviceHistory(input),
+    history: serviceHistory(input, measured),
     breaches: breachLines(sla, input.incidents),
     componentNames,
     recommendations,

@@ -29,8 +29,12 @@ export interface HistoryInput {
   timezone: string;
 }
 
-/** Months up to the one the period ends in, as of `now`; starts at the first month with incidents. */
-export function serviceHistory(input: HistoryInput): MonthHistory[] {
+/**
+ * Months up to the one the period ends in, as of `now`; starts at the first month with incidents.
+ * `measured`: the SLA clocks the caller's SLA report took of the same incidents, as of the same
+ * `now` under the same manifest (see slaReport), read instead of measuring those incidents again.
+ */
+export function serviceHistory(input: HistoryInput, measured?: ReadonlyMap<Incident, IncidentSla>): MonthHistory[] {
   const [endYear, endMonth] = input.period.toDate.split("-").map(Number) as [number, number];
   const spans: Span[] = [];
   let ym: [number, number] = [endYear, endMonth];
@@ -46,7 +50,7 @@ export function serviceHistory(input: HistoryInput): MonthHistory[] {
     const bucket = buckets[index]!;
     bucket.all.push(incident);
     const rule = policy[incident.priority];
-    if (rule) bucket.clocks.push(incidentSla(incident, rule, input.now));
+    if (rule) bucket.clocks.push(measured?.get(incident) ?? incidentSla(incident, rule, input.now));
   }
   const months = spans.map((span, i) => {
     const { all, clocks } = buckets[i]!;

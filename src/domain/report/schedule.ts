@@ -3,7 +3,7 @@
 // and the baseline. Everything the report says about dates comes through changeSchedules, from
 // the one scheduling engine (domain/planner/project-schedule.ts).
 import { OPEN_CHANGE_STATUSES, type TaskStatus } from "../../model/files.js";
-import { planChange, scheduleProject } from "../planner/index.js";
+import { proposedSchedule, scheduleProject } from "../planner/index.js";
 import type { ChangeSchedule as EngineSchedule, ProjectSchedule } from "../planner/schedule-types.js";
 import type { PlanInput } from "../planner/types.js";
 
@@ -47,7 +47,7 @@ export function changeSchedules(input: ScheduleInput, project: ProjectSchedule =
   const out = new Map<string, ChangeSchedule>();
   for (const change of input.changes.filter((c) => OPEN_CHANGE_STATUSES.includes(c.status))) {
     const written = (change.tasks ?? []).length > 0;
-    const timing = written ? project.byId.get(change.id) : planChange({ ...input, change }).schedule;
+    const timing = written ? project.byId.get(change.id) : proposedSchedule({ ...input, change });
     if (timing) out.set(change.id, fromEngine(timing, !written));
   }
   return out;

@@ -79,6 +79,11 @@ function measure(rule: SlaTargetRule, opened: number, end: number | undefined, n
   return { state: "running", elapsedMs, targetMs, done, remainingMs, dueAt: rule.clock.add(now, remainingMs) };
 }
 
+/** When the incident was resolved (else closed, for a closed one), as of `now`: undefined while it is not. */
+export function resolvedAt(incident: Incident, now: number): number | undefined {
+  return happened(incident.resolved, now) ?? happened(incident.status === "closed" ? incident.closed : undefined, now);
+}
+
 /**
  * The SLA clocks of an incident as of `now`. A resolution without a recorded response
  * counts as the first response too, unless the incident says its export does not record responses
@@ -87,7 +92,7 @@ function measure(rule: SlaTargetRule, opened: number, end: number | undefined, n
 export function incidentSla(incident: Incident, rule: SlaTargetRule, now: number): IncidentSla {
   const opened = parseTimestamp(incident.opened);
   const pauses = pauseIntervals(incident, now);
-  const resolved = happened(incident.resolved, now) ?? happened(incident.status === "closed" ? incident.closed : undefined, now);
+  const resolved = resolvedAt(incident, now);
   const recorded = happened(incident.responded, now);
   // An export without a response column: the response is unknown, not the resolution (issue 25, point 13).
   const unknown = recorded === undefined && incident.unrecorded?.includes("responded") === true;

@@ -3,7 +3,7 @@
 import type { CauseCategory, Incident, Manifest, Priority } from "../../model/files.js";
 import { PRIORITIES } from "../../model/files.js";
 import { parseTimestamp } from "../dates.js";
-import { incidentSla, type IncidentSla, type Measure } from "./measure.js";
+import { incidentSla, resolvedAt, type IncidentSla, type Measure } from "./measure.js";
 import type { Period } from "./period.js";
 import { slaPolicy } from "./policy.js";
 import { durationStats, type DurationStats } from "./stats.js";
@@ -173,8 +173,13 @@ function groupBy(clocks: IncidentSla[], by: GroupBy): Map<string, IncidentSla[]>
   return groups;
 }
 
-export function slaReport(input: SlaReportInput): SlaReport {
-  const accumulator = slaAccumulator(input);
+/**
+ * `measured`, when given, receives the SLA clock of every incident the report measured (opened as
+ * of now, its priority with a target, and in the period, the previous one or unresolved), for a
+ * caller that reads the same clocks again.
+ */
+export function slaReport(input: SlaReportInput, measured?: Map<Incident, IncidentSla>): SlaReport {
+  const accumulator = slaAccumulator(input, undefined, measured);
   for (const incident of input.incidents) accumulator.add(incident);
   return accumulator.report();
 }
@@ -200,7 +205,7 @@ export function slaReportFields(incident: Incident): Incident {
  * what it holds on to: the incident itself by default; a streaming caller passes a copy of
  * slaReportFields so that the rest of the file can go.
  */
-export function slaAccumulator(input: Omit<SlaReportInput, "incidents">, retain: (incident: Incident) => Incident = (incident) => incident): SlaAccumulator {
+export function slaAccumulator(input: Omit<SlaReportInput, "incidents">, retain: (incident: Incident) => Incident = (incident) => incident, measured?: Map<Incident, IncidentSla>): SlaAccumulator {
   const { now, period } = input;
   const policy = slaPolicy(input.manifest);
   const current: IncidentSla[] = [];
@@ -219,8 +224,10 @@ export function slaAccumulator(input: Omit<SlaReportInput, "incidents">, retain:
       return;
     }
     const inPrevious = opened >= period.previous.start && opened < period.previous.end;
+    // Outside both periods only an unresolved incident is reported: a resolved one is not measured.
+    if (!inPeriod && !inPrevious && resolvedAt(incident, now) !== undefined) return;
     const clock = incidentSla(incident, rule, now);
-    if (!(inPeriod || inPrevious || !clock.resolution.done)) return;
+    measured?.set(incident, clock);
     clock.incident = retain(incident);
     if (inPeriod) current.push(clock);
     else if (inPrevious) previous.push(clock);

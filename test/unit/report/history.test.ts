@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { serviceHistory } from "../../../src/domain/report/history.js";
+import type { IncidentSla } from "../../../src/domain/sla/measure.js";
 import { resolvePeriod, type Period } from "../../../src/domain/sla/period.js";
+import { slaReport } from "../../../src/domain/sla/report.js";
 import type { Incident, Manifest } from "../../../src/model/files.js";
 
 const manifest = {
@@ -48,5 +50,27 @@ describe("serviceHistory", () => {
       incidents: [incident("A", "P1", "2025-10-10T10:00:00Z", 60), incident("B", "P1", "2025-11-15T10:00:00Z", 60), incident("C", "P1", "2026-10-10T10:00:00Z", 60)],
     });
     expect(old.map((m) => m.month)).toEqual(["2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]);
+  });
+
+  it("reads the SLA clocks the SLA report measured and gives the same months as measuring them again", () => {
+    const now = Date.parse("2026-11-20T00:00:00Z");
+    const incidents = [
+      incident("A", "P1", "2026-08-03T10:00:00Z", 60),
+      incident("B", "P1", "2026-08-04T10:00:00Z", 600),
+      incident("C", "P3", "2026-10-01T00:00:00Z", 60),
+      incident("E", "P3", "2026-10-20T00:00:00Z", 3000), // breached in the period
+      incident("F", "P1", "2026-11-25T00:00:00Z", 60), // after now: measured by neither
+    ];
+    const measured = new Map<Incident, IncidentSla>();
+    slaReport({ manifest, incidents, now, timezone: "UTC", period, by: "priority" }, measured);
+    // A and B, resolved before the previous period, are the history's own to measure.
+    expect([...measured.keys()].map((i) => i.id)).toEqual(["C", "E"]);
+    const shared = serviceHistory({ manifest, period, now, timezone: "UTC", incidents }, measured);
+    expect(shared).toEqual(serviceHistory({ manifest, period, now, timezone: "UTC", incidents }));
+    expect(shared.map((m) => [m.month, m.incidents, m.compliancePct])).toEqual([
+      ["2026-08", 2, 50],
+      ["2026-09", 0, null],
+      ["2026-10", 2, 50],
+    ]);
   });
 });
