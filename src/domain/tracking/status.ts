@@ -215,7 +215,9 @@ function awaitingOf(change: Change, input: Pick<StatusInput, "today" | "timezone
 
 export function projectStatus(input: StatusInput): StatusReport {
   const now = input.now ?? zonedToEpoch(input.today, 0, input.timezone);
-  const schedule = input.schedule ?? scheduleProject({ manifest: input.manifest, departments: input.departments, changes: input.changes, now, timezone: input.timezone, where: input.where });
+  // Only open changes are shown, and closed ones take no capacity: they need no schedule.
+  const schedule =
+    input.schedule ?? scheduleProject({ manifest: input.manifest, departments: input.departments, changes: input.changes, now, timezone: input.timezone, openOnly: true, where: input.where });
   const changes = input.changes.filter(isOpenChange).sort((a, b) => compareText(a.id, b.id));
   const keep = (t: TaskSchedule) => (!input.department || t.department === input.department) && (!input.assignee || t.assignee === input.assignee);
   const rows = changes.map((change) => changeProgress(change, schedule.byId.get(change.id)!, input, keep));
