@@ -11,7 +11,7 @@ function inside(root: string, path: string): boolean {
   return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));
 }
 
-function inspectLocation(root: string, location: string): LocationFact {
+function inspectLocation(root: string, location: string, realRoot: () => string): LocationFact {
   if (URL_PATTERN.test(location)) return { kind: "external" };
   const path = location.replace(/\\/g, "/");
   if (isAbsolute(location) || /^[a-zA-Z]:/.test(location) || path.split("/").includes("..")) return { kind: "outside", path };
@@ -19,8 +19,7 @@ function inspectLocation(root: string, location: string): LocationFact {
   if (!inside(root, target)) return { kind: "outside", path };
   if (!existsSync(target)) return { kind: "file", path: normalize(path), exists: false };
   // A symlink inside the project may still point outside it.
-  const realRoot = realpathSync(root);
-  if (!inside(realRoot, realpathSync(target))) return { kind: "outside", path };
+  if (!inside(realRoot(), realpathSync(target))) return { kind: "outside", path };
   return { kind: "file", path: normalize(path), exists: true };
 }
 
@@ -33,5 +32,8 @@ function normalize(path: string): string {
 }
 
 export function inspectLocations(root: string, locations: readonly string[]): Map<string, LocationFact> {
-  return new Map([...new Set(locations)].map((location) => [location, inspectLocation(root, location)]));
+  // The project folder's real path is the same for every doc: resolved once, when a doc file exists.
+  let real: string | undefined;
+  const realRoot = () => (real ??= realpathSync(root));
+  return new Map([...new Set(locations)].map((location) => [location, inspectLocation(root, location, realRoot)]));
 }
