@@ -1,4 +1,7 @@
 // Use cases return data (what the CLI prints), in-process and deterministic given asOf.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { archGraph, reportSla } from "../../../src/index.js";
 import { UsageError } from "../../../src/errors.js";
@@ -37,5 +40,24 @@ describe("use cases with git history", () => {
     const risks = await archRisks({ project: NORTHWIND, asOf: "2026-11-20" });
     expect(risks.counts.high + risks.counts.medium + risks.counts.low).toBe(risks.risks.length);
     expect(risks.risks.some((risk) => risk.kind === "single-point-of-failure" || /single/i.test(JSON.stringify(risk)))).toBe(true);
+  });
+});
+
+describe("what arch risks reads", () => {
+  it("reads no meeting minutes: a meetings.yaml that fails its schema does not stop the audit or change it", async () => {
+    const { archRisks, status } = await import("../../../src/index.js");
+    const dir = mkdtempSync(join(tmpdir(), "tam-risks-"));
+    try {
+      cpSync(NORTHWIND, dir, { recursive: true });
+      const before = await archRisks({ project: dir, asOf: "2026-11-20" });
+      writeFileSync(join(dir, "meetings.yaml"), "meetings:\n  - id: 42\n    title: [not, a, meeting]\n");
+      // Status shows the minutes' open actions: it still refuses the broken file.
+      await expect(status({ project: dir, asOf: "2026-11-20" })).rejects.toThrow(/error/);
+      const after = await archRisks({ project: dir, asOf: "2026-11-20" });
+      expect(JSON.stringify(after)).toBe(JSON.stringify(before));
+      expect(after.risks.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
