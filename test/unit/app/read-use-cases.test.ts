@@ -61,3 +61,16 @@ describe("what arch risks reads", () => {
     }
   });
 });
+
+describe("what status locates", () => {
+  it("locates findings at their line by default, and names only the change's file with locate: false (the same findings otherwise)", async () => {
+    const { status } = await import("../../../src/index.js");
+    const located = await status({ project: NORTHWIND, asOf: "2026-11-20" });
+    const named = await status({ project: NORTHWIND, asOf: "2026-11-20", locate: false });
+    expect(located.findings.length).toBeGreaterThan(0);
+    expect(located.findings.every((f) => typeof f.line === "number")).toBe(true);
+    expect(named.findings.every((f) => f.line === undefined && /^changes\/CHG-\d+\.yaml$/.test(f.file))).toBe(true);
+    const strip = (r: typeof located) => JSON.stringify({ ...r, findings: r.findings.map(({ severity, code, message }) => ({ severity, code, message })) });
+    expect(strip(named)).toBe(strip(located));
+  });
+});
