@@ -12,6 +12,12 @@ export interface StatusRequest extends ProjectOptions, ClockOptions {
   department?: string;
   /** Only the tasks assigned to the user (git's user.name, else the login name). */
   mine?: boolean;
+  /**
+   * Findings located at their line in the change file (default true). Only the change's file is
+   * named otherwise: a view that prints no line (the table, markdown) spares reading each change
+   * file with a finding once more for the positions.
+   */
+  locate?: boolean;
 }
 
 export async function status(request: StatusRequest): Promise<StatusReport> {
@@ -33,5 +39,6 @@ export async function status(request: StatusRequest): Promise<StatusReport> {
     assignee = await gitOrLoginName(project.root);
     if (!assignee) throw new UsageError("--mine needs your name: set git's user.name (git config user.name 'Your Name')");
   }
-  return projectStatus({ ...project, incidents: project.incidents, today: clock.today, timezone: clock.timezone, now: clock.now, department, assignee, where: project.where });
+  const where = request.locate === false ? undefined : project.where;
+  return projectStatus({ ...project, incidents: project.incidents, today: clock.today, timezone: clock.timezone, now: clock.now, department, assignee, where });
 }

@@ -17,7 +17,9 @@ export interface StatusOptions {
 
 export async function runStatus(globals: GlobalOptions, options: StatusOptions, output: Output = processOutput): Promise<number> {
   const format = pickFormatter(statusFormatters, options.format);
-  const report = await status({ project: globals.project, asOf: options.asOf, department: options.department, mine: options.mine });
+  // The table and markdown print no finding's line: the change files need not be read for positions.
+  const locate = !["table", "markdown"].includes(options.format);
+  const report = await status({ project: globals.project, asOf: options.asOf, department: options.department, mine: options.mine, locate });
   output.out(format(report, { color: useColor(globals.color), width: process.stdout.columns }));
   const failOn = options.failOn ?? "never";
   return failsOn(report.findings, failOn) ? EXIT_FINDINGS : EXIT_OK;

@@ -254,7 +254,9 @@ export function commitsByFile(log: readonly LogCommit[], prefix: string, wanted:
       if (!path.startsWith(prefix)) continue;
       const rel = path.slice(prefix.length);
       if (!wanted.has(rel)) continue;
-      files.set(rel, [...(files.get(rel) ?? []), commit]);
+      const list = files.get(rel);
+      if (list) list.push(commit);
+      else files.set(rel, [commit]);
     }
   }
   return files;

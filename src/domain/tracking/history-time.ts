@@ -33,6 +33,20 @@ function recordedTimes(change: Change): Entry[] {
 }
 
 /**
+ * Whether the change records a time after `now` (the times of recordedTimes, and its last client
+ * notice): each time is read until the first later one, with no list of them all built.
+ */
+function recordedAfter(change: Change, now: number): boolean {
+  const later = (at: unknown) => typeof at === "string" && parseTimestamp(at) > now;
+  if ((change.history ?? []).some((e) => later(e?.at)) || later(change.approval?.at) || later(change.last_notice?.at)) return true;
+  for (const task of change.tasks ?? []) {
+    if ((task.history ?? []).some((e) => later(e?.at))) return true;
+    if (Array.isArray(task.escalations) && task.escalations.some((e) => later(e?.at))) return true;
+  }
+  return false;
+}
+
+/**
  * The instant a write records: `now`, or for a date-only --as-of the later of the start of that day
  * and one second after the last time the file records up to the end of that day (so that an update
  * "on 2026-11-20" lands after the approval and the work already recorded that day, never at
@@ -92,8 +106,7 @@ function upTo<T extends { at: string }>(history: readonly T[], now: number): T[]
  * moved). Changes whose records are all before `now` come back unchanged.
  */
 export function changeAsOf(change: Change, now: number): Change {
-  const later = recordedTimes(change).some((e) => e.ms > now) || (entry(change.last_notice?.at)?.ms ?? Number.NEGATIVE_INFINITY) > now;
-  if (!later) return change;
+  if (!recordedAfter(change, now)) return change;
   const taskAt = (task: Task): Task => {
     if (!task.history?.length) return task;
     const past = upTo(task.history, now);

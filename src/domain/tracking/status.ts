@@ -184,7 +184,9 @@ export function reviewStatus(input: Pick<StatusInput, "manifest" | "today" | "ti
   for (const { incident, action } of openActions(input.incidents)) {
     if (typeof action.owner !== "string" || !mine(action.owner)) continue;
     const ref: ReviewActionRef = { incident: incident.id, id: action.id, text: action.text, owner: action.owner, side: action.side, due: action.due, overdueDays: late(action.due) };
-    owners.set(action.owner, [...(owners.get(action.owner) ?? []), ref]);
+    const list = owners.get(action.owner);
+    if (list) list.push(ref);
+    else owners.set(action.owner, [ref]);
   }
   const actions = [...owners.keys()].sort().map((owner) => ({
     owner,
@@ -215,12 +217,19 @@ function awaitingOf(change: Change, input: Pick<StatusInput, "today" | "timezone
 
 export function projectStatus(input: StatusInput): StatusReport {
   const now = input.now ?? zonedToEpoch(input.today, 0, input.timezone);
-  const schedule = input.schedule ?? scheduleProject({ manifest: input.manifest, departments: input.departments, changes: input.changes, now, timezone: input.timezone, where: input.where });
+  // Only open changes are shown, and closed ones take no capacity: they need no schedule.
+  const schedule =
+    input.schedule ?? scheduleProject({ manifest: input.manifest, departments: input.departments, changes: input.changes, now, timezone: input.timezone, openOnly: true, where: input.where });
   const changes = input.changes.filter(isOpenChange).sort((a, b) => compareText(a.id, b.id));
   const keep = (t: TaskSchedule) => (!input.department || t.department === input.department) && (!input.assignee || t.assignee === input.assignee);
   const rows = changes.map((change) => changeProgress(change, schedule.byId.get(change.id)!, input, keep));
   const ready = new Map<string, TaskRef[]>();
-  for (const row of rows) for (const task of row.ready) ready.set(task.department, [...(ready.get(task.department) ?? []), task]);
+  for (const row of rows)
+    for (const task of row.ready) {
+      const list = ready.get(task.department);
+      if (list) list.push(task);
+      else ready.set(task.department, [task]);
+    }
   // Findings about a task follow the --department / --mine filter; findings about a change stay.
   const outdated = input.components ? outdatedPlans(changes, input, now) : new Map<string, Issue>();
   const findings = changes.flatMap((c) => {
