@@ -1,7 +1,7 @@
 // Reading a client project: every YAML file parsed with source positions,
 // typed data, and a way back from any entity to its file:line:col.
-import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent } from "node:fs";
-import { join, relative, isAbsolute } from "node:path";
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
+import { basename, join, relative, isAbsolute } from "node:path";
 import type { Issue, Location } from "../model/issues.js";
 import type { Change, Component, Department, DocEntry, FileKind, Incident, Manifest, Meeting, RecommendationEntry } from "../model/files.js";
 import { systemErrorReason } from "../errors.js";
@@ -87,6 +87,22 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
   };
 
   const realRoot = realpathSync(root);
+  /** Where the folder of a file (the root, changes, incidents) really is, found once; undefined when it cannot be resolved. */
+  const realFolders = new Map<string, string | undefined>([["", realRoot]]);
+  const realFolder = (rel: string): string | undefined => {
+    const slash = rel.lastIndexOf("/");
+    const folder = slash < 0 ? "" : rel.slice(0, slash);
+    if (!realFolders.has(folder)) {
+      let real: string | undefined;
+      try {
+        real = realpathSync(join(root, folder));
+      } catch {
+        real = undefined; // the file's own read says why
+      }
+      realFolders.set(folder, real);
+    }
+    return realFolders.get(folder);
+  };
   /** The text of a project file, or undefined (with a finding) when it cannot be read as one. */
   const readText = (rel: string): string | undefined => {
     const abs = join(root, rel);
@@ -97,13 +113,24 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
     const override = overrides?.get(rel);
     if (override !== undefined) return override;
     try {
-      const link = linkProblem(abs, rel);
-      if (link) return refuse(link.code, link.message);
+      // A file that is no link (nearly every one) is where its folder really is, and its lstat is its
+      // stat: one lstat instead of a realpath (an lstat of every folder on the way) and a stat per file.
+      const own = lstatOrNothing(abs);
+      const folder = own && !own.isSymbolicLink() ? realFolder(rel) : undefined;
+      let real: string;
+      let stat: Stats;
+      if (own && folder !== undefined) {
+        real = join(folder, basename(rel));
+        stat = own;
+      } else {
+        const link = linkProblem(abs, rel);
+        if (link) return refuse(link.code, link.message);
+        real = realpathSync(abs);
+        stat = statSync(real);
+      }
       // A link may point anywhere on the machine running tam (a CI runner's secrets, /dev/zero): refuse to follow it out.
-      const real = realpathSync(abs);
       const inside = relative(realRoot, real);
       if (inside.startsWith("..") || isAbsolute(inside)) return refuse("outside-project", `${rel} is a link to ${real}, outside the project; tam reads only files inside it`);
-      const stat = statSync(real);
       if (stat.isDirectory()) return refuse("not-a-file", `${rel} is a folder; a YAML file is expected here`);
       if (!stat.isFile()) return refuse("not-a-file", `${rel} is not a regular file; a YAML file is expected here`);
       if (stat.size > MAX_FILE_BYTES) {
@@ -255,6 +282,15 @@ export function presentAt(path: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The lstat of a path, or undefined when it fails (the reads that follow it say why). */
+function lstatOrNothing(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
   }
 }
 
