@@ -79,6 +79,21 @@ export function readBlockYamlPositions(text: string): { data: unknown; positions
   return "data" in result ? (result as { data: unknown; positions: NodePositions | null }) : undefined;
 }
 
+/**
+ * The positions of a text that readBlockYaml has read (it gave data): those readBlockYamlPositions
+ * gives, without the data built a second time (mappings, lists, scalar values), nor the checks that
+ * text passed already. A finding is located this way in a file read without positions.
+ */
+export function positionsOfAcceptedText(text: string): NodePositions | null | undefined {
+  try {
+    const reader = new BlockReader(text, true, false);
+    reader.document();
+    return reader.last;
+  } catch {
+    return undefined; // not a text readBlockYaml accepted: the caller locates another way
+  }
+}
+
 /** Like readBlockYaml, with the reason of a refusal (for tests and measurements); with `track`, the positions too. */
 export function readBlockYamlExplained(text: string, track = false): { data: unknown; positions?: NodePositions | null } | { refused: string } {
   // Two tests: a character class alone is scanned faster, and most files have no CR at all.
@@ -166,10 +181,14 @@ class BlockReader {
   last: NodePositions | null = null;
   private keyIsText = true;
 
-  constructor(text: string, track: boolean) {
+  /** Whether the data is built (false: positions only, of a text read before with its data). */
+  private readonly build: boolean;
+
+  constructor(text: string, track: boolean, build = true) {
     this.text = text;
     this.length = text.length;
     this.track = track;
+    this.build = build;
   }
 
   document(): unknown {
@@ -285,15 +304,18 @@ class BlockReader {
       if (p === this.contentEnd || text.charCodeAt(p) === HASH) {
         // "-" alone: the item is on the next lines, or empty (an empty scalar where the line's content ends).
         this.advance();
-        if (this.col > indent) items.push(this.blockNode());
-        else {
-          items.push(null);
+        if (this.col > indent) {
+          const item = this.blockNode();
+          if (this.build) items.push(item);
+        } else {
+          if (this.build) items.push(null);
           if (this.track) this.last = { offset: p };
         }
       } else {
         this.pos = p;
         this.col = p - this.lineStart;
-        items.push(this.compactNode(indent));
+        const item = this.compactNode(indent);
+        if (this.build) items.push(item);
       }
       if (positions) positions.items!.push(this.last!);
       if (this.col !== indent) break;
@@ -313,14 +335,15 @@ class BlockReader {
   /** A block mapping whose keys are at column `indent`; the current token is its first key. */
   private mapping(indent: number): Record<string, unknown> {
     this.enter();
-    const entries = this.entriesHere();
+    const entries = this.build ? this.entriesHere() : undefined;
     const positions: NodePositions | undefined = this.track ? { offset: this.pos, keys: new Map(), textKeys: true } : undefined;
     for (;;) {
       const keyOffset = this.pos;
       const key = this.key();
-      if (!entries.key(key)) refuse("duplicate key");
+      if (entries && !entries.key(key)) refuse("duplicate key");
       const keyIsText = this.keyIsText;
-      entries.value(this.mappingValue(indent, this.after));
+      const value = this.mappingValue(indent, this.after);
+      if (entries) entries.value(value);
       if (positions) {
         positions.keys!.set(key, { key: keyOffset, value: this.last! });
         if (!keyIsText) positions.textKeys = false;
@@ -331,7 +354,7 @@ class BlockReader {
     if (this.col > indent) refuse("mapping line indented more than its keys");
     this.depth--;
     if (positions) this.last = positions;
-    return entries.object();
+    return entries ? entries.object() : null!;
   }
 
   /** The key at the current token, checked to be new in `map` by the caller's caller; `after` is set past its colon. */
@@ -415,7 +438,7 @@ class BlockReader {
       if (!this.canStartPlain(p)) refuse("value starting with an indicator");
       const end = this.scanPlain(p);
       if (this.stop === AT_COLON) refuse("mapping inside a value on one line");
-      value = this.cachedText(p, end, false);
+      value = this.build ? this.cachedText(p, end, false) : null;
     }
     this.advance();
     if (this.col > indent) refuse("value continued on a more indented line");

@@ -2,7 +2,7 @@
 import { createRequire } from "node:module";
 import type { Document, LineCounter, Node } from "yaml";
 import type { Issue, Location } from "../model/issues.js";
-import { type NodePositions, offsetAt, readBlockYaml, readBlockYamlPositions } from "./block-yaml.js";
+import { type NodePositions, offsetAt, positionsOfAcceptedText, readBlockYaml, readBlockYamlPositions } from "./block-yaml.js";
 import { conflictMarkers, excessiveNesting, MAX_NESTING } from "./guards.js";
 import type { FileKind } from "../model/files.js";
 
@@ -73,8 +73,13 @@ export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfe
 export function readSource(abs: string, rel: string, kind: FileKind, text: string, fast: { data: unknown } | undefined): SourceFile {
   const body = withoutBom(text);
   if (!fast) return releaseDocument(parseSource(abs, rel, kind, text));
-  return lazyDocument({ abs, rel, kind, text: body, data: fast.data, parseIssues: [] });
+  const source = lazyDocument({ abs, rel, kind, text: body, data: fast.data, parseIssues: [] });
+  readFast.add(source);
+  return source;
 }
+
+/** Files whose data the fast reader gave (readSource): their positions are read without building the data again. */
+const readFast = new WeakSet<SourceFile>();
 
 // Memory of large projects: a parsed yaml Document (every node with its range) takes several
 // times the memory of the plain data, and 100,000 incidents held as Documents exceed 1 GiB.
@@ -323,10 +328,10 @@ const fastPositions = new WeakMap<SourceFile, { positions: NodePositions | null;
 function positionsOf(source: SourceFile): { positions: NodePositions | null; lineStarts: number[] } | null {
   let known = fastPositions.get(source);
   if (known === undefined) {
-    const read = readBlockYamlPositions(source.text);
+    const positions = readFast.has(source) ? positionsOfAcceptedText(source.text) : readBlockYamlPositions(source.text)?.positions;
     const lineStarts = [0];
-    if (read) for (let i = source.text.indexOf("\n"); i >= 0; i = source.text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-    known = read ? { positions: read.positions, lineStarts } : null;
+    if (positions !== undefined) for (let i = source.text.indexOf("\n"); i >= 0; i = source.text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+    known = positions !== undefined ? { positions, lineStarts } : null;
     fastPositions.set(source, known);
   }
   return known;

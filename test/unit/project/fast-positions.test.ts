@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { exampleMutations, REPO_ROOT, SHIPPED_YAML_FILES } from "../../helpers/yaml-files.js";
-import { offsetAt, readBlockYamlPositions } from "../../../src/project/block-yaml.js";
-import { locate, locateInDocument, parseSource, type PathSegment, withoutBom } from "../../../src/project/source.js";
+import { offsetAt, positionsOfAcceptedText, readBlockYaml, readBlockYamlPositions } from "../../../src/project/block-yaml.js";
+import { fastData, locate, locateInDocument, parseSource, type PathSegment, readSource, withoutBom } from "../../../src/project/source.js";
 import { generatedCases } from "../../helpers/tier.js";
 
 const MUTATIONS = generatedCases(600, 150);
@@ -106,4 +106,32 @@ describe("positions from the fast reader", () => {
       compare(text, name);
     });
   }
+});
+
+describe("positions of a text the fast reader has read", () => {
+  /** positionsOfAcceptedText must give the positions readBlockYamlPositions gives, for every text readBlockYaml accepts. */
+  const same = (text: string, label: string) => {
+    const body = withoutBom(text);
+    const read = readBlockYamlPositions(body);
+    if (!read || !readBlockYaml(body)) return 0;
+    expect(positionsOfAcceptedText(body), label).toEqual(read.positions);
+    return 1;
+  };
+
+  it("are those read with the data, on every YAML file tam ships or tests with", () => {
+    let compared = 0;
+    for (const file of SHIPPED_YAML_FILES) compared += same(readFileSync(file, "utf8"), file.slice(ROOT.length + 1));
+    expect(compared).toBeGreaterThan(SHIPPED_YAML_FILES.length / 2);
+  });
+
+  it("are those read with the data, on seeded fuzz mutations of the example", () => {
+    for (const { label, text } of exampleMutations(MUTATIONS, 20261206)) same(text, label);
+  });
+
+  it("locate a finding in a file whose data the fast reader gave as in its yaml Document", () => {
+    const text = "incidents:\n  - id: INC-1\n    review:\n      due: 2026-01-02\n  - id: INC-2\n    tags: [a, b]\n";
+    const fast = readSource("/x.yaml", "x.yaml", "incidents", text, fastData(text));
+    const full = parseSource("/x.yaml", "x.yaml", "incidents", text);
+    for (const path of pathsOf(full.data)) for (const key of [false, true]) expect(locate(fast, path, key), JSON.stringify(path)).toEqual(locateInDocument(full, path, key));
+  });
 });
