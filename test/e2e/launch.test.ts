@@ -15,10 +15,10 @@ function timings(stderr: string): { by: string; rest: string } {
 }
 
 /** tam under `node <flags>` with its cache folder at `cacheHome`. */
-function tamWith(flags: string[], cacheHome: string, args: string[]) {
+function tamWith(flags: string[], cacheHome: string, args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [...flags, BIN, ...args], {
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", TAM_TIMINGS: "1", XDG_CACHE_HOME: cacheHome },
+    env: { ...process.env, NO_COLOR: "1", TAM_TIMINGS: "1", XDG_CACHE_HOME: cacheHome, ...env },
   });
   return { code: result.status, stdout: result.stdout, ...timings(result.stderr) };
 }
@@ -83,7 +83,7 @@ describe("start-up", () => {
     const cacheHome = mkdtempSync(join(tmpdir(), "tam-cache-"));
     const count = ["--require", join(REPO, "test/helpers/count-date-formats.cjs")];
     const run = (args: string[]) => {
-      const { code, stdout, rest } = tamWith(count, cacheHome, args);
+      const { code, stdout, rest } = tamWith(count, cacheHome, args, { TAM_COUNT_DATE_FORMATS: "1" });
       return { code, stdout, formats: Number(/^date-formats (\d+)$/m.exec(rest)?.[1]) };
     };
     const validate = ["validate", "-C", EXAMPLE, "--format", "json"];

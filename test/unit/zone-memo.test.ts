@@ -1,5 +1,6 @@
 // The per-day zone offsets a run learns from Intl, handed to a later run (src/domain/zone.ts): the
 // later run answers exactly as Intl does, and asks Intl nothing on the days it was given.
+import { createRequire } from "node:module";
 import { describe, expect, it, vi } from "vitest";
 
 type ZoneModule = typeof import("../../src/domain/zone.js");
@@ -10,16 +11,15 @@ async function freshZone(): Promise<ZoneModule> {
   return await import("../../src/domain/zone.js");
 }
 
+const { countingDateFormats } = createRequire(import.meta.url)("../helpers/count-date-formats.cjs") as {
+  countingDateFormats: (real: typeof Intl.DateTimeFormat, onMade: () => void) => typeof Intl.DateTimeFormat;
+};
+
 /** `run`'s result and how many Intl.DateTimeFormat it made. */
 function formattersMade<T>(run: () => T): { value: T; made: number } {
   const real = Intl.DateTimeFormat;
   let made = 0;
-  Intl.DateTimeFormat = new Proxy(real, {
-    construct(target, args, newTarget) {
-      made++;
-      return Reflect.construct(target, args, newTarget);
-    },
-  });
+  Intl.DateTimeFormat = countingDateFormats(real, () => made++);
   try {
     return { value: run(), made };
   } finally {
