@@ -22,28 +22,26 @@ const entry = (at: unknown): Entry | undefined => {
   return Number.isFinite(ms) ? { at, ms } : undefined;
 };
 
-/** Every recorded time of the change: its steps, its approval, its tasks' updates. */
-function recordedTimes(change: Change): Entry[] {
-  const times = [
-    ...(change.history ?? []).map((e) => e?.at),
-    change.approval?.at,
-    ...(change.tasks ?? []).flatMap((t) => [...(t.history ?? []), ...(Array.isArray(t.escalations) ? t.escalations : [])].map((e) => e?.at)),
-  ];
-  return times.map(entry).filter((e): e is Entry => e !== undefined);
+/** Every recorded time of the change, as written: its steps, its approval, its tasks' updates and escalations. */
+function* recordedAts(change: Change): Generator<unknown> {
+  for (const e of change.history ?? []) yield e?.at;
+  yield change.approval?.at;
+  for (const task of change.tasks ?? []) {
+    for (const e of task.history ?? []) yield e?.at;
+    if (Array.isArray(task.escalations)) for (const e of task.escalations) yield e?.at;
+  }
 }
 
-/**
- * Whether the change records a time after `now` (the times of recordedTimes, and its last client
- * notice): each time is read until the first later one, with no list of them all built.
- */
+/** Every recorded time of the change (recordedAts), read. */
+function recordedTimes(change: Change): Entry[] {
+  return [...recordedAts(change)].map(entry).filter((e): e is Entry => e !== undefined);
+}
+
+/** Whether the change records a time after `now` (recordedAts, and its last client notice), read until the first such time. */
 function recordedAfter(change: Change, now: number): boolean {
   const later = (at: unknown) => typeof at === "string" && parseTimestamp(at) > now;
-  if ((change.history ?? []).some((e) => later(e?.at)) || later(change.approval?.at) || later(change.last_notice?.at)) return true;
-  for (const task of change.tasks ?? []) {
-    if ((task.history ?? []).some((e) => later(e?.at))) return true;
-    if (Array.isArray(task.escalations) && task.escalations.some((e) => later(e?.at))) return true;
-  }
-  return false;
+  for (const at of recordedAts(change)) if (later(at)) return true;
+  return later(change.last_notice?.at);
 }
 
 /**
