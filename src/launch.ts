@@ -95,10 +95,9 @@ function userCacheFolder(): string | undefined {
   return join(base, "tam");
 }
 
-/** The user's cache file for this bundle, this command ("change-plan", "start") and this V8. */
-export function userCacheFile(bundleId: string, key: string): string | undefined {
-  const folder = userCacheFolder();
-  return folder === undefined ? undefined : join(folder, `tam-cli-${bundleId}-${key}-v8-${process.versions.v8}.cache`);
+/** The cache file in `folder` for this bundle, this command ("change-plan", "start") and this V8. */
+function cacheFile(folder: string, bundleId: string, key: string): string {
+  return join(folder, `tam-cli-${bundleId}-${key}-v8-${process.versions.v8}.cache`);
 }
 
 /** The cached data in `file` if it was made for this bundle and this V8, else undefined. */
@@ -179,7 +178,8 @@ interface Loaded {
   after: (ran: readonly string[] | undefined) => void;
 }
 
-function load(argv: string[]): Loaded | Promise<Loaded> {
+/** `cacheFolder`: tam's folder in the user's cache folder (userCacheFolder), undefined for none. */
+function load(argv: string[], cacheFolder: string | undefined): Loaded | Promise<Loaded> {
   const debug = argv.includes("--debug");
   const none = () => {};
   // Before anything else is loaded: Node compiles what it loads from here on with its own cache.
@@ -194,11 +194,11 @@ function load(argv: string[]): Loaded | Promise<Loaded> {
   // The build keeps the bundle ASCII: latin1 reads it as is, without decoding UTF-8.
   const source = readFileSync(BUNDLE, "latin1");
   const id = bundleIdOf(source);
-  if (id === undefined || process.env.TAM_NO_CODE_CACHE === "1" || userCacheFolder() === undefined) return { cli: compileBundle(source).run(), by: "bundle, no cache", after: none };
+  if (id === undefined || process.env.TAM_NO_CODE_CACHE === "1" || cacheFolder === undefined) return { cli: compileBundle(source).run(), by: "bundle, no cache", after: none };
   const header = cacheHeader(id);
   let found: { key: string; data: Buffer } | undefined;
   for (const key of cacheKeysOf(argv)) {
-    const data = readCache(userCacheFile(id, key)!, header);
+    const data = readCache(cacheFile(cacheFolder, id, key), header);
     if (data !== undefined) {
       found = { key, data };
       break;
@@ -214,9 +214,9 @@ function load(argv: string[]): Loaded | Promise<Loaded> {
     after: (ran) => {
       const key = cacheKeyAfter(argv, ran);
       if (key === undefined || (fits && key === found?.key)) return;
-      const file = userCacheFile(id, key)!;
+      const file = cacheFile(cacheFolder, id, key);
       writeCache(file, header, script.createCachedData());
-      pruneCaches(dirname(file), id);
+      pruneCaches(cacheFolder, id);
     },
   };
 }
@@ -227,9 +227,10 @@ const sinceStart = () => process.uptime() * 1000;
 /** Runs tam on process.argv; resolves to the exit code. */
 export async function launch(argv: string[]): Promise<number> {
   const started = sinceStart();
-  const loaded = await load(argv);
+  const cacheFolder = userCacheFolder();
+  const loaded = await load(argv, cacheFolder);
   const ready = sinceStart();
-  const code = await loaded.cli.main(argv, undefined, userCacheFolder());
+  const code = await loaded.cli.main(argv, undefined, cacheFolder);
   const done = sinceStart();
   try {
     loaded.after(loaded.cli.commandThatRan());
