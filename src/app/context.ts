@@ -1,7 +1,7 @@
 // What every use case needs: the project read from disk, and the clock (`--as-of` or now).
 import { UsageError } from "../errors.js";
 import { resolveClock, type Clock } from "../domain/clock.js";
-import { isValidTimeZone } from "../domain/zone.js";
+import { zoneOrUtc } from "../domain/zone.js";
 import { changeAsOf } from "../domain/tracking/history-time.js";
 import { findProjectRoot } from "../project/discover.js";
 import { changeFileNamed, loadProject, type LoadOptions, type LoadPart, type Project } from "../project/load.js";
@@ -52,9 +52,8 @@ export function openProject(options: ProjectOptions, parts?: LoadPart[], load?: 
 }
 
 export function clockFor(project: Project | undefined, asOf: string | undefined, now: number = Date.now()): Clock {
-  const zone = typeof project?.manifest?.timezone === "string" ? project.manifest.timezone : "UTC";
   // A bad zone in tam.yaml is reported by validation; the clock falls back to UTC meanwhile.
-  const clock = resolveClock(asOf, isValidTimeZone(zone) ? zone : "UTC", now);
+  const clock = resolveClock(asOf, zoneOrUtc(project?.manifest?.timezone), now);
   if (typeof clock === "string") throw new UsageError(clock);
   return clock;
 }

@@ -52,6 +52,8 @@ export function slaStream(options: Omit<ReportSlaOptions, "project">): {
       return slaAccumulator({ manifest, now: clock.now, timezone: clock.timezone, period, by: options.by as GroupBy }, slaReportFields);
     } catch (error) {
       if (error instanceof UsageError) return error;
+      // A zone of tam.yaml Intl does not know (slaPolicy): validation reports it, located, before any report is asked for.
+      if (error instanceof RangeError) return new UsageError(error.message);
       throw error;
     }
   };

@@ -130,6 +130,11 @@ export function dateInZone(epochMs: number, zone: string): string {
 /** The canonical IANA zones, and UTC, which every implementation has (ECMA-402). */
 let knownZones: Set<string> | undefined;
 
+/** `zone` when Intl takes it as a time zone, else UTC: what tam computes with while validation reports a bad zone. */
+export function zoneOrUtc(zone: unknown): string {
+  return typeof zone === "string" && isValidTimeZone(zone) ? zone : "UTC";
+}
+
 /** Whether Intl takes `zone` as a time zone. */
 export function isValidTimeZone(zone: string): boolean {
   // A zone whose offsets an earlier run kept under these zone rules (recallZoneOffsets) is one Intl

@@ -2,6 +2,7 @@
 import type { Manifest, Priority } from "../../model/files.js";
 import { PRIORITIES } from "../../model/files.js";
 import { ALWAYS_CALENDAR, durationMs, makeWorkClock, type WorkClock } from "../work-clock.js";
+import { isValidTimeZone } from "../zone.js";
 
 export interface SlaTargetRule {
   priority: Priority;
@@ -26,7 +27,10 @@ export function slaPolicy(manifest: Manifest): SlaPolicy {
     const target = manifest.sla?.[priority];
     if (!target) continue;
     const named = target.calendar === ALWAYS_CALENDAR ? undefined : manifest.calendars?.[target.calendar];
-    const clock = makeWorkClock({ name: target.calendar, calendar: named?.hours ? named : undefined, zone: named?.timezone ?? manifest.timezone });
+    const zone = named?.timezone ?? manifest.timezone;
+    // Zones are asked lazily, as incidents are measured: an unknown one is refused here, where the policy is read.
+    if (!isValidTimeZone(zone)) throw new RangeError(`unknown time zone "${zone}" for the ${priority} target`);
+    const clock = makeWorkClock({ name: target.calendar, calendar: named?.hours ? named : undefined, zone });
     policy[priority] = {
       priority,
       responseMs: durationMs(target.response, clock) ?? 0,

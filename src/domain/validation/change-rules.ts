@@ -8,6 +8,7 @@ import { awaitsRetroactiveApproval } from "../tracking/lifecycle.js";
 import { checkReadiness, STATIC_READINESS_ITEMS } from "../tracking/readiness.js";
 import { docGapText, docTaskCoverage } from "../tracking/doc-coverage.js";
 import { parseTimestamp } from "../dates.js";
+import { zoneOrUtc } from "../zone.js";
 import { describeCycle } from "./cycles.js";
 import { ownerIndex, owningDepartmentId } from "./owners.js";
 import { issueAt, items, list, type ProjectView } from "./view.js";
@@ -173,7 +174,7 @@ export function checkChangeReadiness(view: ProjectView): Issue[] {
 export function checkDocTasks(view: ProjectView): Issue[] {
   const issues: Issue[] = [];
   if (view.unavailable?.has("docs")) return issues;
-  const timezone = typeof view.manifest?.timezone === "string" ? view.manifest.timezone : "UTC";
+  const timezone = zoneOrUtc(view.manifest?.timezone);
   for (const change of view.changes) {
     if (typeof change.id !== "string" || !OPEN_CHANGE_STATUSES.includes(change.status)) continue;
     for (const [index, task] of items(change.tasks).entries()) {

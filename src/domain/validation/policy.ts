@@ -2,7 +2,7 @@
 import type { Issue } from "../../model/issues.js";
 import { OPEN_CHANGE_STATUSES } from "../../model/files.js";
 import type { Calendar, Manifest } from "../../model/files.js";
-import { isValidTimeZone } from "../zone.js";
+import { isValidTimeZone, zoneOrUtc } from "../zone.js";
 import { durationMinutes, parseDuration } from "../duration.js";
 import { ALWAYS_CALENDAR, durationMs, makeWorkClock } from "../work-clock.js";
 import { issueAt, list, record, type ProjectView } from "./view.js";
@@ -62,8 +62,7 @@ function slaWorkingDays(view: ProjectView, manifest: Manifest): Issue[] {
     // Only hours the schema accepts (lists per weekday); a zone that does not exist is its own finding.
     if (!calendar?.hours || !Object.values(record(calendar.hours)).every(Array.isArray)) continue;
     if (typeof calendar.timezone === "string" && !isValidTimeZone(calendar.timezone)) continue;
-    const zone = typeof manifest.timezone === "string" && isValidTimeZone(manifest.timezone) ? manifest.timezone : "UTC";
-    const clock = makeWorkClock({ name: String(name), calendar, zone });
+    const clock = makeWorkClock({ name: String(name), calendar, zone: zoneOrUtc(manifest.timezone) });
     for (const field of ["response", "resolution"] as const) {
       const text = target?.[field];
       const parts = typeof text === "string" ? parseDuration(text) : null;
