@@ -5,6 +5,7 @@ import { buildProgram } from "./cli/program.js";
 import type { Output } from "./commands/context.js";
 import { reportError, safeForTerminal } from "./commands/report-error.js";
 import { learnedZoneOffsets, recallZoneOffsets } from "./domain/zone.js";
+import { historyMemo, useHistoryMemo } from "./project/history-memo.js";
 import { zoneMemo } from "./project/zone-memo.js";
 
 export { buildProgram };
@@ -23,7 +24,8 @@ export function commandThatRan(): readonly string[] | undefined {
 /**
  * Runs tam on `argv` (node, script, args…); with `output`, nothing is written to the process's
  * streams. With `cacheFolder` (the user's, given by src/launch.ts), the zone offsets learned by
- * earlier runs are read from it and the ones this run learns are kept there (src/project/zone-memo.ts).
+ * earlier runs are read from it and the ones this run learns are kept there (src/project/zone-memo.ts),
+ * and so is the git history of a repository whose HEAD has not moved (src/project/history-memo.ts).
  */
 export async function main(argv: string[], output?: Output, cacheFolder?: string): Promise<number> {
   if (!output) {
@@ -39,6 +41,7 @@ export async function main(argv: string[], output?: Output, cacheFolder?: string
   // which zones a command needs (the project's, a service's, a calendar's) is known only as it runs.
   const memo = cacheFolder === undefined ? undefined : zoneMemo(cacheFolder);
   if (memo) recallZoneOffsets(memo.recall);
+  useHistoryMemo(cacheFolder === undefined ? undefined : historyMemo(cacheFolder));
   let code = 0;
   ran = undefined;
   const program = buildProgram(
@@ -58,5 +61,6 @@ export async function main(argv: string[], output?: Output, cacheFolder?: string
     return reportError(error, debug, err);
   } finally {
     memo?.keep(learnedZoneOffsets());
+    useHistoryMemo(undefined);
   }
 }

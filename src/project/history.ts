@@ -4,11 +4,12 @@
 // and one cat-file that streams those versions of architecture.yaml (none when no commit in range
 // changed it and the working file is HEAD's). Each version is read into
 // each component's value and compared by meaning (src/domain/freshness/component-diff.ts).
-import { execFile, spawn } from "node:child_process";
 import { diffComponents } from "../domain/freshness/component-diff.js";
 import type { CommitFact, ComponentCommit, GitFacts } from "../domain/freshness/types.js";
 import type { DateText } from "../model/files.js";
 import { ArchitectureReader, type ComponentVersion } from "./architecture-versions.js";
+import { readGitHead } from "./git-head.js";
+import { activeHistoryMemo, type HistoryMemo, historyMemoKey } from "./history-memo.js";
 import type { SourceFile } from "./source.js";
 
 export interface History extends GitFacts {
@@ -43,6 +44,8 @@ class GitRunner {
 
   run(args: string[]): Promise<string> {
     this.processes++;
+    // Loaded here, not at the top: a run answered from the memo (src/project/history-memo.ts) starts no process.
+    const { execFile } = process.getBuiltinModule("node:child_process");
     // No shell; repository config must not colour, page or quote the output we parse.
     return new Promise((resolvePromise, reject) => {
       execFile("git", [...GIT_CONFIG, ...args], { cwd: this.cwd, maxBuffer: 512 * 1024 * 1024, env: GIT_ENV() }, (error, stdout, stderr) => {
@@ -55,6 +58,7 @@ class GitRunner {
   /** `git cat-file --batch`: each object's text in the order asked, undefined for a missing one, streamed. */
   catFile(names: readonly string[], onObject: (index: number, text: string | undefined) => void): Promise<void> {
     this.processes++;
+    const { spawn } = process.getBuiltinModule("node:child_process");
     return new Promise((resolvePromise, reject) => {
       const child = spawn("git", [...GIT_CONFIG, "cat-file", "--batch"], { cwd: this.cwd, env: GIT_ENV(), stdio: ["pipe", "pipe", "pipe"] });
       // The output not consumed yet, in one buffer reused for every object (grown to fit the
@@ -131,7 +135,31 @@ function firstLine(text: string): string {
   );
 }
 
-export async function readHistory(root: string, request: HistoryRequest): Promise<History> {
+/**
+ * What git knows for `request` in the repository holding `root`. With a memo (the CLI's: main()
+ * sets it), a repository whose HEAD has not moved since an earlier run with the same request is
+ * answered from it, without git; the answer is kept only when git's HEAD is the one .git's files name.
+ */
+export async function readHistory(root: string, request: HistoryRequest, memo: HistoryMemo | undefined = activeHistoryMemo()): Promise<History> {
+  const head = memo ? readGitHead(root) : undefined;
+  const key = head ? historyMemoKey(head, request) : undefined;
+  if (!memo || !head || !key) return (await askGit(root, request)).history;
+  const kept = memo.recall(key);
+  if (kept) return kept;
+  const { history, headCommit } = await askGit(root, request);
+  // A baseline git did not know may be fetched later without HEAD moving: that answer is not kept.
+  const trusted = history.available && headCommit === head.commit && history.prefix === head.prefix && !(request.baseline && history.notes.length);
+  if (trusted) memo.keep(key, history);
+  return history;
+}
+
+async function askGit(root: string, request: HistoryRequest): Promise<{ history: History; headCommit: string | undefined }> {
+  let head: string | undefined;
+  const history = await gitHistory(root, request, (commit) => (head = commit));
+  return { history, headCommit: head };
+}
+
+async function gitHistory(root: string, request: HistoryRequest, onHead: (commit: string) => void): Promise<History> {
   const git = new GitRunner(root);
   const notes: string[] = [];
   const none = (reason: string): History => ({ available: false, unavailableReason: reason, componentCommits: [], uncommitted: [], files: new Map(), gitProcesses: git.processes, prefix: "", notes });
@@ -163,6 +191,7 @@ export async function readHistory(root: string, request: HistoryRequest): Promis
     return none(/not a git repository/i.test(message) ? "not a git repository" : message);
   }
   if (!head) return { ...none("no commits yet"), gitProcesses: git.processes };
+  onHead(head);
 
   const architecturePath = `${prefix}architecture.yaml`;
   const docPaths = [...new Set(request.docPaths)].sort();
@@ -175,7 +204,8 @@ export async function readHistory(root: string, request: HistoryRequest): Promis
   if (pathspecs.length) {
     try {
       const since = request.since ? [`--since=${request.since}T00:00:00Z`] : [];
-      const range = baseline ? ["HEAD", `^${baseline}`] : ["HEAD"];
+      // HEAD's id as rev-parse printed it, not HEAD again: a commit made meanwhile cannot mix into the answer kept for this id.
+      const range = baseline ? [head, `^${baseline}`] : [head];
       const logRun = git.run(["log", "--raw", "--no-abbrev", "-M", "--format=%x1e%H%x1f%at%x1f%an%x1f%s", ...since, ...range, "--", ...pathspecs]);
       // The working architecture.yaml's blob id (compared below with HEAD's) is worked out while git runs: tam would only wait meanwhile.
       if (headArchitectureBlob !== undefined) workingArchitectureBlob = gitBlobId(request.architecture!.text);
@@ -195,7 +225,7 @@ export async function readHistory(root: string, request: HistoryRequest): Promis
       if (pairs.length === 0 && headArchitectureBlob !== undefined && headArchitectureBlob === workingArchitectureBlob) {
         return { available: true, componentCommits: [], uncommitted: [], files, gitProcesses: git.processes, prefix, notes };
       }
-      const read = await readComponentHistory(git, request.architecture, pairs, architecturePath);
+      const read = await readComponentHistory(git, request.architecture, pairs, `${head}:${architecturePath}`);
       if (!read.committed) return { ...none(`${request.architecture.rel} is not committed yet`), gitProcesses: git.processes };
       ({ componentCommits, uncommitted } = read);
     } catch (error) {
@@ -291,11 +321,10 @@ async function readComponentHistory(
   git: GitRunner,
   working: SourceFile,
   pairs: VersionPair[],
-  path: string,
+  headName: string,
 ): Promise<{ componentCommits: ComponentCommit[]; uncommitted: string[]; committed: boolean }> {
   const reader = new ArchitectureReader();
   reader.seed(working.text, working.data);
-  const headName = `HEAD:${path}`;
   // Each blob once, in the order the pairs need them; a version is dropped once its last pair is done.
   const names: string[] = [headName];
   const uses = new Map<string, number>();
