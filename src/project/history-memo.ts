@@ -112,7 +112,7 @@ function isComponentCommit(value: unknown): value is ComponentCommit {
 }
 
 /** The answer of a memo's text for `key`, or undefined when the text is another key's, or not whole. */
-export function parseHistoryMemo(text: string, key: HistoryMemoKey): History | undefined {
+function parseHistoryMemo(text: string, key: HistoryMemoKey): History | undefined {
   const keyLine = `${HEADER}${JSON.stringify(key)}\n`;
   if (!text.startsWith(keyLine) || !text.endsWith("\n")) return undefined;
   const value = JSON.parse(text.slice(keyLine.length, -1)) as Record<string, unknown>;
@@ -129,7 +129,7 @@ export function parseHistoryMemo(text: string, key: HistoryMemoKey): History | u
 }
 
 /** The kept answer for `key`, or undefined (no file, another key's, a corrupt one). Never fails. */
-export function recallHistory(folder: string, key: HistoryMemoKey): History | undefined {
+function recallHistory(folder: string, key: HistoryMemoKey): History | undefined {
   try {
     return parseHistoryMemo(readFileSync(historyMemoFile(folder, key), "utf8"), key);
   } catch {
@@ -138,7 +138,7 @@ export function recallHistory(folder: string, key: HistoryMemoKey): History | un
 }
 
 /** Keeps an available answer for `key`, atomically (a concurrent run reads the old file or the new one). Never fails. */
-export function keepHistory(folder: string, key: HistoryMemoKey, history: History): void {
+function keepHistory(folder: string, key: HistoryMemoKey, history: History): void {
   if (!history.available) return;
   try {
     const text = memoText(key, history);
@@ -158,7 +158,7 @@ export function keepHistory(folder: string, key: HistoryMemoKey, history: Histor
 const STALE_MS = 7 * 86_400_000;
 
 /** Deletes the history memos in `folder` not written for STALE_MS. Never fails. */
-export function pruneHistoryMemos(folder: string, now = Date.now()): void {
+function pruneHistoryMemos(folder: string, now = Date.now()): void {
   try {
     for (const name of readdirSync(folder)) {
       if (!name.startsWith(PREFIX)) continue;
