@@ -142,7 +142,7 @@ function keepHistory(folder: string, key: HistoryMemoKey, history: History): voi
   if (!history.available) return;
   try {
     const text = memoText(key, history);
-    if (text.length > MAX_BYTES) return;
+    if (Buffer.byteLength(text, "utf8") > MAX_BYTES) return;
     const file = historyMemoFile(folder, key);
     mkdirSync(folder, { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
