@@ -146,7 +146,8 @@ function keepHistory(folder: string, key: HistoryMemoKey, history: History): voi
     const file = historyMemoFile(folder, key);
     mkdirSync(folder, { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, text, "utf8");
+    // Only the user may read it: it holds the client's architecture.yaml and commit authors and subjects.
+    writeFileSync(temporary, text, { encoding: "utf8", mode: 0o600 });
     renameSync(temporary, file);
   } catch {
     // A read-only home, a full disk: the next run asks git again.

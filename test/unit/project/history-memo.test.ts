@@ -2,7 +2,7 @@
 // scratch repositories, an answer from the memo equals git's own, a second run with nothing changed
 // starts no git process, and every change that can alter git's answer (HEAD moving in all its ways,
 // the request, the repository's layout, the memo file itself) gets git's answer again.
-import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -103,6 +103,9 @@ describe("the git history memo", () => {
     // The test repository has the history it is meant to: a memo of an empty answer would prove little.
     expect(states(fresh)["fw-before"]).toContain("component-changed");
     expect(fresh.gitProcesses).toBe(3);
+    // It holds the client's architecture.yaml and commit authors: readable by the user alone.
+    const [memo] = readdirSync(folder).filter((name) => name.startsWith("tam-git-history-"));
+    expect(statSync(join(folder, memo!)).mode & 0o777).toBe(0o600);
   });
 
   it("gives docs check the same JSON on a second run, meta's git process count included", async () => {
