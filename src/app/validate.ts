@@ -34,7 +34,8 @@ export interface ValidateResult {
 }
 
 export function validate(request: ValidateRequest): ValidateResult {
-  const project = openProject(request);
+  // Every finding is printed with its line and column.
+  const project = openProject(request, undefined, { positionsWithData: true });
   const clock = clockFor(project, request.asOf, request.now);
   const issues = [...projectIssues(project), ...schemaCopyIssues(project.root, VERSION), ...checkReviews(project, clock), ...checkMeetingActions(project, clock.today)].sort(compareIssues);
   const counts = countBySeverity(issues);

@@ -67,6 +67,8 @@ export interface LoadOptions {
   incidentFiles?: readonly string[];
   /** Only these change files (relative paths): an update of one running change reads its own file, not the others. */
   changeFiles?: readonly string[];
+  /** The command locates its findings (validate): small files' positions are read with their data (source.ts, fastData). */
+  positionsWithData?: boolean;
 }
 
 /** One incident file as read: its source (none when it could not be read), its incidents and read problems, and how to locate them. */
@@ -152,7 +154,7 @@ export function loadProject(root: string, parts: LoadPart[] = ALL_PARTS, options
       return source && source.kind === kind && texts[index] !== undefined && source.text === withoutBom(texts[index]) ? source : undefined;
     });
     const toParse = texts.flatMap((text, index) => (text === undefined || known[index] ? [] : [index]));
-    const fast = toParse.map((index) => fastData(withoutBom(texts[index]!)));
+    const fast = toParse.map((index) => fastData(withoutBom(texts[index]!), options.positionsWithData));
     const fastOf = new Map(toParse.map((index, k) => [index, fast[k]]));
     const sources: (SourceFile | undefined)[] = new Array(entries.length);
     texts.forEach((text, index) => {

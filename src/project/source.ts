@@ -44,8 +44,20 @@ const MAX_ALIAS_COUNT = 100;
  * to \`yaml\`, the reader of record for every message and position.
  * test/unit/project/block-yaml.test.ts, fast-parse.test.ts and yaml-differential.test.ts check it.
  */
-export function fastData(body: string): { data: unknown } | undefined {
-  return readBlockYaml(body);
+/** What the fast reader gave for a text: its data, and where its nodes are when asked for in the same pass. */
+export type FastRead = { data: unknown; positions?: NodePositions | null };
+
+/** Above this size a file's positions are read only when a finding in it is located (they take memory). */
+const MAX_POSITIONS_WITH_DATA = 65_536;
+
+/**
+ * The fast read of a text (undefined where the reader declines it). `withPositions`: for a command
+ * that locates its findings, where the nodes are from the same pass (small files): a second pass
+ * over a file read without positions costs more than the positions, as it runs the reader's
+ * code down other paths.
+ */
+export function fastData(body: string, withPositions = false): FastRead | undefined {
+  return withPositions && body.length <= MAX_POSITIONS_WITH_DATA ? readBlockYamlPositions(body) : readBlockYaml(body);
 }
 
 /**
@@ -70,11 +82,12 @@ export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfe
  * A file as load.ts keeps it, given the result of fastData on its text: the data read the fast way when possible, the \`yaml\` Document
  * (for positions and edits) parsed on first use; otherwise the full parse, with its findings.
  */
-export function readSource(abs: string, rel: string, kind: FileKind, text: string, fast: { data: unknown } | undefined): SourceFile {
+export function readSource(abs: string, rel: string, kind: FileKind, text: string, fast: FastRead | undefined): SourceFile {
   const body = withoutBom(text);
   if (!fast) return releaseDocument(parseSource(abs, rel, kind, text));
   const source = lazyDocument({ abs, rel, kind, text: body, data: fast.data, parseIssues: [] });
   readFast.add(source);
+  if (fast.positions !== undefined) fastPositions.set(source, { positions: fast.positions, lineStarts: lineStartsOf(body) });
   return source;
 }
 
@@ -329,12 +342,17 @@ function positionsOf(source: SourceFile): { positions: NodePositions | null; lin
   let known = fastPositions.get(source);
   if (known === undefined) {
     const positions = readFast.has(source) ? positionsOfAcceptedText(source.text) : readBlockYamlPositions(source.text)?.positions;
-    const lineStarts = [0];
-    if (positions !== undefined) for (let i = source.text.indexOf("\n"); i >= 0; i = source.text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-    known = positions !== undefined ? { positions, lineStarts } : null;
+    known = positions !== undefined ? { positions, lineStarts: lineStartsOf(source.text) } : null;
     fastPositions.set(source, known);
   }
   return known;
+}
+
+/** The offsets where the lines of `text` start. */
+function lineStartsOf(text: string): number[] {
+  const lineStarts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  return lineStarts;
 }
 
 /** Line and column (1-based) of an offset, from the offsets where lines start. */
