@@ -24,7 +24,7 @@ describe("release tarball", () => {
     expect(packedStdout).toBe(`tam-cli-${VERSION}.tgz\n`);
   });
 
-  it("ships the bin, the build, the bundle, schemas, templates and docs; no tests, sources or code caches", () => {
+  it("ships the bin, the build, the bundle, schemas, templates and docs; no tests, sources, code caches or build record", () => {
     const shipped = ok(run("tar", ["-tzf", tarball], REPO), "tar -t")
       .stdout.split("\n")
       .filter(Boolean)
@@ -55,6 +55,8 @@ describe("release tarball", () => {
     expect(shipped.filter((p) => p.startsWith("test/") || p.startsWith("src/"))).toEqual([]);
     // Code caches fit only the Node that made them: the installed tam makes its own (below).
     expect(shipped.filter((p) => p.endsWith(".cache"))).toEqual([]);
+    // The compiler's record of the build (tsconfig.json "incremental") serves only a rebuild in the checkout.
+    expect(shipped.filter((p) => p.endsWith(".tsbuildinfo"))).toEqual([]);
   });
 
   it("npm install --global of it works: tam --version, init and validate", () => {
