@@ -1,6 +1,7 @@
 // Git through simple-git: commits of exactly the files tam wrote, and clear words
 // for repository states tam will not commit in. (The history reader, history.ts, runs git itself:
-// it streams `git cat-file --batch` through stdin and stdout, which simple-git cannot do.) The write transaction (transaction.ts) is the
+// it streams `git cat-file --batch` through stdin and stdout, which simple-git cannot do; and the steps
+// of a write that print nothing run through quietGit.) The write transaction (transaction.ts) is the
 // only committer besides init's first commit.
 import { execFile, spawn } from "node:child_process";
 import { accessSync, constants, existsSync, statSync } from "node:fs";
@@ -21,6 +22,21 @@ function onIndex(dir: string, index: string, args: readonly string[]): Promise<s
   return new Promise((done, fail) => {
     execFile("git", ["-c", "core.hooksPath=/dev/null", ...args], { cwd: dir, env: { ...process.env, GIT_INDEX_FILE: index }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) fail(new GitError(`git ${args[0]} failed: ${(stderr || error.message).trim().split("\n")[0]}`));
+      else done(stdout);
+    });
+  });
+}
+
+/**
+ * git for the steps of a write that print nothing when all goes well (the status of the files to
+ * write, add, commit -q): simple-git answers a process that printed nothing only after a fixed wait,
+ * paid on every write. Answers as simple-git's raw did: git's stdout, and a failure (what git printed,
+ * stdout then stderr) only when git exits non-zero and says something on stderr.
+ */
+function quietGit(dir: string, args: readonly string[]): Promise<string> {
+  return new Promise((done, fail) => {
+    execFile("git", ["-c", "core.hooksPath=/dev/null", ...args], { cwd: dir, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error && (typeof error.code !== "number" || stderr)) fail(new Error(`${stdout}${stderr}` || error.message));
       else done(stdout);
     });
   });
@@ -148,7 +164,7 @@ export async function headCommit(dir: string): Promise<string | undefined> {
  * `repository`: the one `dir` is in, when the caller found it already (findRepository), not asked of git again.
  */
 export async function uncommittedFiles(dir: string, files: readonly string[], repository?: Repository): Promise<Set<string>> {
-  const out = await git(dir).raw(["-c", "core.quotePath=false", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", ...files]);
+  const out = await quietGit(dir, ["-c", "core.quotePath=false", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", ...files]);
   const repo = repository ?? (await findRepository(dir));
   const found = new Set<string>();
   for (const entry of out.split("\0")) {
@@ -175,11 +191,11 @@ export async function commitExactly(
 ): Promise<CommitOutcome> {
   const repo = git(dir);
   try {
-    await repo.raw(["add", "--", ...files]);
+    await quietGit(dir, ["add", "--", ...files]);
     // --only commits these paths alone, leaving the rest of the index and tree as they are.
     // --no-verify: the hooks already ran (runHook), on exactly this content (checked.tree).
     const text = checked.messageFile ? ["-F", checked.messageFile] : ["-m", message];
-    await repo.raw(["commit", "--only", "--no-verify", "-q", ...text, "--", ...files]);
+    await quietGit(dir, ["commit", "--only", "--no-verify", "-q", ...text, "--", ...files]);
   } catch (error) {
     const text = String((error as Error).message);
     if (/nothing to commit|no changes added to commit|nothing added to commit/i.test(text)) return { nothingToCommit: true };

@@ -1,6 +1,6 @@
 // Spawns the built CLI the way a user or CI would: NO_COLOR, no TTY, a given working directory.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { setPriority, tmpdir } from "node:os";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { dirname, join, resolve } from "node:path";
@@ -128,11 +128,24 @@ export function committedCopy(from: string, message = "initial"): string {
   let template = committedTemplates.get(key);
   if (template === undefined) {
     template = freshCommittedCopy(source, message);
+    slimForCopies(template);
     committedTemplates.set(key, template);
   }
   const dir = mkdtempSync(join(tmpdir(), "tam-test-"));
   cpSync(template, dir, { recursive: true });
   return dir;
+}
+
+/**
+ * Making files is most of what a copy costs, and most of a fresh repository's files are git's sample
+ * hooks (never run: their names end in .sample) and one loose file per object: without the samples
+ * and with the objects in one pack, as after a `git gc`, each copy makes far fewer files, and git and
+ * tam read the repository alike. .git/hooks stays, empty, for the tests that install a hook.
+ */
+function slimForCopies(dir: string): void {
+  const hooks = join(dir, ".git/hooks");
+  for (const name of readdirSync(hooks)) if (name.endsWith(".sample")) rmSync(join(hooks, name));
+  git(dir, ["repack", "-a", "-d", "-q"]);
 }
 
 function freshCommittedCopy(from: string, message: string): string {
