@@ -156,13 +156,17 @@ function compileBundle(source: string, cachedData?: Buffer): { script: Script; r
 }
 
 /**
- * Whether there is a bundle not clearly older than dist/cli.js: after `tsc` alone (a developer's
- * build, which rewrites every file of dist/) the bundle would run the code before the change. Not
- * to the millisecond: npm and git write a package's files in any order, within moments.
+ * Whether there is a bundle not clearly older than the tsc output: after `tsc` alone (a developer's
+ * build) the bundle would run the code before the change. tsc is incremental (tsconfig.json): it
+ * rewrites only the files it changed, and always its record, dist/tsconfig.tsbuildinfo, which an
+ * installed package does not have (package.json "files"); there dist/cli.js stands for the build.
+ * Not to the millisecond: npm and git write a package's files in any order, within moments.
  */
 function bundleIsCurrent(): boolean {
   try {
-    return statSync(BUNDLE).mtimeMs + SAME_BUILD_MS >= statSync(fileURLToPath(new URL("./cli.js", import.meta.url))).mtimeMs;
+    const built = statSync(BUNDLE).mtimeMs + SAME_BUILD_MS;
+    const record = statSync(fileURLToPath(new URL("./tsconfig.tsbuildinfo", import.meta.url)), { throwIfNoEntry: false });
+    return built >= (record?.mtimeMs ?? 0) && built >= statSync(fileURLToPath(new URL("./cli.js", import.meta.url))).mtimeMs;
   } catch {
     return false;
   }

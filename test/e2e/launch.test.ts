@@ -1,7 +1,7 @@
 // How bin/tam.js starts tam (src/launch.ts): the bundle from a code cache made by the first run in
 // the user's cache folder, and every way a cache can fail to fit costing a compile, never an error
 // or a word on the terminal.
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -23,7 +23,31 @@ function tamWith(flags: string[], cacheHome: string, args: string[], env: Record
   return { code: result.status, stdout: result.stdout, ...timings(result.stderr) };
 }
 
+/** A copy of the package's bin/ and dist/ (node_modules linked): its build files' times can be set. */
+function packageCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), "tam-launch-copy-"));
+  for (const part of ["bin", "dist", "package.json", "schemas", "templates"]) cpSync(join(REPO, part), join(dir, part), { recursive: true });
+  symlinkSync(join(REPO, "node_modules"), join(dir, "node_modules"));
+  return dir;
+}
+
 describe("start-up", () => {
+  it("runs the ES modules, not an older bundle, after tsc alone rebuilt some of dist/ (incremental: dist/cli.js untouched)", () => {
+    const dir = packageCopy();
+    const cacheHome = mkdtempSync(join(tmpdir(), "tam-cache-"));
+    const run = () => spawnSync(process.execPath, [join(dir, "bin/tam.js"), "--version"], { encoding: "utf8", env: { ...process.env, TAM_TIMINGS: "1", XDG_CACHE_HOME: cacheHome } });
+    const at = (rel: string, seconds: number) => utimesSync(join(dir, rel), seconds, seconds);
+    const built = Date.now() / 1000 - 3600;
+    for (const rel of ["dist/tam-cli.cjs", "dist/cli.js", "dist/tsconfig.tsbuildinfo"]) at(rel, built);
+    expect(timings(run().stderr).by).toMatch(/^bundle/);
+    // tsc alone, a minute later: it wrote its record and the files it changed, not dist/cli.js.
+    at("dist/tsconfig.tsbuildinfo", built + 60);
+    expect(timings(run().stderr).by).toBe("es-modules");
+    // An installed package has no record (package.json files): dist/cli.js alone decides.
+    at("dist/cli.js", built + 60);
+    expect(timings(run().stderr).by).toBe("es-modules");
+  });
+
   it("starts from CommonJS: bin/tam.js requires the launcher the build made, dist/launch.cjs", () => {
     const log = join(mkdtempSync(join(tmpdir(), "tam-required-")), "required.log");
     const result = spawnSync(process.execPath, ["--require", join(REPO, "test/helpers/record-required.cjs"), BIN, "--version"], {
