@@ -39,7 +39,7 @@ export function writeCacheFile(file: string, header: string, body: string): void
 }
 
 /** Files not written this long are deleted when tam writes one of their kind (two installed versions, a project gone). */
-export const STALE_MS = 7 * 86_400_000;
+const STALE_MS = 7 * 86_400_000;
 
 /**
  * Deletes the files of `folder` whose names start with `prefix`, are not kept by `keep`, and were not
