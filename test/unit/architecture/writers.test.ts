@@ -21,15 +21,7 @@ describe("every project write goes through the transaction", () => {
     // (the zone offsets learned from Intl, the git history of a repository whose HEAD has not
     // moved, the findings of an unchanged project), portfolio-cache.ts the clones of the
     // portfolio's git URLs: never a project file.
-    const allowed = [
-      "project/write.ts",
-      "project/write-lock.ts",
-      "project/write-journal.ts",
-      "app/init.ts",
-      "launch.ts",
-      "project/portfolio-cache.ts",
-      "project/cache-file.ts",
-    ];
+    const allowed = ["project/write.ts", "project/write-lock.ts", "project/write-journal.ts", "app/init.ts", "launch.ts", "project/portfolio-cache.ts", "project/cache-file.ts"];
     const writers = files.filter((f) => FS_WRITE.test(f.text)).map((f) => f.rel);
     expect(writers.sort()).toEqual(allowed.filter((rel) => writers.includes(rel)).sort());
     // The check can fail: the atomic write itself is found.
