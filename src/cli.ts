@@ -5,6 +5,7 @@ import { buildProgram } from "./cli/program.js";
 import type { Output } from "./commands/context.js";
 import { reportError, safeForTerminal } from "./commands/report-error.js";
 import { learnedZoneOffsets, recallZoneOffsets } from "./domain/zone.js";
+import { findingsMemo, useFindingsMemo } from "./project/findings-memo.js";
 import { historyMemo, useHistoryMemo } from "./project/history-memo.js";
 import { zoneMemo } from "./project/zone-memo.js";
 
@@ -26,8 +27,10 @@ export function commandThatRan(): readonly string[] | undefined {
  * streams. With `cacheFolder` (the user's, given by src/launch.ts), the zone offsets learned by
  * earlier runs are read from it and the ones this run learns are kept there (src/project/zone-memo.ts),
  * and so is the git history of a repository whose HEAD has not moved (src/project/history-memo.ts).
+ * With `buildId` too (the bundle's id: what code this is), so are the findings of a project whose
+ * files have not changed (src/project/findings-memo.ts).
  */
-export async function main(argv: string[], output?: Output, cacheFolder?: string): Promise<number> {
+export async function main(argv: string[], output?: Output, cacheFolder?: string, buildId?: string): Promise<number> {
   if (!output) {
     // `tam … | head` closes the pipe early: that is the reader's choice, not an error.
     for (const stream of [process.stdout, process.stderr]) {
@@ -42,6 +45,7 @@ export async function main(argv: string[], output?: Output, cacheFolder?: string
   const memo = cacheFolder === undefined ? undefined : zoneMemo(cacheFolder);
   if (memo) recallZoneOffsets(memo.recall);
   useHistoryMemo(cacheFolder === undefined ? undefined : historyMemo(cacheFolder));
+  useFindingsMemo(cacheFolder === undefined || buildId === undefined ? undefined : findingsMemo(cacheFolder, buildId));
   let code = 0;
   ran = undefined;
   const program = buildProgram(
@@ -62,5 +66,6 @@ export async function main(argv: string[], output?: Output, cacheFolder?: string
   } finally {
     memo?.keep(learnedZoneOffsets());
     useHistoryMemo(undefined);
+    useFindingsMemo(undefined);
   }
 }

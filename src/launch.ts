@@ -178,6 +178,8 @@ const SAME_BUILD_MS = 2000;
 interface Loaded {
   cli: CliModule;
   by: LoadedBy;
+  /** The bundle's id, when the bundle was read: main() keeps the findings of an unchanged project under it. */
+  buildId?: string;
   /** After the run: writes the cache of the command that ran (cacheKeyAfter) when none fitted. */
   after: (ran: readonly string[] | undefined) => void;
 }
@@ -198,7 +200,7 @@ function load(argv: string[], cacheFolder: string | undefined): Loaded | Promise
   // The build keeps the bundle ASCII: latin1 reads it as is, without decoding UTF-8.
   const source = readFileSync(BUNDLE, "latin1");
   const id = bundleIdOf(source);
-  if (id === undefined || process.env.TAM_NO_CODE_CACHE === "1" || cacheFolder === undefined) return { cli: compileBundle(source).run(), by: "bundle, no cache", after: none };
+  if (id === undefined || process.env.TAM_NO_CODE_CACHE === "1" || cacheFolder === undefined) return { cli: compileBundle(source).run(), by: "bundle, no cache", buildId: id, after: none };
   const header = cacheHeader(id);
   let found: { key: string; data: Buffer } | undefined;
   for (const key of cacheKeysOf(argv)) {
@@ -214,6 +216,7 @@ function load(argv: string[], cacheFolder: string | undefined): Loaded | Promise
   return {
     cli,
     by: fits ? "bundle+code-cache" : found ? "bundle, cache rejected" : "bundle, no cache",
+    buildId: id,
     // Made after the run, the cache holds every function the command compiled, not only the top level.
     after: (ran) => {
       const key = cacheKeyAfter(argv, ran);
@@ -234,7 +237,7 @@ export async function launch(argv: string[]): Promise<number> {
   const cacheFolder = userCacheFolder();
   const loaded = await load(argv, cacheFolder);
   const ready = sinceStart();
-  const code = await loaded.cli.main(argv, undefined, cacheFolder);
+  const code = await loaded.cli.main(argv, undefined, cacheFolder, loaded.buildId);
   const done = sinceStart();
   try {
     loaded.after(loaded.cli.commandThatRan());

@@ -3,6 +3,7 @@ import { compareIssues, type Issue } from "../model/issues.js";
 import { ProjectError } from "../errors.js";
 import { checkIncidents, validateProject, type FirstSeen, type IncidentIds } from "../domain/validation/index.js";
 import { FILE_NAMES, isObject, loadProject, type IncidentFile, type Project } from "./load.js";
+import { activeFindingsMemo } from "./findings-memo.js";
 import { checkSchema } from "./schema-check.js";
 import type { SourceFile } from "./source.js";
 import { count } from "../util/plural.js";
@@ -38,10 +39,16 @@ function schemaIssues(file: SourceFile): Issue[] {
 /** The findings of each project as read, once: a write checks the project it read again under its lock, unchanged. */
 const issuesOf = new WeakMap<Project, Issue[]>();
 
+/**
+ * The findings of the whole project: read problems, schema findings, the rules across files. The
+ * CLI's memo (src/project/findings-memo.ts) answers for a project whose files are unchanged since an
+ * earlier run; a writer's judgement of a part of a project (issuesIn, requireSoundIn) never uses it.
+ */
 export function projectIssues(project: Project): Issue[] {
   const known = issuesOf.get(project);
   if (known) return [...known];
-  const issues = computeIssues(project);
+  const memo = activeFindingsMemo();
+  const issues = memo ? memo.findings(project, computeIssues) : computeIssues(project);
   issuesOf.set(project, issues);
   return [...issues];
 }

@@ -6,9 +6,10 @@
 // (architecture.yaml's working text itself, the docs, the first day, a baseline given as a full id).
 // One file per repository and prefix; its key is checked in full, so two repositories whose file
 // names clash only miss. Like the zone memo (src/project/zone-memo.ts), a memo is only ever an
-// optimisation: a missing, foreign, corrupt or unwritable file costs asking git, and is never reported.
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+// optimisation: a missing, foreign, corrupt or unwritable file costs asking git, and is never reported
+// (src/project/cache-file.ts).
 import { join } from "node:path";
+import { nameHash, pruneCacheFiles, readCacheFile, writeCacheFile } from "./cache-file.js";
 import type { CommitFact, ComponentCommit, ComponentRename } from "../domain/freshness/types.js";
 import type { GitHead } from "./git-head.js";
 import type { History, HistoryRequest } from "./history.js";
@@ -30,7 +31,7 @@ export interface HistoryMemoKey {
 }
 
 const PREFIX = "tam-git-history-";
-const HEADER = "tam git history 1\n";
+const HEADER = "tam git history 1";
 /** A memo larger than this (a history of many thousands of commits) is not written: git answers such a project each time. */
 const MAX_BYTES = 32 * 1024 * 1024;
 const FULL_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -52,25 +53,12 @@ export function historyMemoKey(head: GitHead, request: HistoryRequest): HistoryM
   };
 }
 
-/** A cheap hash of the repository's top and prefix (53 bits, cyrb53): the file's name, not its identity. */
-function nameHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
-
 export function historyMemoFile(folder: string, key: Pick<HistoryMemoKey, "top" | "prefix">): string {
+  // The name's hash is of the repository's top and prefix: the file's name, not its identity.
   return join(folder, `${PREFIX}${nameHash(`${key.top}\0${key.prefix}`)}.json`);
 }
 
-/** The file's text: the header, the key (one JSON line, compared in full), the answer (one JSON line). */
+/** The file's text after its header: the key (one JSON line, compared in full), the answer (one JSON line). */
 function memoText(key: HistoryMemoKey, history: History): string {
   const value = {
     componentCommits: history.componentCommits,
@@ -80,7 +68,7 @@ function memoText(key: HistoryMemoKey, history: History): string {
     prefix: history.prefix,
     notes: history.notes,
   };
-  return `${HEADER}${JSON.stringify(key)}\n${JSON.stringify(value)}\n`;
+  return `${JSON.stringify(key)}\n${JSON.stringify(value)}\n`;
 }
 
 const isString = (value: unknown): value is string => typeof value === "string";
@@ -111,10 +99,10 @@ function isComponentCommit(value: unknown): value is ComponentCommit {
   );
 }
 
-/** The answer of a memo's text for `key`, or undefined when the text is another key's, or not whole. */
+/** The answer of a memo's text after its header for `key`, or undefined when the text is another key's, or not whole. */
 function parseHistoryMemo(text: string, key: HistoryMemoKey): History | undefined {
-  const keyLine = `${HEADER}${JSON.stringify(key)}\n`;
-  if (!text.startsWith(keyLine) || !text.endsWith("\n")) return undefined;
+  const keyLine = `${JSON.stringify(key)}\n`;
+  if (!text.startsWith(keyLine)) return undefined;
   const value = JSON.parse(text.slice(keyLine.length, -1)) as Record<string, unknown>;
   if (typeof value !== "object" || value === null) return undefined;
   const { componentCommits, uncommitted, files, gitProcesses, prefix, notes } = value;
@@ -130,45 +118,29 @@ function parseHistoryMemo(text: string, key: HistoryMemoKey): History | undefine
 
 /** The kept answer for `key`, or undefined (no file, another key's, a corrupt one). Never fails. */
 function recallHistory(folder: string, key: HistoryMemoKey): History | undefined {
+  const text = readCacheFile(historyMemoFile(folder, key), HEADER);
   try {
-    return parseHistoryMemo(readFileSync(historyMemoFile(folder, key), "utf8"), key);
+    return text === undefined ? undefined : parseHistoryMemo(text, key);
   } catch {
-    return undefined;
+    return undefined; // not JSON
   }
 }
 
-/** Keeps an available answer for `key`, atomically (a concurrent run reads the old file or the new one). Never fails. */
+/**
+ * Keeps an available answer for `key` (readable by the user alone: it holds the client's
+ * architecture.yaml and commit authors and subjects), and deletes the memos of repositories not
+ * written for a week. Never fails.
+ */
 function keepHistory(folder: string, key: HistoryMemoKey, history: History): void {
   if (!history.available) return;
+  let text: string;
   try {
-    const text = memoText(key, history);
-    if (Buffer.byteLength(text, "utf8") > MAX_BYTES) return;
-    const file = historyMemoFile(folder, key);
-    mkdirSync(folder, { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    // Only the user may read it: it holds the client's architecture.yaml and commit authors and subjects.
-    writeFileSync(temporary, text, { encoding: "utf8", mode: 0o600 });
-    renameSync(temporary, file);
+    text = memoText(key, history);
   } catch {
-    // A read-only home, a full disk: the next run asks git again.
+    return; // too large for one string
   }
-  pruneHistoryMemos(folder);
-}
-
-/** Memos of repositories not written this long are deleted when tam writes one. */
-const STALE_MS = 7 * 86_400_000;
-
-/** Deletes the history memos in `folder` not written for STALE_MS. Never fails. */
-function pruneHistoryMemos(folder: string, now = Date.now()): void {
-  try {
-    for (const name of readdirSync(folder)) {
-      if (!name.startsWith(PREFIX)) continue;
-      const path = join(folder, name);
-      if (now - statSync(path).mtimeMs > STALE_MS) unlinkSync(path);
-    }
-  } catch {
-    // Another tam pruning at the same time, a folder that went away: nothing to do.
-  }
+  if (Buffer.byteLength(text, "utf8") <= MAX_BYTES) writeCacheFile(historyMemoFile(folder, key), HEADER, text);
+  pruneCacheFiles(folder, PREFIX);
 }
 
 /** The CLI's memo in `folder`. */

@@ -4,10 +4,10 @@
 // zone rules Node ships (process.versions.tz, within ICU, process.versions.icu), so a file of other
 // rules is never read, and without both versions nothing is kept. Like the code caches
 // (src/launch.ts), a memo is only ever an optimisation: a missing, foreign, corrupt or unwritable
-// file costs asking Intl and is never reported.
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+// file costs asking Intl and is never reported (src/project/cache-file.ts).
 import { join } from "node:path";
 import type { ZoneOffsetsRecall } from "../domain/zone.js";
+import { pruneCacheFiles, readCacheFile, writeCacheFile } from "./cache-file.js";
 
 /** The versions of the zone rules Intl uses (process.versions). */
 export interface TzData {
@@ -36,10 +36,10 @@ export function zoneMemoFile(folder: string, zone: string, tzData: TzData): stri
 }
 
 /** First line of a memo: what it was made for, checked in full (two zones can share a file name on a case-insensitive disk). */
-const header = (zone: string, tzData: TzData) => `tam zone offsets 1 ${zone} ${versionsOf(tzData)}\n`;
+const header = (zone: string, tzData: TzData) => `tam zone offsets 1 ${zone} ${versionsOf(tzData)}`;
 
-/** The memo's text: one line per run of consecutive days with the same offset, `first-day count offset-ms` (`-` for a transition day). */
-function zoneMemoText(zone: string, days: ReadonlyMap<number, number | null>, tzData: TzData): string {
+/** The memo's text after its header: one line per run of consecutive days with the same offset, `first-day count offset-ms` (`-` for a transition day). */
+function zoneMemoText(days: ReadonlyMap<number, number | null>): string {
   const sorted = [...days.keys()].sort((a, b) => a - b);
   const lines: string[] = [];
   for (let i = 0; i < sorted.length; ) {
@@ -50,15 +50,13 @@ function zoneMemoText(zone: string, days: ReadonlyMap<number, number | null>, tz
     lines.push(`${first} ${count} ${offset ?? "-"}`);
     i += count;
   }
-  return `${header(zone, tzData)}${lines.join("\n")}\n`;
+  return `${lines.join("\n")}\n`;
 }
 
-/** The days of a memo's text, or undefined when it is not one of `zone` under these rules, or not whole. */
-function parseZoneMemo(text: string, zone: string, tzData: TzData): Map<number, number | null> | undefined {
-  const head = header(zone, tzData);
-  if (!text.startsWith(head) || !text.endsWith("\n")) return undefined;
+/** The days of a memo's text after its header, or undefined when it is not whole. */
+function parseZoneMemo(body: string): Map<number, number | null> | undefined {
   const days = new Map<number, number | null>();
-  for (const line of text.slice(head.length, -1).split("\n")) {
+  for (const line of body.slice(0, -1).split("\n")) {
     const match = /^(-?\d{1,7}) (\d{1,6}) (-?\d{1,8}|-)$/.exec(line);
     if (!match) return undefined;
     const first = Number(match[1]);
@@ -73,45 +71,23 @@ function parseZoneMemo(text: string, zone: string, tzData: TzData): Map<number, 
 /** The kept days of `zone`, or undefined (no file, another's, a corrupt one). Never fails. */
 export function readZoneMemo(folder: string, zone: string, tzData: TzData): Map<number, number | null> | undefined {
   const file = zoneMemoFile(folder, zone, tzData);
-  if (file === undefined) return undefined;
-  try {
-    return parseZoneMemo(readFileSync(file, "latin1"), zone, tzData);
-  } catch {
-    return undefined;
-  }
+  const body = file === undefined ? undefined : readCacheFile(file, header(zone, tzData));
+  return body === undefined ? undefined : parseZoneMemo(body);
 }
 
 /** Writes the memo of `zone` atomically (a concurrent run reads the old file or the new one). Never fails. */
 export function writeZoneMemo(folder: string, zone: string, days: ReadonlyMap<number, number | null>, tzData: TzData): void {
   const file = zoneMemoFile(folder, zone, tzData);
   if (file === undefined || days.size > MAX_DAYS) return;
-  try {
-    mkdirSync(folder, { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, zoneMemoText(zone, days, tzData), "latin1");
-    renameSync(temporary, file);
-  } catch {
-    // A read-only home, a full disk: the next run asks Intl again.
-  }
+  writeCacheFile(file, header(zone, tzData), zoneMemoText(days));
 }
 
-/** Memos of other zone rules untouched this long are deleted when tam writes one (two installed Nodes keep theirs). */
-const STALE_MS = 7 * 86_400_000;
-
-/** Deletes the memos of other zone rules in `folder` not written for STALE_MS. Never fails. */
+/** Deletes the memos of other zone rules in `folder` not written for a week (two installed Nodes keep theirs). Never fails. */
 export function pruneZoneMemos(folder: string, tzData: TzData, now = Date.now()): void {
   const versions = versionsOf(tzData);
   if (versions === undefined) return;
   const current = `${PREFIX}${versions}-`;
-  try {
-    for (const name of readdirSync(folder)) {
-      if (!name.startsWith(PREFIX) || name.startsWith(current)) continue;
-      const path = join(folder, name);
-      if (now - statSync(path).mtimeMs > STALE_MS) unlinkSync(path);
-    }
-  } catch {
-    // Another tam pruning at the same time, a folder that went away: nothing to do.
-  }
+  pruneCacheFiles(folder, PREFIX, (name) => name.startsWith(current), now);
 }
 
 /** The CLI's memo in `folder`: `recall` for src/domain/zone.ts, `keep` after the command writes what it learned. */

@@ -103,6 +103,20 @@ describe("start-up", () => {
     expect(readdirSync(join(cacheHome, "tam"))).toEqual([expect.stringMatching(/^tam-cli-[0-9a-f]+-start-v8-.*\.cache$/)]);
   });
 
+  it("keeps a project's findings only under a bundle (its id names the code), and prints the same from them", () => {
+    const findings = (cacheHome: string) => (existsSync(join(cacheHome, "tam")) ? readdirSync(join(cacheHome, "tam")).filter((name) => name.startsWith("tam-findings-")) : []);
+    const args = ["validate", "-C", EXAMPLE, "--format", "json"];
+    const modulesHome = mkdtempSync(join(tmpdir(), "tam-cache-"));
+    const modules = tamWith([], modulesHome, args, { TAM_NO_BUNDLE: "1" });
+    expect(modules.by).toBe("es-modules");
+    expect(findings(modulesHome)).toEqual([]);
+    const cacheHome = mkdtempSync(join(tmpdir(), "tam-cache-"));
+    const first = tamWith([], cacheHome, args);
+    expect(findings(cacheHome)).toHaveLength(1);
+    const second = tamWith([], cacheHome, args);
+    for (const run of [first, second]) expect({ code: run.code, stdout: run.stdout, rest: run.rest }).toEqual({ code: modules.code, stdout: modules.stdout, rest: "" });
+  });
+
   it("keeps the zone offsets a run learned: a second run makes no Intl.DateTimeFormat and prints the same", () => {
     const cacheHome = mkdtempSync(join(tmpdir(), "tam-cache-"));
     const count = ["--require", join(REPO, "test/helpers/count-date-formats.cjs")];

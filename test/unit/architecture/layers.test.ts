@@ -47,8 +47,9 @@ const ALLOWED: Record<string, string[]> = {
   index: ["model", "domain", "project", "app", "format", ...SHARED],
   // cli (cli.ts and the command table in cli/) reads the --format choices from src/format/names.ts (a list
   // that imports nothing) and the action lists from the domain (CHANGE_ACTIONS, TASK_ACTIONS); main()
-  // keeps the zone offsets of src/domain/zone.ts and the git history of an unchanged repository in the
-  // user's cache folder (project/zone-memo.ts and project/history-memo.ts only, below).
+  // keeps the zone offsets of src/domain/zone.ts, the git history of an unchanged repository and the
+  // findings of an unchanged project in the user's cache folder (project/zone-memo.ts,
+  // project/history-memo.ts and project/findings-memo.ts only, below).
   cli: ["commands", "completion", "model", "domain", "format", "project", ...SHARED],
   // launch (what bin/tam.js runs) starts the bundle made from cli, or cli itself.
   launch: ["cli"],
@@ -74,9 +75,9 @@ describe("layers", () => {
     expect(violations).toEqual([]);
   });
 
-  it("cli reaches the project layer only for its two memos (the CLI's own caches, handed to the library for the run; no project file)", () => {
+  it("cli reaches the project layer only for its three memos (the CLI's own caches, handed to the library for the run; no project file)", () => {
     const reached = [...graph].filter(([file]) => layerOf(file) === "cli").flatMap(([, targets]) => targets.filter((t) => layerOf(t) === "project"));
-    expect(reached.sort()).toEqual(["project/history-memo.ts", "project/zone-memo.ts"]);
+    expect(reached.sort()).toEqual(["project/findings-memo.ts", "project/history-memo.ts", "project/zone-memo.ts"]);
   });
 
   it("commands import only types from model (their data comes from a use case)", () => {

@@ -17,19 +17,11 @@ const RUNS_GIT = /from\s+["']simple-git["']|(execFile|spawn|spawnSync|execFileSy
 
 describe("every project write goes through the transaction", () => {
   it("only the transaction's building blocks and init's scaffolding call file-system writes", () => {
-    // launch.ts writes the code cache into the user's cache folder, zone-memo.ts the zone offsets
-    // learned from Intl, history-memo.ts the git history of a repository whose HEAD has not moved,
-    // portfolio-cache.ts the clones of the portfolio's git URLs: never a project file.
-    const allowed = [
-      "project/write.ts",
-      "project/write-lock.ts",
-      "project/write-journal.ts",
-      "app/init.ts",
-      "launch.ts",
-      "project/portfolio-cache.ts",
-      "project/zone-memo.ts",
-      "project/history-memo.ts",
-    ];
+    // launch.ts writes the code cache into the user's cache folder, cache-file.ts the memos there
+    // (the zone offsets learned from Intl, the git history of a repository whose HEAD has not
+    // moved, the findings of an unchanged project), portfolio-cache.ts the clones of the
+    // portfolio's git URLs: never a project file.
+    const allowed = ["project/write.ts", "project/write-lock.ts", "project/write-journal.ts", "app/init.ts", "launch.ts", "project/portfolio-cache.ts", "project/cache-file.ts"];
     const writers = files.filter((f) => FS_WRITE.test(f.text)).map((f) => f.rel);
     expect(writers.sort()).toEqual(allowed.filter((rel) => writers.includes(rel)).sort());
     // The check can fail: the atomic write itself is found.
