@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { nameHash, pruneCacheFiles, readCacheFile, writeCacheFile } from "./cache-file.js";
 import type { CommitFact, ComponentCommit, ComponentRename } from "../domain/freshness/types.js";
 import type { GitHead } from "./git-head.js";
-import type { History, HistoryRequest } from "./history.js";
+import type { History, HistoryRequest } from "./history-types.js";
 
 /** What the CLI hands readHistory: the answer kept for a key, and a way to keep a new one. */
 export interface HistoryMemo {

@@ -5,32 +5,14 @@
 // changed it and the working file is HEAD's). Each version is read into
 // each component's value and compared by meaning (src/domain/freshness/component-diff.ts).
 import { diffComponents } from "../domain/freshness/component-diff.js";
-import type { CommitFact, ComponentCommit, GitFacts } from "../domain/freshness/types.js";
-import type { DateText } from "../model/files.js";
+import type { CommitFact, ComponentCommit } from "../domain/freshness/types.js";
 import { ArchitectureReader, type ComponentVersion } from "./architecture-versions.js";
 import { readGitHead } from "./git-head.js";
 import { activeHistoryMemo, type HistoryMemo, historyMemoKey } from "./history-memo.js";
+import type { History, HistoryRequest } from "./history-types.js";
 import type { SourceFile } from "./source.js";
 
-export interface History extends GitFacts {
-  /** How many git processes were started; constant by design, reported in JSON `meta`. */
-  gitProcesses: number;
-  /** The project folder inside the repository ("" at the top, "examples/northwind/" below it). */
-  prefix: string;
-  /** Things to tell the user once (a baseline commit git does not know, ...). */
-  notes: string[];
-}
-
-export interface HistoryRequest {
-  /** architecture.yaml as it is in the working tree (compared with HEAD for uncommitted edits). */
-  architecture: SourceFile | undefined;
-  /** Project-relative paths of the docs kept in the repository. */
-  docPaths: readonly string[];
-  /** Commits before this day cannot matter (the oldest review); undefined reads the whole history. */
-  since?: DateText;
-  /** A commit recorded with `tam docs baseline`: it and its ancestors are the starting point, not changes. */
-  baseline?: string;
-}
+export type { History, HistoryRequest };
 
 /** Above this many files, log the whole project folder once instead of naming each file. */
 const MAX_PATHSPECS = 500;
