@@ -415,7 +415,12 @@ function ratioRows(r) {
     rows.push([`peak memory of any command < 512 MiB (largest: ${worst.label})`, mib(worst.rssKb), worst.rssKb < MEMORY_LIMIT_KB ? "pass" : "MISS"]);
     void key;
   }
-  if (r.git) rows.push(["git processes of `docs check` (constant in docs and components; none while HEAD has not moved)", `${r.git.count}${r.git.reported !== undefined ? ` (tam reports ${r.git.reported})` : ""}, then ${r.git.kept}`, "see sizes"]);
+  if (r.git)
+    rows.push([
+      "git processes of `docs check` (constant in docs and components; none while HEAD has not moved)",
+      `${r.git.count}${r.git.reported !== undefined ? ` (tam reports ${r.git.reported})` : ""}, then ${r.git.kept}`,
+      "see sizes",
+    ]);
   return rows;
 }
 
