@@ -36,14 +36,6 @@ export interface SourceFile {
 /** Limits that keep hostile YAML (alias bombs) from exhausting memory. */
 const MAX_ALIAS_COUNT = 100;
 
-/**
- * The data of a file that needs no finding, read the fast way, or undefined when the full parser
- * must look at it. The fast reader (block-yaml.ts) reads the plain subset tam's files are written
- * in and declines everything else; it either returns exactly the data the \`yaml\` package gives
- * (with the options of parseSource, and no finding) or declines, and a declined file goes straight
- * to \`yaml\`, the reader of record for every message and position.
- * test/unit/project/block-yaml.test.ts, fast-parse.test.ts and yaml-differential.test.ts check it.
- */
 /** What the fast reader gave for a text: its data, and where its nodes are when asked for in the same pass. */
 export type FastRead = { data: unknown; positions?: NodePositions | null };
 
@@ -51,10 +43,15 @@ export type FastRead = { data: unknown; positions?: NodePositions | null };
 const MAX_POSITIONS_WITH_DATA = 65_536;
 
 /**
- * The fast read of a text (undefined where the reader declines it). `withPositions`: for a command
- * that locates its findings, where the nodes are from the same pass (small files): a second pass
- * over a file read without positions costs more than the positions, as it runs the reader's
- * code down other paths.
+ * The data of a file that needs no finding, read the fast way, or undefined when the full parser
+ * must look at it. The fast reader (block-yaml.ts) reads the plain subset tam's files are written
+ * in and declines everything else; it either returns exactly the data the \`yaml\` package gives
+ * (with the options of parseSource, and no finding) or declines, and a declined file goes straight
+ * to \`yaml\`, the reader of record for every message and position.
+ * test/unit/project/block-yaml.test.ts, fast-parse.test.ts and yaml-differential.test.ts check it.
+ * `withPositions`: for a command that locates its findings, where the nodes are, from the same pass
+ * (small files): a second pass over a file read without positions costs more than the positions,
+ * as it runs the reader's code down other paths.
  */
 export function fastData(body: string, withPositions = false): FastRead | undefined {
   return withPositions && body.length <= MAX_POSITIONS_WITH_DATA ? readBlockYamlPositions(body) : readBlockYaml(body);
