@@ -9,6 +9,7 @@ import { isValidTimeZone } from "../domain/zone.js";
 import { planChangeSync, readTicketEvents, sniffDelimiter, type SyncFinding, type SyncStep, type TicketEvent } from "../domain/tracking/sync.js";
 import { BEFORE_WORK_STATUSES, type Change } from "../model/files.js";
 import { requireValidIn } from "../project/check.js";
+import { pushTo } from "../util/collections.js";
 import { applyChangeEdit } from "../project/change-steps.js";
 import { DEFAULT_MAX_CSV_MB, readCsvFile, type InputEncoding } from "../project/csv-input.js";
 import { FILE_NAMES } from "../project/load.js";
@@ -91,7 +92,7 @@ export async function syncTasks(request: TaskSyncRequest): Promise<TaskSyncResul
       });
       continue;
     }
-    byChange.set(changeId, [...(byChange.get(changeId) ?? []), event]);
+    pushTo(byChange, changeId, event);
   }
   const files = new Map<string, string>();
   for (const id of byChange.keys()) files.set(id, project.originOf(project.changes.find((c) => c.id === id)!)!.source.rel);

@@ -30,6 +30,7 @@ import { needsApprovalBeforeWork } from "./lifecycle.js";
 import { untoldProblems, type UntoldProblem } from "./untold.js";
 import { escalations, type EscalationStatus } from "./escalation.js";
 import { compareText } from "../../model/text-order.js";
+import { pushTo } from "../../util/collections.js";
 
 export interface StatusInput {
   changes: readonly Change[];
@@ -184,9 +185,7 @@ export function reviewStatus(input: Pick<StatusInput, "manifest" | "today" | "ti
   for (const { incident, action } of openActions(input.incidents)) {
     if (typeof action.owner !== "string" || !mine(action.owner)) continue;
     const ref: ReviewActionRef = { incident: incident.id, id: action.id, text: action.text, owner: action.owner, side: action.side, due: action.due, overdueDays: late(action.due) };
-    const list = owners.get(action.owner);
-    if (list) list.push(ref);
-    else owners.set(action.owner, [ref]);
+    pushTo(owners, action.owner, ref);
   }
   const actions = [...owners.keys()].sort().map((owner) => ({
     owner,
@@ -224,12 +223,7 @@ export function projectStatus(input: StatusInput): StatusReport {
   const keep = (t: TaskSchedule) => (!input.department || t.department === input.department) && (!input.assignee || t.assignee === input.assignee);
   const rows = changes.map((change) => changeProgress(change, schedule.byId.get(change.id)!, input, keep));
   const ready = new Map<string, TaskRef[]>();
-  for (const row of rows)
-    for (const task of row.ready) {
-      const list = ready.get(task.department);
-      if (list) list.push(task);
-      else ready.set(task.department, [task]);
-    }
+  for (const row of rows) for (const task of row.ready) pushTo(ready, task.department, task);
   // Findings about a task follow the --department / --mine filter; findings about a change stay.
   const outdated = input.components ? outdatedPlans(changes, input, now) : new Map<string, Issue>();
   const findings = changes.flatMap((c) => {
