@@ -3,7 +3,7 @@
 import { compareIssues, type Issue } from "../../model/issues.js";
 import { zonedToEpoch } from "../zone.js";
 import { checkBlackouts, checkConflicts, checkCycles, checkRollback, checkTaskCycles } from "./checks.js";
-import { decompose } from "./decompose.js";
+import { decompose, type Decomposition } from "./decompose.js";
 import { addFollowups } from "./followups.js";
 import { fromWritten, mergeTasks } from "./merge.js";
 import { scheduleProject } from "./project-schedule.js";
@@ -29,6 +29,15 @@ function planNow(input: Pick<PlanInput, "now" | "today" | "timezone">): number {
   return input.now ?? zonedToEpoch(input.today, 0, input.timezone);
 }
 
+/**
+ * The decomposed tasks and their follow-ups, merged with the tasks the change has written (their
+ * ids, statuses and history kept), and what merging changes; the findings of both go to `findings`.
+ */
+function withWrittenTasks(input: PlanInput, universe: Universe, base: Decomposition, findings: Issue[]): { tasks: PlanTask[]; diff: PlanDiff } {
+  const followups = addFollowups(input, universe, base, findings);
+  return mergeTasks([...base.tasks, ...followups], input.change.tasks ?? [], findings, (index) => input.where(input.change, "tasks", index));
+}
+
 export function planChange(input: PlanInput): Plan {
   // The plan of a closed change is its record: its tasks as they are, nothing derived, no date signal.
   if (FINAL_CHANGE_STATUSES.includes(input.change.status)) return recordOf(input);
@@ -37,8 +46,7 @@ export function planChange(input: PlanInput): Plan {
   const findings: Issue[] = [...base.findings];
   const cycles = checkCycles(input, universe, base.scope.keys());
   findings.push(...cycles);
-  const followups = addFollowups(input, universe, base, findings);
-  const { tasks, diff } = mergeTasks([...base.tasks, ...followups], input.change.tasks ?? [], findings, (index) => input.where(input.change, "tasks", index));
+  const { tasks, diff } = withWrittenTasks(input, universe, base, findings);
   if (!cycles.length) findings.push(...checkTaskCycles(input, tasks));
 
   const proposal = viewOf(input, universe, tasks, true);
@@ -92,8 +100,7 @@ export function proposedSchedule(input: PlanInput): ChangeSchedule {
   const base = decompose(input, universe);
   // What planning finds on the way is planChange's to report; nothing here reads it.
   const findings: Issue[] = [];
-  const followups = addFollowups(input, universe, base, findings);
-  const { tasks } = mergeTasks([...base.tasks, ...followups], input.change.tasks ?? [], findings, (index) => input.where(input.change, "tasks", index));
+  const { tasks } = withWrittenTasks(input, universe, base, findings);
   return scheduleOf(input, tasks, true, false);
 }
 
@@ -225,7 +232,6 @@ export function planDrift(input: PlanInput): PlanDiff | undefined {
   const base = decompose(input, universe);
   const findings: Issue[] = [...base.findings];
   if (checkCycles(input, universe, base.scope.keys()).length || findings.some((f) => f.severity === "error")) return undefined;
-  const followups = addFollowups(input, universe, base, findings);
-  const { diff } = mergeTasks([...base.tasks, ...followups], input.change.tasks, findings, (index) => input.where(input.change, "tasks", index));
+  const { diff } = withWrittenTasks(input, universe, base, findings);
   return diff.added.length || diff.removed.length || diff.changed.length ? diff : undefined;
 }
